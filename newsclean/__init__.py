@@ -1,0 +1,90 @@
+"""newsclean: scraped news pages in, clean and auditable article records out.
+
+>>> import newsclean
+>>> article = newsclean.clean_text("Title of the story\\nFirst paragraph.\\nShare this:")
+>>> article.paragraphs, [r.rule for r in article.removed]
+(('First paragraph.',), ['widget.share'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ._exceptions import (
+    DecodeError,
+    ExtractionError,
+    ExtractionTimeout,
+    FetchError,
+    InputError,
+    NewscleanError,
+    NoContentError,
+    ParseError,
+    RuleError,
+)
+from ._limits import Limits
+from ._models import Article, Failure, Removal, to_json
+from ._pipeline import Document, Pipeline
+from ._rules import RuleSet, RulesArg, default_rules, load_pack
+from ._version import __version__
+
+__all__ = [
+    "Article",
+    "DecodeError",
+    "Document",
+    "ExtractionError",
+    "ExtractionTimeout",
+    "Failure",
+    "FetchError",
+    "InputError",
+    "Limits",
+    "NewscleanError",
+    "NoContentError",
+    "ParseError",
+    "Pipeline",
+    "Removal",
+    "RuleError",
+    "RuleSet",
+    "__version__",
+    "clean_html",
+    "clean_text",
+    "default_rules",
+    "load_pack",
+    "to_json",
+]
+
+_pipelines: dict[int, Pipeline] = {}
+
+
+def _pipeline_for(rules: RulesArg) -> Pipeline:
+    # Pipelines hold only compiled, immutable rules, so reusing one per rule set cannot change any result.
+    if rules is None:
+        key = 0
+    elif isinstance(rules, RuleSet):
+        key = id(rules)
+    else:
+        return Pipeline(rules=rules)
+    if key not in _pipelines:
+        _pipelines[key] = Pipeline(rules=rules)
+    return _pipelines[key]
+
+
+def clean_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    rules: RulesArg = None,
+) -> Article:
+    """Clean one HTML page. Bytes are decoded BOM → HTTP charset → ``<meta>`` → detection.
+
+    Raises a ``NewscleanError`` subclass for input that cannot be cleaned; a page without article text
+    gives an Article with ``status == "no_content"``.
+    """
+    return _pipeline_for(rules).clean_html(html, url=url, headers=headers)
+
+
+def clean_text(
+    text: str, *, url: str | None = None, title: str | None = None, rules: RulesArg = None
+) -> Article:
+    """Clean a plain-text dump: one paragraph per line; a headline-like first line becomes the title."""
+    return _pipeline_for(rules).clean_text(text, url=url, title=title)

@@ -1,0 +1,85 @@
+"""The records newsclean emits: frozen msgspec Structs, cheap to build and to serialise."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+import msgspec
+
+Stage = Literal["dom", "text", "site"]
+Status = Literal["ok", "no_content"]
+
+
+class Removal(msgspec.Struct, frozen=True):
+    """One piece of text a cleaner dropped, with the rule that dropped it (enough to audit or restore it)."""
+
+    rule: str
+    category: str
+    stage: Stage
+    text: str
+
+
+class Article(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """A cleaned article: text, paragraphs, metadata, and every removal made on the way.
+
+    ``provenance`` maps a metadata field name (``"title"``, ``"published"`` …) to where its value came from
+    (``"json-ld"``, ``"opengraph"``, ``"meta"``, ``"time"``, ``"byline"``, ``"url"``, ``"dateline"``,
+    ``"text"``, ``"computed"`` …), so every value can be audited.
+    """
+
+    text: str
+    paragraphs: tuple[str, ...]
+    status: Status = "ok"
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    organization: str | None = None
+    agency: str | None = None
+    published: datetime | None = None
+    modified: datetime | None = None
+    flags: tuple[str, ...] = ()
+    dateline: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    image: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    word_count: int = 0
+    reading_time_minutes: int = 0
+    content_hash: str | None = None
+    simhash: str | None = None
+    encoding: str | None = None
+    encoding_source: str | None = None
+    provenance: dict[str, str] = msgspec.field(default_factory=dict)
+    removed: tuple[Removal, ...] = ()
+    source_id: str | None = None
+    extractor: str = "trafilatura"
+    rules_version: str = ""
+
+    @property
+    def updated(self) -> bool:
+        """True when the page announced itself as updated (an "UPDATED:" marker), even though the marker
+        itself was stripped from the text."""
+        return "updated" in self.flags
+
+
+class Failure(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """A document the batch API could not turn into an Article; it is reported, never silently dropped."""
+
+    stage: str
+    error: str
+    message: str
+    source_id: str | None = None
+    url: str | None = None
+    position: str | None = None
+
+
+def to_json(record: Article | Failure) -> bytes:
+    """One record as compact JSON (datetimes in ISO 8601); the same record always gives the same bytes."""
+    return _ENCODER.encode(record)
+
+
+_ENCODER = msgspec.json.Encoder(order="deterministic")

@@ -1,0 +1,35 @@
+"""Text normalisation: Unicode NFC, one kind of space, no invisible characters, no empty paragraphs."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+# Invisible characters that only break matching and word counts. ZWNJ/ZWJ stay: they carry meaning in
+# Persian, Hindi and emoji sequences.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\r\f\v"), " ")
+
+
+def normalize_paragraph(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    return " ".join(text.split())
+
+
+def normalize_paragraphs(paragraphs: Iterable[str]) -> list[str]:
+    return [p for p in map(normalize_paragraph, paragraphs) if p]
+
+
+def split_text_dump(text: str) -> list[str]:
+    """A plain-text dump's paragraphs: one per non-empty line (blank lines between them are optional)."""
+    return normalize_paragraphs(text.splitlines())
+
+
+def looks_like_title(line: str) -> bool:
+    """A dump's first line is a headline when it is short and does not end like a sentence."""
+    words = line.split()
+    return 0 < len(words) <= 30 and not line.rstrip().endswith((".", ",", ";", ":", "!")) and len(line) <= 250
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

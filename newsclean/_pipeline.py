@@ -1,0 +1,288 @@
+"""The pipeline: decode → DOM → extract → clean → normalize → Article, with counters per stage."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+
+import msgspec
+
+from . import _decode, _dom, _metadata
+from ._exceptions import NewscleanError, NoContentError
+from ._extract import Extractor, TrafilaturaExtractor
+from ._limits import Limits, check_size, check_text, deadline
+from ._models import Article, Failure, Removal
+from ._normalize import (
+    looks_like_title,
+    normalize_paragraph,
+    normalize_paragraphs,
+    split_text_dump,
+    word_count,
+)
+from ._rules import RulesArg, resolve_rules
+from .cleaners import DomCleaner, TextCleaner
+from .cleaners._heuristics import drop_repeated_title
+
+STAGES = ("decode", "dom", "extract", "clean", "normalize")
+
+
+class Document(msgspec.Struct, frozen=True, kw_only=True):
+    """One input for ``Pipeline.run``: either ``html`` (str or bytes) or ``text`` (a plain-text dump)."""
+
+    html: str | bytes | None = None
+    text: str | None = None
+    url: str | None = None
+    headers: dict[str, str] | None = None
+    title: str | None = None
+    source_id: str | None = None
+    position: str | None = None
+
+
+class PipelineStats:
+    """Counters a run accumulates: documents, failures by error type, removals by rule, seconds per stage."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.articles = 0
+        self.no_content = 0
+        self.failures: Counter[str] = Counter()
+        self.removals_by_rule: Counter[str] = Counter()
+        self.removals_by_category: Counter[str] = Counter()
+        self.seconds: Counter[str] = Counter()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "articles": self.articles,
+            "no_content": self.no_content,
+            "failures": dict(sorted(self.failures.items())),
+            "removals_by_rule": dict(sorted(self.removals_by_rule.items())),
+            "removals_by_category": dict(sorted(self.removals_by_category.items())),
+            "seconds": {stage: round(self.seconds[stage], 4) for stage in STAGES},
+        }
+
+
+class Pipeline:
+    """Turns pages or text dumps into Articles. Build once, reuse: rules are compiled at construction.
+
+    ``run`` raises a ``NewscleanError`` subclass for a bad document; ``run_many`` never raises for one
+    document and yields a ``Failure`` in its place, in input order.
+    """
+
+    def __init__(
+        self,
+        *,
+        rules: RulesArg = None,
+        extractor: Extractor | None = None,
+        limits: Limits | None = None,
+        require_content: bool = False,
+    ) -> None:
+        self.rules = resolve_rules(rules)
+        self.extractor: Extractor = extractor or TrafilaturaExtractor()
+        self.limits = limits or Limits()
+        self.require_content = require_content
+        self.stats = PipelineStats()
+        self._dom_cleaner = DomCleaner(self.rules)
+        self._text_cleaner = TextCleaner(self.rules)
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        return cls()
+
+    # -- single documents -------------------------------------------------------------------------------------
+
+    def clean_html(
+        self,
+        html: str | bytes,
+        *,
+        url: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        source_id: str | None = None,
+    ) -> Article:
+        self.stats.documents += 1
+        check_size(len(html), self.limits, url=url)
+        with deadline(self.limits.timeout, url=url):
+            started = time.perf_counter()
+            if isinstance(html, bytes | bytearray | memoryview):
+                decoded = _decode.decode_html(bytes(html), headers, url=url)
+                text, encoding, encoding_source = decoded.text, decoded.encoding, decoded.source
+            elif isinstance(html, str):
+                text, encoding, encoding_source = html, None, None
+            else:
+                raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+            text = check_text(text, self.limits, url=url)
+            started = self._tick("decode", started)
+
+            tree = _dom.parse(text, url=url)
+            candidates = _dom.collect_metadata(tree)
+            _dom.prune_non_content(tree)
+            dom_result = self._dom_cleaner.clean(tree)
+            pruned_html = tree.html or ""
+            del tree
+            started = self._tick("dom", started)
+
+            raw_paragraphs = self.extractor.extract(pruned_html, url=url)
+            started = self._tick("extract", started)
+
+        resolved = _metadata.resolve(candidates, url=url)
+        raw_title = resolved.values.get("title")
+        return self._finish(
+            normalize_paragraphs(raw_paragraphs),
+            title=normalize_paragraph(raw_title) if isinstance(raw_title, str) else None,
+            title_from_first_line=False,
+            url=url,
+            source_id=source_id,
+            resolved=resolved,
+            removed=dom_result.removed,
+            encoding=encoding,
+            encoding_source=encoding_source,
+            started=started,
+        )
+
+    def clean_text(
+        self,
+        text: str,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        source_id: str | None = None,
+    ) -> Article:
+        self.stats.documents += 1
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        check_size(len(text), self.limits, url=url)
+        text = check_text(text, self.limits, url=url)
+        started = time.perf_counter()
+        paragraphs = split_text_dump(text)
+        started = self._tick("normalize", started)
+        return self._finish(
+            paragraphs,
+            title=normalize_paragraph(title) if title else None,
+            title_from_first_line=title is None,
+            url=url,
+            source_id=source_id,
+            resolved=_metadata.Resolved(),
+            removed=(),
+            encoding=None,
+            encoding_source=None,
+            started=started,
+        )
+
+    def _finish(
+        self,
+        paragraphs: list[str],
+        *,
+        title: str | None,
+        title_from_first_line: bool,
+        url: str | None,
+        source_id: str | None,
+        resolved: _metadata.Resolved,
+        removed: tuple[Removal, ...],
+        encoding: str | None,
+        encoding_source: str | None,
+        started: float,
+    ) -> Article:
+        cleaned = self._text_cleaner.clean(paragraphs, title)
+        kept = list(cleaned.paragraphs)
+        title = cleaned.title
+        provenance = dict(resolved.provenance)
+        if title_from_first_line and kept and cleaned.kept_indices[0] == 0 and looks_like_title(kept[0]):
+            title = kept.pop(0)
+            provenance["title"] = "first-line"
+        kept, repeats = drop_repeated_title(kept, title)
+        all_removed = (*removed, *cleaned.removed, *repeats)
+        started = self._tick("clean", started)
+
+        body = "\n\n".join(kept)
+        values = resolved.values
+        status = "ok" if kept else "no_content"
+        article = Article(
+            text=body,
+            paragraphs=tuple(kept),
+            status=status,
+            title=title or None,
+            authors=values.get("authors", ()),
+            published=values.get("published"),
+            modified=values.get("modified"),
+            flags=cleaned.flags,
+            url=url,
+            canonical_url=values.get("canonical_url"),
+            site_name=values.get("site_name"),
+            language=values.get("language"),
+            description=values.get("description"),
+            image=values.get("image"),
+            section=values.get("section"),
+            tags=values.get("tags", ()),
+            word_count=word_count(body),
+            provenance=provenance,
+            removed=all_removed,
+            source_id=source_id,
+            extractor=self.extractor.name,
+            rules_version=self.rules.version,
+            encoding=encoding,
+            encoding_source=encoding_source,
+        )
+        self._tick("normalize", started)
+        self._count(article)
+        if status == "no_content" and self.require_content:
+            raise NoContentError("no article text found", url=url, stage="extract")
+        return article
+
+    # -- documents in bulk ------------------------------------------------------------------------------------
+
+    def run(self, document: Document) -> Article:
+        if document.text is not None:
+            return self.clean_text(
+                document.text, url=document.url, title=document.title, source_id=document.source_id
+            )
+        if document.html is None:
+            from ._exceptions import InputError
+
+            raise InputError("document has neither html nor text", url=document.url, stage="input")
+        return self.clean_html(
+            document.html, url=document.url, headers=document.headers, source_id=document.source_id
+        )
+
+    def run_many(self, documents: Iterable[Document]) -> Iterator[Article | Failure]:
+        """Clean each document in order. A document that fails becomes a ``Failure``; the run goes on."""
+        for document in documents:
+            try:
+                yield self.run(document)
+            except NewscleanError as exc:
+                yield self._failure(document, exc.stage or "unknown", exc)
+            except Exception as exc:  # one bad page never stops a batch; the failure says what happened
+                yield self._failure(document, "internal", exc)
+
+    def _failure(self, document: Document, stage: str, exc: Exception) -> Failure:
+        self.stats.failures[type(exc).__name__] += 1
+        message = exc.message if isinstance(exc, NewscleanError) else str(exc)
+        return Failure(
+            stage=stage,
+            error=type(exc).__name__,
+            message=message,
+            source_id=document.source_id,
+            url=document.url,
+            position=document.position,
+        )
+
+    # -- bookkeeping ------------------------------------------------------------------------------------------
+
+    def _tick(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.stats.seconds[stage] += now - started
+        return now
+
+    def _count(self, article: Article) -> None:
+        if article.status == "ok":
+            self.stats.articles += 1
+        else:
+            self.stats.no_content += 1
+        for removal in article.removed:
+            self.stats.removals_by_rule[removal.rule] += 1
+            self.stats.removals_by_category[removal.category] += 1
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,259 @@
+"""Rule packs: TOML data, validated once at load, compiled once, stamped with a version.
+
+A pack is a ``[pack]`` table (name, version, description) and a list of ``[[rule]]`` tables. Text patterns
+are compiled with RE2, a linear-time engine, because users bring their own packs and one pathological
+pattern must not hang a batch.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+import re2
+from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+from ._exceptions import RuleError
+
+MatchKind = Literal["regex", "phrase", "selector", "class_words"]
+Scope = Literal["paragraph", "head", "tail", "block", "prefix"]
+
+_RULE_ID = re2.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")
+_TRAILING_NOISE = "…. :!?-–—|»›>*•·\u00a0\t"
+
+
+class Examples(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    drop: tuple[str, ...]
+    keep: tuple[str, ...]
+
+
+class BlockSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """How far a block that starts at a matching paragraph reaches.
+
+    When a paragraph matching ``end`` follows within ``max`` paragraphs, everything up to it goes. Otherwise
+    the block extends over the following paragraphs that match ``continue``.
+    """
+
+    max: int = 12
+    end: str | None = None
+    continue_: str | None = msgspec.field(default=None, name="continue")
+
+
+class RuleSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    id: str
+    category: str
+    stage: Literal["dom", "text"]
+    match: MatchKind
+    pattern: str | tuple[str, ...]
+    examples: Examples
+    scope: Scope = "paragraph"
+    lang: tuple[str, ...] = ()
+    max_words: int | None = None
+    case_sensitive: bool = False
+    flag: str | None = None
+    block: BlockSpec | None = None
+    description: str = ""
+
+
+class PackHeader(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    name: str
+    version: str
+    description: str = ""
+
+
+def fold_phrase(text: str) -> str:
+    """The form phrases are compared in: NFKC, case-folded, inner whitespace collapsed, trailing
+    punctuation and ellipses dropped ("Like this:" == "like this")."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return folded.rstrip(_TRAILING_NOISE).lstrip("•·*-– ")
+
+
+class CompiledRule:
+    """A validated rule, ready to apply. Cleaners read these; they never see raw TOML."""
+
+    __slots__ = ("block_continue", "block_end", "block_max", "pack", "phrases", "regex", "selector", "spec")
+
+    def __init__(self, spec: RuleSpec, pack: str) -> None:
+        self.spec = spec
+        self.pack = pack
+        self.regex: Any = None
+        self.phrases: frozenset[str] = frozenset()
+        self.selector: str | None = None
+        self.block_end: Any = None
+        self.block_continue: Any = None
+        self.block_max = spec.block.max if spec.block else 0
+        patterns = (spec.pattern,) if isinstance(spec.pattern, str) else spec.pattern
+        if not patterns or not all(patterns):
+            raise RuleError("pattern must be a non-empty string or list of strings", pack=pack, rule=spec.id)
+        if spec.match == "phrase":
+            self.phrases = frozenset(fold_phrase(p) for p in patterns)
+        elif spec.match == "selector":
+            self.selector = ", ".join(patterns)
+            _check_selector(self.selector, pack, spec.id)
+        else:
+            self.regex = _compile("|".join(f"(?:{p})" for p in patterns), spec, pack)
+        if spec.block:
+            if spec.scope != "block":
+                raise RuleError("a [block] table needs scope = 'block'", pack=pack, rule=spec.id)
+            if spec.block.end:
+                self.block_end = _compile(spec.block.end, spec, pack)
+            if spec.block.continue_:
+                self.block_continue = _compile(spec.block.continue_, spec, pack)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def category(self) -> str:
+        return self.spec.category
+
+    def matches_text(self, paragraph: str) -> bool:
+        if self.spec.max_words is not None and len(paragraph.split()) > self.spec.max_words:
+            return False
+        if self.spec.match == "phrase":
+            return fold_phrase(paragraph) in self.phrases
+        return self.regex.search(paragraph) is not None
+
+    def matches_class_words(self, words: Iterable[str]) -> bool:
+        return any(self.regex.search(word) for word in words)
+
+
+def _compile(pattern: str, spec: RuleSpec, pack: str) -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = spec.case_sensitive
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        raise RuleError(f"pattern does not compile: {exc}", pack=pack, rule=spec.id) from None
+
+
+def _check_selector(selector: str, pack: str, rule: str) -> None:
+    try:
+        LexborHTMLParser("<p></p>").css(selector)
+    except (SelectolaxError, ValueError) as exc:
+        raise RuleError(f"invalid CSS selector {selector!r}: {exc}", pack=pack, rule=rule) from None
+
+
+class RuleSet:
+    """Rules from one or more packs, split by stage, in load order. Immutable once built."""
+
+    def __init__(self, rules: Sequence[CompiledRule], versions: Sequence[str]) -> None:
+        self.rules = tuple(rules)
+        self.version = ",".join(versions)
+        self.dom = tuple(r for r in self.rules if r.spec.stage == "dom")
+        self.text = tuple(r for r in self.rules if r.spec.stage == "text")
+        self.by_id = {r.id: r for r in self.rules}
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def only(self, rule_id: str) -> RuleSet:
+        """A rule set holding one rule: for testing a rule in isolation."""
+        rule = self.by_id[rule_id]
+        return RuleSet([rule], [self.version])
+
+    def __add__(self, other: RuleSet) -> RuleSet:
+        return _merge([self, other])
+
+
+def _merge(sets: Sequence[RuleSet]) -> RuleSet:
+    rules: list[CompiledRule] = []
+    seen: dict[str, str] = {}
+    for rule_set in sets:
+        for rule in rule_set.rules:
+            if rule.id in seen:
+                raise RuleError(
+                    f"duplicate rule id (also in pack {seen[rule.id]!r})", pack=rule.pack, rule=rule.id
+                )
+            seen[rule.id] = rule.pack
+            rules.append(rule)
+    return RuleSet(rules, [v for s in sets for v in s.version.split(",") if v])
+
+
+def parse_pack(source: str | bytes, name: str) -> RuleSet:
+    """Validate and compile one pack from its TOML text; ``name`` is used in error messages."""
+    try:
+        raw = tomllib.loads(source.decode("utf-8") if isinstance(source, bytes) else source)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleError(f"not valid TOML: {exc}", pack=name) from None
+    try:
+        header = msgspec.convert(raw.get("pack"), PackHeader)
+    except msgspec.ValidationError as exc:
+        raise RuleError(f"[pack] table: {exc}", pack=name) from None
+    raw_rules = raw.get("rule", [])
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise RuleError("a pack needs at least one [[rule]]", pack=header.name)
+    compiled: list[CompiledRule] = []
+    ids: set[str] = set()
+    for index, raw_rule in enumerate(raw_rules):
+        rule_name = (
+            str(raw_rule.get("id", f"rule #{index + 1}")) if isinstance(raw_rule, dict) else f"#{index}"
+        )
+        try:
+            spec = msgspec.convert(raw_rule, RuleSpec)
+        except msgspec.ValidationError as exc:
+            raise RuleError(str(exc), pack=header.name, rule=rule_name) from None
+        if not _RULE_ID.match(spec.id):
+            raise RuleError("id must look like 'family.name' (lowercase)", pack=header.name, rule=spec.id)
+        if spec.id in ids:
+            raise RuleError("duplicate rule id", pack=header.name, rule=spec.id)
+        ids.add(spec.id)
+        if not spec.examples.drop or not spec.examples.keep:
+            raise RuleError(
+                "examples.drop and examples.keep must both be non-empty", pack=header.name, rule=spec.id
+            )
+        if spec.stage == "dom" and spec.match not in ("selector", "class_words"):
+            raise RuleError("dom rules match by 'selector' or 'class_words'", pack=header.name, rule=spec.id)
+        if spec.stage == "text" and spec.match not in ("regex", "phrase"):
+            raise RuleError("text rules match by 'regex' or 'phrase'", pack=header.name, rule=spec.id)
+        if spec.scope == "block" and spec.block is None:
+            raise RuleError("scope = 'block' needs a [block] table", pack=header.name, rule=spec.id)
+        if spec.scope == "prefix" and spec.match != "regex":
+            raise RuleError("scope = 'prefix' needs a regex", pack=header.name, rule=spec.id)
+        compiled.append(CompiledRule(spec, header.name))
+    return RuleSet(compiled, [f"{header.name}@{header.version}"])
+
+
+def load_pack(path: str | Path) -> RuleSet:
+    """Load a user's pack from a file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule pack: {exc}", pack=str(path)) from None
+    return parse_pack(data, path.name)
+
+
+@functools.cache
+def default_rules() -> RuleSet:
+    """The packs shipped in ``newsclean/rules``, in file-name order. Compiled once per process."""
+    files = sorted(
+        (entry for entry in resources.files("newsclean.rules").iterdir() if entry.name.endswith(".toml")),
+        key=lambda entry: entry.name,
+    )
+    return _merge([parse_pack(entry.read_bytes(), entry.name) for entry in files])
+
+
+RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
+
+
+def resolve_rules(rules: RulesArg) -> RuleSet:
+    """Accept what users pass as ``rules=``: None (the defaults), a RuleSet, or pack file path(s).
+
+    Paths *replace* the defaults; to extend them, pass ``default_rules() + load_pack(path)``.
+    """
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, str | Path):
+        return load_pack(rules)
+    return _merge([load_pack(p) for p in rules])

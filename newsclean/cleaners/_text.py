@@ -1,0 +1,106 @@
+"""The rule-pack text cleaner: applies ``stage = "text"`` rules to a list of paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .._models import Removal
+from .._rules import CompiledRule, RuleSet
+
+# How many paragraphs count as the head and the tail of an article for rules scoped there.
+HEAD_PARAGRAPHS = 3
+TAIL_PARAGRAPHS = 6
+
+
+class TextCleanResult(NamedTuple):
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removal, ...]
+    flags: tuple[str, ...]
+    title: str | None
+    #: For each kept paragraph, its index in the input (lets callers map kept text back to its source).
+    kept_indices: tuple[int, ...]
+
+
+class TextCleaner:
+    """Drops paragraphs matched by text rules; strips marker prefixes (keeping them as flags)."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self._prefix_rules = tuple(r for r in rules.text if r.spec.scope == "prefix")
+        self._line_rules = tuple(r for r in rules.text if r.spec.scope != "prefix")
+
+    def clean(self, paragraphs: Sequence[str], title: str | None = None) -> TextCleanResult:
+        removed: list[Removal] = []
+        flags: list[str] = []
+        paragraphs = list(paragraphs)
+        if title is not None:
+            title = self._strip_prefixes(title, removed, flags)
+        if paragraphs:
+            paragraphs[0] = self._strip_prefixes(paragraphs[0], removed, flags)
+
+        owners = self._assign_owners(paragraphs)
+        kept: list[str] = []
+        kept_indices: list[int] = []
+        for index, (paragraph, owner) in enumerate(zip(paragraphs, owners, strict=True)):
+            if owner is not None:
+                removed.append(Removal(owner.id, owner.category, "text", paragraph))
+            elif paragraph:
+                kept.append(paragraph)
+                kept_indices.append(index)
+        return TextCleanResult(
+            tuple(kept), tuple(removed), tuple(dict.fromkeys(flags)), title, tuple(kept_indices)
+        )
+
+    def _strip_prefixes(self, text: str, removed: list[Removal], flags: list[str]) -> str:
+        for rule in self._prefix_rules:
+            match = rule.regex.search(text)
+            if match is None or match.end() == 0:
+                continue
+            removed.append(Removal(rule.id, rule.category, "text", text[: match.end()].strip()))
+            if rule.spec.flag:
+                flags.append(rule.spec.flag)
+            text = text[match.end() :].lstrip()
+        return text
+
+    def _direct_match(self, paragraph: str, index: int, count: int) -> CompiledRule | None:
+        for rule in self._line_rules:
+            scope = rule.spec.scope
+            if scope == "head" and index >= HEAD_PARAGRAPHS:
+                continue
+            if scope == "tail" and index < count - TAIL_PARAGRAPHS:
+                continue
+            if rule.matches_text(paragraph):
+                return rule
+        return None
+
+    def _assign_owners(self, paragraphs: Sequence[str]) -> list[CompiledRule | None]:
+        """Which rule removes each paragraph (None: kept). A paragraph inside a block that a rule of its own
+        also matches is credited to that rule, so categories stay exact."""
+        count = len(paragraphs)
+        direct = [self._direct_match(p, i, count) if p else None for i, p in enumerate(paragraphs)]
+        owners = list(direct)
+        index = 0
+        while index < count:
+            rule = direct[index]
+            if rule is None or rule.spec.scope != "block":
+                index += 1
+                continue
+            last = _block_end(rule, paragraphs, index)
+            for inner in range(index + 1, last + 1):
+                owners[inner] = direct[inner] or rule
+            index = last + 1
+        return owners
+
+
+def _block_end(rule: CompiledRule, paragraphs: Sequence[str], start: int) -> int:
+    """Index of the last paragraph of the block that starts at ``start``."""
+    limit = min(len(paragraphs) - 1, start + rule.block_max)
+    if rule.block_end is not None:
+        for index in range(start + 1, limit + 1):
+            if rule.block_end.search(paragraphs[index]):
+                return index
+    last = start
+    if rule.block_continue is not None:
+        while last < limit and rule.block_continue.search(paragraphs[last + 1]):
+            last += 1
+    return last

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import click
+
+from .._exceptions import NewscleanError
+from .._pipeline import Pipeline
+from ._inputs import read_document
+from ._options import rules_option
+
+
+@click.command("explain")
+@click.argument("file")
+@click.option("--text", "force_text", is_flag=True, help="Treat the input as a plain-text dump.")
+@rules_option
+def explain_command(file: str, force_text: bool, rules: tuple[str, ...]) -> None:
+    """Print FILE's kept text and, below it, every removal with its rule and category."""
+    try:
+        document = read_document(file, force_text=force_text)
+    except OSError as exc:
+        raise click.FileError(file, hint=exc.strerror) from None
+    try:
+        article = Pipeline(rules=list(rules) or None).run(document)
+    except NewscleanError as exc:
+        raise click.ClickException(str(exc)) from None
+    if article.title:
+        click.echo(f"# {article.title}")
+        click.echo()
+    click.echo(article.text if article.text else f"(no article text: status {article.status})")
+    click.echo()
+    click.echo(f"--- {len(article.removed)} removal(s) ---")
+    for removal in article.removed:
+        snippet = removal.text if len(removal.text) <= 160 else removal.text[:157] + "..."
+        click.echo(f"[{removal.stage}] {removal.rule} ({removal.category}): {snippet}")

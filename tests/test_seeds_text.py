@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import newsclean
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+
+
+def seed_lines(name: str) -> list[str]:
+    return [line.strip() for line in (SEEDS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_seed_000_keeps_exactly_the_article_and_removes_the_appeal_as_donation() -> None:
+    lines = seed_lines("000_7fe897650cc9b193.txt")
+    start = next(i for i, line in enumerate(lines) if line.startswith("The Russian military threatened"))
+    end = next(i for i, line in enumerate(lines) if line.endswith("in recent days."))
+    article = newsclean.clean_text("\n".join(lines))
+    assert list(article.paragraphs) == lines[start : end + 1]
+    removed = {r.text: r.category for r in article.removed}
+    assert set(removed) == set(lines[end + 1 :])
+    assert set(removed.values()) == {"donation"}
+    assert "Remind me later." in removed and "A Message from The Moscow Times:" in removed
+
+
+def test_seed_004_title_without_marker_and_widgets_removed_by_category() -> None:
+    lines = seed_lines("004_5045f6a295e9ee84.txt")
+    article = newsclean.clean_text((SEEDS / "004_5045f6a295e9ee84.txt").read_text(encoding="utf-8"))
+    assert article.title == "Russia says mass strikes were ‘retaliation’ for attack it blamed on Ukraine"
+    assert article.updated and "updated" in article.flags
+    assert article.paragraphs[0].startswith("March 9 (Reuters) – Russia said on Thursday")
+    assert article.paragraphs[-1].endswith("ties to the West.")
+    start = next(i for i, line in enumerate(lines) if line.startswith("March 9 (Reuters)"))
+    end = next(i for i, line in enumerate(lines) if line.endswith("ties to the West."))
+    assert list(article.paragraphs) == lines[start : end + 1]
+    categories = {r.text: r.category for r in article.removed}
+    assert categories == {
+        "UPDATED:": "update_banner",
+        "Reading Time: 3 minutes": "reading_time",
+        "Once you're here...": "related",
+        "%d bloggers like this:": "widget",
+    }
