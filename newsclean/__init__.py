@@ -24,7 +24,7 @@ from ._exceptions import (
 from ._limits import Limits
 from ._models import Article, Failure, Removal, to_json
 from ._pipeline import Document, Pipeline
-from ._rules import RuleSet, RulesArg, default_rules, load_pack
+from ._rules import RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
 
 __all__ = [

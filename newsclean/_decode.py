@@ -102,9 +102,9 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
             return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "bom")
 
     for label, source in ((charset_from_headers(headers), "http-header"), (charset_from_meta(data), "meta")):
-        codec = codec_for_label(label) if label else None
-        if codec:
-            return Decoded(data.decode(codec, "replace"), codec, source)
+        declared = codec_for_label(label) if label else None
+        if declared:
+            return Decoded(data.decode(declared, "replace"), declared, source)
 
     # Strict UTF-8 succeeding on non-ASCII bytes is near-proof of UTF-8, and far cheaper than detection.
     try:

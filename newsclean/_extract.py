@@ -46,6 +46,7 @@ class TrafilaturaExtractor:
             raise ExtractionError(
                 f"trafilatura failed: {type(exc).__name__}: {exc}", url=url, stage="extract"
             ) from exc
-        if document is None or not document.text:
+        text = getattr(document, "text", None)
+        if not isinstance(text, str) or not text:
             return []
-        return [line for line in document.text.split("\n") if line.strip()]
+        return [line for line in text.split("\n") if line.strip()]

@@ -13,7 +13,7 @@ from . import _decode, _dom, _metadata
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._limits import Limits, check_size, check_text, deadline
-from ._models import Article, Failure, Removal
+from ._models import Article, Failure, Removal, Status
 from ._normalize import (
     looks_like_title,
     normalize_paragraph,
@@ -50,7 +50,7 @@ class PipelineStats:
         self.failures: Counter[str] = Counter()
         self.removals_by_rule: Counter[str] = Counter()
         self.removals_by_category: Counter[str] = Counter()
-        self.seconds: Counter[str] = Counter()
+        self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -197,7 +197,7 @@ class Pipeline:
 
         body = "\n\n".join(kept)
         values = resolved.values
-        status = "ok" if kept else "no_content"
+        status: Status = "ok" if kept else "no_content"
         article = Article(
             text=body,
             paragraphs=tuple(kept),
