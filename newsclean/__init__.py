@@ -83,8 +83,6 @@ def clean_html(
     return _pipeline_for(rules).clean_html(html, url=url, headers=headers)
 
 
-def clean_text(
-    text: str, *, url: str | None = None, title: str | None = None, rules: RulesArg = None
-) -> Article:
+def clean_text(text: str, *, url: str | None = None, title: str | None = None, rules: RulesArg = None) -> Article:
     """Clean a plain-text dump: one paragraph per line; a headline-like first line becomes the title."""
     return _pipeline_for(rules).clean_text(text, url=url, title=title)

@@ -24,9 +24,7 @@ class NewscleanError(Exception):
         self.stage = stage
 
     def __str__(self) -> str:
-        context = ", ".join(
-            f"{key}={value}" for key, value in (("stage", self.stage), ("url", self.url)) if value
-        )
+        context = ", ".join(f"{key}={value}" for key, value in (("stage", self.stage), ("url", self.url)) if value)
         return f"{self.message} ({context})" if context else self.message
 
 

@@ -43,9 +43,7 @@ class TrafilaturaExtractor:
                 f"extractor gave up on this page: {type(exc).__name__}", url=url, stage="extract"
             ) from exc
         except Exception as exc:  # trafilatura and lxml raise many undocumented types
-            raise ExtractionError(
-                f"trafilatura failed: {type(exc).__name__}: {exc}", url=url, stage="extract"
-            ) from exc
+            raise ExtractionError(f"trafilatura failed: {type(exc).__name__}: {exc}", url=url, stage="extract") from exc
         text = getattr(document, "text", None)
         if not isinstance(text, str) or not text:
             return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -20,15 +21,16 @@ class Limits(msgspec.Struct, frozen=True, kw_only=True):
     timeout: float | None = 30.0
     #: Share of control or replacement characters above which input is treated as binary, not text.
     max_binary_share: float = 0.1
+    #: Deepest element nesting accepted. HTML parsers are quadratic in depth (Lexbor needs ~2 s at 20,000
+    #: levels); real pages stay under a few hundred even with broken templates.
+    max_depth: int = 5000
 
 
 def check_size(size: int, limits: Limits, *, url: str | None) -> None:
     if size == 0:
         raise InputError("empty document", url=url, stage="input")
     if size > limits.max_bytes:
-        raise InputError(
-            f"document of {size:,} bytes exceeds max_bytes={limits.max_bytes:,}", url=url, stage="input"
-        )
+        raise InputError(f"document of {size:,} bytes exceeds max_bytes={limits.max_bytes:,}", url=url, stage="input")
 
 
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
@@ -49,24 +51,67 @@ def check_text(text: str, limits: Limits, *, url: str | None) -> str:
     return text.replace("\x00", "") if "\x00" in text else text
 
 
+# Below this many "<", a page cannot nest deeper than max_depth, so the depth scan is skipped (it costs a
+# Python loop over every tag, which most pages need not pay).
+_DEPTH_SCAN_MIN_TAGS = 10_000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+# Elements that never nest (void) or whose end tag is optional (the parser closes them implicitly).
+_NON_NESTING = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"),
+        *("p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup"),
+        *("rp", "rt", "caption"),
+    }
+)
+
+
+def check_depth(text: str, limits: Limits, *, url: str | None) -> None:
+    if text.count("<") < min(_DEPTH_SCAN_MIN_TAGS, 2 * limits.max_depth):
+        return
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        if match.group(2).lower() in _NON_NESTING or match.group(3):
+            continue
+        if match.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limits.max_depth:
+                    raise InputError(f"markup nests deeper than max_depth={limits.max_depth}", url=url, stage="input")
+
+
+class _DeadlineReached(BaseException):
+    """Raised from the alarm handler. A BaseException, so extractor code that catches ``Exception`` to fall
+    back (trafilatura does) cannot swallow it; ``deadline`` turns it into ExtractionTimeout."""
+
+
+class StageMarker:
+    """Which stage a document is in, so a timeout can say where the time went."""
+
+    def __init__(self) -> None:
+        self.stage = "decode"
+
+
 @contextlib.contextmanager
-def deadline(seconds: float | None, *, url: str | None, stage: str = "extract") -> Iterator[None]:
-    """Raise ExtractionTimeout in the body after ``seconds``. A no-op off the main thread or when disabled."""
-    if (
-        not seconds
-        or threading.current_thread() is not threading.main_thread()
-        or not hasattr(signal, "setitimer")
-    ):
-        yield
+def deadline(seconds: float | None, *, url: str | None) -> Iterator[StageMarker]:
+    """Raise ExtractionTimeout in the body after ``seconds``. Enforced with SIGALRM, so only on the main
+    thread of a Unix process; elsewhere it is a no-op and the batch runner's process guard applies."""
+    marker = StageMarker()
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield marker
         return
 
     def on_alarm(signum: int, frame: object) -> None:
-        raise ExtractionTimeout(f"document took longer than timeout={seconds}s", url=url, stage=stage)
+        raise _DeadlineReached
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield marker
+    except _DeadlineReached:
+        raise ExtractionTimeout(f"document took longer than timeout={seconds}s", url=url, stage=marker.stage) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -133,9 +133,7 @@ def resolve(candidates: MetadataCandidates, *, url: str | None, now: datetime | 
         "parsely-pub-date",
     ):
         _set_date(resolved, "published", _first_meta(candidates, key), "meta", now)
-    _set_date(
-        resolved, "modified", _first_meta(candidates, "article:modified_time", "og:updated_time"), "meta", now
-    )
+    _set_date(resolved, "modified", _first_meta(candidates, "article:modified_time", "og:updated_time"), "meta", now)
     for stamp, _ in candidates.times:
         _set_date(resolved, "published", stamp, "time", now)
 

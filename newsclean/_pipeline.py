@@ -12,7 +12,7 @@ import msgspec
 from . import _decode, _dom, _metadata
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
-from ._limits import Limits, check_size, check_text, deadline
+from ._limits import Limits, check_depth, check_size, check_text, deadline
 from ._models import Article, Failure, Removal, Status
 from ._normalize import (
     looks_like_title,
@@ -69,6 +69,10 @@ class Pipeline:
 
     ``run`` raises a ``NewscleanError`` subclass for a bad document; ``run_many`` never raises for one
     document and yields a ``Failure`` in its place, in input order.
+
+    A page whose kept text has fewer than ``min_words`` words gives an Article with ``status ==
+    "no_content"`` and empty text (the stray words are in ``removed``); with ``require_content=True`` it
+    raises ``NoContentError`` instead.
     """
 
     def __init__(
@@ -78,11 +82,13 @@ class Pipeline:
         extractor: Extractor | None = None,
         limits: Limits | None = None,
         require_content: bool = False,
+        min_words: int = 10,
     ) -> None:
         self.rules = resolve_rules(rules)
         self.extractor: Extractor = extractor or TrafilaturaExtractor()
         self.limits = limits or Limits()
         self.require_content = require_content
+        self.min_words = min_words
         self.stats = PipelineStats()
         self._dom_cleaner = DomCleaner(self.rules)
         self._text_cleaner = TextCleaner(self.rules)
@@ -103,7 +109,7 @@ class Pipeline:
     ) -> Article:
         self.stats.documents += 1
         check_size(len(html), self.limits, url=url)
-        with deadline(self.limits.timeout, url=url):
+        with deadline(self.limits.timeout, url=url) as progress:
             started = time.perf_counter()
             if isinstance(html, bytes | bytearray | memoryview):
                 decoded = _decode.decode_html(bytes(html), headers, url=url)
@@ -113,7 +119,10 @@ class Pipeline:
             else:
                 raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
             text = check_text(text, self.limits, url=url)
+            check_depth(text, self.limits, url=url)
             started = self._tick("decode", started)
+
+            progress.stage = "dom"
 
             tree = _dom.parse(text, url=url)
             candidates = _dom.collect_metadata(tree)
@@ -123,6 +132,7 @@ class Pipeline:
             del tree
             started = self._tick("dom", started)
 
+            progress.stage = "extract"
             raw_paragraphs = self.extractor.extract(pruned_html, url=url)
             started = self._tick("extract", started)
 
@@ -192,7 +202,12 @@ class Pipeline:
             title = kept.pop(0)
             provenance["title"] = "first-line"
         kept, repeats = drop_repeated_title(kept, title)
-        all_removed = (*removed, *cleaned.removed, *repeats)
+        too_short: list[Removal] = []
+        if kept and word_count(" ".join(kept)) < self.min_words:
+            # A few stray words (a menu item, a caption) are not an article; say so rather than pass them off.
+            too_short = [Removal("pipeline.min-words", "no_content", "text", paragraph) for paragraph in kept]
+            kept = []
+        all_removed = (*removed, *cleaned.removed, *repeats, *too_short)
         started = self._tick("clean", started)
 
         body = "\n\n".join(kept)
@@ -234,16 +249,12 @@ class Pipeline:
 
     def run(self, document: Document) -> Article:
         if document.text is not None:
-            return self.clean_text(
-                document.text, url=document.url, title=document.title, source_id=document.source_id
-            )
+            return self.clean_text(document.text, url=document.url, title=document.title, source_id=document.source_id)
         if document.html is None:
             from ._exceptions import InputError
 
             raise InputError("document has neither html nor text", url=document.url, stage="input")
-        return self.clean_html(
-            document.html, url=document.url, headers=document.headers, source_id=document.source_id
-        )
+        return self.clean_html(document.html, url=document.url, headers=document.headers, source_id=document.source_id)
 
     def run_many(self, documents: Iterable[Document]) -> Iterator[Article | Failure]:
         """Clean each document in order. A document that fails becomes a ``Failure``; the run goes on."""

@@ -170,9 +170,7 @@ def _merge(sets: Sequence[RuleSet]) -> RuleSet:
     for rule_set in sets:
         for rule in rule_set.rules:
             if rule.id in seen:
-                raise RuleError(
-                    f"duplicate rule id (also in pack {seen[rule.id]!r})", pack=rule.pack, rule=rule.id
-                )
+                raise RuleError(f"duplicate rule id (also in pack {seen[rule.id]!r})", pack=rule.pack, rule=rule.id)
             seen[rule.id] = rule.pack
             rules.append(rule)
     return RuleSet(rules, [v for s in sets for v in s.version.split(",") if v])
@@ -194,9 +192,7 @@ def parse_pack(source: str | bytes, name: str) -> RuleSet:
     compiled: list[CompiledRule] = []
     ids: set[str] = set()
     for index, raw_rule in enumerate(raw_rules):
-        rule_name = (
-            str(raw_rule.get("id", f"rule #{index + 1}")) if isinstance(raw_rule, dict) else f"#{index}"
-        )
+        rule_name = str(raw_rule.get("id", f"rule #{index + 1}")) if isinstance(raw_rule, dict) else f"#{index}"
         try:
             spec = msgspec.convert(raw_rule, RuleSpec)
         except msgspec.ValidationError as exc:
@@ -207,9 +203,7 @@ def parse_pack(source: str | bytes, name: str) -> RuleSet:
             raise RuleError("duplicate rule id", pack=header.name, rule=spec.id)
         ids.add(spec.id)
         if not spec.examples.drop or not spec.examples.keep:
-            raise RuleError(
-                "examples.drop and examples.keep must both be non-empty", pack=header.name, rule=spec.id
-            )
+            raise RuleError("examples.drop and examples.keep must both be non-empty", pack=header.name, rule=spec.id)
         if spec.stage == "dom" and spec.match not in ("selector", "class_words"):
             raise RuleError("dom rules match by 'selector' or 'class_words'", pack=header.name, rule=spec.id)
         if spec.stage == "text" and spec.match not in ("regex", "phrase"):

@@ -67,9 +67,7 @@ class DomCleaner:
             if len(text) > MAX_TEXT_SHARE * page_chars:
                 continue
             if text:
-                removals.append(
-                    (document_order.get(node.mem_id, 0), Removal(rule.id, rule.category, "dom", text))
-                )
+                removals.append((document_order.get(node.mem_id, 0), Removal(rule.id, rule.category, "dom", text)))
             removed_ids.add(node.mem_id)
         for node, _ in matched.values():
             if node.mem_id in removed_ids:

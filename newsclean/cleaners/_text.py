@@ -47,9 +47,7 @@ class TextCleaner:
             elif paragraph:
                 kept.append(paragraph)
                 kept_indices.append(index)
-        return TextCleanResult(
-            tuple(kept), tuple(removed), tuple(dict.fromkeys(flags)), title, tuple(kept_indices)
-        )
+        return TextCleanResult(tuple(kept), tuple(removed), tuple(dict.fromkeys(flags)), title, tuple(kept_indices))
 
     def _strip_prefixes(self, text: str, removed: list[Removal], flags: list[str]) -> str:
         for rule in self._prefix_rules:

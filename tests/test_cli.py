@@ -1,0 +1,85 @@
+"""The command line: clean writes one JSON record per input, explain shows every removal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsclean.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_004 = REPO / "fixtures" / "seeds" / "004_5045f6a295e9ee84.txt"
+JETPACK = REPO / "fixtures" / "html" / "seed_004_wordpress_jetpack.html"
+
+
+def test_clean_writes_one_json_article_per_input_in_order() -> None:
+    result = CliRunner().invoke(main, ["clean", str(SEED_004), str(JETPACK)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 2
+    assert records[0]["title"] == records[1]["title"]
+    assert records[0]["paragraphs"] == records[1]["paragraphs"]
+    assert records[0]["flags"] == ["updated"]
+    assert {r["category"] for r in records[1]["removed"]} >= {"widget", "reading_time", "related"}
+
+
+def test_clean_reads_stdin(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["clean", "-"], input=JETPACK.read_bytes())
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["paragraphs"][0].startswith("March 9 (Reuters)")
+
+
+def test_a_failed_document_is_a_failure_record_and_strict_exits_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["clean", str(empty), str(SEED_004)])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["error"] == "InputError" and lines[0]["stage"] == "input"
+    assert "paragraphs" in lines[1]
+    assert "empty.html" in result.stderr
+    strict = CliRunner().invoke(main, ["clean", "--strict", str(empty), str(SEED_004)])
+    assert strict.exit_code == 1
+
+
+def test_missing_file_and_usage_errors_exit_non_zero(tmp_path: Path) -> None:
+    missing = CliRunner().invoke(main, ["clean", str(tmp_path / "nope.html")])
+    assert missing.exit_code != 0 and "nope.html" in missing.output
+    usage = CliRunner().invoke(main, ["clean"])
+    assert usage.exit_code == 2
+
+
+def test_explain_lists_kept_text_then_each_removal() -> None:
+    result = CliRunner().invoke(main, ["explain", str(SEED_004)])
+    assert result.exit_code == 0
+    text, _, removals = result.stdout.partition("--- 4 removal(s) ---")
+    assert "# Russia says mass strikes were ‘retaliation’" in text
+    assert "March 9 (Reuters)" in text and "bloggers like this" not in text
+    assert "[text] widget.likes (widget): %d bloggers like this:" in removals
+    assert "[text] reading_time.banner (reading_time): Reading Time: 3 minutes" in removals
+
+
+def test_custom_rules_option(tmp_path: Path) -> None:
+    pack = tmp_path / "only_likes.toml"
+    pack.write_text(
+        '[pack]\nname = "likes"\nversion = "1"\n[[rule]]\nid = "likes.bloggers"\ncategory = "widget"\n'
+        'stage = "text"\nmatch = "phrase"\npattern = ["%d bloggers like this:"]\n'
+        'examples.drop = ["%d bloggers like this:"]\nexamples.keep = ["Bloggers like this plan."]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["explain", "--rules", str(pack), str(SEED_004)])
+    assert result.exit_code == 0
+    assert "--- 1 removal(s) ---" in result.stdout
+    assert "Reading Time: 3 minutes" in result.stdout.split("---")[0]
+
+
+def test_module_entry_point_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--version"], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert "newsclean" in result.stdout

@@ -1,0 +1,95 @@
+"""Raw bytes decode in the browser's order: BOM, HTTP charset, <meta>, detection, UTF-8 fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean._decode import decode_html
+
+RUSSIAN = (
+    "Министерство обороны России заявило в среду, что российские войска нанесут удары по командным центрам "
+    "в Киеве в ответ на атаки на территории России. Официальный представитель министерства сообщил об этом "
+    "на вечернем брифинге, добавив, что российская армия до сих пор воздерживалась от таких ударов."
+)
+GERMAN = (
+    "Die Bürgermeisterin äußerte sich am Donnerstag zu den Plänen für den Neubau der Brücke über die Straße. "
+    "Größere Verzögerungen seien nicht zu erwarten, sagte sie. Die Kosten für das Projekt würden sich auf "
+    "rund zwölf Millionen Euro belaufen, die Fördermittel des Landes seien bereits bewilligt worden."
+)
+JAPANESE = (
+    "東京都は木曜日、新しい橋の建設計画について発表した。工事は来年春に始まる予定で、費用は約十二億円になる見込みだ。"
+)
+
+
+def page(body: str, meta: str = "") -> str:
+    return f"<html><head>{meta}<title>t</title></head><body><article><p>{body}</p></article></body></html>"
+
+
+def test_cp1252_declared_in_header() -> None:
+    text = "“Quoted” — café costs 5 €."
+    decoded = decode_html(page(text).encode("cp1252"), {"Content-Type": "text/html; charset=windows-1252"})
+    assert text in decoded.text
+    assert (decoded.encoding, decoded.source) == ("cp1252", "http-header")
+
+
+def test_latin1_declared_only_in_meta_is_read_as_windows_1252() -> None:
+    text = "Café “smart quotes” and naïve résumé"
+    raw = page(text, '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">').encode("cp1252")
+    decoded = decode_html(raw)
+    assert text in decoded.text
+    assert decoded.source == "meta"
+
+
+def test_windows_1251_cyrillic_declared_in_meta_charset() -> None:
+    decoded = decode_html(page(RUSSIAN, '<meta charset="windows-1251">').encode("cp1251"))
+    assert RUSSIAN in decoded.text
+    assert (decoded.encoding, decoded.source) == ("cp1251", "meta")
+
+
+def test_shift_jis_declared_in_meta() -> None:
+    decoded = decode_html(page(JAPANESE, '<meta charset="Shift_JIS">').encode("shift_jis"))
+    assert JAPANESE in decoded.text
+    assert decoded.source == "meta"
+
+
+def test_utf8_bom_wins_over_a_wrong_meta() -> None:
+    raw = b"\xef\xbb\xbf" + page(RUSSIAN, '<meta charset="iso-8859-1">').encode("utf-8")
+    decoded = decode_html(raw, {"content-type": "text/html; charset=iso-8859-1"})
+    assert RUSSIAN in decoded.text and not decoded.text.startswith("\ufeff")
+    assert (decoded.encoding, decoded.source) == ("utf-8", "bom")
+
+
+def test_header_wins_when_header_and_meta_disagree() -> None:
+    raw = page(RUSSIAN, '<meta charset="windows-1251">').encode("utf-8")
+    decoded = decode_html(raw, {"Content-Type": "text/html; charset=UTF-8"})
+    assert RUSSIAN in decoded.text
+    assert decoded.source == "http-header"
+
+
+@pytest.mark.parametrize(("text", "codec"), [(RUSSIAN, "cp1251"), (GERMAN, "cp1252"), (JAPANESE * 3, "shift_jis")])
+def test_undeclared_encoding_is_detected(text: str, codec: str) -> None:
+    decoded = decode_html(page(text).encode(codec))
+    assert text in decoded.text
+    assert decoded.source == "detected"
+
+
+def test_undeclared_valid_utf8_is_taken_as_utf8_without_detection() -> None:
+    decoded = decode_html(page(GERMAN).encode("utf-8"))
+    assert GERMAN in decoded.text
+    assert decoded.source == "utf-8-valid"
+
+
+def test_unknown_label_falls_through_to_the_next_source() -> None:
+    raw = page(RUSSIAN, '<meta charset="x-no-such-charset">').encode("cp1251")
+    decoded = decode_html(raw, {"Content-Type": "text/html; charset=bogus"})
+    assert RUSSIAN in decoded.text
+    assert decoded.source == "detected"
+
+
+def test_article_records_encoding_and_its_source() -> None:
+    article = newsclean.clean_html(
+        page(RUSSIAN, '<meta charset="windows-1251">').encode("cp1251"), url="https://example.ru/a"
+    )
+    assert RUSSIAN in article.text
+    assert (article.encoding, article.encoding_source) == ("cp1251", "meta")

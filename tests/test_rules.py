@@ -1,0 +1,152 @@
+"""Every rule's examples are tests; a bad pack fails loudly, naming the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import newsclean
+from newsclean._rules import CompiledRule, default_rules, parse_pack
+from newsclean.cleaners import DomCleaner, TextCleaner
+
+RULES = default_rules()
+ARTICLE_FILLER = " ".join(["The council met on Tuesday and approved the budget after a long debate."] * 12)
+
+
+def _examples(kind: str) -> list[tuple[str, str]]:
+    return [
+        (rule.id, example)
+        for rule in RULES.rules
+        for example in (rule.spec.examples.drop if kind == "drop" else rule.spec.examples.keep)
+    ]
+
+
+def _page(snippet: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><body><article><p>{ARTICLE_FILLER}</p></article>{snippet}</body></html>")
+
+
+@pytest.mark.parametrize(("rule_id", "example"), _examples("drop"))
+def test_rule_drops_its_drop_example(rule_id: str, example: str) -> None:
+    rule: CompiledRule = RULES.by_id[rule_id]
+    single = RULES.only(rule_id)
+    if rule.spec.stage == "dom":
+        tree = _page(example)
+        result = DomCleaner(single).clean(tree)
+        assert [r.rule for r in result.removed] and {r.rule for r in result.removed} == {rule_id}
+        assert tree.body is not None and tree.body.text(separator=" ").split() == ARTICLE_FILLER.split()
+        return
+    paragraphs = example.split("\n")
+    result = TextCleaner(single).clean(paragraphs)
+    assert result.removed and {r.rule for r in result.removed} == {rule_id}
+    if rule.spec.scope == "prefix":
+        assert rule.spec.flag in result.flags
+        assert result.paragraphs and result.paragraphs[0] != paragraphs[0]
+        assert paragraphs[0].endswith(result.paragraphs[0])
+    else:
+        assert result.paragraphs == ()
+        assert [r.text for r in result.removed] == paragraphs
+
+
+@pytest.mark.parametrize(("rule_id", "example"), _examples("keep"))
+def test_no_default_rule_removes_a_keep_example(rule_id: str, example: str) -> None:
+    if RULES.by_id[rule_id].spec.stage == "dom":
+        tree = _page(example)
+        assert DomCleaner(RULES).clean(tree).removed == ()
+        return
+    paragraphs = example.split("\n")
+    result = TextCleaner(RULES).clean(paragraphs)
+    assert result.removed == ()
+    assert list(result.paragraphs) == paragraphs
+
+
+def test_default_packs_are_versioned_and_ids_unique() -> None:
+    assert len({rule.id for rule in RULES.rules}) == len(RULES.rules)
+    versions = RULES.version.split(",")
+    assert {v.split("@")[0] for v in versions} >= {"banners", "dom", "donation", "newsletter", "widgets"}
+    assert all("@" in v for v in versions)
+    article = newsclean.clean_text("Some title\nA paragraph of text.")
+    assert article.rules_version == RULES.version
+
+
+GOOD_RULE = """
+[[rule]]
+id = "custom.sponsor"
+category = "sponsor"
+stage = "text"
+match = "phrase"
+pattern = ["Sponsored content"]
+examples.drop = ["Sponsored content"]
+examples.keep = ["The content was sponsored by nobody."]
+"""
+HEADER = '[pack]\nname = "custom"\nversion = "2"\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            GOOD_RULE.replace('match = "phrase"', 'match = "regex"').replace('"Sponsored content"]', '"(unclosed"]'),
+            "does not compile",
+        ),
+        (
+            GOOD_RULE.replace('examples.keep = ["The content was sponsored by nobody."]', "examples.keep = []"),
+            "examples.drop and examples.keep",
+        ),
+        (GOOD_RULE.replace('stage = "text"', 'stage = "somewhere"'), "stage"),
+        (
+            GOOD_RULE.replace('match = "phrase"', 'match = "selector"').replace('["Sponsored content"]', '["div[["]'),
+            "text rules match by",
+        ),
+        (GOOD_RULE + GOOD_RULE, "duplicate rule id"),
+        (GOOD_RULE.replace('category = "sponsor"', 'category = "sponsor"\ncolour = "red"'), "colour"),
+        (
+            GOOD_RULE.replace("scope", "x").replace('match = "phrase"', 'match = "phrase"\nscope = "block"'),
+            "needs a [block] table",
+        ),
+    ],
+)
+def test_invalid_pack_raises_rule_error_naming_the_rule(body: str, message: str) -> None:
+    with pytest.raises(newsclean.RuleError) as caught:
+        parse_pack(HEADER + body, "custom.toml")
+    assert "custom.sponsor" in str(caught.value)
+    assert message in str(caught.value)
+    assert caught.value.rule == "custom.sponsor"
+
+
+def test_bad_selector_in_a_dom_rule_is_reported() -> None:
+    body = GOOD_RULE.replace('stage = "text"', 'stage = "dom"').replace('match = "phrase"', 'match = "selector"')
+    body = body.replace('["Sponsored content"]', '["div[["]', 1)
+    with pytest.raises(newsclean.RuleError, match=r"custom\.sponsor.*invalid CSS selector"):
+        parse_pack(HEADER + body, "custom.toml")
+
+
+def test_pack_without_header_or_not_toml_is_rejected() -> None:
+    with pytest.raises(newsclean.RuleError, match="pack"):
+        parse_pack(GOOD_RULE, "nohead.toml")
+    with pytest.raises(newsclean.RuleError, match="not valid TOML"):
+        parse_pack("[[rule]\nid=", "broken.toml")
+
+
+def test_user_pack_replaces_or_extends_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "custom.toml"
+    path.write_text(HEADER + GOOD_RULE, encoding="utf-8")
+    body = "The body paragraph stays because it is the article itself."
+    text = f"Headline of the day\nSponsored content\nShare this:\n{body}"
+
+    only_custom = newsclean.clean_text(text, rules=path)
+    assert only_custom.paragraphs == ("Share this:", "The body paragraph stays because it is the article itself.")
+    assert only_custom.rules_version == "custom@2"
+
+    extended = newsclean.clean_text(text, rules=newsclean.default_rules() + newsclean.load_pack(path))
+    assert extended.paragraphs == ("The body paragraph stays because it is the article itself.",)
+    assert [(r.rule, r.category) for r in extended.removed] == [
+        ("custom.sponsor", "sponsor"),
+        ("widget.share", "widget"),
+    ]
+
+
+def test_missing_pack_file_is_a_rule_error(tmp_path: Path) -> None:
+    with pytest.raises(newsclean.RuleError, match="cannot read"):
+        newsclean.load_pack(tmp_path / "absent.toml")
