@@ -52,20 +52,17 @@ __all__ = [
     "to_json",
 ]
 
-_pipelines: dict[int, Pipeline] = {}
+_default_pipeline: Pipeline | None = None
 
 
 def _pipeline_for(rules: RulesArg) -> Pipeline:
-    # Pipelines hold only compiled, immutable rules, so reusing one per rule set cannot change any result.
-    if rules is None:
-        key = 0
-    elif isinstance(rules, RuleSet):
-        key = id(rules)
-    else:
+    # The default pipeline holds only compiled, immutable rules, so reusing it cannot change any result.
+    global _default_pipeline
+    if rules is not None:
         return Pipeline(rules=rules)
-    if key not in _pipelines:
-        _pipelines[key] = Pipeline(rules=rules)
-    return _pipelines[key]
+    if _default_pipeline is None:
+        _default_pipeline = Pipeline()
+    return _default_pipeline
 
 
 def clean_html(

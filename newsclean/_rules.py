@@ -77,12 +77,25 @@ def fold_phrase(text: str) -> str:
 class CompiledRule:
     """A validated rule, ready to apply. Cleaners read these; they never see raw TOML."""
 
-    __slots__ = ("block_continue", "block_end", "block_max", "pack", "phrases", "regex", "selector", "spec")
+    __slots__ = (
+        "block_continue",
+        "block_end",
+        "block_max",
+        "pack",
+        "pattern_source",
+        "phrases",
+        "regex",
+        "selector",
+        "spec",
+        "token_regex",
+    )
 
     def __init__(self, spec: RuleSpec, pack: str) -> None:
         self.spec = spec
         self.pack = pack
         self.regex: Any = None
+        self.token_regex: Any = None
+        self.pattern_source = ""
         self.phrases: frozenset[str] = frozenset()
         self.selector: str | None = None
         self.block_end: Any = None
@@ -97,7 +110,11 @@ class CompiledRule:
             self.selector = ", ".join(patterns)
             _check_selector(self.selector, pack, spec.id)
         else:
-            self.regex = _compile("|".join(f"(?:{p})" for p in patterns), spec, pack)
+            self.pattern_source = "|".join(f"(?:{p})" for p in patterns)
+            self.regex = _compile(self.pattern_source, spec, pack)
+            if spec.match == "class_words":
+                # One search over all of a page's class/id tokens, one per line: ^ and $ are token edges.
+                self.token_regex = _compile(f"(?m)^[^\n]*(?:{self.pattern_source})[^\n]*$", spec, pack)
         if spec.block:
             if spec.scope != "block":
                 raise RuleError("a [block] table needs scope = 'block'", pack=pack, rule=spec.id)
@@ -121,8 +138,14 @@ class CompiledRule:
             return fold_phrase(paragraph) in self.phrases
         return self.regex.search(paragraph) is not None
 
-    def matches_class_words(self, words: Iterable[str]) -> bool:
-        return any(self.regex.search(word) for word in words)
+    def matching_tokens(self, tokens: Iterable[str]) -> set[str]:
+        """The class/id tokens (lowercase, without newlines) that this class_words rule matches."""
+        return {match.group(0) for match in self.token_regex.finditer("\n".join(tokens))}
+
+    @property
+    def set_pattern(self) -> str:
+        """The pattern as an entry of a case-sensitive RE2 set (case folding made inline)."""
+        return self.pattern_source if self.spec.case_sensitive else f"(?i:{self.pattern_source})"
 
 
 def _compile(pattern: str, spec: RuleSpec, pack: str) -> Any:

@@ -44,12 +44,15 @@ class DomCleaner:
             for node in body.css(rule.selector):
                 matched.setdefault(node.mem_id, (node, rule))
         if self._word_rules:
-            for node in body.css("[class], [id]"):
+            nodes = [(node, _words(node)) for node in body.css("[class], [id]")]
+            tokens = {token for _, words in nodes for token in words}
+            rule_tokens = [(rule, rule.matching_tokens(tokens)) for rule in self._word_rules]
+            rule_tokens = [(rule, hits) for rule, hits in rule_tokens if hits]
+            for node, words in nodes if rule_tokens else ():
                 if node.mem_id in matched:
                     continue
-                words = _words(node)
-                for rule in self._word_rules:
-                    if rule.matches_class_words(words):
+                for rule, hits in rule_tokens:
+                    if not hits.isdisjoint(words):
                         matched[node.mem_id] = (node, rule)
                         break
         if not matched:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+import re2
 
 from .._models import Removal
-from .._rules import CompiledRule, RuleSet
+from .._rules import CompiledRule, RuleSet, fold_phrase
 
 # How many paragraphs count as the head and the tail of an article for rules scoped there.
 HEAD_PARAGRAPHS = 3
@@ -28,6 +30,17 @@ class TextCleaner:
     def __init__(self, rules: RuleSet) -> None:
         self._prefix_rules = tuple(r for r in rules.text if r.spec.scope == "prefix")
         self._line_rules = tuple(r for r in rules.text if r.spec.scope != "prefix")
+        # One RE2 set search per paragraph says which regex rules can match; the Python wrapper's per-call
+        # cost makes one search per rule per paragraph several times slower.
+        self._regex_rules = tuple(r for r in self._line_rules if r.spec.match == "regex")
+        self._regex_set: Any = None
+        if self._regex_rules:
+            options = re2.Options()
+            options.log_errors = False
+            self._regex_set = re2.Set.SearchSet(options)
+            for rule in self._regex_rules:
+                self._regex_set.Add(rule.set_pattern)
+            self._regex_set.Compile()
 
     def clean(self, paragraphs: Sequence[str], title: str | None = None) -> TextCleanResult:
         removed: list[Removal] = []
@@ -61,15 +74,27 @@ class TextCleaner:
         return text
 
     def _direct_match(self, paragraph: str, index: int, count: int) -> CompiledRule | None:
+        regex_hits = self._regex_hits(paragraph)
+        words = len(paragraph.split())
         for rule in self._line_rules:
-            scope = rule.spec.scope
-            if scope == "head" and index >= HEAD_PARAGRAPHS:
+            spec = rule.spec
+            if spec.scope == "head" and index >= HEAD_PARAGRAPHS:
                 continue
-            if scope == "tail" and index < count - TAIL_PARAGRAPHS:
+            if spec.scope == "tail" and index < count - TAIL_PARAGRAPHS:
                 continue
-            if rule.matches_text(paragraph):
+            if spec.max_words is not None and words > spec.max_words:
+                continue
+            if spec.match == "phrase":
+                if fold_phrase(paragraph) in rule.phrases:
+                    return rule
+            elif rule in regex_hits:
                 return rule
         return None
+
+    def _regex_hits(self, paragraph: str) -> set[CompiledRule]:
+        if self._regex_set is None:
+            return set()
+        return {self._regex_rules[i] for i in self._regex_set.Match(paragraph) or ()}
 
     def _assign_owners(self, paragraphs: Sequence[str]) -> list[CompiledRule | None]:
         """Which rule removes each paragraph (None: kept). A paragraph inside a block that a rule of its own
