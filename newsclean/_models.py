@@ -20,9 +20,10 @@ class Removal(msgspec.Struct, frozen=True):
     text: str
 
 
-class Article(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Article(msgspec.Struct, frozen=True, kw_only=True):
     """A cleaned article: text, paragraphs, metadata, and every removal made on the way.
 
+    Every field is always serialised (None when unknown), so JSONL and Parquet outputs share one schema.
     ``provenance`` maps a metadata field name (``"title"``, ``"published"`` …) to where its value came from
     (``"json-ld"``, ``"opengraph"``, ``"meta"``, ``"time"``, ``"byline"``, ``"url"``, ``"dateline"``,
     ``"text"``, ``"computed"`` …), so every value can be audited.
