@@ -49,7 +49,7 @@ def is_retryable(exc: BaseException) -> bool:
 class _WaitRetryAfter(tenacity.wait.wait_base):
     def __init__(self, options: FetchOptions) -> None:
         self._backoff = tenacity.wait_exponential_jitter(
-            initial=options.backoff, max=options.backoff_max, jitter=options.backoff
+            multiplier=options.backoff, max=options.backoff_max, jitter=options.backoff
         )
 
     def __call__(self, retry_state: tenacity.RetryCallState) -> float:
