@@ -244,6 +244,27 @@ def test_article_that_mentions_captchas_is_not_a_challenge() -> None:
     page = ("<html><head><title>Why sites ask you to solve a captcha</title></head><body>"
             + "<p>Sites show a captcha when they think you are a robot.</p>" * 50 + "</body></html>").encode()
     check_interstitial(page, {}, url="https://example.org/", final_host="example.org")
+    # Cloudflare injects its bot-management script into ordinary pages: that alone is no challenge.
+    injected = page.replace(b"</body>", b"<script>a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'</script>"
+                                        b"</body>")
+    check_interstitial(injected, {}, url="https://example.org/", final_host="example.org")
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (b"<html><head><title>Access Denied</title></head><body>Reference #18.2</body></html>", "challenge"),
+        (b'<html><body><script src="https://geo.captcha-delivery.com/captcha/"></script></body></html>', "challenge"),
+        (b'<html><head><title>Before you continue to Google</title></head><body></body></html>', "consent"),
+        (b'<html><body><form action="https://consent.google.com/save"></form></body></html>', "consent"),
+    ],
+)
+def test_interstitials_are_recognised(page: bytes, reason: str) -> None:
+    from newsclean.fetch._content import check_interstitial
+
+    with pytest.raises(FetchError) as raised:
+        check_interstitial(page, {}, url="https://example.org/", final_host="example.org")
+    assert raised.value.reason == reason
 
 
 # -- politeness ---------------------------------------------------------------------------------------------------
