@@ -26,6 +26,8 @@ from ._flow import (
     map_http_error,
     parse_url,
     redirect_target,
+    shard_count,
+    shard_of,
 )
 from ._options import FetchOptions, make_options
 from ._politeness import AsyncHostLimiter
@@ -46,7 +48,10 @@ class AsyncFetcher:
                  **overrides: object) -> None:
         self.options = make_options(options, **overrides)
         self.pipeline = pipeline or Pipeline()
-        self._client = httpx.AsyncClient(**client_arguments(self.options))  # type: ignore[arg-type]
+        self._clients = [
+            httpx.AsyncClient(**client_arguments(self.options))  # type: ignore[arg-type]
+            for _ in range(shard_count(self.options))
+        ]
         self._hosts = AsyncHostLimiter(self.options.per_host_concurrency)
         self._slots = asyncio.Semaphore(self.options.concurrency)
         self._robots = RobotsCache()
@@ -56,7 +61,8 @@ class AsyncFetcher:
         self._cleaner = ThreadPoolExecutor(1, thread_name_prefix="newsclean-clean")
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        for client in self._clients:
+            await client.aclose()
         self._cleaner.shutdown(wait=True)
         if self._warc is not None:
             self._warc.close()
@@ -170,12 +176,13 @@ class AsyncFetcher:
             extra = {}
             if cached and self._cache and str(current) == cached[0].final_url:
                 extra = self._cache.conditional_headers(cached[0])
-            request = self._client.build_request("GET", current, headers=extra, cookies=jar)
+            client = self._client_for(current)
+            request = client.build_request("GET", current, headers=extra, cookies=jar)
             wait_started = time.monotonic()
             async with self._hosts.slot(current.host, delay):
                 waited += time.monotonic() - wait_started
                 try:
-                    response = await self._client.send(request, stream=True)
+                    response = await client.send(request, stream=True)
                 except (httpx.HTTPError, OSError) as exc:
                     raise map_http_error(exc, current) from exc
                 try:
@@ -206,6 +213,9 @@ class AsyncFetcher:
         timings = {"wait": round(waited, 6), "robots": round(robots_seconds, 6),
                    "request": round(time.monotonic() - started - waited - robots_seconds, 6)}
         return msgspec.structs.replace(result, timings=timings)
+
+    def _client_for(self, url: httpx.URL) -> httpx.AsyncClient:
+        return self._clients[shard_of(url.host, len(self._clients))]
 
     def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
         if self._warc is not None:
@@ -239,7 +249,7 @@ class AsyncFetcher:
         try:
             for _ in range(5):
                 await acheck_url(location, allow_private=self.options.allow_private_addresses)
-                async with self._client.stream("GET", location) as response:
+                async with self._client_for(location).stream("GET", location) as response:
                     if response.is_redirect and "location" in response.headers:
                         location = location.join(response.headers["location"])
                         continue

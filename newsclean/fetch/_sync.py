@@ -25,6 +25,8 @@ from ._flow import (
     map_http_error,
     parse_url,
     redirect_target,
+    shard_count,
+    shard_of,
 )
 from ._options import FetchOptions, make_options
 from ._politeness import HostLimiter
@@ -50,7 +52,10 @@ class Fetcher:
                  **overrides: object) -> None:
         self.options = make_options(options, **overrides)
         self.pipeline = pipeline or Pipeline()
-        self._client = httpx.Client(**client_arguments(self.options))  # type: ignore[arg-type]
+        self._clients = [
+            httpx.Client(**client_arguments(self.options))  # type: ignore[arg-type]
+            for _ in range(shard_count(self.options))
+        ]
         self._hosts = HostLimiter(self.options.per_host_concurrency)
         self._robots = RobotsCache()
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -61,7 +66,8 @@ class Fetcher:
     # -- lifecycle --------------------------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._client.close()
+        for client in self._clients:
+            client.close()
         if self._warc is not None:
             self._warc.close()
 
@@ -152,7 +158,8 @@ class Fetcher:
             extra = {}
             if cached and self._cache and str(current) == cached[0].final_url:
                 extra = self._cache.conditional_headers(cached[0])
-            request = self._client.build_request("GET", current, headers=extra, cookies=jar)
+            client = self._client_for(current)
+            request = client.build_request("GET", current, headers=extra, cookies=jar)
             wait_started = time.monotonic()
             with self._hosts.slot(current.host, delay):
                 waited += time.monotonic() - wait_started
@@ -160,7 +167,7 @@ class Fetcher:
                     raise FetchError(f"total_timeout={options.total_timeout}s passed", url=requested,
                                      reason="timeout")
                 try:
-                    response = self._client.send(request, stream=True)
+                    response = client.send(request, stream=True)
                 except (httpx.HTTPError, OSError) as exc:
                     raise map_http_error(exc, current) from exc
                 try:
@@ -197,6 +204,9 @@ class Fetcher:
 
         return msgspec.structs.replace(result, timings=timings)
 
+    def _client_for(self, url: httpx.URL) -> httpx.Client:
+        return self._clients[shard_of(url.host, len(self._clients))]
+
     def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
         if self._warc is not None:
             self._warc.write(url=str(url), status=response.status_code, headers=flatten_headers(response.headers),
@@ -224,7 +234,7 @@ class Fetcher:
             # robots.txt may redirect (http -> https, www.): follow a few hops, each checked for safety.
             for _ in range(5):
                 check_url(location, allow_private=self.options.allow_private_addresses)
-                with self._client.stream("GET", location) as response:
+                with self._client_for(location).stream("GET", location) as response:
                     if response.is_redirect and "location" in response.headers:
                         location = location.join(response.headers["location"])
                         continue
