@@ -292,6 +292,28 @@ def test_crawl_delay_is_obeyed(pipeline: Pipeline) -> None:
         polite.close()
 
 
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_waiting_for_a_polite_host_does_not_count_against_total_timeout(
+    pipeline: Pipeline, server: FixtureServer, mode: str
+) -> None:
+    urls = [server.url(f"/page/wait-{mode}-{n}") for n in range(4)]
+    options = {**FAST, "per_host_concurrency": 1, "min_delay": 0.3, "total_timeout": 0.5, "retries": 0}
+    if mode == "sync":
+        with Fetcher(pipeline=pipeline, **options) as fetcher:
+            records = list(fetcher.get_many(urls))
+    else:
+
+        async def collect() -> list[object]:
+            async with newsclean.AsyncFetcher(pipeline=pipeline, **options) as fetcher:
+                return [record async for record in fetcher.get_many(urls)]
+
+        records = asyncio.run(collect())
+    # The last URL waits 0.9 s for its turn, longer than total_timeout, and still succeeds.
+    assert [getattr(record, "status_code", record) for record in records] == [200] * 4
+    starts = sorted(server.starts[f"/page/wait-{mode}-{n}"][0] for n in range(4))
+    assert starts[-1] - starts[0] >= 0.85
+
+
 def test_per_host_concurrency_never_exceeds_the_limit(pipeline: Pipeline) -> None:
     hosts = [FixtureServer("127.0.0.1"), FixtureServer("127.0.0.2")]
     try:

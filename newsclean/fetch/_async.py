@@ -83,8 +83,8 @@ class AsyncFetcher:
             with attempt:
                 attempts += 1
                 try:
-                    async with asyncio.timeout(self.options.total_timeout):
-                        result = await self._attempt(target, url)
+                    async with asyncio.timeout(self.options.total_timeout) as budget:
+                        result = await self._attempt(target, url, budget)
                 except TimeoutError as exc:
                     raise FetchError(f"total_timeout={self.options.total_timeout}s passed", url=url,
                                      reason="timeout") from exc
@@ -154,7 +154,7 @@ class AsyncFetcher:
 
     # -- internals --------------------------------------------------------------------------------------------
 
-    async def _attempt(self, target: httpx.URL, requested: str) -> FetchResult:
+    async def _attempt(self, target: httpx.URL, requested: str, budget: asyncio.Timeout) -> FetchResult:
         options = self.options
         started = time.monotonic()
         jar = httpx.Cookies()
@@ -178,9 +178,14 @@ class AsyncFetcher:
                 extra = self._cache.conditional_headers(cached[0])
             client = self._client_for(current)
             request = client.build_request("GET", current, headers=extra, cookies=jar)
+            # Waiting our turn for a polite host is not the server's time: the budget is paused meanwhile.
+            loop = asyncio.get_running_loop()
+            remaining = (budget.when() or loop.time()) - loop.time()
+            budget.reschedule(None)
             wait_started = time.monotonic()
             async with self._hosts.slot(current.host, delay):
                 waited += time.monotonic() - wait_started
+                budget.reschedule(loop.time() + remaining)
                 try:
                     response = await client.send(request, stream=True)
                 except (httpx.HTTPError, OSError) as exc:

@@ -162,10 +162,10 @@ class Fetcher:
             request = client.build_request("GET", current, headers=extra, cookies=jar)
             wait_started = time.monotonic()
             with self._hosts.slot(current.host, delay):
-                waited += time.monotonic() - wait_started
-                if time.monotonic() > deadline:
-                    raise FetchError(f"total_timeout={options.total_timeout}s passed", url=requested,
-                                     reason="timeout")
+                # Waiting our turn for a polite host is not the server's time: it does not count.
+                slot_wait = time.monotonic() - wait_started
+                waited += slot_wait
+                deadline += slot_wait
                 try:
                     response = client.send(request, stream=True)
                 except (httpx.HTTPError, OSError) as exc:
