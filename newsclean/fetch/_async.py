@@ -28,6 +28,7 @@ from ._flow import (
     redirect_target,
     shard_count,
     shard_of,
+    tls_context,
 )
 from ._options import FetchOptions, make_options
 from ._politeness import AsyncHostLimiter
@@ -48,8 +49,9 @@ class AsyncFetcher:
                  **overrides: object) -> None:
         self.options = make_options(options, **overrides)
         self.pipeline = pipeline or Pipeline()
+        tls = tls_context()
         self._clients = [
-            httpx.AsyncClient(**client_arguments(self.options))  # type: ignore[arg-type]
+            httpx.AsyncClient(**client_arguments(self.options, tls))  # type: ignore[arg-type]
             for _ in range(shard_count(self.options))
         ]
         self._hosts = AsyncHostLimiter(self.options.per_host_concurrency)

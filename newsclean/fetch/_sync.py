@@ -27,6 +27,7 @@ from ._flow import (
     redirect_target,
     shard_count,
     shard_of,
+    tls_context,
 )
 from ._options import FetchOptions, make_options
 from ._politeness import HostLimiter
@@ -52,8 +53,9 @@ class Fetcher:
                  **overrides: object) -> None:
         self.options = make_options(options, **overrides)
         self.pipeline = pipeline or Pipeline()
+        tls = tls_context()
         self._clients = [
-            httpx.Client(**client_arguments(self.options))  # type: ignore[arg-type]
+            httpx.Client(**client_arguments(self.options, tls))  # type: ignore[arg-type]
             for _ in range(shard_count(self.options))
         ]
         self._hosts = HostLimiter(self.options.per_host_concurrency)
