@@ -26,15 +26,19 @@ from ._models import Article, Failure, Removal, to_json
 from ._pipeline import Document, Pipeline
 from ._rules import RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
+from .fetch import AsyncFetcher, Fetcher, FetchResult, afetch_many, fetch, fetch_many
 
 __all__ = [
     "Article",
+    "AsyncFetcher",
     "DecodeError",
     "Document",
     "ExtractionError",
     "ExtractionTimeout",
     "Failure",
     "FetchError",
+    "FetchResult",
+    "Fetcher",
     "InputError",
     "Limits",
     "NewscleanError",
@@ -45,9 +49,12 @@ __all__ = [
     "RuleError",
     "RuleSet",
     "__version__",
+    "afetch_many",
     "clean_html",
     "clean_text",
     "default_rules",
+    "fetch",
+    "fetch_many",
     "load_pack",
     "to_json",
 ]

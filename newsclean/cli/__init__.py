@@ -8,6 +8,7 @@ import click
 from .._version import __version__
 from ._clean import clean_command
 from ._explain import explain_command
+from ._fetch import fetch_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,3 +19,4 @@ def main() -> None:
 
 main.add_command(clean_command)
 main.add_command(explain_command)
+main.add_command(fetch_command)

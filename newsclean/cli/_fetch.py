@@ -1,0 +1,154 @@
+"""``newsclean fetch``: URLs (arguments, a file, feeds, sitemaps) in; one JSON record per URL out, in order."""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO
+
+import click
+
+from .._exceptions import FetchError
+from .._models import Failure, to_json
+from .._pipeline import Pipeline
+from ..fetch import Fetcher, discover_urls
+from ._options import rules_option
+
+
+def _read_url_file(name: str) -> Iterator[str]:
+    stream = sys.stdin if name == "-" else Path(name).open(encoding="utf-8")  # noqa: SIM115 - closed below
+    try:
+        for line in stream:
+            url = line.strip()
+            if url and not url.startswith("#"):
+                yield url
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+@click.command("fetch")
+@click.argument("urls", nargs=-1)
+@click.option("-i", "--input", "url_files", multiple=True, type=click.Path(allow_dash=True, dir_okay=False),
+              help="A file of URLs, one per line (# comments allowed); - for stdin. Repeatable.")
+@click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed whose article links to fetch. Repeatable.")
+@click.option("--sitemap", "sitemaps", multiple=True, help="A sitemap (or index) whose pages to fetch. Repeatable.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
+              help="Where to write JSON lines.")
+@click.option("--warc", type=click.Path(dir_okay=False), help="Also archive every response to this WARC file.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), help="On-disk cache with revalidation.")
+@click.option("--user-agent", help="User-Agent header (its first token is matched against robots.txt).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds allowed per attempt at one URL (connect and read timeouts are capped by it).")
+@click.option("--concurrency", type=click.IntRange(min=1), default=16, show_default=True)
+@click.option("--per-host", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Requests in flight to one host.")
+@click.option("--delay", type=click.FloatRange(min=0), default=0.0, show_default=True,
+              help="Minimum seconds between request starts to one host.")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True)
+@click.option("--http2", is_flag=True, help="Use HTTP/2 where offered (needs the h2 package).")
+@click.option("--ignore-robots", is_flag=True, help="Do not fetch or obey robots.txt.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.option("--strict", is_flag=True, help="Exit 1 when any URL failed.")
+@rules_option
+def fetch_command(
+    urls: tuple[str, ...],
+    url_files: tuple[str, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    output: str,
+    warc: str | None,
+    cache_dir: str | None,
+    user_agent: str | None,
+    timeout: float,
+    concurrency: int,
+    per_host: int,
+    delay: float,
+    retries: int,
+    max_bytes: int,
+    http2: bool,
+    ignore_robots: bool,
+    allow_private: bool,
+    progress: bool | None,
+    strict: bool,
+    rules: tuple[str, ...],
+) -> None:
+    """Fetch pages politely and write one cleaned article (or failure record) per URL, in input order.
+
+    URLs come from the arguments, then -i files, then --feed and --sitemap expansions. A summary (fetched,
+    failed by reason, bytes, pages/s) goes to stderr.
+    """
+    if not (urls or url_files or feeds or sitemaps):
+        raise click.UsageError("give URLs, -i FILE, --feed URL or --sitemap URL")
+    options: dict[str, object] = {
+        "total_timeout": timeout,
+        "connect_timeout": min(10.0, timeout),
+        "read_timeout": min(20.0, timeout),
+        "concurrency": concurrency,
+        "per_host_concurrency": per_host,
+        "min_delay": delay,
+        "retries": retries,
+        "max_bytes": max_bytes,
+        "http2": http2,
+        "respect_robots": not ignore_robots,
+        "allow_private_addresses": allow_private,
+    }
+    if user_agent:
+        options["user_agent"] = user_agent
+    if cache_dir:
+        options["cache_dir"] = Path(cache_dir)
+    pipeline = Pipeline(rules=list(rules) or None)
+
+    try:
+        targets = list(urls)
+        for name in url_files:
+            targets.extend(_read_url_file(name))
+    except OSError as exc:
+        raise click.FileError(getattr(exc, "filename", None) or "?", hint=exc.strerror) from None
+
+    with ExitStack() as stack:
+        if feeds or sitemaps:
+            discoverer = stack.enter_context(Fetcher(pipeline=pipeline, **options))
+            try:
+                targets.extend(discover_urls(feeds=feeds, sitemaps=sitemaps, fetcher=discoverer))
+            except FetchError as exc:
+                raise click.ClickException(f"discovery failed: {exc}") from None
+        fetcher = stack.enter_context(
+            Fetcher(pipeline=pipeline, **options, **({"warc": Path(warc)} if warc else {}))
+        )
+        out: IO[bytes] = (sys.stdout.buffer if output == "-"
+                          else stack.enter_context(Path(output).open("wb")))
+        show = progress if progress is not None else sys.stderr.isatty()
+        failures: Counter[str] = Counter()
+        fetched = 0
+        body_bytes = 0
+        started = time.monotonic()
+        records = fetcher.fetch_many(targets)
+        bar = stack.enter_context(click.progressbar(records, length=len(targets), label="fetching",
+                                                    file=sys.stderr if show else io.StringIO()))
+        for record in bar:
+            if isinstance(record, Failure):
+                failures[record.error] += 1
+                click.echo(f"newsclean: {record.url}: {record.error}: {record.message}", err=True)
+            else:
+                fetched += 1
+                body_bytes += len(record.text.encode("utf-8"))
+            out.write(to_json(record) + b"\n")
+        out.flush()
+    elapsed = max(time.monotonic() - started, 1e-9)
+    reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(failures.items())) or "none"
+    click.echo(
+        f"newsclean fetch: fetched {fetched}, failed {sum(failures.values())} ({reasons}), "
+        f"{body_bytes:,} bytes of article text, {len(targets) / elapsed:.1f} pages/s",
+        err=True,
+    )
+    if strict and failures:
+        sys.exit(1)
+

@@ -1,0 +1,290 @@
+"""The async fetcher over ``httpx.AsyncClient``: one event loop, cleaning in a worker thread, input order."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from types import TracebackType
+
+import httpx
+import msgspec
+import tenacity
+
+from .._exceptions import FetchError
+from .._models import Article, Failure
+from .._pipeline import Pipeline
+from ._cache import ResponseCache
+from ._flow import (
+    begin_body,
+    client_arguments,
+    fetch_failure,
+    finish_result,
+    from_cache,
+    map_http_error,
+    parse_url,
+    redirect_target,
+    shard_count,
+    shard_of,
+    tls_context,
+)
+from ._options import FetchOptions, make_options
+from ._politeness import AsyncHostLimiter
+from ._result import FetchResult, flatten_headers
+from ._retry import retry_arguments
+from ._robots import RobotsCache, RobotsPolicy, origin_of, robots_reader, robots_url
+from ._safety import acheck_url
+from ._warc import WarcArchive
+
+
+class AsyncFetcher:
+    """The async twin of ``Fetcher``: same options, same records, same order.
+
+    Cleaning is CPU work; it runs in one worker thread so the event loop keeps fetching meanwhile.
+    """
+
+    def __init__(self, options: FetchOptions | None = None, /, *, pipeline: Pipeline | None = None,
+                 **overrides: object) -> None:
+        self.options = make_options(options, **overrides)
+        self.pipeline = pipeline or Pipeline()
+        tls = tls_context()
+        self._clients = [
+            httpx.AsyncClient(**client_arguments(self.options, tls))  # type: ignore[arg-type]
+            for _ in range(shard_count(self.options))
+        ]
+        self._hosts = AsyncHostLimiter(self.options.per_host_concurrency)
+        self._slots = asyncio.Semaphore(self.options.concurrency)
+        self._robots = RobotsCache()
+        self._robots_pending: dict[str, asyncio.Future[RobotsPolicy]] = {}
+        self._warc = WarcArchive(self.options.warc) if self.options.warc else None
+        self._cache = ResponseCache(self.options.cache_dir) if self.options.cache_dir else None
+        self._cleaner = ThreadPoolExecutor(1, thread_name_prefix="newsclean-clean")
+
+    async def aclose(self) -> None:
+        for client in self._clients:
+            await client.aclose()
+        self._cleaner.shutdown(wait=True)
+        if self._warc is not None:
+            self._warc.close()
+
+    async def __aenter__(self) -> AsyncFetcher:
+        return self
+
+    async def __aexit__(self, *exc: object | TracebackType) -> None:
+        await self.aclose()
+
+    # -- one URL ----------------------------------------------------------------------------------------------
+
+    async def get(self, url: str) -> FetchResult:
+        target = parse_url(url)
+        started = time.monotonic()
+        attempts = 0
+        async for attempt in tenacity.AsyncRetrying(**retry_arguments(self.options)):
+            with attempt:
+                attempts += 1
+                try:
+                    async with asyncio.timeout(self.options.total_timeout) as budget:
+                        result = await self._attempt(target, url, budget)
+                except TimeoutError as exc:
+                    raise FetchError(f"total_timeout={self.options.total_timeout}s passed", url=url,
+                                     reason="timeout") from exc
+        timings = {**result.timings, "total": round(time.monotonic() - started, 6)}
+        return msgspec.structs.replace(result, attempts=attempts, timings=timings)
+
+    async def fetch(self, url: str) -> Article:
+        result = await self.get(url)
+        return await self._clean(result, url)
+
+    async def _clean(self, result: FetchResult, url: str) -> Article:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._cleaner,
+            lambda: self.pipeline.clean_html(result.content, url=result.final_url, headers=result.headers,
+                                             source_id=url),
+        )
+
+    # -- many URLs --------------------------------------------------------------------------------------------
+
+    async def get_many(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[FetchResult | Failure]:
+        """Fetch URLs concurrently; one record per URL, **in input order**."""
+        async for index, url, outcome in self._ordered(urls, clean=False):
+            if isinstance(outcome, Exception):
+                yield fetch_failure(url, index, outcome)
+            elif isinstance(outcome, FetchResult):
+                yield outcome
+
+    async def fetch_many(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[Article | Failure]:
+        """Fetch and clean URLs concurrently; one ``Article | Failure`` per URL, **in input order**."""
+        async for index, url, outcome in self._ordered(urls, clean=True):
+            if isinstance(outcome, Exception):
+                yield fetch_failure(url, index, outcome)
+            elif isinstance(outcome, Article):
+                yield outcome
+
+    async def _one(self, url: str, clean: bool) -> FetchResult | Article:
+        async with self._slots:
+            result = await self.get(url)
+        return await self._clean(result, url) if clean else result
+
+    async def _ordered(
+        self, urls: Iterable[str] | AsyncIterable[str], *, clean: bool
+    ) -> AsyncIterator[tuple[int, str, FetchResult | Article | Exception]]:
+        window = max(4 * self.options.concurrency, 16)
+        pending: deque[tuple[int, str, asyncio.Task[FetchResult | Article]]] = deque()
+
+        async def settle() -> tuple[int, str, FetchResult | Article | Exception]:
+            index, url, task = pending.popleft()
+            try:
+                return index, url, await task
+            except Exception as exc:
+                return index, url, exc
+
+        try:
+            index = 0
+            async for url in _aiter(urls):
+                pending.append((index, url, asyncio.ensure_future(self._one(url, clean))))
+                index += 1
+                if len(pending) >= window:
+                    yield await settle()
+            while pending:
+                yield await settle()
+        finally:
+            for _, _, task in pending:
+                task.cancel()
+
+    # -- internals --------------------------------------------------------------------------------------------
+
+    async def _attempt(self, target: httpx.URL, requested: str, budget: asyncio.Timeout) -> FetchResult:
+        options = self.options
+        started = time.monotonic()
+        jar = httpx.Cookies()
+        chain: list[str] = []
+        cached = self._cache.load(requested) if self._cache else None
+        current = target
+        waited = robots_seconds = 0.0
+        while True:
+            await acheck_url(current, allow_private=options.allow_private_addresses)
+            delay = options.min_delay
+            if options.respect_robots:
+                robots_started = time.monotonic()
+                policy = await self._robots_for(current)
+                robots_seconds += time.monotonic() - robots_started
+                if not policy.allows(str(current), options.robots_agent):
+                    raise FetchError(f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current),
+                                     reason="robots")
+                delay = max(delay, min(policy.crawl_delay(options.robots_agent), options.max_crawl_delay))
+            extra = {}
+            if cached and self._cache and str(current) == cached[0].final_url:
+                extra = self._cache.conditional_headers(cached[0])
+            client = self._client_for(current)
+            request = client.build_request("GET", current, headers=extra, cookies=jar)
+            # Waiting our turn for a polite host is not the server's time: the budget is paused meanwhile.
+            loop = asyncio.get_running_loop()
+            remaining = (budget.when() or loop.time()) - loop.time()
+            budget.reschedule(None)
+            wait_started = time.monotonic()
+            async with self._hosts.slot(current.host, delay):
+                waited += time.monotonic() - wait_started
+                budget.reschedule(loop.time() + remaining)
+                try:
+                    response = await client.send(request, stream=True)
+                except (httpx.HTTPError, OSError) as exc:
+                    raise map_http_error(exc, current) from exc
+                try:
+                    jar.extract_cookies(response)
+                    following = redirect_target(response, current, chain, options)
+                    if following is not None:
+                        self._archive(response, current, b"")
+                        current = following
+                        continue
+                    if response.status_code == 304 and cached is not None:
+                        result = from_cache(cached[0], cached[1].read_bytes(), requested=requested, chain=chain)
+                        break
+                    reader, sniff = begin_body(response, requested, options)
+                    try:
+                        async for chunk in response.aiter_raw():
+                            reader.feed(chunk)
+                    except (httpx.HTTPError, OSError) as exc:
+                        raise map_http_error(exc, current) from exc
+                    body = reader.finish()
+                    self._archive(response, current, body)
+                    result = finish_result(response, requested=requested, final=current, body=body,
+                                           wire_bytes=reader.raw_bytes, sniff=sniff, chain=chain, options=options)
+                    if self._cache is not None:
+                        self._cache.store(result)
+                    break
+                finally:
+                    await response.aclose()
+        timings = {"wait": round(waited, 6), "robots": round(robots_seconds, 6),
+                   "request": round(time.monotonic() - started - waited - robots_seconds, 6)}
+        return msgspec.structs.replace(result, timings=timings)
+
+    def _client_for(self, url: httpx.URL) -> httpx.AsyncClient:
+        return self._clients[shard_of(url.host, len(self._clients))]
+
+    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
+        if self._warc is not None:
+            self._warc.write(url=str(url), status=response.status_code, headers=flatten_headers(response.headers),
+                             body=body, http_version=response.http_version)
+
+    async def _robots_for(self, url: httpx.URL) -> RobotsPolicy:
+        origin = origin_of(url)
+        policy = self._robots.get(origin)
+        if policy is not None:
+            return policy
+        pending = self._robots_pending.get(origin)
+        if pending is not None:  # another task is fetching it: share its answer
+            return await asyncio.shield(pending)
+        future: asyncio.Future[RobotsPolicy] = asyncio.get_running_loop().create_future()
+        self._robots_pending[origin] = future
+        try:
+            policy = await self._fetch_robots(url)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # mark retrieved: nobody else may be waiting
+            raise
+        finally:
+            self._robots_pending.pop(origin, None)
+        self._robots.put(origin, policy)
+        future.set_result(policy)
+        return policy
+
+    async def _fetch_robots(self, url: httpx.URL) -> RobotsPolicy:
+        location = robots_url(url)
+        try:
+            for _ in range(5):
+                await acheck_url(location, allow_private=self.options.allow_private_addresses)
+                async with self._client_for(location).stream("GET", location) as response:
+                    if response.is_redirect and "location" in response.headers:
+                        location = location.join(response.headers["location"])
+                        continue
+                    reader = robots_reader(response, location)
+                    try:
+                        async for chunk in response.aiter_raw():
+                            reader.feed(chunk)
+                    except FetchError as exc:
+                        if exc.reason != "too_large":
+                            raise
+                    return RobotsPolicy.from_response(response.status_code, reader.finish())
+        except (httpx.HTTPError, OSError) as exc:
+            raise map_http_error(exc, location) from exc
+        return RobotsPolicy(verdict=True)
+
+
+async def _aiter(urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:
+    if isinstance(urls, AsyncIterable):
+        async for url in urls:
+            yield url
+    else:
+        for url in urls:
+            yield url
+
+
+async def afetch_many(urls: Iterable[str] | AsyncIterable[str], *, pipeline: Pipeline | None = None,
+                      **options: object) -> AsyncIterator[Article | Failure]:
+    """Async ``fetch_many``: one ``Article | Failure`` per URL, in input order."""
+    async with AsyncFetcher(pipeline=pipeline, **options) as fetcher:
+        async for record in fetcher.fetch_many(urls):
+            yield record

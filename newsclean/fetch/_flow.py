@@ -1,0 +1,191 @@
+"""The steps of one fetch that do no I/O, shared by the sync and the async fetcher."""
+
+from __future__ import annotations
+
+import ssl
+import zlib
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+
+import certifi
+import httpx
+
+from .._exceptions import FetchError
+from .._models import Failure
+from ._body import ACCEPT_ENCODING, BodyReader
+from ._cache import CacheEntry
+from ._content import check_content_type, check_interstitial, check_sniffed
+from ._options import FetchOptions
+from ._result import FetchResult, flatten_headers
+from ._retry import RETRY_STATUSES, RetryableStatus, parse_retry_after
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+def parse_url(url: str) -> httpx.URL:
+    if not isinstance(url, str) or not url.strip():
+        raise FetchError("empty URL", url=str(url), reason="invalid_url")
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise FetchError(f"invalid URL: {exc}", url=url, reason="invalid_url") from exc
+    return parsed.copy_with(fragment=None)
+
+
+def shard_count(options: FetchOptions) -> int:
+    """How many clients share the work. httpcore scans its whole pool on every request, which grows with the
+    square of the connections; pools of about 8 connections each, picked by host, keep that scan short."""
+    return max(1, options.concurrency // 8)
+
+
+def shard_of(host: str, shards: int) -> int:
+    return zlib.crc32(host.encode("utf-8", "replace")) % shards
+
+
+def tls_context() -> ssl.SSLContext:
+    """One verifying TLS context for all of a fetcher's clients (loading the CA bundle costs ~40 ms each)."""
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+def client_arguments(options: FetchOptions, tls: ssl.SSLContext) -> dict[str, object]:
+    # The client's own jar refuses every cookie: each fetch keeps its own jar across its redirects, so a
+    # cookie from one page can never change what another page returns.
+    refusing = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+    return {
+        "verify": tls,
+        "http2": options.http2,
+        "follow_redirects": False,
+        "cookies": refusing,
+        "timeout": httpx.Timeout(
+            connect=options.connect_timeout,
+            read=options.read_timeout,
+            write=options.read_timeout,
+            pool=options.total_timeout,
+        ),
+        "limits": httpx.Limits(
+            max_connections=options.concurrency,
+            max_keepalive_connections=max(8, options.concurrency // shard_count(options)),
+        ),
+        "headers": {
+            "User-Agent": options.user_agent,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            **options.headers,
+        },
+    }
+
+
+def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
+    where = str(url)
+    if isinstance(exc, httpx.TimeoutException):
+        kind = type(exc).__name__
+        return FetchError(f"timed out ({kind})", url=where, reason="timeout")
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return FetchError(f"invalid URL: {exc}", url=where, reason="invalid_url")
+    if isinstance(exc, httpx.HTTPError | OSError):
+        return FetchError(f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "), url=where,
+                          reason="connection")
+    raise exc
+
+
+def redirect_target(
+    response: httpx.Response, current: httpx.URL, chain: list[str], options: FetchOptions
+) -> httpx.URL | None:
+    """The next URL when ``response`` is a redirect (and records the hop), else None."""
+    if response.status_code not in REDIRECT_STATUSES:
+        return None
+    location = response.headers.get("location")
+    if not location:
+        return None
+    try:
+        target = current.join(location).copy_with(fragment=None)
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchError(f"redirect to an invalid URL {location!r}", url=str(current), reason="redirects") from exc
+    chain.append(str(current))
+    if str(target) in chain:
+        raise FetchError(f"redirect loop: {' -> '.join([*chain, str(target)])}", url=chain[0], reason="redirects")
+    if len(chain) > options.max_redirects:
+        raise FetchError(f"more than max_redirects={options.max_redirects} redirects", url=chain[0],
+                         reason="redirects")
+    return target
+
+
+def status_error(response: httpx.Response, url: str, options: FetchOptions) -> FetchError:
+    status = response.status_code
+    if response.headers.get("cf-mitigated", "").lower() == "challenge":
+        return FetchError(f"bot challenge page (status {status})", url=url, reason="challenge", status_code=status)
+    message = f"HTTP status {status} {response.reason_phrase}".rstrip()
+    if status in RETRY_STATUSES:
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
+        if retry_after is not None and retry_after > options.max_retry_after:
+            return FetchError(f"{message}; Retry-After {retry_after:.0f}s exceeds max_retry_after", url=url,
+                              reason="status", status_code=status)
+        return RetryableStatus(message, url=url, status_code=status, retry_after=retry_after)
+    return FetchError(message, url=url, reason="status", status_code=status)
+
+
+def begin_body(response: httpx.Response, url: str, options: FetchOptions) -> tuple[BodyReader, bool]:
+    """Checks the final response's head; returns a reader for its body and whether the type must be sniffed."""
+    if not 200 <= response.status_code < 300:
+        raise status_error(response, url, options)
+    sniff = check_content_type(response.headers, options.content_types, url=url)
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > options.max_bytes:
+        raise FetchError(f"Content-Length {int(declared):,} exceeds max_bytes={options.max_bytes:,}", url=url,
+                         reason="too_large")
+    return BodyReader(response.headers.get("content-encoding"), max_bytes=options.max_bytes, url=url), sniff
+
+
+def finish_result(
+    response: httpx.Response,
+    *,
+    requested: str,
+    final: httpx.URL,
+    body: bytes,
+    wire_bytes: int,
+    sniff: bool,
+    chain: list[str],
+    options: FetchOptions,
+) -> FetchResult:
+    if sniff:
+        check_sniffed(body, url=requested)
+    headers = flatten_headers(response.headers)
+    if options.detect_challenges:
+        check_interstitial(body, headers, url=requested, final_host=final.host)
+    return FetchResult(
+        url=requested,
+        final_url=str(final),
+        status_code=response.status_code,
+        headers=headers,
+        content=body,
+        redirects=tuple(chain),
+        http_version=response.http_version,
+        wire_bytes=wire_bytes,
+    )
+
+
+def from_cache(entry: CacheEntry, body: bytes, *, requested: str, chain: list[str]) -> FetchResult:
+    return FetchResult(
+        url=requested,
+        final_url=entry.final_url,
+        status_code=entry.status_code,
+        headers=entry.headers,
+        content=body,
+        redirects=tuple(chain),
+        http_version=entry.http_version,
+        from_cache=True,
+    )
+
+
+def fetch_failure(url: object, index: int, exc: Exception) -> Failure:
+    """The batch record for a URL that failed: stage ``fetch`` and the reason code, or the cleaning stage."""
+    text_url = url if isinstance(url, str) else repr(url)
+    if isinstance(exc, FetchError):
+        return Failure(stage="fetch", error=exc.reason, message=exc.message, url=text_url, source_id=text_url,
+                       position=str(index))
+    from .._exceptions import NewscleanError
+
+    if isinstance(exc, NewscleanError):
+        return Failure(stage=exc.stage or "clean", error=type(exc).__name__, message=exc.message, url=text_url,
+                       source_id=text_url, position=str(index))
+    return Failure(stage="internal", error=type(exc).__name__, message=str(exc), url=text_url,
+                   source_id=text_url, position=str(index))

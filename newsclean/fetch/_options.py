@@ -1,0 +1,93 @@
+"""Every knob of the fetcher, as one frozen record. Users pass them as keyword arguments, never a config file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from .._version import __version__
+
+DEFAULT_USER_AGENT = f"newsclean/{__version__} (article fetcher; python-httpx)"
+HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
+    #: Sent as ``User-Agent``; its first product token is what robots.txt groups are matched against.
+    user_agent: str = DEFAULT_USER_AGENT
+    #: Seconds to open a connection.
+    connect_timeout: float = 10.0
+    #: Seconds to wait for the next piece of the response once connected.
+    read_timeout: float = 20.0
+    #: Seconds one attempt at a URL may take in all, redirects and body included; a server that trickles
+    #: bytes just under ``read_timeout`` is still cut off here.
+    total_timeout: float = 60.0
+    #: Largest body accepted, in bytes, both as sent on the wire and once decompressed. Reading stops there.
+    max_bytes: int = 10 * 1024 * 1024
+    #: Redirects followed before giving up with reason ``"redirects"``; a loop is detected sooner.
+    max_redirects: int = 10
+    #: Requests in flight at once, all hosts together.
+    concurrency: int = 16
+    #: Requests in flight at once to one host.
+    per_host_concurrency: int = 2
+    #: Seconds between the starts of two requests to one host (robots.txt ``Crawl-delay`` can raise it).
+    min_delay: float = 0.0
+    #: Upper bound on a robots.txt ``Crawl-delay`` we honour, so one site cannot stall a whole run.
+    max_crawl_delay: float = 30.0
+    #: Attempts after the first, for connection errors, timeouts, 429 and 5xx.
+    retries: int = 2
+    #: First backoff in seconds; it doubles each attempt, with jitter, up to ``backoff_max``.
+    backoff: float = 0.5
+    backoff_max: float = 30.0
+    #: A ``Retry-After`` longer than this makes the URL fail (reason ``"status"``) instead of waiting.
+    max_retry_after: float = 60.0
+    #: Obey robots.txt (fetched once per origin and cached).
+    respect_robots: bool = True
+    #: Allow URLs that resolve to private, loopback, link-local or reserved addresses. Off by default: URLs from
+    #: untrusted dumps must not reach the machine's own network.
+    allow_private_addresses: bool = False
+    #: Speak HTTP/2 where the server offers it (needs the ``h2`` package: ``pip install 'newsclean[http2]'``).
+    http2: bool = False
+    #: Content types accepted as pages. A response without a Content-Type is accepted when it looks like HTML.
+    content_types: tuple[str, ...] = HTML_CONTENT_TYPES
+    #: Record 200-status challenge and consent pages as failures rather than as empty articles.
+    detect_challenges: bool = True
+    #: Append every response (redirect hops included) to this WARC file (gzip-compressed per record).
+    warc: Path | None = None
+    #: On-disk response cache; cached pages are revalidated with ``If-None-Match`` / ``If-Modified-Since``.
+    cache_dir: Path | None = None
+    #: Extra request headers.
+    headers: dict[str, str] = msgspec.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        positive = ("connect_timeout", "read_timeout", "total_timeout", "max_bytes", "concurrency")
+        for name in positive:
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)!r}")
+        if self.per_host_concurrency < 1:
+            raise ValueError(f"per_host_concurrency must be at least 1, got {self.per_host_concurrency!r}")
+        for name in ("max_redirects", "retries", "min_delay", "backoff", "backoff_max", "max_crawl_delay"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative, got {getattr(self, name)!r}")
+
+    @property
+    def robots_agent(self) -> str:
+        """The product token robots.txt rules are matched against (``newsclean`` for the default agent)."""
+        return self.user_agent.split("/", 1)[0].split()[0] if self.user_agent.strip() else "*"
+
+
+def make_options(options: FetchOptions | None = None, **overrides: object) -> FetchOptions:
+    """Options from keyword arguments, optionally on top of a base ``FetchOptions``."""
+    base = options or FetchOptions()
+    if not overrides:
+        return base
+    unknown = sorted(set(overrides) - set(FetchOptions.__struct_fields__))
+    if unknown:
+        raise TypeError(f"unknown fetch option(s): {', '.join(unknown)}")
+    for key in ("warc", "cache_dir"):
+        value = overrides.get(key)
+        if isinstance(value, str):
+            overrides[key] = Path(value)
+    if isinstance(overrides.get("content_types"), list):
+        overrides["content_types"] = tuple(overrides["content_types"])  # type: ignore[arg-type]
+    return msgspec.structs.replace(base, **overrides)

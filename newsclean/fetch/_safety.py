@@ -1,0 +1,95 @@
+"""Refuse URLs that would reach the machine's own network: untrusted dumps carry ``http://169.254.169.254/``.
+
+The check resolves the host and refuses it when any address is not globally routable. It runs before every
+request, redirect hops included. The HTTP client resolves the name again when it connects, so a DNS server
+that answers differently the second time (rebinding) is not stopped here; run untrusted crawls behind an
+egress firewall as well.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+
+import httpx
+
+from .._exceptions import FetchError
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+_Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def check_scheme(url: httpx.URL) -> None:
+    if url.scheme not in ALLOWED_SCHEMES:
+        raise FetchError(f"scheme {url.scheme or '(none)'!r} is not fetched; only http and https", url=str(url),
+                         reason="scheme")
+    if not url.host:
+        raise FetchError("URL has no host", url=str(url), reason="invalid_url")
+
+
+def is_public(address: _Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast
+
+
+def _literal(host: str) -> _Address | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
+def _refuse(url: httpx.URL, address: object) -> FetchError:
+    return FetchError(
+        f"host {url.host!r} resolves to non-public address {address}; pass allow_private_addresses=True to allow",
+        url=str(url),
+        reason="private_address",
+    )
+
+
+def _check_addresses(url: httpx.URL, infos: list[tuple[object, ...]]) -> None:
+    if not infos:
+        raise FetchError(f"host {url.host!r} did not resolve", url=str(url), reason="dns")
+    for info in infos:
+        sockaddr = info[4]
+        assert isinstance(sockaddr, tuple)
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
+        if not is_public(address):
+            raise _refuse(url, address)
+
+
+def check_url(url: httpx.URL, *, allow_private: bool) -> None:
+    """Raise ``FetchError`` (reason ``scheme`` / ``private_address`` / ``dns``) for a URL we must not fetch."""
+    check_scheme(url)
+    if allow_private:
+        return
+    literal = _literal(url.host)
+    if literal is not None:
+        if not is_public(literal):
+            raise _refuse(url, literal)
+        return
+    if url.host.lower() == "localhost" or url.host.lower().endswith(".localhost"):
+        raise _refuse(url, "loopback")
+    try:
+        infos = socket.getaddrinfo(url.host, url.port or 0, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"host {url.host!r} did not resolve: {exc}", url=str(url), reason="dns") from exc
+    _check_addresses(url, list(infos))
+
+
+async def acheck_url(url: httpx.URL, *, allow_private: bool) -> None:
+    """``check_url`` without blocking the event loop on DNS."""
+    check_scheme(url)
+    if allow_private:
+        return
+    literal = _literal(url.host)
+    if literal is not None or url.host.lower() == "localhost" or url.host.lower().endswith(".localhost"):
+        check_url(url, allow_private=False)
+        return
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(url.host, url.port or 0, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"host {url.host!r} did not resolve: {exc}", url=str(url), reason="dns") from exc
+    _check_addresses(url, list(infos))

@@ -1,0 +1,277 @@
+"""The sync fetcher over ``httpx.Client``: fetches in a thread pool, cleans in the caller's thread, in order."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from types import TracebackType
+
+import httpx
+import tenacity
+
+from .._exceptions import FetchError
+from .._models import Article, Failure
+from .._pipeline import Pipeline
+from ._cache import ResponseCache
+from ._flow import (
+    begin_body,
+    client_arguments,
+    fetch_failure,
+    finish_result,
+    from_cache,
+    map_http_error,
+    parse_url,
+    redirect_target,
+    shard_count,
+    shard_of,
+    tls_context,
+)
+from ._options import FetchOptions, make_options
+from ._politeness import HostLimiter
+from ._result import FetchResult, flatten_headers
+from ._retry import retry_arguments
+from ._robots import RobotsCache, RobotsPolicy, origin_of, robots_reader, robots_url
+from ._safety import check_url
+from ._warc import WarcArchive
+
+
+class Fetcher:
+    """Fetches pages politely and hands their bytes to the cleaning pipeline. Reuse one for many URLs.
+
+    >>> with Fetcher(per_host_concurrency=1, min_delay=1.0) as fetcher:  # doctest: +SKIP
+    ...     for record in fetcher.fetch_many(urls):
+    ...         ...
+
+    Every option of ``FetchOptions`` is a keyword argument. ``get`` returns the raw ``FetchResult``;
+    ``fetch`` cleans it into an ``Article``; both raise ``FetchError`` with a ``reason`` code.
+    """
+
+    def __init__(self, options: FetchOptions | None = None, /, *, pipeline: Pipeline | None = None,
+                 **overrides: object) -> None:
+        self.options = make_options(options, **overrides)
+        self.pipeline = pipeline or Pipeline()
+        tls = tls_context()
+        self._clients = [
+            httpx.Client(**client_arguments(self.options, tls))  # type: ignore[arg-type]
+            for _ in range(shard_count(self.options))
+        ]
+        self._hosts = HostLimiter(self.options.per_host_concurrency)
+        self._robots = RobotsCache()
+        self._robots_locks: dict[str, threading.Lock] = {}
+        self._robots_guard = threading.Lock()
+        self._warc = WarcArchive(self.options.warc) if self.options.warc else None
+        self._cache = ResponseCache(self.options.cache_dir) if self.options.cache_dir else None
+
+    # -- lifecycle --------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        for client in self._clients:
+            client.close()
+        if self._warc is not None:
+            self._warc.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object | TracebackType) -> None:
+        self.close()
+
+    # -- one URL ----------------------------------------------------------------------------------------------
+
+    def get(self, url: str) -> FetchResult:
+        """Fetch one URL (with retries) and return its bytes and metadata. Raises ``FetchError``."""
+        target = parse_url(url)
+        started = time.monotonic()
+        attempts = 0
+        for attempt in tenacity.Retrying(**retry_arguments(self.options)):
+            with attempt:
+                attempts += 1
+                result = self._attempt(target, url)
+        timings = {**result.timings, "total": round(time.monotonic() - started, 6)}
+        import msgspec
+
+        return msgspec.structs.replace(result, attempts=attempts, timings=timings)
+
+    def fetch(self, url: str) -> Article:
+        """Fetch and clean one URL. Raises ``FetchError`` or the cleaning stage's ``NewscleanError``."""
+        result = self.get(url)
+        return self.pipeline.clean_html(result.content, url=result.final_url, headers=result.headers,
+                                        source_id=url)
+
+    # -- many URLs --------------------------------------------------------------------------------------------
+
+    def get_many(self, urls: Iterable[str]) -> Iterator[FetchResult | Failure]:
+        """Fetch URLs concurrently; yields one record per URL **in input order**, a ``Failure`` for failures."""
+        for index, url, outcome in self._ordered(urls):
+            yield outcome if isinstance(outcome, FetchResult) else fetch_failure(url, index, outcome)
+
+    def fetch_many(self, urls: Iterable[str]) -> Iterator[Article | Failure]:
+        """Fetch URLs concurrently and clean them in this thread; yields ``Article | Failure`` in input order."""
+        for index, url, outcome in self._ordered(urls):
+            if not isinstance(outcome, FetchResult):
+                yield fetch_failure(url, index, outcome)
+                continue
+            try:
+                yield self.pipeline.clean_html(outcome.content, url=outcome.final_url, headers=outcome.headers,
+                                               source_id=url)
+            except Exception as exc:  # one bad page never stops a batch
+                yield fetch_failure(url, index, exc)
+
+    def _ordered(self, urls: Iterable[str]) -> Iterator[tuple[int, str, FetchResult | Exception]]:
+        window = max(4 * self.options.concurrency, 16)
+        pending: deque[tuple[int, str, Future[FetchResult]]] = deque()
+        with ThreadPoolExecutor(self.options.concurrency, thread_name_prefix="newsclean-fetch") as pool:
+            try:
+                for index, url in enumerate(urls):
+                    pending.append((index, url, pool.submit(self.get, url)))
+                    if len(pending) >= window:
+                        yield _settle(*pending.popleft())
+                while pending:
+                    yield _settle(*pending.popleft())
+            finally:
+                for _, _, future in pending:
+                    future.cancel()
+
+    # -- internals --------------------------------------------------------------------------------------------
+
+    def _attempt(self, target: httpx.URL, requested: str) -> FetchResult:
+        options = self.options
+        started = time.monotonic()
+        deadline = started + options.total_timeout
+        jar = httpx.Cookies()
+        chain: list[str] = []
+        cached = self._cache.load(requested) if self._cache else None
+        current = target
+        waited = robots_seconds = 0.0
+        while True:
+            check_url(current, allow_private=options.allow_private_addresses)
+            delay = options.min_delay
+            if options.respect_robots:
+                robots_started = time.monotonic()
+                policy = self._robots_for(current)
+                robots_seconds += time.monotonic() - robots_started
+                if not policy.allows(str(current), options.robots_agent):
+                    raise FetchError(f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current),
+                                     reason="robots")
+                delay = max(delay, min(policy.crawl_delay(options.robots_agent), options.max_crawl_delay))
+            extra = {}
+            if cached and self._cache and str(current) == cached[0].final_url:
+                extra = self._cache.conditional_headers(cached[0])
+            client = self._client_for(current)
+            request = client.build_request("GET", current, headers=extra, cookies=jar)
+            wait_started = time.monotonic()
+            with self._hosts.slot(current.host, delay):
+                # Waiting our turn for a polite host is not the server's time: it does not count.
+                slot_wait = time.monotonic() - wait_started
+                waited += slot_wait
+                deadline += slot_wait
+                try:
+                    response = client.send(request, stream=True)
+                except (httpx.HTTPError, OSError) as exc:
+                    raise map_http_error(exc, current) from exc
+                try:
+                    jar.extract_cookies(response)
+                    following = redirect_target(response, current, chain, options)
+                    if following is not None:
+                        self._archive(response, current, b"")
+                        current = following
+                        continue
+                    if response.status_code == 304 and cached is not None:
+                        result = from_cache(cached[0], cached[1].read_bytes(), requested=requested, chain=chain)
+                        break
+                    reader, sniff = begin_body(response, requested, options)
+                    try:
+                        for chunk in response.iter_raw():
+                            reader.feed(chunk)
+                            if time.monotonic() > deadline:
+                                raise FetchError(f"total_timeout={options.total_timeout}s passed while reading",
+                                                 url=requested, reason="timeout")
+                    except (httpx.HTTPError, OSError) as exc:
+                        raise map_http_error(exc, current) from exc
+                    body = reader.finish()
+                    self._archive(response, current, body)
+                    result = finish_result(response, requested=requested, final=current, body=body,
+                                           wire_bytes=reader.raw_bytes, sniff=sniff, chain=chain, options=options)
+                    if self._cache is not None:
+                        self._cache.store(result)
+                    break
+                finally:
+                    response.close()
+        timings = {"wait": round(waited, 6), "robots": round(robots_seconds, 6),
+                   "request": round(time.monotonic() - started - waited - robots_seconds, 6)}
+        import msgspec
+
+        return msgspec.structs.replace(result, timings=timings)
+
+    def _client_for(self, url: httpx.URL) -> httpx.Client:
+        return self._clients[shard_of(url.host, len(self._clients))]
+
+    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
+        if self._warc is not None:
+            self._warc.write(url=str(url), status=response.status_code, headers=flatten_headers(response.headers),
+                             body=body, http_version=response.http_version)
+
+    def _robots_for(self, url: httpx.URL) -> RobotsPolicy:
+        origin = origin_of(url)
+        policy = self._robots.get(origin)
+        if policy is not None:
+            return policy
+        with self._robots_guard:
+            lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with lock:  # one fetch of robots.txt per origin, however many threads want it
+            policy = self._robots.get(origin)
+            if policy is None:
+                policy = self._fetch_robots(url)
+                self._robots.put(origin, policy)
+        with self._robots_guard:
+            self._robots_locks.pop(origin, None)
+        return policy
+
+    def _fetch_robots(self, url: httpx.URL) -> RobotsPolicy:
+        location = robots_url(url)
+        try:
+            # robots.txt may redirect (http -> https, www.): follow a few hops, each checked for safety.
+            for _ in range(5):
+                check_url(location, allow_private=self.options.allow_private_addresses)
+                with self._client_for(location).stream("GET", location) as response:
+                    if response.is_redirect and "location" in response.headers:
+                        location = location.join(response.headers["location"])
+                        continue
+                    reader = robots_reader(response, location)
+                    try:
+                        for chunk in response.iter_raw():
+                            reader.feed(chunk)
+                    except FetchError as exc:
+                        if exc.reason != "too_large":
+                            raise
+                    return RobotsPolicy.from_response(response.status_code, reader.finish())
+        except (httpx.HTTPError, OSError) as exc:
+            raise map_http_error(exc, location) from exc
+        return RobotsPolicy(verdict=True)
+
+
+def _settle(index: int, url: str, future: Future[FetchResult]) -> tuple[int, str, FetchResult | Exception]:
+    try:
+        return index, url, future.result()
+    except Exception as exc:
+        return index, url, exc
+
+
+def fetch(url: str, *, pipeline: Pipeline | None = None, **options: object) -> Article:
+    """Fetch one URL and clean it into an ``Article``. Options are ``FetchOptions`` fields as keywords.
+
+    Raises ``FetchError`` (with ``reason`` such as ``"timeout"``, ``"status"``, ``"robots"``) or the cleaning
+    stage's ``NewscleanError``.
+    """
+    with Fetcher(pipeline=pipeline, **options) as fetcher:
+        return fetcher.fetch(url)
+
+
+def fetch_many(urls: Iterable[str], *, pipeline: Pipeline | None = None, **options: object
+               ) -> Iterator[Article | Failure]:
+    """Fetch and clean many URLs concurrently; yields exactly one ``Article | Failure`` per URL, in input order."""
+    with Fetcher(pipeline=pipeline, **options) as fetcher:
+        yield from fetcher.fetch_many(urls)
