@@ -73,9 +73,13 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     for node in tree.css("time"):
         stamp = node.attributes.get("datetime") or ""
         candidates.times.append((stamp.strip(), " ".join(node.text().split())))
-    for node in tree.css('[rel="author"], [itemprop="author"], .byline, .author, .author-name'):
+    for node in tree.css(
+        '[rel="author"], [itemprop="author"], .byline, .author, .author-name, [class*="byline"], '
+        'a[href*="/author/"], a[href*="/authors/"], a[href*="/profile/"], [class*="author-name"], '
+        '[data-testid*="byline"], address, [class*="author"], [class*="Author"], [id*="author"]'
+    ):
         text = " ".join(node.text(separator=" ").split())
-        if text and len(text) < 200:
+        if text and len(text) < 120:
             candidates.bylines.append(text)
     return candidates
 

@@ -295,15 +295,19 @@ def agency_name(text: str) -> str | None:
 
 
 def _strip_roles(tokens: list[str]) -> list[str]:
-    while tokens and tokens[-1].casefold().strip(".,") in _ROLE_WORDS | _CREDENTIALS:
+    while tokens and tokens[-1].casefold().strip(".,") in _ROLE_WORDS:
         tokens.pop()
     while tokens and tokens[0].casefold().strip(".,") in _ROLE_WORDS:
         tokens.pop(0)
     return tokens
 
 
-def person_name(text: str, *, site_keys: Iterable[str] = ()) -> str | None:
-    """``text`` as a person's name, or ``None`` when it is not one (a role, an organisation, junk)."""
+def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = False) -> str | None:
+    """``text`` as a person's name, or ``None`` when it is not one (a role, an organisation, junk).
+
+    ``structured`` names come from a field meant for authors (JSON-LD, ``<meta name="author">``): there a single
+    word ("Susan") or a lower-case name is accepted; in page text it is too often a handle or a sentence.
+    """
     candidate = clean_string(text)
     if candidate is None:
         return None
@@ -311,8 +315,12 @@ def person_name(text: str, *, site_keys: Iterable[str] = ()) -> str | None:
     if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
         return None
     tokens = _strip_roles(candidate.split())
-    if not 1 < len(tokens) <= 5 and not (len(tokens) == 1 and not tokens[0].isascii() and len(tokens[0]) >= 2):
-        return None  # a single Latin word is a handle or a first name only; CJK names have no spaces
+    if not tokens or len(tokens) > 6:
+        return None
+    if len(tokens) == 1 and not (structured or not tokens[0].isascii()) or len(tokens[0]) < 2 and len(tokens) == 1:
+        return None  # in running text a single Latin word is a handle or a first name only; CJK names have no spaces
+    if len(tokens) == 1 and tokens[0].casefold().strip(".,") in _CREDENTIALS:
+        return None
     if not all(_NAME_TOKEN.match(token) for token in tokens):
         return None
     folded_tokens = [t.casefold().strip(".,") for t in tokens]
@@ -321,15 +329,18 @@ def person_name(text: str, *, site_keys: Iterable[str] = ()) -> str | None:
     if any(t in _ROLE_WORDS for t in folded_tokens):
         return None
     cased = [t for t in tokens if t.casefold() not in _LOWER_PARTICLES]
-    if any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
+    if not structured and any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
         return None  # sentence words ("comments are closed"), not a name
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]  # "Jane Doe Jane Doe": a name rendered twice (link text and image alt)
     name = " ".join(tokens)
     if fold(name) in set(site_keys) or agency_name(name):
         return None
     return name
 
 
-def parse_byline(text: str, *, site_keys: Iterable[str] = ()) -> Byline:
+def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool = False) -> Byline:
     """Person names, agency and organisation from a byline: "By Jane Doe and John Roe, AP" → two names, AP."""
     cleaned = clean_string(text)
     if cleaned is None:
@@ -355,7 +366,7 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = ()) -> Byline:
             if fold(segment) in keys:
                 organization = organization or segment
                 continue
-            name = person_name(segment, site_keys=keys)
+            name = person_name(segment, site_keys=keys, structured=structured)
             if name:
                 names.append(name)
             elif organization is None and _looks_like_organization(segment):

@@ -40,6 +40,7 @@ _ARTICLE_TYPES = frozenset(
         "howto",
     }
 )
+_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"})
 _PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
@@ -93,7 +94,9 @@ def _types(node: dict[str, Any]) -> set[str]:
 
 
 def _article_nodes(candidates: MetadataCandidates) -> list[dict[str, Any]]:
-    return [node for node in candidates.json_ld if _types(node) & _ARTICLE_TYPES]
+    articles = [node for node in candidates.json_ld if _types(node) & _ARTICLE_TYPES]
+    # Without an article node, a WebPage node still describes this page (never a site-wide WebSite node).
+    return articles or [node for node in candidates.json_ld if _types(node) & _PAGE_TYPES]
 
 
 def _metas(candidates: MetadataCandidates, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -208,13 +211,16 @@ def _resolve_title(
             raw.append((headline, "json-ld"))
     for key, value in _metas(candidates, ("og:title", "twitter:title", "dc.title", "parsely-title")):
         raw.append((value, "opengraph" if key.startswith("og:") else "meta"))
-    if len(candidates.h1) == 1:
-        raw.append((candidates.h1[0], "h1"))
     if candidates.title_tag:
         raw.append((candidates.title_tag, "title-tag"))
     cleaned = [
         (title, source) for value, source in raw if (title := clean_title(value, site_names=site_names, host=host))
     ]
+    headline = _visible_headline(candidates.h1, [t for t, _ in cleaned], site_names, host)
+    if headline is not None:
+        # The headline readers see, when the markup's titles confirm it is the article's.
+        resolved.set("title", headline, "h1")
+        return
     if not cleaned:
         return
     texts = [title for title, _ in cleaned]
@@ -230,6 +236,33 @@ def _resolve_title(
     resolved.set("title", title, source)
 
 
+def _words(text: str) -> set[str]:
+    return {fold(word) for word in text.split() if fold(word)}
+
+
+def _visible_headline(
+    h1s: Sequence[str], titles: Sequence[str], site_names: Sequence[str], host: str | None
+) -> str | None:
+    """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
+    title_words = set().union(*(_words(t) for t in titles)) if titles else set()
+    best: tuple[float, str] | None = None
+    for raw in h1s[:8]:
+        h1 = clean_title(raw, site_names=site_names, host=host)
+        if h1 is None or len(h1) > 300:
+            continue
+        words = _words(h1)
+        if not words:
+            continue
+        overlap = len(words & title_words) / len(words)
+        if best is None or overlap > best[0]:
+            best = (overlap, h1)
+    if best is None:
+        return None
+    if best[0] >= 0.5 or (not titles and len(h1s) == 1):
+        return best[1]
+    return None
+
+
 def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:
     names: list[str] = []
     agency = organization = None
@@ -238,7 +271,7 @@ def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -
         people = author if isinstance(author, list) else [author]
         for person in people:
             if isinstance(person, str):
-                byline = parse_byline(person, site_keys=site_keys)
+                byline = parse_byline(person, site_keys=site_keys, structured=True)
                 names.extend(byline.authors)
                 agency = agency or byline.agency
                 organization = organization or byline.organization
@@ -253,10 +286,10 @@ def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -
                     _types(person) & {"organization", "newsmediaorganization", "corporation"} or fold(name) in site_keys
                 ):
                     organization = organization or name
-                elif (accepted := person_name(name, site_keys=site_keys)) is not None:
+                elif (accepted := person_name(name, site_keys=site_keys, structured=True)) is not None:
                     names.append(accepted)
                 else:
-                    byline = parse_byline(name, site_keys=site_keys)
+                    byline = parse_byline(name, site_keys=site_keys, structured=True)
                     names.extend(byline.authors)
                     agency = agency or byline.agency
         if names:
@@ -270,7 +303,7 @@ def _resolve_authors(
     sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys), "json-ld")]
     for _, value in _metas(candidates, _AUTHOR_META):
         if not value.startswith("http"):
-            sources.append((parse_byline(value, site_keys=site_keys), "meta"))
+            sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
     for text in candidates.bylines:
         sources.append((parse_byline(text, site_keys=site_keys), "byline"))
     for byline, source in sources:
