@@ -158,6 +158,8 @@ def newsclean_metadata(html: str, url: str | None, paragraphs: tuple[str, ...], 
 
     tree = _dom.parse(html, url=url)
     candidates = _dom.collect_metadata(tree)
+    _dom.prune_non_content(tree)
+    candidates.visible_text = _dom.visible_text(tree)
     resolved = metadata.resolve(candidates, url=url, html=html, now=now)
     return metadata.complete(resolved, paragraphs=paragraphs, now=now)
 
@@ -193,9 +195,7 @@ def run(sets: list[str], directory: Path, limit: int | None, errors_path: Path |
             # The pipeline strips "UPDATED:"-style markers from the title after resolution: score what users get.
             title = article.title if paragraphs else values.get("title")
             published = values.get("published")
-            ours.add(
-                page, title, values.get("authors", ()), published.date().isoformat() if published else None, True
-            )
+            ours.add(page, title, values.get("authors", ()), published.date().isoformat() if published else None, True)
 
             started = time.perf_counter()
             try:

@@ -118,6 +118,7 @@ class Pipeline:
             tree = _dom.parse(text, url=url)
             candidates = _dom.collect_metadata(tree)
             _dom.prune_non_content(tree)
+            candidates.visible_text = _dom.visible_text(tree)
             dom_result = self._dom_cleaner.clean(tree)
             pruned_html = tree.html or ""
             del tree

@@ -47,7 +47,7 @@ AGENCIES: dict[str, str] = {
 _PREFIX = re.compile(
     r"^(?:(?:written|reported|reporting|story|words|text|photos?|posted|published|compiled|edited|"
     r"additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|author|authors|"
-    r"writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?\s+",
+    r"writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -317,10 +317,19 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     tokens = _strip_roles(candidate.split())
     if not tokens or len(tokens) > 6:
         return None
-    if len(tokens) == 1 and not (structured or not tokens[0].isascii()) or len(tokens[0]) < 2 and len(tokens) == 1:
-        return None  # in running text a single Latin word is a handle or a first name only; CJK names have no spaces
-    if len(tokens) == 1 and tokens[0].casefold().strip(".,") in _CREDENTIALS:
-        return None
+    if len(tokens) == 1:
+        single = tokens[0]
+        # In running text a single Latin word is a handle or a first name only (CJK names have no spaces);
+        # in an author field it may be a first name, never a credential, a lower-case handle or the site.
+        if single.isascii() and not structured:
+            return None
+        if (
+            len(single) < 2
+            or single.casefold().strip(".,") in _CREDENTIALS
+            or single[0].islower()
+            or any(fold(single) in key for key in site_keys)
+        ):
+            return None
     if not all(_NAME_TOKEN.match(token) for token in tokens):
         return None
     folded_tokens = [t.casefold().strip(".,") for t in tokens]

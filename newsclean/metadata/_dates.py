@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 
@@ -150,3 +150,46 @@ def describe(source: str, parsed: ParsedDate) -> str:
     if parsed.zone_assumed:
         notes.append("timezone assumed UTC")
     return "; ".join([source, *notes])
+
+
+_TEXT_DATE = re.compile(
+    r"\b(?P<mname>[A-Za-zé]{3,9})\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<nname>[A-Za-zäéû]{3,9})\.?,?\s+(?P<ny>(?:19|20)\d{2})\b"
+    r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})\b"
+    r"|\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})\b"
+)
+
+
+def visible_dates(text: str) -> set[date]:
+    """Every calendar date written out in ``text`` (both readings of an ambiguous 03/04/2023)."""
+    found: set[date] = set()
+    for match in _TEXT_DATE.finditer(text):
+        groups = match.groupdict()
+        options: list[tuple[int, int, int]] = []
+        if groups["mname"]:
+            month = month_number(groups["mname"])
+            if month:
+                options.append((int(groups["my"]), month, int(groups["md"])))
+        elif groups["nname"]:
+            month = month_number(groups["nname"])
+            if month:
+                options.append((int(groups["ny"]), month, int(groups["dm"])))
+        elif groups["iy"]:
+            options.append((int(groups["iy"]), int(groups["im"]), int(groups["id"])))
+        else:
+            year = int(groups["y"])
+            year = year + 2000 if year < 100 else year
+            first, second = int(groups["a"]), int(groups["b"])
+            options.extend(((year, first, second), (year, second, first)))
+        for year, month, day in options:
+            try:
+                found.add(date(year, month, day))
+            except ValueError:
+                continue
+    return found
+
+
+def shown(value: datetime, dates: set[date]) -> bool:
+    """Whether the day of ``value`` (or the day before or after, for time-zone shifts) is written on the page."""
+    day = value.date()
+    return any(day + timedelta(days=shift) in dates for shift in (-1, 0, 1))

@@ -11,7 +11,7 @@ from ._authors import Byline, agency_name, parse_byline, person_name
 from ._clean import clean_string, fold
 from ._computed import content_hash, reading_time_minutes, simhash, word_count
 from ._dateline import find_dateline
-from ._dates import date_from_url, describe, parse_datetime, plausible
+from ._dates import date_from_url, describe, parse_datetime, plausible, shown, visible_dates
 from ._language import resolve_language
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
@@ -329,34 +329,61 @@ def _resolve_dates(
     url: str | None,
     now: datetime,
 ) -> None:
-    published = _date_candidates(candidates, articles, ("datePublished", "dateCreated"), _PUBLISHED_META)
-    rejected: list[str] = []
-    for raw, source in published:
+    found: list[tuple[datetime, str]] = []
+    future: list[str] = []
+    for raw, source in _date_candidates(candidates, articles, ("datePublished", "dateCreated"), _PUBLISHED_META):
         parsed = parse_datetime(raw)
         if parsed is None:
             continue
-        if not plausible(parsed.value, now):
-            rejected.append(source)
-            continue
-        resolved.set("published", parsed.value, describe(source, parsed))
-        break
-    if "published" not in resolved.values:
-        for stamp, text in candidates.times:
-            parsed = parse_datetime(stamp) or parse_datetime(text)
-            if parsed is not None and plausible(parsed.value, now):
-                resolved.set("published", parsed.value, describe("time", parsed))
-                break
-    if "published" not in resolved.values:
-        from_url = date_from_url(url)
-        if from_url is not None and plausible(from_url, now):
-            resolved.set("published", from_url, "url; date only, timezone assumed UTC")
-    if rejected and "published" in resolved.provenance:
-        resolved.provenance["published"] += f"; later than fetch time in {', '.join(dict.fromkeys(rejected))}"
+        if parsed.value > now:
+            future.append(source)
+        elif plausible(parsed.value, now):
+            found.append((parsed.value, describe(source, parsed)))
+    for stamp, text in candidates.times:
+        parsed = parse_datetime(stamp) or parse_datetime(text)
+        if parsed is not None and plausible(parsed.value, now):
+            found.append((parsed.value, describe("time", parsed)))
+    from_url = date_from_url(url)
+    if from_url is not None and plausible(from_url, now):
+        found.append((from_url, "url; date only, timezone assumed UTC"))
+    news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
+    chosen = _choose_date(found, candidates.visible_text, allow_hidden=news)
+    if chosen is not None:
+        note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
+        resolved.set("published", chosen[0], chosen[1] + note)
+    elif found:
+        resolved.provenance["published"] = f"not set: {found[0][1].split(';')[0]} date not shown on the page"
+    modified: list[tuple[datetime, str]] = []
     for raw, source in _date_candidates(candidates, articles, ("dateModified",), _MODIFIED_META):
         parsed = parse_datetime(raw)
         if parsed is not None and plausible(parsed.value, now):
-            resolved.set("modified", parsed.value, describe(source, parsed))
-            break
+            modified.append((parsed.value, describe(source, parsed)))
+    chosen_modified = _choose_date(modified, candidates.visible_text, allow_hidden=news)
+    if chosen_modified is not None:
+        resolved.set("modified", *chosen_modified)
+    resolved.news_article = news
+    resolved.page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
+
+
+def _choose_date(
+    found: list[tuple[datetime, str]], page_text: str | None, *, allow_hidden: bool
+) -> tuple[datetime, str] | None:
+    """The first candidate readers can see on the page (or that the URL states). A markup date nobody sees is
+    often a template's or a re-crawl's; it is kept (and said to be hidden) only on pages typed as news articles,
+    whose dates are often drawn by scripts."""
+    if not found:
+        return None
+    if page_text is None:
+        return found[0]
+    dates = visible_dates(page_text)
+    for value, source in found:
+        if source.startswith("url"):
+            return value, source
+        if shown(value, dates):
+            return value, f"{source}; shown on the page"
+    if allow_hidden:
+        return found[0][0], f"{found[0][1]}; not shown on the page"
+    return None
 
 
 def _resolve_links(
@@ -403,7 +430,7 @@ def complete(
         resolved.set("agency", dateline.agency, "dateline")
         _dateline_date(resolved, dateline.month, dateline.day, dateline.year, now)
     html = resolved.fallback_html
-    if "published" not in resolved.values and html:
+    if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")
     if modified is not None and published is not None and modified < published:
@@ -457,5 +484,11 @@ def _htmldate_fallback(resolved: Resolved, html: str, now: datetime) -> None:
     except Exception:  # htmldate raises several undocumented types on odd markup; no date is the honest answer
         return
     parsed = parse_datetime(found) if found else None
-    if parsed is not None and plausible(parsed.value, now):
+    if parsed is None or not plausible(parsed.value, now):
+        return
+    if resolved.page_dates is None:
         resolved.set("published", parsed.value, describe("htmldate", parsed))
+    elif shown(parsed.value, resolved.page_dates):
+        resolved.set("published", parsed.value, describe("htmldate", parsed) + "; shown on the page")
+    elif resolved.news_article:
+        resolved.set("published", parsed.value, describe("htmldate", parsed) + "; not shown on the page")

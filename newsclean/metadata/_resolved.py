@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 
@@ -15,6 +16,8 @@ class Resolved:
         self.fallback_html: str | None = None
         self.html_lang: str | None = None
         self.site_keys: set[str] = set()
+        self.news_article = False  # typed as a news article in JSON-LD
+        self.page_dates: set[date] | None = None  # dates written on the page; None when the page is unknown
 
     def set(self, field: str, value: Any, source: str) -> bool:
         """Record ``value`` for ``field`` unless it is empty or the field already has a value."""
