@@ -26,6 +26,7 @@ from ._models import Article, Failure, Removal, to_json
 from ._pipeline import Document, Pipeline
 from ._rules import RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
+from .metadata import near_duplicates
 
 __all__ = [
     "Article",
@@ -49,6 +50,7 @@ __all__ = [
     "clean_text",
     "default_rules",
     "load_pack",
+    "near_duplicates",
     "to_json",
 ]
 

@@ -51,7 +51,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|·|•|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
+    r"\s*(?:,|;|\||/|·|•|(?<=\w\w)\.\s|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
     re.IGNORECASE,
 )
 # Where a byline stops being names: a date, a time, "Updated", "Published", a role after a dash.
@@ -283,6 +283,14 @@ _LOWER_PARTICLES = frozenset(
 )
 
 
+# Credits for work other than writing: "Editing by …", "Photos by …", "Fact-checked by …".
+_NOT_AUTHOR_CREDIT = re.compile(
+    r"^(?:edit(?:ed|ing)|photos?|photograph(?:s|y)|images?|graphics?|illustrations?|video|fact[- ]checked|"
+    r"reviewed|translated|additional reporting|produced)\s+by\b",
+    re.IGNORECASE,
+)
+
+
 class Byline(NamedTuple):
     authors: tuple[str, ...]
     agency: str | None
@@ -362,7 +370,7 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     organization: str | None = None
     for part in _SPLIT.split(cleaned):
         part = part.strip(" .,:;-–—|()[]\"'")
-        if not part:
+        if not part or _NOT_AUTHOR_CREDIT.match(part):
             continue
         for segment in re.split(r"\s+[-–—]\s+|\s*\(\s*|\s*\)\s*", part):
             segment = segment.strip(" .,:;-–—|()[]\"'")

@@ -258,8 +258,11 @@ def _visible_headline(
             best = (overlap, h1)
     if best is None:
         return None
-    if best[0] >= 0.5 or (not titles and len(h1s) == 1):
+    if best[0] >= 0.5:
         return best[1]
+    if not titles:
+        # No other title survived (all were the site's name): the first real <h1> is the headline.
+        return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
     return None
 
 

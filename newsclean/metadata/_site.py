@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
 
 from ._title import host_key
+
+# Campaign parameters courlan's non-strict mode keeps. Its strict mode drops every unknown parameter, and with
+# them the ones that address the article ("?id=", "?seite=2"), so it is not used.
+_TRACKING = re.compile(
+    r"^(?:cmpid|ocid|smid|sref|ito|icid|cid|campaign|mkt_tok|spm|share|shared|via|ns_\w+|at_\w+|pk_\w+|"
+    r"mtm_\w+|hsa_\w+|trk\w*|__twitter_impression|amp|output)$",
+    re.IGNORECASE,
+)
 
 
 def host_of(url: str | None) -> str | None:
@@ -37,9 +46,13 @@ def clean_url(raw: str | None, *, base: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     try:
-        return str(normalize_url(absolute, strict=True))
+        normalized = urlsplit(str(normalize_url(absolute, strict=False)))
     except (ValueError, AttributeError):
         return None
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(normalized.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    )
+    return urlunsplit((normalized.scheme, normalized.netloc, normalized.path, query, ""))
 
 
 def same_site(first: str | None, second: str | None) -> bool:

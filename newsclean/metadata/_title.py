@@ -11,6 +11,8 @@ from ._clean import clean_string, fold, normalize_quotes
 # so "Jean-Luc" or "COVID-19" never split.
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/)\s+|\s*(?:\||»|::|•)\s*")
 _TLD_SUFFIX = re.compile(r"(?:com|org|net|co|couk|comau|de|fr|es|it|io|in|ca|ie|news|online)$")
+# "NYTimes.com: headline". A colon usually belongs to the headline, so it only counts before a site name.
+_SITE_PREFIX = re.compile(r"^([^:]{2,40}):\s+(?=\S)")
 # A tail like "- Reuters" or "| AP News" names an agency even when the page gives no site name.
 _GENERIC_SITE_WORDS = frozenset(
     {"news", "online", "times", "post", "daily", "herald", "tribune", "journal", "magazine", "blog", "media"}
@@ -65,6 +67,9 @@ def clean_title(raw: str | None, *, site_names: Iterable[str] = (), host: str | 
             for index in range(start + 1, end):
                 pieces.extend((separators[index - 1], parts[index]))
             title = "".join(pieces).strip()
+    prefix = _SITE_PREFIX.match(title)
+    if prefix and _is_site_segment(prefix.group(1), site_keys, hkey):
+        title = title[prefix.end() :]
     return normalize_quotes(title) or None
 
 
