@@ -27,6 +27,7 @@ from ._pipeline import Document, Pipeline
 from ._rules import RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
 from .fetch import AsyncFetcher, Fetcher, FetchResult, afetch_many, fetch, fetch_many
+from .metadata import near_duplicates
 
 __all__ = [
     "Article",
@@ -56,6 +57,7 @@ __all__ = [
     "fetch",
     "fetch_many",
     "load_pack",
+    "near_duplicates",
     "to_json",
 ]
 

@@ -26,6 +26,9 @@ class MetadataCandidates(msgspec.Struct, kw_only=True):
     canonical: str | None = None
     times: list[tuple[str, str]] = msgspec.field(default_factory=list)  # (datetime attribute, visible text)
     bylines: list[str] = msgspec.field(default_factory=list)
+    #: The page's visible text (scripts and styles excluded), filled by ``visible_text`` after pruning: dates are
+    #: trusted more when readers can see them.
+    visible_text: str | None = None
 
 
 def parse(html: str, *, url: str | None = None) -> LexborHTMLParser:
@@ -73,11 +76,23 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     for node in tree.css("time"):
         stamp = node.attributes.get("datetime") or ""
         candidates.times.append((stamp.strip(), " ".join(node.text().split())))
-    for node in tree.css('[rel="author"], [itemprop="author"], .byline, .author, .author-name'):
+    for node in tree.css(
+        '[rel="author"], [itemprop="author"], .byline, .author, .author-name, [class*="byline"], '
+        'a[href*="/author/"], a[href*="/authors/"], a[href*="/profile/"], [class*="author-name"], '
+        '[data-testid*="byline"], address, [class*="author"], [class*="Author"], [id*="author"]'
+    ):
         text = " ".join(node.text(separator=" ").split())
-        if text and len(text) < 200:
+        if text and len(text) < 120:
             candidates.bylines.append(text)
     return candidates
+
+
+def visible_text(tree: LexborHTMLParser, *, limit: int = 200_000) -> str:
+    """The text a reader sees, once ``prune_non_content`` has dropped scripts and styles."""
+    body = tree.body
+    if body is None:
+        return ""
+    return " ".join(body.text(separator=" ").split())[:limit]
 
 
 def prune_non_content(tree: LexborHTMLParser) -> None:

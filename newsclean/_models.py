@@ -40,8 +40,14 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
     modified: datetime | None = None
     flags: tuple[str, ...] = ()
     dateline: str | None = None
+    #: The dateline's place ("KYIV, Ukraine") and date: ISO 8601 "2023-03-09", or "--03-09" when the text gives
+    #: no year and no other source supplies one.
+    dateline_place: str | None = None
+    dateline_date: str | None = None
     url: str | None = None
     canonical_url: str | None = None
+    #: A canonical URL on another site: the original this page syndicates (kept apart from ``canonical_url``).
+    syndication_source: str | None = None
     site_name: str | None = None
     language: str | None = None
     description: str | None = None

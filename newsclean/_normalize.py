@@ -29,7 +29,3 @@ def looks_like_title(line: str) -> bool:
     """A dump's first line is a headline when it is short and does not end like a sentence."""
     words = line.split()
     return 0 < len(words) <= 30 and not line.rstrip().endswith((".", ",", ";", ":", "!")) and len(line) <= 250
-
-
-def word_count(text: str) -> int:
-    return len(text.split())

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 import msgspec
 
-from . import _decode, _dom, _metadata
+from . import _decode, _dom
+from . import metadata as _metadata
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._limits import Limits, check_depth, check_size, check_text, deadline
@@ -19,11 +20,11 @@ from ._normalize import (
     normalize_paragraph,
     normalize_paragraphs,
     split_text_dump,
-    word_count,
 )
 from ._rules import RulesArg, resolve_rules
 from .cleaners import DomCleaner, TextCleaner
 from .cleaners._heuristics import drop_repeated_title
+from .metadata._computed import word_count
 
 STAGES = ("decode", "dom", "extract", "clean", "normalize")
 
@@ -127,6 +128,7 @@ class Pipeline:
             tree = _dom.parse(text, url=url)
             candidates = _dom.collect_metadata(tree)
             _dom.prune_non_content(tree)
+            candidates.visible_text = _dom.visible_text(tree)
             dom_result = self._dom_cleaner.clean(tree)
             pruned_html = tree.html or ""
             del tree
@@ -136,7 +138,7 @@ class Pipeline:
             raw_paragraphs = self.extractor.extract(pruned_html, url=url)
             started = self._tick("extract", started)
 
-        resolved = _metadata.resolve(candidates, url=url)
+        resolved = _metadata.resolve(candidates, url=url, html=text)
         raw_title = resolved.values.get("title")
         return self._finish(
             normalize_paragraphs(raw_paragraphs),
@@ -197,10 +199,10 @@ class Pipeline:
         cleaned = self._text_cleaner.clean(paragraphs, title)
         kept = list(cleaned.paragraphs)
         title = cleaned.title
-        provenance = dict(resolved.provenance)
+        title_source = resolved.provenance.get("title", "caller")
         if title_from_first_line and kept and cleaned.kept_indices[0] == 0 and looks_like_title(kept[0]):
             title = kept.pop(0)
-            provenance["title"] = "first-line"
+            title_source = "first-line"
         kept, repeats = drop_repeated_title(kept, title)
         too_short: list[Removal] = []
         if kept and word_count(" ".join(kept)) < self.min_words:
@@ -210,28 +212,17 @@ class Pipeline:
         all_removed = (*removed, *cleaned.removed, *repeats, *too_short)
         started = self._tick("clean", started)
 
-        body = "\n\n".join(kept)
-        values = resolved.values
+        resolved.replace("title", title or None, title_source)
+        _metadata.complete(resolved, paragraphs=kept)
         status: Status = "ok" if kept else "no_content"
         article = Article(
-            text=body,
+            text="\n\n".join(kept),
             paragraphs=tuple(kept),
             status=status,
-            title=title or None,
-            authors=values.get("authors", ()),
-            published=values.get("published"),
-            modified=values.get("modified"),
+            **resolved.values,
             flags=cleaned.flags,
             url=url,
-            canonical_url=values.get("canonical_url"),
-            site_name=values.get("site_name"),
-            language=values.get("language"),
-            description=values.get("description"),
-            image=values.get("image"),
-            section=values.get("section"),
-            tags=values.get("tags", ()),
-            word_count=word_count(body),
-            provenance=provenance,
+            provenance=resolved.provenance,
             removed=all_removed,
             source_id=source_id,
             extractor=self.extractor.name,

@@ -1,0 +1,396 @@
+"""Bylines into person names, with wire agencies and organisations kept apart and junk dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ._clean import clean_string, fold
+
+# Wire services, by the names bylines and datelines use. Keys are folded (see ``fold``).
+AGENCIES: dict[str, str] = {
+    fold(name): canonical
+    for canonical, names in {
+        "Reuters": ("Reuters", "Thomson Reuters"),
+        "AP": ("AP", "Associated Press", "The Associated Press"),
+        "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+        "Bloomberg": ("Bloomberg", "Bloomberg News"),
+        "dpa": ("dpa", "Deutsche Presse-Agentur"),
+        "EFE": ("EFE", "Agencia EFE"),
+        "ANSA": ("ANSA",),
+        "Xinhua": ("Xinhua", "Xinhua News Agency"),
+        "PA": ("PA", "PA Media", "Press Association", "PA Wire"),
+        "UPI": ("UPI", "United Press International"),
+        "TASS": ("TASS",),
+        "Interfax": ("Interfax",),
+        "Kyodo": ("Kyodo", "Kyodo News"),
+        "Yonhap": ("Yonhap", "Yonhap News Agency"),
+        "CNA": ("CNA",),
+        "ANI": ("ANI",),
+        "PTI": ("PTI", "Press Trust of India"),
+        "IANS": ("IANS",),
+        "CP": ("The Canadian Press", "Canadian Press"),
+        "AAP": ("AAP", "Australian Associated Press"),
+        "Anadolu": ("Anadolu", "Anadolu Agency", "AA"),
+        "Europa Press": ("Europa Press",),
+        "Lusa": ("Lusa",),
+        "APA": ("APA",),
+        "KNA": ("KNA",),
+        "epd": ("epd",),
+        "SID": ("SID",),
+        "WAFA": ("WAFA",),
+    }.items()
+    for name in names
+}
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|reported|reporting|story|words|text|photos?|posted|published|compiled|edited|"
+    r"additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|author|authors|"
+    r"writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|·|•|(?<=\w\w)\.\s|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
+    re.IGNORECASE,
+)
+# Where a byline stops being names: a date, a time, "Updated", "Published", a role after a dash.
+_TAIL = re.compile(
+    r"\s*(?:\b(?:updated|published|posted|last modified|modified|aktualisiert|veröffentlicht|publié|mis à jour|"
+    r"on|am|le|el|em)\b\s*:?\s*)?(?:\d{1,4}[./-]\d|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:19|20)\d{2}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b\d+\s+(?:min|minutes?|hours?|hrs?|days?)"
+    r"\b|\bupdated\b|\bpublished\b|\bposted\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_JUNK = re.compile(
+    r"^(?:staff|staff writers?|staff reporters?|editorial staff|editorial team|editorial board|editors?|"
+    r"the editors|newsroom|news desk|web desk|desk|admin|administrator|guest|guest author|guest contributor|"
+    r"anonymous|unknown|contributors?|correspondents?|team|redaktion|rédaction|redacción|redação|"
+    r"email the author|email|e-mail|contact|follow|follow us|follow on twitter|twitter|facebook|linkedin|"
+    r"instagram|view all posts|see all|more|more from|more articles|read more|all articles|profile|"
+    r"bio|share|print|comments?|opinion|analysis|news|sponsored|partner content|advertisement)$",
+    re.IGNORECASE,
+)
+_JUNK_ANYWHERE = re.compile(
+    r"@|https?://|www\.|\.com\b|\bemail\b|\be-mail\b|\bfollow\b|\bview (?:all|more)\b|\bposts? by\b|"
+    r"\barticles? by\b|\bmore (?:from|by|stories)\b|\bread more\b|\bclick\b|\bsubscribe\b|\bsign up\b|"
+    r"\bminutes? read\b|\bmin read\b|\bcopyright\b|©|\d",
+    re.IGNORECASE,
+)
+# Job titles and roles that sites glue to names ("Jane Doe, Senior Reporter", "Jane Doe Chief Correspondent").
+_ROLE_WORDS = frozenset(
+    [
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "writer",
+        "writers",
+        "columnist",
+        "columnists",
+        "contributor",
+        "contributors",
+        "journalist",
+        "journalists",
+        "producer",
+        "producers",
+        "analyst",
+        "analysts",
+        "photographer",
+        "photographers",
+        "intern",
+        "chief",
+        "senior",
+        "deputy",
+        "managing",
+        "associate",
+        "executive",
+        "assistant",
+        "contributing",
+        "staff",
+        "special",
+        "political",
+        "business",
+        "science",
+        "health",
+        "sports",
+        "tech",
+        "technology",
+        "foreign",
+        "national",
+        "international",
+        "economics",
+        "culture",
+        "investigative",
+        "data",
+        "digital",
+        "news",
+        "opinion",
+        "features",
+        "travel",
+        "food",
+        "fashion",
+        "freelance",
+        "freelancer",
+        "bureau",
+        "head",
+        "director",
+        "founder",
+        "ceo",
+        "president",
+        "professor",
+        "researcher",
+        "author",
+        "host",
+        "anchor",
+        "presenter",
+        "critic",
+        "strategist",
+        "fellow",
+        "manager",
+        "lead",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "journaliste",
+        "rédacteur",
+        "rédactrice",
+        "periodista",
+        "redactor",
+        "correspondente",
+        "repórter",
+    ]
+)
+_ORGANIZATION_WORDS = frozenset(
+    [
+        "news",
+        "media",
+        "press",
+        "agency",
+        "group",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "gmbh",
+        "corp",
+        "corporation",
+        "company",
+        "co.",
+        "network",
+        "networks",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "magazine",
+        "daily",
+        "weekly",
+        "radio",
+        "tv",
+        "television",
+        "channel",
+        "broadcasting",
+        "foundation",
+        "institute",
+        "university",
+        "association",
+        "council",
+        "ministry",
+        "department",
+        "office",
+        "team",
+        "desk",
+        "newsroom",
+        "staff",
+        "editorial",
+        "editors",
+        "services",
+        "wire",
+        "bureau",
+        "online",
+        "digital",
+        "publishing",
+        "publications",
+    ]
+)
+_CREDENTIALS = frozenset(
+    [
+        "phd",
+        "ph.d.",
+        "md",
+        "m.d.",
+        "ms",
+        "m.s.",
+        "ma",
+        "m.a.",
+        "mba",
+        "rd",
+        "rdn",
+        "fand",
+        "jr",
+        "jr.",
+        "sr",
+        "sr.",
+        "ii",
+        "iii",
+        "iv",
+        "mph",
+        "rn",
+        "cpa",
+        "esq",
+        "esq.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+    ]
+)
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
+_LOWER_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+        "zu",
+        "ten",
+        "ter",
+    ]
+)
+
+
+# Credits for work other than writing: "Editing by …", "Photos by …", "Fact-checked by …".
+_NOT_AUTHOR_CREDIT = re.compile(
+    r"^(?:edit(?:ed|ing)|photos?|photograph(?:s|y)|images?|graphics?|illustrations?|video|fact[- ]checked|"
+    r"reviewed|translated|additional reporting|produced)\s+by\b",
+    re.IGNORECASE,
+)
+
+
+class Byline(NamedTuple):
+    authors: tuple[str, ...]
+    agency: str | None
+    organization: str | None
+
+
+def agency_name(text: str) -> str | None:
+    """The canonical wire-agency name if ``text`` names one ("The Associated Press" → "AP")."""
+    return AGENCIES.get(fold(text))
+
+
+def _strip_roles(tokens: list[str]) -> list[str]:
+    while tokens and tokens[-1].casefold().strip(".,") in _ROLE_WORDS:
+        tokens.pop()
+    while tokens and tokens[0].casefold().strip(".,") in _ROLE_WORDS:
+        tokens.pop(0)
+    return tokens
+
+
+def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = False) -> str | None:
+    """``text`` as a person's name, or ``None`` when it is not one (a role, an organisation, junk).
+
+    ``structured`` names come from a field meant for authors (JSON-LD, ``<meta name="author">``): there a single
+    word ("Susan") or a lower-case name is accepted; in page text it is too often a handle or a sentence.
+    """
+    candidate = clean_string(text)
+    if candidate is None:
+        return None
+    candidate = _PREFIX.sub("", candidate).strip(" .,:;-–—|()[]\"'")
+    if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
+        return None
+    tokens = _strip_roles(candidate.split())
+    if not tokens or len(tokens) > 6:
+        return None
+    if len(tokens) == 1:
+        single = tokens[0]
+        # In running text a single Latin word is a handle or a first name only (CJK names have no spaces);
+        # in an author field it may be a first name, never a credential, a lower-case handle or the site.
+        if single.isascii() and not structured:
+            return None
+        if (
+            len(single) < 2
+            or single.casefold().strip(".,") in _CREDENTIALS
+            or single[0].islower()
+            or any(fold(single) in key for key in site_keys)
+        ):
+            return None
+    if not all(_NAME_TOKEN.match(token) for token in tokens):
+        return None
+    folded_tokens = [t.casefold().strip(".,") for t in tokens]
+    if sum(t in _ORGANIZATION_WORDS for t in folded_tokens) >= 1 and len(tokens) >= 2:
+        return None
+    if any(t in _ROLE_WORDS for t in folded_tokens):
+        return None
+    cased = [t for t in tokens if t.casefold() not in _LOWER_PARTICLES]
+    if not structured and any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
+        return None  # sentence words ("comments are closed"), not a name
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]  # "Jane Doe Jane Doe": a name rendered twice (link text and image alt)
+    name = " ".join(tokens)
+    if fold(name) in set(site_keys) or agency_name(name):
+        return None
+    return name
+
+
+def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool = False) -> Byline:
+    """Person names, agency and organisation from a byline: "By Jane Doe and John Roe, AP" → two names, AP."""
+    cleaned = clean_string(text)
+    if cleaned is None:
+        return Byline((), None, None)
+    keys = set(site_keys)
+    cleaned = _PREFIX.sub("", cleaned)
+    cleaned = _TAIL.sub("", cleaned)
+    names: list[str] = []
+    agency: str | None = None
+    organization: str | None = None
+    for part in _SPLIT.split(cleaned):
+        part = part.strip(" .,:;-–—|()[]\"'")
+        if not part or _NOT_AUTHOR_CREDIT.match(part):
+            continue
+        for segment in re.split(r"\s+[-–—]\s+|\s*\(\s*|\s*\)\s*", part):
+            segment = segment.strip(" .,:;-–—|()[]\"'")
+            if not segment:
+                continue
+            wire = agency_name(segment)
+            if wire:
+                agency = agency or wire
+                continue
+            if fold(segment) in keys:
+                organization = organization or segment
+                continue
+            name = person_name(segment, site_keys=keys, structured=structured)
+            if name:
+                names.append(name)
+            elif organization is None and _looks_like_organization(segment):
+                organization = segment
+    return Byline(tuple(dict.fromkeys(names)), agency, organization)
+
+
+def _looks_like_organization(text: str) -> bool:
+    tokens = [t.casefold().strip(".,") for t in text.split()]
+    return 1 <= len(tokens) <= 6 and any(t in _ORGANIZATION_WORDS for t in tokens) and not _JUNK.match(text)

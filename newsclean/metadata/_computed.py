@@ -1,0 +1,122 @@
+"""Fields computed from the clean text: word count, reading time, content hash, SimHash, near-duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+# Typical adult silent-reading speed for non-fiction (Brysbaert, 2019).
+WORDS_PER_MINUTE = 238
+SIMHASH_BITS = 64
+_SHINGLE = 3
+# Ideographs, kana and hangul syllables count one word each: those scripts put no spaces between words.
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}\W]+|[^\s{_CJK}]*[^\W\s][^\s{_CJK}]*", re.UNICODE)
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+", re.UNICODE)
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated words, with each CJK character counted as one word."""
+    count = 0
+    for chunk in text.split():
+        cjk = len(re.findall(rf"[{_CJK}]", chunk))
+        rest = re.sub(rf"[{_CJK}]+", " ", chunk).split() if cjk else [chunk]
+        count += cjk + sum(1 for piece in rest if any(ch.isalnum() for ch in piece))
+    return count
+
+
+def reading_time_minutes(words: int) -> int:
+    """Whole minutes at a typical reading speed; any text at all takes at least a minute."""
+    return math.ceil(words / WORDS_PER_MINUTE) if words > 0 else 0
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text's words, case-folded: the same article with other whitespace, punctuation or case
+    gets the same hash."""
+    return hashlib.sha256(" ".join(_tokens(text)).encode("utf-8")).hexdigest()
+
+
+def simhash(text: str) -> str | None:
+    """Charikar's 64-bit SimHash over word 3-shingles, as 16 hex digits. Near-identical texts (a wire story
+    with another headline, a different closing line) differ in few bits."""
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    if len(tokens) < _SHINGLE:
+        shingles = [" ".join(tokens)]
+    else:
+        shingles = [" ".join(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)]
+    weights = [0] * SIMHASH_BITS
+    for shingle in shingles:
+        value = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+        for bit in range(SIMHASH_BITS):
+            weights[bit] += 1 if value >> bit & 1 else -1
+    fingerprint = sum(1 << bit for bit, weight in enumerate(weights) if weight > 0)
+    return f"{fingerprint:016x}"
+
+
+def hamming_distance(first: str, second: str) -> int:
+    """Bits that differ between two SimHash values (hex strings)."""
+    return (int(first, 16) ^ int(second, 16)).bit_count()
+
+
+class HasSimhash(Protocol):
+    @property
+    def simhash(self) -> str | None: ...
+
+
+T = TypeVar("T", bound=HasSimhash)
+
+
+def near_duplicates(articles: Iterable[T], *, max_distance: int = 3) -> list[list[T]]:
+    """Groups of articles whose SimHash values are within ``max_distance`` bits of another member's.
+
+    Groups hold two or more articles, in input order; groups are ordered by their first member. Articles
+    without a SimHash are left out. Exact: split into ``max_distance + 1`` bands, two values within the distance
+    share at least one band (pigeonhole), so only articles sharing a band are compared.
+    """
+    if not 0 <= max_distance < SIMHASH_BITS:
+        raise ValueError(f"max_distance must be between 0 and {SIMHASH_BITS - 1}, not {max_distance}")
+    items: list[tuple[T, int]] = [(a, int(a.simhash, 16)) for a in articles if a.simhash]
+    parent = list(range(len(items)))
+
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    bands = _bands(max_distance + 1)
+    for start, width in bands:
+        buckets: defaultdict[int, list[int]] = defaultdict(list)
+        for index, (_, value) in enumerate(items):
+            buckets[value >> start & ((1 << width) - 1)].append(index)
+        for members in buckets.values():
+            for position, first in enumerate(members):
+                for second in members[position + 1 :]:
+                    if find(first) != find(second) and (items[first][1] ^ items[second][1]).bit_count() <= max_distance:
+                        parent[max(find(first), find(second))] = min(find(first), find(second))
+    groups: defaultdict[int, list[T]] = defaultdict(list)
+    for index, (article, _) in enumerate(items):
+        groups[find(index)].append(article)
+    return [group for _, group in sorted(groups.items()) if len(group) > 1]
+
+
+def _bands(count: int) -> Sequence[tuple[int, int]]:
+    width, extra = divmod(SIMHASH_BITS, count)
+    bands = []
+    start = 0
+    for index in range(count):
+        size = width + (1 if index < extra else 0)
+        bands.append((start, size))
+        start += size
+    return bands

@@ -1,0 +1,87 @@
+"""Wire datelines: "LONDON, March 9 (Reuters) –", "KYIV, Ukraine (AP) —", "WASHINGTON —". The text keeps them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ._authors import agency_name
+from ._dates import month_number
+
+_DASH = r"\s*(?:--|[-–—:])\s*"
+_PLACE = r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þa-zß-ÿ.'’ -]{1,40}?(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{1,30}?)?)"
+_DATE = (
+    r"(?P<month>[A-Z][a-zé]{2,8}\.?)\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d{2}))?"
+    r"|(?P<day2>\d{1,2})\.?\s+(?P<month2>[A-Za-zé]{3,9}\.?)(?:\s+(?P<year2>(?:19|20)\d{2}))?"
+)
+_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,40})\)"
+# "[PLACE,] [DATE] (AGENCY) –" with at least a place or a date before the agency, or "PLACE (AGENCY) –".
+_WITH_AGENCY = re.compile(rf"^(?:{_PLACE}\s*,\s*)?(?:{_DATE})?\s*{_AGENCY}{_DASH}")
+_PLACE_ONLY_AGENCY = re.compile(rf"^{_PLACE}\s*{_AGENCY}{_DASH}")
+# "WASHINGTON —" / "NEW YORK, March 9 —": an all-capitals place, no agency.
+_CAPS_PLACE = re.compile(
+    rf"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{{2,30}}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{{1,30}}?)?)\s*"
+    rf"(?:,\s*(?:{_DATE}))?\s*(?:--|[-–—])\s*"
+)
+
+
+class Dateline(NamedTuple):
+    text: str  # the dateline as written, without its dash
+    place: str | None
+    agency: str | None
+    month: int | None
+    day: int | None
+    year: int | None
+
+    def iso_date(self) -> str | None:
+        """ISO 8601 date, or the year-less form "--MM-DD" when the text does not say the year."""
+        if self.month is None or self.day is None:
+            return None
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _build(match: re.Match[str], agency: str | None) -> Dateline | None:
+    groups = match.groupdict()
+    month_text = groups.get("month") or groups.get("month2")
+    day_text = groups.get("day") or groups.get("day2")
+    year_text = groups.get("year") or groups.get("year2")
+    month = month_number(month_text) if month_text else None
+    if month_text and month is None:
+        return None  # "Tuesday 9" is no date; the pattern only guessed
+    day = int(day_text) if day_text else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    place = (groups.get("place") or "").strip(" ,") or None
+    if place and month_number(place.split()[0]) is not None and month is None:
+        return None
+    text = match.group(0).rstrip(" -–—:").strip()
+    return Dateline(text, place, agency, month, day, int(year_text) if year_text else None)
+
+
+def find_dateline(paragraphs: Sequence[str], *, max_paragraphs: int = 3) -> Dateline | None:
+    """The dateline opening one of the first paragraphs, if any."""
+    for paragraph in paragraphs[:max_paragraphs]:
+        for pattern in (_WITH_AGENCY, _PLACE_ONLY_AGENCY):
+            match = pattern.match(paragraph)
+            if match is None:
+                continue
+            agency = agency_name(match.group("agency"))
+            if agency is None:
+                continue
+            if not (
+                match.group("place")
+                or ("month" in match.groupdict() and (match.group("month") or match.group("month2")))
+            ):
+                continue
+            dateline = _build(match, agency)
+            if dateline is not None:
+                return dateline
+        match = _CAPS_PLACE.match(paragraph)
+        if match is not None and len(match.group("place").split()) <= 5:
+            dateline = _build(match, None)
+            if dateline is not None:
+                return dateline
+    return None

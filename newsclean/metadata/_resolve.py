@@ -1,0 +1,497 @@
+"""Choose each field's value among the page's metadata candidates, recording where it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from .._dom import MetadataCandidates
+from ._authors import Byline, agency_name, parse_byline, person_name
+from ._clean import clean_string, fold
+from ._computed import content_hash, reading_time_minutes, simhash, word_count
+from ._dateline import find_dateline
+from ._dates import date_from_url, describe, parse_datetime, plausible, shown, visible_dates
+from ._language import resolve_language
+from ._resolved import Resolved
+from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
+from ._title import clean_title, host_key, strip_unknown_site_suffix
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "blogposting",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "askpublicnewsarticle",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "socialmediaposting",
+        "techarticle",
+        "posting",
+        "medicalwebpage",
+        "review",
+        "recipe",
+        "howto",
+    }
+)
+_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"})
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "citation_publication_date",
+    "article_date_original",
+    "original-publish-date",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "modified_time",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "twitter:creator:name",
+)
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def _article_nodes(candidates: MetadataCandidates) -> list[dict[str, Any]]:
+    articles = [node for node in candidates.json_ld if _types(node) & _ARTICLE_TYPES]
+    # Without an article node, a WebPage node still describes this page (never a site-wide WebSite node).
+    return articles or [node for node in candidates.json_ld if _types(node) & _PAGE_TYPES]
+
+
+def _metas(candidates: MetadataCandidates, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    for key in keys:
+        for value in candidates.meta.get(key, ()):
+            yield key, value
+
+
+def _first_meta(candidates: MetadataCandidates, *keys: str) -> str | None:
+    return next((value for _, value in _metas(candidates, keys)), None)
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, str):
+        return clean_string(value)
+    if isinstance(value, dict):
+        return _name(value.get("name"))
+    if isinstance(value, list) and value:
+        return _name(value[0])
+    return None
+
+
+def _url_value(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _url_value(value.get("url") or value.get("@id"))
+    if isinstance(value, list) and value:
+        return _url_value(value[0])
+    return None
+
+
+def _site_names(candidates: MetadataCandidates, articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    names: list[tuple[str, str]] = []
+    for key in ("og:site_name", "application-name", "twitter:site", "publisher", "al:ios:app_name"):
+        for value in candidates.meta.get(key, ()):
+            cleaned = clean_string(value.lstrip("@"))
+            if cleaned and not cleaned.startswith("http"):
+                names.append((cleaned, "opengraph" if key.startswith("og:") else "meta"))
+    for node in articles:
+        publisher = _name(node.get("publisher"))
+        if publisher:
+            names.append((publisher, "json-ld"))
+    for node in candidates.json_ld:
+        if _types(node) & {"website", "organization", "newsmediaorganization"}:
+            name = _name(node.get("name"))
+            if name:
+                names.append((name, "json-ld"))
+    return names
+
+
+def resolve(
+    candidates: MetadataCandidates,
+    *,
+    url: str | None,
+    html: str | None = None,
+    now: datetime | None = None,
+) -> Resolved:
+    """Resolve what the markup says. Text-based evidence (dateline, language) is added by ``complete``."""
+    now = now or datetime.now(UTC)
+    resolved = Resolved()
+    resolved.fallback_html = html
+    articles = _article_nodes(candidates)
+    site_names = _site_names(candidates, articles)
+    site_keys = {fold(name) for name, _ in site_names} | ({host_key(host_of(url))} - {""})
+    resolved.site_keys = site_keys
+
+    primary_site = next(((n, s) for n, s in site_names if s != "meta" or not n.islower()), None)
+    if primary_site and fold(primary_site[0]) and len(primary_site[0]) <= 80:
+        resolved.set("site_name", primary_site[0], primary_site[1])
+    resolved.set("site_name", readable_domain(url), "url")
+
+    _resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url))
+    _resolve_authors(resolved, candidates, articles, site_keys)
+    _resolve_dates(resolved, candidates, articles, url, now)
+    _resolve_links(resolved, candidates, articles, url)
+
+    for node in articles:
+        resolved.set("description", _name(node.get("description")), "json-ld")
+        section = node.get("articleSection")
+        resolved.set("section", _name(section), "json-ld")
+        keywords = node.get("keywords")
+        if isinstance(keywords, str):
+            keywords = [k for k in keywords.split(",")]
+        if isinstance(keywords, list):
+            resolved.set("tags", _tags(keywords), "json-ld")
+    resolved.set("description", clean_string(_first_meta(candidates, "og:description")), "opengraph")
+    resolved.set("description", clean_string(_first_meta(candidates, "description", "twitter:description")), "meta")
+    resolved.set("section", clean_string(_first_meta(candidates, "article:section")), "opengraph")
+    resolved.set("tags", _tags(candidates.meta.get("article:tag", [])), "opengraph")
+    resolved.set("tags", _tags((_first_meta(candidates, "news_keywords", "keywords") or "").split(",")), "meta")
+    resolved.html_lang = candidates.html_lang or _first_meta(candidates, "og:locale", "content-language", "language")
+    return resolved
+
+
+def _tags(values: Iterable[Any]) -> tuple[str, ...]:
+    tags = (clean_string(v) for v in values if isinstance(v, str))
+    return tuple(dict.fromkeys(t for t in tags if t and len(t) <= 80))[:50]
+
+
+def _resolve_title(
+    resolved: Resolved,
+    candidates: MetadataCandidates,
+    articles: list[dict[str, Any]],
+    site_names: Sequence[str],
+    host: str | None,
+) -> None:
+    raw: list[tuple[str, str]] = []
+    for node in articles:
+        headline = _name(node.get("headline")) or _name(node.get("name"))
+        if headline:
+            raw.append((headline, "json-ld"))
+    for key, value in _metas(candidates, ("og:title", "twitter:title", "dc.title", "parsely-title")):
+        raw.append((value, "opengraph" if key.startswith("og:") else "meta"))
+    if candidates.title_tag:
+        raw.append((candidates.title_tag, "title-tag"))
+    cleaned = [
+        (title, source) for value, source in raw if (title := clean_title(value, site_names=site_names, host=host))
+    ]
+    headline = _visible_headline(candidates.h1, [t for t, _ in cleaned], site_names, host)
+    if headline is not None:
+        # The headline readers see, when the markup's titles confirm it is the article's.
+        resolved.set("title", headline, "h1")
+        return
+    if not cleaned:
+        return
+    texts = [title for title, _ in cleaned]
+    # A headline that two independent sources agree on wins; otherwise the first by source priority.
+    for title, source in cleaned:
+        agreeing = [s for t, s in cleaned if s != source and fold(t) == fold(title)]
+        if agreeing:
+            resolved.set("title", title, f"{source} (agrees with {agreeing[0]})")
+            return
+    title, source = cleaned[0]
+    if source == "title-tag" or len(cleaned) > 1:
+        title = strip_unknown_site_suffix(title, [t for t in texts if t != title])
+    resolved.set("title", title, source)
+
+
+def _words(text: str) -> set[str]:
+    return {fold(word) for word in text.split() if fold(word)}
+
+
+def _visible_headline(
+    h1s: Sequence[str], titles: Sequence[str], site_names: Sequence[str], host: str | None
+) -> str | None:
+    """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
+    title_words = set().union(*(_words(t) for t in titles)) if titles else set()
+    best: tuple[float, str] | None = None
+    for raw in h1s[:8]:
+        h1 = clean_title(raw, site_names=site_names, host=host)
+        if h1 is None or len(h1) > 300:
+            continue
+        words = _words(h1)
+        if not words:
+            continue
+        overlap = len(words & title_words) / len(words)
+        if best is None or overlap > best[0]:
+            best = (overlap, h1)
+    if best is None:
+        return None
+    if best[0] >= 0.5:
+        return best[1]
+    if not titles:
+        # No other title survived (all were the site's name): the first real <h1> is the headline.
+        return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
+    return None
+
+
+def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:
+    names: list[str] = []
+    agency = organization = None
+    for node in articles:
+        author = node.get("author") or node.get("creator")
+        people = author if isinstance(author, list) else [author]
+        for person in people:
+            if isinstance(person, str):
+                byline = parse_byline(person, site_keys=site_keys, structured=True)
+                names.extend(byline.authors)
+                agency = agency or byline.agency
+                organization = organization or byline.organization
+            elif isinstance(person, dict):
+                name = _name(person)
+                if not name:
+                    continue
+                wire = agency_name(name)
+                if wire:
+                    agency = agency or wire
+                elif (
+                    _types(person) & {"organization", "newsmediaorganization", "corporation"} or fold(name) in site_keys
+                ):
+                    organization = organization or name
+                elif (accepted := person_name(name, site_keys=site_keys, structured=True)) is not None:
+                    names.append(accepted)
+                else:
+                    byline = parse_byline(name, site_keys=site_keys, structured=True)
+                    names.extend(byline.authors)
+                    agency = agency or byline.agency
+        if names:
+            break
+    return Byline(tuple(dict.fromkeys(names)), agency, organization)
+
+
+def _resolve_authors(
+    resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]], site_keys: set[str]
+) -> None:
+    sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys), "json-ld")]
+    for _, value in _metas(candidates, _AUTHOR_META):
+        if not value.startswith("http"):
+            sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
+    for text in candidates.bylines:
+        sources.append((parse_byline(text, site_keys=site_keys), "byline"))
+    for byline, source in sources:
+        resolved.set("authors", byline.authors, source)
+        resolved.set("agency", byline.agency, source)
+        resolved.set("organization", byline.organization, source)
+
+
+def _date_candidates(
+    candidates: MetadataCandidates, articles: list[dict[str, Any]], keys: Sequence[str], meta_keys: Sequence[str]
+) -> Iterator[tuple[Any, str]]:
+    for node in articles:
+        for key in keys:
+            yield node.get(key), "json-ld"
+    for key, value in _metas(candidates, meta_keys):
+        yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta"
+
+
+def _resolve_dates(
+    resolved: Resolved,
+    candidates: MetadataCandidates,
+    articles: list[dict[str, Any]],
+    url: str | None,
+    now: datetime,
+) -> None:
+    found: list[tuple[datetime, str]] = []
+    future: list[str] = []
+    for raw, source in _date_candidates(candidates, articles, ("datePublished", "dateCreated"), _PUBLISHED_META):
+        parsed = parse_datetime(raw)
+        if parsed is None:
+            continue
+        if parsed.value > now:
+            future.append(source)
+        elif plausible(parsed.value, now):
+            found.append((parsed.value, describe(source, parsed)))
+    for stamp, text in candidates.times:
+        parsed = parse_datetime(stamp) or parse_datetime(text)
+        if parsed is not None and plausible(parsed.value, now):
+            found.append((parsed.value, describe("time", parsed)))
+    from_url = date_from_url(url)
+    if from_url is not None and plausible(from_url, now):
+        found.append((from_url, "url; date only, timezone assumed UTC"))
+    news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
+    chosen = _choose_date(found, candidates.visible_text, allow_hidden=news)
+    if chosen is not None:
+        note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
+        resolved.set("published", chosen[0], chosen[1] + note)
+    elif found:
+        resolved.provenance["published"] = f"not set: {found[0][1].split(';')[0]} date not shown on the page"
+    modified: list[tuple[datetime, str]] = []
+    for raw, source in _date_candidates(candidates, articles, ("dateModified",), _MODIFIED_META):
+        parsed = parse_datetime(raw)
+        if parsed is not None and plausible(parsed.value, now):
+            modified.append((parsed.value, describe(source, parsed)))
+    chosen_modified = _choose_date(modified, candidates.visible_text, allow_hidden=news)
+    if chosen_modified is not None:
+        resolved.set("modified", *chosen_modified)
+    resolved.news_article = news
+    resolved.page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
+
+
+def _choose_date(
+    found: list[tuple[datetime, str]], page_text: str | None, *, allow_hidden: bool
+) -> tuple[datetime, str] | None:
+    """The first candidate readers can see on the page (or that the URL states). A markup date nobody sees is
+    often a template's or a re-crawl's; it is kept (and said to be hidden) only on pages typed as news articles,
+    whose dates are often drawn by scripts."""
+    if not found:
+        return None
+    if page_text is None:
+        return found[0]
+    dates = visible_dates(page_text)
+    for value, source in found:
+        if source.startswith("url"):
+            return value, source
+        if shown(value, dates):
+            return value, f"{source}; shown on the page"
+    if allow_hidden:
+        return found[0][0], f"{found[0][1]}; not shown on the page"
+    return None
+
+
+def _resolve_links(
+    resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]], url: str | None
+) -> None:
+    options: list[tuple[str | None, str]] = [(candidates.canonical, "link-canonical")]
+    options.append((_first_meta(candidates, "og:url"), "opengraph"))
+    for node in articles:
+        options.append((_url_value(node.get("mainEntityOfPage")) or _url_value(node.get("url")), "json-ld"))
+    for raw, source in options:
+        canonical = clean_url(raw, base=url)
+        if canonical is None:
+            continue
+        if url and is_homepage(canonical) and not is_homepage(url):
+            continue  # a canonical to the front page is a template default, not this article
+        if url and not same_site(canonical, url):
+            # Syndicated copies point to the original publisher: useful to know, but not this page's address.
+            resolved.set("syndication_source", canonical, source)
+            continue
+        resolved.set("canonical_url", canonical, source)
+        break
+    image = _first_meta(candidates, "og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    if image is None:
+        for node in articles:
+            image = _url_value(node.get("image"))
+            if image:
+                break
+    resolved.set("image", clean_url(image, base=url), "opengraph")
+
+
+def complete(
+    resolved: Resolved,
+    *,
+    paragraphs: Sequence[str],
+    now: datetime | None = None,
+) -> Resolved:
+    """Add what the clean text says: dateline and agency, dates it implies, language, counts and hashes."""
+    now = now or datetime.now(UTC)
+    text = "\n\n".join(paragraphs)
+    dateline = find_dateline(paragraphs)
+    if dateline is not None:
+        resolved.set("dateline", dateline.text, "text")
+        resolved.set("dateline_place", dateline.place, "dateline")
+        resolved.set("agency", dateline.agency, "dateline")
+        _dateline_date(resolved, dateline.month, dateline.day, dateline.year, now)
+    html = resolved.fallback_html
+    if "published" not in resolved.values and html and "published" not in resolved.provenance:
+        _htmldate_fallback(resolved, html, now)
+    published, modified = resolved.get("published"), resolved.get("modified")
+    if modified is not None and published is not None and modified < published:
+        resolved.replace("modified", None, "")
+        resolved.provenance["modified"] = "dropped: earlier than published"
+    language = resolve_language(resolved.html_lang, text)
+    if language is not None:
+        resolved.set("language", language.language, language.source)
+    words = word_count(text)
+    resolved.replace("word_count", words, "computed")
+    resolved.replace("reading_time_minutes", reading_time_minutes(words), "computed")
+    if text:
+        resolved.replace("content_hash", content_hash(text), "computed")
+        resolved.replace("simhash", simhash(text), "computed")
+    return resolved
+
+
+def _dateline_date(resolved: Resolved, month: int | None, day: int | None, year: int | None, now: datetime) -> None:
+    if month is None or day is None:
+        return
+    published: datetime | None = resolved.get("published")
+    if year is None and published is not None:
+        # The dateline omits the year; the markup's date gives it when the two agree within a day.
+        for candidate_year in (published.year, published.year - 1):
+            try:
+                guess = datetime(candidate_year, month, day, tzinfo=UTC)
+            except ValueError:
+                continue
+            if abs(guess.date() - published.date()) <= timedelta(days=1):
+                year = candidate_year
+                break
+    if year is None:
+        resolved.set("dateline_date", f"--{month:02d}-{day:02d}", "dateline; year not stated")
+        return
+    try:
+        value = datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return
+    resolved.set("dateline_date", value.date().isoformat(), "dateline")
+    if plausible(value, now):
+        resolved.set("published", value, "dateline; date only, timezone assumed UTC")
+
+
+def _htmldate_fallback(resolved: Resolved, html: str, now: datetime) -> None:
+    try:
+        from htmldate import find_date
+
+        found = find_date(
+            html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", max_date=now.strftime("%Y-%m-%d")
+        )
+    except Exception:  # htmldate raises several undocumented types on odd markup; no date is the honest answer
+        return
+    parsed = parse_datetime(found) if found else None
+    if parsed is None or not plausible(parsed.value, now):
+        return
+    if resolved.page_dates is None:
+        resolved.set("published", parsed.value, describe("htmldate", parsed))
+    elif shown(parsed.value, resolved.page_dates):
+        resolved.set("published", parsed.value, describe("htmldate", parsed) + "; shown on the page")
+    elif resolved.news_article:
+        resolved.set("published", parsed.value, describe("htmldate", parsed) + "; not shown on the page")

@@ -1,0 +1,40 @@
+"""The resolver's working record: field values and, for each, where it came from."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+
+class Resolved:
+    """Field values and where each came from. Only fields with evidence are set; the first source wins."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.provenance: dict[str, str] = {}
+        # Evidence kept for ``complete``, which runs once the clean text is known.
+        self.fallback_html: str | None = None
+        self.html_lang: str | None = None
+        self.site_keys: set[str] = set()
+        self.news_article = False  # typed as a news article in JSON-LD
+        self.page_dates: set[date] | None = None  # dates written on the page; None when the page is unknown
+
+    def set(self, field: str, value: Any, source: str) -> bool:
+        """Record ``value`` for ``field`` unless it is empty or the field already has a value."""
+        if value is None or value == "" or value == () or field in self.values:
+            return False
+        self.values[field] = value
+        self.provenance[field] = source
+        return True
+
+    def replace(self, field: str, value: Any, source: str) -> None:
+        """Overwrite a field (or clear it with ``None``): a later check found better or contrary evidence."""
+        if value is None or value == "" or value == ():
+            self.values.pop(field, None)
+            self.provenance.pop(field, None)
+            return
+        self.values[field] = value
+        self.provenance[field] = source
+
+    def get(self, field: str, default: Any = None) -> Any:
+        return self.values.get(field, default)

@@ -1,0 +1,65 @@
+"""Where the article lives: site name, canonical URL without tracking parameters."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from courlan import normalize_url
+
+from ._title import host_key
+
+# Campaign parameters courlan's non-strict mode keeps. Its strict mode drops every unknown parameter, and with
+# them the ones that address the article ("?id=", "?seite=2"), so it is not used.
+_TRACKING = re.compile(
+    r"^(?:cmpid|ocid|smid|sref|ito|icid|cid|campaign|mkt_tok|spm|share|shared|via|ns_\w+|at_\w+|pk_\w+|"
+    r"mtm_\w+|hsa_\w+|trk\w*|__twitter_impression|amp|output)$",
+    re.IGNORECASE,
+)
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def readable_domain(url: str | None) -> str | None:
+    """The host as people write it: "https://www.bbc.co.uk/news/x" → "bbc.co.uk"."""
+    host = host_of(url)
+    return host.removeprefix("www.") if host else None
+
+
+def clean_url(raw: str | None, *, base: str | None) -> str | None:
+    """An absolute http(s) URL with tracking parameters and fragment removed, or ``None`` if unusable."""
+    if not raw:
+        return None
+    absolute = urljoin(base, raw.strip()) if base else raw.strip()
+    try:
+        parts = urlsplit(absolute)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    try:
+        normalized = urlsplit(str(normalize_url(absolute, strict=False)))
+    except (ValueError, AttributeError):
+        return None
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(normalized.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    )
+    return urlunsplit((normalized.scheme, normalized.netloc, normalized.path, query, ""))
+
+
+def same_site(first: str | None, second: str | None) -> bool:
+    a, b = host_of(first), host_of(second)
+    return bool(a and b and host_key(a) == host_key(b))
+
+
+def is_homepage(url: str) -> bool:
+    path = urlsplit(url).path
+    return path in ("", "/") or (path.count("/") <= 1 and len(path) <= 4)

@@ -1,0 +1,90 @@
+"""Headline clean-up: no site-name prefix or suffix, no title that is only the site's name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ._clean import clean_string, fold, normalize_quotes
+
+# Separators sites put between the headline and their name. A plain hyphen counts only with spaces around it,
+# so "Jean-Luc" or "COVID-19" never split.
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/)\s+|\s*(?:\||»|::|•)\s*")
+_TLD_SUFFIX = re.compile(r"(?:com|org|net|co|couk|comau|de|fr|es|it|io|in|ca|ie|news|online)$")
+# "NYTimes.com: headline". A colon usually belongs to the headline, so it only counts before a site name.
+_SITE_PREFIX = re.compile(r"^([^:]{2,40}):\s+(?=\S)")
+# A tail like "- Reuters" or "| AP News" names an agency even when the page gives no site name.
+_GENERIC_SITE_WORDS = frozenset(
+    {"news", "online", "times", "post", "daily", "herald", "tribune", "journal", "magazine", "blog", "media"}
+)
+
+
+def _is_site_segment(segment: str, site_keys: set[str], host_key: str) -> bool:
+    key = fold(segment)
+    if not key:
+        return True
+    # "Reuters.com", "The Moscow Times", "NYTimes.com" all name the site
+    variants = {key, key.removeprefix("the"), _TLD_SUFFIX.sub("", key)}
+    sites = site_keys | {site.removeprefix("the") for site in site_keys}
+    if host_key:
+        sites.add(host_key)
+    return bool(variants & sites)
+
+
+def host_key(host: str | None) -> str:
+    """The registered-name part of a host as a comparison key: "www.nytimes.com" → "nytimes"."""
+    if not host:
+        return ""
+    labels = [label for label in host.lower().split(".") if label and label != "www"]
+    if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "net", "gov", "ac", "go"}:
+        return fold(labels[-3])
+    return fold(labels[-2]) if len(labels) >= 2 else fold(labels[0]) if labels else ""
+
+
+def clean_title(raw: str | None, *, site_names: Iterable[str] = (), host: str | None = None) -> str | None:
+    """The headline from a raw title: site-name segments at either end removed, quotes normalised.
+
+    Returns ``None`` when nothing but the site's own name is left (a title equal to the site name is no
+    headline).
+    """
+    title = clean_string(raw)
+    if title is None:
+        return None
+    site_keys = {fold(name) for name in site_names if name and fold(name)}
+    hkey = host_key(host)
+    if fold(title) in site_keys or (hkey and fold(title) == hkey):
+        return None
+    parts = _SEPARATOR.split(title)
+    separators = _SEPARATOR.findall(title)
+    if len(parts) > 1:
+        start, end = 0, len(parts)
+        while end - start > 1 and _is_site_segment(parts[end - 1], site_keys, hkey):
+            end -= 1
+        while end - start > 1 and _is_site_segment(parts[start], site_keys, hkey):
+            start += 1
+        if (start, end) != (0, len(parts)):
+            pieces = [parts[start]]
+            for index in range(start + 1, end):
+                pieces.extend((separators[index - 1], parts[index]))
+            title = "".join(pieces).strip()
+    prefix = _SITE_PREFIX.match(title)
+    if prefix and _is_site_segment(prefix.group(1), site_keys, hkey):
+        title = title[prefix.end() :]
+    return normalize_quotes(title) or None
+
+
+def strip_unknown_site_suffix(title: str, alternatives: Iterable[str]) -> str:
+    """Without a known site name, a title-tag tail is trusted to be the site only when another source (og:title,
+    h1, JSON-LD headline) gives the headline without it."""
+    keys = {fold(alt) for alt in alternatives if alt}
+    parts = _SEPARATOR.split(title)
+    separators = _SEPARATOR.findall(title)
+    for cut in range(len(parts) - 1, 0, -1):
+        head = parts[0] + "".join(s + p for s, p in zip(separators[: cut - 1], parts[1:cut], strict=True))
+        if fold(head) in keys:
+            return head.strip()
+    return title
+
+
+def is_generic_site_word(word: str) -> bool:
+    return word.casefold() in _GENERIC_SITE_WORDS

@@ -1,0 +1,147 @@
+"""Whole pages through ``clean_html`` / ``clean_text``: every field with its provenance, and the issue's traps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import newsclean
+
+DATA = Path(__file__).resolve().parent / "data" / "metadata"
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+
+
+def page(name: str, url: str) -> newsclean.Article:
+    return newsclean.clean_html((DATA / name).read_text(encoding="utf-8"), url=url)
+
+
+@pytest.fixture(scope="module")
+def gazette() -> newsclean.Article:
+    return page("org_author_future_date.html", "https://www.riverside-gazette.example/news/flood-barrier")
+
+
+@pytest.fixture(scope="module")
+def portal() -> newsclean.Article:
+    return page("agency_byline_syndicated.html", "https://www.portalnews.com/news/strikes-ukraine-123")
+
+
+@pytest.fixture(scope="module")
+def stadtblatt() -> newsclean.Article:
+    return page("people_byline.html", "https://www.stadtblatt.example/lokal/park-altstadt-123.html")
+
+
+def test_json_ld_author_that_is_an_organisation_is_no_person(gazette: newsclean.Article) -> None:
+    assert gazette.authors == ()
+    assert gazette.organization == "Riverside Gazette"
+    assert gazette.provenance["organization"] == "json-ld"
+
+
+def test_future_date_in_a_script_is_rejected_for_the_next_candidate(gazette: newsclean.Article) -> None:
+    assert gazette.published == datetime(2023, 3, 8, 9, 30, tzinfo=UTC)
+    assert gazette.provenance["published"].startswith("opengraph; shown on the page")
+    assert "later than fetch time in json-ld" in gazette.provenance["published"]
+
+
+def test_last_updated_earlier_than_published_is_dropped(gazette: newsclean.Article) -> None:
+    assert gazette.modified is None
+    assert gazette.provenance["modified"] == "dropped: earlier than published"
+
+
+def test_title_and_canonical_without_tracking_parameters(gazette: newsclean.Article) -> None:
+    assert gazette.title == "Council approves new flood barrier plan"
+    assert gazette.canonical_url == "https://www.riverside-gazette.example/news/flood-barrier"
+    assert gazette.site_name == "Riverside Gazette"
+    assert gazette.language == "en"
+    assert gazette.provenance["language"] == "html-lang; confirmed by py3langid"
+
+
+def test_byline_by_ap_and_staff_gives_agency_and_no_author(portal: newsclean.Article) -> None:
+    assert portal.authors == ()
+    assert portal.agency == "AP"
+
+
+def test_title_equal_to_site_name_is_not_the_headline(portal: newsclean.Article) -> None:
+    assert portal.title == "Russia fires missiles at Ukrainian cities after border raid"
+    assert portal.provenance["title"] == "h1"
+
+
+def test_canonical_to_another_domain_is_a_syndication_source(portal: newsclean.Article) -> None:
+    assert portal.canonical_url is None
+    assert portal.syndication_source == "https://www.wireservice.org/world/2023/03/09/strikes-ukraine"
+    assert portal.site_name == "Portal News"
+
+
+def test_dateline_with_place_and_agency_stays_in_the_text(portal: newsclean.Article) -> None:
+    assert portal.dateline == "KYIV, Ukraine (AP)"
+    assert portal.dateline_place == "KYIV, Ukraine"
+    assert any(p.startswith("KYIV, Ukraine (AP) — Russia fired") for p in portal.paragraphs)
+    assert portal.published is not None and portal.published.isoformat() == "2023-03-09T08:00:00-05:00"
+    assert portal.provenance["published"] == "time; shown on the page"
+
+
+def test_byline_with_roles_junk_and_date_gives_two_people(stadtblatt: newsclean.Article) -> None:
+    assert stadtblatt.authors == ("Jane Doe", "John Roe")
+    assert stadtblatt.provenance["authors"] == "byline"
+
+
+def test_site_fields_from_opengraph(stadtblatt: newsclean.Article) -> None:
+    assert stadtblatt.title == "Ein neuer Park für die Altstadt"
+    assert stadtblatt.canonical_url == "https://www.stadtblatt.example/lokal/park-altstadt-123.html?seite=2"
+    assert stadtblatt.image == "https://www.stadtblatt.example/bilder/park.jpg"
+    assert stadtblatt.section == "Lokales"
+    assert stadtblatt.tags == ("Stadtplanung", "Parks")
+    assert stadtblatt.description == "Die Stadt baut einen Park."
+    assert stadtblatt.language == "de"
+
+
+def test_computed_fields_come_from_the_clean_text(stadtblatt: newsclean.Article) -> None:
+    assert stadtblatt.word_count == len(stadtblatt.text.split())
+    assert stadtblatt.reading_time_minutes == 1
+    assert stadtblatt.content_hash is not None and len(stadtblatt.content_hash) == 64
+    assert stadtblatt.simhash is not None and len(stadtblatt.simhash) == 16
+    assert stadtblatt.provenance["simhash"] == "computed"
+
+
+def test_seed_004_as_text_fills_what_the_text_allows() -> None:
+    article = newsclean.clean_text((SEEDS / "004_5045f6a295e9ee84.txt").read_text(encoding="utf-8"))
+    assert article.title == "Russia says mass strikes were ‘retaliation’ for attack it blamed on Ukraine"
+    assert "updated" in article.flags
+    assert article.agency == "Reuters"
+    assert article.provenance["agency"] == "dateline"
+    assert article.dateline == "March 9 (Reuters)"
+    # The text never states the year: the date is kept year-less, and no published date is invented.
+    assert article.dateline_date == "--03-09"
+    assert article.published is None
+    assert article.language == "en"
+    assert article.word_count > 300 and article.reading_time_minutes == 2
+
+
+def test_dateline_year_comes_from_an_agreeing_markup_date() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2023-03-09T10:00:00Z"></head><body>'
+        "<article><h1>Strikes hit Ukraine</h1><p>March 9, 2023</p>"
+        "<p>LONDON, March 9 (Reuters) - Russia said on Thursday that its forces had carried out strikes on "
+        "Ukrainian infrastructure after what it called a terrorist attack in the Bryansk region last week.</p>"
+        "<p>Ukraine said at least six civilians were killed in the first big volley of strikes in weeks.</p>"
+        "</article></body></html>"
+    )
+    article = newsclean.clean_html(html, url="https://news.example.com/world/strikes")
+    assert article.dateline_place == "LONDON"
+    assert article.agency == "Reuters"
+    assert article.dateline_date == "2023-03-09"
+
+
+def test_text_without_evidence_gets_no_invented_metadata() -> None:
+    article = newsclean.clean_text("Short note\nok.")
+    assert article.authors == () and article.published is None and article.agency is None
+    assert article.language is None  # too little text to confirm any language
+    assert "published" not in article.provenance
+
+
+def test_metadata_is_deterministic_across_runs() -> None:
+    html = (DATA / "people_byline.html").read_text(encoding="utf-8")
+    first = newsclean.to_json(newsclean.Pipeline().clean_html(html, url="https://www.stadtblatt.example/a"))
+    second = newsclean.to_json(newsclean.Pipeline().clean_html(html, url="https://www.stadtblatt.example/a"))
+    assert first == second

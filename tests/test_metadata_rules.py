@@ -1,0 +1,200 @@
+"""One rule at a time: titles, bylines, dates, datelines, URLs, language."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_byline, parse_datetime
+from newsclean.metadata._dates import shown, visible_dates
+from newsclean.metadata._language import primary_subtag, resolve_language
+from newsclean.metadata._site import clean_url, readable_domain
+
+# -- titles ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "sites", "host", "expected"),
+    [
+        ("Kremlin rejects talks | The Moscow Times", ["The Moscow Times"], None, "Kremlin rejects talks"),
+        (
+            "Russia says strikes were retaliation - Reuters",
+            [],
+            "www.reuters.com",
+            "Russia says strikes were retaliation",
+        ),
+        ("NYTimes.com: Pope blesses couples", [], "www.nytimes.com", "Pope blesses couples"),
+        ("Moscow Times » Kremlin rejects talks", ["The Moscow Times"], None, "Kremlin rejects talks"),
+        ("COVID-19 cases rise in Jean-Luc's town", ["Daily"], None, "COVID-19 cases rise in Jean-Luc's town"),
+        ("“Quoted headline”", [], None, "Quoted headline"),
+        ("Tom &amp;amp; Jerry return", [], None, "Tom & Jerry return"),
+        ("He said ``yes'' to the deal", [], None, "He said “yes” to the deal"),
+        ("  The   Moscow Times  ", ["The Moscow Times"], None, None),
+        ("Reuters", [], "reuters.com", None),
+    ],
+)
+def test_clean_title(raw: str, sites: list[str], host: str | None, expected: str | None) -> None:
+    assert clean_title(raw, site_names=sites, host=host) == expected
+
+
+def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
+    assert clean_title("Opinion | Why we vote | Gazette", site_names=["Gazette"]) == "Opinion | Why we vote"
+
+
+# -- bylines ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agency"),
+    [
+        ("By Jane Doe and John Roe", ("Jane Doe", "John Roe"), None),
+        ("By AP and Staff", (), "AP"),
+        ("By JANE DOE, Associated Press", ("JANE DOE",), "AP"),
+        ("Jane Doe, Senior Reporter", ("Jane Doe",), None),
+        ("Written by Jane Doe | Email the author", ("Jane Doe",), None),
+        ("By Jane Doe Published December 22, 2023 10:14 am", ("Jane Doe",), None),
+        ("Jane Doe & John Roe / Reuters", ("Jane Doe", "John Roe"), "Reuters"),
+        ("Von Anna Müller und Jörg Schmidt", ("Anna Müller", "Jörg Schmidt"), None),
+        ("Reporting by Jane Doe; Editing by John Roe", ("Jane Doe",), None),
+        ("By Jane Doe. Photos by John Roe", ("Jane Doe",), None),
+        ("John E. Smith", ("John E. Smith",), None),
+        ("Staff Writer", (), None),
+        ("Email the author", (), None),
+        ("Follow @janedoe", (), None),
+        ("Comments are closed", (), None),
+        ("Jane Doe Jane Doe", ("Jane Doe",), None),
+    ],
+)
+def test_parse_byline(byline: str, authors: tuple[str, ...], agency: str | None) -> None:
+    parsed = parse_byline(byline)
+    assert parsed.authors == authors
+    assert parsed.agency == agency
+
+
+def test_byline_keeps_the_site_as_organisation_not_author() -> None:
+    parsed = parse_byline("By Jane Doe, Riverside Gazette", site_keys={"riversidegazette"})
+    assert parsed.authors == ("Jane Doe",)
+    assert parsed.organization == "Riverside Gazette"
+
+
+def test_single_word_names_only_from_author_fields() -> None:
+    assert parse_byline("Susan").authors == ()
+    assert parse_byline("Susan", structured=True).authors == ("Susan",)
+    assert parse_byline("swoogo", structured=True, site_keys={"swoogo"}).authors == ()
+
+
+# -- dates -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "zone_assumed", "date_only"),
+    [
+        ("2023-12-22T10:00:00Z", datetime(2023, 12, 22, 10, tzinfo=UTC), False, False),
+        ("2023-12-22T10:00:00.000+0100", datetime(2023, 12, 22, 9, tzinfo=UTC), False, False),
+        ("2023-12-22 10:00:00", datetime(2023, 12, 22, 10, tzinfo=UTC), True, False),
+        ("2023-12-22", datetime(2023, 12, 22, tzinfo=UTC), True, True),
+        ("Fri, 22 Dec 2023 10:00:00 GMT", datetime(2023, 12, 22, 10, tzinfo=UTC), False, False),
+        ("December 22, 2023 10:15 AM EST", datetime(2023, 12, 22, 15, 15, tzinfo=UTC), False, False),
+    ],
+)
+def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_only: bool) -> None:
+    parsed = parse_datetime(raw)
+    assert parsed is not None
+    assert parsed.value == expected and parsed.value.tzinfo is not None
+    assert (parsed.zone_assumed, parsed.date_only) == (zone_assumed, date_only)
+
+
+@pytest.mark.parametrize("raw", ["", "5", "March 9", "yesterday", "not a date at all", "2023-13-45", None, 20231222])
+def test_parse_datetime_refuses_what_is_not_a_full_date(raw: object) -> None:
+    assert parse_datetime(raw) is None
+
+
+def test_parse_datetime_keeps_the_page_zone() -> None:
+    parsed = parse_datetime("2023-12-22T23:30:00-05:00")
+    assert parsed is not None and parsed.value.utcoffset() == timedelta(hours=-5)
+    assert parsed.value.date() == date(2023, 12, 22)
+    assert parsed.value.tzinfo == timezone(timedelta(hours=-5))
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.com/2023/12/22/some-story/", date(2023, 12, 22)),
+        ("https://x.com/news/20231222-some-story", date(2023, 12, 22)),
+        ("https://x.com/a/2023-12-22/", date(2023, 12, 22)),
+        ("https://x.com/article/3640348/story.html", None),
+        ("https://x.com/2023/13/45/story", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url: str | None, expected: date | None) -> None:
+    found = date_from_url(url)
+    assert (found.date() if found else None) == expected
+
+
+def test_visible_dates_read_common_formats() -> None:
+    dates = visible_dates("Posted December 22, 2023 · 5 Mar. 2021 · 2020-01-02 · 22. März 2024 · 03/04/2023")
+    assert {date(2023, 12, 22), date(2021, 3, 5), date(2020, 1, 2), date(2024, 3, 22)} <= dates
+    assert {date(2023, 3, 4), date(2023, 4, 3)} <= dates  # both readings of an ambiguous date
+    assert shown(datetime(2023, 12, 23, 1, tzinfo=UTC), dates)  # a zone shift of one day still counts
+    assert not shown(datetime(2019, 6, 1, tzinfo=UTC), dates)
+
+
+# -- datelines -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "iso"),
+    [
+        ("March 9 (Reuters) – Russia said on Thursday", None, "Reuters", "--03-09"),
+        ("LONDON, March 9 (Reuters) - Britain said", "LONDON", "Reuters", "--03-09"),
+        ("KYIV, Ukraine (AP) — Russia fired", "KYIV, Ukraine", "AP", None),
+        ("PARIS, Dec. 22, 2023 (AFP) - France said", "PARIS", "AFP", "2023-12-22"),
+        ("WASHINGTON — The Senate voted", "WASHINGTON", None, None),
+    ],
+)
+def test_find_dateline(paragraph: str, place: str | None, agency: str | None, iso: str | None) -> None:
+    dateline = find_dateline([paragraph])
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, dateline.iso_date()) == (place, agency, iso)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The minister (who spoke to Reuters) - said nothing.",
+        "In March 9 people (ten percent) - were hurt.",
+        "Russia said on Thursday that its forces had struck.",
+        "I — for one — disagree.",
+    ],
+)
+def test_no_dateline_in_ordinary_sentences(paragraph: str) -> None:
+    assert find_dateline([paragraph]) is None
+
+
+# -- site, URL, language ---------------------------------------------------------------------------------------
+
+
+def test_clean_url_drops_tracking_and_fragment_but_keeps_addressing_parameters() -> None:
+    assert (
+        clean_url("/a/b?utm_source=tw&id=3&fbclid=x&cmpid=rss#top", base="https://www.example.com/x")
+        == "https://www.example.com/a/b?id=3"
+    )
+    assert clean_url("javascript:void(0)", base="https://www.example.com/") is None
+    assert clean_url("mailto:a@b.c", base=None) is None
+
+
+def test_readable_domain() -> None:
+    assert readable_domain("https://www.bbc.co.uk/news/x") == "bbc.co.uk"
+    assert readable_domain("not a url") is None
+
+
+def test_language_prior_confirmed_or_overruled() -> None:
+    english = "The council approved the plan on Wednesday after a long debate about the cost of the barrier. " * 3
+    assert resolve_language("en-US", english) == ("en", "html-lang; confirmed by py3langid")
+    guess = resolve_language("de", english)
+    assert guess is not None and guess.language == "en" and "contradicted" in guess.source
+    assert resolve_language(None, "ok") is None
+    assert resolve_language("fr", "ok") == ("fr", "html-lang; text too short to confirm")
+    assert primary_subtag("{{lang}}") is None and primary_subtag("pt_BR") == "pt"
