@@ -30,9 +30,7 @@ def clean_batch(
     """
     config = BatchConfig(**options)
     keys = config.keys
-    items: Iterator[Task] = (
-        (index, _as_item(record, keys, index)) for index, record in enumerate(records)
-    )
+    items: Iterator[Task] = ((index, _as_item(record, keys, index)) for index, record in enumerate(records))
     for outcome in outcomes(items, config):
         yield _ARTICLE.decode(outcome.record) if outcome.ok else _FAILURE.decode(outcome.record)
 

@@ -21,7 +21,7 @@ import msgspec
 from .._exceptions import InputError
 from .._limits import Limits
 from .._models import Article
-from .._rules import RulesArg, resolve_rules
+from .._rules import resolve_rules
 from ..io import InputFormat, JsonlWriter, KeyMap, count_documents, open_writer, read_inputs
 from ..io._open import open_binary
 from ._pool import ProcessPool, Task, run_in_process
@@ -106,7 +106,7 @@ def _fingerprint(inputs: Sequence[str], output: Path, rejects: Path, config: Bat
     described: list[Any] = []
     for name in inputs:
         try:
-            status = os.stat(name)
+            status = Path(name).stat()
             described.append([name, status.st_size, status.st_mtime_ns])
         except OSError:
             described.append([name, None, None])
@@ -119,7 +119,7 @@ def _fingerprint(inputs: Sequence[str], output: Path, rejects: Path, config: Bat
 def _save(path: Path, checkpoint: Checkpoint) -> None:
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(msgspec.json.encode(checkpoint))
-    os.replace(temporary, path)
+    temporary.replace(path)
 
 
 def run_batch(

@@ -7,6 +7,7 @@ is working on. Results are handed back in input order through a bounded reorder 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -68,10 +69,8 @@ class _Worker:
         self.tasks.close()
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             self.tasks.put(None)
-        except (OSError, ValueError):
-            pass
 
 
 class ProcessPool:

@@ -70,8 +70,7 @@ class BatchStats:
             lines.append("rejected by reason: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.rejected.items())))
         if self.removals_by_category:
             lines.append(
-                "removals by category: "
-                + ", ".join(f"{k} {v:,}" for k, v in sorted(self.removals_by_category.items()))
+                "removals by category: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.removals_by_category.items()))
             )
         if self.site_removals:
             lines.append(f"site boilerplate paragraphs removed: {self.site_removals:,}")

@@ -21,7 +21,7 @@ def open_binary(path: Path) -> IO[bytes]:
     """A buffered binary reader over ``path``, decompressing ``.gz`` and ``.zst`` on the fly."""
     compression = compression_of(path)
     if compression == "gzip":
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     if compression == "zstd":
         import zstandard
 
@@ -32,7 +32,7 @@ def open_binary(path: Path) -> IO[bytes]:
         except Exception:
             raw.close()
             raise
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(reader)
     return path.open("rb")
 
 

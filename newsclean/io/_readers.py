@@ -17,7 +17,7 @@ import msgspec
 
 from .._models import Failure
 from .._pipeline import Document
-from ._keys import TITLE_KEYS, URL_KEYS, ID_KEYS, KeyMap, as_optional_str, first_present, lookup
+from ._keys import ID_KEYS, TITLE_KEYS, URL_KEYS, KeyMap, as_optional_str, first_present, lookup
 from ._open import base_suffix, open_binary
 
 Item = Document | Failure
@@ -103,7 +103,9 @@ class JsonlReader:
         try:
             line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            return read_failure(f"line is not valid UTF-8 (byte {exc.start}: {line[exc.start:exc.start + 1]!r})", where)
+            return read_failure(
+                f"line is not valid UTF-8 (byte {exc.start}: {line[exc.start : exc.start + 1]!r})", where
+            )
         try:
             record = self._decoder.decode(line)
         except msgspec.DecodeError as exc:
@@ -142,9 +144,7 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
             url=url,
         )
     raw_headers = lookup(record, keys.headers) if keys.headers else None
-    headers = (
-        {str(name): str(field) for name, field in raw_headers.items()} if isinstance(raw_headers, dict) else None
-    )
+    headers = {str(name): str(field) for name, field in raw_headers.items()} if isinstance(raw_headers, dict) else None
     if html:
         return Document(html=value, url=url, headers=headers, source_id=source_id, position=where)
     return Document(text=value, url=url, title=title, source_id=source_id, position=where)

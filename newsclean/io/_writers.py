@@ -120,7 +120,7 @@ class ParquetWriter:
             final = self.parts_dir / f"part-{self._parts:06d}.parquet"
             temporary = final.with_suffix(".tmp")
             pq.write_table(table, temporary)
-            os.replace(temporary, final)
+            temporary.replace(final)
             self._parts += 1
         return self._parts
 
@@ -134,7 +134,7 @@ class ParquetWriter:
                 writer.write_table(
                     pq.read_table(self.parts_dir / f"part-{index:06d}.parquet"), row_group_size=self.row_group_size
                 )
-        os.replace(temporary, self.path)
+        temporary.replace(self.path)
         shutil.rmtree(self.parts_dir, ignore_errors=True)
 
 
@@ -159,7 +159,9 @@ def article_schema() -> Any:
     if _SCHEMA is None:
         import pyarrow as pa
 
-        _SCHEMA = pa.schema([(field.name, _arrow_type(field.type)) for field in msgspec.inspect.type_info(Article).fields])  # type: ignore[attr-defined]
+        info = msgspec.inspect.type_info(Article)
+        assert isinstance(info, msgspec.inspect.StructType)
+        _SCHEMA = pa.schema([(field.name, _arrow_type(field.type)) for field in info.fields])
     return _SCHEMA
 
 
