@@ -26,6 +26,7 @@ from ._models import Article, Failure, Removal, to_json
 from ._pipeline import Document, Pipeline
 from ._rules import RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
+from .batch import clean_batch
 
 __all__ = [
     "Article",
@@ -45,6 +46,7 @@ __all__ = [
     "RuleError",
     "RuleSet",
     "__version__",
+    "clean_batch",
     "clean_html",
     "clean_text",
     "default_rules",
