@@ -152,7 +152,12 @@ def _write_warc(path: Path) -> None:
             writer.write_record(record)
 
         writer.write_record(writer.create_warc_record("https://w.example/", "warcinfo", payload=io.BytesIO(b"x")))
-        response("https://w.example/1", "200 OK", "text/html; charset=windows-1252", PAGE.format(title="Caf\xe9").encode("cp1252"))
+        response(
+            "https://w.example/1",
+            "200 OK",
+            "text/html; charset=windows-1252",
+            PAGE.format(title="Caf\xe9").encode("cp1252"),
+        )
         response("https://w.example/logo.png", "200 OK", "image/png", b"\x89PNG....")
         response("https://w.example/404", "404 Not Found", "text/html", b"<p>gone</p>")
         request = StatusAndHeaders("GET /2 HTTP/1.1", [("Host", "w.example")], is_http_request=True)
@@ -220,7 +225,9 @@ def test_parquet_round_trips_articles_and_appears_only_when_complete(tmp_path: P
     rows = pq.read_table(path).to_pylist()
     assert not path.with_name("out.parquet.parts").exists()
     assert [row["url"] for row in rows] == ["https://p.example/1", "https://p.example/2"]
-    assert rows[0]["removed"] == [{"rule": "widget.share", "category": "widget", "stage": "text", "text": "Share this:"}]
+    assert rows[0]["removed"] == [
+        {"rule": "widget.share", "category": "widget", "stage": "text", "text": "Share this:"}
+    ]
     assert rows[1]["paragraphs"] == list(articles[1].paragraphs)
     # Every field survives: rebuilding the Article from the row gives the original.
     row = dict(rows[0], provenance=dict(rows[0]["provenance"]))

@@ -55,9 +55,12 @@ class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
     chunk_size: int = 16
     checkpoint_every: int = 256
     hard_timeout: float | None = None
+    extractor: Any = None
 
     def pipeline_settings(self) -> PipelineSettings:
-        return PipelineSettings(rules=self.rules, limits=self.limits, require_content=self.require_content)
+        return PipelineSettings(
+            rules=self.rules, limits=self.limits, require_content=self.require_content, extractor=self.extractor
+        )
 
     def resolved_workers(self) -> int:
         return self.workers if self.workers is not None else (os.cpu_count() or 1)
@@ -111,7 +114,10 @@ def _fingerprint(inputs: Sequence[str], output: Path, rejects: Path, config: Bat
         except OSError:
             described.append([name, None, None])
     rules_version = resolve_rules(config.rules).version
-    settings = msgspec.to_builtins(msgspec.structs.replace(config, workers=None, rules=None, hard_timeout=None))
+    settings = msgspec.to_builtins(
+        msgspec.structs.replace(config, workers=None, rules=None, hard_timeout=None, extractor=None)
+    )
+    settings["extractor"] = type(config.extractor).__qualname__ if config.extractor else None
     blob = json.dumps([described, str(output), str(rejects), rules_version, settings], sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 

@@ -32,10 +32,13 @@ class PipelineSettings(msgspec.Struct, frozen=True, kw_only=True):
     rules: Any = None
     limits: Limits = msgspec.field(default_factory=Limits)
     require_content: bool = False
+    extractor: Any = None  # an Extractor instance (picklable); None: trafilatura
 
     def build(self) -> Pipeline:
         rules: RulesArg = self.rules
-        return Pipeline(rules=rules, limits=self.limits, require_content=self.require_content)
+        return Pipeline(
+            rules=rules, limits=self.limits, require_content=self.require_content, extractor=self.extractor
+        )
 
 
 def failure_outcome(index: int, failure: Failure) -> Outcome:
