@@ -326,5 +326,8 @@ def count_documents(paths: Iterable[str]) -> int | None:
         kind = detect_format(path)
         if kind in {"jsonl", "warc"} or path == "-":
             return None
-        total += len(FolderReader(path).files()) if kind == "folder" else 1
+        try:
+            total += len(FolderReader(path).files()) if kind == "folder" else 1
+        except OSError:
+            return None
     return total

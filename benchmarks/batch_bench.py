@@ -1,0 +1,133 @@
+"""Batch throughput and memory: documents/s at 1 and 2 workers, RSS over the run, trafilatura alongside.
+
+    python benchmarks/batch_bench.py                      # 20,000 documents (the issue's size)
+    python benchmarks/batch_bench.py --documents 2000     # a reduced run
+
+Needs the ``bench`` extra (psutil).
+
+The dump is built in a temporary folder (never in the repo) by cycling the pages of ``../shared/datasets``
+(or ``--datasets`` / ``NEWSCLEAN_SHARED``), each copy with its own id and URL. Memory is the summed RSS of
+the batch process and its workers, sampled every 0.25 s; "first 10%" and "last 10%" are the peaks over the
+first and last tenth of the run's wall-clock time. trafilatura alone (``extract``, one process) runs on a
+sample of the same pages so the figures come with a ratio from the same run and machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import itertools
+import json
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from newsclean.batch import BatchConfig, run_batch
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def datasets_dir(option: str | None) -> Path:
+    if option:
+        return Path(option)
+    shared = Path(os.environ.get("NEWSCLEAN_SHARED", REPO.parent / "shared"))
+    return shared / "datasets"
+
+
+def source_pages(folder: Path) -> list[dict[str, str]]:
+    pages = []
+    for path in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            for line in stream:
+                record = json.loads(line)
+                pages.append({"id": record["id"], "url": record.get("url") or "", "html": record["html"]})
+    if not pages:
+        raise SystemExit(f"no *.jsonl.gz pages under {folder}")
+    return pages
+
+
+def build_dump(pages: list[dict[str, str]], count: int, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        for number, page in zip(range(count), itertools.cycle(pages), strict=False):
+            copy = number // len(pages)
+            record = {"id": f"{page['id']}#{copy}", "url": f"{page['url']}?copy={copy}", "html": page["html"]}
+            stream.write(json.dumps(record) + "\n")
+
+
+class RssSampler(threading.Thread):
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[tuple[float, int]] = []
+        self.stop_event = threading.Event()
+
+    def run(self) -> None:
+        me = psutil.Process()
+        while not self.stop_event.is_set():
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_info().rss
+            self.samples.append((time.monotonic(), total))
+            self.stop_event.wait(0.25)
+
+    def window_peaks(self) -> tuple[float, float, float]:
+        start, end = self.samples[0][0], self.samples[-1][0]
+        tenth = (end - start) / 10
+        first = max(rss for t, rss in self.samples if t <= start + tenth)
+        last = max(rss for t, rss in self.samples if t >= end - tenth)
+        peak = max(rss for _, rss in self.samples)
+        return first / 2**20, last / 2**20, peak / 2**20
+
+
+def trafilatura_rate(pages: list[dict[str, str]], sample: int) -> float:
+    import trafilatura
+
+    chosen = pages[:sample]
+    started = time.perf_counter()
+    for page in chosen:
+        trafilatura.extract(page["html"], url=page["url"] or None, include_comments=False, deduplicate=False)
+    return len(chosen) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--datasets", help="folder of gold-set *.jsonl.gz (default ../shared/datasets)")
+    parser.add_argument("--trafilatura-sample", type=int, default=300)
+    args = parser.parse_args()
+
+    pages = source_pages(datasets_dir(args.datasets))
+    print(f"{len(pages)} distinct pages, dump of {args.documents:,} documents, cpu_count={os.cpu_count()}")
+    baseline = trafilatura_rate(pages, args.trafilatura_sample)
+    print(f"trafilatura.extract alone, 1 process, {args.trafilatura_sample} pages: {baseline:.1f} docs/s")
+    rates: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as folder:
+        dump = Path(folder) / "dump.jsonl"
+        build_dump(pages, args.documents, dump)
+        for workers in args.workers:
+            output = Path(folder) / f"out-{workers}.jsonl.gz"
+            sampler = RssSampler()
+            sampler.start()
+            stats = run_batch([str(dump)], output, config=BatchConfig(workers=workers))
+            sampler.stop_event.set()
+            sampler.join()
+            first, last, peak = sampler.window_peaks()
+            rates[workers] = stats.documents_in / stats.seconds
+            print(
+                f"workers={workers}: {stats.documents_in:,} docs in {stats.seconds:,.1f}s = {rates[workers]:.1f} docs/s"
+                f" ({rates[workers] / baseline:.2f}x trafilatura alone); out {stats.articles_out:,}, rejected "
+                f"{stats.rejected_total:,}; RSS (main+workers) peak first 10% {first:,.0f} MB, last 10% "
+                f"{last:,.0f} MB (growth {last - first:+,.0f} MB), overall {peak:,.0f} MB"
+            )
+    if 1 in rates and 2 in rates:
+        print(f"speed-up 2 workers vs 1: {rates[2] / rates[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
