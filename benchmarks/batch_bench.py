@@ -63,6 +63,7 @@ class RssSampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.samples: list[tuple[float, int]] = []
+        self.cpu_seconds: dict[int, float] = {}  # per process, last reading: shows whether workers got a core
         self.stop_event = threading.Event()
 
     def run(self) -> None:
@@ -72,6 +73,8 @@ class RssSampler(threading.Thread):
             for process in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     total += process.memory_info().rss
+                    times = process.cpu_times()
+                    self.cpu_seconds[process.pid] = times.user + times.system
             self.samples.append((time.monotonic(), total))
             self.stop_event.wait(0.25)
 
@@ -82,6 +85,12 @@ class RssSampler(threading.Thread):
         last = max(rss for t, rss in self.samples if t >= end - tenth)
         peak = max(rss for _, rss in self.samples)
         return first / 2**20, last / 2**20, peak / 2**20
+
+
+def worker_cpu(sampler: RssSampler, before: dict[int, float]) -> float:
+    """CPU seconds used during the run by processes other than this one (workers, forkserver)."""
+    me = os.getpid()
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in sampler.cpu_seconds.items() if pid != me)
 
 
 def trafilatura_rate(pages: list[dict[str, str]], sample: int) -> float:
@@ -113,17 +122,21 @@ def main() -> None:
         for workers in args.workers:
             output = Path(folder) / f"out-{workers}.jsonl.gz"
             sampler = RssSampler()
+            main_cpu = time.process_time()
             sampler.start()
             stats = run_batch([str(dump)], output, config=BatchConfig(workers=workers))
             sampler.stop_event.set()
             sampler.join()
             first, last, peak = sampler.window_peaks()
+            main_cpu = time.process_time() - main_cpu
+            busy = worker_cpu(sampler, {})
             rates[workers] = stats.documents_in / stats.seconds
             print(
                 f"workers={workers}: {stats.documents_in:,} docs in {stats.seconds:,.1f}s = {rates[workers]:.1f} docs/s"
                 f" ({rates[workers] / baseline:.2f}x trafilatura alone); out {stats.articles_out:,}, rejected "
                 f"{stats.rejected_total:,}; RSS (main+workers) peak first 10% {first:,.0f} MB, last 10% "
-                f"{last:,.0f} MB (growth {last - first:+,.0f} MB), overall {peak:,.0f} MB"
+                f"{last:,.0f} MB (growth {last - first:+,.0f} MB), overall {peak:,.0f} MB; CPU: workers "
+                f"{busy:,.0f}s = {busy / stats.seconds:.2f} cores busy, main process {main_cpu:,.1f}s"
             )
     if 1 in rates and 2 in rates:
         print(f"speed-up 2 workers vs 1: {rates[2] / rates[1]:.2f}x")
