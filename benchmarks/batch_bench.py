@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import gzip
 import itertools
 import json
@@ -64,6 +65,9 @@ class RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.samples: list[tuple[float, int]] = []
         self.cpu_seconds: dict[int, float] = {}  # per process, last reading: shows whether workers got a core
+        # Worker states seen: "running" (on a CPU or waiting for one) vs "sleeping" (waiting for work). Workers
+        # that are runnable but get little CPU mean a busy machine; sleeping workers mean a starved pool.
+        self.worker_states: dict[str, int] = {}
         self.stop_event = threading.Event()
 
     def run(self) -> None:
@@ -75,6 +79,9 @@ class RssSampler(threading.Thread):
                     total += process.memory_info().rss
                     times = process.cpu_times()
                     self.cpu_seconds[process.pid] = times.user + times.system
+                    if process.ppid() != me.pid:  # workers are the forkserver's children
+                        state = process.status()
+                        self.worker_states[state] = self.worker_states.get(state, 0) + 1
             self.samples.append((time.monotonic(), total))
             self.stop_event.wait(0.25)
 
@@ -93,10 +100,9 @@ def worker_cpu(sampler: RssSampler, before: dict[int, float]) -> float:
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in sampler.cpu_seconds.items() if pid != me)
 
 
-def trafilatura_rate(pages: list[dict[str, str]], sample: int) -> float:
+def trafilatura_rate(chosen: list[dict[str, str]]) -> float:
     import trafilatura
 
-    chosen = pages[:sample]
     started = time.perf_counter()
     for page in chosen:
         trafilatura.extract(page["html"], url=page["url"] or None, include_comments=False, deduplicate=False)
@@ -113,12 +119,17 @@ def main() -> None:
 
     pages = source_pages(datasets_dir(args.datasets))
     print(f"{len(pages)} distinct pages, dump of {args.documents:,} documents, cpu_count={os.cpu_count()}")
-    baseline = trafilatura_rate(pages, args.trafilatura_sample)
-    print(f"trafilatura.extract alone, 1 process, {args.trafilatura_sample} pages: {baseline:.1f} docs/s")
+    used = pages[: args.documents]
+    # trafilatura alone on an evenly spread sample of the pages the dump holds, so the ratio compares like with like
+    sample = used[:: max(1, len(used) // args.trafilatura_sample)][: args.trafilatura_sample]
+    baseline = trafilatura_rate(sample)
+    print(f"trafilatura.extract alone, 1 process, {len(sample)} pages: {baseline:.1f} docs/s")
     rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as folder:
         dump = Path(folder) / "dump.jsonl"
         build_dump(pages, args.documents, dump)
+        del pages, used, sample  # the batch's memory is what is measured, not this script's page list
+        gc.collect()
         for workers in args.workers:
             output = Path(folder) / f"out-{workers}.jsonl.gz"
             sampler = RssSampler()
@@ -136,7 +147,8 @@ def main() -> None:
                 f" ({rates[workers] / baseline:.2f}x trafilatura alone); out {stats.articles_out:,}, rejected "
                 f"{stats.rejected_total:,}; RSS (main+workers) peak first 10% {first:,.0f} MB, last 10% "
                 f"{last:,.0f} MB (growth {last - first:+,.0f} MB), overall {peak:,.0f} MB; CPU: workers "
-                f"{busy:,.0f}s = {busy / stats.seconds:.2f} cores busy, main process {main_cpu:,.1f}s"
+                f"{busy:,.0f}s = {busy / stats.seconds:.2f} cores busy, main process {main_cpu:,.1f}s; worker "
+                f"states sampled: {dict(sorted(sampler.worker_states.items()))}"
             )
     if 1 in rates and 2 in rates:
         print(f"speed-up 2 workers vs 1: {rates[2] / rates[1]:.2f}x")

@@ -92,10 +92,14 @@ def test_bad_jsonl_lines_each_become_a_failure_and_reading_goes_on(tmp_path: Pat
     assert [failure.position for failure in failures] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6)]
 
 
-def test_truncated_gzip_keeps_the_complete_lines_and_rejects_the_rest(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_truncated_compressed_dump_keeps_the_complete_lines_and_rejects_the_rest(tmp_path: Path, suffix: str) -> None:
+    import zstandard
+
     lines = [{"id": str(n), "html": PAGE.format(title=f"T{n}") * 5} for n in range(50)]
-    compressed = gzip.compress(_jsonl(lines))
-    path = tmp_path / "cut.jsonl.gz"
+    data = _jsonl(lines)
+    compressed = gzip.compress(data) if suffix == ".gz" else zstandard.ZstdCompressor().compress(data)
+    path = tmp_path / f"cut.jsonl{suffix}"
     path.write_bytes(compressed[: len(compressed) // 2])
     items = list(JsonlReader(path))
     documents = [item for item in items if isinstance(item, Document)]
