@@ -18,12 +18,12 @@ import argparse
 import contextlib
 import gc
 import gzip
-import itertools
 import json
 import os
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -40,24 +40,36 @@ def datasets_dir(option: str | None) -> Path:
     return shared / "datasets"
 
 
-def source_pages(folder: Path) -> list[dict[str, str]]:
-    pages = []
-    for path in sorted(folder.glob("*.jsonl.gz")):
+def source_pages(folder: Path) -> Iterator[dict[str, str]]:
+    """The gold sets' pages, streamed (never all in memory: this process's RSS is part of the measurement)."""
+    paths = sorted(folder.glob("*.jsonl.gz"))
+    if not paths:
+        raise SystemExit(f"no *.jsonl.gz pages under {folder}")
+    for path in paths:
         with gzip.open(path, "rt", encoding="utf-8") as stream:
             for line in stream:
                 record = json.loads(line)
-                pages.append({"id": record["id"], "url": record.get("url") or "", "html": record["html"]})
-    if not pages:
-        raise SystemExit(f"no *.jsonl.gz pages under {folder}")
-    return pages
+                yield {"id": record["id"], "url": record.get("url") or "", "html": record["html"]}
 
 
-def build_dump(pages: list[dict[str, str]], count: int, path: Path) -> None:
+def build_dump(folder: Path, count: int, path: Path, sample_every: int) -> tuple[int, list[dict[str, str]]]:
+    """Write ``count`` documents cycling over the pages; return the number of distinct pages and a sample."""
+    distinct, sample = 0, []
     with path.open("w", encoding="utf-8") as stream:
-        for number, page in zip(range(count), itertools.cycle(pages), strict=False):
-            copy = number // len(pages)
-            record = {"id": f"{page['id']}#{copy}", "url": f"{page['url']}?copy={copy}", "html": page["html"]}
-            stream.write(json.dumps(record) + "\n")
+        number, copy = 0, 0
+        while number < count:
+            for page in source_pages(folder):
+                if number >= count:
+                    break
+                if copy == 0:
+                    distinct += 1
+                    if number % sample_every == 0:
+                        sample.append(page)
+                record = {"id": f"{page['id']}#{copy}", "url": f"{page['url']}?copy={copy}", "html": page["html"]}
+                stream.write(json.dumps(record) + "\n")
+                number += 1
+            copy += 1
+    return distinct, sample
 
 
 class RssSampler(threading.Thread):
@@ -117,18 +129,18 @@ def main() -> None:
     parser.add_argument("--trafilatura-sample", type=int, default=300)
     args = parser.parse_args()
 
-    pages = source_pages(datasets_dir(args.datasets))
-    print(f"{len(pages)} distinct pages, dump of {args.documents:,} documents, cpu_count={os.cpu_count()}")
-    used = pages[: args.documents]
-    # trafilatura alone on an evenly spread sample of the pages the dump holds, so the ratio compares like with like
-    sample = used[:: max(1, len(used) // args.trafilatura_sample)][: args.trafilatura_sample]
-    baseline = trafilatura_rate(sample)
-    print(f"trafilatura.extract alone, 1 process, {len(sample)} pages: {baseline:.1f} docs/s")
+    folder_of_sets = datasets_dir(args.datasets)
+    available = sum(1 for _ in source_pages(folder_of_sets))
     rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as folder:
         dump = Path(folder) / "dump.jsonl"
-        build_dump(pages, args.documents, dump)
-        del pages, used, sample  # the batch's memory is what is measured, not this script's page list
+        # trafilatura alone on an evenly spread sample of the pages the dump holds: a like-for-like ratio
+        every = max(1, min(available, args.documents) // args.trafilatura_sample)
+        distinct, sample = build_dump(folder_of_sets, args.documents, dump, every)
+        print(f"dump of {args.documents:,} documents from {distinct:,} distinct pages, cpu_count={os.cpu_count()}")
+        baseline = trafilatura_rate(sample)
+        print(f"trafilatura.extract alone, 1 process, {len(sample)} pages: {baseline:.1f} docs/s")
+        del sample
         gc.collect()
         for workers in args.workers:
             output = Path(folder) / f"out-{workers}.jsonl.gz"
