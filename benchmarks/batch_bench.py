@@ -77,9 +77,6 @@ class RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.samples: list[tuple[float, int]] = []
         self.cpu_seconds: dict[int, float] = {}  # per process, last reading: shows whether workers got a core
-        # Worker states seen: "running" (on a CPU or waiting for one) vs "sleeping" (waiting for work). Workers
-        # that are runnable but get little CPU mean a busy machine; sleeping workers mean a starved pool.
-        self.worker_states: dict[str, int] = {}
         self.stop_event = threading.Event()
 
     def run(self) -> None:
@@ -91,9 +88,6 @@ class RssSampler(threading.Thread):
                     total += process.memory_info().rss
                     times = process.cpu_times()
                     self.cpu_seconds[process.pid] = times.user + times.system
-                    if process.ppid() != me.pid:  # workers are the forkserver's children
-                        state = process.status()
-                        self.worker_states[state] = self.worker_states.get(state, 0) + 1
             self.samples.append((time.monotonic(), total))
             self.stop_event.wait(0.25)
 
@@ -159,8 +153,7 @@ def main() -> None:
                 f" ({rates[workers] / baseline:.2f}x trafilatura alone); out {stats.articles_out:,}, rejected "
                 f"{stats.rejected_total:,}; RSS (main+workers) peak first 10% {first:,.0f} MB, last 10% "
                 f"{last:,.0f} MB (growth {last - first:+,.0f} MB), overall {peak:,.0f} MB; CPU: workers "
-                f"{busy:,.0f}s = {busy / stats.seconds:.2f} cores busy, main process {main_cpu:,.1f}s; worker "
-                f"states sampled: {dict(sorted(sampler.worker_states.items()))}"
+                f"{busy:,.0f}s = {busy / stats.seconds:.2f} cores busy, main process {main_cpu:,.1f}s"
             )
     if 1 in rates and 2 in rates:
         print(f"speed-up 2 workers vs 1: {rates[2] / rates[1]:.2f}x")

@@ -282,3 +282,37 @@ def test_resume_refuses_a_checkpoint_of_other_options(tmp_path: Path) -> None:
     site = BatchConfig(workers=0, site=SiteOptions())
     with pytest.raises(newsclean.InputError):
         run_batch([str(dump)], output, config=site, resume=False)
+
+
+class SlowExtractor:
+    """Takes two seconds on pages containing SLOW (interruptible: the in-worker deadline must stop it)."""
+
+    name = "slow"
+
+    def extract(self, html: str, *, url: str | None = None) -> list[str]:
+        if "SLOW" in html:
+            time.sleep(2)
+        return ["Kept paragraph of " + (url or "?")]
+
+
+@pytest.mark.timeout(60)
+def test_size_limit_timeout_and_require_content_are_enforced_in_the_worker() -> None:
+    documents = [
+        Document(html="<p>fine</p>", url="https://l.example/ok", source_id="ok"),
+        Document(html="<p>" + "big " * 3000 + "</p>", url="https://l.example/big", source_id="big"),
+        Document(html="<p>SLOW</p>", url="https://l.example/slow", source_id="slow"),
+    ]
+    results = list(
+        newsclean.clean_batch(
+            documents, workers=1, limits=newsclean.Limits(max_bytes=5000, timeout=0.3), extractor=SlowExtractor()
+        )
+    )
+    assert not isinstance(results[0], Failure) and results[0].paragraphs == ("Kept paragraph of https://l.example/ok",)
+    assert isinstance(results[1], Failure) and (results[1].stage, results[1].error) == ("input", "InputError")
+    assert "max_bytes=5,000" in results[1].message
+    assert isinstance(results[2], Failure) and results[2].error == "ExtractionTimeout"  # not a killed worker
+
+    empty = Document(html="<html><body><div><img src='a.png'></div></body></html>", source_id="empty")
+    kept, rejected = (next(newsclean.clean_batch([empty], workers=0, require_content=flag)) for flag in (False, True))
+    assert not isinstance(kept, Failure) and kept.status == "no_content"
+    assert isinstance(rejected, Failure) and rejected.error == "NoContentError"
