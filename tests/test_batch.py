@@ -165,8 +165,11 @@ def test_sigkill_part_way_then_resume_equals_the_uninterrupted_run(tmp_path: Pat
     # Without --resume, an interrupted output is not silently overwritten.
     refused = run_cli(str(dump), "-o", str(output), "--workers", "2", *common)
     assert refused.returncode == 2 and "--resume" in refused.stderr
-    resumed = run_cli(str(dump), "-o", str(output), "--workers", "1", "--resume", *common)
+    stats = tmp_path / "stats.json"
+    resumed = run_cli(str(dump), "-o", str(output), "--workers", "1", "--resume", "--stats", str(stats), *common)
     assert resumed.returncode == 0, resumed.stderr
+    summary = json.loads(stats.read_text())  # counts cover the whole run, not only the resumed part
+    assert (summary["documents_in"], summary["articles_out"], summary["rejected"]) == (301, 300, 1)
     assert output.read_bytes() == reference.read_bytes()
     assert (output.parent / "out.rejects.jsonl").read_bytes() == (reference.parent / "out.rejects.jsonl").read_bytes()
     assert not marker.exists()
@@ -316,3 +319,41 @@ def test_size_limit_timeout_and_require_content_are_enforced_in_the_worker() -> 
     kept, rejected = (next(newsclean.clean_batch([empty], workers=0, require_content=flag)) for flag in (False, True))
     assert not isinstance(kept, Failure) and kept.status == "no_content"
     assert isinstance(rejected, Failure) and rejected.error == "NoContentError"
+
+
+@pytest.mark.timeout(150)
+def test_site_boilerplate_run_killed_in_pass_one_resumes_to_the_same_output(tmp_path: Path) -> None:
+    footer = "The Example Gazette is published by Gazette Media Group in Harbour City since 1921."
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        "".join(
+            json.dumps({"id": str(n), "url": f"https://gazette.example/{n}", "html": page("gazette", n, footer)}) + "\n"
+            for n in range(300)
+        )
+    )
+    common = ["--site-boilerplate", "--quiet", "--checkpoint-every", "20", "--workers", "2"]
+    reference = tmp_path / "reference" / "out.jsonl"
+    assert run_cli(str(dump), "-o", str(reference), *common).returncode == 0
+    output = tmp_path / "killed" / "out.jsonl"
+    marker = output.with_name(output.name + ".checkpoint.json")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "clean", str(dump), "-o", str(output), *common],
+        cwd=REPO,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (marker.exists() and json.loads(marker.read_text())["next_index"] >= 40):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    state = json.loads(marker.read_text())
+    assert state["phase"] == "clean" and 40 <= state["next_index"] < 300
+    resumed = run_cli(str(dump), "-o", str(output), "--resume", *common)
+    assert resumed.returncode == 0, resumed.stderr
+    assert output.read_bytes() == reference.read_bytes()
+    articles = lines_of(output)
+    assert len(articles) == 300 and all(footer not in a["paragraphs"] for a in articles)
+    assert all(a["removed"][-1] == {"rule": "site.repeated_paragraph", "category": "site_boilerplate",
+                                    "stage": "site", "text": footer} for a in articles)  # fmt: skip
