@@ -45,8 +45,11 @@ def load_pages(limit: int) -> list[bytes]:
                     break
     if not pages:
         paragraph = "<p>" + "The council met on Tuesday to discuss the harbour bridge budget. " * 8 + "</p>"
-        pages = [f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
-                 f"{paragraph * 8}</article></body></html>".encode() for n in range(limit)]
+        pages = [
+            f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
+            f"{paragraph * 8}</article></body></html>".encode()
+            for n in range(limit)
+        ]
     return pages
 
 
@@ -68,8 +71,9 @@ def serve(hosts: int, port_queue: multiprocessing.Queue, page_limit: int) -> Non
                     status = b"200 OK"
                 else:
                     body, headers, status = b"not found", b"Content-Type: text/plain\r\n", b"404 Not Found"
-                writer.write(b"HTTP/1.1 " + status + b"\r\n" + headers
-                             + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+                writer.write(
+                    b"HTTP/1.1 " + status + b"\r\n" + headers + f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+                )
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
@@ -79,8 +83,9 @@ def serve(hosts: int, port_queue: multiprocessing.Queue, page_limit: int) -> Non
     async def main() -> None:
         first = await asyncio.start_server(handle, host_address(0), 0, backlog=512)
         port = first.sockets[0].getsockname()[1]
-        servers = [first] + [await asyncio.start_server(handle, host_address(i), port, backlog=512)
-                             for i in range(1, hosts)]
+        servers = [first] + [
+            await asyncio.start_server(handle, host_address(i), port, backlog=512) for i in range(1, hosts)
+        ]
         port_queue.put(port)
         await asyncio.sleep(3600)  # the parent terminates this process when done
         for server in servers:
@@ -140,10 +145,17 @@ def main() -> None:
     try:
         port = ports.get(timeout=60)
         urls = [f"http://{host_address(n % args.hosts)}:{port}/p/{n}" for n in range(args.pages)]
-        options = {"concurrency": args.concurrency, "per_host_concurrency": args.per_host,
-                   "allow_private_addresses": True, "retries": 1, "backoff": 0.1}
-        print(f"pages={args.pages} hosts={args.hosts} concurrency={args.concurrency} per_host={args.per_host} "
-              f"start_rss={peak_rss_mb():.0f}MB")
+        options = {
+            "concurrency": args.concurrency,
+            "per_host_concurrency": args.per_host,
+            "allow_private_addresses": True,
+            "retries": 1,
+            "backoff": 0.1,
+        }
+        print(
+            f"pages={args.pages} hosts={args.hosts} concurrency={args.concurrency} per_host={args.per_host} "
+            f"start_rss={peak_rss_mb():.0f}MB"
+        )
 
         for kind in ("async", "sync"):
             queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
@@ -151,9 +163,11 @@ def main() -> None:
             phase.start()
             ok, wire, body, elapsed, rss = queue.get(timeout=600)
             phase.join(30)
-            print(f"{kind:5} fetch : {ok}/{len(urls)} ok in {elapsed:.2f}s = {len(urls) / elapsed:.0f} pages/s, "
-                  f"{wire / elapsed / 1e6:.1f} MB/s wire, {body / elapsed / 1e6:.1f} MB/s decoded, "
-                  f"peak_rss={rss:.0f}MB (own process)")
+            print(
+                f"{kind:5} fetch : {ok}/{len(urls)} ok in {elapsed:.2f}s = {len(urls) / elapsed:.0f} pages/s, "
+                f"{wire / elapsed / 1e6:.1f} MB/s wire, {body / elapsed / 1e6:.1f} MB/s decoded, "
+                f"peak_rss={rss:.0f}MB (own process)"
+            )
 
         with Fetcher(**options) as sampler:  # type: ignore[arg-type]
             sample = [r for r in sampler.get_many(urls[: args.clean_pages]) if isinstance(r, FetchResult)]
@@ -170,9 +184,11 @@ def main() -> None:
         for result in sample:
             trafilatura.extract(result.content, url=result.final_url, deduplicate=False)
         trafilatura_elapsed = time.perf_counter() - started
-        print(f"clean only  : newsclean {len(sample) / clean_elapsed:.0f} pages/s, trafilatura.extract "
-              f"{len(sample) / trafilatura_elapsed:.0f} pages/s (ratio {trafilatura_elapsed / clean_elapsed:.2f}), "
-              f"peak_rss={peak_rss_mb():.0f}MB")
+        print(
+            f"clean only  : newsclean {len(sample) / clean_elapsed:.0f} pages/s, trafilatura.extract "
+            f"{len(sample) / trafilatura_elapsed:.0f} pages/s (ratio {trafilatura_elapsed / clean_elapsed:.2f}), "
+            f"peak_rss={peak_rss_mb():.0f}MB"
+        )
 
         async def fetch_and_clean() -> int:
             async with AsyncFetcher(pipeline=pipeline, **options) as fetcher:  # type: ignore[arg-type]
@@ -181,8 +197,10 @@ def main() -> None:
         started = time.perf_counter()
         articles = asyncio.run(fetch_and_clean())
         elapsed = time.perf_counter() - started
-        print(f"fetch+clean : {articles}/{args.clean_pages} articles in {elapsed:.2f}s = "
-              f"{args.clean_pages / elapsed:.0f} pages/s, peak_rss={peak_rss_mb():.0f}MB")
+        print(
+            f"fetch+clean : {articles}/{args.clean_pages} articles in {elapsed:.2f}s = "
+            f"{args.clean_pages / elapsed:.0f} pages/s, peak_rss={peak_rss_mb():.0f}MB"
+        )
     finally:
         server.terminate()
         server.join(5)

@@ -26,6 +26,7 @@ from ._models import Article, Failure, Removal, to_json
 from ._pipeline import Document, Pipeline
 from ._rules import RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
+from .batch import clean_batch
 from .fetch import AsyncFetcher, Fetcher, FetchResult, afetch_many, fetch, fetch_many
 from .metadata import near_duplicates
 
@@ -51,6 +52,7 @@ __all__ = [
     "RuleSet",
     "__version__",
     "afetch_many",
+    "clean_batch",
     "clean_html",
     "clean_text",
     "default_rules",

@@ -128,8 +128,13 @@ class _Handler(BaseHTTPRequestHandler):
     def fixture(self) -> FixtureServer:
         return self.server.fixture  # type: ignore[attr-defined,no-any-return]
 
-    def send(self, status: int, body: bytes = b"", content_type: str | None = "text/html",
-             headers: dict[str, str] | None = None) -> None:
+    def send(
+        self,
+        status: int,
+        body: bytes = b"",
+        content_type: str | None = "text/html",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
@@ -254,8 +259,10 @@ class _Handler(BaseHTTPRequestHandler):
             feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
             self.send(200, feed.encode(), "application/rss+xml")
         elif path == "/sitemap-index.xml":
-            index = ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-                     "<sitemap><loc>/sitemap.xml.gz</loc></sitemap></sitemapindex>")
+            index = (
+                '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                "<sitemap><loc>/sitemap.xml.gz</loc></sitemap></sitemapindex>"
+            )
             self.send(200, index.encode(), "application/xml")
         elif path == "/sitemap.xml.gz":
             urls = "".join(f"<url><loc>{self.fixture.url(f'/page/{n}')}</loc></url>" for n in ("c", "d"))

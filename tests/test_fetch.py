@@ -241,12 +241,16 @@ def test_challenge_page_with_status_200_is_a_failure(fetcher: Fetcher, server: F
 def test_article_that_mentions_captchas_is_not_a_challenge() -> None:
     from newsclean.fetch._content import check_interstitial
 
-    page = ("<html><head><title>Why sites ask you to solve a captcha</title></head><body>"
-            + "<p>Sites show a captcha when they think you are a robot.</p>" * 50 + "</body></html>").encode()
+    page = (
+        "<html><head><title>Why sites ask you to solve a captcha</title></head><body>"
+        + "<p>Sites show a captcha when they think you are a robot.</p>" * 50
+        + "</body></html>"
+    ).encode()
     check_interstitial(page, {}, url="https://example.org/", final_host="example.org")
     # Cloudflare injects its bot-management script into ordinary pages: that alone is no challenge.
-    injected = page.replace(b"</body>", b"<script>a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'</script>"
-                                        b"</body>")
+    injected = page.replace(
+        b"</body>", b"<script>a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'</script></body>"
+    )
     check_interstitial(injected, {}, url="https://example.org/", final_host="example.org")
 
 
@@ -255,7 +259,7 @@ def test_article_that_mentions_captchas_is_not_a_challenge() -> None:
     [
         (b"<html><head><title>Access Denied</title></head><body>Reference #18.2</body></html>", "challenge"),
         (b'<html><body><script src="https://geo.captcha-delivery.com/captcha/"></script></body></html>', "challenge"),
-        (b'<html><head><title>Before you continue to Google</title></head><body></body></html>', "consent"),
+        (b"<html><head><title>Before you continue to Google</title></head><body></body></html>", "consent"),
         (b'<html><body><form action="https://consent.google.com/save"></form></body></html>', "consent"),
     ],
 )
@@ -350,8 +354,16 @@ def test_private_addresses_are_refused_by_default(server: FixtureServer) -> None
 
 @pytest.mark.parametrize(
     "url",
-    ["http://10.1.2.3/", "http://192.168.0.1/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/",
-     "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://[fe80::1]/", "http://printer.localhost/"],
+    [
+        "http://10.1.2.3/",
+        "http://192.168.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]:8080/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+        "http://[fe80::1]/",
+        "http://printer.localhost/",
+    ],
 )
 def test_non_public_addresses_are_classified_as_private(url: str) -> None:
     with pytest.raises(FetchError) as raised:
@@ -382,8 +394,11 @@ def test_warc_reads_back_and_recleans_to_the_same_articles(
     for article in fetched:
         assert isinstance(article, Article) and article.url is not None
         result = replayed[article.url]
-        recleaned.append(pipeline.clean_html(result.content, url=result.final_url, headers=result.headers,
-                                             source_id=article.source_id))
+        recleaned.append(
+            pipeline.clean_html(
+                result.content, url=result.final_url, headers=result.headers, source_id=article.source_id
+            )
+        )
     assert recleaned == fetched
 
 
@@ -420,14 +435,21 @@ def test_async_failures_match_sync_reasons(pipeline: Pipeline, server: FixtureSe
     records = asyncio.run(collect())
     assert time.monotonic() - started < 3.0
     assert [r.error for r in records if isinstance(r, Failure)] == [
-        "timeout", "connection", "redirects", "too_large", "challenge", "robots"
+        "timeout",
+        "connection",
+        "redirects",
+        "too_large",
+        "challenge",
+        "robots",
     ]
 
 
 def test_bad_urls_become_failures_in_place(fetcher: Fetcher, server: FixtureServer) -> None:
     records = list(fetcher.fetch_many(["", "http://", server.url("/article")]))
     assert [r.error if isinstance(r, Failure) else "article" for r in records] == [
-        "invalid_url", "invalid_url", "article"
+        "invalid_url",
+        "invalid_url",
+        "article",
     ]
 
 
@@ -448,8 +470,23 @@ def test_cli_fetch_writes_articles_warc_and_summary(tmp_path: Path, server: Fixt
     warc = tmp_path / "out.warc.gz"
     result = CliRunner().invoke(
         main,
-        ["fetch", "-i", str(urls_file), "--feed", server.url("/feed.xml"), "-o", str(out), "--warc", str(warc),
-         "--allow-private", "--timeout", "2", "--retries", "0", "--strict"],
+        [
+            "fetch",
+            "-i",
+            str(urls_file),
+            "--feed",
+            server.url("/feed.xml"),
+            "-o",
+            str(out),
+            "--warc",
+            str(warc),
+            "--allow-private",
+            "--timeout",
+            "2",
+            "--retries",
+            "0",
+            "--strict",
+        ],
     )
     assert result.exit_code == 1, result.output
     records = [json.loads(line) for line in out.read_text().splitlines()]

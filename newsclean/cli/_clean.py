@@ -1,42 +1,216 @@
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+import msgspec
 
-from .._models import Failure, to_json
-from .._pipeline import Document, Pipeline
-from ._inputs import read_document
+from .._exceptions import InputError
+from .._limits import Limits
+from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
+from ..batch._job import outcomes
+from ..batch._pool import WorkerStartError
+from ..io import KeyMap, read_inputs
 from ._options import rules_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_DEFAULT_LIMITS = Limits()
+_DEFAULT_SITE = SiteOptions()
+
+
+def _batch_options(function: F) -> F:
+    options = [
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False),
+            help=(
+                "Write articles here: .jsonl, .jsonl.gz or .parquet (by extension). Without it, every record "
+                "(article or failure) goes to stdout as JSON Lines."
+            ),
+        ),
+        click.option(
+            "--rejects",
+            type=click.Path(dir_okay=False),
+            help=(
+                "JSONL file for documents that could not be read or cleaned (stage, error, message, source_id, "
+                "position). Default: OUTPUT's name with .rejects.jsonl."
+            ),
+        ),
+        click.option(
+            "--stats", "stats_path", type=click.Path(dir_okay=False), help="Write the end-of-run summary here as JSON."
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=0),
+            help=("Worker processes (default with -o: all cores; without -o: 0, i.e. this process)."),
+        ),
+        click.option("--resume", is_flag=True, help="Continue an interrupted run with the same inputs and options."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary."),
+        click.option(
+            "--site-boilerplate",
+            is_flag=True,
+            help=("Second pass: remove paragraphs repeated across many pages of the same site (needs -o)."),
+        ),
+        click.option(
+            "--site-min-pages",
+            type=click.IntRange(min=2),
+            default=_DEFAULT_SITE.min_pages,
+            show_default=True,
+            help="Site pass: a paragraph must appear on at least this many pages...",
+        ),
+        click.option(
+            "--site-min-share",
+            type=click.FloatRange(0, 1),
+            default=_DEFAULT_SITE.min_share,
+            show_default=True,
+            help="...and on at least this share of the site's pages...",
+        ),
+        click.option(
+            "--site-min-site-pages",
+            type=click.IntRange(min=1),
+            default=_DEFAULT_SITE.min_site_pages,
+            show_default=True,
+            help="...of a site with at least this many pages.",
+        ),
+        click.option(
+            "--format",
+            "input_format",
+            default="auto",
+            show_default=True,
+            type=click.Choice(["auto", "jsonl", "warc", "html", "text", "folder"]),
+            help="Input kind; auto decides by extension (.jsonl/.ndjson[.gz|.zst], .warc[.gz], .txt, "
+            "folders; anything else is HTML).",
+        ),
+        click.option("--html-key", help="JSONL: field holding the page HTML (default: html, raw_html, ...)."),
+        click.option("--text-key", help="JSONL: field holding plain text (default: text, content, body, ...)."),
+        click.option("--url-key", help="JSONL: field holding the URL (default: url, link, uri, ...)."),
+        click.option("--id-key", help="JSONL: field holding the document id (default: id, doc_id, uuid, ...)."),
+        click.option("--title-key", help="JSONL: field holding a title for text records (default: title)."),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=_DEFAULT_LIMITS.max_bytes,
+            show_default=True,
+            help="Reject documents larger than this.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0),
+            default=_DEFAULT_LIMITS.timeout,
+            show_default=True,
+            help="Seconds one document may take (0: no limit).",
+        ),
+        click.option("--require-content", is_flag=True, help="Reject pages without article text."),
+        click.option(
+            "--checkpoint-every",
+            type=click.IntRange(min=1),
+            default=256,
+            show_default=True,
+            help="Documents between checkpoints (what --resume may have to redo).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
 
 
 @click.command("clean")
-@click.argument("files", nargs=-1, required=True)
-@click.option("--text", "force_text", is_flag=True, help="Treat every input as a plain-text dump.")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--text", "force_text", is_flag=True, help="Treat every HTML-or-text input as a plain-text dump.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any document fails.")
+@_batch_options
 @rules_option
-def clean_command(files: tuple[str, ...], force_text: bool, strict: bool, rules: tuple[str, ...]) -> None:
-    """Clean FILES (HTML, .txt dumps, or - for stdin) and write one JSON record per line to stdout.
+def clean_command(
+    inputs: tuple[str, ...],
+    force_text: bool,
+    strict: bool,
+    output: str | None,
+    rejects: str | None,
+    stats_path: str | None,
+    workers: int | None,
+    resume: bool,
+    quiet: bool,
+    site_boilerplate: bool,
+    site_min_pages: int,
+    site_min_share: float,
+    site_min_site_pages: int,
+    input_format: Any,
+    html_key: str | None,
+    text_key: str | None,
+    url_key: str | None,
+    id_key: str | None,
+    title_key: str | None,
+    max_bytes: int,
+    timeout: float,
+    require_content: bool,
+    checkpoint_every: int,
+    rules: tuple[str, ...],
+) -> None:
+    """Clean INPUTS: HTML files, .txt dumps, folders of them (recursive), JSONL (.gz/.zst) and WARC (.gz)
+    dumps, or - for stdin.
 
-    A document that cannot be cleaned is written as a failure record ({"stage", "error", "message", ...})
-    in its place, so every input has exactly one output line.
+    With -o OUTPUT, documents are cleaned on worker processes into OUTPUT in input order; each document that
+    cannot be read or cleaned goes to the rejects file instead, and a summary follows. Without -o, one JSON
+    record per document (the article, or a failure record {"stage", "error", "message", ...} in its place)
+    goes to stdout.
     """
-    pipeline = Pipeline(rules=list(rules) or None)
-    failed = 0
-    out = sys.stdout.buffer
-
-    def documents() -> list[Document]:
-        return [read_document(name, force_text=force_text) for name in files]
-
+    missing = [name for name in inputs if name != "-" and not Path(name).exists()]
+    if missing:
+        raise click.BadParameter(", ".join(missing), param_hint="INPUTS (no such file or folder)")
+    if output is None:
+        for flag, given in (("--rejects", rejects), ("--resume", resume), ("--site-boilerplate", site_boilerplate)):
+            if given:
+                raise click.UsageError(f"{flag} needs -o/--output")
+    config = BatchConfig(
+        workers=workers if workers is not None or output is not None else 0,
+        keys=KeyMap(html=html_key, text=text_key, url=url_key, id=id_key, title=title_key),
+        input_format=input_format,
+        text=True if force_text else None,
+        rules=list(rules) or None,
+        limits=Limits(max_bytes=max_bytes, timeout=timeout or None),
+        require_content=require_content,
+        site=SiteOptions(min_pages=site_min_pages, min_share=site_min_share, min_site_pages=site_min_site_pages)
+        if site_boilerplate
+        else None,
+        checkpoint_every=checkpoint_every,
+    )
     try:
-        inputs = documents()
-    except OSError as exc:
-        raise click.FileError(getattr(exc, "filename", None) or "?", hint=exc.strerror) from None
-    for record in pipeline.run_many(inputs):
-        if isinstance(record, Failure):
-            failed += 1
-            click.echo(f"newsclean: {record.position}: {record.error}: {record.message}", err=True)
-        out.write(to_json(record) + b"\n")
-    out.flush()
-    if failed and strict:
+        if output is None:
+            stats = _to_stdout(inputs, config)
+        else:
+            stats = run_batch(inputs, output, rejects=rejects, config=config, resume=resume, progress=not quiet)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    except WorkerStartError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("newsclean: interrupted; run the same command with --resume to continue", err=True)
+        sys.exit(130)
+    if stats_path:
+        Path(stats_path).write_text(json.dumps(stats.as_dict(), indent=2) + "\n", encoding="utf-8")
+    if output is not None and not quiet:
+        for line in stats.summary_lines():
+            click.echo(line, err=True)
+    if stats.rejected_total and strict:
         sys.exit(1)
+
+
+def _to_stdout(inputs: tuple[str, ...], config: BatchConfig) -> BatchStats:
+    out = sys.stdout.buffer
+    stats = BatchStats()
+    items = enumerate(read_inputs(inputs, keys=config.keys, input_format=config.input_format, text=config.text))
+    failure = msgspec.json.Decoder(dict[str, Any])
+    for outcome in outcomes(items, config, stats):
+        stats.count(outcome)
+        if not outcome.ok:
+            record = failure.decode(outcome.record)
+            click.echo(f"newsclean: {record.get('position')}: {record.get('error')}: {record.get('message')}", err=True)
+        out.write(outcome.record + b"\n")
+    out.flush()
+    return stats

@@ -34,22 +34,45 @@ def _read_url_file(name: str) -> Iterator[str]:
 
 @click.command("fetch")
 @click.argument("urls", nargs=-1)
-@click.option("-i", "--input", "url_files", multiple=True, type=click.Path(allow_dash=True, dir_okay=False),
-              help="A file of URLs, one per line (# comments allowed); - for stdin. Repeatable.")
+@click.option(
+    "-i",
+    "--input",
+    "url_files",
+    multiple=True,
+    type=click.Path(allow_dash=True, dir_okay=False),
+    help="A file of URLs, one per line (# comments allowed); - for stdin. Repeatable.",
+)
 @click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed whose article links to fetch. Repeatable.")
 @click.option("--sitemap", "sitemaps", multiple=True, help="A sitemap (or index) whose pages to fetch. Repeatable.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
-              help="Where to write JSON lines.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Where to write JSON lines.",
+)
 @click.option("--warc", type=click.Path(dir_okay=False), help="Also archive every response to this WARC file.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), help="On-disk cache with revalidation.")
 @click.option("--user-agent", help="User-Agent header (its first token is matched against robots.txt).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
-              help="Seconds allowed per attempt at one URL (connect and read timeouts are capped by it).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds allowed per attempt at one URL (connect and read timeouts are capped by it).",
+)
 @click.option("--concurrency", type=click.IntRange(min=1), default=16, show_default=True)
-@click.option("--per-host", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Requests in flight to one host.")
-@click.option("--delay", type=click.FloatRange(min=0), default=0.0, show_default=True,
-              help="Minimum seconds between request starts to one host.")
+@click.option(
+    "--per-host", type=click.IntRange(min=1), default=2, show_default=True, help="Requests in flight to one host."
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Minimum seconds between request starts to one host.",
+)
 @click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True)
 @click.option("--http2", is_flag=True, help="Use HTTP/2 where offered (needs the h2 package).")
@@ -120,19 +143,19 @@ def fetch_command(
                 targets.extend(discover_urls(feeds=feeds, sitemaps=sitemaps, fetcher=discoverer))
             except FetchError as exc:
                 raise click.ClickException(f"discovery failed: {exc}") from None
-        fetcher = stack.enter_context(
-            Fetcher(pipeline=pipeline, **options, **({"warc": Path(warc)} if warc else {}))
-        )
-        out: IO[bytes] = (sys.stdout.buffer if output == "-"
-                          else stack.enter_context(Path(output).open("wb")))
+        fetcher = stack.enter_context(Fetcher(pipeline=pipeline, **options, **({"warc": Path(warc)} if warc else {})))
+        out: IO[bytes] = sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
         show = progress if progress is not None else sys.stderr.isatty()
         failures: Counter[str] = Counter()
         fetched = 0
         body_bytes = 0
         started = time.monotonic()
         records = fetcher.fetch_many(targets)
-        bar = stack.enter_context(click.progressbar(records, length=len(targets), label="fetching",
-                                                    file=sys.stderr if show else io.StringIO()))
+        bar = stack.enter_context(
+            click.progressbar(
+                records, length=len(targets), label="fetching", file=sys.stderr if show else io.StringIO()
+            )
+        )
         for record in bar:
             if isinstance(record, Failure):
                 failures[record.error] += 1
@@ -151,4 +174,3 @@ def fetch_command(
     )
     if strict and failures:
         sys.exit(1)
-

@@ -45,8 +45,9 @@ class AsyncFetcher:
     Cleaning is CPU work; it runs in one worker thread so the event loop keeps fetching meanwhile.
     """
 
-    def __init__(self, options: FetchOptions | None = None, /, *, pipeline: Pipeline | None = None,
-                 **overrides: object) -> None:
+    def __init__(
+        self, options: FetchOptions | None = None, /, *, pipeline: Pipeline | None = None, **overrides: object
+    ) -> None:
         self.options = make_options(options, **overrides)
         self.pipeline = pipeline or Pipeline()
         tls = tls_context()
@@ -88,8 +89,9 @@ class AsyncFetcher:
                     async with asyncio.timeout(self.options.total_timeout) as budget:
                         result = await self._attempt(target, url, budget)
                 except TimeoutError as exc:
-                    raise FetchError(f"total_timeout={self.options.total_timeout}s passed", url=url,
-                                     reason="timeout") from exc
+                    raise FetchError(
+                        f"total_timeout={self.options.total_timeout}s passed", url=url, reason="timeout"
+                    ) from exc
         timings = {**result.timings, "total": round(time.monotonic() - started, 6)}
         return msgspec.structs.replace(result, attempts=attempts, timings=timings)
 
@@ -101,8 +103,9 @@ class AsyncFetcher:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._cleaner,
-            lambda: self.pipeline.clean_html(result.content, url=result.final_url, headers=result.headers,
-                                             source_id=url),
+            lambda: self.pipeline.clean_html(
+                result.content, url=result.final_url, headers=result.headers, source_id=url
+            ),
         )
 
     # -- many URLs --------------------------------------------------------------------------------------------
@@ -172,8 +175,9 @@ class AsyncFetcher:
                 policy = await self._robots_for(current)
                 robots_seconds += time.monotonic() - robots_started
                 if not policy.allows(str(current), options.robots_agent):
-                    raise FetchError(f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current),
-                                     reason="robots")
+                    raise FetchError(
+                        f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current), reason="robots"
+                    )
                 delay = max(delay, min(policy.crawl_delay(options.robots_agent), options.max_crawl_delay))
             extra = {}
             if cached and self._cache and str(current) == cached[0].final_url:
@@ -210,15 +214,26 @@ class AsyncFetcher:
                         raise map_http_error(exc, current) from exc
                     body = reader.finish()
                     self._archive(response, current, body)
-                    result = finish_result(response, requested=requested, final=current, body=body,
-                                           wire_bytes=reader.raw_bytes, sniff=sniff, chain=chain, options=options)
+                    result = finish_result(
+                        response,
+                        requested=requested,
+                        final=current,
+                        body=body,
+                        wire_bytes=reader.raw_bytes,
+                        sniff=sniff,
+                        chain=chain,
+                        options=options,
+                    )
                     if self._cache is not None:
                         self._cache.store(result)
                     break
                 finally:
                     await response.aclose()
-        timings = {"wait": round(waited, 6), "robots": round(robots_seconds, 6),
-                   "request": round(time.monotonic() - started - waited - robots_seconds, 6)}
+        timings = {
+            "wait": round(waited, 6),
+            "robots": round(robots_seconds, 6),
+            "request": round(time.monotonic() - started - waited - robots_seconds, 6),
+        }
         return msgspec.structs.replace(result, timings=timings)
 
     def _client_for(self, url: httpx.URL) -> httpx.AsyncClient:
@@ -226,8 +241,13 @@ class AsyncFetcher:
 
     def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
         if self._warc is not None:
-            self._warc.write(url=str(url), status=response.status_code, headers=flatten_headers(response.headers),
-                             body=body, http_version=response.http_version)
+            self._warc.write(
+                url=str(url),
+                status=response.status_code,
+                headers=flatten_headers(response.headers),
+                body=body,
+                http_version=response.http_version,
+            )
 
     async def _robots_for(self, url: httpx.URL) -> RobotsPolicy:
         origin = origin_of(url)
@@ -282,8 +302,9 @@ async def _aiter(urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]
             yield url
 
 
-async def afetch_many(urls: Iterable[str] | AsyncIterable[str], *, pipeline: Pipeline | None = None,
-                      **options: object) -> AsyncIterator[Article | Failure]:
+async def afetch_many(
+    urls: Iterable[str] | AsyncIterable[str], *, pipeline: Pipeline | None = None, **options: object
+) -> AsyncIterator[Article | Failure]:
     """Async ``fetch_many``: one ``Article | Failure`` per URL, in input order."""
     async with AsyncFetcher(pipeline=pipeline, **options) as fetcher:
         async for record in fetcher.fetch_many(urls):

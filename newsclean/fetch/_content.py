@@ -33,8 +33,13 @@ _TINY_PAGE_BYTES = 4096
 _CHALLENGE_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cloudflare", re.compile(r"^(just a moment\.\.\.|attention required! \| cloudflare)$")),
     ("akamai", re.compile(r"^access denied$")),
-    ("generic", re.compile(r"^(are you a robot\??|verify(ing)? (that )?you are (a )?human\.*|bot verification|"
-                           r"security check|captcha|one more step)$")),
+    (
+        "generic",
+        re.compile(
+            r"^(are you a robot\??|verify(ing)? (that )?you are (a )?human\.*|bot verification|"
+            r"security check|captcha|one more step)$"
+        ),
+    ),
 )
 _CONSENT_MARKERS: tuple[tuple[str, tuple[bytes, ...]], ...] = (
     ("google", (b'action="https://consent.google.',)),
@@ -67,8 +72,9 @@ def check_content_type(headers: Mapping[str, str], accepted: tuple[str, ...], *,
     if declared is None:
         return True
     if declared not in accepted:
-        raise FetchError(f"content type {declared!r} is not a page (accepted: {', '.join(accepted)})",
-                         url=url, reason="content_type")
+        raise FetchError(
+            f"content type {declared!r} is not a page (accepted: {', '.join(accepted)})", url=url, reason="content_type"
+        )
     return False
 
 

@@ -108,8 +108,9 @@ def parse_sitemap(data: bytes, *, base_url: str, max_bytes: int = 50 * 1024 * 10
     return pages, children
 
 
-def discover_urls(*, feeds: tuple[str, ...] = (), sitemaps: tuple[str, ...] = (), fetcher: Fetcher | None = None,
-                  **options: object) -> Iterator[str]:
+def discover_urls(
+    *, feeds: tuple[str, ...] = (), sitemaps: tuple[str, ...] = (), fetcher: Fetcher | None = None, **options: object
+) -> Iterator[str]:
     """Fetch feeds and sitemaps (politely, through a ``Fetcher``) and yield the article URLs they list.
 
     Sitemap indexes are followed, breadth first, up to ``MAX_SITEMAPS`` documents. Each URL is yielded once.
@@ -133,8 +134,7 @@ def discover_urls(*, feeds: tuple[str, ...] = (), sitemaps: tuple[str, ...] = ()
                 continue
             visited.add(location)
             result = own.get(location)
-            pages, children = parse_sitemap(result.content, base_url=result.final_url,
-                                            max_bytes=xml_options.max_bytes)
+            pages, children = parse_sitemap(result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes)
             queue.extend(children)
             for link in pages:
                 if link not in seen:

@@ -82,8 +82,9 @@ def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return FetchError(f"invalid URL: {exc}", url=where, reason="invalid_url")
     if isinstance(exc, httpx.HTTPError | OSError):
-        return FetchError(f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "), url=where,
-                          reason="connection")
+        return FetchError(
+            f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "), url=where, reason="connection"
+        )
     raise exc
 
 
@@ -104,8 +105,7 @@ def redirect_target(
     if str(target) in chain:
         raise FetchError(f"redirect loop: {' -> '.join([*chain, str(target)])}", url=chain[0], reason="redirects")
     if len(chain) > options.max_redirects:
-        raise FetchError(f"more than max_redirects={options.max_redirects} redirects", url=chain[0],
-                         reason="redirects")
+        raise FetchError(f"more than max_redirects={options.max_redirects} redirects", url=chain[0], reason="redirects")
     return target
 
 
@@ -117,8 +117,12 @@ def status_error(response: httpx.Response, url: str, options: FetchOptions) -> F
     if status in RETRY_STATUSES:
         retry_after = parse_retry_after(response.headers.get("retry-after"))
         if retry_after is not None and retry_after > options.max_retry_after:
-            return FetchError(f"{message}; Retry-After {retry_after:.0f}s exceeds max_retry_after", url=url,
-                              reason="status", status_code=status)
+            return FetchError(
+                f"{message}; Retry-After {retry_after:.0f}s exceeds max_retry_after",
+                url=url,
+                reason="status",
+                status_code=status,
+            )
         return RetryableStatus(message, url=url, status_code=status, retry_after=retry_after)
     return FetchError(message, url=url, reason="status", status_code=status)
 
@@ -130,8 +134,9 @@ def begin_body(response: httpx.Response, url: str, options: FetchOptions) -> tup
     sniff = check_content_type(response.headers, options.content_types, url=url)
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > options.max_bytes:
-        raise FetchError(f"Content-Length {int(declared):,} exceeds max_bytes={options.max_bytes:,}", url=url,
-                         reason="too_large")
+        raise FetchError(
+            f"Content-Length {int(declared):,} exceeds max_bytes={options.max_bytes:,}", url=url, reason="too_large"
+        )
     return BodyReader(response.headers.get("content-encoding"), max_bytes=options.max_bytes, url=url), sniff
 
 
@@ -180,12 +185,25 @@ def fetch_failure(url: object, index: int, exc: Exception) -> Failure:
     """The batch record for a URL that failed: stage ``fetch`` and the reason code, or the cleaning stage."""
     text_url = url if isinstance(url, str) else repr(url)
     if isinstance(exc, FetchError):
-        return Failure(stage="fetch", error=exc.reason, message=exc.message, url=text_url, source_id=text_url,
-                       position=str(index))
+        return Failure(
+            stage="fetch", error=exc.reason, message=exc.message, url=text_url, source_id=text_url, position=str(index)
+        )
     from .._exceptions import NewscleanError
 
     if isinstance(exc, NewscleanError):
-        return Failure(stage=exc.stage or "clean", error=type(exc).__name__, message=exc.message, url=text_url,
-                       source_id=text_url, position=str(index))
-    return Failure(stage="internal", error=type(exc).__name__, message=str(exc), url=text_url,
-                   source_id=text_url, position=str(index))
+        return Failure(
+            stage=exc.stage or "clean",
+            error=type(exc).__name__,
+            message=exc.message,
+            url=text_url,
+            source_id=text_url,
+            position=str(index),
+        )
+    return Failure(
+        stage="internal",
+        error=type(exc).__name__,
+        message=str(exc),
+        url=text_url,
+        source_id=text_url,
+        position=str(index),
+    )

@@ -22,8 +22,9 @@ _Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 def check_scheme(url: httpx.URL) -> None:
     if url.scheme not in ALLOWED_SCHEMES:
-        raise FetchError(f"scheme {url.scheme or '(none)'!r} is not fetched; only http and https", url=str(url),
-                         reason="scheme")
+        raise FetchError(
+            f"scheme {url.scheme or '(none)'!r} is not fetched; only http and https", url=str(url), reason="scheme"
+        )
     if not url.host:
         raise FetchError("URL has no host", url=str(url), reason="invalid_url")
 

@@ -49,8 +49,9 @@ class Fetcher:
     ``fetch`` cleans it into an ``Article``; both raise ``FetchError`` with a ``reason`` code.
     """
 
-    def __init__(self, options: FetchOptions | None = None, /, *, pipeline: Pipeline | None = None,
-                 **overrides: object) -> None:
+    def __init__(
+        self, options: FetchOptions | None = None, /, *, pipeline: Pipeline | None = None, **overrides: object
+    ) -> None:
         self.options = make_options(options, **overrides)
         self.pipeline = pipeline or Pipeline()
         tls = tls_context()
@@ -98,8 +99,7 @@ class Fetcher:
     def fetch(self, url: str) -> Article:
         """Fetch and clean one URL. Raises ``FetchError`` or the cleaning stage's ``NewscleanError``."""
         result = self.get(url)
-        return self.pipeline.clean_html(result.content, url=result.final_url, headers=result.headers,
-                                        source_id=url)
+        return self.pipeline.clean_html(result.content, url=result.final_url, headers=result.headers, source_id=url)
 
     # -- many URLs --------------------------------------------------------------------------------------------
 
@@ -115,8 +115,9 @@ class Fetcher:
                 yield fetch_failure(url, index, outcome)
                 continue
             try:
-                yield self.pipeline.clean_html(outcome.content, url=outcome.final_url, headers=outcome.headers,
-                                               source_id=url)
+                yield self.pipeline.clean_html(
+                    outcome.content, url=outcome.final_url, headers=outcome.headers, source_id=url
+                )
             except Exception as exc:  # one bad page never stops a batch
                 yield fetch_failure(url, index, exc)
 
@@ -154,8 +155,9 @@ class Fetcher:
                 policy = self._robots_for(current)
                 robots_seconds += time.monotonic() - robots_started
                 if not policy.allows(str(current), options.robots_agent):
-                    raise FetchError(f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current),
-                                     reason="robots")
+                    raise FetchError(
+                        f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current), reason="robots"
+                    )
                 delay = max(delay, min(policy.crawl_delay(options.robots_agent), options.max_crawl_delay))
             extra = {}
             if cached and self._cache and str(current) == cached[0].final_url:
@@ -187,21 +189,35 @@ class Fetcher:
                         for chunk in response.iter_raw():
                             reader.feed(chunk)
                             if time.monotonic() > deadline:
-                                raise FetchError(f"total_timeout={options.total_timeout}s passed while reading",
-                                                 url=requested, reason="timeout")
+                                raise FetchError(
+                                    f"total_timeout={options.total_timeout}s passed while reading",
+                                    url=requested,
+                                    reason="timeout",
+                                )
                     except (httpx.HTTPError, OSError) as exc:
                         raise map_http_error(exc, current) from exc
                     body = reader.finish()
                     self._archive(response, current, body)
-                    result = finish_result(response, requested=requested, final=current, body=body,
-                                           wire_bytes=reader.raw_bytes, sniff=sniff, chain=chain, options=options)
+                    result = finish_result(
+                        response,
+                        requested=requested,
+                        final=current,
+                        body=body,
+                        wire_bytes=reader.raw_bytes,
+                        sniff=sniff,
+                        chain=chain,
+                        options=options,
+                    )
                     if self._cache is not None:
                         self._cache.store(result)
                     break
                 finally:
                     response.close()
-        timings = {"wait": round(waited, 6), "robots": round(robots_seconds, 6),
-                   "request": round(time.monotonic() - started - waited - robots_seconds, 6)}
+        timings = {
+            "wait": round(waited, 6),
+            "robots": round(robots_seconds, 6),
+            "request": round(time.monotonic() - started - waited - robots_seconds, 6),
+        }
         import msgspec
 
         return msgspec.structs.replace(result, timings=timings)
@@ -211,8 +227,13 @@ class Fetcher:
 
     def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
         if self._warc is not None:
-            self._warc.write(url=str(url), status=response.status_code, headers=flatten_headers(response.headers),
-                             body=body, http_version=response.http_version)
+            self._warc.write(
+                url=str(url),
+                status=response.status_code,
+                headers=flatten_headers(response.headers),
+                body=body,
+                http_version=response.http_version,
+            )
 
     def _robots_for(self, url: httpx.URL) -> RobotsPolicy:
         origin = origin_of(url)
@@ -270,8 +291,9 @@ def fetch(url: str, *, pipeline: Pipeline | None = None, **options: object) -> A
         return fetcher.fetch(url)
 
 
-def fetch_many(urls: Iterable[str], *, pipeline: Pipeline | None = None, **options: object
-               ) -> Iterator[Article | Failure]:
+def fetch_many(
+    urls: Iterable[str], *, pipeline: Pipeline | None = None, **options: object
+) -> Iterator[Article | Failure]:
     """Fetch and clean many URLs concurrently; yields exactly one ``Article | Failure`` per URL, in input order."""
     with Fetcher(pipeline=pipeline, **options) as fetcher:
         yield from fetcher.fetch_many(urls)

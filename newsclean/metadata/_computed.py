@@ -63,6 +63,17 @@ def simhash(text: str) -> str | None:
     return f"{fingerprint:016x}"
 
 
+def computed_fields(text: str) -> dict[str, int | str | None]:
+    """Every Article field derived from the clean text alone; recompute them whenever the text changes."""
+    words = word_count(text)
+    return {
+        "word_count": words,
+        "reading_time_minutes": reading_time_minutes(words),
+        "content_hash": content_hash(text) if text else None,
+        "simhash": simhash(text) if text else None,
+    }
+
+
 def hamming_distance(first: str, second: str) -> int:
     """Bits that differ between two SimHash values (hex strings)."""
     return (int(first, 16) ^ int(second, 16)).bit_count()

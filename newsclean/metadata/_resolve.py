@@ -9,7 +9,7 @@ from typing import Any
 from .._dom import MetadataCandidates
 from ._authors import Byline, agency_name, parse_byline, person_name
 from ._clean import clean_string, fold
-from ._computed import content_hash, reading_time_minutes, simhash, word_count
+from ._computed import computed_fields
 from ._dateline import find_dateline
 from ._dates import date_from_url, describe, parse_datetime, plausible, shown, visible_dates
 from ._language import resolve_language
@@ -442,12 +442,9 @@ def complete(
     language = resolve_language(resolved.html_lang, text)
     if language is not None:
         resolved.set("language", language.language, language.source)
-    words = word_count(text)
-    resolved.replace("word_count", words, "computed")
-    resolved.replace("reading_time_minutes", reading_time_minutes(words), "computed")
-    if text:
-        resolved.replace("content_hash", content_hash(text), "computed")
-        resolved.replace("simhash", simhash(text), "computed")
+    for field, value in computed_fields(text).items():
+        if value is not None:
+            resolved.replace(field, value, "computed")
     return resolved
 
 

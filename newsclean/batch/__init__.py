@@ -1,0 +1,22 @@
+"""Batch cleaning: process-pool runner, file-to-file jobs with resume, site boilerplate pass. See docs/batch.md."""
+
+from ._api import clean_batch
+from ._job import BatchConfig, run_batch
+from ._pool import ProcessPool, run_in_process
+from ._site import SiteBoilerplate, SiteOptions
+from ._stats import BatchStats
+from ._worker import Outcome, PipelineSettings, clean_one
+
+__all__ = [
+    "BatchConfig",
+    "BatchStats",
+    "Outcome",
+    "PipelineSettings",
+    "ProcessPool",
+    "SiteBoilerplate",
+    "SiteOptions",
+    "clean_batch",
+    "clean_one",
+    "run_batch",
+    "run_in_process",
+]

@@ -1,0 +1,38 @@
+"""A one-line progress display on stderr, only when stderr is a terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+
+class Progress:
+    def __init__(self, total: int | None, *, enabled: bool, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and self.stream.isatty()
+        self.total = total
+        self.started = time.monotonic()
+        self._shown = 0.0
+
+    def update(self, done: int, failed: int, *, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self._shown < 0.2:
+            return
+        self._shown = now
+        elapsed = max(now - self.started, 1e-9)
+        rate = done / elapsed
+        parts = [f"{done:,}" + (f"/{self.total:,}" if self.total else "") + " docs", f"{rate:,.1f} docs/s"]
+        parts.append(f"{failed:,} rejected")
+        if self.total and rate > 0:
+            remaining = max(self.total - done, 0) / rate
+            parts.append(f"ETA {int(remaining // 60)}:{int(remaining % 60):02d}")
+        self.stream.write("\r\x1b[K" + "  ".join(parts))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,97 @@
+"""The pure per-document step every runner shares (process pool, in-process, Ray, Spark, Dask)."""
+
+from __future__ import annotations
+
+import signal
+from multiprocessing.connection import Connection
+from typing import Any
+
+import msgspec
+
+from .._exceptions import NewscleanError
+from .._limits import Limits
+from .._models import Article, Failure, to_json
+from .._pipeline import Document, Pipeline
+from .._rules import RulesArg
+
+
+class Outcome(msgspec.Struct, frozen=True, array_like=True):
+    """What became of one input document: its JSON record and what the summary needs to count."""
+
+    index: int
+    ok: bool
+    record: bytes  # to_json(Article) when ok, else to_json(Failure)
+    reason: str = ""  # "stage:Error" for a failure
+    categories: tuple[str, ...] = ()  # removal categories, one per removal
+    no_content: bool = False
+
+
+class PipelineSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything a worker needs to build its own Pipeline (rules are compiled once, in the worker)."""
+
+    rules: Any = None
+    limits: Limits = msgspec.field(default_factory=Limits)
+    require_content: bool = False
+    extractor: Any = None  # an Extractor instance (picklable); None: trafilatura
+
+    def build(self) -> Pipeline:
+        rules: RulesArg = self.rules
+        return Pipeline(rules=rules, limits=self.limits, require_content=self.require_content, extractor=self.extractor)
+
+
+def failure_outcome(index: int, failure: Failure) -> Outcome:
+    return Outcome(index, False, to_json(failure), reason=f"{failure.stage}:{failure.error}")
+
+
+def article_outcome(index: int, article: Article) -> Outcome:
+    return Outcome(
+        index,
+        True,
+        to_json(article),
+        categories=tuple(removal.category for removal in article.removed),
+        no_content=article.status == "no_content",
+    )
+
+
+def clean_one(pipeline: Pipeline, index: int, item: Document | Failure) -> Outcome:
+    """Clean one document; never raises for a bad document."""
+    if isinstance(item, Failure):
+        return failure_outcome(index, item)
+    try:
+        return article_outcome(index, pipeline.run(item))
+    except NewscleanError as exc:
+        return failure_outcome(index, _failure(item, exc.stage or "unknown", exc, exc.message))
+    except Exception as exc:  # one bad page never stops a batch; the failure says what happened
+        return failure_outcome(index, _failure(item, "internal", exc, str(exc) or type(exc).__name__))
+
+
+def _failure(document: Document, stage: str, exc: Exception, message: str) -> Failure:
+    return Failure(
+        stage=stage,
+        error=type(exc).__name__,
+        message=message,
+        source_id=document.source_id,
+        url=document.url,
+        position=document.position,
+    )
+
+
+def worker_main(tasks: Any, results: Connection, settings: PipelineSettings) -> None:
+    """A worker process: build the pipeline once, then clean chunks until told to stop (``None``).
+
+    One result is sent per document, as soon as it is done, so the parent always knows which document a
+    worker is on: if the worker dies or hangs, that document is the one recorded as failed.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    pipeline = settings.build()
+    while True:
+        chunk = tasks.get()
+        if chunk is None:
+            break
+        for index, item in chunk:
+            results.send_bytes(_ENCODER.encode(clean_one(pipeline, index, item)))
+    results.close()
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+OUTCOME_DECODER = msgspec.msgpack.Decoder(Outcome)

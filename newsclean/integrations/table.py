@@ -1,0 +1,65 @@
+"""The pure batch function behind every scale-out recipe: a table of records in, a table of Articles out.
+
+One output row per input row, in the same order. A row that could not be cleaned has its ``failure`` column
+set (stage, error, message, position) and the article columns null, so nothing is dropped silently:
+``table.filter(pc.is_null(table["failure"]))`` keeps the articles, the rest are the rejects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import msgspec
+
+from .._models import Article, Failure
+from .._pipeline import Pipeline
+from ..batch._worker import clean_one
+from ..io import KeyMap, article_row, article_schema
+from ..io._readers import document_from_record
+
+_ARTICLE = msgspec.json.Decoder(Article)
+_FAILURE = msgspec.json.Decoder(Failure)
+FAILURE_FIELDS = ("stage", "error", "message", "position")
+
+
+def output_schema() -> Any:
+    import pyarrow as pa
+
+    failure = pa.struct([(name, pa.string()) for name in FAILURE_FIELDS])
+    return article_schema().append(pa.field("failure", failure))
+
+
+def clean_records(records: Iterable[Mapping[str, Any]], pipeline: Pipeline, keys: KeyMap) -> list[dict[str, Any]]:
+    """Clean JSON-like records (fields found through ``keys``) into rows of ``output_schema()``."""
+    names = output_schema().names
+    rows: list[dict[str, Any]] = []
+    for index, record in enumerate(records):
+        item = document_from_record(dict(record), keys, f"row {index}", fallback_id=str(index))
+        outcome = clean_one(pipeline, index, item)
+        if outcome.ok:
+            row = article_row(_ARTICLE.decode(outcome.record))
+            row["failure"] = None
+        else:
+            failure = _FAILURE.decode(outcome.record)
+            row = dict.fromkeys(names)
+            row.update(source_id=failure.source_id, url=failure.url)
+            row["failure"] = {name: getattr(failure, name) for name in FAILURE_FIELDS}
+        rows.append(row)
+    return rows
+
+
+def clean_table(table: Any, pipeline: Pipeline, keys: KeyMap | None = None) -> Any:
+    """A ``pyarrow.Table`` (or RecordBatch) of records in, a ``pyarrow.Table`` of ``output_schema()`` out."""
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(clean_records(table.to_pylist(), pipeline, keys or KeyMap()), schema=output_schema())
+
+
+def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeyMap | None = None) -> Any:
+    """The same for a pandas DataFrame (Spark ``mapInPandas``, Dask ``map_partitions``)."""
+    import pyarrow as pa
+
+    records = frame.to_dict(orient="records")
+    cleaned = pa.Table.from_pylist(clean_records(records, pipeline, keys or KeyMap()), schema=output_schema())
+    return cleaned.to_pandas()

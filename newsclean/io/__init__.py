@@ -1,0 +1,38 @@
+"""Reading dumps of scraped pages and writing cleaned records: see ``docs/batch.md``."""
+
+from ._keys import KeyMap
+from ._readers import (
+    FileReader,
+    FolderReader,
+    InputFormat,
+    Item,
+    JsonlReader,
+    StdinReader,
+    WarcReader,
+    count_documents,
+    detect_format,
+    open_reader,
+    read_inputs,
+)
+from ._writers import JsonlWriter, ParquetWriter, RecordWriter, article_row, article_schema, open_writer
+
+__all__ = [
+    "FileReader",
+    "FolderReader",
+    "InputFormat",
+    "Item",
+    "JsonlReader",
+    "JsonlWriter",
+    "KeyMap",
+    "ParquetWriter",
+    "RecordWriter",
+    "StdinReader",
+    "WarcReader",
+    "article_row",
+    "article_schema",
+    "count_documents",
+    "detect_format",
+    "open_reader",
+    "open_writer",
+    "read_inputs",
+]

@@ -1,0 +1,80 @@
+"""Opening plain, gzip and zstd files as binary streams, chosen by extension."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+from typing import IO, Any
+
+
+def compression_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in {".gz", ".gzip"}:
+        return "gzip"
+    if suffix in {".zst", ".zstd"}:
+        return "zstd"
+    return None
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """A buffered binary reader over ``path``, decompressing ``.gz`` and ``.zst`` on the fly."""
+    compression = compression_of(path)
+    if compression == "gzip":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if compression == "zstd":
+        return io.BufferedReader(_ZstdReader(path.open("rb")), buffer_size=1 << 16)
+    return path.open("rb")
+
+
+class _ZstdReader(io.RawIOBase):
+    """zstd frames, one after another, decompressed as a stream. Unlike zstandard's own stream reader, a file
+    that ends inside a frame raises EOFError (as gzip does), so a truncated dump cannot pass for a short one."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        import zstandard
+
+        self._zstandard = zstandard
+        self._raw = raw
+        self._decompressor = zstandard.ZstdDecompressor().decompressobj()
+        self._in_frame = False
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._in_frame:
+                    raise EOFError("zstd stream ended before the end of its last frame (truncated file?)")
+                return 0
+            self._pending = self._feed(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _feed(self, chunk: bytes) -> bytes:
+        output = []
+        while chunk:
+            self._in_frame = True
+            output.append(self._decompressor.decompress(chunk))
+            if not self._decompressor.eof:
+                break
+            self._in_frame = False
+            chunk = self._decompressor.unused_data
+            self._decompressor = self._zstandard.ZstdDecompressor().decompressobj()
+        return b"".join(output)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def base_suffix(path: Path) -> str:
+    """The format suffix under any compression suffix: ``dump.jsonl.gz`` → ``.jsonl``."""
+    if compression_of(path) is not None:
+        return Path(path.stem).suffix.lower()
+    return path.suffix.lower()

@@ -1,0 +1,333 @@
+"""Readers: turn dumps on disk into a stream of ``Document`` (or a ``Failure`` for what cannot be read).
+
+Every reader yields items in a fixed order (file order, then line or record order; folders sorted by path), so
+the same inputs always give the same stream. A reader never raises for bad data: a malformed line, a missing key,
+a truncated archive or an unreadable file becomes a ``Failure`` with ``stage="read"`` in its place, and reading
+goes on with the next line or file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+
+from .._models import Failure
+from .._pipeline import Document
+from ._keys import ID_KEYS, TITLE_KEYS, URL_KEYS, KeyMap, as_optional_str, first_present, lookup
+from ._open import base_suffix, open_binary
+
+Item = Document | Failure
+InputFormat = Literal["auto", "jsonl", "warc", "html", "text", "folder"]
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".jl"})
+WARC_SUFFIXES = frozenset({".warc", ".arc"})
+#: Folder files that are documents; anything else in a folder (images, CSS, a stray README.md) is not.
+FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
+HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_failure(exc: BaseException | str, position: str, *, source_id: str | None = None) -> Failure:
+    if isinstance(exc, BaseException):
+        error, message = type(exc).__name__, str(exc) or type(exc).__name__
+    else:
+        error, message = "InputError", exc
+    return Failure(stage="read", error=error, message=message, position=position, source_id=source_id)
+
+
+def detect_format(path: str) -> InputFormat:
+    """What kind of input ``path`` is, from the file system and its extension (compression suffixes ignored)."""
+    if path == "-":
+        return "html"
+    candidate = Path(path)
+    if candidate.is_dir():
+        return "folder"
+    suffix = base_suffix(candidate)
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in WARC_SUFFIXES:
+        return "warc"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return "html"
+
+
+class JsonlReader:
+    """JSON Lines (plain, ``.gz`` or ``.zst``), one page or text per line, fields chosen by a ``KeyMap``.
+
+    ``max_line_bytes`` bounds the memory one line may take: a longer line is skipped and rejected.
+    """
+
+    def __init__(self, path: str | Path, *, keys: KeyMap | None = None, max_line_bytes: int = 64 << 20) -> None:
+        self.path = Path(path)
+        self.keys = keys or KeyMap()
+        self.max_line_bytes = max_line_bytes
+        self._decoder = msgspec.json.Decoder()
+
+    def __iter__(self) -> Iterator[Item]:
+        position = str(self.path)
+        try:
+            stream = open_binary(self.path)
+        except OSError as exc:
+            yield read_failure(exc, position)
+            return
+        line_number = 0
+        with stream:
+            try:
+                while True:
+                    line = stream.readline(self.max_line_bytes + 1)
+                    if not line:
+                        break
+                    line_number += 1
+                    where = f"{position}:{line_number}"
+                    if len(line) > self.max_line_bytes and not line.endswith(b"\n"):
+                        while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
+                            line = stream.readline(self.max_line_bytes)
+                        yield read_failure(f"line exceeds max_line_bytes={self.max_line_bytes:,}", where)
+                        continue
+                    if line.strip():
+                        yield self._document(line, where, line_number)
+            except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream
+                # ValueError covers zstandard.ZstdError, which subclasses it.
+                yield read_failure(
+                    f"input is truncated or corrupt after line {line_number}: {exc}",
+                    f"{position}:{line_number + 1}",
+                )
+
+    def _document(self, line: bytes, where: str, line_number: int) -> Item:
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return read_failure(
+                f"line is not valid UTF-8 (byte {exc.start}: {line[exc.start : exc.start + 1]!r})", where
+            )
+        try:
+            record = self._decoder.decode(line)
+        except msgspec.DecodeError as exc:
+            return read_failure(f"malformed JSON: {exc}", where)
+        if not isinstance(record, dict):
+            return read_failure(f"line is a JSON {type(record).__name__}, not an object", where)
+        return document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}:{line_number}")
+
+
+def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fallback_id: str) -> Item:
+    """One JSON object as a Document, or a Failure naming the keys that were looked for."""
+    url = as_optional_str(lookup(record, keys.url) if keys.url else _auto(record, URL_KEYS))
+    source_id = as_optional_str(lookup(record, keys.id) if keys.id else _auto(record, ID_KEYS)) or fallback_id
+    title = as_optional_str(lookup(record, keys.title) if keys.title else _auto(record, TITLE_KEYS))
+    html_keys, text_keys = keys.content_keys()
+    html = first_present(record, html_keys)
+    text = None if html else first_present(record, text_keys)
+    found = html or text
+    if found is None:
+        return Failure(
+            stage="read",
+            error="MissingKey",
+            message=f"record has no {keys.describe()} field (keys: {', '.join(sorted(record)) or 'none'})",
+            position=where,
+            source_id=source_id,
+            url=url,
+        )
+    key, value = found
+    if not isinstance(value, str):
+        return Failure(
+            stage="read",
+            error="InputError",
+            message=f"field '{key}' is a JSON {type(value).__name__}, not a string",
+            position=where,
+            source_id=source_id,
+            url=url,
+        )
+    raw_headers = lookup(record, keys.headers) if keys.headers else None
+    headers = {str(name): str(field) for name, field in raw_headers.items()} if isinstance(raw_headers, dict) else None
+    if html:
+        return Document(html=value, url=url, headers=headers, source_id=source_id, position=where)
+    return Document(text=value, url=url, title=title, source_id=source_id, position=where)
+
+
+def _auto(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    found = first_present(record, keys)
+    return found[1] if found else None
+
+
+class FileReader:
+    """One file: an HTML page (any suffix but ``.txt``) or a plain-text dump (``.txt``, or ``text=True``)."""
+
+    def __init__(self, path: str | Path, *, text: bool | None = None, source_id: str | None = None) -> None:
+        self.path = Path(path)
+        self.text = base_suffix(self.path) in TEXT_SUFFIXES if text is None else text
+        self.source_id = source_id or self.path.name
+
+    def __iter__(self) -> Iterator[Item]:
+        position = str(self.path)
+        try:
+            with open_binary(self.path) as stream:
+                data = stream.read()
+        except (OSError, EOFError, ValueError) as exc:
+            yield read_failure(exc, position, source_id=self.source_id)
+            return
+        if self.text:
+            yield Document(text=data.decode("utf-8", "replace"), source_id=self.source_id, position=position)
+        else:
+            yield Document(html=data, source_id=self.source_id, position=position)
+
+
+class FolderReader:
+    """Every ``.html``/``.htm``/``.xhtml``/``.txt`` file under a folder, recursively, sorted by relative path.
+
+    Hidden files and folders (names starting with ``.``) are skipped. The source id is the relative path.
+    """
+
+    def __init__(self, path: str | Path, *, text: bool | None = None) -> None:
+        self.path = Path(path)
+        self.text = text
+
+    def files(self) -> list[Path]:
+        found = [
+            candidate
+            for candidate in self.path.rglob("*")
+            if base_suffix(candidate) in FOLDER_SUFFIXES
+            and not any(part.startswith(".") for part in candidate.relative_to(self.path).parts)
+            and not candidate.is_dir()
+        ]
+        return sorted(found, key=lambda candidate: candidate.relative_to(self.path).as_posix())
+
+    def __iter__(self) -> Iterator[Item]:
+        try:
+            files = self.files()
+        except OSError as exc:
+            yield read_failure(exc, str(self.path))
+            return
+        for file in files:
+            yield from FileReader(file, text=self.text, source_id=file.relative_to(self.path).as_posix())
+
+
+class WarcReader:
+    """HTML responses from a WARC (plain or ``.gz``), read with FastWARC.
+
+    Only ``response`` records with a 2xx HTTP status and an HTML content type are documents; requests,
+    metadata, redirects and non-HTML responses are not. A record cut short is rejected.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def __iter__(self) -> Iterator[Item]:
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        position = str(self.path)
+        try:
+            stream = self.path.open("rb")
+        except OSError as exc:
+            yield read_failure(exc, position)
+            return
+        with stream:
+            offset = 0
+            try:
+                for record in ArchiveIterator(
+                    stream, record_types=WarcRecordType.response, parse_http=True, min_content_length=0
+                ):
+                    offset = record.stream_pos
+                    where = f"{position}@{offset}"
+                    record_id = record.record_id
+                    url = record.headers.get("WARC-Target-URI")
+                    http = record.http_headers
+                    if http is None:
+                        yield Failure(
+                            stage="read",
+                            error="InputError",
+                            message="WARC response record without a readable HTTP header (truncated?)",
+                            position=where,
+                            source_id=record_id,
+                            url=url,
+                        )
+                        continue
+                    status = http.status_code or 0
+                    content_type = (http.get("Content-Type") or "").lower()
+                    if not 200 <= status < 300 or not content_type.startswith(HTML_CONTENT_TYPES):
+                        continue
+                    body = record.reader.read()
+                    if len(body) < record.content_length:
+                        yield Failure(
+                            stage="read",
+                            error="InputError",
+                            message=f"WARC record truncated: {len(body):,} of {record.content_length:,} bytes",
+                            position=where,
+                            source_id=record_id,
+                            url=url,
+                        )
+                        continue
+                    headers = {str(name): str(value) for name, value in http.items()}
+                    yield Document(html=body, url=url, headers=headers, source_id=record_id, position=where)
+            except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
+                yield read_failure(f"WARC is corrupt after offset {offset}: {exc}", f"{position}@{offset}")
+
+
+class StdinReader:
+    """Standard input as one document: HTML unless ``text``."""
+
+    def __init__(self, *, text: bool = False) -> None:
+        self.text = text
+
+    def __iter__(self) -> Iterator[Item]:
+        data = sys.stdin.buffer.read()
+        if self.text:
+            yield Document(text=data.decode("utf-8", "replace"), source_id="-", position="-")
+        else:
+            yield Document(html=data, source_id="-", position="-")
+
+
+Reader = JsonlReader | FileReader | FolderReader | WarcReader | StdinReader
+
+
+def open_reader(
+    path: str,
+    *,
+    keys: KeyMap | None = None,
+    input_format: InputFormat = "auto",
+    text: bool | None = None,
+) -> Reader:
+    """The reader for one input path, by ``input_format`` or, with ``"auto"``, by ``detect_format``."""
+    kind = detect_format(path) if input_format == "auto" else input_format
+    if path == "-":
+        return StdinReader(text=bool(text))
+    if kind == "folder":
+        return FolderReader(path, text=text)
+    if kind == "jsonl":
+        return JsonlReader(path, keys=keys)
+    if kind == "warc":
+        return WarcReader(path)
+    if kind == "text":
+        return FileReader(path, text=True)
+    return FileReader(path, text=text)
+
+
+def read_inputs(
+    paths: Iterable[str],
+    *,
+    keys: KeyMap | None = None,
+    input_format: InputFormat = "auto",
+    text: bool | None = None,
+) -> Iterator[Item]:
+    """All inputs, one after another, in the order given."""
+    for path in paths:
+        yield from open_reader(path, keys=keys, input_format=input_format, text=text)
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many items ``read_inputs`` will yield, when that is cheap to know (files and folders only)."""
+    total = 0
+    for path in paths:
+        kind = detect_format(path)
+        if kind in {"jsonl", "warc"} or path == "-":
+            return None
+        try:
+            total += len(FolderReader(path).files()) if kind == "folder" else 1
+        except OSError:
+            return None
+    return total

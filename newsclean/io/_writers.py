@@ -1,0 +1,194 @@
+"""Writers: JSON Lines (plain or ``.gz``) and Parquet, built so that a crash never leaves a truncated record.
+
+A writer buffers records and makes them durable on ``commit()``, which returns a checkpoint: the byte length of a
+JSONL file, or the number of Parquet parts. A run that was killed is resumed by reopening the writer at its last
+checkpoint (``resume_at``), which cuts off anything written after it.
+
+- JSONL: each commit is one ``write(2)`` of whole lines (for ``.gz``, one complete gzip member with a fixed
+  mtime, so the bytes are deterministic), followed by ``fsync``. Concatenated gzip members are a valid gzip file.
+- Parquet: each commit writes one part file under ``OUTPUT.parts/`` atomically (temporary name, then rename);
+  ``close()`` joins the parts into ``OUTPUT`` (again through a rename) and removes them. A Parquet file is only
+  readable once its footer is written, so the final file appears only when the run is complete.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import msgspec
+
+from .._models import Article
+from ._open import base_suffix, compression_of
+
+
+class RecordWriter(Protocol):
+    path: Path
+
+    def write(self, record: bytes) -> None:
+        """Buffer one record, given as its JSON encoding (``newsclean.to_json``)."""
+
+    def commit(self) -> int:
+        """Make every buffered record durable; return the checkpoint to resume from."""
+
+    def close(self) -> None:
+        """Commit and finish the output."""
+
+
+class JsonlWriter:
+    """JSON Lines, gzip-compressed when the path ends in ``.gz``."""
+
+    def __init__(self, path: str | Path, *, resume_at: int | None = None, fsync: bool = True) -> None:
+        self.path = Path(path)
+        self.gzip = compression_of(self.path) == "gzip"
+        self.fsync = fsync
+        self._buffer: list[bytes] = []
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT
+        self._fd = os.open(self.path, flags | (0 if resume_at is not None else os.O_TRUNC), 0o644)
+        if resume_at is not None:
+            os.ftruncate(self._fd, resume_at)
+        self._offset = os.lseek(self._fd, 0, os.SEEK_END)
+
+    def write(self, record: bytes) -> None:
+        self._buffer.append(record)
+        self._buffer.append(b"\n")
+
+    def commit(self) -> int:
+        if self._buffer:
+            data = b"".join(self._buffer)
+            self._buffer.clear()
+            if self.gzip:
+                data = gzip.compress(data, mtime=0)
+            view = memoryview(data)
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+            self._offset += len(data)
+            if self.fsync:
+                os.fsync(self._fd)
+        return self._offset
+
+    def close(self) -> None:
+        if self._fd < 0:
+            return
+        self.commit()
+        os.close(self._fd)
+        self._fd = -1
+
+
+class ParquetWriter:
+    """Apache Parquet (needs the ``parquet`` extra: pyarrow), one row per Article, in write order.
+
+    Datetimes are stored as ISO 8601 strings (offsets kept as written); ``removed`` is a list of structs and
+    ``provenance`` a map, so the file round-trips every Article field.
+    """
+
+    def __init__(self, path: str | Path, *, resume_at: int | None = None, row_group_size: int = 10_000) -> None:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("Parquet output needs pyarrow: pip install 'newsclean[parquet]'") from exc
+        self.path = Path(path)
+        self.parts_dir = self.path.with_name(self.path.name + ".parts")
+        self.row_group_size = row_group_size
+        self._rows: list[dict[str, Any]] = []
+        self._decoder = msgspec.json.Decoder(Article)
+        if resume_at is None:
+            shutil.rmtree(self.parts_dir, ignore_errors=True)
+            self.path.unlink(missing_ok=True)
+        self.parts_dir.mkdir(parents=True, exist_ok=True)
+        self._parts = resume_at or 0
+        for stale in self.parts_dir.iterdir():
+            if not stale.name.endswith(".parquet") or int(stale.stem.split("-")[1]) >= self._parts:
+                stale.unlink()
+
+    def write(self, record: bytes) -> None:
+        self._rows.append(article_row(self._decoder.decode(record)))
+
+    def commit(self) -> int:
+        if self._rows:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pylist(self._rows, schema=article_schema())
+            self._rows.clear()
+            final = self.parts_dir / f"part-{self._parts:06d}.parquet"
+            temporary = final.with_suffix(".tmp")
+            pq.write_table(table, temporary)
+            temporary.replace(final)
+            self._parts += 1
+        return self._parts
+
+    def close(self) -> None:
+        import pyarrow.parquet as pq
+
+        self.commit()
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        with pq.ParquetWriter(temporary, article_schema()) as writer:
+            for index in range(self._parts):
+                writer.write_table(
+                    pq.read_table(self.parts_dir / f"part-{index:06d}.parquet"), row_group_size=self.row_group_size
+                )
+        temporary.replace(self.path)
+        shutil.rmtree(self.parts_dir, ignore_errors=True)
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """One Article as a plain dict matching ``article_schema()``: every field present, datetimes as ISO text."""
+    row = msgspec.structs.asdict(article)
+    for name, value in row.items():
+        if isinstance(value, datetime):
+            row[name] = value.isoformat()
+        elif isinstance(value, tuple):
+            row[name] = [msgspec.structs.asdict(item) if isinstance(item, msgspec.Struct) else item for item in value]
+    row["provenance"] = sorted(article.provenance.items())
+    return row
+
+
+_SCHEMA: Any = None
+
+
+def article_schema() -> Any:
+    """The pyarrow schema of an Article row, derived from the Article struct so the two never drift apart."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        import pyarrow as pa
+
+        info = msgspec.inspect.type_info(Article)
+        assert isinstance(info, msgspec.inspect.StructType)
+        _SCHEMA = pa.schema([(field.name, _arrow_type(field.type)) for field in info.fields])
+    return _SCHEMA
+
+
+def _arrow_type(info: msgspec.inspect.Type) -> Any:
+    import pyarrow as pa
+
+    inspect = msgspec.inspect
+    if isinstance(info, inspect.UnionType):
+        kinds = [kind for kind in info.types if not isinstance(kind, inspect.NoneType)]
+        return _arrow_type(kinds[0]) if len(kinds) == 1 else pa.string()
+    if isinstance(info, inspect.IntType):
+        return pa.int64()
+    if isinstance(info, inspect.FloatType):
+        return pa.float64()
+    if isinstance(info, inspect.BoolType):
+        return pa.bool_()
+    if isinstance(info, inspect.VarTupleType | inspect.ListType):
+        return pa.list_(_arrow_type(info.item_type))
+    if isinstance(info, inspect.DictType):
+        return pa.map_(_arrow_type(info.key_type), _arrow_type(info.value_type))
+    if isinstance(info, inspect.StructType):
+        return pa.struct([(field.name, _arrow_type(field.type)) for field in info.fields])
+    return pa.string()  # str, Literal, datetime (as ISO text)
+
+
+def open_writer(path: str | Path, *, resume_at: int | None = None) -> RecordWriter:
+    """A Parquet writer for ``.parquet`` paths, a JSONL writer (``.gz`` compressed) for anything else."""
+    if base_suffix(Path(path)) == ".parquet" or Path(path).suffix.lower() == ".parquet":
+        return ParquetWriter(path, resume_at=resume_at)
+    return JsonlWriter(path, resume_at=resume_at)

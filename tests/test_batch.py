@@ -1,0 +1,365 @@
+"""The batch command and runner: every document ends in exactly one place, in input order, at any worker
+count; dead and hung workers are replaced; a SIGKILLed run resumes to exactly the uninterrupted output."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import newsclean
+from newsclean import Document, Failure
+from newsclean.batch import BatchConfig, SiteOptions, run_batch
+from newsclean.cli import main
+from newsclean.metadata._computed import computed_fields
+
+REPO = Path(__file__).resolve().parent.parent
+WORDS = [
+    "council",
+    "budget",
+    "road",
+    "school",
+    "river",
+    "harbour",
+    "market",
+    "station",
+    "library",
+    "festival",
+    "museum",
+    "bridge",
+]
+
+
+def page(site: str, number: int, *extra: str) -> str:
+    """A small news page with an article body of its own (varied words) plus any ``extra`` paragraphs."""
+    body = "".join(
+        f"<p>Report {number}.{part}: the {WORDS[(number + part) % len(WORDS)]} committee of {site} met again "
+        f"on day {number * 7 + part} and discussed the {WORDS[(number * 3 + part) % len(WORDS)]} plan "
+        f"for a long time, hearing {number + part} speakers before the vote.</p>"
+        for part in range(4)
+    )
+    tail = "".join(f"<p>{paragraph}</p>" for paragraph in extra)
+    return (
+        f"<html><head><title>Story {number} from {site}</title></head><body><article>"
+        f"<h1>Story {number} from {site}</h1>{body}{tail}</article></body></html>"
+    )
+
+
+def write_dump(path: Path, count: int, *, site: str = "news.example") -> None:
+    lines = [
+        json.dumps({"id": f"{site}-{n}", "url": f"https://{site}/story/{n}", "html": page(site, n)})
+        for n in range(count)
+    ]
+    data = ("\n".join(lines) + "\n").encode()
+    path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
+
+
+def lines_of(path: Path) -> list[dict[str, object]]:
+    raw = path.read_bytes()
+    if path.suffix == ".gz":
+        raw = gzip.decompress(raw)
+    return [json.loads(line) for line in raw.splitlines()]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", "clean", *args], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+
+
+@pytest.mark.timeout(120)
+def test_mixed_inputs_every_document_ends_in_output_or_rejects(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "a.html").write_text(page("folder.example", 1))
+    (folder / "deep" / "b.htm").write_text(page("folder.example", 2))
+    (folder / "deep" / "empty.html").write_text("   ")
+    (folder / "seed.txt").write_text((REPO / "fixtures/seeds/000_7fe897650cc9b193.txt").read_text())
+    (folder / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    dump = tmp_path / "dump.jsonl.gz"
+    records = [json.dumps({"doc_id": "j1", "raw_html": page("jsonl.example", 1)}).encode(), b"{broken"]
+    dump.write_bytes(gzip.compress(b"\n".join(records) + b"\n"))
+    text_dump = tmp_path / "dump.txt"
+    text_dump.write_text("A headline of a text dump\nThe only paragraph of the text dump, long enough to keep.\n")
+    output = tmp_path / "out.jsonl"
+    rejects = tmp_path / "rejects.jsonl"
+    stats = tmp_path / "stats.json"
+    result = run_cli(str(folder), str(dump), str(text_dump), "-o", str(output), "--rejects", str(rejects),
+                     "--stats", str(stats), "--workers", "2", "--quiet")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    articles, failures = lines_of(output), lines_of(rejects)
+    assert [a["source_id"] for a in articles] == ["a.html", "deep/b.htm", "seed.txt", "j1", "dump.txt"]
+    assert [(f["stage"], f["error"]) for f in failures] == [
+        ("input", "InputError"),  # deep/empty.html: only whitespace
+        ("read", "FileNotFoundError"),  # gone.html: dangling link
+        ("read", "InputError"),  # the broken JSON line
+    ]
+    assert failures[0]["source_id"] == "deep/empty.html" and failures[2]["position"].endswith("dump.jsonl.gz:2")
+    summary = json.loads(stats.read_text())
+    assert summary["documents_in"] == 8 == len(articles) + len(failures)
+    assert summary["rejected_by_reason"] == {"input:InputError": 1, "read:FileNotFoundError": 1, "read:InputError": 1}
+    assert summary["removals_by_category"]["donation"] >= 1  # the seed's appeal
+    strict = run_cli(str(dump), "-o", str(tmp_path / "strict.jsonl"), "--strict", "--quiet", "--workers", "1")
+    assert strict.returncode == 1
+
+
+@pytest.mark.timeout(120)
+def test_same_output_at_one_and_two_workers_and_parquet_matches(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 40)
+    with dump.open("a") as stream:
+        stream.write('{"id": "bad"}\n')
+    outputs = {}
+    for workers in (1, 2):
+        output = tmp_path / f"out{workers}.jsonl.gz"
+        config = BatchConfig(workers=workers, chunk_size=3, checkpoint_every=7)
+        stats = run_batch([str(dump)], output, config=config)
+        assert (stats.documents_in, stats.articles_out, stats.rejected_total) == (41, 40, 1)
+        outputs[workers] = (output.read_bytes(), (tmp_path / f"out{workers}.rejects.jsonl").read_bytes())
+    assert outputs[1] == outputs[2]  # byte for byte, gzip members included
+    parquet = tmp_path / "out.parquet"
+    run_batch([str(dump)], parquet, config=BatchConfig(workers=2))
+    rows = pq.read_table(parquet).to_pylist()
+    from_jsonl = lines_of(tmp_path / "out2.jsonl.gz")
+    assert [row["source_id"] for row in rows] == [record["source_id"] for record in from_jsonl]
+    assert [row["text"] for row in rows] == [record["text"] for record in from_jsonl]
+
+
+@pytest.mark.timeout(150)
+def test_sigkill_part_way_then_resume_equals_the_uninterrupted_run(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    with dump.open("a") as stream:
+        stream.write("not json\n")
+    common = ["--quiet", "--checkpoint-every", "20"]
+    reference = tmp_path / "reference" / "out.jsonl.gz"
+    done = run_cli(str(dump), "-o", str(reference), "--workers", "2", *common)
+    assert done.returncode == 0, done.stderr
+
+    output = tmp_path / "killed" / "out.jsonl.gz"
+    marker = output.with_name(output.name + ".checkpoint.json")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "clean", str(dump), "-o", str(output), "--workers", "2", *common],
+        cwd=REPO,
+        start_new_session=True,  # its own process group: kill -9 takes the workers down too
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (marker.exists() and json.loads(marker.read_text())["next_index"] >= 60):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert marker.exists(), "the run finished before it could be killed"
+    killed_at = json.loads(marker.read_text())["next_index"]
+    assert 60 <= killed_at < 301
+
+    # Without --resume, an interrupted output is not silently overwritten.
+    refused = run_cli(str(dump), "-o", str(output), "--workers", "2", *common)
+    assert refused.returncode == 2 and "--resume" in refused.stderr
+    stats = tmp_path / "stats.json"
+    resumed = run_cli(str(dump), "-o", str(output), "--workers", "1", "--resume", "--stats", str(stats), *common)
+    assert resumed.returncode == 0, resumed.stderr
+    summary = json.loads(stats.read_text())  # counts cover the whole run, not only the resumed part
+    assert (summary["documents_in"], summary["articles_out"], summary["rejected"]) == (301, 300, 1)
+    assert output.read_bytes() == reference.read_bytes()
+    assert (output.parent / "out.rejects.jsonl").read_bytes() == (reference.parent / "out.rejects.jsonl").read_bytes()
+    assert not marker.exists()
+    assert len(lines_of(output)) == 300
+
+
+class CrashingExtractor:
+    """Kills its own process on pages containing CRASH and hangs, deaf to SIGALRM, on pages with HANG."""
+
+    name = "crashing"
+
+    def extract(self, html: str, *, url: str | None = None) -> list[str]:
+        if "CRASH" in html:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if "HANG" in html:
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+            time.sleep(3600)
+        return ["A paragraph of article text extracted for this test from " + (url or "?")]
+
+
+@pytest.mark.timeout(120)
+def test_dead_and_hung_workers_are_replaced_and_their_documents_recorded() -> None:
+    documents = [
+        Document(html=f"<p>{marker} {n}</p>", url=f"https://t.example/{n}", source_id=str(n), position=str(n))
+        for n, marker in enumerate(["ok", "CRASH", "ok", "HANG", "ok", "ok", "CRASH", "ok"])
+    ]
+    results = list(
+        newsclean.clean_batch(documents, workers=2, chunk_size=2, hard_timeout=3.0, extractor=CrashingExtractor())
+    )
+    assert [r.source_id for r in results] == [str(n) for n in range(8)]
+    failed = {r.source_id: (r.stage, r.error) for r in results if isinstance(r, Failure)}
+    assert failed == {
+        "1": ("worker", "WorkerDied"),
+        "3": ("worker", "WorkerTimeout"),
+        "6": ("worker", "WorkerDied"),
+    }
+    assert all(r.paragraphs == (f"A paragraph of article text extracted for this test from https://t.example/{r.source_id}",)
+               for r in results if not isinstance(r, Failure))  # fmt: skip
+    assert "SIGKILL" in next(r.message for r in results if isinstance(r, Failure))
+
+
+@pytest.mark.timeout(60)
+def test_clean_batch_takes_mappings_and_keeps_input_order() -> None:
+    records = [{"id": f"r{n}", "url": f"https://o.example/{n}", "html": page("o.example", n)} for n in range(10)]
+    records.insert(4, {"id": "r-missing"})
+    parallel = list(newsclean.clean_batch(records, workers=2, chunk_size=1))
+    serial = list(newsclean.clean_batch(records, workers=0))
+    assert parallel == serial
+    assert [r.source_id for r in parallel] == [r["id"] for r in records]
+    assert isinstance(parallel[4], Failure) and parallel[4].error == "MissingKey"
+
+
+@pytest.mark.timeout(120)
+def test_site_boilerplate_pass_removes_site_wide_paragraphs_only(tmp_path: Path) -> None:
+    appeal = "The Example Gazette is published by Gazette Media Group in Harbour City since 1921."
+    footer = "© Example Gazette. All rights reserved worldwide."
+    records = [
+        {"url": f"https://www.gazette.example/{n}", "html": page("gazette", n, appeal, footer)} for n in range(12)
+    ]
+    # A quote repeated on 3 pages is below min_pages: it stays.
+    for n in range(3):
+        records[n]["html"] = records[n]["html"].replace(
+            "</article>", "<p>“We will not give up on the harbour,” the mayor told reporters.</p></article>"
+        )
+    # A small site with the same line on all 4 pages: too few pages to judge, untouched.
+    records += [{"url": f"https://tiny.example/{n}", "html": page("tiny", n, appeal)} for n in range(4)]
+    dump = tmp_path / "site.jsonl"
+    dump.write_text("".join(json.dumps(r) + "\n" for r in records))
+    output = tmp_path / "out.jsonl"
+    stats = tmp_path / "stats.json"
+    result = run_cli(
+        str(dump), "-o", str(output), "--site-boilerplate", "--workers", "2", "--quiet", "--stats", str(stats)
+    )
+    assert result.returncode == 0, result.stderr
+    articles = lines_of(output)
+    assert len(articles) == 16
+    for article in articles[:12]:
+        assert appeal not in article["paragraphs"] and footer not in article["paragraphs"]
+        site_removed = [r for r in article["removed"] if r["stage"] == "site"]
+        assert [r["text"] for r in site_removed] == [appeal, footer]
+        assert {r["category"] for r in site_removed} == {"site_boilerplate"}
+        assert sum(p.startswith("Report ") for p in article["paragraphs"]) == 4
+        # Fields computed from the text follow the text the site pass left.
+        recomputed = computed_fields(article["text"])
+        assert {field: article[field] for field in recomputed} == recomputed
+    assert all(
+        "“We will not give up on the harbour,” the mayor told reporters." in a["paragraphs"] for a in articles[:3]
+    )
+    assert all(appeal in a["paragraphs"] for a in articles[12:])
+    assert json.loads(stats.read_text())["site_removals"] == 24
+    assert not output.with_name("out.jsonl.site-pass1.jsonl").exists()
+
+
+def test_without_output_records_go_to_stdout_and_batch_flags_need_output(tmp_path: Path) -> None:
+    seeds = sorted(str(p) for p in (REPO / "fixtures" / "seeds").glob("*.txt"))
+    result = CliRunner().invoke(main, ["clean", *seeds])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source_id"] for r in records] == [Path(s).name for s in seeds]
+    assert CliRunner().invoke(main, ["clean", seeds[0], "--rejects", str(tmp_path / "r.jsonl")]).exit_code == 2
+    assert CliRunner().invoke(main, ["clean", str(tmp_path / "missing.html")]).exit_code == 2
+    site_args = ["clean", seeds[0], "--site-boilerplate"]
+    assert CliRunner().invoke(main, site_args).exit_code == 2
+
+
+def test_resume_refuses_a_checkpoint_of_other_options(tmp_path: Path) -> None:
+    dump = tmp_path / "d.jsonl"
+    write_dump(dump, 3)
+    output = tmp_path / "o.jsonl"
+    marker = output.with_name("o.jsonl.checkpoint.json")
+    marker.write_text(
+        json.dumps({"fingerprint": "other", "phase": "clean", "next_index": 1, "output": 0, "rejects": 0})
+    )
+    result = CliRunner().invoke(main, ["clean", str(dump), "-o", str(output), "--resume", "--workers", "0"])
+    assert result.exit_code == 2 and "other inputs or options" in result.output
+    site = BatchConfig(workers=0, site=SiteOptions())
+    with pytest.raises(newsclean.InputError):
+        run_batch([str(dump)], output, config=site, resume=False)
+
+
+class SlowExtractor:
+    """Takes two seconds on pages containing SLOW (interruptible: the in-worker deadline must stop it)."""
+
+    name = "slow"
+
+    def extract(self, html: str, *, url: str | None = None) -> list[str]:
+        if "SLOW" in html:
+            time.sleep(2)
+        return ["A kept paragraph of article text long enough to count, from " + (url or "?")]
+
+
+@pytest.mark.timeout(60)
+def test_size_limit_timeout_and_require_content_are_enforced_in_the_worker() -> None:
+    documents = [
+        Document(html="<p>fine</p>", url="https://l.example/ok", source_id="ok"),
+        Document(html="<p>" + "big " * 3000 + "</p>", url="https://l.example/big", source_id="big"),
+        Document(html="<p>SLOW</p>", url="https://l.example/slow", source_id="slow"),
+    ]
+    results = list(
+        newsclean.clean_batch(
+            documents, workers=1, limits=newsclean.Limits(max_bytes=5000, timeout=0.3), extractor=SlowExtractor()
+        )
+    )
+    assert not isinstance(results[0], Failure) and results[0].paragraphs == (
+        "A kept paragraph of article text long enough to count, from https://l.example/ok",
+    )
+    assert isinstance(results[1], Failure) and (results[1].stage, results[1].error) == ("input", "InputError")
+    assert "max_bytes=5,000" in results[1].message
+    assert isinstance(results[2], Failure) and results[2].error == "ExtractionTimeout"  # not a killed worker
+
+    empty = Document(html="<html><body><div><img src='a.png'></div></body></html>", source_id="empty")
+    kept, rejected = (next(newsclean.clean_batch([empty], workers=0, require_content=flag)) for flag in (False, True))
+    assert not isinstance(kept, Failure) and kept.status == "no_content"
+    assert isinstance(rejected, Failure) and rejected.error == "NoContentError"
+
+
+@pytest.mark.timeout(150)
+def test_site_boilerplate_run_killed_in_pass_one_resumes_to_the_same_output(tmp_path: Path) -> None:
+    footer = "The Example Gazette is published by Gazette Media Group in Harbour City since 1921."
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        "".join(
+            json.dumps({"id": str(n), "url": f"https://gazette.example/{n}", "html": page("gazette", n, footer)}) + "\n"
+            for n in range(300)
+        )
+    )
+    common = ["--site-boilerplate", "--quiet", "--checkpoint-every", "20", "--workers", "2"]
+    reference = tmp_path / "reference" / "out.jsonl"
+    assert run_cli(str(dump), "-o", str(reference), *common).returncode == 0
+    output = tmp_path / "killed" / "out.jsonl"
+    marker = output.with_name(output.name + ".checkpoint.json")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "clean", str(dump), "-o", str(output), *common],
+        cwd=REPO,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (marker.exists() and json.loads(marker.read_text())["next_index"] >= 40):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    state = json.loads(marker.read_text())
+    assert state["phase"] == "clean" and 40 <= state["next_index"] < 300
+    resumed = run_cli(str(dump), "-o", str(output), "--resume", *common)
+    assert resumed.returncode == 0, resumed.stderr
+    assert output.read_bytes() == reference.read_bytes()
+    articles = lines_of(output)
+    assert len(articles) == 300 and all(footer not in a["paragraphs"] for a in articles)
+    assert all(a["removed"][-1] == {"rule": "site.repeated_paragraph", "category": "site_boilerplate",
+                                    "stage": "site", "text": footer} for a in articles)  # fmt: skip

@@ -1,0 +1,241 @@
+"""Readers and writers: every input kind, key mapping, bad input becoming a failure, crash-safe outputs."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+from pathlib import Path
+
+import msgspec
+import pytest
+
+import newsclean
+from newsclean import Document, Failure
+from newsclean.io import (
+    FolderReader,
+    JsonlReader,
+    JsonlWriter,
+    KeyMap,
+    ParquetWriter,
+    WarcReader,
+    detect_format,
+    read_inputs,
+)
+
+PAGE = (
+    "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+    "<p>{title}: the council met on Tuesday to debate next year's budget, with long arguments about road "
+    "repairs and school funding that went on well into the evening.</p></article></body></html>"
+)
+
+
+def _jsonl(records: list[object]) -> bytes:
+    return b"".join(json.dumps(record).encode() + b"\n" for record in records)
+
+
+def test_jsonl_plain_gz_and_zst_read_the_same_documents(tmp_path: Path) -> None:
+    import zstandard
+
+    data = _jsonl([{"id": "a", "url": "https://x.example/a", "html": PAGE.format(title="A")}, {"text": "B\nbody"}])
+    (tmp_path / "d.jsonl").write_bytes(data)
+    (tmp_path / "d.jsonl.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "d.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(data))
+    read = {name: list(JsonlReader(tmp_path / name)) for name in ("d.jsonl", "d.jsonl.gz", "d.jsonl.zst")}
+    for items in read.values():
+        first, second = items
+        assert isinstance(first, Document) and isinstance(second, Document)
+        assert first.html == PAGE.format(title="A") and first.url == "https://x.example/a" and first.source_id == "a"
+        assert second.text == "B\nbody" and second.html is None
+    assert read["d.jsonl"][0].position == f"{tmp_path / 'd.jsonl'}:1"
+    assert read["d.jsonl.gz"][1].source_id == "d.jsonl.gz:2"  # no id field: file name and line number
+
+
+def test_explicit_and_dotted_key_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "custom.ndjson"
+    path.write_bytes(_jsonl([{"page": {"raw": "<p>x</p>", "meta": {"link": "https://y.example/1"}}, "key": 7}]))
+    keys = KeyMap(html="page.raw", url="page.meta.link", id="key")
+    (document,) = JsonlReader(path, keys=keys)
+    assert isinstance(document, Document)
+    assert (document.html, document.url, document.source_id) == ("<p>x</p>", "https://y.example/1", "7")
+    # With an explicit html key, a record without it is rejected, even though it has a "text" field.
+    path.write_bytes(_jsonl([{"text": "plain"}]))
+    (failure,) = JsonlReader(path, keys=KeyMap(html="body"))
+    assert isinstance(failure, Failure) and failure.error == "MissingKey" and "'body'" in failure.message
+
+
+def test_bad_jsonl_lines_each_become_a_failure_and_reading_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    good = json.dumps({"id": "ok1", "html": "<p>fine</p>"}).encode()
+    path.write_bytes(
+        good
+        + b"\n{not json\n"
+        + b'{"id": "nokey", "url": "https://z.example"}\n'
+        + b'{"id": "latin", "text": "caf\xe9"}\n'
+        + b"[1, 2]\n"
+        + b'{"id": "num", "html": 5}\n'
+        + b"\n"
+        + good.replace(b"ok1", b"ok2")
+        + b"\n"
+    )
+    items = list(JsonlReader(path))
+    assert [type(item).__name__ for item in items] == ["Document", *["Failure"] * 5, "Document"]
+    failures = [item for item in items if isinstance(item, Failure)]
+    assert all(failure.stage == "read" for failure in failures)
+    messages = [failure.message for failure in failures]
+    assert messages[0].startswith("malformed JSON")
+    assert "no 'html'" in messages[1] and failures[1].source_id == "nokey"
+    assert "not valid UTF-8" in messages[2]
+    assert "not an object" in messages[3]
+    assert "not a string" in messages[4]
+    assert [failure.position for failure in failures] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6)]
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_truncated_compressed_dump_keeps_the_complete_lines_and_rejects_the_rest(tmp_path: Path, suffix: str) -> None:
+    import zstandard
+
+    lines = [{"id": str(n), "html": PAGE.format(title=f"T{n}") * 5} for n in range(400)]  # several zstd blocks
+    data = _jsonl(lines)
+    compressed = gzip.compress(data) if suffix == ".gz" else zstandard.ZstdCompressor().compress(data)
+    path = tmp_path / f"cut.jsonl{suffix}"
+    path.write_bytes(compressed[: len(compressed) // 2])
+    items = list(JsonlReader(path))
+    documents = [item for item in items if isinstance(item, Document)]
+    assert 0 < len(documents) < 400
+    assert [d.source_id for d in documents] == [str(n) for n in range(len(documents))]
+    assert isinstance(items[-1], Failure) and "truncated or corrupt" in items[-1].message
+    assert sum(isinstance(item, Failure) for item in items) == 1
+
+
+def test_unreadable_inputs_become_failures(tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "good.html").write_text(PAGE.format(title="Good"))
+    (folder / "dangling.html").symlink_to(tmp_path / "gone.html")
+    items = list(read_inputs([str(folder), str(tmp_path / "missing.jsonl")]))
+    assert [type(item).__name__ for item in items] == ["Failure", "Document", "Failure"]
+    assert items[0].position == str(folder / "dangling.html") and items[0].error == "FileNotFoundError"
+    assert items[2].error == "FileNotFoundError"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_file_without_read_permission_is_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "secret.html"
+    path.write_text("<p>x</p>")
+    path.chmod(0)
+    (item,) = read_inputs([str(path)])
+    assert isinstance(item, Failure) and item.error == "PermissionError"
+
+
+def test_folder_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "b" / "2.htm").write_text("<p>2</p>")
+    (tmp_path / "a.txt").write_text("Title\nText")
+    (tmp_path / "c.html").write_text("<p>c</p>")
+    (tmp_path / "style.css").write_text("p {}")
+    (tmp_path / ".git" / "x.html").write_text("<p>hidden</p>")
+    items = list(FolderReader(tmp_path))
+    assert [item.source_id for item in items] == ["a.txt", "b/2.htm", "c.html"]
+    assert isinstance(items[0], Document) and items[0].text == "Title\nText"
+    assert isinstance(items[1], Document) and items[1].html == b"<p>2</p>"
+
+
+def _write_warc(path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=path.suffix == ".gz")
+
+        def response(url: str, status: str, content_type: str, body: bytes) -> None:
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+
+        writer.write_record(writer.create_warc_record("https://w.example/", "warcinfo", payload=io.BytesIO(b"x")))
+        response(
+            "https://w.example/1",
+            "200 OK",
+            "text/html; charset=windows-1252",
+            PAGE.format(title="Caf\xe9").encode("cp1252"),
+        )
+        response("https://w.example/logo.png", "200 OK", "image/png", b"\x89PNG....")
+        response("https://w.example/404", "404 Not Found", "text/html", b"<p>gone</p>")
+        request = StatusAndHeaders("GET /2 HTTP/1.1", [("Host", "w.example")], is_http_request=True)
+        writer.write_record(writer.create_warc_record("https://w.example/2", "request", http_headers=request))
+        response("https://w.example/2", "200 OK", "application/xhtml+xml", PAGE.format(title="Two").encode())
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_yields_html_responses_only_and_they_clean(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    _write_warc(path)
+    assert detect_format(str(path)) == "warc"
+    documents = list(WarcReader(path))
+    assert [d.url for d in documents] == ["https://w.example/1", "https://w.example/2"]
+    assert all(isinstance(d, Document) and d.source_id and d.source_id.startswith("<urn:uuid:") for d in documents)
+    first = documents[0]
+    assert isinstance(first, Document) and first.headers is not None
+    article = newsclean.Pipeline().run(first)
+    assert article.title == "Café" and article.encoding_source == "http-header"
+
+
+def test_truncated_warc_record_is_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "cut.warc"
+    _write_warc(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 120])
+    items = list(WarcReader(path))
+    assert isinstance(items[0], Document)
+    assert isinstance(items[-1], Failure) and items[-1].stage == "read"
+
+
+def test_jsonl_writer_commits_whole_lines_and_resume_cuts_back(tmp_path: Path) -> None:
+    for name in ("out.jsonl", "out.jsonl.gz"):
+        path = tmp_path / name
+        writer = JsonlWriter(path)
+        writer.write(b'{"n":1}')
+        checkpoint = writer.commit()
+        writer.write(b'{"n":2}')
+        writer.commit()
+        os.close(writer._fd)  # simulate a crash after the second commit, before close()
+        resumed = JsonlWriter(path, resume_at=checkpoint)
+        resumed.write(b'{"n":3}')
+        resumed.close()
+        raw = path.read_bytes()
+        text = gzip.decompress(raw) if name.endswith(".gz") else raw
+        assert text == b'{"n":1}\n{"n":3}\n'
+
+
+def test_parquet_round_trips_articles_and_appears_only_when_complete(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    articles = [
+        newsclean.clean_text(
+            "Headline one\nThe first body paragraph is long enough to count as article text.\nShare this:",
+            url="https://p.example/1",
+        ),
+        newsclean.clean_html(PAGE.format(title="Two"), url="https://p.example/2"),
+    ]
+    path = tmp_path / "out.parquet"
+    writer = ParquetWriter(path)
+    writer.write(newsclean.to_json(articles[0]))
+    checkpoint = writer.commit()
+    writer.write(newsclean.to_json(articles[1]))
+    writer.commit()
+    assert not path.exists()  # killed here: no half-written Parquet file
+    resumed = ParquetWriter(path, resume_at=checkpoint)
+    resumed.write(newsclean.to_json(articles[1]))
+    resumed.close()
+    rows = pq.read_table(path).to_pylist()
+    assert not path.with_name("out.parquet.parts").exists()
+    assert [row["url"] for row in rows] == ["https://p.example/1", "https://p.example/2"]
+    assert rows[0]["removed"] == [
+        {"rule": "widget.share", "category": "widget", "stage": "text", "text": "Share this:"}
+    ]
+    assert rows[1]["paragraphs"] == list(articles[1].paragraphs)
+    # Every field survives: rebuilding the Article from the row gives the original.
+    row = dict(rows[0], provenance=dict(rows[0]["provenance"]))
+    assert msgspec.convert(row, newsclean.Article) == articles[0]
