@@ -220,6 +220,25 @@ def gate(dataset_names: str, data_dir: Path | None, baseline_path: Path | None, 
 
 
 @main.command()
+@click.argument("dataset")
+@click.option("--extractor", default="newsclean", show_default=True)
+@click.option("--examples", type=click.IntRange(min=0), default=8, show_default=True)
+@click.option("--results-dir", type=click.Path(file_okay=False, path_type=Path), default=RESULTS, show_default=True)
+def analyse(dataset: str, extractor: str, examples: int, results_dir: Path) -> None:
+    """Residual paragraphs by category, with the most frequent texts, and false removals by rule, from the
+    last quality run's per-page records of DATASET."""
+    from ._analyse import analysis_markdown, read_records
+
+    path = results_dir / "outputs" / f"{dataset}.jsonl"
+    if not path.is_file():
+        raise click.UsageError(f"no per-page records at {path}: run `python -m benchmarks quality` first")
+    records = read_records(path, extractor)
+    if not records:
+        raise click.UsageError(f"no records for extractor {extractor!r} in {path}")
+    click.echo(analysis_markdown(records, examples=examples))
+
+
+@main.command()
 @click.option("--datasets", "dataset_names", default="all", show_default=True)
 @click.option(
     "--out",

@@ -118,3 +118,27 @@ def test_as_day() -> None:
     assert as_day(datetime(2024, 3, 3, 23, 59)) == "2024-03-03"
     assert as_day("published 2024-03-03T10:00:00Z") == "2024-03-03"
     assert as_day("March 3") is None and as_day(None) is None
+
+
+def test_analysis_ranks_categories_and_lists_false_removals(tmp_path: object) -> None:
+    from benchmarks._analyse import analysis_markdown
+    from benchmarks._quality import PageRecord
+
+    records = [
+        PageRecord("naeb", "naeb/1", "newsclean", 0.9, 0.1, 0.0, residual=[("Share this", "share")]),
+        PageRecord(
+            "naeb",
+            "naeb/2",
+            "newsclean",
+            0.8,
+            0.1,
+            0.1,
+            residual=[("Share this", "share"), ("By Jane Doe", "byline")],
+            false_removals=[("A gold paragraph of enough words to count here.", "dom.related-box", "dom")],
+        ),
+    ]
+    text = analysis_markdown(records)
+    assert "| share | 2 | 2 |" in text and "| byline | 1 | 1 |" in text
+    assert text.index("| share |") < text.index("| byline |")
+    assert "- 2× Share this" in text
+    assert "**dom.related-box (dom)**: 1" in text and "naeb/2: A gold paragraph" in text
