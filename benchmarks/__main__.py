@@ -199,6 +199,9 @@ def gate(dataset_names: str, data_dir: Path | None, baseline_path: Path | None, 
         measured[dataset] = gate_figures(summary)
         figures = ", ".join(f"{key} {value:.4f}" for key, value in measured[dataset].items())
         click.echo(f"{dataset} ({summary['pages']} pages): {figures}")
+        if summary["errors"]:
+            # A page newsclean raised on scores as empty; say which, so a regression can be traced to it.
+            click.echo(f"  {summary['errors']} page(s) raised: " + "; ".join(summary["notes"]), err=True)
     if raise_floors:
         path.write_text(json.dumps(propose_floors(measured, baseline), indent=2) + "\n")
         click.echo(f"floors written to {path}")

@@ -120,7 +120,7 @@ def test_as_day() -> None:
     assert as_day("March 3") is None and as_day(None) is None
 
 
-def test_analysis_ranks_categories_and_lists_false_removals(tmp_path: object) -> None:
+def test_analysis_ranks_categories_and_lists_false_removals() -> None:
     from benchmarks._analyse import analysis_markdown
     from benchmarks._quality import PageRecord
 
