@@ -138,9 +138,10 @@ def quality(
         results["datasets"][dataset] = {name: tally.summary(bootstrap) for name, tally in tallies.items()}
         for name, row in results["datasets"][dataset].items():
             click.echo(f"  {name:<22} F1 {row['f1']:.3f}  P {row['precision']:.3f}  R {row['recall']:.3f}", err=True)
-    (results_dir / "quality.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
-    markdown = quality_markdown(results)
-    (results_dir / "quality.md").write_text(markdown)
+        # Written after each set, so a long run that is stopped still leaves the sets it finished.
+        (results_dir / "quality.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+        markdown = quality_markdown(results)
+        (results_dir / "quality.md").write_text(markdown)
     if not quality_plot(results, results_dir / "quality.png"):
         click.echo("no plot: matplotlib is not installed (pip install -e '.[bench]')", err=True)
     click.echo(markdown)

@@ -142,3 +142,41 @@ def test_analysis_ranks_categories_and_lists_false_removals() -> None:
     assert text.index("| share |") < text.index("| byline |")
     assert "- 2× Share this" in text
     assert "**dom.related-box (dom)**: 1" in text and "naeb/2: A gold paragraph" in text
+
+
+def test_quality_markdown_has_one_row_per_extractor_and_the_false_removal_rate() -> None:
+    from benchmarks._report import quality_markdown
+    from benchmarks._residual import CATEGORIES
+
+    row = {
+        "pages": 2,
+        "f1": 0.9512,
+        "precision": 0.94,
+        "recall": 0.9626,
+        "errors": 0,
+        "empty": 1,
+        "notes": ["p/1: ValueError: boom"],
+        "pages_per_second": 12.5,
+        "residual": dict.fromkeys(CATEGORIES, 1),
+        "residual_boilerplate": len(CATEGORIES) - 1,
+        "must_exclude_leaked": 3,
+        "must_exclude_total": 40,
+        "metadata": {"title": 0.5, "author": 1.0, "date": 0.25},
+    }
+    newsclean_row = {
+        **row,
+        "false_removals": 2,
+        "false_removal_rate": 0.004,
+        "false_removals_by_rule": {"r.x": 2},
+        "extractor_misses": 7,
+    }
+    results = {
+        "run": {"started": "now", "newsclean": "0", "command": "python -m benchmarks quality"},
+        "datasets": {"naeb": {"newsclean": newsclean_row, "trafilatura": row}},
+        "skipped": {"goose3": "not installed"},
+    }
+    text = quality_markdown(results)
+    assert "| newsclean | 0.951 | 0.940 | 0.963 | 12.5 | 1 | 10 | 1 | – | 3 / 40 | 0.50/1.00/0.25 | 2 (0.40%) |" in text
+    assert "| trafilatura | 0.951 |" in text
+    assert "`r.x` 2; extractor misses: 7" in text
+    assert "skipped goose3: not installed" in text and "p/1: ValueError: boom" in text
