@@ -192,6 +192,10 @@ BUILDERS: dict[str, Callable[[], ExtractFn]] = {
 }
 
 
+#: Metadata fields an extractor offers (others offer none, and are not scored on them): absent means all.
+METADATA_FIELDS: dict[str, tuple[str, ...]] = {"readability": ("title",), "resiliparse": (), "justext": ()}
+
+
 def parse_extractor_names(value: str) -> tuple[str, ...]:
     names = tuple(BUILDERS) if value.strip() == "all" else tuple(n.strip() for n in value.split(",") if n.strip())
     unknown = [name for name in names if name not in BUILDERS]

@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 
 from ._data import Page, iter_pages
-from ._extractors import ExtractFn, Extraction
+from ._extractors import METADATA_FIELDS, ExtractFn, Extraction
 from ._matching import TextIndex
 from ._metadata import FIELDS, field_matches
 from ._removals import audit_removals
@@ -106,7 +106,7 @@ def _run_one(extract: ExtractFn, page: Page) -> tuple[Extraction, float, str | N
         extraction = extract(page.html, page.url)
     except Exception as exc:  # a peer failing on a page scores as an empty output, with a note
         extraction = Extraction(())
-        error = f"{type(exc).__name__}: {str(exc)[:200]}"
+        error = " ".join(f"{type(exc).__name__}: {str(exc)[:200]}".split())
     return extraction, time.process_time() - started, error
 
 
@@ -128,7 +128,10 @@ def score_page(
     tally.output_paragraphs += len(extraction.paragraphs)
     residual = residual_paragraphs(extraction.paragraphs, gold, context) if page.gold_text else []
     tally.residual.update(r.category for r in residual)
+    offered = METADATA_FIELDS.get(name, FIELDS)
     for field, right in field_matches(page.gold_meta, extraction.meta).items():
+        if field not in offered:
+            continue
         tally.meta_annotated[field] += 1
         tally.meta_right[field] += right
     record = PageRecord(

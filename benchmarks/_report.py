@@ -31,16 +31,17 @@ def quality_markdown(results: dict[str, Any]) -> str:
         "",
         "F1 / P / R: the ScrapingHub benchmark's shingle metric. pages/s: CPU seconds of that extractor alone, "
         "one core. Residual: output paragraphs not in the gold text that the classifier puts in a boilerplate "
-        "category (`other` apart). Leaks: must_exclude snippets found in the output. Meta: share of annotated "
-        "pages with the right title / author / date. False removals: gold paragraphs (8+ words) removed by "
+        "category; heading (short headline-shaped lines) and other are counted apart. Leaks: must_exclude "
+        "snippets found in the output. Meta: share of annotated pages with the right title / author / date. "
+        "False removals: gold paragraphs (8+ words) removed by "
         "newsclean's cleaners.",
     ]
     for dataset, rows in results["datasets"].items():
         lines += ["", f"## {dataset}", ""]
         lines += [
-            "| extractor | F1 | P | R | pages/s | empty | residual | other | must_include | leaks | "
+            "| extractor | F1 | P | R | pages/s | empty | residual | heading | other | must_include | leaks | "
             "meta t/a/d | false removals |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for name, row in rows.items():
             meta = row.get("metadata")
@@ -54,8 +55,8 @@ def quality_markdown(results: dict[str, Any]) -> str:
             lines.append(
                 f"| {name} | {_f1_cell(row)} | {row['precision']:.3f} | {row['recall']:.3f} | "
                 f"{_fmt(row['pages_per_second'], 1)} | {row['empty']} | {row['residual_boilerplate']} | "
-                f"{row['residual']['other']} | {_fmt(row.get('must_include_recall'))} | {leaks} | {meta_cell} | "
-                f"{false_cell} |"
+                f"{row['residual']['heading']} | {row['residual']['other']} | "
+                f"{_fmt(row.get('must_include_recall'))} | {leaks} | {meta_cell} | {false_cell} |"
             )
         lines += ["", "Residual paragraphs by category:", ""]
         lines += ["| extractor | " + " | ".join(CATEGORIES) + " |", "|---|" + "---|" * len(CATEGORIES)]

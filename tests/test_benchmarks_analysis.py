@@ -34,7 +34,9 @@ CONTEXT = PageContext(
         ("5 min read", "banner"),
         ("Updated: March 3, 2024 at 10:15 am", "banner"),
         ("READ MORE: Mayor defends budget cuts", "related"),
-        ("Mayor Defends Budget Cuts After Heated Meeting", "related"),
+        ("[Related: Mayor defends budget cuts]", "related"),
+        ("Courtesy of Jane Doe/Instagram", "caption"),
+        ("Mayor Defends Budget Cuts After Heated Meeting", "heading"),
         ("The bridge carried 40,000 cars a day before the cracks were found.", "other"),
     ],
 )
@@ -158,7 +160,7 @@ def test_quality_markdown_has_one_row_per_extractor_and_the_false_removal_rate()
         "notes": ["p/1: ValueError: boom"],
         "pages_per_second": 12.5,
         "residual": dict.fromkeys(CATEGORIES, 1),
-        "residual_boilerplate": len(CATEGORIES) - 1,
+        "residual_boilerplate": len(CATEGORIES) - 2,
         "must_exclude_leaked": 3,
         "must_exclude_total": 40,
         "metadata": {"title": 0.5, "author": 1.0, "date": 0.25},
@@ -176,7 +178,10 @@ def test_quality_markdown_has_one_row_per_extractor_and_the_false_removal_rate()
         "skipped": {"goose3": "not installed"},
     }
     text = quality_markdown(results)
-    assert "| newsclean | 0.951 | 0.940 | 0.963 | 12.5 | 1 | 10 | 1 | – | 3 / 40 | 0.50/1.00/0.25 | 2 (0.40%) |" in text
+    assert (
+        "| newsclean | 0.951 | 0.940 | 0.963 | 12.5 | 1 | 10 | 1 | 1 | – | 3 / 40 | 0.50/1.00/0.25 | 2 (0.40%) |"
+        in text
+    )
     assert "| trafilatura | 0.951 |" in text
     assert "`r.x` 2; extractor misses: 7" in text
     assert "skipped goose3: not installed" in text and "p/1: ValueError: boom" in text
