@@ -96,8 +96,9 @@ def _std(values: Sequence[float]) -> float:
 
 
 def fold_for_snippets(text: str) -> str:
-    """Case, punctuation and spacing are not content: snippets match on the lower-cased ``\\w+`` tokens."""
-    return " " + " ".join(token.casefold() for token in tokenize(text)) + " "
+    """Punctuation and spacing are not content: snippets match on the ``\\w+`` token sequence. Case is kept:
+    it tells a menu label ("Home") from prose ("at home")."""
+    return " " + " ".join(tokenize(text)) + " "
 
 
 class SnippetCounts(NamedTuple):
@@ -110,8 +111,8 @@ class SnippetCounts(NamedTuple):
 def snippet_counts(output: str, must_include: Sequence[str], must_exclude: Sequence[str]) -> SnippetCounts:
     """How many must_include snippets appear in the output and how many must_exclude snippets leak into it.
 
-    A snippet appears when its token sequence occurs in the output's token sequence (on token boundaries, so
-    "Home" does not match inside "homeowners"). Snippets without any token are ignored."""
+    A snippet appears when its token sequence occurs in the output's token sequence, case kept and on token
+    boundaries, so "Home" matches neither "homeowners" nor "at home". Snippets without a token are ignored."""
     folded = fold_for_snippets(output)
     include = [fold_for_snippets(s) for s in must_include if tokenize(s)]
     exclude = [fold_for_snippets(s) for s in must_exclude if tokenize(s)]

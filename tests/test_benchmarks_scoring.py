@@ -81,11 +81,12 @@ def test_bootstrap_is_reproducible_and_zero_for_identical_pages() -> None:
     assert score_with_bootstrap(pages).spread is None
 
 
-def test_snippets_match_on_token_boundaries_ignoring_case_and_punctuation() -> None:
-    output = "Homeowners said: the Order-now button was gone."
-    counts = snippet_counts(output, ["homeowners said the", "missing words here"], ["Home", "Order now", "…"])
+def test_snippets_match_on_token_boundaries_with_case_ignoring_punctuation() -> None:
+    output = "Homeowners said: the Order-now button was gone, so they stayed at home."
+    counts = snippet_counts(output, ["Homeowners said the", "missing words here"], ["Home", "Order now", "…"])
     assert counts.included == 1 and counts.must_include == 2
     assert counts.leaked == 1 and counts.must_exclude == 2  # "…" has no token and is ignored
+    assert snippet_counts("Home | World | Sports", [], ["Home"]).leaked == 1
 
 
 def test_text_index_coverage() -> None:
