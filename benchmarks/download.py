@@ -48,9 +48,12 @@ def fetch_archive(source: Source, into: Path) -> Path:
     """Download and unpack the repository at the pinned commit; returns the unpacked root folder."""
     url = ARCHIVE_URL.format(repository=source.repository, commit=source.commit)
     click.echo(f"downloading {url}", err=True)
-    with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client:
-        response = client.get(url)
-        response.raise_for_status()
+    try:
+        with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client:
+            response = client.get(url)
+            response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise click.ClickException(f"could not download {url}: {type(exc).__name__}: {exc}") from exc
     with tarfile.open(fileobj=io.BytesIO(response.content), mode="r:gz") as archive:
         archive.extractall(into, filter="data")
     roots = [path for path in into.iterdir() if path.is_dir()]
