@@ -36,6 +36,7 @@ def quality_markdown(results: dict[str, Any]) -> str:
         "False removals: gold paragraphs (8+ words) removed by "
         "newsclean's cleaners.",
     ]
+    lines += ["", *summary_table(results)]
     for dataset, rows in results["datasets"].items():
         lines += ["", f"## {dataset}", ""]
         lines += [
@@ -73,6 +74,30 @@ def quality_markdown(results: dict[str, Any]) -> str:
     for name, note in results.get("skipped", {}).items():
         lines += ["", f"- skipped {name}: {note}"]
     return "\n".join(lines) + "\n"
+
+
+def summary_table(results: dict[str, Any]) -> list[str]:
+    """Shingle F1 (P / R) of each extractor on each set (the best in bold), and its residual boilerplate."""
+    datasets = list(results["datasets"])
+    best = {d: max(row["f1"] for row in results["datasets"][d].values()) for d in datasets}
+    extractors = list(dict.fromkeys(name for rows in results["datasets"].values() for name in rows))
+    lines = [
+        "| extractor | " + " | ".join(f"{d} F1 (P / R)" for d in datasets) + " | residual boilerplate |",
+        "|---|" + "---|" * len(datasets) + "---|",
+    ]
+    for name in extractors:
+        cells = []
+        residual = 0
+        for dataset in datasets:
+            row = results["datasets"][dataset].get(name)
+            if row is None:
+                cells.append("–")
+                continue
+            residual += row["residual_boilerplate"]
+            f1 = f"**{row['f1']:.3f}**" if row["f1"] == best[dataset] else f"{row['f1']:.3f}"
+            cells.append(f"{f1} ({row['precision']:.3f} / {row['recall']:.3f})")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {residual} |")
+    return lines
 
 
 def quality_plot(results: dict[str, Any], path: Path) -> bool:
