@@ -224,6 +224,22 @@ def gate(dataset_names: str, data_dir: Path | None, baseline_path: Path | None, 
 
 
 @main.command()
+@click.option("--results-dir", type=click.Path(file_okay=False, path_type=Path), default=RESULTS, show_default=True)
+def report(results_dir: Path) -> None:
+    """Render quality.md and quality.png again from quality.json (after a change to the report's layout)."""
+    from ._report import quality_markdown, quality_plot
+
+    path = results_dir / "quality.json"
+    if not path.is_file():
+        raise click.UsageError(f"no {path}: run `python -m benchmarks quality` first")
+    results = json.loads(path.read_text(encoding="utf-8"))
+    markdown = quality_markdown(results)
+    (results_dir / "quality.md").write_text(markdown)
+    quality_plot(results, results_dir / "quality.png")
+    click.echo(markdown)
+
+
+@main.command()
 @click.argument("dataset")
 @click.option("--extractor", default="newsclean", show_default=True)
 @click.option("--examples", type=click.IntRange(min=0), default=8, show_default=True)

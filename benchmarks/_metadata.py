@@ -25,13 +25,17 @@ class PredictedMeta(NamedTuple):
     date: str | None = None  # YYYY-MM-DD
 
 
-def as_day(value: date | datetime | str | None) -> str | None:
-    if value is None:
-        return None
+def as_day(value: object) -> str | None:
+    """A peer's date as YYYY-MM-DD. Peers return datetimes, strings, or (goose3) a list of candidates: the
+    first candidate counts; anything else is no date."""
+    if isinstance(value, list | tuple):
+        value = value[0] if value else None
     if isinstance(value, datetime | date):
         return value.isoformat()[:10]
-    match = _DATE.search(value)
-    return match.group(0) if match else None
+    if isinstance(value, str):
+        match = _DATE.search(value)
+        return match.group(0) if match else None
+    return None
 
 
 def _author_tokens(names: Sequence[str]) -> frozenset[str]:

@@ -120,6 +120,8 @@ def test_as_day() -> None:
     assert as_day(datetime(2024, 3, 3, 23, 59)) == "2024-03-03"
     assert as_day("published 2024-03-03T10:00:00Z") == "2024-03-03"
     assert as_day("March 3") is None and as_day(None) is None
+    assert as_day(["2024-09-26T17:46:15+00:00", "2024-09-27"]) == "2024-09-26"  # goose3 returns candidates
+    assert as_day([]) is None and as_day(20240926) is None
 
 
 def test_analysis_ranks_categories_and_lists_false_removals() -> None:
