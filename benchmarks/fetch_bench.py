@@ -169,7 +169,7 @@ def main() -> None:
                 f"peak_rss={rss:.0f}MB (own process)"
             )
 
-        with Fetcher(**options) as sampler:  # type: ignore[arg-type]
+        with Fetcher(**options) as sampler:
             sample = [r for r in sampler.get_many(urls[: args.clean_pages]) if isinstance(r, FetchResult)]
 
         import trafilatura
@@ -191,7 +191,7 @@ def main() -> None:
         )
 
         async def fetch_and_clean() -> int:
-            async with AsyncFetcher(pipeline=pipeline, **options) as fetcher:  # type: ignore[arg-type]
+            async with AsyncFetcher(pipeline=pipeline, **options) as fetcher:
                 return sum([not isinstance(r, Failure) async for r in fetcher.fetch_many(urls[: args.clean_pages])])
 
         started = time.perf_counter()
