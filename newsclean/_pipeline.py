@@ -259,7 +259,7 @@ class Pipeline:
 
     def _failure(self, document: Document, stage: str, exc: Exception) -> Failure:
         self.stats.failures[type(exc).__name__] += 1
-        message = exc.message if isinstance(exc, NewscleanError) else str(exc)
+        message = exc.message if isinstance(exc, NewscleanError) else str(exc) or type(exc).__name__
         return Failure(
             stage=stage,
             error=type(exc).__name__,

@@ -8,7 +8,6 @@ from typing import Any
 
 import msgspec
 
-from .._exceptions import NewscleanError
 from .._limits import Limits
 from .._models import Article, Failure, to_json
 from .._pipeline import Document, Pipeline
@@ -57,23 +56,8 @@ def clean_one(pipeline: Pipeline, index: int, item: Document | Failure) -> Outco
     """Clean one document; never raises for a bad document."""
     if isinstance(item, Failure):
         return failure_outcome(index, item)
-    try:
-        return article_outcome(index, pipeline.run(item))
-    except NewscleanError as exc:
-        return failure_outcome(index, _failure(item, exc.stage or "unknown", exc, exc.message))
-    except Exception as exc:  # one bad page never stops a batch; the failure says what happened
-        return failure_outcome(index, _failure(item, "internal", exc, str(exc) or type(exc).__name__))
-
-
-def _failure(document: Document, stage: str, exc: Exception, message: str) -> Failure:
-    return Failure(
-        stage=stage,
-        error=type(exc).__name__,
-        message=message,
-        source_id=document.source_id,
-        url=document.url,
-        position=document.position,
-    )
+    record = next(pipeline.run_many((item,)))
+    return failure_outcome(index, record) if isinstance(record, Failure) else article_outcome(index, record)
 
 
 def worker_main(tasks: Any, results: Connection, settings: PipelineSettings) -> None:
