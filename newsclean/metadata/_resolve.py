@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
 from ._authors import Byline, agency_name, parse_byline, person_name
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
-from ._dates import date_from_url, describe, parse_datetime, plausible, shown, visible_dates
+from ._dates import date_from_url, describe, labelled_date, parse_datetime, plausible, shown, visible_dates
 from ._language import resolve_language
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
@@ -315,14 +315,51 @@ def _resolve_authors(
         resolved.set("organization", byline.organization, source)
 
 
+# Meta keys by which a publisher declares the article's own publication date (not a crawl or template date).
+_DECLARED_META = frozenset(
+    {
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "datepublished",
+        "article.published",
+        "published_time",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "citation_publication_date",
+        "original-publish-date",
+        "article:modified_time",
+        "og:article:modified_time",
+        "datemodified",
+        "modified_time",
+    }
+)
+
+
+class _DateCandidate(NamedTuple):
+    value: datetime
+    source: str
+    #: Declared by the publisher for the article itself (JSON-LD article node, article:published_time):
+    #: evidence even when the page does not print it.
+    declared: bool
+
+
 def _date_candidates(
     candidates: MetadataCandidates, articles: list[dict[str, Any]], keys: Sequence[str], meta_keys: Sequence[str]
-) -> Iterator[tuple[Any, str]]:
+) -> Iterator[tuple[Any, str, bool]]:
     for node in articles:
+        # A WebPage node's dates are often a CMS template's (every page of the site gets them): not declared.
+        declared = bool(_types(node) & _ARTICLE_TYPES)
         for key in keys:
-            yield node.get(key), "json-ld"
+            yield node.get(key), "json-ld", declared
     for key, value in _metas(candidates, meta_keys):
-        yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta"
+        yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta", key in _DECLARED_META
 
 
 def _resolve_dates(
@@ -332,60 +369,63 @@ def _resolve_dates(
     url: str | None,
     now: datetime,
 ) -> None:
-    found: list[tuple[datetime, str]] = []
+    found: list[_DateCandidate] = []
     future: list[str] = []
-    for raw, source in _date_candidates(candidates, articles, ("datePublished", "dateCreated"), _PUBLISHED_META):
+    for raw, source, declared in _date_candidates(
+        candidates, articles, ("datePublished", "dateCreated"), _PUBLISHED_META
+    ):
         parsed = parse_datetime(raw)
         if parsed is None:
             continue
         if parsed.value > now:
             future.append(source)
         elif plausible(parsed.value, now):
-            found.append((parsed.value, describe(source, parsed)))
+            found.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
     for stamp, text in candidates.times:
         parsed = parse_datetime(stamp) or parse_datetime(text)
         if parsed is not None and plausible(parsed.value, now):
-            found.append((parsed.value, describe("time", parsed)))
+            found.append(_DateCandidate(parsed.value, describe("time", parsed), False))
     from_url = date_from_url(url)
     if from_url is not None and plausible(from_url, now):
-        found.append((from_url, "url; date only, timezone assumed UTC"))
+        found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
-    chosen = _choose_date(found, candidates.visible_text, allow_hidden=news)
+    page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    chosen = _choose_date(found, page_dates)
     if chosen is not None:
         note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
         resolved.set("published", chosen[0], chosen[1] + note)
     elif found:
-        resolved.provenance["published"] = f"not set: {found[0][1].split(';')[0]} date not shown on the page"
-    modified: list[tuple[datetime, str]] = []
-    for raw, source in _date_candidates(candidates, articles, ("dateModified",), _MODIFIED_META):
+        resolved.provenance["published"] = f"not set: {found[0].source.split(';')[0]} date not shown on the page"
+    modified: list[_DateCandidate] = []
+    for raw, source, declared in _date_candidates(candidates, articles, ("dateModified",), _MODIFIED_META):
         parsed = parse_datetime(raw)
         if parsed is not None and plausible(parsed.value, now):
-            modified.append((parsed.value, describe(source, parsed)))
-    chosen_modified = _choose_date(modified, candidates.visible_text, allow_hidden=news)
+            modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
+    chosen_modified = _choose_date(modified, page_dates)
     if chosen_modified is not None:
         resolved.set("modified", *chosen_modified)
     resolved.news_article = news
-    resolved.page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    resolved.page_dates = page_dates
+    if candidates.visible_text is not None:
+        resolved.labelled_date = labelled_date(candidates.visible_text)
 
 
-def _choose_date(
-    found: list[tuple[datetime, str]], page_text: str | None, *, allow_hidden: bool
-) -> tuple[datetime, str] | None:
-    """The first candidate readers can see on the page (or that the URL states). A markup date nobody sees is
-    often a template's or a re-crawl's; it is kept (and said to be hidden) only on pages typed as news articles,
-    whose dates are often drawn by scripts."""
+def _choose_date(found: list[_DateCandidate], page_dates: set[date] | None) -> tuple[datetime, str] | None:
+    """The first candidate readers can see on the page (or that the URL states); else the first date the
+    publisher declares for the article in structured data. A markup date that is neither shown nor declared
+    (a WebPage template's, a stray ``<time>``) is not evidence of when the article appeared."""
     if not found:
         return None
-    if page_text is None:
-        return found[0]
-    dates = visible_dates(page_text)
-    for value, source in found:
-        if source.startswith("url"):
-            return value, source
-        if shown(value, dates):
-            return value, f"{source}; shown on the page"
-    if allow_hidden:
-        return found[0][0], f"{found[0][1]}; not shown on the page"
+    if page_dates is None:
+        return found[0].value, found[0].source
+    for candidate in found:
+        if candidate.source.startswith("url"):
+            return candidate.value, candidate.source
+        if shown(candidate.value, page_dates):
+            return candidate.value, f"{candidate.source}; shown on the page"
+    for candidate in found:
+        if candidate.declared:
+            return candidate.value, f"{candidate.source}; not shown on the page"
     return None
 
 
@@ -433,6 +473,11 @@ def complete(
         resolved.set("agency", dateline.agency, "dateline")
         _dateline_date(resolved, dateline.month, dateline.day, dateline.year, now)
     html = resolved.fallback_html
+    labelled = resolved.labelled_date
+    if "published" not in resolved.values and labelled is not None:
+        labelled_day = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
+        if plausible(labelled_day, now):
+            resolved.set("published", labelled_day, "page text (labelled date); date only, timezone assumed UTC")
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")

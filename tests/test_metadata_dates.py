@@ -1,0 +1,77 @@
+"""Which markup dates count as evidence of publication: shown, declared for the article, or labelled in text."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from newsclean import _dom, metadata
+from newsclean.metadata._dates import labelled_date
+
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
+ARTICLE_TEXT = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 5 + "</p>"
+
+
+def resolve_page(head: str, body: str, url: str = "https://example.org/guides/budget") -> metadata.Resolved:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    tree = _dom.parse(html)
+    candidates = _dom.collect_metadata(tree)
+    _dom.prune_non_content(tree)
+    candidates.visible_text = _dom.visible_text(tree)
+    resolved = metadata.resolve(candidates, url=url, html=html, now=NOW)
+    return metadata.complete(resolved, paragraphs=[], now=NOW)
+
+
+def json_ld(node: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def test_article_date_declared_in_json_ld_is_kept_when_not_shown() -> None:
+    resolved = resolve_page(json_ld({"@type": "Article", "datePublished": "2023-03-02T10:00:00Z"}), ARTICLE_TEXT)
+    assert resolved.values["published"] == datetime(2023, 3, 2, 10, tzinfo=UTC)
+    assert "not shown on the page" in resolved.provenance["published"]
+
+
+def test_article_published_time_meta_is_declared_evidence() -> None:
+    head = '<meta property="article:published_time" content="2022-11-05T08:30:00+01:00">'
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2022, 11, 5)
+    assert resolved.provenance["published"].startswith("opengraph")
+
+
+def test_web_page_template_date_that_nobody_sees_is_not_evidence() -> None:
+    resolved = resolve_page(json_ld({"@type": "WebPage", "datePublished": "2019-01-01T00:00:00Z"}), ARTICLE_TEXT)
+    assert "published" not in resolved.values
+    assert resolved.provenance["published"].startswith("not set")
+
+
+def test_web_page_date_shown_to_readers_is_kept() -> None:
+    body = "<p>Posted January 1, 2019</p>" + ARTICLE_TEXT
+    resolved = resolve_page(json_ld({"@type": "WebPage", "datePublished": "2019-01-01T00:00:00Z"}), body)
+    assert resolved.values["published"].date() == date(2019, 1, 1)
+    assert "shown on the page" in resolved.provenance["published"]
+
+
+def test_shown_date_wins_over_a_hidden_declared_one() -> None:
+    head = json_ld({"@type": "Article", "datePublished": "2020-05-05"})
+    body = '<time datetime="2021-07-08">July 8, 2021</time>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"].date() == date(2021, 7, 8)
+
+
+def test_labelled_date_in_page_text_when_markup_has_none() -> None:
+    body = "<p>By Jane Doe · Last updated: March 14, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page("", body)
+    assert resolved.values["published"] == datetime(2024, 3, 14, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text")
+
+
+def test_labelled_date_needs_a_label_and_one_reading() -> None:
+    assert labelled_date("Offer valid until March 14, 2024. Published: 02/03/2023") is None
+    assert labelled_date("Call us. Published on Friday, 5 April 2024 by the desk") == date(2024, 4, 5)
+    assert labelled_date("Posted 2023-12-01 in News") == date(2023, 12, 1)
+
+
+def test_labelled_date_after_fetch_time_is_refused() -> None:
+    resolved = resolve_page("", "<p>Updated: December 1, 2030</p>" + ARTICLE_TEXT)
+    assert "published" not in resolved.values
