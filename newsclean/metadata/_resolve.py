@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -216,7 +217,11 @@ def _resolve_title(
     cleaned = [
         (title, source) for value, source in raw if (title := clean_title(value, site_names=site_names, host=host))
     ]
-    headline = _visible_headline(candidates.h1, [t for t, _ in cleaned], site_names, host)
+    sections = {fold(v) for v in candidates.meta.get("article:section", ())}
+    sections |= {fold(section) for node in articles if isinstance(section := _name(node.get("articleSection")), str)}
+    headline = _visible_headline(
+        candidates.h1, candidates.h1_joined, [t for t, _ in cleaned], sections - {""}, site_names, host
+    )
     if headline is not None:
         # The headline readers see, when the markup's titles confirm it is the article's.
         resolved.set("title", headline, "h1")
@@ -241,29 +246,68 @@ def _words(text: str) -> set[str]:
 
 
 def _visible_headline(
-    h1s: Sequence[str], titles: Sequence[str], site_names: Sequence[str], host: str | None
+    h1s: Sequence[str],
+    h1s_joined: Sequence[str],
+    titles: Sequence[str],
+    sections: set[str],
+    site_names: Sequence[str],
+    host: str | None,
 ) -> str | None:
     """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
     best: tuple[float, str] | None = None
-    for raw in h1s[:8]:
-        h1 = clean_title(raw, site_names=site_names, host=host)
-        if h1 is None or len(h1) > 300:
+    for index, raw in enumerate(h1s[:8]):
+        readings = [raw]
+        if index < len(h1s_joined) and h1s_joined[index] != raw:
+            readings.append(h1s_joined[index])
+        scored: list[tuple[int, float, str]] = []
+        for reading in readings:
+            h1 = clean_title(reading, site_names=site_names, host=host)
+            if h1 is None or len(h1) > 300:
+                continue
+            words = _words(h1)
+            if words:
+                shared = len(words & title_words)
+                scored.append((shared, shared / len(words), h1))
+        if not scored:
             continue
-        words = _words(h1)
-        if not words:
-            continue
-        overlap = len(words & title_words) / len(words)
+        # The joined reading only when it matches more title words ("Kotaku's", not "Kotaku 's").
+        _, overlap, h1 = max(scored, key=lambda item: item[0])
         if best is None or overlap > best[0]:
             best = (overlap, h1)
     if best is None:
         return None
     if best[0] >= 0.5:
-        return best[1]
+        return _without_kicker(best[1], titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
         return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
     return None
+
+
+_KICKER_WORDS = 4
+_BRACKETED_TAIL = re.compile(r"\s*[\[(][^\[\]()]{1,30}[\])]$")
+_KICKER_SEPARATOR = re.compile(r"^(?P<kicker>.+?)\s*\|\s+")
+
+
+def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
+    """The ``<h1>`` without a label glued to it: a leading section name ("Opinion …", "Politics | …"), a
+    leading date, or a bracketed tag at the end ("… [Watch]", "… (video)"). Only when a markup title gives the
+    headline without it, so a label is never guessed."""
+    keys = {fold(title) for title in titles if len(fold(title)) >= 12}
+    words = h1.split()
+    for cut in range(1, min(_KICKER_WORDS, len(words) - 2) + 1):
+        kicker, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        rest = rest.lstrip("|:–—- ")
+        if fold(rest) not in keys:
+            continue
+        label = kicker.rstrip(":|–—- ")
+        if fold(label) in sections or parse_datetime(label) is not None or _KICKER_SEPARATOR.match(h1):
+            return rest
+    tail = _BRACKETED_TAIL.search(h1)
+    if tail and fold(h1[: tail.start()]) in keys:
+        return h1[: tail.start()].rstrip()
+    return h1
 
 
 def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:

@@ -1,4 +1,4 @@
-"""Which markup dates count as evidence of publication: shown, declared for the article, or labelled in text."""
+"""Resolution on whole pages: which dates count as evidence of publication, and which <h1> reading is the headline."""
 
 from __future__ import annotations
 
@@ -75,3 +75,39 @@ def test_labelled_date_needs_a_label_and_one_reading() -> None:
 def test_labelled_date_after_fetch_time_is_refused() -> None:
     resolved = resolve_page("", "<p>Updated: December 1, 2030</p>" + ARTICLE_TEXT)
     assert "published" not in resolved.values
+
+
+# -- headline from the <h1> ------------------------------------------------------------------------------------
+
+
+def test_h1_inline_elements_are_not_split_into_words() -> None:
+    head = '<meta property="og:title" content="How AI Can Cut Your Planning Cycle">'
+    resolved = resolve_page(head, '<h1>How AI Can Cut Your Planning <span class="cap">C</span>ycle</h1>' + ARTICLE_TEXT)
+    assert resolved.values["title"] == "How AI Can Cut Your Planning Cycle"
+
+
+def test_h1_lines_split_by_br_stay_apart() -> None:
+    head = '<meta property="og:title" content="Bridge closes for repairs">'
+    resolved = resolve_page(head, "<h1>Bridge closes<br>for repairs</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Bridge closes for repairs"
+
+
+def test_h1_section_kicker_dropped_when_the_markup_title_lacks_it() -> None:
+    head = (
+        '<meta property="og:title" content="Gov. Hochul vetoes ban on noncompete agreements">'
+        '<meta property="article:section" content="Politics">'
+    )
+    resolved = resolve_page(head, "<h1>Politics Gov. Hochul vetoes ban on noncompete agreements</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Gov. Hochul vetoes ban on noncompete agreements"
+
+
+def test_h1_leading_words_that_are_no_label_stay() -> None:
+    head = '<meta property="og:title" content="Solo Projects of the Band, So Far">'
+    resolved = resolve_page(head, "<h1>A Complete List of Solo Projects of the Band, So Far</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "A Complete List of Solo Projects of the Band, So Far"
+
+
+def test_h1_bracketed_tag_at_the_end_dropped() -> None:
+    head = '<meta property="og:title" content="Dan and Shay bring Bigger Houses to the finale">'
+    resolved = resolve_page(head, "<h1>Dan and Shay bring Bigger Houses to the finale [Watch]</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Dan and Shay bring Bigger Houses to the finale"
