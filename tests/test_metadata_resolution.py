@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+import pytest
+
 from newsclean import _dom, metadata
+from newsclean.metadata import parse_byline
 from newsclean.metadata._dates import labelled_date
 
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
@@ -111,3 +114,36 @@ def test_h1_bracketed_tag_at_the_end_dropped() -> None:
     head = '<meta property="og:title" content="Dan and Shay bring Bigger Houses to the finale">'
     resolved = resolve_page(head, "<h1>Dan and Shay bring Bigger Houses to the finale [Watch]</h1>" + ARTICLE_TEXT)
     assert resolved.values["title"] == "Dan and Shay bring Bigger Houses to the finale"
+
+
+# -- authors on personal and company sites ----------------------------------------------------------------------
+
+
+def test_personal_blog_named_after_its_author_keeps_the_author() -> None:
+    head = '<meta property="og:site_name" content="Kristian Larsen">' + json_ld(
+        {"@type": "Article", "author": {"@type": "Person", "name": "Kristian Larsen"}}
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://www.kristian-larsen.com/reviews/headphones")
+    assert resolved.values["authors"] == ("Kristian Larsen",)
+
+
+def test_company_named_as_author_is_the_organisation() -> None:
+    head = '<meta property="og:site_name" content="Escalon">' + json_ld(
+        {"@type": "Article", "author": {"name": "Escalon"}}
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://escalon.services/blog/hr-outsourcing")
+    assert "authors" not in resolved.values
+    assert resolved.values["organization"] == "Escalon"
+
+
+def test_site_name_that_is_a_person_only_counts_with_two_names() -> None:
+    head = '<meta property="og:site_name" content="MLSsoccer">' + json_ld(
+        {"@type": "NewsArticle", "author": {"@type": "Person", "name": "MLSsoccer"}}
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://www.mlssoccer.com/news/referee-of-the-year")
+    assert "authors" not in resolved.values
+
+
+@pytest.mark.parametrize("byline", ["The Independent", "Edit Profile", "INQUIRER.net BrandRoom", "Webmaster"])
+def test_titles_widgets_and_domains_are_no_person(byline: str) -> None:
+    assert parse_byline(byline, structured=True).authors == ()

@@ -171,7 +171,7 @@ def resolve(
     resolved.set("site_name", readable_domain(url), "url")
 
     _resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url))
-    _resolve_authors(resolved, candidates, articles, site_keys)
+    _resolve_authors(resolved, candidates, articles, site_keys - _personal_site_keys(candidates, site_names, url))
     _resolve_dates(resolved, candidates, articles, url, now)
     _resolve_links(resolved, candidates, articles, url)
 
@@ -308,6 +308,29 @@ def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
     if tail and fold(h1[: tail.start()]) in keys:
         return h1[: tail.start()].rstrip()
     return h1
+
+
+def _person_nodes(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _person_nodes(item)
+    elif isinstance(value, dict):
+        if "person" in _types(value):
+            yield value
+        for key in ("author", "creator", "publisher"):
+            if key in value and value[key] is not value:
+                yield from _person_nodes(value[key])
+
+
+def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[str, str]], url: str | None) -> set[str]:
+    """Site names that are a person's name: a personal blog is named after its author, who is then a person,
+    not the organisation. Known when JSON-LD types that name as a Person, or the host spells the full name;
+    either way the name must read as a person's ("Kristian Larsen", not "MLSsoccer" or "The Independent")."""
+    people = [name for node in candidates.json_ld for person in _person_nodes(node) if (name := _name(person))]
+    host = fold(host_of(url) or "")
+    names = [name for name in people if fold(name) in host or any(fold(name) == fold(site) for site, _ in site_names)]
+    names += [site for site, _ in site_names if fold(site) in host]
+    return {fold(name) for name in names if len(name.split()) >= 2 and person_name(name) == name}
 
 
 def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:
