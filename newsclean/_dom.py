@@ -22,6 +22,9 @@ class MetadataCandidates(msgspec.Struct, kw_only=True):
     meta: dict[str, list[str]] = msgspec.field(default_factory=dict)  # name/property (lowercased) -> values
     title_tag: str | None = None
     h1: list[str] = msgspec.field(default_factory=list)
+    #: Each ``<h1>`` read without spaces between inline elements ("Kotaku's", a drop cap "C" + "ycle"); the
+    #: spaced reading keeps ``<br>``-separated lines apart. The resolver picks the one the markup titles confirm.
+    h1_joined: list[str] = msgspec.field(default_factory=list)
     html_lang: str | None = None
     canonical: str | None = None
     times: list[tuple[str, str]] = msgspec.field(default_factory=list)  # (datetime attribute, visible text)
@@ -66,7 +69,11 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     title = tree.css_first("title")
     if title is not None:
         candidates.title_tag = " ".join(title.text().split()) or None
-    candidates.h1 = [text for node in tree.css("h1") if (text := " ".join(node.text(separator=" ").split()))]
+    for node in tree.css("h1"):
+        spaced = " ".join(node.text(separator=" ").split())
+        if spaced:
+            candidates.h1.append(spaced)
+            candidates.h1_joined.append(" ".join(node.text().split()))
     html = tree.css_first("html")
     if html is not None:
         candidates.html_lang = (html.attributes.get("lang") or "").strip() or None

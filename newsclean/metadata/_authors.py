@@ -66,7 +66,8 @@ _TAIL = re.compile(
 _JUNK = re.compile(
     r"^(?:staff|staff writers?|staff reporters?|editorial staff|editorial team|editorial board|editors?|"
     r"the editors|newsroom|news desk|web desk|desk|admin|administrator|guest|guest author|guest contributor|"
-    r"anonymous|unknown|contributors?|correspondents?|team|redaktion|rédaction|redacción|redação|"
+    r"anonymous|unknown|webmaster|site admin|edit profile|my profile|"
+    r"contributors?|correspondents?|team|redaktion|rédaction|redacción|redação|"
     r"email the author|email|e-mail|contact|follow|follow us|follow on twitter|twitter|facebook|linkedin|"
     r"instagram|view all posts|see all|more|more from|more articles|read more|all articles|profile|"
     r"bio|share|print|comments?|opinion|analysis|news|sponsored|partner content|advertisement)$",
@@ -75,7 +76,7 @@ _JUNK = re.compile(
 _JUNK_ANYWHERE = re.compile(
     r"@|https?://|www\.|\.com\b|\bemail\b|\be-mail\b|\bfollow\b|\bview (?:all|more)\b|\bposts? by\b|"
     r"\barticles? by\b|\bmore (?:from|by|stories)\b|\bread more\b|\bclick\b|\bsubscribe\b|\bsign up\b|"
-    r"\bminutes? read\b|\bmin read\b|\bcopyright\b|©|\d",
+    r"\bminutes? read\b|\w\.(?:com|net|org|co|io)\b|\bedit profile\b|\bmin read\b|\bcopyright\b|©|\d",
     re.IGNORECASE,
 )
 # Job titles and roles that sites glue to names ("Jane Doe, Senior Reporter", "Jane Doe Chief Correspondent").
@@ -219,6 +220,11 @@ _ORGANIZATION_WORDS = frozenset(
         "digital",
         "publishing",
         "publications",
+        "center",
+        "centre",
+        "official",
+        "tips",
+        "city",
     ]
 )
 _CREDENTIALS = frozenset(
@@ -323,8 +329,8 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
         return None
     tokens = _strip_roles(candidate.split())
-    if not tokens or len(tokens) > 6:
-        return None
+    if not tokens or len(tokens) > 6 or tokens[0].casefold() == "the":
+        return None  # "The Independent", "The Organized Mama": a name with an article is a title, not a person
     if len(tokens) == 1:
         single = tokens[0]
         # In running text a single Latin word is a handle or a first name only (CJK names have no spaces);

@@ -193,3 +193,24 @@ def shown(value: datetime, dates: set[date]) -> bool:
     """Whether the day of ``value`` (or the day before or after, for time-zone shifts) is written on the page."""
     day = value.date()
     return any(day + timedelta(days=shift) in dates for shift in (-1, 0, 1))
+
+
+# A date the page labels as the article's own: "Published on March 3, 2024", "Last updated: 12/03/2024".
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|last updated|modified|written|released|date|veröffentlicht|aktualisiert|"
+    r"publié|mis à jour|publicado|actualizado)(?:\s+(?:on|at|am|le|el|em))?\s*[:\-–—|]?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def labelled_date(text: str, *, limit: int = 50_000) -> date | None:
+    """The first date in ``text`` that a label ("Published", "Updated on", "Date:") introduces, read one way
+    only (an ambiguous 03/04/2023 is no evidence)."""
+    for match in _TEXT_DATE.finditer(text, 0, limit):
+        if not _DATE_LABEL.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        dates = visible_dates(match.group(0))
+        if len(dates) == 1:
+            return next(iter(dates))
+    return None

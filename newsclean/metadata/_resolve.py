@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
 from ._authors import Byline, agency_name, parse_byline, person_name
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
-from ._dates import date_from_url, describe, parse_datetime, plausible, shown, visible_dates
+from ._dates import date_from_url, describe, labelled_date, parse_datetime, plausible, shown, visible_dates
 from ._language import resolve_language
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
@@ -170,7 +171,7 @@ def resolve(
     resolved.set("site_name", readable_domain(url), "url")
 
     _resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url))
-    _resolve_authors(resolved, candidates, articles, site_keys)
+    _resolve_authors(resolved, candidates, articles, site_keys - _personal_site_keys(candidates, site_names, url))
     _resolve_dates(resolved, candidates, articles, url, now)
     _resolve_links(resolved, candidates, articles, url)
 
@@ -216,7 +217,11 @@ def _resolve_title(
     cleaned = [
         (title, source) for value, source in raw if (title := clean_title(value, site_names=site_names, host=host))
     ]
-    headline = _visible_headline(candidates.h1, [t for t, _ in cleaned], site_names, host)
+    sections = {fold(v) for v in candidates.meta.get("article:section", ())}
+    sections |= {fold(section) for node in articles if isinstance(section := _name(node.get("articleSection")), str)}
+    headline = _visible_headline(
+        candidates.h1, candidates.h1_joined, [t for t, _ in cleaned], sections - {""}, site_names, host
+    )
     if headline is not None:
         # The headline readers see, when the markup's titles confirm it is the article's.
         resolved.set("title", headline, "h1")
@@ -241,29 +246,91 @@ def _words(text: str) -> set[str]:
 
 
 def _visible_headline(
-    h1s: Sequence[str], titles: Sequence[str], site_names: Sequence[str], host: str | None
+    h1s: Sequence[str],
+    h1s_joined: Sequence[str],
+    titles: Sequence[str],
+    sections: set[str],
+    site_names: Sequence[str],
+    host: str | None,
 ) -> str | None:
     """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
     best: tuple[float, str] | None = None
-    for raw in h1s[:8]:
-        h1 = clean_title(raw, site_names=site_names, host=host)
-        if h1 is None or len(h1) > 300:
+    for index, raw in enumerate(h1s[:8]):
+        readings = [raw]
+        if index < len(h1s_joined) and h1s_joined[index] != raw:
+            readings.append(h1s_joined[index])
+        scored: list[tuple[int, float, str]] = []
+        for reading in readings:
+            h1 = clean_title(reading, site_names=site_names, host=host)
+            if h1 is None or len(h1) > 300:
+                continue
+            words = _words(h1)
+            if words:
+                shared = len(words & title_words)
+                scored.append((shared, shared / len(words), h1))
+        if not scored:
             continue
-        words = _words(h1)
-        if not words:
-            continue
-        overlap = len(words & title_words) / len(words)
+        # The joined reading only when it matches more title words ("Kotaku's", not "Kotaku 's").
+        _, overlap, h1 = max(scored, key=lambda item: item[0])
         if best is None or overlap > best[0]:
             best = (overlap, h1)
     if best is None:
         return None
     if best[0] >= 0.5:
-        return best[1]
+        return _without_kicker(best[1], titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
         return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
     return None
+
+
+_KICKER_WORDS = 4
+_BRACKETED_TAIL = re.compile(r"\s*[\[(][^\[\]()]{1,30}[\])]$")
+_KICKER_SEPARATOR = re.compile(r"^(?P<kicker>.+?)\s*\|\s+")
+
+
+def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
+    """The ``<h1>`` without a label glued to it: a leading section name ("Opinion …", "Politics | …"), a
+    leading date, or a bracketed tag at the end ("… [Watch]", "… (video)"). Only when a markup title gives the
+    headline without it, so a label is never guessed."""
+    keys = {fold(title) for title in titles if len(fold(title)) >= 12}
+    words = h1.split()
+    for cut in range(1, min(_KICKER_WORDS, len(words) - 2) + 1):
+        kicker, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        rest = rest.lstrip("|:–—- ")
+        if fold(rest) not in keys:
+            continue
+        label = kicker.rstrip(":|–—- ")
+        if fold(label) in sections or parse_datetime(label) is not None or _KICKER_SEPARATOR.match(h1):
+            return rest
+    tail = _BRACKETED_TAIL.search(h1)
+    if tail and fold(h1[: tail.start()]) in keys:
+        return h1[: tail.start()].rstrip()
+    return h1
+
+
+def _person_nodes(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _person_nodes(item)
+    elif isinstance(value, dict):
+        if "person" in _types(value):
+            yield value
+        for key in ("author", "creator", "publisher"):
+            if key in value and value[key] is not value:
+                yield from _person_nodes(value[key])
+
+
+def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[str, str]], url: str | None) -> set[str]:
+    """Site names that are a person's name: a personal blog is named after its author, who is then a person,
+    not the organisation. Known when JSON-LD types that name as a Person, or the host spells the full name;
+    either way the name must read as a person's ("Kristian Larsen", not "MLSsoccer" or "The Independent")."""
+    people = [name for node in candidates.json_ld for person in _person_nodes(node) if (name := _name(person))]
+    host = fold(host_of(url) or "")
+    names = [name for name in people if fold(name) in host or any(fold(name) == fold(site) for site, _ in site_names)]
+    names += [site for site, _ in site_names if fold(site) in host]
+    return {fold(name) for name in names if len(name.split()) >= 2 and person_name(name) == name}
 
 
 def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:
@@ -315,14 +382,51 @@ def _resolve_authors(
         resolved.set("organization", byline.organization, source)
 
 
+# Meta keys by which a publisher declares the article's own publication date (not a crawl or template date).
+_DECLARED_META = frozenset(
+    {
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "datepublished",
+        "article.published",
+        "published_time",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "citation_publication_date",
+        "original-publish-date",
+        "article:modified_time",
+        "og:article:modified_time",
+        "datemodified",
+        "modified_time",
+    }
+)
+
+
+class _DateCandidate(NamedTuple):
+    value: datetime
+    source: str
+    #: Declared by the publisher for the article itself (JSON-LD article node, article:published_time):
+    #: evidence even when the page does not print it.
+    declared: bool
+
+
 def _date_candidates(
     candidates: MetadataCandidates, articles: list[dict[str, Any]], keys: Sequence[str], meta_keys: Sequence[str]
-) -> Iterator[tuple[Any, str]]:
+) -> Iterator[tuple[Any, str, bool]]:
     for node in articles:
+        # A WebPage node's dates are often a CMS template's (every page of the site gets them): not declared.
+        declared = bool(_types(node) & _ARTICLE_TYPES)
         for key in keys:
-            yield node.get(key), "json-ld"
+            yield node.get(key), "json-ld", declared
     for key, value in _metas(candidates, meta_keys):
-        yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta"
+        yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta", key in _DECLARED_META
 
 
 def _resolve_dates(
@@ -332,60 +436,63 @@ def _resolve_dates(
     url: str | None,
     now: datetime,
 ) -> None:
-    found: list[tuple[datetime, str]] = []
+    found: list[_DateCandidate] = []
     future: list[str] = []
-    for raw, source in _date_candidates(candidates, articles, ("datePublished", "dateCreated"), _PUBLISHED_META):
+    for raw, source, declared in _date_candidates(
+        candidates, articles, ("datePublished", "dateCreated"), _PUBLISHED_META
+    ):
         parsed = parse_datetime(raw)
         if parsed is None:
             continue
         if parsed.value > now:
             future.append(source)
         elif plausible(parsed.value, now):
-            found.append((parsed.value, describe(source, parsed)))
+            found.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
     for stamp, text in candidates.times:
         parsed = parse_datetime(stamp) or parse_datetime(text)
         if parsed is not None and plausible(parsed.value, now):
-            found.append((parsed.value, describe("time", parsed)))
+            found.append(_DateCandidate(parsed.value, describe("time", parsed), False))
     from_url = date_from_url(url)
     if from_url is not None and plausible(from_url, now):
-        found.append((from_url, "url; date only, timezone assumed UTC"))
+        found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
-    chosen = _choose_date(found, candidates.visible_text, allow_hidden=news)
+    page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    chosen = _choose_date(found, page_dates)
     if chosen is not None:
         note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
         resolved.set("published", chosen[0], chosen[1] + note)
     elif found:
-        resolved.provenance["published"] = f"not set: {found[0][1].split(';')[0]} date not shown on the page"
-    modified: list[tuple[datetime, str]] = []
-    for raw, source in _date_candidates(candidates, articles, ("dateModified",), _MODIFIED_META):
+        resolved.provenance["published"] = f"not set: {found[0].source.split(';')[0]} date not shown on the page"
+    modified: list[_DateCandidate] = []
+    for raw, source, declared in _date_candidates(candidates, articles, ("dateModified",), _MODIFIED_META):
         parsed = parse_datetime(raw)
         if parsed is not None and plausible(parsed.value, now):
-            modified.append((parsed.value, describe(source, parsed)))
-    chosen_modified = _choose_date(modified, candidates.visible_text, allow_hidden=news)
+            modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
+    chosen_modified = _choose_date(modified, page_dates)
     if chosen_modified is not None:
         resolved.set("modified", *chosen_modified)
     resolved.news_article = news
-    resolved.page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    resolved.page_dates = page_dates
+    if candidates.visible_text is not None:
+        resolved.labelled_date = labelled_date(candidates.visible_text)
 
 
-def _choose_date(
-    found: list[tuple[datetime, str]], page_text: str | None, *, allow_hidden: bool
-) -> tuple[datetime, str] | None:
-    """The first candidate readers can see on the page (or that the URL states). A markup date nobody sees is
-    often a template's or a re-crawl's; it is kept (and said to be hidden) only on pages typed as news articles,
-    whose dates are often drawn by scripts."""
+def _choose_date(found: list[_DateCandidate], page_dates: set[date] | None) -> tuple[datetime, str] | None:
+    """The first candidate readers can see on the page (or that the URL states); else the first date the
+    publisher declares for the article in structured data. A markup date that is neither shown nor declared
+    (a WebPage template's, a stray ``<time>``) is not evidence of when the article appeared."""
     if not found:
         return None
-    if page_text is None:
-        return found[0]
-    dates = visible_dates(page_text)
-    for value, source in found:
-        if source.startswith("url"):
-            return value, source
-        if shown(value, dates):
-            return value, f"{source}; shown on the page"
-    if allow_hidden:
-        return found[0][0], f"{found[0][1]}; not shown on the page"
+    if page_dates is None:
+        return found[0].value, found[0].source
+    for candidate in found:
+        if candidate.source.startswith("url"):
+            return candidate.value, candidate.source
+        if shown(candidate.value, page_dates):
+            return candidate.value, f"{candidate.source}; shown on the page"
+    for candidate in found:
+        if candidate.declared:
+            return candidate.value, f"{candidate.source}; not shown on the page"
     return None
 
 
@@ -433,6 +540,11 @@ def complete(
         resolved.set("agency", dateline.agency, "dateline")
         _dateline_date(resolved, dateline.month, dateline.day, dateline.year, now)
     html = resolved.fallback_html
+    labelled = resolved.labelled_date
+    if "published" not in resolved.values and labelled is not None:
+        labelled_day = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
+        if plausible(labelled_day, now):
+            resolved.set("published", labelled_day, "page text (labelled date); date only, timezone assumed UTC")
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")

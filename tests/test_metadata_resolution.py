@@ -1,0 +1,149 @@
+"""Resolution on whole pages: which dates count as evidence of publication, and which <h1> reading is the headline."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from newsclean import _dom, metadata
+from newsclean.metadata import parse_byline
+from newsclean.metadata._dates import labelled_date
+
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
+ARTICLE_TEXT = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 5 + "</p>"
+
+
+def resolve_page(head: str, body: str, url: str = "https://example.org/guides/budget") -> metadata.Resolved:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    tree = _dom.parse(html)
+    candidates = _dom.collect_metadata(tree)
+    _dom.prune_non_content(tree)
+    candidates.visible_text = _dom.visible_text(tree)
+    resolved = metadata.resolve(candidates, url=url, html=html, now=NOW)
+    return metadata.complete(resolved, paragraphs=[], now=NOW)
+
+
+def json_ld(node: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def test_article_date_declared_in_json_ld_is_kept_when_not_shown() -> None:
+    resolved = resolve_page(json_ld({"@type": "Article", "datePublished": "2023-03-02T10:00:00Z"}), ARTICLE_TEXT)
+    assert resolved.values["published"] == datetime(2023, 3, 2, 10, tzinfo=UTC)
+    assert "not shown on the page" in resolved.provenance["published"]
+
+
+def test_article_published_time_meta_is_declared_evidence() -> None:
+    head = '<meta property="article:published_time" content="2022-11-05T08:30:00+01:00">'
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2022, 11, 5)
+    assert resolved.provenance["published"].startswith("opengraph")
+
+
+def test_web_page_template_date_that_nobody_sees_is_not_evidence() -> None:
+    resolved = resolve_page(json_ld({"@type": "WebPage", "datePublished": "2019-01-01T00:00:00Z"}), ARTICLE_TEXT)
+    assert "published" not in resolved.values
+    assert resolved.provenance["published"].startswith("not set")
+
+
+def test_web_page_date_shown_to_readers_is_kept() -> None:
+    body = "<p>Posted January 1, 2019</p>" + ARTICLE_TEXT
+    resolved = resolve_page(json_ld({"@type": "WebPage", "datePublished": "2019-01-01T00:00:00Z"}), body)
+    assert resolved.values["published"].date() == date(2019, 1, 1)
+    assert "shown on the page" in resolved.provenance["published"]
+
+
+def test_shown_date_wins_over_a_hidden_declared_one() -> None:
+    head = json_ld({"@type": "Article", "datePublished": "2020-05-05"})
+    body = '<time datetime="2021-07-08">July 8, 2021</time>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"].date() == date(2021, 7, 8)
+
+
+def test_labelled_date_in_page_text_when_markup_has_none() -> None:
+    body = "<p>By Jane Doe · Last updated: March 14, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page("", body)
+    assert resolved.values["published"] == datetime(2024, 3, 14, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text")
+
+
+def test_labelled_date_needs_a_label_and_one_reading() -> None:
+    assert labelled_date("Offer valid until March 14, 2024. Published: 02/03/2023") is None
+    assert labelled_date("Call us. Published on Friday, 5 April 2024 by the desk") == date(2024, 4, 5)
+    assert labelled_date("Posted 2023-12-01 in News") == date(2023, 12, 1)
+
+
+def test_labelled_date_after_fetch_time_is_refused() -> None:
+    resolved = resolve_page("", "<p>Updated: December 1, 2030</p>" + ARTICLE_TEXT)
+    assert "published" not in resolved.values
+
+
+# -- headline from the <h1> ------------------------------------------------------------------------------------
+
+
+def test_h1_inline_elements_are_not_split_into_words() -> None:
+    head = '<meta property="og:title" content="How AI Can Cut Your Planning Cycle">'
+    resolved = resolve_page(head, '<h1>How AI Can Cut Your Planning <span class="cap">C</span>ycle</h1>' + ARTICLE_TEXT)
+    assert resolved.values["title"] == "How AI Can Cut Your Planning Cycle"
+
+
+def test_h1_lines_split_by_br_stay_apart() -> None:
+    head = '<meta property="og:title" content="Bridge closes for repairs">'
+    resolved = resolve_page(head, "<h1>Bridge closes<br>for repairs</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Bridge closes for repairs"
+
+
+def test_h1_section_kicker_dropped_when_the_markup_title_lacks_it() -> None:
+    head = (
+        '<meta property="og:title" content="Gov. Hochul vetoes ban on noncompete agreements">'
+        '<meta property="article:section" content="Politics">'
+    )
+    resolved = resolve_page(head, "<h1>Politics Gov. Hochul vetoes ban on noncompete agreements</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Gov. Hochul vetoes ban on noncompete agreements"
+
+
+def test_h1_leading_words_that_are_no_label_stay() -> None:
+    head = '<meta property="og:title" content="Solo Projects of the Band, So Far">'
+    resolved = resolve_page(head, "<h1>A Complete List of Solo Projects of the Band, So Far</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "A Complete List of Solo Projects of the Band, So Far"
+
+
+def test_h1_bracketed_tag_at_the_end_dropped() -> None:
+    head = '<meta property="og:title" content="Dan and Shay bring Bigger Houses to the finale">'
+    resolved = resolve_page(head, "<h1>Dan and Shay bring Bigger Houses to the finale [Watch]</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Dan and Shay bring Bigger Houses to the finale"
+
+
+# -- authors on personal and company sites ----------------------------------------------------------------------
+
+
+def test_personal_blog_named_after_its_author_keeps_the_author() -> None:
+    head = '<meta property="og:site_name" content="Kristian Larsen">' + json_ld(
+        {"@type": "Article", "author": {"@type": "Person", "name": "Kristian Larsen"}}
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://www.kristian-larsen.com/reviews/headphones")
+    assert resolved.values["authors"] == ("Kristian Larsen",)
+
+
+def test_company_named_as_author_is_the_organisation() -> None:
+    head = '<meta property="og:site_name" content="Escalon">' + json_ld(
+        {"@type": "Article", "author": {"name": "Escalon"}}
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://escalon.services/blog/hr-outsourcing")
+    assert "authors" not in resolved.values
+    assert resolved.values["organization"] == "Escalon"
+
+
+def test_site_name_that_is_a_person_only_counts_with_two_names() -> None:
+    head = '<meta property="og:site_name" content="MLSsoccer">' + json_ld(
+        {"@type": "NewsArticle", "author": {"@type": "Person", "name": "MLSsoccer"}}
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://www.mlssoccer.com/news/referee-of-the-year")
+    assert "authors" not in resolved.values
+
+
+@pytest.mark.parametrize("byline", ["The Independent", "Edit Profile", "INQUIRER.net BrandRoom", "Webmaster"])
+def test_titles_widgets_and_domains_are_no_person(byline: str) -> None:
+    assert parse_byline(byline, structured=True).authors == ()
