@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import re2
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._models import Removal
@@ -49,6 +50,12 @@ class DomCleaner:
     def __init__(self, rules: RuleSet) -> None:
         self._selector_rules = tuple(r for r in rules.dom if r.spec.match == "selector")
         self._word_rules = tuple(r for r in rules.dom if r.spec.match == "class_words")
+        # One linear-time pass over a page's tokens finds those any class-word rule matches; only those few
+        # are then tried rule by rule.
+        self._any_word_rule: Any = None
+        if self._word_rules:
+            union = "|".join(f"(?:{rule.set_pattern})" for rule in self._word_rules)
+            self._any_word_rule = re2.compile(f"(?m)^[^\n]*(?:{union})[^\n]*$")
 
     def clean(self, tree: LexborHTMLParser) -> DomCleanResult:
         body = tree.body
@@ -57,9 +64,12 @@ class DomCleaner:
         selectors = [rule.selector for rule in self._selector_rules if rule.selector]
         rule_tokens: list[tuple[CompiledRule, set[str]]] = []
         if self._word_rules:
-            tokens = class_and_id_tokens(body.html or "")
-            for rule in self._word_rules:
-                hits = {token for token in rule.matching_tokens(tokens) if _SELECTOR_SAFE.match(token)}
+            tokens = "\n".join(class_and_id_tokens(body.html or ""))
+            candidates_tokens = {
+                match.group(0) for match in self._any_word_rule.finditer(tokens) if _SELECTOR_SAFE.match(match.group(0))
+            }
+            for rule in self._word_rules if candidates_tokens else ():
+                hits = rule.matching_tokens(candidates_tokens)
                 if hits:
                     rule_tokens.append((rule, hits))
                     selectors.extend(_token_selector(token) for token in sorted(hits))
