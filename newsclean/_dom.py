@@ -6,13 +6,33 @@ import json
 from typing import Any
 
 import msgspec
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._exceptions import ParseError
 
 # Never article text, and often most of a page's bytes: dropping them first makes the extractor's own parse
 # (lxml) much cheaper. JSON-LD is read before the scripts go.
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed")
+
+# Elements trafilatura's main extractor always deletes with their subtree (``trafilatura.settings.
+# MANUALLY_CLEANED``), dropped here in Lexbor so that lxml never parses them. Its fallbacks (readability,
+# jusText, the baseline) would otherwise see them on the uncleaned tree and sometimes pick a navigation block,
+# a sidebar or a figure caption. Not in the list: ``form`` (trafilatura keeps a form that wraps the page, as
+# ASP.NET sites do), ``math`` (it salvages the TeX of formulas), ``head`` (small once scripts are gone), and
+# ``figure``, handled apart because a figure holding a table is content.
+EXTRACTOR_DISCARDED_TAGS = (
+    "aside", "footer", "nav", "menu", "menuitem", "dialog", "noindex",
+    "applet", "audio", "video", "picture", "source", "track", "map", "area", "fencedframe", "frame", "frameset",
+    "param", "use", "blink", "marquee",
+    "button", "datalist", "fieldset", "input", "label", "legend", "optgroup", "option", "output", "progress",
+    "select", "textarea",
+    "rp", "rt", "rtc", "time", "link",
+    # stripped by trafilatura (tag only), but they hold no text: dropping them is the same and saves a parse
+    "img", "wbr",
+)  # fmt: skip
+# The head once the metadata is read: the extractor drops it, and its meta and link tags are a tenth of the
+# elements of a typical page. The title stays for extractors that look at it.
+HEAD_DISCARDED = "meta, link, base, style, script"
 
 
 class MetadataCandidates(msgspec.Struct, kw_only=True):
@@ -104,3 +124,60 @@ def visible_text(tree: LexborHTMLParser, *, limit: int = 200_000) -> str:
 
 def prune_non_content(tree: LexborHTMLParser) -> None:
     tree.strip_tags(list(NON_CONTENT_TAGS))
+
+
+def prune_for_extractor(tree: LexborHTMLParser) -> int:
+    """Drop what the extractor would discard anyway: ``EXTRACTOR_DISCARDED_TAGS``, figures without a table,
+    the head's meta and link tags. Call it once the metadata and the visible text are read.
+
+    Returns the number of elements removed. Like trafilatura in recall mode, it leaves the body's containers
+    alone when they hold every ``<p>`` of the page: then the article lives in one of them.
+    """
+    removed = 0
+    head = tree.head
+    if head is not None:
+        for node in head.css(HEAD_DISCARDED):
+            node.decompose()
+            removed += 1
+    body = tree.body
+    if body is None:
+        return removed
+    doomed = _outermost([*body.css(_DISCARDED_SELECTOR), *_figures_without_table(body)])
+    if not doomed or _holds_every_paragraph(body, doomed):
+        return removed
+    for node in doomed:
+        node.decompose()
+    return removed + len(doomed)
+
+
+_DISCARDED_SELECTOR = ", ".join(EXTRACTOR_DISCARDED_TAGS)
+
+
+def _figures_without_table(body: LexborNode) -> list[LexborNode]:
+    return [figure for figure in body.css("figure") if figure.css_first("table") is None]
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` without duplicates and without those inside another one: decomposing a node frees its
+    subtree, so a node inside it must not be touched afterwards."""
+    by_id = {node.mem_id: node for node in nodes}
+    outer = []
+    for node in by_id.values():
+        parent = node.parent
+        while parent is not None and parent.mem_id not in by_id:
+            parent = parent.parent
+        if parent is None:
+            outer.append(node)
+    return outer
+
+
+def _holds_every_paragraph(body: LexborNode, containers: list[LexborNode]) -> bool:
+    inside = {node.mem_id for node in containers}
+    paragraphs = body.css("p")
+    for paragraph in paragraphs:
+        parent = paragraph.parent
+        while parent is not None and parent.mem_id not in inside:
+            parent = parent.parent
+        if parent is None:
+            return False
+    return bool(paragraphs)

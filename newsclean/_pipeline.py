@@ -130,6 +130,8 @@ class Pipeline:
             _dom.prune_non_content(tree)
             candidates.visible_text = _dom.visible_text(tree)
             dom_result = self._dom_cleaner.clean(tree)
+            # After the cleaner, so that its removal records hold the whole box (buttons and all).
+            _dom.prune_for_extractor(tree)
             pruned_html = tree.html or ""
             del tree
             started = self._tick("dom", started)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import re
+from typing import Any, NamedTuple
 
+import re2
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._models import Removal
@@ -13,6 +15,12 @@ from .._rules import CompiledRule, RuleSet
 # says ("related-article-body", "subscriber-content"): leave it to the extractor.
 MAX_TEXT_SHARE = 0.4
 _PROTECTED_TAGS = frozenset({"html", "head", "body", "main", "article"})
+
+# class and id attribute values in markup serialised by Lexbor, which always writes lowercase attribute names
+# and double quotes. One regex over the markup costs far less than visiting every element from Python;
+# Lexbor then finds the elements with one selector.
+_CLASS_OR_ID = re.compile(r' (?:class|id)="([^"]*)"')
+_SELECTOR_SAFE = re.compile(r"""^[^"\\\n]+$""")
 
 
 class DomCleanResult(NamedTuple):
@@ -29,66 +37,88 @@ def _text(node: LexborNode) -> str:
     return " ".join(node.text(deep=True, separator=" ").split())
 
 
+def class_and_id_tokens(markup: str) -> set[str]:
+    """Every class and id token (lowercased) in ``markup`` as Lexbor serialises it."""
+    return set(" ".join(_CLASS_OR_ID.findall(markup)).lower().split())
+
+
+def _token_selector(token: str) -> str:
+    return f'[class~="{token}" i], [id~="{token}" i]'
+
+
 class DomCleaner:
     def __init__(self, rules: RuleSet) -> None:
         self._selector_rules = tuple(r for r in rules.dom if r.spec.match == "selector")
         self._word_rules = tuple(r for r in rules.dom if r.spec.match == "class_words")
+        # One linear-time pass over a page's tokens finds those any class-word rule matches; only those few
+        # are then tried rule by rule.
+        self._any_word_rule: Any = None
+        if self._word_rules:
+            union = "|".join(f"(?:{rule.set_pattern})" for rule in self._word_rules)
+            self._any_word_rule = re2.compile(f"(?m)^[^\n]*(?:{union})[^\n]*$")
 
     def clean(self, tree: LexborHTMLParser) -> DomCleanResult:
         body = tree.body
         if body is None or not (self._selector_rules or self._word_rules):
             return DomCleanResult((), 0)
-        matched: dict[int, tuple[LexborNode, CompiledRule]] = {}
-        for rule in self._selector_rules:
-            assert rule.selector is not None
-            for node in body.css(rule.selector):
-                matched.setdefault(node.mem_id, (node, rule))
+        selectors = [rule.selector for rule in self._selector_rules if rule.selector]
+        rule_tokens: list[tuple[CompiledRule, set[str]]] = []
         if self._word_rules:
-            nodes = [(node, _words(node)) for node in body.css("[class], [id]")]
-            tokens = {token for _, words in nodes for token in words}
-            rule_tokens = [(rule, rule.matching_tokens(tokens)) for rule in self._word_rules]
-            rule_tokens = [(rule, hits) for rule, hits in rule_tokens if hits]
-            for node, words in nodes if rule_tokens else ():
-                if node.mem_id in matched:
-                    continue
-                for rule, hits in rule_tokens:
-                    if not hits.isdisjoint(words):
-                        matched[node.mem_id] = (node, rule)
-                        break
-        if not matched:
+            tokens = "\n".join(class_and_id_tokens(body.html or ""))
+            candidates_tokens = {
+                match.group(0) for match in self._any_word_rule.finditer(tokens) if _SELECTOR_SAFE.match(match.group(0))
+            }
+            for rule in self._word_rules if candidates_tokens else ():
+                hits = rule.matching_tokens(candidates_tokens)
+                if hits:
+                    rule_tokens.append((rule, hits))
+                    selectors.extend(_token_selector(token) for token in sorted(hits))
+        if not selectors:
+            return DomCleanResult((), 0)
+        # One query, so the nodes come in document order: an ancestor before its descendants.
+        candidates = body.css(", ".join(selectors))
+        if not candidates:
             return DomCleanResult((), 0)
 
         page_chars = max(len(_text(body)), 1)
-        document_order = {node.mem_id: index for index, node in enumerate(body.css("*"))}
         removed_ids: set[int] = set()
-        removals: list[tuple[int, Removal]] = []
-        # Outermost boxes first, so a box inside a removed box is not removed (or recorded) twice.
-        for node, rule in sorted(matched.values(), key=lambda item: _depth(item[0])):
-            if _has_ancestor_in(node, removed_ids) or not _removable(node):
+        doomed: list[LexborNode] = []
+        removals: list[Removal] = []
+        seen: set[int] = set()
+        for node in candidates:
+            if node.mem_id in seen:  # Lexbor lists a node once per selector of the list it matches
+                continue
+            seen.add(node.mem_id)
+            found = self._rule_for(node, rule_tokens)
+            if found is None or _has_ancestor_in(node, removed_ids) or not _removable(node):
                 continue
             text = _text(node)
             if len(text) > MAX_TEXT_SHARE * page_chars:
                 continue
             if text:
-                removals.append((document_order.get(node.mem_id, 0), Removal(rule.id, rule.category, "dom", text)))
+                removals.append(Removal(found.id, found.category, "dom", text))
             removed_ids.add(node.mem_id)
-        for node, _ in matched.values():
-            if node.mem_id in removed_ids:
-                node.decompose()
-        removals.sort(key=lambda item: item[0])
-        return DomCleanResult(tuple(removal for _, removal in removals), len(removed_ids))
+            doomed.append(node)
+        for node in doomed:
+            node.decompose()
+        return DomCleanResult(tuple(removals), len(doomed))
 
-
-def _depth(node: LexborNode) -> int:
-    depth = 0
-    parent = node.parent
-    while parent is not None:
-        depth += 1
-        parent = parent.parent
-    return depth
+    def _rule_for(self, node: LexborNode, rule_tokens: list[tuple[CompiledRule, set[str]]]) -> CompiledRule | None:
+        """The first selector rule matching ``node``, else the first class-word rule: the packs' order."""
+        for rule in self._selector_rules:
+            if rule.selector and node.css_matches(rule.selector):
+                return rule
+        if rule_tokens:
+            words = _words(node)
+            for rule, hits in rule_tokens:
+                if not hits.isdisjoint(words):
+                    return rule
+        return None
 
 
 def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    if not ids:
+        return False
     parent = node.parent
     while parent is not None:
         if parent.mem_id in ids:

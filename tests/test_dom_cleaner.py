@@ -1,0 +1,115 @@
+"""The DOM cleaner finds widget boxes by class/id tokens and selectors, and records each removal once."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsclean._rules import default_rules, parse_pack
+from newsclean.cleaners import DomCleaner
+from newsclean.cleaners._dom import class_and_id_tokens
+
+BODY = " ".join(["The council approved the budget on Tuesday after a long and heated debate."] * 10)
+PACK = """
+[pack]
+name = "t"
+version = "1"
+
+[[rule]]
+id = "t.share"
+category = "widget"
+stage = "dom"
+match = "class_words"
+pattern = ['^share-box$']
+examples.drop = ['<div class="share-box">Share</div>']
+examples.keep = ['<div class="box">Share prices fell.</div>']
+
+[[rule]]
+id = "t.related"
+category = "related"
+stage = "dom"
+match = "class_words"
+pattern = ['^related$']
+examples.drop = ['<div class="related">Other story</div>']
+examples.keep = ['<div class="related-charges">Related charges were filed.</div>']
+
+[[rule]]
+id = "t.selector"
+category = "widget"
+stage = "dom"
+match = "selector"
+pattern = ['.sharedaddy']
+examples.drop = ['<div class="sharedaddy">Like this</div>']
+examples.keep = ['<div class="shared">Shared costs rose.</div>']
+"""
+
+
+def _tree(snippet: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><body><article><p>{BODY}</p></article>{snippet}</body></html>")
+
+
+def test_tokens_are_read_from_class_and_id_in_lowercase() -> None:
+    markup = '<div class="Share-Box  big" id="Main"><p data-class="x" title=" class=&quot;y&quot;">t</p></div>'
+    assert class_and_id_tokens(LexborHTMLParser(markup).body.html or "") == {"share-box", "big", "main"}
+
+
+def test_class_names_match_whatever_their_case() -> None:
+    tree = _tree('<div class="Share-Box">Facebook Twitter</div><div id="RELATED">Other story</div>')
+    result = DomCleaner(parse_pack(PACK, "t")).clean(tree)
+    assert [(r.rule, r.text) for r in result.removed] == [
+        ("t.share", "Facebook Twitter"),
+        ("t.related", "Other story"),
+    ]
+    assert "Facebook" not in (tree.html or "") and "Other story" not in (tree.html or "")
+
+
+def test_a_box_matched_by_several_rules_is_removed_and_recorded_once() -> None:
+    tree = _tree('<div class="sharedaddy share-box" id="related">Like this</div>')
+    result = DomCleaner(parse_pack(PACK, "t")).clean(tree)
+    # Selector rules come first, then the class-word rules in pack order.
+    assert [(r.rule, r.text) for r in result.removed] == [("t.selector", "Like this")]
+    assert result.nodes_removed == 1
+
+
+def test_boxes_inside_a_removed_box_are_not_recorded_again() -> None:
+    tree = _tree('<div class="related"><h3>More</h3><div class="share-box">Share</div><p>Next story</p></div>')
+    result = DomCleaner(parse_pack(PACK, "t")).clean(tree)
+    assert [(r.rule, r.text) for r in result.removed] == [("t.related", "More Share Next story")]
+
+
+def test_removals_come_in_document_order() -> None:
+    tree = LexborHTMLParser(
+        f'<html><body><div class="share-box">Top share</div><article><p>{BODY}</p></article>'
+        '<div class="related">Bottom related</div><div class="sharedaddy">Bottom share</div></body></html>'
+    )
+    result = DomCleaner(parse_pack(PACK, "t")).clean(tree)
+    assert [r.text for r in result.removed] == ["Top share", "Bottom related", "Bottom share"]
+
+
+def test_a_box_holding_most_of_the_page_is_left_to_the_extractor() -> None:
+    tree = LexborHTMLParser(f'<html><body><div class="related"><p>{BODY}</p></div><p>Short.</p></body></html>')
+    assert DomCleaner(parse_pack(PACK, "t")).clean(tree).removed == ()
+    assert BODY in (tree.html or "")
+
+
+def test_a_box_wrapping_the_article_is_never_removed() -> None:
+    tree = LexborHTMLParser(
+        f'<html><body><p>{BODY}</p><p>{BODY}</p><div class="share-box"><article><p>Short article</p></article>'
+        "</div></body></html>"
+    )
+    assert DomCleaner(parse_pack(PACK, "t")).clean(tree).removed == ()
+
+
+def test_a_page_without_matching_tokens_is_untouched() -> None:
+    page = f'<html><body><div class="story-body"><p>{BODY}</p></div></body></html>'
+    tree = LexborHTMLParser(page)
+    result = DomCleaner(default_rules()).clean(tree)
+    assert result.removed == () and result.nodes_removed == 0
+    assert tree.html == LexborHTMLParser(page).html
+
+
+def test_class_values_with_odd_characters_do_not_break_the_query() -> None:
+    tree = _tree(
+        '<div class="share-box lg:w-[50%] [&amp;>*]:p-2 a\\b">Share</div><div class="x&quot;y related">R</div>'
+    )
+    result = DomCleaner(parse_pack(PACK, "t")).clean(tree)
+    assert [r.text for r in result.removed] == ["Share", "R"]
