@@ -24,6 +24,7 @@ from ._normalize import (
 from ._rules import RulesArg, resolve_rules
 from .cleaners import DomCleaner, TextCleaner
 from .cleaners._heuristics import drop_repeated_title
+from .cleaners._text_tail import drop_trailing_teasers
 from .metadata._computed import word_count
 
 STAGES = ("decode", "dom", "extract", "clean", "normalize")
@@ -206,12 +207,13 @@ class Pipeline:
             title = kept.pop(0)
             title_source = "first-line"
         kept, repeats = drop_repeated_title(kept, title)
+        kept, teasers = drop_trailing_teasers(kept)
         too_short: list[Removal] = []
         if kept and word_count(" ".join(kept)) < self.min_words:
             # A few stray words (a menu item, a caption) are not an article; say so rather than pass them off.
             too_short = [Removal("pipeline.min-words", "no_content", "text", paragraph) for paragraph in kept]
             kept = []
-        all_removed = (*removed, *cleaned.removed, *repeats, *too_short)
+        all_removed = (*removed, *cleaned.removed, *repeats, *teasers, *too_short)
         started = self._tick("clean", started)
 
         resolved.replace("title", title or None, title_source)

@@ -1,0 +1,51 @@
+"""Teaser headlines left at the end of an article.
+
+Extraction often carries over the first links of a "more stories" box that has lost its heading: a few
+headline-shaped lines (title case, no closing punctuation) after the last sentence of the piece. One such
+line can be the article's own closing subheading; a run of them at the very end is a list of other
+stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import re2
+
+from .._models import Removal
+
+RULE = "heuristic.trailing-teasers"
+CATEGORY = "related"
+#: A run shorter than this may be the article's last subheading or sign-off.
+MIN_RUN = 2
+#: Headline length in words.
+MIN_WORDS, MAX_WORDS = 4, 20
+#: Share of the words that start with a capital letter (of those that start with a letter).
+CAPITALISED_SHARE = 0.6
+
+_SENTENCE_END = re2.compile(r"[.!?:;,\"”)\]]$")
+# List items and table rows are content the page lays out that way, not teasers.
+_LAYOUT_START = ("-", "|", "*", "•", "–", "—")
+
+
+def is_headline_shaped(paragraph: str) -> bool:
+    text = paragraph.strip()
+    words = text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or text.startswith(_LAYOUT_START) or _SENTENCE_END.search(text):
+        return False
+    lettered = [word for word in words if word[:1].isalpha()]
+    capitalised = sum(word[:1].isupper() for word in lettered)
+    return bool(lettered) and capitalised >= CAPITALISED_SHARE * len(words)
+
+
+def drop_trailing_teasers(paragraphs: Sequence[str]) -> tuple[list[str], list[Removal]]:
+    """Drop the run of headline-shaped lines that ends the text, when it is a run and not the whole text."""
+    start = len(paragraphs)
+    while start > 0 and is_headline_shaped(paragraphs[start - 1]):
+        start -= 1
+    run = len(paragraphs) - start
+    # The run must follow more text than it holds: a page of nothing but headlines is not a teaser box.
+    if run < MIN_RUN or start < run:
+        return list(paragraphs), []
+    removed = [Removal(RULE, CATEGORY, "text", paragraph) for paragraph in paragraphs[start:]]
+    return list(paragraphs[:start]), removed

@@ -1,0 +1,51 @@
+"""The `ending` rule family: a closing heading takes the apparatus after it, but never cuts an article short."""
+
+from __future__ import annotations
+
+from newsclean._rules import default_rules
+from newsclean.cleaners import TextCleaner
+from newsclean.cleaners._text import ENDING_REACH
+
+BODY = [f"Paragraph {n} of the story: the council met again and argued about the bridge for hours." for n in range(8)]
+
+
+def _clean(paragraphs: list[str]) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    result = TextCleaner(default_rules()).clean(paragraphs)
+    return result.paragraphs, [(r.rule, r.text) for r in result.removed]
+
+
+def test_heading_near_the_end_takes_everything_after_it() -> None:
+    tail = ["Further reading", "How the council spent its budget", "A full list of the city's bridges, by age."]
+    kept, removed = _clean(BODY + tail)
+    assert kept == tuple(BODY)
+    assert removed == [("ending.section", text) for text in tail]
+
+
+def test_heading_in_the_first_half_only_drops_itself() -> None:
+    paragraphs = [*BODY[:2], "About the author", *BODY[2:]]
+    kept, removed = _clean(paragraphs)
+    assert kept == tuple(BODY)
+    assert removed == [("ending.section", "About the author")]
+
+
+def test_heading_too_far_from_the_end_only_drops_itself() -> None:
+    body = [f"Line {n} of a very long piece that keeps going with more reporting." for n in range(80)]
+    paragraphs = [*body[:50], "Footnotes", *body[50:]]
+    assert len(paragraphs) - 1 - 50 > ENDING_REACH
+    kept, removed = _clean(paragraphs)
+    assert kept == tuple(body)
+    assert removed == [("ending.section", "Footnotes")]
+
+
+def test_paragraph_after_the_heading_keeps_its_own_rule() -> None:
+    tail = ["About the author", "Jane Doe covers city hall for the paper.", "Share this:"]
+    kept, removed = _clean(BODY + tail)
+    assert kept == tuple(BODY)
+    assert [rule for rule, _ in removed] == ["ending.section", "ending.section", "widget.share"]
+
+
+def test_a_sentence_starting_with_the_heading_words_is_not_an_ending() -> None:
+    paragraphs = [*BODY, "Further reading of the report shows the council knew about the cracks.", BODY[0]]
+    kept, removed = _clean(paragraphs)
+    assert kept == tuple(paragraphs)
+    assert removed == []
