@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 from ._exceptions import RuleError
 
 MatchKind = Literal["regex", "phrase", "selector", "class_words"]
-Scope = Literal["paragraph", "head", "tail", "block", "prefix"]
+Scope = Literal["paragraph", "head", "tail", "block", "prefix", "ending"]
 
 _RULE_ID = re2.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")
 _TRAILING_NOISE = "…. :!?-–—|»›>*•·\u00a0\t"

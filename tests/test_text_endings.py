@@ -1,4 +1,4 @@
-"""The `ending` rule family: a closing heading takes the apparatus after it, but never cuts an article short."""
+"""Rules with `scope = "ending"`: a closing heading takes the apparatus after it, but never cuts an article short."""
 
 from __future__ import annotations
 

@@ -13,10 +13,9 @@ from .._rules import CompiledRule, RuleSet, fold_phrase
 # How many paragraphs count as the head and the tail of an article for rules scoped there.
 HEAD_PARAGRAPHS = 3
 TAIL_PARAGRAPHS = 6
-#: Rules of this family mark the end of the article ("Further reading", "About the author"). Found in the
+#: Rules with scope "ending" mark the end of the article ("Further reading", "About the author"). Found in the
 #: second half of the text and at most ENDING_REACH paragraphs from its end, such a heading takes every
 #: paragraph after it along; anywhere else only the heading goes, so a long piece is never cut short.
-ENDING_FAMILY = "ending."
 ENDING_REACH = 25
 
 
@@ -126,7 +125,7 @@ class TextCleaner:
         first = max(count // 2, count - 1 - ENDING_REACH, 1)
         for index in range(first, count - 1):
             rule = direct[index]
-            if rule is not None and rule.id.startswith(ENDING_FAMILY):
+            if rule is not None and rule.spec.scope == "ending":
                 for after in range(index + 1, count):
                     owners[after] = owners[after] or rule
                 return
