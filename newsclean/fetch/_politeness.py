@@ -10,18 +10,29 @@ import contextlib
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from typing import Generic, TypeVar
 
 # Idle hosts are forgotten past this many entries, so a crawl over millions of hosts stays flat in memory.
 _PRUNE_ABOVE = 4096
 
+SlotsT = TypeVar("SlotsT", threading.BoundedSemaphore, asyncio.Semaphore)
 
-class _SyncHost:
+
+class _Host(Generic[SlotsT]):
     __slots__ = ("active", "next_start", "slots")
 
-    def __init__(self, limit: int) -> None:
-        self.slots = threading.BoundedSemaphore(limit)
+    def __init__(self, slots: SlotsT) -> None:
+        self.slots: SlotsT = slots
         self.next_start = 0.0
         self.active = 0
+
+
+def _forget_idle(hosts: dict[str, _Host[SlotsT]]) -> None:
+    if len(hosts) < _PRUNE_ABOVE:
+        return
+    now = time.monotonic()
+    for host in [h for h, e in hosts.items() if e.active == 0 and e.next_start <= now]:
+        del hosts[host]
 
 
 class HostLimiter:
@@ -30,15 +41,15 @@ class HostLimiter:
     def __init__(self, per_host: int) -> None:
         self._per_host = per_host
         self._lock = threading.Lock()
-        self._hosts: dict[str, _SyncHost] = {}
+        self._hosts: dict[str, _Host[threading.BoundedSemaphore]] = {}
 
     @contextlib.contextmanager
     def slot(self, host: str, delay: float) -> Iterator[None]:
         with self._lock:
             entry = self._hosts.get(host)
             if entry is None:
-                self._prune()
-                entry = self._hosts[host] = _SyncHost(self._per_host)
+                _forget_idle(self._hosts)
+                entry = self._hosts[host] = _Host(threading.BoundedSemaphore(self._per_host))
             entry.active += 1
         try:
             with entry.slots:
@@ -53,36 +64,20 @@ class HostLimiter:
             with self._lock:
                 entry.active -= 1
 
-    def _prune(self) -> None:
-        if len(self._hosts) < _PRUNE_ABOVE:
-            return
-        now = time.monotonic()
-        for host in [h for h, e in self._hosts.items() if e.active == 0 and e.next_start <= now]:
-            del self._hosts[host]
-
-
-class _AsyncHost:
-    __slots__ = ("active", "next_start", "slots")
-
-    def __init__(self, limit: int) -> None:
-        self.slots = asyncio.Semaphore(limit)
-        self.next_start = 0.0
-        self.active = 0
-
 
 class AsyncHostLimiter:
     """The same gate for the async fetcher (one event loop, so no locks are needed around the bookkeeping)."""
 
     def __init__(self, per_host: int) -> None:
         self._per_host = per_host
-        self._hosts: dict[str, _AsyncHost] = {}
+        self._hosts: dict[str, _Host[asyncio.Semaphore]] = {}
 
     @contextlib.asynccontextmanager
     async def slot(self, host: str, delay: float) -> AsyncIterator[None]:
         entry = self._hosts.get(host)
         if entry is None:
-            self._prune()
-            entry = self._hosts[host] = _AsyncHost(self._per_host)
+            _forget_idle(self._hosts)
+            entry = self._hosts[host] = _Host(asyncio.Semaphore(self._per_host))
         entry.active += 1
         try:
             async with entry.slots:
@@ -94,10 +89,3 @@ class AsyncHostLimiter:
                 yield
         finally:
             entry.active -= 1
-
-    def _prune(self) -> None:
-        if len(self._hosts) < _PRUNE_ABOVE:
-            return
-        now = time.monotonic()
-        for host in [h for h, e in self._hosts.items() if e.active == 0 and e.next_start <= now]:
-            del self._hosts[host]

@@ -382,31 +382,21 @@ def _resolve_authors(
         resolved.set("organization", byline.organization, source)
 
 
-# Meta keys by which a publisher declares the article's own publication date (not a crawl or template date).
-_DECLARED_META = frozenset(
+# Meta keys by which a publisher declares the article's own dates; the rest of the date keys are generic
+# (a crawl, template or file date) and need the date to be shown on the page.
+_GENERIC_DATE_META = frozenset(
     {
-        "article:published_time",
-        "og:article:published_time",
-        "og:published_time",
-        "datepublished",
-        "article.published",
-        "published_time",
-        "publishdate",
-        "publish-date",
-        "publish_date",
-        "pubdate",
-        "parsely-pub-date",
-        "sailthru.date",
-        "dc.date.issued",
-        "dcterms.issued",
-        "citation_publication_date",
-        "original-publish-date",
-        "article:modified_time",
-        "og:article:modified_time",
-        "datemodified",
-        "modified_time",
+        "date",
+        "dc.date",
+        "dcterms.created",
+        "article_date_original",
+        "og:updated_time",
+        "dcterms.modified",
+        "last-modified",
+        "lastmod",
     }
 )
+_DECLARED_META = frozenset(_PUBLISHED_META + _MODIFIED_META) - _GENERIC_DATE_META
 
 
 class _DateCandidate(NamedTuple):
