@@ -14,10 +14,12 @@ class Progress:
         self.total = total
         self.started = time.monotonic()
         self._shown = 0.0
+        self._latest: tuple[int, int] | None = None
 
     def update(self, done: int, failed: int, *, force: bool = False) -> None:
         if not self.enabled:
             return
+        self._latest = (done, failed)
         now = time.monotonic()
         if not force and now - self._shown < 0.2:
             return
@@ -34,5 +36,8 @@ class Progress:
 
     def close(self) -> None:
         if self.enabled:
+            # Updates are throttled, so the last one shown may be stale: end on the final counts.
+            if self._latest is not None:
+                self.update(*self._latest, force=True)
             self.stream.write("\n")
             self.stream.flush()

@@ -16,9 +16,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._limits import Limits
-from ..batch._worker import PipelineSettings
 from ..io import KeyMap
-from .table import clean_table, output_schema
+from .table import clean_table, key_map, output_schema, pipeline_settings
 
 __all__ = ["Cleaner", "output_schema"]
 
@@ -38,9 +37,8 @@ class Cleaner:
         limits: Limits | Mapping[str, Any] | None = None,
         require_content: bool = False,
     ) -> None:
-        self.keys = keys if isinstance(keys, KeyMap) else KeyMap(**dict(keys or {}))
-        resolved = limits if isinstance(limits, Limits) else Limits(**dict(limits or {}))
-        self.pipeline = PipelineSettings(rules=rules, limits=resolved, require_content=require_content).build()
+        self.keys = key_map(keys)
+        self.pipeline = pipeline_settings(rules=rules, limits=limits, require_content=require_content).build()
 
     def __call__(self, batch: Any) -> Any:
         return clean_table(batch, self.pipeline, self.keys)

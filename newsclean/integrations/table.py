@@ -2,25 +2,57 @@
 
 One output row per input row, in the same order. A row that could not be cleaned has its ``failure`` column
 set (stage, error, message, position) and the article columns null, so nothing is dropped silently:
-``table.filter(pc.is_null(table["failure"]))`` keeps the articles, the rest are the rejects.
+``table.filter(pc.is_null(table["failure"]))`` keeps the articles, the rest are the rejects. ``position`` is
+the row within the table handed in (a batch or partition under Ray, Dask and Spark): map ``id`` to find a row.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import msgspec
 
+from .._limits import Limits
 from .._models import Article, Failure
 from .._pipeline import Pipeline
-from ..batch._worker import clean_one
+from ..batch._worker import PipelineSettings, clean_one
 from ..io import KeyMap, article_row, article_schema
 from ..io._readers import document_from_record
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _FAILURE = msgspec.json.Decoder(Failure)
 FAILURE_FIELDS = ("stage", "error", "message", "position")
+
+
+def pipeline_settings(
+    *, rules: Any = None, limits: Limits | Mapping[str, Any] | None = None, require_content: bool = False
+) -> PipelineSettings:
+    """The picklable recipe for a worker's Pipeline, from the keyword arguments every adapter accepts."""
+    resolved = limits if isinstance(limits, Limits) else Limits(**dict(limits or {}))
+    return PipelineSettings(rules=rules, limits=resolved, require_content=require_content)
+
+
+def key_map(keys: KeyMap | Mapping[str, str] | None) -> KeyMap:
+    return keys if isinstance(keys, KeyMap) else KeyMap(**dict(keys or {}))
+
+
+_WORKER_PIPELINE: dict[bytes, Pipeline] = {}
+
+
+def worker_pipeline(settings: PipelineSettings) -> Pipeline:
+    """This process's Pipeline for ``settings``, built (rules compiled) on first use and then reused.
+
+    Dask and Spark ship the function to every task; without this, each partition would compile the rule packs
+    again. Only the latest settings are kept, so a long-lived worker holds one Pipeline.
+    """
+    key = pickle.dumps(settings)
+    pipeline = _WORKER_PIPELINE.get(key)
+    if pipeline is None:
+        _WORKER_PIPELINE.clear()
+        pipeline = _WORKER_PIPELINE[key] = settings.build()
+    return pipeline
 
 
 def output_schema() -> Any:

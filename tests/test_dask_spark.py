@@ -1,0 +1,64 @@
+"""The Dask and Spark adapters on real local engines, compared with the single-process result."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from _scaleout import KEYS, assert_rows_match_single_process, records
+
+pytest.importorskip("pyarrow")
+
+
+def _rows(frame: Any) -> list[dict[str, Any]]:
+    import pyarrow as pa
+
+    from newsclean.integrations.table import output_schema
+
+    return pa.Table.from_pandas(frame, schema=output_schema(), preserve_index=False).to_pylist()  # type: ignore[no-any-return]
+
+
+@pytest.mark.timeout(120)
+def test_dask_map_partitions_in_worker_processes_equals_single_process() -> None:
+    dd = pytest.importorskip("dask.dataframe", reason="dask is not installed: pip install 'newsclean[dask]'")
+    import pandas as pd
+
+    from newsclean.integrations.dask import clean_frame
+
+    dump = records()
+    frame = dd.from_pandas(pd.DataFrame(dump), npartitions=3)
+    cleaned = clean_frame(frame, keys=KEYS).compute(scheduler="processes", num_workers=2)
+    assert list(cleaned["source_id"]) == [row["doc"] for row in dump]  # input order is kept
+    assert_rows_match_single_process(_rows(cleaned), dump)
+
+
+@pytest.fixture(scope="module")
+def local_spark() -> Iterator[Any]:
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'newsclean[spark]'")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs a Java runtime on PATH")
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName("newsclean-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+    try:
+        yield spark
+    finally:
+        spark.stop()
+
+
+@pytest.mark.timeout(300)
+def test_spark_map_in_pandas_equals_single_process(local_spark: Any) -> None:
+    from newsclean.integrations.spark import clean_dataframe
+
+    dump = records()
+    frame = local_spark.createDataFrame(dump).repartition(3)
+    cleaned = clean_dataframe(frame, keys=KEYS).toPandas()
+    assert_rows_match_single_process(_rows(cleaned), dump)
