@@ -54,5 +54,6 @@ def assert_rows_match_single_process(rows: list[Mapping[str, Any]], dump: list[d
             assert row["text"] == single.text
             assert list(row["paragraphs"]) == list(single.paragraphs)
             assert row["title"] == single.title
+            assert dict(row["provenance"]) == dict(single.provenance)
             assert [r["rule"] for r in row["removed"]] == [r.rule for r in single.removed]
             assert any(r.rule.startswith("widget.") for r in single.removed)

@@ -35,7 +35,7 @@ def clean_frame(
 ) -> Any:
     """A lazy Dask DataFrame of cleaned rows; nothing runs until it is computed or written."""
     settings = pipeline_settings(rules=rules, limits=limits, require_content=require_content)
-    meta = output_schema().empty_table().to_pandas()
+    meta = output_schema().empty_table().to_pandas(maps_as_pydicts="strict")
     return frame.map_partitions(_clean_partition, settings, key_map(keys), meta=meta)
 
 

@@ -94,4 +94,5 @@ def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeyMap | None = None) -> 
 
     records = frame.to_dict(orient="records")
     cleaned = pa.Table.from_pylist(clean_records(records, pipeline, keys or KeyMap()), schema=output_schema())
-    return cleaned.to_pandas()
+    # Map columns (provenance) as dicts, which is what Spark and most pandas users expect, not lists of pairs.
+    return cleaned.to_pandas(maps_as_pydicts="strict")
