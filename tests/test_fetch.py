@@ -6,6 +6,7 @@ import asyncio
 import gzip
 import itertools
 import json
+import socket
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -369,6 +370,48 @@ def test_non_public_addresses_are_classified_as_private(url: str) -> None:
     with pytest.raises(FetchError) as raised:
         check_url(httpx.URL(url), allow_private=False)
     assert raised.value.reason == "private_address"
+
+
+class RebindingResolver:
+    """A DNS answer that changes: a public address for the first lookup of a name, loopback after that."""
+
+    PUBLIC = "93.184.216.34"
+
+    def __init__(self, host: str, real: object) -> None:
+        self.host, self.real, self.lookups = host, real, 0
+
+    def __call__(self, host: object, port: object, *args: object, **kwargs: object) -> object:
+        name = host.decode("ascii") if isinstance(host, bytes) else host  # anyio passes IDNA-encoded bytes
+        if name != self.host:
+            return self.real(host, port, *args, **kwargs)  # type: ignore[operator]
+        self.lookups += 1
+        address = self.PUBLIC if self.lookups == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_dns_rebinding_after_the_check_is_refused_at_connect(
+    server: FixtureServer, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    resolver = RebindingResolver("rebind.test", socket.getaddrinfo)
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    url = f"http://rebind.test:{server.port}/article"
+    options = {**FAST, "allow_private_addresses": False, "respect_robots": False, "retries": 0}
+    before = server.hits["/article"]
+    if mode == "sync":
+        [record] = list(newsclean.fetch_many([url], **options))
+    else:
+
+        async def fetch_one() -> list[Article | Failure]:
+            async with newsclean.AsyncFetcher(**options) as fetcher:
+                return [record async for record in fetcher.fetch_many([url])]
+
+        [record] = asyncio.run(fetch_one())
+    assert isinstance(record, Failure)
+    assert record.error == "private_address"
+    assert "127.0.0.1" in record.message
+    assert resolver.lookups == 2  # the check saw the public answer; the connection looked again and refused
+    assert server.hits["/article"] == before
 
 
 def test_public_address_literal_passes_the_check() -> None:

@@ -31,6 +31,7 @@ from ._flow import (
     tls_context,
 )
 from ._options import FetchOptions, make_options
+from ._pinning import pin_addresses
 from ._politeness import AsyncHostLimiter
 from ._result import FetchResult, flatten_headers
 from ._retry import retry_arguments
@@ -55,6 +56,9 @@ class AsyncFetcher:
             httpx.AsyncClient(**client_arguments(self.options, tls))  # type: ignore[arg-type]
             for _ in range(shard_count(self.options))
         ]
+        if not self.options.allow_private_addresses:
+            for client in self._clients:
+                pin_addresses(client)
         self._hosts = AsyncHostLimiter(self.options.per_host_concurrency)
         self._slots = asyncio.Semaphore(self.options.concurrency)
         self._robots = RobotsCache()

@@ -15,6 +15,7 @@ from ._body import ACCEPT_ENCODING, BodyReader
 from ._cache import CacheEntry
 from ._content import check_content_type, check_interstitial, check_sniffed
 from ._options import FetchOptions
+from ._pinning import AddressRefused
 from ._result import FetchResult, flatten_headers
 from ._retry import RETRY_STATUSES, RetryableStatus, parse_retry_after
 
@@ -79,6 +80,9 @@ def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
     if isinstance(exc, httpx.TimeoutException):
         kind = type(exc).__name__
         return FetchError(f"timed out ({kind})", url=where, reason="timeout")
+    refused = exc if isinstance(exc, AddressRefused) else exc.__cause__
+    if isinstance(refused, AddressRefused):
+        return FetchError(f"{refused}; pass allow_private_addresses=True to allow", url=where, reason="private_address")
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return FetchError(f"invalid URL: {exc}", url=where, reason="invalid_url")
     if isinstance(exc, httpx.HTTPError | OSError):

@@ -1,9 +1,9 @@
 """Refuse URLs that would reach the machine's own network: untrusted dumps carry ``http://169.254.169.254/``.
 
 The check resolves the host and refuses it when any address is not globally routable. It runs before every
-request, redirect hops included. The HTTP client resolves the name again when it connects, so a DNS server
-that answers differently the second time (rebinding) is not stopped here; run untrusted crawls behind an
-egress firewall as well.
+request, redirect hops included, so a bad URL fails early with its own reason. The connection itself goes only
+to an address checked when it opens (``_pinning``), so a DNS server that answers differently the second time
+(rebinding) does not get through either.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from ._flow import (
     tls_context,
 )
 from ._options import FetchOptions, make_options
+from ._pinning import pin_addresses
 from ._politeness import HostLimiter
 from ._result import FetchResult, flatten_headers
 from ._retry import retry_arguments
@@ -59,6 +60,9 @@ class Fetcher:
             httpx.Client(**client_arguments(self.options, tls))  # type: ignore[arg-type]
             for _ in range(shard_count(self.options))
         ]
+        if not self.options.allow_private_addresses:
+            for client in self._clients:
+                pin_addresses(client)
         self._hosts = HostLimiter(self.options.per_host_concurrency)
         self._robots = RobotsCache()
         self._robots_locks: dict[str, threading.Lock] = {}
