@@ -35,6 +35,8 @@ if str(REPO) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(REPO))
 DEFAULT_SETS = ("naeb", "wcxb_dev_articles")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\n)\s*", re.IGNORECASE)
+# A miss's field in the errors file, and the Article field whose provenance explains it.
+_PROVENANCE_FIELDS = {"title": "title", "authors": "authors", "date": "published"}
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{1,4}|ph\.?d\.?|m\.?d\.?|jr\.?|sr\.?|ii|iii)$", re.IGNORECASE)
 
 
@@ -101,7 +103,15 @@ class Score:
     seconds: float = 0.0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, page: dict[str, Any], title: str | None, authors: Any, date: str | None, keep: bool) -> None:
+    def add(
+        self,
+        page: dict[str, Any],
+        title: str | None,
+        authors: Any,
+        date: str | None,
+        keep: bool,
+        provenance: dict[str, str] | None = None,
+    ) -> None:
         gold = page.get("gold_meta") or {}
         self.pages += 1
         miss: dict[str, Any] = {}
@@ -137,7 +147,8 @@ class Score:
                 if keep:
                     miss["date"] = (date, None)
         if miss:
-            self.errors.append({"id": page.get("id"), "url": page.get("url"), **miss})
+            sources = {key: (provenance or {}).get(field) for key, field in _PROVENANCE_FIELDS.items() if key in miss}
+            self.errors.append({"id": page.get("id"), "url": page.get("url"), **miss, "provenance": sources})
 
     def row(self) -> dict[str, float]:
         def ratio(a: float, b: int) -> float:
@@ -195,7 +206,8 @@ def run(sets: list[str], directory: Path, limit: int | None, errors_path: Path |
             # The pipeline strips "UPDATED:"-style markers from the title after resolution: score what users get.
             title = article.title if paragraphs else values.get("title")
             published = values.get("published")
-            ours.add(page, title, values.get("authors", ()), published.date().isoformat() if published else None, True)
+            day = published.date().isoformat() if published else None
+            ours.add(page, title, values.get("authors", ()), day, True, resolved.provenance)
 
             started = time.perf_counter()
             try:

@@ -147,3 +147,51 @@ def test_site_name_that_is_a_person_only_counts_with_two_names() -> None:
 @pytest.mark.parametrize("byline", ["The Independent", "Edit Profile", "INQUIRER.net BrandRoom", "Webmaster"])
 def test_titles_widgets_and_domains_are_no_person(byline: str) -> None:
     assert parse_byline(byline, structured=True).authors == ()
+
+
+# -- headline by overlap; bylines narrowed; one JSON-LD Person is one person; mastheads --------------------------
+
+
+def test_h1_rephrased_by_the_seo_title_is_still_the_headline() -> None:
+    head = '<meta property="og:title" content="Climate change: 5 innovative solutions | Riverside">'
+    body = "<h1>Five innovative solutions to climate change: learning from hotspots</h1>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["title"] == "Five innovative solutions to climate change: learning from hotspots"
+    assert resolved.provenance["title"] == "h1"
+
+
+def test_h1_sharing_nothing_with_the_markup_title_is_not_the_headline() -> None:
+    head = '<meta property="og:title" content="Council approves flood barrier plan">'
+    resolved = resolve_page(head, "<h1>Riverside Gazette Menu</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Council approves flood barrier plan"
+
+
+def test_of_two_h1s_in_the_title_the_one_covering_more_of_it_wins() -> None:
+    head = '<meta property="og:title" content="Ten things to know about Happy Valley | Anglofile">'
+    body = "<h1>Anglofile</h1><h1>Ten things to know about Happy Valley</h1>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["title"] == "Ten things to know about Happy Valley"
+
+
+def test_byline_block_is_narrowed_to_the_name_element_inside_it() -> None:
+    body = (
+        '<div class="byline">Jim Walsh Riverside Courier-Post</div>'
+        '<span class="author-name">Jim Walsh</span>' + ARTICLE_TEXT
+    )
+    assert resolve_page("", body).values["authors"] == ("Jim Walsh",)
+
+
+def test_json_ld_person_with_an_affiliation_is_one_person() -> None:
+    head = json_ld({"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe, Riverside Report"}})
+    assert resolve_page(head, ARTICLE_TEXT).values["authors"] == ("Jane Doe",)
+    head = json_ld({"@type": "Article", "author": {"@type": "Person", "name": "Maria & Katerina Novak"}})
+    assert resolve_page(head, ARTICLE_TEXT).values["authors"] == ("Maria", "Katerina Novak")
+
+
+def test_masthead_typed_as_a_person_is_not_a_personal_site() -> None:
+    head = '<meta property="og:site_name" content="RIVER TODAY">' + json_ld(
+        {"@type": "NewsArticle", "author": {"@type": "Person", "name": ", RIVER TODAY"}}
+    )
+    body = '<span class="author-name">Kayla Jones</span>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body, url="https://www.rivertoday.com/story/news/2023/12/22/prague/")
+    assert resolved.values["authors"] == ("Kayla Jones",)
+    assert resolved.values["organization"] == "RIVER TODAY"

@@ -198,3 +198,24 @@ def test_language_prior_confirmed_or_overruled() -> None:
     assert resolve_language(None, "ok") is None
     assert resolve_language("fr", "ok") == ("fr", "html-lang; text too short to confirm")
     assert primary_subtag("{{lang}}") is None and primary_subtag("pt_BR") == "pt"
+
+
+# -- bylines: roles, credentials and addresses glued to names ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Liz Kenny Former McKinsey Consultant", ("Liz Kenny",)),
+        ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
+        ("Written By: Cazzy Magennis Last Updated: August 1, 2025", ("Cazzy Magennis",)),
+        ("Lauren Manaker MS", ("Lauren Manaker",)),
+        ("John Garcia Jr.", ("John Garcia Jr",)),
+        ("Certified Pediatric Sleep Consultant", ()),
+        ("By Paul Frew , Home and Digital Security Expert", ("Paul Frew",)),
+        ("351 King Street East, Suite 1600, Toronto, ON Canada", ()),
+        ("United Kingdom 6 Gardner Place, Becketts Close, Feltham", ()),
+    ],
+)
+def test_byline_roles_credentials_and_addresses(byline: str, authors: tuple[str, ...]) -> None:
+    assert parse_byline(byline).authors == authors

@@ -245,6 +245,12 @@ def _words(text: str) -> set[str]:
     return {fold(word) for word in text.split() if fold(word)}
 
 
+# Share of the <h1>'s words found in the markup titles for it to be the article's headline: a third is enough for
+# a headline the SEO title rephrases ("Five innovative solutions to climate change" / "Climate change: 5 innovative
+# solutions"), while a site logo, a menu or a section <h1> shares nothing with it.
+_HEADLINE_OVERLAP = 1 / 3
+
+
 def _visible_headline(
     h1s: Sequence[str],
     h1s_joined: Sequence[str],
@@ -255,7 +261,7 @@ def _visible_headline(
 ) -> str | None:
     """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
-    best: tuple[float, str] | None = None
+    best: tuple[float, int, str] | None = None
     for index, raw in enumerate(h1s[:8]):
         readings = [raw]
         if index < len(h1s_joined) and h1s_joined[index] != raw:
@@ -272,13 +278,14 @@ def _visible_headline(
         if not scored:
             continue
         # The joined reading only when it matches more title words ("Kotaku's", not "Kotaku 's").
-        _, overlap, h1 = max(scored, key=lambda item: item[0])
-        if best is None or overlap > best[0]:
-            best = (overlap, h1)
+        shared, overlap, h1 = max(scored, key=lambda item: item[0])
+        # Equal overlap: the <h1> that covers more of the title (the headline, not a blog name above it).
+        if best is None or (overlap, shared) > (best[0], best[1]):
+            best = (overlap, shared, h1)
     if best is None:
         return None
-    if best[0] >= 0.5:
-        return _without_kicker(best[1], titles, sections)
+    if best[0] >= _HEADLINE_OVERLAP:
+        return _without_kicker(best[2], titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
         return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
@@ -322,6 +329,9 @@ def _person_nodes(value: Any) -> Iterator[dict[str, Any]]:
                 yield from _person_nodes(value[key])
 
 
+_BYLINE_LABEL = re.compile(r"^(?:written\s+)?by\s*:?\s*", re.IGNORECASE)
+
+
 def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[str, str]], url: str | None) -> set[str]:
     """Site names that are a person's name: a personal blog is named after its author, who is then a person,
     not the organisation. Known when JSON-LD types that name as a Person, or the host spells the full name;
@@ -330,7 +340,16 @@ def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[s
     host = fold(host_of(url) or "")
     names = [name for name in people if fold(name) in host or any(fold(name) == fold(site) for site, _ in site_names)]
     names += [site for site, _ in site_names if fold(site) in host]
-    return {fold(name) for name in names if len(name.split()) >= 2 and person_name(name) == name}
+    # The site's name must also be given as an author, in a field meant for it, and be written as a name is
+    # ("USA TODAY", spelled by its host and named as an author, is a masthead, not a person).
+    authors = {fold(name) for name in people} | {fold(value) for _, value in _metas(candidates, _AUTHOR_META)}
+    authors |= {fold(author) for node in candidates.json_ld if isinstance(author := node.get("author"), str)}
+    authors |= {fold(_BYLINE_LABEL.sub("", text)) for text in candidates.bylines}
+    return {
+        fold(name)
+        for name in names
+        if fold(name) in authors and len(name.split()) >= 2 and not name.isupper() and person_name(name) == name
+    }
 
 
 def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:
@@ -355,13 +374,16 @@ def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -
                 elif (
                     _types(person) & {"organization", "newsmediaorganization", "corporation"} or fold(name) in site_keys
                 ):
-                    organization = organization or name
+                    organization = organization or name.strip(" ,;|")
                 elif (accepted := person_name(name, site_keys=site_keys, structured=True)) is not None:
                     names.append(accepted)
                 else:
-                    byline = parse_byline(name, site_keys=site_keys, structured=True)
+                    # One Person node is one person: what follows the name is a role or an affiliation
+                    # ("Jane Doe, Chief Technology Officer and Head of Labs", "Jane Doe, Riverside Report").
+                    head = re.split(r"\s*[,;|]\s*", name, maxsplit=1)[0] or name
+                    byline = parse_byline(head, site_keys=site_keys, structured=True)
                     names.extend(byline.authors)
-                    agency = agency or byline.agency
+                    agency = agency or byline.agency or parse_byline(name, structured=True).agency
         if names:
             break
     return Byline(tuple(dict.fromkeys(names)), agency, organization)
@@ -374,12 +396,25 @@ def _resolve_authors(
     for _, value in _metas(candidates, _AUTHOR_META):
         if not value.startswith("http"):
             sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
-    for text in candidates.bylines:
-        sources.append((parse_byline(text, site_keys=site_keys), "byline"))
+    bylines = [parse_byline(text, site_keys=site_keys) for text in candidates.bylines]
+    shorter = [name for byline in bylines for name in byline.authors if len(name.split()) >= 2]
+    for byline in bylines:
+        sources.append((byline._replace(authors=_narrowest(byline.authors, shorter)), "byline"))
     for byline, source in sources:
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
         resolved.set("organization", byline.organization, source)
+
+
+def _narrowest(names: tuple[str, ...], others: list[str]) -> tuple[str, ...]:
+    """Each name as the page's narrowest byline element gives it: a byline block reads "Jim Walsh Cherry Hill
+    Courier-Post" or "Celeste Longacre Gardener", while the element inside it holds only "Jim Walsh"."""
+    narrowed = []
+    for name in names:
+        tokens = name.split()
+        prefixes = [o for o in others if len(o.split()) < len(tokens) and tokens[: len(o.split())] == o.split()]
+        narrowed.append(min(prefixes, key=len) if prefixes else name)
+    return tuple(dict.fromkeys(narrowed))
 
 
 # Meta keys by which a publisher declares the article's own dates; the rest of the date keys are generic
