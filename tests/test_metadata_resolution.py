@@ -63,14 +63,28 @@ def test_shown_date_wins_over_a_hidden_declared_one() -> None:
 
 
 def test_labelled_date_in_page_text_when_markup_has_none() -> None:
-    body = "<p>By Jane Doe · Last updated: March 14, 2024</p>" + ARTICLE_TEXT
+    body = "<p>By Jane Doe · Published on March 14, 2024</p>" + ARTICLE_TEXT
     resolved = resolve_page("", body)
     assert resolved.values["published"] == datetime(2024, 3, 14, tzinfo=UTC)
     assert resolved.provenance["published"].startswith("page text")
 
 
+def test_date_labelled_updated_is_the_modified_date_not_the_published_one() -> None:
+    body = "<p>By Jane Doe · Last updated: March 14, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page("", body)
+    assert resolved.values["modified"] == datetime(2024, 3, 14, tzinfo=UTC)
+    assert resolved.provenance["modified"].startswith("page text (labelled update)")
+    assert resolved.values.get("published") != datetime(2024, 3, 14, tzinfo=UTC)
+    body = "<p>Published March 1, 2020 · Updated March 5, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page("", body)
+    assert resolved.values["published"] == datetime(2020, 3, 1, tzinfo=UTC)
+    assert resolved.values["modified"] == datetime(2024, 3, 5, tzinfo=UTC)
+
+
 def test_labelled_date_needs_a_label_and_one_reading() -> None:
     assert labelled_date("Offer valid until March 14, 2024. Published: 02/03/2023") is None
+    assert labelled_date("Last updated: March 14, 2024") is None
+    assert labelled_date("Last updated: March 14, 2024", updated=True) == date(2024, 3, 14)
     assert labelled_date("Call us. Published on Friday, 5 April 2024 by the desk") == date(2024, 4, 5)
     assert labelled_date("Posted 2023-12-01 in News") == date(2023, 12, 1)
 
@@ -102,6 +116,12 @@ def test_h1_section_kicker_dropped_when_the_markup_title_lacks_it() -> None:
     )
     resolved = resolve_page(head, "<h1>Politics Gov. Hochul vetoes ban on noncompete agreements</h1>" + ARTICLE_TEXT)
     assert resolved.values["title"] == "Gov. Hochul vetoes ban on noncompete agreements"
+
+
+def test_h1_genre_label_glued_to_the_headline_is_dropped() -> None:
+    head = json_ld({"@type": "NewsArticle", "headline": "What I will be praying for this Christmas"})
+    body = "<h1>Opinion What I will be praying for this Christmas</h1>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["title"] == "What I will be praying for this Christmas"
 
 
 def test_h1_leading_words_that_are_no_label_stay() -> None:

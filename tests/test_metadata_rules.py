@@ -39,7 +39,22 @@ def test_clean_title(raw: str, sites: list[str], host: str | None, expected: str
 
 
 def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
-    assert clean_title("Opinion | Why we vote | Gazette", site_names=["Gazette"]) == "Opinion | Why we vote"
+    assert clean_title("Vote 2024 | Why we vote | Gazette", site_names=["Gazette"]) == "Vote 2024 | Why we vote"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Opinion | Why we vote | Gazette", "Why we vote"),
+        ("How meditation rewires brains | Opinion", "How meditation rewires brains"),
+        ("Let kids be kids | Editorial – Gazette", "Let kids be kids"),
+        ("2025 Insurance Rankings - Infographic", "2025 Insurance Rankings"),
+        ("The Different Types of Wine (Infographic)", "The Different Types of Wine (Infographic)"),
+        ("News anchors quit over pay", "News anchors quit over pay"),
+    ],
+)
+def test_title_genre_labels_at_either_end_are_dropped(raw: str, expected: str) -> None:
+    assert clean_title(raw, site_names=["Gazette"]) == expected
 
 
 # -- bylines ---------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from ._dates import date_from_url, describe, labelled_date, parse_datetime, plau
 from ._language import resolve_language
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
-from ._title import clean_title, host_key, strip_unknown_site_suffix
+from ._title import clean_title, host_key, is_genre_label, strip_unknown_site_suffix
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -309,7 +309,12 @@ def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
         if fold(rest) not in keys:
             continue
         label = kicker.rstrip(":|–—- ")
-        if fold(label) in sections or parse_datetime(label) is not None or _KICKER_SEPARATOR.match(h1):
+        if (
+            fold(label) in sections
+            or is_genre_label(label)
+            or parse_datetime(label) is not None
+            or _KICKER_SEPARATOR.match(h1)
+        ):
             return rest
     tail = _BRACKETED_TAIL.search(h1)
     if tail and fold(h1[: tail.start()]) in keys:
@@ -500,6 +505,7 @@ def _resolve_dates(
     resolved.page_dates = page_dates
     if candidates.visible_text is not None:
         resolved.labelled_date = labelled_date(candidates.visible_text)
+        resolved.labelled_update = labelled_date(candidates.visible_text, updated=True)
 
 
 def _choose_date(found: list[_DateCandidate], page_dates: set[date] | None) -> tuple[datetime, str] | None:
@@ -570,6 +576,11 @@ def complete(
         labelled_day = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
         if plausible(labelled_day, now):
             resolved.set("published", labelled_day, "page text (labelled date); date only, timezone assumed UTC")
+    update = resolved.labelled_update
+    if "modified" not in resolved.values and update is not None:
+        update_day = datetime(update.year, update.month, update.day, tzinfo=UTC)
+        if plausible(update_day, now):
+            resolved.set("modified", update_day, "page text (labelled update); date only, timezone assumed UTC")
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")
