@@ -215,3 +215,19 @@ def test_masthead_typed_as_a_person_is_not_a_personal_site() -> None:
     resolved = resolve_page(head, body, url="https://www.rivertoday.com/story/news/2023/12/22/prague/")
     assert resolved.values["authors"] == ("Kayla Jones",)
     assert resolved.values["organization"] == "RIVER TODAY"
+
+
+def test_utc_stamp_takes_the_day_the_page_shows_in_its_own_zone() -> None:
+    head = json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T04:00:41+00:00"})
+    body = '<time datetime="2023-12-22T04:00:41+00:00">Dec. 21, 2023 11:00 pm EST</time>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    published = resolved.values["published"]
+    assert published == datetime(2023, 12, 22, 4, 0, 41, tzinfo=UTC)  # the same instant
+    assert published.date() == date(2023, 12, 21)
+    assert "in the page's time zone" in resolved.provenance["published"]
+
+
+def test_stamp_keeps_its_zone_when_the_page_gives_none() -> None:
+    head = json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T04:00:41+00:00"})
+    resolved = resolve_page(head, "<p>Posted Dec. 21, 2023</p>" + ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2023, 12, 22)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
@@ -487,7 +487,8 @@ def _resolve_dates(
         found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
     page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
-    chosen = _choose_date(found, page_dates)
+    zones = _page_zones(candidates)
+    chosen = _choose_date(found, page_dates, zones)
     if chosen is not None:
         note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
         resolved.set("published", chosen[0], chosen[1] + note)
@@ -498,7 +499,7 @@ def _resolve_dates(
         parsed = parse_datetime(raw)
         if parsed is not None and plausible(parsed.value, now):
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
-    chosen_modified = _choose_date(modified, page_dates)
+    chosen_modified = _choose_date(modified, page_dates, zones)
     if chosen_modified is not None:
         resolved.set("modified", *chosen_modified)
     resolved.news_article = news
@@ -508,7 +509,32 @@ def _resolve_dates(
         resolved.labelled_update = labelled_date(candidates.visible_text, updated=True)
 
 
-def _choose_date(found: list[_DateCandidate], page_dates: set[date] | None) -> tuple[datetime, str] | None:
+def _page_zones(candidates: MetadataCandidates) -> list[tzinfo]:
+    """Time zones the page itself writes its times in (``<time datetime="…-05:00">``, "11:00 pm EST")."""
+    zones: dict[timedelta | None, tzinfo] = {}
+    for stamp, text in candidates.times:
+        for raw in (stamp, text):
+            parsed = parse_datetime(raw)
+            if parsed is not None and not parsed.zone_assumed and parsed.value.tzinfo is not None:
+                zones.setdefault(parsed.value.utcoffset(), parsed.value.tzinfo)
+    return list(zones.values())
+
+
+def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinfo]) -> datetime | None:
+    """``value`` in the page's own time zone when that makes its day the one printed on the page (a UTC stamp
+    of 04:00 on the 22nd that the page shows as "Dec. 21, 11:00 pm EST")."""
+    if value.date() in page_dates:
+        return None
+    for zone in zones:
+        local = value.astimezone(zone)
+        if local.date() in page_dates:
+            return local
+    return None
+
+
+def _choose_date(
+    found: list[_DateCandidate], page_dates: set[date] | None, zones: Sequence[tzinfo] = ()
+) -> tuple[datetime, str] | None:
     """The first candidate readers can see on the page (or that the URL states); else the first date the
     publisher declares for the article in structured data. A markup date that is neither shown nor declared
     (a WebPage template's, a stray ``<time>``) is not evidence of when the article appeared."""
@@ -520,6 +546,9 @@ def _choose_date(found: list[_DateCandidate], page_dates: set[date] | None) -> t
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
         if shown(candidate.value, page_dates):
+            local = _in_shown_zone(candidate.value, page_dates, zones)
+            if local is not None:
+                return local, f"{candidate.source}; shown on the page in the page's time zone"
             return candidate.value, f"{candidate.source}; shown on the page"
     for candidate in found:
         if candidate.declared:
