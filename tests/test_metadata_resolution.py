@@ -231,3 +231,29 @@ def test_stamp_keeps_its_zone_when_the_page_gives_none() -> None:
     head = json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T04:00:41+00:00"})
     resolved = resolve_page(head, "<p>Posted Dec. 21, 2023</p>" + ARTICLE_TEXT)
     assert resolved.values["published"].date() == date(2023, 12, 22)
+
+
+def test_json_ld_author_given_as_a_reference_into_the_graph() -> None:
+    graph = {
+        "@graph": [
+            {"@type": "Article", "author": {"@id": "https://example.org/#/schema/person/1"}},
+            {"@type": "Person", "@id": "https://example.org/#/schema/person/1", "name": "Nora Patel"},
+        ]
+    }
+    assert resolve_page(json_ld(graph), ARTICLE_TEXT).values["authors"] == ("Nora Patel",)
+
+
+def test_written_by_label_pair_in_twitter_meta_is_an_author_field() -> None:
+    head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chase Bern">'
+    head += '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">'
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Chase Bern",)
+    assert resolved.provenance["authors"] == "meta"
+
+
+def test_written_by_in_the_page_text_names_first_and_last_name_only() -> None:
+    resolved = resolve_page("", "<div><p>Written by</p><p>Edna Tabor</p></div><p>Table of contents</p>" + ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Edna Tabor",)
+    resolved = resolve_page("", "<p>Written by Jeffrey A. Slotman More from him</p>" + ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Jeffrey A. Slotman",)
+    assert "authors" not in resolve_page("", "<p>Posts written by the team</p>" + ARTICLE_TEXT).values

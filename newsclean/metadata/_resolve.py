@@ -357,13 +357,18 @@ def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[s
     }
 
 
-def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:
+def _authors_from_json_ld(
+    articles: list[dict[str, Any]], site_keys: set[str], graph: dict[str, dict[str, Any]] | None = None
+) -> Byline:
     names: list[str] = []
     agency = organization = None
     for node in articles:
         author = node.get("author") or node.get("creator")
         people = author if isinstance(author, list) else [author]
         for person in people:
+            if isinstance(person, dict) and not person.get("name") and graph:
+                # A reference into the page's @graph ({"@id": ".../#/schema/person/…"}): the node it names.
+                person = graph.get(str(person.get("@id")), person)
             if isinstance(person, str):
                 byline = parse_byline(person, site_keys=site_keys, structured=True)
                 names.extend(byline.authors)
@@ -397,18 +402,39 @@ def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -
 def _resolve_authors(
     resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]], site_keys: set[str]
 ) -> None:
-    sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys), "json-ld")]
+    graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
+    sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys, graph), "json-ld")]
     for _, value in _metas(candidates, _AUTHOR_META):
         if not value.startswith("http"):
             sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
+    for value in _written_by_meta(candidates):
+        sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
     bylines = [parse_byline(text, site_keys=site_keys) for text in candidates.bylines]
     shorter = [name for byline in bylines for name in byline.authors if len(name.split()) >= 2]
     for byline in bylines:
         sources.append((byline._replace(authors=_narrowest(byline.authors, shorter)), "byline"))
+    if candidates.visible_text:
+        for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
+            sources.append((parse_byline(text, site_keys=site_keys), "byline"))
     for byline, source in sources:
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
         resolved.set("organization", byline.organization, source)
+
+
+# "Written by Jane Doe" in the page text: the label says the name that follows is the author. The page text has
+# no line breaks, so the name is read as a first and a last name (with a middle initial, if any), never more.
+_WRITTEN_BY = re.compile(
+    r"\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
+)
+
+
+def _written_by_meta(candidates: MetadataCandidates) -> Iterator[str]:
+    """The author Yoast-style pages state as a twitter label/data pair ("Written by" / "Jane Doe")."""
+    for index in range(1, 5):
+        labels = candidates.meta.get(f"twitter:label{index}", ())
+        if any(label.strip().casefold() == "written by" for label in labels):
+            yield from candidates.meta.get(f"twitter:data{index}", ())
 
 
 def _narrowest(names: tuple[str, ...], others: list[str]) -> tuple[str, ...]:
