@@ -257,3 +257,11 @@ def test_written_by_in_the_page_text_names_first_and_last_name_only() -> None:
     resolved = resolve_page("", "<p>Written by Jeffrey A. Slotman More from him</p>" + ARTICLE_TEXT)
     assert resolved.values["authors"] == ("Jeffrey A. Slotman",)
     assert "authors" not in resolve_page("", "<p>Posts written by the team</p>" + ARTICLE_TEXT).values
+
+
+def test_time_element_that_says_updated_is_the_modified_date() -> None:
+    head = json_ld({"@type": "Article", "datePublished": "2024-10-15T09:00:00Z"})
+    body = '<time datetime="2025-06-18">Last Updated: June 18, 2025</time>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"].date() == date(2024, 10, 15)
+    assert resolved.values["modified"].date() == date(2025, 6, 18)

@@ -207,6 +207,16 @@ _UPDATED_LABEL = re.compile(
 )
 
 
+_UPDATE_TEXT = re.compile(
+    r"^\W*(?:page\s+|last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE
+)
+
+
+def says_updated(text: str) -> bool:
+    """Whether a date's own text calls it an update ("Last Updated: Dec 17, 2025", "Page updated: …")."""
+    return bool(_UPDATE_TEXT.match(text))
+
+
 def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> date | None:
     """The first date in ``text`` that a label introduces, read one way only (an ambiguous 03/04/2023 is no
     evidence): a publication label ("Published", "Posted on", "Date:"), or with ``updated`` an update label

@@ -12,7 +12,16 @@ from ._authors import Byline, agency_name, parse_byline, person_name
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
-from ._dates import date_from_url, describe, labelled_date, parse_datetime, plausible, shown, visible_dates
+from ._dates import (
+    date_from_url,
+    describe,
+    labelled_date,
+    parse_datetime,
+    plausible,
+    says_updated,
+    shown,
+    visible_dates,
+)
 from ._language import resolve_language
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
@@ -504,10 +513,14 @@ def _resolve_dates(
             future.append(source)
         elif plausible(parsed.value, now):
             found.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
+    updates: list[_DateCandidate] = []
     for stamp, text in candidates.times:
         parsed = parse_datetime(stamp) or parse_datetime(text)
         if parsed is not None and plausible(parsed.value, now):
-            found.append(_DateCandidate(parsed.value, describe("time", parsed), False))
+            # A <time> that reads "Last updated: …" dates a change to the article, not its publication.
+            (updates if says_updated(text) else found).append(
+                _DateCandidate(parsed.value, describe("time", parsed), False)
+            )
     from_url = date_from_url(url)
     if from_url is not None and plausible(from_url, now):
         found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
@@ -525,7 +538,7 @@ def _resolve_dates(
         parsed = parse_datetime(raw)
         if parsed is not None and plausible(parsed.value, now):
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
-    chosen_modified = _choose_date(modified, page_dates, zones)
+    chosen_modified = _choose_date(modified + updates, page_dates, zones)
     if chosen_modified is not None:
         resolved.set("modified", *chosen_modified)
     resolved.news_article = news
