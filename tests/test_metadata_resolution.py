@@ -265,3 +265,19 @@ def test_time_element_that_says_updated_is_the_modified_date() -> None:
     resolved = resolve_page(head, body)
     assert resolved.values["published"].date() == date(2023, 10, 15)
     assert resolved.values["modified"].date() == date(2024, 3, 18)
+
+
+def test_date_printed_just_after_the_headline_is_published() -> None:
+    head = '<meta property="og:title" content="Council approves new flood barrier plan">'
+    body = "<h1>Council approves new flood barrier plan</h1><p>Jane Doe · March 3, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2024, 3, 3, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (after the headline)")
+
+
+def test_update_after_the_headline_or_a_date_far_below_it_is_not_published() -> None:
+    head = '<meta property="og:title" content="Council approves new flood barrier plan">'
+    updated = "<h1>Council approves new flood barrier plan</h1><p>Updated March 3, 2024</p>" + ARTICLE_TEXT
+    assert resolve_page(head, updated).provenance.get("published", "").startswith("page text") is False
+    far = "<h1>Council approves new flood barrier plan</h1>" + ARTICLE_TEXT + "<p>March 3, 2024</p>"
+    assert resolve_page(head, far).provenance.get("published", "").startswith("page text") is False

@@ -229,3 +229,21 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> d
         if len(dates) == 1:
             return next(iter(dates))
     return None
+
+
+def date_after_headline(text: str, headline: str, *, window: int = 300) -> date | None:
+    """The first date the page prints just after its headline (the article header's date line), read one way
+    only, unless its label calls it an update."""
+    key = headline[:40].casefold()
+    if len(key) < 12:
+        return None
+    start = text.casefold().find(key)
+    if start < 0:
+        return None
+    start += len(headline)
+    for match in _TEXT_DATE.finditer(text, start, start + window):
+        if _UPDATED_LABEL.search(text, max(0, match.start() - 40), match.start()):
+            return None
+        dates = visible_dates(match.group(0))
+        return next(iter(dates)) if len(dates) == 1 else None
+    return None

@@ -13,6 +13,7 @@ from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
 from ._dates import (
+    date_after_headline,
     date_from_url,
     describe,
     labelled_date,
@@ -546,6 +547,9 @@ def _resolve_dates(
     if candidates.visible_text is not None:
         resolved.labelled_date = labelled_date(candidates.visible_text)
         resolved.labelled_update = labelled_date(candidates.visible_text, updated=True)
+        title = resolved.get("title")
+        if isinstance(title, str):
+            resolved.headline_date = date_after_headline(candidates.visible_text, title)
 
 
 def _page_zones(candidates: MetadataCandidates) -> list[tzinfo]:
@@ -649,6 +653,11 @@ def complete(
         update_day = datetime(update.year, update.month, update.day, tzinfo=UTC)
         if plausible(update_day, now):
             resolved.set("modified", update_day, "page text (labelled update); date only, timezone assumed UTC")
+    header = resolved.headline_date
+    if "published" not in resolved.values and header is not None:
+        header_day = datetime(header.year, header.month, header.day, tzinfo=UTC)
+        if plausible(header_day, now):
+            resolved.set("published", header_day, "page text (after the headline); date only, timezone assumed UTC")
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")
