@@ -63,14 +63,28 @@ def test_shown_date_wins_over_a_hidden_declared_one() -> None:
 
 
 def test_labelled_date_in_page_text_when_markup_has_none() -> None:
-    body = "<p>By Jane Doe · Last updated: March 14, 2024</p>" + ARTICLE_TEXT
+    body = "<p>By Jane Doe · Published on March 14, 2024</p>" + ARTICLE_TEXT
     resolved = resolve_page("", body)
     assert resolved.values["published"] == datetime(2024, 3, 14, tzinfo=UTC)
     assert resolved.provenance["published"].startswith("page text")
 
 
+def test_date_labelled_updated_is_the_modified_date_not_the_published_one() -> None:
+    body = "<p>By Jane Doe · Last updated: March 14, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page("", body)
+    assert resolved.values["modified"] == datetime(2024, 3, 14, tzinfo=UTC)
+    assert resolved.provenance["modified"].startswith("page text (labelled update)")
+    assert resolved.values.get("published") != datetime(2024, 3, 14, tzinfo=UTC)
+    body = "<p>Published March 1, 2020 · Updated March 5, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page("", body)
+    assert resolved.values["published"] == datetime(2020, 3, 1, tzinfo=UTC)
+    assert resolved.values["modified"] == datetime(2024, 3, 5, tzinfo=UTC)
+
+
 def test_labelled_date_needs_a_label_and_one_reading() -> None:
     assert labelled_date("Offer valid until March 14, 2024. Published: 02/03/2023") is None
+    assert labelled_date("Last updated: March 14, 2024") is None
+    assert labelled_date("Last updated: March 14, 2024", updated=True) == date(2024, 3, 14)
     assert labelled_date("Call us. Published on Friday, 5 April 2024 by the desk") == date(2024, 4, 5)
     assert labelled_date("Posted 2023-12-01 in News") == date(2023, 12, 1)
 
@@ -102,6 +116,12 @@ def test_h1_section_kicker_dropped_when_the_markup_title_lacks_it() -> None:
     )
     resolved = resolve_page(head, "<h1>Politics Gov. Hochul vetoes ban on noncompete agreements</h1>" + ARTICLE_TEXT)
     assert resolved.values["title"] == "Gov. Hochul vetoes ban on noncompete agreements"
+
+
+def test_h1_genre_label_glued_to_the_headline_is_dropped() -> None:
+    head = json_ld({"@type": "NewsArticle", "headline": "What I will be praying for this Christmas"})
+    body = "<h1>Opinion What I will be praying for this Christmas</h1>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["title"] == "What I will be praying for this Christmas"
 
 
 def test_h1_leading_words_that_are_no_label_stay() -> None:
@@ -147,3 +167,117 @@ def test_site_name_that_is_a_person_only_counts_with_two_names() -> None:
 @pytest.mark.parametrize("byline", ["The Independent", "Edit Profile", "INQUIRER.net BrandRoom", "Webmaster"])
 def test_titles_widgets_and_domains_are_no_person(byline: str) -> None:
     assert parse_byline(byline, structured=True).authors == ()
+
+
+# -- headline by overlap; bylines narrowed; one JSON-LD Person is one person; mastheads --------------------------
+
+
+def test_h1_rephrased_by_the_seo_title_is_still_the_headline() -> None:
+    head = '<meta property="og:title" content="Climate change: 5 innovative solutions | Riverside">'
+    body = "<h1>Five innovative solutions to climate change: learning from hotspots</h1>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["title"] == "Five innovative solutions to climate change: learning from hotspots"
+    assert resolved.provenance["title"] == "h1"
+
+
+def test_h1_sharing_nothing_with_the_markup_title_is_not_the_headline() -> None:
+    head = '<meta property="og:title" content="Council approves flood barrier plan">'
+    resolved = resolve_page(head, "<h1>Riverside Gazette Menu</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "Council approves flood barrier plan"
+
+
+def test_of_two_h1s_in_the_title_the_one_covering_more_of_it_wins() -> None:
+    head = '<meta property="og:title" content="Ten things to know about Happy Valley | Anglofile">'
+    body = "<h1>Anglofile</h1><h1>Ten things to know about Happy Valley</h1>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["title"] == "Ten things to know about Happy Valley"
+
+
+def test_byline_block_is_narrowed_to_the_name_element_inside_it() -> None:
+    body = (
+        '<div class="byline">Jim Walsh Riverside Courier-Post</div>'
+        '<span class="author-name">Jim Walsh</span>' + ARTICLE_TEXT
+    )
+    assert resolve_page("", body).values["authors"] == ("Jim Walsh",)
+
+
+def test_json_ld_person_with_an_affiliation_is_one_person() -> None:
+    head = json_ld({"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe, Riverside Report"}})
+    assert resolve_page(head, ARTICLE_TEXT).values["authors"] == ("Jane Doe",)
+    head = json_ld({"@type": "Article", "author": {"@type": "Person", "name": "Maria & Katerina Novak"}})
+    assert resolve_page(head, ARTICLE_TEXT).values["authors"] == ("Maria", "Katerina Novak")
+
+
+def test_masthead_typed_as_a_person_is_not_a_personal_site() -> None:
+    head = '<meta property="og:site_name" content="RIVER TODAY">' + json_ld(
+        {"@type": "NewsArticle", "author": {"@type": "Person", "name": ", RIVER TODAY"}}
+    )
+    body = '<span class="author-name">Kayla Jones</span>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body, url="https://www.rivertoday.com/story/news/2023/12/22/prague/")
+    assert resolved.values["authors"] == ("Kayla Jones",)
+    assert resolved.values["organization"] == "RIVER TODAY"
+
+
+def test_utc_stamp_takes_the_day_the_page_shows_in_its_own_zone() -> None:
+    head = json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T04:00:41+00:00"})
+    body = '<time datetime="2023-12-22T04:00:41+00:00">Dec. 21, 2023 11:00 pm EST</time>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    published = resolved.values["published"]
+    assert published == datetime(2023, 12, 22, 4, 0, 41, tzinfo=UTC)  # the same instant
+    assert published.date() == date(2023, 12, 21)
+    assert "in the page's time zone" in resolved.provenance["published"]
+
+
+def test_stamp_keeps_its_zone_when_the_page_gives_none() -> None:
+    head = json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T04:00:41+00:00"})
+    resolved = resolve_page(head, "<p>Posted Dec. 21, 2023</p>" + ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2023, 12, 22)
+
+
+def test_json_ld_author_given_as_a_reference_into_the_graph() -> None:
+    graph = {
+        "@graph": [
+            {"@type": "Article", "author": {"@id": "https://example.org/#/schema/person/1"}},
+            {"@type": "Person", "@id": "https://example.org/#/schema/person/1", "name": "Nora Patel"},
+        ]
+    }
+    assert resolve_page(json_ld(graph), ARTICLE_TEXT).values["authors"] == ("Nora Patel",)
+
+
+def test_written_by_label_pair_in_twitter_meta_is_an_author_field() -> None:
+    head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Chase Bern">'
+    head += '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">'
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Chase Bern",)
+    assert resolved.provenance["authors"] == "meta"
+
+
+def test_written_by_in_the_page_text_names_first_and_last_name_only() -> None:
+    resolved = resolve_page("", "<div><p>Written by</p><p>Edna Tabor</p></div><p>Table of contents</p>" + ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Edna Tabor",)
+    resolved = resolve_page("", "<p>Written by Jeffrey A. Slotman More from him</p>" + ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Jeffrey A. Slotman",)
+    assert "authors" not in resolve_page("", "<p>Posts written by the team</p>" + ARTICLE_TEXT).values
+
+
+def test_time_element_that_says_updated_is_the_modified_date() -> None:
+    head = json_ld({"@type": "Article", "datePublished": "2023-10-15T09:00:00Z"})
+    body = '<time datetime="2024-03-18">Last Updated: March 18, 2024</time>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"].date() == date(2023, 10, 15)
+    assert resolved.values["modified"].date() == date(2024, 3, 18)
+
+
+def test_date_printed_just_after_the_headline_is_published() -> None:
+    head = '<meta property="og:title" content="Council approves new flood barrier plan">'
+    body = "<h1>Council approves new flood barrier plan</h1><p>Jane Doe · March 3, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2024, 3, 3, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (after the headline)")
+
+
+def test_update_after_the_headline_or_a_date_far_below_it_is_not_published() -> None:
+    head = '<meta property="og:title" content="Council approves new flood barrier plan">'
+    updated = "<h1>Council approves new flood barrier plan</h1><p>Updated March 3, 2024</p>" + ARTICLE_TEXT
+    assert resolve_page(head, updated).provenance.get("published", "").startswith("page text") is False
+    far = "<h1>Council approves new flood barrier plan</h1>" + ARTICLE_TEXT + "<p>March 3, 2024</p>"
+    assert resolve_page(head, far).provenance.get("published", "").startswith("page text") is False

@@ -30,6 +30,9 @@ from newsclean.metadata._site import clean_url, readable_domain
         ("“Quoted headline”", [], None, "Quoted headline"),
         ("Tom &amp;amp; Jerry return", [], None, "Tom & Jerry return"),
         ("He said ``yes'' to the deal", [], None, "He said “yes” to the deal"),
+        ("A DIY Investor\u00e2\u0080\u0099s Guide", [], None, "A DIY Investor’s Guide"),
+        ("Investorâ€™s Guide to Ärger über Öl", [], None, "Investor’s Guide to Ärger über Öl"),
+        ("Café owners’ Âge d’or", [], None, "Café owners’ Âge d’or"),
         ("  The   Moscow Times  ", ["The Moscow Times"], None, None),
         ("Reuters", [], "reuters.com", None),
     ],
@@ -39,7 +42,22 @@ def test_clean_title(raw: str, sites: list[str], host: str | None, expected: str
 
 
 def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
-    assert clean_title("Opinion | Why we vote | Gazette", site_names=["Gazette"]) == "Opinion | Why we vote"
+    assert clean_title("Vote 2024 | Why we vote | Gazette", site_names=["Gazette"]) == "Vote 2024 | Why we vote"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Opinion | Why we vote | Gazette", "Why we vote"),
+        ("How meditation rewires brains | Opinion", "How meditation rewires brains"),
+        ("Let kids be kids | Editorial – Gazette", "Let kids be kids"),
+        ("2025 Insurance Rankings - Infographic", "2025 Insurance Rankings"),
+        ("The Different Types of Wine (Infographic)", "The Different Types of Wine (Infographic)"),
+        ("News anchors quit over pay", "News anchors quit over pay"),
+    ],
+)
+def test_title_genre_labels_at_either_end_are_dropped(raw: str, expected: str) -> None:
+    assert clean_title(raw, site_names=["Gazette"]) == expected
 
 
 # -- bylines ---------------------------------------------------------------------------------------------------
@@ -198,3 +216,24 @@ def test_language_prior_confirmed_or_overruled() -> None:
     assert resolve_language(None, "ok") is None
     assert resolve_language("fr", "ok") == ("fr", "html-lang; text too short to confirm")
     assert primary_subtag("{{lang}}") is None and primary_subtag("pt_BR") == "pt"
+
+
+# -- bylines: roles, credentials and addresses glued to names ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Liz Kenny Former McKinsey Consultant", ("Liz Kenny",)),
+        ("Written by Meghan Neville Content Marketing Coordinator", ("Meghan Neville",)),
+        ("Written By: Cazzy Magennis Last Updated: August 1, 2025", ("Cazzy Magennis",)),
+        ("Lauren Manaker MS", ("Lauren Manaker",)),
+        ("John Garcia Jr.", ("John Garcia Jr",)),
+        ("Certified Pediatric Sleep Consultant", ()),
+        ("By Paul Frew , Home and Digital Security Expert", ("Paul Frew",)),
+        ("351 King Street East, Suite 1600, Toronto, ON Canada", ()),
+        ("United Kingdom 6 Gardner Place, Becketts Close, Feltham", ()),
+    ],
+)
+def test_byline_roles_credentials_and_addresses(byline: str, authors: tuple[str, ...]) -> None:
+    assert parse_byline(byline).authors == authors

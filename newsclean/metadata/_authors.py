@@ -45,8 +45,8 @@ AGENCIES: dict[str, str] = {
 }
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|reported|reporting|story|words|text|photos?|posted|published|compiled|edited|"
-    r"additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|author|authors|"
+    r"^(?:about the author|(?:written|reported|reporting|story|words|text|article|photos?|posted|published|compiled|"
+    r"edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|author|authors|"
     r"writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
     re.IGNORECASE,
 )
@@ -60,14 +60,14 @@ _TAIL = re.compile(
     r"on|am|le|el|em)\b\s*:?\s*)?(?:\d{1,4}[./-]\d|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
     r"nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b(?:19|20)\d{2}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b\d+\s+(?:min|minutes?|hours?|hrs?|days?)"
-    r"\b|\bupdated\b|\bpublished\b|\bposted\b).*$",
+    r"\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\blast modified\b).*$",
     re.IGNORECASE | re.DOTALL,
 )
 _JUNK = re.compile(
     r"^(?:staff|staff writers?|staff reporters?|editorial staff|editorial team|editorial board|editors?|"
     r"the editors|newsroom|news desk|web desk|desk|admin|administrator|guest|guest author|guest contributor|"
     r"anonymous|unknown|webmaster|site admin|edit profile|my profile|"
-    r"contributors?|correspondents?|team|redaktion|rédaction|redacción|redação|"
+    r"contributors?|correspondents?|team|redaktion|rédaction|redacción|redação|redazione|learn more|full bio|"
     r"email the author|email|e-mail|contact|follow|follow us|follow on twitter|twitter|facebook|linkedin|"
     r"instagram|view all posts|see all|more|more from|more articles|read more|all articles|profile|"
     r"bio|share|print|comments?|opinion|analysis|news|sponsored|partner content|advertisement)$",
@@ -75,7 +75,7 @@ _JUNK = re.compile(
 )
 _JUNK_ANYWHERE = re.compile(
     r"@|https?://|www\.|\.com\b|\bemail\b|\be-mail\b|\bfollow\b|\bview (?:all|more)\b|\bposts? by\b|"
-    r"\barticles? by\b|\bmore (?:from|by|stories)\b|\bread more\b|\bclick\b|\bsubscribe\b|\bsign up\b|"
+    r"\barticles? by\b|\bmore (?:from|by|stories)\b|\bread more\b|\blearn more\b|\bclick\b|\bsubscribe\b|\bsign up\b|"
     r"\bminutes? read\b|\w\.(?:com|net|org|co|io)\b|\bedit profile\b|\bmin read\b|\bcopyright\b|©|\d",
     re.IGNORECASE,
 )
@@ -153,6 +153,29 @@ _ROLE_WORDS = frozenset(
         "fellow",
         "manager",
         "lead",
+        "coordinator",
+        "content",
+        "consultant",
+        "expert",
+        "specialist",
+        "former",
+        "certified",
+        "licensed",
+        "officer",
+        "marketing",
+        "research",
+        "gardener",
+        "blogger",
+        "nutritionist",
+        "dietitian",
+        "educator",
+        "engineer",
+        "developer",
+        "designer",
+        "scientist",
+        "economist",
+        "advisor",
+        "adviser",
         "redakteur",
         "redakteurin",
         "korrespondent",
@@ -225,6 +248,9 @@ _ORGANIZATION_WORDS = frozenset(
         "official",
         "tips",
         "city",
+        "clinic",
+        "hospital",
+        "redazione",
     ]
 )
 _CREDENTIALS = frozenset(
@@ -257,8 +283,16 @@ _CREDENTIALS = frozenset(
         "dr.",
         "prof",
         "prof.",
+        "ld",
+        "bsn",
+        "msc",
+        "bsc",
+        "cpp",
+        "psp",
     ]
 )
+# Part of a name, not a credential: "George T. Conway III", "John Garcia Jr."
+_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 _LOWER_PARTICLES = frozenset(
     [
@@ -309,10 +343,21 @@ def agency_name(text: str) -> str | None:
 
 
 def _strip_roles(tokens: list[str]) -> list[str]:
+    """Roles and credentials glued to a name: "Liz Kenny Former McKinsey Consultant" → "Liz Kenny",
+    "Lauren Manaker MS" → "Lauren Manaker". A role word after the first two tokens ends the name."""
+    if tokens and tokens[0].casefold().strip(".,") in _ROLE_WORDS:
+        while tokens and tokens[0].casefold().strip(".,") in _ROLE_WORDS:
+            tokens.pop(0)
+        if any(token.casefold().strip(".,") in _ROLE_WORDS for token in tokens):
+            return []  # a job title on its own ("Certified Pediatric Sleep Consultant"), no name in it
+    for index in range(2, len(tokens)):
+        if tokens[index].casefold().strip(".,") in _ROLE_WORDS:
+            del tokens[index:]
+            break
     while tokens and tokens[-1].casefold().strip(".,") in _ROLE_WORDS:
         tokens.pop()
-    while tokens and tokens[0].casefold().strip(".,") in _ROLE_WORDS:
-        tokens.pop(0)
+    while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in _CREDENTIALS - _NAME_SUFFIXES:
+        tokens.pop()
     return tokens
 
 
@@ -371,6 +416,9 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     keys = set(site_keys)
     cleaned = _PREFIX.sub("", cleaned)
     cleaned = _TAIL.sub("", cleaned)
+    if not structured and any(ch.isdigit() for ch in cleaned):
+        # Digits before any date are a street number, a postcode or a phone number: an address, not a byline.
+        return Byline((), None, None)
     names: list[str] = []
     agency: str | None = None
     organization: str | None = None

@@ -9,6 +9,10 @@ from typing import Any
 from .._normalize import normalize_paragraph
 
 _DOUBLED_QUOTES = re.compile(r"``|''")
+# UTF-8 decoded as Latin-1 or cp1252 ("Investorâ€™s", "JOHNSONâ\x80\x99S"): a lead byte's character followed by
+# continuation bytes' characters.
+_CONTINUATION = "[\u0080-\u00bf\u20ac\u201a-\u2122\u0152-\u0178\u02c6\u02dc]"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4]{_CONTINUATION}{{1,3}}")
 _WRAPPING_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("«", "»"), ("„", "“"))
 
 
@@ -21,8 +25,22 @@ def clean_string(value: Any) -> str | None:
         if "&" not in text:
             break
         text = html.unescape(text)
-    text = normalize_paragraph(text)
+    text = normalize_paragraph(_repair_mojibake(text))
     return text or None
+
+
+def _repair_mojibake(text: str) -> str:
+    """Each character sequence that is UTF-8 decoded as Latin-1 or cp1252, decoded again; the rest unchanged."""
+    return _MOJIBAKE.sub(_redecode, text) if _MOJIBAKE.search(text) else text
+
+
+def _redecode(match: re.Match[str]) -> str:
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return match.group().encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+    return match.group()
 
 
 def normalize_quotes(text: str) -> str:

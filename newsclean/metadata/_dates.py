@@ -195,22 +195,55 @@ def shown(value: datetime, dates: set[date]) -> bool:
     return any(day + timedelta(days=shift) in dates for shift in (-1, 0, 1))
 
 
-# A date the page labels as the article's own: "Published on March 3, 2024", "Last updated: 12/03/2024".
-_DATE_LABEL = re.compile(
-    r"\b(?:published|posted|updated|last updated|modified|written|released|date|veröffentlicht|aktualisiert|"
-    r"publié|mis à jour|publicado|actualizado)(?:\s+(?:on|at|am|le|el|em))?\s*[:\-–—|]?\s*"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+# A date the page labels as the article's own: "Published on March 3, 2024", "Date: 12/03/2024". A date labelled
+# "Updated" / "Last updated" is when the article changed, not when it appeared: it is a modified date.
+_LABEL_TAIL = r"(?:\s+(?:on|at|am|le|el|em))?\s*[:\-–—|]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|written|released|date|veröffentlicht|publié|publicado)" + _LABEL_TAIL, re.IGNORECASE
+)
+_UPDATED_LABEL = re.compile(
+    r"\b(?:updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado)" + _LABEL_TAIL,
     re.IGNORECASE,
 )
 
 
-def labelled_date(text: str, *, limit: int = 50_000) -> date | None:
-    """The first date in ``text`` that a label ("Published", "Updated on", "Date:") introduces, read one way
-    only (an ambiguous 03/04/2023 is no evidence)."""
+_UPDATE_TEXT = re.compile(
+    r"^\W*(?:page\s+|last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE
+)
+
+
+def says_updated(text: str) -> bool:
+    """Whether a date's own text calls it an update ("Last Updated: Dec 17, 2025", "Page updated: …")."""
+    return bool(_UPDATE_TEXT.match(text))
+
+
+def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> date | None:
+    """The first date in ``text`` that a label introduces, read one way only (an ambiguous 03/04/2023 is no
+    evidence): a publication label ("Published", "Posted on", "Date:"), or with ``updated`` an update label
+    ("Updated", "Last modified")."""
+    label = _UPDATED_LABEL if updated else _PUBLISHED_LABEL
     for match in _TEXT_DATE.finditer(text, 0, limit):
-        if not _DATE_LABEL.search(text, max(0, match.start() - 40), match.start()):
+        if not label.search(text, max(0, match.start() - 40), match.start()):
             continue
         dates = visible_dates(match.group(0))
         if len(dates) == 1:
             return next(iter(dates))
+    return None
+
+
+def date_after_headline(text: str, headline: str, *, window: int = 300) -> date | None:
+    """The first date the page prints just after its headline (the article header's date line), read one way
+    only, unless its label calls it an update."""
+    key = headline[:40].casefold()
+    if len(key) < 12:
+        return None
+    start = text.casefold().find(key)
+    if start < 0:
+        return None
+    start += len(headline)
+    for match in _TEXT_DATE.finditer(text, start, start + window):
+        if _UPDATED_LABEL.search(text, max(0, match.start() - 40), match.start()):
+            return None
+        dates = visible_dates(match.group(0))
+        return next(iter(dates)) if len(dates) == 1 else None
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
@@ -12,11 +12,21 @@ from ._authors import Byline, agency_name, parse_byline, person_name
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
-from ._dates import date_from_url, describe, labelled_date, parse_datetime, plausible, shown, visible_dates
+from ._dates import (
+    date_after_headline,
+    date_from_url,
+    describe,
+    labelled_date,
+    parse_datetime,
+    plausible,
+    says_updated,
+    shown,
+    visible_dates,
+)
 from ._language import resolve_language
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
-from ._title import clean_title, host_key, strip_unknown_site_suffix
+from ._title import clean_title, host_key, is_genre_label, strip_unknown_site_suffix
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -245,6 +255,12 @@ def _words(text: str) -> set[str]:
     return {fold(word) for word in text.split() if fold(word)}
 
 
+# Share of the <h1>'s words found in the markup titles for it to be the article's headline: a third is enough for
+# a headline the SEO title rephrases ("Five innovative solutions to climate change" / "Climate change: 5 innovative
+# solutions"), while a site logo, a menu or a section <h1> shares nothing with it.
+_HEADLINE_OVERLAP = 1 / 3
+
+
 def _visible_headline(
     h1s: Sequence[str],
     h1s_joined: Sequence[str],
@@ -255,7 +271,7 @@ def _visible_headline(
 ) -> str | None:
     """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
-    best: tuple[float, str] | None = None
+    best: tuple[float, int, str] | None = None
     for index, raw in enumerate(h1s[:8]):
         readings = [raw]
         if index < len(h1s_joined) and h1s_joined[index] != raw:
@@ -272,13 +288,14 @@ def _visible_headline(
         if not scored:
             continue
         # The joined reading only when it matches more title words ("Kotaku's", not "Kotaku 's").
-        _, overlap, h1 = max(scored, key=lambda item: item[0])
-        if best is None or overlap > best[0]:
-            best = (overlap, h1)
+        shared, overlap, h1 = max(scored, key=lambda item: item[0])
+        # Equal overlap: the <h1> that covers more of the title (the headline, not a blog name above it).
+        if best is None or (overlap, shared) > (best[0], best[1]):
+            best = (overlap, shared, h1)
     if best is None:
         return None
-    if best[0] >= 0.5:
-        return _without_kicker(best[1], titles, sections)
+    if best[0] >= _HEADLINE_OVERLAP:
+        return _without_kicker(best[2], titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
         return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
@@ -302,7 +319,12 @@ def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
         if fold(rest) not in keys:
             continue
         label = kicker.rstrip(":|–—- ")
-        if fold(label) in sections or parse_datetime(label) is not None or _KICKER_SEPARATOR.match(h1):
+        if (
+            fold(label) in sections
+            or is_genre_label(label)
+            or parse_datetime(label) is not None
+            or _KICKER_SEPARATOR.match(h1)
+        ):
             return rest
     tail = _BRACKETED_TAIL.search(h1)
     if tail and fold(h1[: tail.start()]) in keys:
@@ -322,6 +344,9 @@ def _person_nodes(value: Any) -> Iterator[dict[str, Any]]:
                 yield from _person_nodes(value[key])
 
 
+_BYLINE_LABEL = re.compile(r"^(?:written\s+)?by\s*:?\s*", re.IGNORECASE)
+
+
 def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[str, str]], url: str | None) -> set[str]:
     """Site names that are a person's name: a personal blog is named after its author, who is then a person,
     not the organisation. Known when JSON-LD types that name as a Person, or the host spells the full name;
@@ -330,16 +355,30 @@ def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[s
     host = fold(host_of(url) or "")
     names = [name for name in people if fold(name) in host or any(fold(name) == fold(site) for site, _ in site_names)]
     names += [site for site, _ in site_names if fold(site) in host]
-    return {fold(name) for name in names if len(name.split()) >= 2 and person_name(name) == name}
+    # The site's name must also be given as an author, in a field meant for it, and be written as a name is
+    # ("USA TODAY", spelled by its host and named as an author, is a masthead, not a person).
+    authors = {fold(name) for name in people} | {fold(value) for _, value in _metas(candidates, _AUTHOR_META)}
+    authors |= {fold(author) for node in candidates.json_ld if isinstance(author := node.get("author"), str)}
+    authors |= {fold(_BYLINE_LABEL.sub("", text)) for text in candidates.bylines}
+    return {
+        fold(name)
+        for name in names
+        if fold(name) in authors and len(name.split()) >= 2 and not name.isupper() and person_name(name) == name
+    }
 
 
-def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -> Byline:
+def _authors_from_json_ld(
+    articles: list[dict[str, Any]], site_keys: set[str], graph: dict[str, dict[str, Any]] | None = None
+) -> Byline:
     names: list[str] = []
     agency = organization = None
     for node in articles:
         author = node.get("author") or node.get("creator")
         people = author if isinstance(author, list) else [author]
         for person in people:
+            if isinstance(person, dict) and not person.get("name") and graph:
+                # A reference into the page's @graph ({"@id": ".../#/schema/person/…"}): the node it names.
+                person = graph.get(str(person.get("@id")), person)
             if isinstance(person, str):
                 byline = parse_byline(person, site_keys=site_keys, structured=True)
                 names.extend(byline.authors)
@@ -355,13 +394,16 @@ def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -
                 elif (
                     _types(person) & {"organization", "newsmediaorganization", "corporation"} or fold(name) in site_keys
                 ):
-                    organization = organization or name
+                    organization = organization or name.strip(" ,;|")
                 elif (accepted := person_name(name, site_keys=site_keys, structured=True)) is not None:
                     names.append(accepted)
                 else:
-                    byline = parse_byline(name, site_keys=site_keys, structured=True)
+                    # One Person node is one person: what follows the name is a role or an affiliation
+                    # ("Jane Doe, Chief Technology Officer and Head of Labs", "Jane Doe, Riverside Report").
+                    head = re.split(r"\s*[,;|]\s*", name, maxsplit=1)[0] or name
+                    byline = parse_byline(head, site_keys=site_keys, structured=True)
                     names.extend(byline.authors)
-                    agency = agency or byline.agency
+                    agency = agency or byline.agency or parse_byline(name, structured=True).agency
         if names:
             break
     return Byline(tuple(dict.fromkeys(names)), agency, organization)
@@ -370,16 +412,50 @@ def _authors_from_json_ld(articles: list[dict[str, Any]], site_keys: set[str]) -
 def _resolve_authors(
     resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]], site_keys: set[str]
 ) -> None:
-    sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys), "json-ld")]
+    graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
+    sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys, graph), "json-ld")]
     for _, value in _metas(candidates, _AUTHOR_META):
         if not value.startswith("http"):
             sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
-    for text in candidates.bylines:
-        sources.append((parse_byline(text, site_keys=site_keys), "byline"))
+    for value in _written_by_meta(candidates):
+        sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
+    bylines = [parse_byline(text, site_keys=site_keys) for text in candidates.bylines]
+    shorter = [name for byline in bylines for name in byline.authors if len(name.split()) >= 2]
+    for byline in bylines:
+        sources.append((byline._replace(authors=_narrowest(byline.authors, shorter)), "byline"))
+    if candidates.visible_text:
+        for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
+            sources.append((parse_byline(text, site_keys=site_keys), "byline"))
     for byline, source in sources:
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
         resolved.set("organization", byline.organization, source)
+
+
+# "Written by Jane Doe" in the page text: the label says the name that follows is the author. The page text has
+# no line breaks, so the name is read as a first and a last name (with a middle initial, if any), never more.
+_WRITTEN_BY = re.compile(
+    r"\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
+)
+
+
+def _written_by_meta(candidates: MetadataCandidates) -> Iterator[str]:
+    """The author Yoast-style pages state as a twitter label/data pair ("Written by" / "Jane Doe")."""
+    for index in range(1, 5):
+        labels = candidates.meta.get(f"twitter:label{index}", ())
+        if any(label.strip().casefold() == "written by" for label in labels):
+            yield from candidates.meta.get(f"twitter:data{index}", ())
+
+
+def _narrowest(names: tuple[str, ...], others: list[str]) -> tuple[str, ...]:
+    """Each name as the page's narrowest byline element gives it: a byline block reads "Jim Walsh Cherry Hill
+    Courier-Post" or "Celeste Longacre Gardener", while the element inside it holds only "Jim Walsh"."""
+    narrowed = []
+    for name in names:
+        tokens = name.split()
+        prefixes = [o for o in others if len(o.split()) < len(tokens) and tokens[: len(o.split())] == o.split()]
+        narrowed.append(min(prefixes, key=len) if prefixes else name)
+    return tuple(dict.fromkeys(narrowed))
 
 
 # Meta keys by which a publisher declares the article's own dates; the rest of the date keys are generic
@@ -438,16 +514,21 @@ def _resolve_dates(
             future.append(source)
         elif plausible(parsed.value, now):
             found.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
+    updates: list[_DateCandidate] = []
     for stamp, text in candidates.times:
         parsed = parse_datetime(stamp) or parse_datetime(text)
         if parsed is not None and plausible(parsed.value, now):
-            found.append(_DateCandidate(parsed.value, describe("time", parsed), False))
+            # A <time> that reads "Last updated: …" dates a change to the article, not its publication.
+            (updates if says_updated(text) else found).append(
+                _DateCandidate(parsed.value, describe("time", parsed), False)
+            )
     from_url = date_from_url(url)
     if from_url is not None and plausible(from_url, now):
         found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
     page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
-    chosen = _choose_date(found, page_dates)
+    zones = _page_zones(candidates)
+    chosen = _choose_date(found, page_dates, zones)
     if chosen is not None:
         note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
         resolved.set("published", chosen[0], chosen[1] + note)
@@ -458,16 +539,45 @@ def _resolve_dates(
         parsed = parse_datetime(raw)
         if parsed is not None and plausible(parsed.value, now):
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
-    chosen_modified = _choose_date(modified, page_dates)
+    chosen_modified = _choose_date(modified + updates, page_dates, zones)
     if chosen_modified is not None:
         resolved.set("modified", *chosen_modified)
     resolved.news_article = news
     resolved.page_dates = page_dates
     if candidates.visible_text is not None:
         resolved.labelled_date = labelled_date(candidates.visible_text)
+        resolved.labelled_update = labelled_date(candidates.visible_text, updated=True)
+        title = resolved.get("title")
+        if isinstance(title, str):
+            resolved.headline_date = date_after_headline(candidates.visible_text, title)
 
 
-def _choose_date(found: list[_DateCandidate], page_dates: set[date] | None) -> tuple[datetime, str] | None:
+def _page_zones(candidates: MetadataCandidates) -> list[tzinfo]:
+    """Time zones the page itself writes its times in (``<time datetime="…-05:00">``, "11:00 pm EST")."""
+    zones: dict[timedelta | None, tzinfo] = {}
+    for stamp, text in candidates.times:
+        for raw in (stamp, text):
+            parsed = parse_datetime(raw)
+            if parsed is not None and not parsed.zone_assumed and parsed.value.tzinfo is not None:
+                zones.setdefault(parsed.value.utcoffset(), parsed.value.tzinfo)
+    return list(zones.values())
+
+
+def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinfo]) -> datetime | None:
+    """``value`` in the page's own time zone when that makes its day the one printed on the page (a UTC stamp
+    of 04:00 on the 22nd that the page shows as "Dec. 21, 11:00 pm EST")."""
+    if value.date() in page_dates:
+        return None
+    for zone in zones:
+        local = value.astimezone(zone)
+        if local.date() in page_dates:
+            return local
+    return None
+
+
+def _choose_date(
+    found: list[_DateCandidate], page_dates: set[date] | None, zones: Sequence[tzinfo] = ()
+) -> tuple[datetime, str] | None:
     """The first candidate readers can see on the page (or that the URL states); else the first date the
     publisher declares for the article in structured data. A markup date that is neither shown nor declared
     (a WebPage template's, a stray ``<time>``) is not evidence of when the article appeared."""
@@ -479,6 +589,9 @@ def _choose_date(found: list[_DateCandidate], page_dates: set[date] | None) -> t
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
         if shown(candidate.value, page_dates):
+            local = _in_shown_zone(candidate.value, page_dates, zones)
+            if local is not None:
+                return local, f"{candidate.source}; shown on the page in the page's time zone"
             return candidate.value, f"{candidate.source}; shown on the page"
     for candidate in found:
         if candidate.declared:
@@ -535,6 +648,16 @@ def complete(
         labelled_day = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
         if plausible(labelled_day, now):
             resolved.set("published", labelled_day, "page text (labelled date); date only, timezone assumed UTC")
+    update = resolved.labelled_update
+    if "modified" not in resolved.values and update is not None:
+        update_day = datetime(update.year, update.month, update.day, tzinfo=UTC)
+        if plausible(update_day, now):
+            resolved.set("modified", update_day, "page text (labelled update); date only, timezone assumed UTC")
+    header = resolved.headline_date
+    if "published" not in resolved.values and header is not None:
+        header_day = datetime(header.year, header.month, header.day, tzinfo=UTC)
+        if plausible(header_day, now):
+            resolved.set("published", header_day, "page text (after the headline); date only, timezone assumed UTC")
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")

@@ -18,7 +18,9 @@ class Resolved:
         self.site_keys: set[str] = set()
         self.news_article = False  # typed as a news article in JSON-LD
         self.page_dates: set[date] | None = None  # dates written on the page; None when the page is unknown
-        self.labelled_date: date | None = None  # the first date the page labels "Published", "Updated", …
+        self.labelled_date: date | None = None  # the first date the page labels "Published", "Posted", …
+        self.headline_date: date | None = None  # the first date printed just after the headline
+        self.labelled_update: date | None = None  # the first date the page labels "Updated", "Last modified", …
 
     def set(self, field: str, value: Any, source: str) -> bool:
         """Record ``value`` for ``field`` unless it is empty or the field already has a value."""

@@ -19,9 +19,43 @@ _GENERIC_SITE_WORDS = frozenset(
 )
 
 
+# Labels that say what kind of piece this is, not what it says: "… | Opinion", "Editorial: …", "Blog: …".
+_GENRE_LABELS = frozenset(
+    fold(label)
+    for label in (
+        "opinion",
+        "editorial",
+        "analysis",
+        "commentary",
+        "column",
+        "blog",
+        "news",
+        "infographic",
+        "video",
+        "podcast",
+        "explainer",
+        "interview",
+        "obituary",
+        "letters",
+        "photos",
+        "gallery",
+        "sponsored",
+        "exclusive",
+        "meinung",
+        "kommentar",
+        "opinión",
+        "tribune",
+    )
+)
+
+
+def is_genre_label(text: str) -> bool:
+    return fold(text) in _GENRE_LABELS
+
+
 def _is_site_segment(segment: str, site_keys: set[str], host_key: str) -> bool:
     key = fold(segment)
-    if not key:
+    if not key or key in _GENRE_LABELS:
         return True
     # "Reuters.com", "The Moscow Times", "NYTimes.com" all name the site
     variants = {key, key.removeprefix("the"), _TLD_SUFFIX.sub("", key)}
