@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import newsclean
 from newsclean import Document, Failure
-from newsclean.batch import BatchConfig, SiteOptions, run_batch
+from newsclean.batch import BatchConfig, SiteOptions, WorkerStartError, run_batch
 from newsclean.cli import main
 from newsclean.metadata._computed import computed_fields
 
@@ -210,6 +210,65 @@ def test_dead_and_hung_workers_are_replaced_and_their_documents_recorded() -> No
     assert all(r.paragraphs == (f"A paragraph of article text extracted for this test from https://t.example/{r.source_id}",)
                for r in results if not isinstance(r, Failure))  # fmt: skip
     assert "SIGKILL" in next(r.message for r in results if isinstance(r, Failure))
+
+
+def _document(n: int, marker: str) -> Document:
+    return Document(html=f"<p>{marker} {n}</p>", url=f"https://t.example/{n}", source_id=str(n), position=str(n))
+
+
+def _slow_start_extractor() -> CrashingExtractor:
+    time.sleep(2.5)  # runs when the worker unpickles its settings, i.e. while it starts
+    return CrashingExtractor()
+
+
+class SlowStartExtractor(CrashingExtractor):
+    """Takes longer to start in a worker than the per-document hard timeout allows a document."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_slow_start_extractor, ())
+
+
+def _broken_extractor() -> CrashingExtractor:
+    raise RuntimeError("this worker cannot start")
+
+
+class BrokenInWorkerExtractor(CrashingExtractor):
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_broken_extractor, ())
+
+
+@pytest.mark.timeout(120)
+def test_slow_worker_start_is_not_taken_for_a_hung_document() -> None:
+    documents = [_document(n, "ok") for n in range(4)]
+    results = list(
+        newsclean.clean_batch(documents, workers=2, chunk_size=1, hard_timeout=1.0, extractor=SlowStartExtractor())
+    )
+    assert [r.source_id for r in results] == ["0", "1", "2", "3"]
+    assert not [r for r in results if isinstance(r, Failure)]
+
+
+@pytest.mark.timeout(120)
+def test_poison_documents_in_a_row_are_each_recorded_and_the_batch_goes_on() -> None:
+    markers = ["CRASH"] * 4 + ["ok"]
+    results = list(
+        newsclean.clean_batch(
+            [_document(n, m) for n, m in enumerate(markers)], workers=1, chunk_size=1, extractor=CrashingExtractor()
+        )
+    )
+    assert [(r.source_id, getattr(r, "error", "ok")) for r in results] == [
+        ("0", "WorkerDied"),
+        ("1", "WorkerDied"),
+        ("2", "WorkerDied"),
+        ("3", "WorkerDied"),
+        ("4", "ok"),
+    ]
+
+
+@pytest.mark.timeout(120)
+def test_workers_that_cannot_start_stop_the_batch_with_a_clear_error() -> None:
+    with pytest.raises(WorkerStartError, match="failed to start") as raised:
+        list(newsclean.clean_batch([_document(0, "ok")], workers=1, extractor=BrokenInWorkerExtractor()))
+    assert "the environment, not the input" in str(raised.value)
 
 
 @pytest.mark.timeout(60)

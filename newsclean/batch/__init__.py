@@ -2,7 +2,7 @@
 
 from ._api import clean_batch
 from ._job import BatchConfig, run_batch
-from ._pool import ProcessPool, run_in_process
+from ._pool import ProcessPool, WorkerStartError, run_in_process
 from ._site import SiteBoilerplate, SiteOptions
 from ._stats import BatchStats
 from ._worker import Outcome, PipelineSettings, clean_one
@@ -15,6 +15,7 @@ __all__ = [
     "ProcessPool",
     "SiteBoilerplate",
     "SiteOptions",
+    "WorkerStartError",
     "clean_batch",
     "clean_one",
     "run_batch",

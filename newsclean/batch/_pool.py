@@ -19,11 +19,11 @@ from typing import Any
 
 from .._models import Failure
 from .._pipeline import Document
-from ._worker import OUTCOME_DECODER, Outcome, PipelineSettings, clean_one, failure_outcome, worker_main
+from ._worker import OUTCOME_DECODER, READY, Outcome, PipelineSettings, clean_one, failure_outcome, worker_main
 
 Task = tuple[int, Document | Failure]
 
-#: Workers that die before finishing one document, in a row, before the pool gives up: past this, the
+#: Workers that die or stall before they are ready, in a row, before the pool gives up: past this, the
 #: environment (an import error, no memory) is broken, and failing every document would hide it.
 MAX_FAILED_STARTS = 3
 
@@ -51,7 +51,8 @@ class _Worker:
         self.process.start()
         send.close()
         self.assigned: deque[Task] = deque()
-        self.last_progress = time.monotonic()
+        self.started = self.last_progress = time.monotonic()
+        self.ready = False  # until the worker says so, it is starting, and its documents are not yet timed
         self.handled = 0
 
     def send(self, chunk: list[Task]) -> None:
@@ -77,7 +78,9 @@ class ProcessPool:
     """Clean ``(index, item)`` pairs on ``workers`` processes; yield Outcomes in index order.
 
     ``hard_timeout`` (seconds without a result while busy) catches what the in-worker deadline cannot, such
-    as a hang inside C code: the worker is killed and replaced. ``None`` disables it.
+    as a hang inside C code: the worker is killed and replaced. ``None`` disables it. It starts once a worker
+    is ready; a worker that is not ready within ``start_timeout`` (or dies first) is replaced and its documents
+    go to the replacement, since start-up failures are the environment's fault, not the documents'.
     """
 
     def __init__(
@@ -87,6 +90,7 @@ class ProcessPool:
         workers: int,
         chunk_size: int = 32,
         hard_timeout: float | None = 120.0,
+        start_timeout: float = 300.0,
     ) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
@@ -94,6 +98,7 @@ class ProcessPool:
         self.workers = workers
         self.chunk_size = chunk_size
         self.hard_timeout = hard_timeout
+        self.start_timeout = start_timeout
         self.replaced = 0
         self._failed_starts = 0
 
@@ -155,6 +160,11 @@ class ProcessPool:
             self._drain(worker, ready)
             if not worker.assigned:
                 continue
+            if not worker.ready:
+                if alive and now - worker.started <= self.start_timeout:
+                    continue
+                self._restart(context, pool, worker, alive)
+                continue
             hung = self.hard_timeout is not None and now - worker.last_progress > self.hard_timeout
             if alive and not hung:
                 continue
@@ -166,12 +176,7 @@ class ProcessPool:
                 reason = f"worker process died ({_exit_description(worker.process.exitcode)}); replaced"
                 error = "WorkerDied"
             worker.kill()
-            self._failed_starts = self._failed_starts + 1 if worker.handled == 0 else 0
-            if self._failed_starts >= MAX_FAILED_STARTS:
-                raise WorkerStartError(
-                    f"{MAX_FAILED_STARTS} worker processes in a row died before cleaning any document "
-                    f"(last: {reason}); the environment, not the input, is at fault"
-                )
+            self._failed_starts = 0
             index, item = worker.assigned.popleft()
             assert isinstance(item, Document)
             ready[index] = failure_outcome(
@@ -192,11 +197,35 @@ class ProcessPool:
             if remaining:
                 replacement.send(remaining)
 
+    def _restart(self, context: Any, pool: list[_Worker], worker: _Worker, alive: bool) -> None:
+        """Replace a worker that died or stalled before it was ready; its documents go to the replacement."""
+        reason = (
+            f"not ready after {self.start_timeout:g}s"
+            if alive
+            else f"died while starting ({_exit_description(worker.process.exitcode)})"
+        )
+        worker.kill()
+        self._failed_starts += 1
+        if self._failed_starts >= MAX_FAILED_STARTS:
+            raise WorkerStartError(
+                f"{MAX_FAILED_STARTS} worker processes in a row failed to start (last: {reason}); "
+                "the environment, not the input, is at fault"
+            )
+        replacement = _Worker(context, self.settings)
+        pool[pool.index(worker)] = replacement
+        self.replaced += 1
+        replacement.send(list(worker.assigned))
+
     @staticmethod
     def _drain(worker: _Worker, ready: dict[int, Outcome]) -> None:
         try:
             while worker.results.poll():
-                outcome = OUTCOME_DECODER.decode(worker.results.recv_bytes())
+                message = worker.results.recv_bytes()
+                if message == READY:
+                    worker.ready = True
+                    worker.last_progress = time.monotonic()
+                    continue
+                outcome = OUTCOME_DECODER.decode(message)
                 ready[outcome.index] = outcome
                 if worker.assigned and worker.assigned[0][0] == outcome.index:
                     worker.assigned.popleft()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 from multiprocessing.connection import Connection
 from typing import Any
@@ -68,6 +69,8 @@ def worker_main(tasks: Any, results: Connection, settings: PipelineSettings) -> 
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     pipeline = settings.build()
+    _warm_up(pipeline)
+    results.send_bytes(READY)
     while True:
         chunk = tasks.get()
         if chunk is None:
@@ -75,6 +78,20 @@ def worker_main(tasks: Any, results: Connection, settings: PipelineSettings) -> 
         for index, item in chunk:
             results.send_bytes(_ENCODER.encode(clean_one(pipeline, index, item)))
     results.close()
+
+
+#: The message a worker sends once it can take documents: the parent's per-document timeout starts there.
+READY = b""
+_WARM_UP_PAGE = (
+    "<html><body><article><p>Start-up page: loads what the first real document would.</p></article></body></html>"
+)
+
+
+def _warm_up(pipeline: Pipeline) -> None:
+    # The extractor and the language model load lazily; loading them here keeps start-up (seconds on a busy
+    # machine) out of the first document's time, so a slow start is not taken for a hung document.
+    with contextlib.suppress(Exception):
+        pipeline.clean_html(_WARM_UP_PAGE)
 
 
 _ENCODER = msgspec.msgpack.Encoder()
