@@ -37,7 +37,13 @@ def run_speed(
         "newsclean": run_newsclean,
         "trafilatura": run_trafilatura,
     }
-    # Warm-up, untimed: imports, trafilatura's lazily built objects and the allocator's first pages.
+    # Warm-up, untimed: imports, trafilatura's lazily built objects and the allocator's first pages. jusText's
+    # stoplists (all languages, about a second to build) are loaded by the first page that falls back to it,
+    # which otherwise charges that second to whichever extractor meets such a page first.
+    with contextlib.suppress(Exception):
+        from trafilatura.external import jt_stoplist_init
+
+        jt_stoplist_init()
     for page in iter_pages(datasets[0], directory, limit=WARMUP_PAGES):
         for runner in runners.values():
             with contextlib.suppress(Exception):
