@@ -38,8 +38,10 @@ def _trafilatura_on_string(html: str) -> list[str]:
         _page(f"<article><h2>Vote</h2><p>{SENTENCE}</p><p>{SENTENCE} Again.</p><ul><li>One item</li></ul></article>"),
         # an ASP.NET page wraps everything in a form: lxml.html would make it a FormElement, ours a plain element
         _page(f"<form id='aspnetForm'><div class='content'><p>{SENTENCE}</p><p>{SENTENCE} More.</p></div></form>"),
-        _page(f"<div><table><tr><th>Year</th><th>Budget</th></tr><tr><td>2024</td><td>$3m</td></tr></table>"
-              f"<p>{SENTENCE}</p></div>"),
+        _page(
+            f"<div><table><tr><th>Year</th><th>Budget</th></tr><tr><td>2024</td><td>$3m</td></tr></table>"
+            f"<p>{SENTENCE}</p></div>"
+        ),
         # no "html" in the first 50 characters: trafilatura's own dubious-input path must still apply
         f"<div><p>{SENTENCE}</p><p>{SENTENCE} Then.</p></div>",
         "<!DOCTYPE html>\n<html/>\n<body><p>" + SENTENCE + "</p></body>",
@@ -49,8 +51,9 @@ def test_extraction_on_our_tree_equals_trafilatura_on_the_string(html: str) -> N
     assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
 
 
-def test_extraction_of_markup_lxml_cannot_parse_falls_back_to_trafilatura() -> None:
-    assert TrafilaturaExtractor().extract("<html>\x00</html>") == _trafilatura_on_string("<html>\x00</html>")
+@pytest.mark.parametrize("html", [f"<html><p>{SENTENCE}\x00</p></html>", f"<html><p>{SENTENCE}\udc80</p></html>"])
+def test_extraction_of_markup_lxml_cannot_parse_as_text_falls_back_to_trafilatura(html: str) -> None:
+    assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
 
 
 # -- metadata read in one walk ---------------------------------------------------------------------------------------
