@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 import trafilatura
@@ -181,3 +182,36 @@ def test_metadata_time_is_booked_under_normalize(monkeypatch: pytest.MonkeyPatch
     assert wall == cpu
     assert cpu["normalize"] > 1000 and cpu["clean"] < 1000
     assert set(cpu) == set(pipeline_module.STAGES)
+
+
+# -- language detection ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stock() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SENTENCE * 40,
+        "LE CONSEIL A APPROUVÉ LE BUDGET MARDI APRÈS UN LONG DÉBAT.",  # all capitals: py3langid lower-cases it
+        "Der Stadtrat hat am Dienstag nach langer Debatte den Haushalt beschlossen. " * 5,
+        "市議会は火曜日、長い議論の末に予算を承認した。" * 20,
+        "Городской совет утвердил бюджет во вторник после долгих дебатов. " * 10,
+        "ab",
+        "a",
+        "",
+        "12345 !!! ...",
+    ],
+)
+def test_vectorised_language_detection_equals_py3langid(text: str, stock: Any) -> None:
+    from newsclean.metadata._language import SAMPLE_CHARS, _detector
+
+    detector = _detector()
+    assert detector._visits is not None  # the model measured: the vectorised walk is in use
+    assert detector.classify(text[:SAMPLE_CHARS]) == stock.classify(text[:SAMPLE_CHARS])
+    assert detector.rank(text[:SAMPLE_CHARS]) == stock.rank(text[:SAMPLE_CHARS])
