@@ -152,6 +152,6 @@ def speed_markdown(result: dict[str, Any]) -> str:
     stages = result.get("stage_seconds") or {}
     if stages:
         total = sum(stages.values()) or 1.0
-        lines += ["newsclean time per stage (wall):", "", "| stage | seconds | share |", "|---|---|---|"]
+        lines += ["newsclean time per stage (CPU):", "", "| stage | seconds | share |", "|---|---|---|"]
         lines += [f"| {stage} | {seconds:.2f} | {100 * seconds / total:.1f}% |" for stage, seconds in stages.items()]
     return "\n".join(lines) + "\n"

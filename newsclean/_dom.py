@@ -72,37 +72,44 @@ def _flatten_json_ld(value: Any, out: list[dict[str, Any]]) -> None:
             _flatten_json_ld(graph, out)
 
 
+# One walk of the tree for every metadata element but the bylines (whose selector is slow to match and is kept
+# apart); the nodes come in document order, which each field keeps.
+_METADATA_SELECTOR = 'script[type="application/ld+json"], meta[content], title, h1, link[rel="canonical"][href], time'
+
+
 def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     candidates = MetadataCandidates()
-    for script in tree.css('script[type="application/ld+json"]'):
-        raw = script.text(deep=True)
-        try:
-            _flatten_json_ld(json.loads(raw), candidates.json_ld)
-        except (ValueError, RecursionError):
-            continue  # broken JSON-LD is common; other sources still apply
-    for node in tree.css("meta[content]"):
-        attributes = node.attributes
-        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
-        content = attributes.get("content")
-        if key and content and content.strip():
-            candidates.meta.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
-    title = tree.css_first("title")
-    if title is not None:
-        candidates.title_tag = " ".join(title.text().split()) or None
-    for node in tree.css("h1"):
-        spaced = " ".join(node.text(separator=" ").split())
-        if spaced:
-            candidates.h1.append(spaced)
-            candidates.h1_joined.append(" ".join(node.text().split()))
+    title_seen = canonical_seen = False
+    for node in tree.css(_METADATA_SELECTOR):
+        tag = node.tag
+        if tag == "meta":
+            attributes = node.attributes
+            key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+            content = attributes.get("content")
+            if key and content and content.strip():
+                candidates.meta.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
+        elif tag == "script":
+            try:
+                _flatten_json_ld(json.loads(node.text(deep=True)), candidates.json_ld)
+            except (ValueError, RecursionError):
+                continue  # broken JSON-LD is common; other sources still apply
+        elif tag == "h1":
+            spaced = " ".join(node.text(separator=" ").split())
+            if spaced:
+                candidates.h1.append(spaced)
+                candidates.h1_joined.append(" ".join(node.text().split()))
+        elif tag == "time":
+            stamp = node.attributes.get("datetime") or ""
+            candidates.times.append((stamp.strip(), " ".join(node.text().split())))
+        elif tag == "title" and not title_seen:
+            title_seen = True
+            candidates.title_tag = " ".join(node.text().split()) or None
+        elif tag == "link" and not canonical_seen:
+            canonical_seen = True
+            candidates.canonical = (node.attributes.get("href") or "").strip() or None
     html = tree.css_first("html")
     if html is not None:
         candidates.html_lang = (html.attributes.get("lang") or "").strip() or None
-    canonical = tree.css_first('link[rel="canonical"][href]')
-    if canonical is not None:
-        candidates.canonical = (canonical.attributes.get("href") or "").strip() or None
-    for node in tree.css("time"):
-        stamp = node.attributes.get("datetime") or ""
-        candidates.times.append((stamp.strip(), " ".join(node.text().split())))
     for node in tree.css(
         '[rel="author"], [itemprop="author"], .byline, .author, .author-name, [class*="byline"], '
         'a[href*="/author/"], a[href*="/authors/"], a[href*="/profile/"], [class*="author-name"], '
@@ -143,11 +150,11 @@ def prune_for_extractor(tree: LexborHTMLParser) -> int:
     if body is None:
         return removed
     doomed = _outermost([*body.css(_DISCARDED_SELECTOR), *_figures_without_table(body)])
-    if not doomed or _holds_every_paragraph(body, doomed):
-        return removed
-    for node in doomed:
-        node.decompose()
-    return removed + len(doomed)
+    if doomed and not _holds_every_paragraph(body, doomed):
+        for node in doomed:
+            node.decompose()
+        removed += len(doomed)
+    return removed
 
 
 _DISCARDED_SELECTOR = ", ".join(EXTRACTOR_DISCARDED_TAGS)
@@ -172,12 +179,7 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
 
 
 def _holds_every_paragraph(body: LexborNode, containers: list[LexborNode]) -> bool:
-    inside = {node.mem_id for node in containers}
-    paragraphs = body.css("p")
-    for paragraph in paragraphs:
-        parent = paragraph.parent
-        while parent is not None and parent.mem_id not in inside:
-            parent = parent.parent
-        if parent is None:
-            return False
-    return bool(paragraphs)
+    """Whether every ``<p>`` of ``body`` sits inside one of ``containers`` (outermost nodes, none a ``<p>``):
+    their subtrees are disjoint, so counting the paragraphs in each is enough, and costs no walk from Python."""
+    total = len(body.css("p"))
+    return total > 0 and sum(len(node.css("p")) for node in containers) == total

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+import threading
+from typing import Any, Protocol
 
 from ._exceptions import ExtractionError, ExtractionTimeout
 
@@ -29,7 +30,7 @@ class TrafilaturaExtractor:
 
         try:
             document = trafilatura.bare_extraction(
-                html,
+                _load(html),
                 url=url,
                 include_comments=False,
                 include_tables=self.include_tables,
@@ -48,3 +49,48 @@ class TrafilaturaExtractor:
         if not isinstance(text, str) or not text:
             return []
         return [line for line in text.split("\n") if line.strip()]
+
+
+_local = threading.local()
+
+
+def _parser() -> Any:
+    """trafilatura's lxml parser settings, with a class lookup done in C.
+
+    lxml.html's own lookup is a Python method called for every element proxy lxml creates, which trafilatura
+    does hundreds of thousands of times; it only gives form controls their own classes, and those are pruned
+    before extraction. lxml parsers are not thread-safe, so each thread has its own.
+    """
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        from lxml import etree, html
+
+        parser = html.HTMLParser(
+            collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+        )
+        parser.set_element_class_lookup(
+            etree.ElementDefaultClassLookup(
+                element=html.HtmlElement,
+                comment=html.HtmlComment,
+                pi=html.HtmlProcessingInstruction,
+                entity=html.HtmlEntity,
+            )
+        )
+        _local.parser = parser
+    return parser
+
+
+def _load(markup: str) -> Any:
+    """The tree trafilatura would build from ``markup`` (its ``load_html`` steps for a string), or the string
+    itself when the markup is unusual enough for trafilatura's own fallbacks to be needed."""
+    from lxml import html
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = markup[:50].lower()
+    if is_dubious_html(beginning):
+        return markup
+    try:
+        tree = html.fromstring(repair_faulty_html(markup, beginning), parser=_parser())
+    except Exception:  # trafilatura retries such a page as bytes; let it
+        return markup
+    return tree if len(tree) >= 1 else markup

@@ -67,6 +67,9 @@ class PackHeader(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     description: str = ""
 
 
+# The text cleaner folds each paragraph once per phrase rule; a small memo of this pure function makes that
+# once per paragraph, and stays small however long the batch.
+@functools.lru_cache(maxsize=256)
 def fold_phrase(text: str) -> str:
     """The form phrases are compared in: NFKC, case-folded, inner whitespace collapsed, trailing
     punctuation and ellipses dropped ("Like this:" == "like this")."""

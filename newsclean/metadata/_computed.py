@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -28,6 +31,11 @@ def word_count(text: str) -> int:
     return len(_COUNTED.findall(text))
 
 
+def has_words(text: str, minimum: int) -> bool:
+    """``word_count(text) >= minimum``, without counting the words past ``minimum``."""
+    return sum(1 for _ in itertools.islice(_COUNTED.finditer(text), minimum)) >= minimum
+
+
 def reading_time_minutes(words: int) -> int:
     """Whole minutes at a typical reading speed; any text at all takes at least a minute."""
     return math.ceil(words / WORDS_PER_MINUTE) if words > 0 else 0
@@ -40,20 +48,32 @@ def _tokens(text: str) -> list[str]:
 def content_hash(text: str) -> str:
     """SHA-256 of the text's words, case-folded: the same article with other whitespace, punctuation or case
     gets the same hash."""
-    return hashlib.sha256(" ".join(_tokens(text)).encode("utf-8")).hexdigest()
+    return _content_hash(_tokens(text))
+
+
+def _content_hash(tokens: list[str]) -> str:
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def simhash(text: str) -> str | None:
     """Charikar's 64-bit SimHash over word 3-shingles, as 16 hex digits. Near-identical texts (a wire story
     with another headline, a different closing line) differ in few bits."""
-    tokens = _tokens(text)
+    return _simhash(_tokens(text))
+
+
+_DIGEST_8 = functools.partial(hashlib.blake2b, digest_size=8)
+_DIGEST = operator.methodcaller("digest")
+
+
+def _simhash(tokens: list[str]) -> str | None:
     if not tokens:
         return None
     if len(tokens) < _SHINGLE:
         shingles = [" ".join(tokens)]
     else:
-        shingles = [" ".join(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)]
-    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles)
+        shingles = list(map(" ".join, zip(*(tokens[i:] for i in range(_SHINGLE)), strict=False)))
+    # map() over C callables: a Python-level loop per shingle costs more than the hashing itself.
+    digests = b"".join(map(_DIGEST, map(_DIGEST_8, map(str.encode, shingles))))
     # Bit matrix, one row per shingle, most significant bit first: the column sums are the votes per bit.
     bits = numpy.unpackbits(numpy.frombuffer(digests, dtype=numpy.uint8).reshape(len(shingles), 8), axis=1)
     ones = bits.sum(axis=0, dtype=numpy.int64)
@@ -66,11 +86,12 @@ def simhash(text: str) -> str | None:
 def computed_fields(text: str) -> dict[str, int | str | None]:
     """Every Article field derived from the clean text alone; recompute them whenever the text changes."""
     words = word_count(text)
+    tokens = _tokens(text) if text else []  # once for both hashes: NFKC and case folding of a long text add up
     return {
         "word_count": words,
         "reading_time_minutes": reading_time_minutes(words),
-        "content_hash": content_hash(text) if text else None,
-        "simhash": simhash(text) if text else None,
+        "content_hash": _content_hash(tokens) if text else None,
+        "simhash": _simhash(tokens) if text else None,
     }
 
 

@@ -1,0 +1,217 @@
+"""The faster code paths give exactly what the plain ones give (the speed work must not change outputs)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+import trafilatura
+
+from newsclean import Pipeline, _dom
+from newsclean import _pipeline as pipeline_module
+from newsclean._exceptions import InputError
+from newsclean._extract import TrafilaturaExtractor
+from newsclean._limits import Limits, check_text
+from newsclean.metadata._computed import content_hash, has_words, simhash, word_count
+
+SENTENCE = "The council approved the budget on Tuesday after a long and heated debate about schools."
+
+
+def _page(body: str, head: str = "<title>Budget passes</title>") -> str:
+    return f"<!DOCTYPE html><html lang='en'><head>{head}</head><body>{body}</body></html>"
+
+
+# -- extraction on a tree built with our parser -------------------------------------------------------------------
+
+
+def _trafilatura_on_string(html: str) -> list[str]:
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=True, deduplicate=False, with_metadata=False
+    )
+    text = getattr(document, "text", None) or ""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _page(f"<article><h2>Vote</h2><p>{SENTENCE}</p><p>{SENTENCE} Again.</p><ul><li>One item</li></ul></article>"),
+        # an ASP.NET page wraps everything in a form: lxml.html would make it a FormElement, ours a plain element
+        _page(f"<form id='aspnetForm'><div class='content'><p>{SENTENCE}</p><p>{SENTENCE} More.</p></div></form>"),
+        _page(
+            f"<div><table><tr><th>Year</th><th>Budget</th></tr><tr><td>2024</td><td>$3m</td></tr></table>"
+            f"<p>{SENTENCE}</p></div>"
+        ),
+        # no "html" in the first 50 characters: trafilatura's own dubious-input path must still apply
+        f"<div><p>{SENTENCE}</p><p>{SENTENCE} Then.</p></div>",
+        "<!DOCTYPE html>\n<html/>\n<body><p>" + SENTENCE + "</p></body>",
+    ],
+)
+def test_extraction_on_our_tree_equals_trafilatura_on_the_string(html: str) -> None:
+    assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
+
+
+@pytest.mark.parametrize("html", [f"<html><p>{SENTENCE}\x00</p></html>", f"<html><p>{SENTENCE}\udc80</p></html>"])
+def test_extraction_of_markup_lxml_cannot_parse_as_text_falls_back_to_trafilatura(html: str) -> None:
+    assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
+
+
+# -- metadata read in one walk ---------------------------------------------------------------------------------------
+
+
+def test_metadata_fields_keep_document_order_and_first_title_and_canonical() -> None:
+    tree = _dom.parse(
+        _page(
+            "<h1>First <b>head</b>line</h1><time datetime='2024-01-02'>2 Jan</time>"
+            "<script type='application/ld+json'>{not json</script>"
+            "<h1>Second</h1><time>3 Jan</time>",
+            head="<title> Real  title </title><title>Other</title>"
+            "<link rel='canonical' href=' https://example.com/a '><link rel='canonical' href='https://example.com/b'>"
+            "<meta property='og:title' content='OG  title'><meta name='OG:Title' content='Again'>"
+            "<meta name='empty' content='  '>"
+            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "H"}]}</script>',
+        )
+    )
+    candidates = _dom.collect_metadata(tree)
+    assert candidates.title_tag == "Real title"
+    assert candidates.canonical == "https://example.com/a"
+    assert candidates.meta == {"og:title": ["OG title", "Again"]}
+    assert candidates.h1 == ["First head line", "Second"]
+    assert candidates.h1_joined == ["First headline", "Second"]
+    assert candidates.times == [("2024-01-02", "2 Jan"), ("", "3 Jan")]
+    assert [node.get("@type") for node in candidates.json_ld] == [None, "NewsArticle"]
+    assert candidates.html_lang == "en"
+
+
+# -- the prune guard -------------------------------------------------------------------------------------------------
+
+
+def test_prune_goes_ahead_when_one_paragraph_is_outside_nested_discarded_containers() -> None:
+    tree = _dom.parse(_page(f"<aside><nav><p>Menu</p></nav><p>Side</p></aside><div><p>{SENTENCE}</p></div>"))
+    assert _dom.prune_for_extractor(tree) == 1
+    html = tree.html or ""
+    assert "Menu" not in html and "Side" not in html and SENTENCE in html
+
+
+def test_prune_is_skipped_when_nested_discarded_containers_hold_every_paragraph() -> None:
+    tree = _dom.parse(_page(f"<aside><nav><p>Menu</p></nav><p>{SENTENCE}</p></aside><footer><p>End</p></footer>"))
+    _dom.prune_for_extractor(tree)
+    html = tree.html or ""
+    assert SENTENCE in html and "Menu" in html and "End" in html
+
+
+# -- the binary check ------------------------------------------------------------------------------------------------
+
+_NON_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\x01" * 20,  # 50% control characters
+        "\ufffd\ufffdé" * 20,  # undecodable bytes, counted as characters whatever their encoded size
+        "x" * 10 + "\x0e\x1f" * 2,
+        "\t\n\r\x0b\x0c " * 10 + "text",  # whitespace controls are text
+        "\ud800 lone surrogate " * 3 + "\x02",
+        "東京" * 30 + "\x07" * 5,
+    ],
+)
+def test_binary_share_is_counted_as_the_character_class_defines_it(text: str) -> None:
+    limits = Limits(max_binary_share=0.1)
+    bad = len(_NON_TEXT.findall(text[:65536]))
+    if bad > 0.1 * len(text[:65536]):
+        with pytest.raises(InputError, match=f"input looks binary \\({bad} control"):
+            check_text(text, limits, url=None)
+    else:
+        assert check_text(text, limits, url=None) == text.replace("\x00", "")
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t \u3000\u00a0"])
+def test_whitespace_only_is_still_an_empty_document(text: str) -> None:
+    with pytest.raises(InputError, match="empty"):
+        check_text(text, Limits(), url=None)
+
+
+# -- computed fields -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "one", "one two", "Ünïcödé wörds 東京 and more words here", SENTENCE * 3])
+def test_has_words_agrees_with_word_count(text: str) -> None:
+    for minimum in (0, 1, 2, 5, 10, 40):
+        assert has_words(text, minimum) == (word_count(text) >= minimum)
+
+
+def test_hashes_are_stable_values() -> None:
+    # Values from before the speed work: the hashes are part of stored records and must never drift.
+    assert simhash("one two three four five") == "e454ba7571e23b33"
+    assert simhash("a b") == "bb37dea5c027f928"
+    assert simhash("Ünïcödé wörds 東京 x") == "9492b090e6acc9ed"
+    assert content_hash("Hello, World") == "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"
+
+
+# -- stage accounting ------------------------------------------------------------------------------------------------
+
+
+class _FakeClock:
+    """Both clocks advance one unit per reading; patched stages add more, so the books can be checked."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> tuple[float, float]:
+        self.now += 1.0
+        return self.now, self.now
+
+
+def test_metadata_time_is_booked_under_normalize(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = _FakeClock()
+    monkeypatch.setattr(pipeline_module, "_clocks", clock)
+    real_resolve = pipeline_module._metadata.resolve
+
+    def slow_resolve(*args: object, **kwargs: object) -> object:
+        clock.now += 1000.0
+        return real_resolve(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline_module._metadata, "resolve", slow_resolve)
+    pipeline = Pipeline()
+    pipeline.clean_html(_page(f"<article><p>{SENTENCE}</p><p>{SENTENCE}</p></article>"))
+    wall = pipeline.stats.as_dict()["seconds"]
+    cpu = pipeline.stats.as_dict()["cpu_seconds"]
+    assert isinstance(wall, dict) and isinstance(cpu, dict)
+    assert wall == cpu
+    assert cpu["normalize"] > 1000 and cpu["clean"] < 1000
+    assert set(cpu) == set(pipeline_module.STAGES)
+
+
+# -- language detection ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stock() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SENTENCE * 40,
+        "LE CONSEIL A APPROUVÉ LE BUDGET MARDI APRÈS UN LONG DÉBAT.",  # all capitals: py3langid lower-cases it
+        "Der Stadtrat hat am Dienstag nach langer Debatte den Haushalt beschlossen. " * 5,
+        "市議会は火曜日、長い議論の末に予算を承認した。" * 20,
+        "Городской совет утвердил бюджет во вторник после долгих дебатов. " * 10,
+        "ab",
+        "a",
+        "",
+        "12345 !!! ...",
+    ],
+)
+def test_vectorised_language_detection_equals_py3langid(text: str, stock: Any) -> None:
+    from newsclean.metadata._language import SAMPLE_CHARS, _detector
+
+    detector = _detector()
+    assert detector._visits is not None  # the model measured: the vectorised walk is in use
+    assert detector.classify(text[:SAMPLE_CHARS]) == stock.classify(text[:SAMPLE_CHARS])
+    assert detector.rank(text[:SAMPLE_CHARS]) == stock.rank(text[:SAMPLE_CHARS])
