@@ -27,6 +27,7 @@ from ._pipeline import Document, Pipeline
 from ._rules import RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
 from .batch import clean_batch
+from .cleaners._classifier import ModelError, ParagraphClassifier, ParagraphModel
 from .fetch import AsyncFetcher, Fetcher, FetchResult, afetch_many, fetch, fetch_many
 from .metadata import near_duplicates
 
@@ -43,8 +44,11 @@ __all__ = [
     "Fetcher",
     "InputError",
     "Limits",
+    "ModelError",
     "NewscleanError",
     "NoContentError",
+    "ParagraphClassifier",
+    "ParagraphModel",
     "ParseError",
     "Pipeline",
     "Removal",
