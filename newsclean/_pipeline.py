@@ -23,6 +23,7 @@ from ._normalize import (
 )
 from ._rules import RulesArg, resolve_rules
 from .cleaners import DomCleaner, TextCleaner
+from .cleaners._classifier import ClassifierArg, resolve_classifier
 from .cleaners._heuristics import drop_repeated_title
 from .cleaners._text_tail import drop_trailing_teasers
 from .metadata._computed import has_words
@@ -79,6 +80,10 @@ class Pipeline:
     A page whose kept text has fewer than ``min_words`` words gives an Article with ``status ==
     "no_content"`` and empty text (the stray words are in ``removed``); with ``require_content=True`` it
     raises ``NoContentError`` instead.
+
+    ``paragraph_classifier`` runs the learned paragraph filter after the rule cleaners (``True``: the packaged
+    model; a path or ``ParagraphClassifier``: that model; ``False``, the default: off — it did not pay for itself
+    under the validation protocol in docs/benchmarks.md).
     """
 
     def __init__(
@@ -89,6 +94,7 @@ class Pipeline:
         limits: Limits | None = None,
         require_content: bool = False,
         min_words: int = 10,
+        paragraph_classifier: ClassifierArg = False,
     ) -> None:
         self.rules = resolve_rules(rules)
         self.extractor: Extractor = extractor or TrafilaturaExtractor()
@@ -98,6 +104,7 @@ class Pipeline:
         self.stats = PipelineStats()
         self._dom_cleaner = DomCleaner(self.rules)
         self._text_cleaner = TextCleaner(self.rules)
+        self._classifier = resolve_classifier(paragraph_classifier)
 
     @classmethod
     def default(cls) -> Pipeline:
@@ -217,12 +224,13 @@ class Pipeline:
             title_source = "first-line"
         kept, repeats = drop_repeated_title(kept, title)
         kept, teasers = drop_trailing_teasers(kept)
+        kept, judged = self._classifier.clean(kept, title) if self._classifier else (kept, [])
         too_short: list[Removal] = []
         if kept and not has_words(" ".join(kept), self.min_words):
             # A few stray words (a menu item, a caption) are not an article; say so rather than pass them off.
             too_short = [Removal("pipeline.min-words", "no_content", "text", paragraph) for paragraph in kept]
             kept = []
-        all_removed = (*removed, *cleaned.removed, *repeats, *teasers, *too_short)
+        all_removed = (*removed, *cleaned.removed, *repeats, *teasers, *judged, *too_short)
         started = self._tick("clean", started)
 
         resolved.replace("title", title or None, title_source)
