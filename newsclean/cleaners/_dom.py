@@ -80,7 +80,8 @@ class DomCleaner:
         if not candidates:
             return DomCleanResult((), 0)
 
-        page_chars = max(len(_text(body)), 1)
+        # The body's text is long to read and most candidates fail a cheaper check first: read it once, when needed.
+        page_chars = 0
         removed_ids: set[int] = set()
         doomed: list[LexborNode] = []
         removals: list[Removal] = []
@@ -93,6 +94,8 @@ class DomCleaner:
             if found is None or _has_ancestor_in(node, removed_ids) or not _removable(node):
                 continue
             text = _text(node)
+            if not page_chars:
+                page_chars = max(len(_text(body)), 1)
             if len(text) > MAX_TEXT_SHARE * page_chars:
                 continue
             if text:
