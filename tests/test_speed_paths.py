@@ -9,6 +9,7 @@ from typing import Any
 
 import htmldate
 import pytest
+import re2
 import trafilatura
 
 from newsclean import Pipeline, _dom
@@ -320,3 +321,26 @@ def test_dom_cleaner_text_share_guard_still_applies_after_skipped_candidates() -
     result = DomCleaner(default_rules()).clean(tree)
     assert [removal.text for removal in result.removed] == ["Read more: other stories"]
     assert tree.body is not None and SENTENCE in (tree.body.text() or "")
+
+
+def test_dom_cleaner_token_search_on_bytes_equals_the_search_on_text() -> None:
+    cleaner = DomCleaner(default_rules())
+    on_text = re2.compile(cleaner._any_word_rule.pattern.decode())
+    tokens = "\n".join(
+        [
+            "related-posts",
+            "story-body",
+            "related-ünïcode",
+            "日本-related",
+            "mehr-related-artikel",
+            "taboola",
+            "x-recirc-list",
+            "Related-Caps",
+            "related\u00a0nbsp",
+            "ok",
+            "",
+        ]
+    )
+    from_bytes = [match.group(0).decode() for match in cleaner._any_word_rule.finditer(tokens.encode())]
+    assert from_bytes == [match.group(0) for match in on_text.finditer(tokens)]
+    assert "related-ünïcode" in from_bytes and "日本-related" in from_bytes
