@@ -8,12 +8,16 @@ from collections.abc import Iterable
 # Invisible characters that only break matching and word counts. ZWNJ/ZWJ stay: they carry meaning in
 # Persian, Hindi and emoji sequences.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\r\f\v"), " ")
+# The other spaces (no-break, thin, ideographic, tabs...) become one plain space: ``str.split`` splits on every
+# one of them, so the final split-and-join does it without a translate table.
 
 
 def normalize_paragraph(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
-    return " ".join(text.split())
+    if text.isascii():  # ASCII is already NFC and holds none of the invisible characters
+        return " ".join(text.split())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def normalize_paragraphs(paragraphs: Iterable[str]) -> list[str]:

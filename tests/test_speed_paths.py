@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import UTC, date, datetime
 from typing import Any
 
+import htmldate
 import pytest
+import re2
 import trafilatura
 
 from newsclean import Pipeline, _dom
@@ -13,7 +17,13 @@ from newsclean import _pipeline as pipeline_module
 from newsclean._exceptions import InputError
 from newsclean._extract import TrafilaturaExtractor
 from newsclean._limits import Limits, check_text
+from newsclean._normalize import normalize_paragraph
+from newsclean._rules import default_rules
+from newsclean.cleaners._dom import DomCleaner
 from newsclean.metadata._computed import content_hash, has_words, simhash, word_count
+from newsclean.metadata._dates import labelled_date, scan_page_dates, visible_dates
+from newsclean.metadata._resolve import _htmldate_fallback
+from newsclean.metadata._resolved import Resolved
 
 SENTENCE = "The council approved the budget on Tuesday after a long and heated debate about schools."
 
@@ -215,3 +225,122 @@ def test_vectorised_language_detection_equals_py3langid(text: str, stock: Any) -
     assert detector._visits is not None  # the model measured: the vectorised walk is in use
     assert detector.classify(text[:SAMPLE_CHARS]) == stock.classify(text[:SAMPLE_CHARS])
     assert detector.rank(text[:SAMPLE_CHARS]) == stock.rank(text[:SAMPLE_CHARS])
+
+
+# -- paragraph normalisation ----------------------------------------------------------------------------------------
+
+_PLAIN_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
+_PLAIN_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\r\f\v"), " ")
+
+
+def _plain_normalize_paragraph(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_PLAIN_INVISIBLE).translate(_PLAIN_SPACES)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Plain ASCII  text\twith\r\ntabs\fand\vbreaks ",
+        "Cafe\u0301 au lait",  # decomposed: must be composed
+        "Café déjà composed",
+        "no\u00a0break\u2007figure\u202fnarrow\u2009thin\u200ahair\u2002en\u2003em\u3000ideographic",
+        "zero\u200bwidth\u2060joiner\ufeffbom soft\u00adhyphen",
+        "e\u00ad\u0301 an accent after a soft hyphen stays apart",
+        "\u200b\u00a0\ufeff",
+        "ZWNJ\u200cand ZWJ\u200d stay: \U0001f469\u200d\U0001f4bb",
+        "Ångström \u212b sign and A\u030a",
+        "한국어 \u1100\u1161 jamo",
+    ],
+)
+def test_normalize_paragraph_equals_the_plain_path(text: str) -> None:
+    assert normalize_paragraph(text) == _plain_normalize_paragraph(text)
+
+
+# -- dates written on the page: one scan for the visible dates and both labelled dates -------------------------------
+
+_DATE_TEXTS = [
+    "",
+    "No date here at all.",
+    "Published on March 3, 2024. Updated: 12/03/2024 and again 4 April 2024",
+    "Posted 03/04/2023 | Last updated: 05/04/2023 — Date: 2023-04-06",
+    "Updated March 9, 2024 Published: Monday, March 4, 2024 on 3rd of May 2021",
+    "Published 31/02/2024 then Posted on 1 Février 2024, modified 2024-13-40, Last modified Jan. 2nd, 2022",
+    "Date: 1/2/24 and 7.8.2019 and veröffentlicht am 3. März 2020; aktualisiert 4. März 2020",
+]
+
+
+@pytest.mark.parametrize("text", [*_DATE_TEXTS, " filler " * 7000 + _DATE_TEXTS[2] + " filler " * 10])
+def test_page_date_scan_equals_the_separate_scans(text: str) -> None:
+    scan = scan_page_dates(text)
+    assert scan.dates == visible_dates(text)
+    assert scan.published == labelled_date(text)
+    assert scan.updated == labelled_date(text, updated=True)
+
+
+def test_page_date_scan_over_the_limit_reads_labels_only_up_to_it() -> None:
+    # a date cut by the limit: the labelled readings see the text only up to there, as labelled_date does
+    text = "x" * 49_980 + " Published: March 3, 2024 more"
+    assert scan_page_dates(text).published == labelled_date(text) is None
+    assert scan_page_dates(text).dates == visible_dates(text) == {date(2024, 3, 3)}
+
+
+# -- the htmldate fallback is skipped only when its answer could not be used ----------------------------------------
+
+_ABBR_PAGE = _page(f"<p>{SENTENCE}</p><abbr class='published' title='2023-04-05T10:00:00'>yesterday</abbr>")
+
+
+def test_htmldate_is_skipped_when_the_page_shows_no_date_and_is_no_news_article() -> None:
+    assert htmldate.find_date(_ABBR_PAGE, extensive_search=False, original_date=True) == "2023-04-05"
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    skipped = Resolved()
+    skipped.page_dates = set()
+    _htmldate_fallback(skipped, _ABBR_PAGE, now)
+    assert "published" not in skipped.values  # the plain path drops it too: not shown, not a news article
+    for page_dates, news in ((set(), True), ({date(2023, 4, 5)}, False), (None, False)):
+        resolved = Resolved()
+        resolved.page_dates, resolved.news_article = page_dates, news
+        _htmldate_fallback(resolved, _ABBR_PAGE, now)
+        assert resolved.values["published"] == datetime(2023, 4, 5, tzinfo=UTC)
+
+
+# -- the DOM cleaner reads the body's text only for a candidate that needs it ---------------------------------------
+
+
+def test_dom_cleaner_text_share_guard_still_applies_after_skipped_candidates() -> None:
+    article = " ".join([SENTENCE] * 3)
+    tree = _dom.parse(
+        _page(
+            f"<div class='related'><article><p>{article}</p></article></div>"  # holds an article: not removable
+            f"<div class='related-posts'><p>{article} {article}</p></div>"  # more than 40% of the text: kept
+            "<div class='related'><p>Read more: other stories</p></div>"
+        )
+    )
+    result = DomCleaner(default_rules()).clean(tree)
+    assert [removal.text for removal in result.removed] == ["Read more: other stories"]
+    assert tree.body is not None and SENTENCE in (tree.body.text() or "")
+
+
+def test_dom_cleaner_token_search_on_bytes_equals_the_search_on_text() -> None:
+    cleaner = DomCleaner(default_rules())
+    on_text = re2.compile(cleaner._any_word_rule.pattern.decode())
+    tokens = "\n".join(
+        [
+            "related-posts",
+            "story-body",
+            "related-ünïcode",
+            "日本-related",
+            "mehr-related-artikel",
+            "taboola",
+            "x-recirc-list",
+            "Related-Caps",
+            "related\u00a0nbsp",
+            "ok",
+            "",
+        ]
+    )
+    from_bytes = [match.group(0).decode() for match in cleaner._any_word_rule.finditer(tokens.encode())]
+    assert from_bytes == [match.group(0) for match in on_text.finditer(tokens)]
+    assert "related-ünïcode" in from_bytes and "日本-related" in from_bytes

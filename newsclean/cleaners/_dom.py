@@ -55,7 +55,9 @@ class DomCleaner:
         self._any_word_rule: Any = None
         if self._word_rules:
             union = "|".join(f"(?:{rule.set_pattern})" for rule in self._word_rules)
-            self._any_word_rule = re2.compile(f"(?m)^[^\n]*(?:{union})[^\n]*$")
+            # Compiled and run on UTF-8 bytes (RE2's UTF-8 mode, as for text): on ``str`` the wrapper maps every
+            # match's byte offsets back to characters in Python, which cost more than the search itself.
+            self._any_word_rule = re2.compile(f"(?m)^[^\n]*(?:{union})[^\n]*$".encode())
 
     def clean(self, tree: LexborHTMLParser) -> DomCleanResult:
         body = tree.body
@@ -64,10 +66,9 @@ class DomCleaner:
         selectors = [rule.selector for rule in self._selector_rules if rule.selector]
         rule_tokens: list[tuple[CompiledRule, set[str]]] = []
         if self._word_rules:
-            tokens = "\n".join(class_and_id_tokens(body.html or ""))
-            candidates_tokens = {
-                match.group(0) for match in self._any_word_rule.finditer(tokens) if _SELECTOR_SAFE.match(match.group(0))
-            }
+            tokens = "\n".join(class_and_id_tokens(body.html or "")).encode()
+            matched = (match.group(0).decode() for match in self._any_word_rule.finditer(tokens))
+            candidates_tokens = {token for token in matched if _SELECTOR_SAFE.match(token)}
             for rule in self._word_rules if candidates_tokens else ():
                 hits = rule.matching_tokens(candidates_tokens)
                 if hits:
@@ -80,7 +81,8 @@ class DomCleaner:
         if not candidates:
             return DomCleanResult((), 0)
 
-        page_chars = max(len(_text(body)), 1)
+        # The body's text is long to read and most candidates fail a cheaper check first: read it once, when needed.
+        page_chars = 0
         removed_ids: set[int] = set()
         doomed: list[LexborNode] = []
         removals: list[Removal] = []
@@ -93,6 +95,8 @@ class DomCleaner:
             if found is None or _has_ancestor_in(node, removed_ids) or not _removable(node):
                 continue
             text = _text(node)
+            if not page_chars:
+                page_chars = max(len(_text(body)), 1)
             if len(text) > MAX_TEXT_SHARE * page_chars:
                 continue
             if text:

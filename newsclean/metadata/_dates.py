@@ -164,29 +164,33 @@ def visible_dates(text: str) -> set[date]:
     """Every calendar date written out in ``text`` (both readings of an ambiguous 03/04/2023)."""
     found: set[date] = set()
     for match in _TEXT_DATE.finditer(text):
-        groups = match.groupdict()
-        options: list[tuple[int, int, int]] = []
-        if groups["mname"]:
-            month = month_number(groups["mname"])
-            if month:
-                options.append((int(groups["my"]), month, int(groups["md"])))
-        elif groups["nname"]:
-            month = month_number(groups["nname"])
-            if month:
-                options.append((int(groups["ny"]), month, int(groups["dm"])))
-        elif groups["iy"]:
-            options.append((int(groups["iy"]), int(groups["im"]), int(groups["id"])))
-        else:
-            year = int(groups["y"])
-            year = year + 2000 if year < 100 else year
-            first, second = int(groups["a"]), int(groups["b"])
-            options.extend(((year, first, second), (year, second, first)))
-        for year, month, day in options:
-            try:
-                found.add(date(year, month, day))
-            except ValueError:
-                continue
+        _add_dates(match, found)
     return found
+
+
+def _add_dates(match: re.Match[str], found: set[date]) -> None:
+    groups = match.groupdict()
+    options: list[tuple[int, int, int]] = []
+    if groups["mname"]:
+        month = month_number(groups["mname"])
+        if month:
+            options.append((int(groups["my"]), month, int(groups["md"])))
+    elif groups["nname"]:
+        month = month_number(groups["nname"])
+        if month:
+            options.append((int(groups["ny"]), month, int(groups["dm"])))
+    elif groups["iy"]:
+        options.append((int(groups["iy"]), int(groups["im"]), int(groups["id"])))
+    else:
+        year = int(groups["y"])
+        year = year + 2000 if year < 100 else year
+        first, second = int(groups["a"]), int(groups["b"])
+        options.extend(((year, first, second), (year, second, first)))
+    for year, month, day in options:
+        try:
+            found.add(date(year, month, day))
+        except ValueError:
+            continue
 
 
 def shown(value: datetime, dates: set[date]) -> bool:
@@ -229,6 +233,33 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> d
         if len(dates) == 1:
             return next(iter(dates))
     return None
+
+
+class PageDates(NamedTuple):
+    dates: set[date]  # what ``visible_dates`` gives
+    published: date | None  # what ``labelled_date`` gives
+    updated: date | None  # what ``labelled_date(..., updated=True)`` gives
+
+
+def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
+    """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex."""
+    if len(text) > limit:  # the labelled readings stop at ``limit``, where a date may be cut: scan them apart
+        return PageDates(
+            visible_dates(text), labelled_date(text, limit=limit), labelled_date(text, updated=True, limit=limit)
+        )
+    found: set[date] = set()
+    labelled: dict[bool, date | None] = {False: None, True: None}
+    pending = [False, True]
+    for match in _TEXT_DATE.finditer(text):
+        _add_dates(match, found)
+        for updated in pending:
+            label = _UPDATED_LABEL if updated else _PUBLISHED_LABEL
+            if label.search(text, max(0, match.start() - 40), match.start()):
+                dates = visible_dates(match.group(0))
+                if len(dates) == 1:
+                    labelled[updated] = next(iter(dates))
+        pending = [updated for updated in pending if labelled[updated] is None]
+    return PageDates(found, labelled[False], labelled[True])
 
 
 def date_after_headline(text: str, headline: str, *, window: int = 300) -> date | None:

@@ -16,12 +16,11 @@ from ._dates import (
     date_after_headline,
     date_from_url,
     describe,
-    labelled_date,
     parse_datetime,
     plausible,
     says_updated,
+    scan_page_dates,
     shown,
-    visible_dates,
 )
 from ._language import resolve_language
 from ._resolved import Resolved
@@ -526,7 +525,8 @@ def _resolve_dates(
     if from_url is not None and plausible(from_url, now):
         found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
-    page_dates = visible_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    page_dates = scan.dates if scan is not None else None
     zones = _page_zones(candidates)
     chosen = _choose_date(found, page_dates, zones)
     if chosen is not None:
@@ -544,9 +544,9 @@ def _resolve_dates(
         resolved.set("modified", *chosen_modified)
     resolved.news_article = news
     resolved.page_dates = page_dates
-    if candidates.visible_text is not None:
-        resolved.labelled_date = labelled_date(candidates.visible_text)
-        resolved.labelled_update = labelled_date(candidates.visible_text, updated=True)
+    if scan is not None and candidates.visible_text is not None:
+        resolved.labelled_date = scan.published
+        resolved.labelled_update = scan.updated
         title = resolved.get("title")
         if isinstance(title, str):
             resolved.headline_date = date_after_headline(candidates.visible_text, title)
@@ -700,6 +700,8 @@ def _dateline_date(resolved: Resolved, month: int | None, day: int | None, year:
 
 
 def _htmldate_fallback(resolved: Resolved, html: str, now: datetime) -> None:
+    if resolved.page_dates is not None and not resolved.page_dates and not resolved.news_article:
+        return  # its date would be used only if the page showed it, and the page shows no date: skip the parse
     try:
         from htmldate import find_date
 
