@@ -331,6 +331,11 @@ _NOT_AUTHOR_CREDIT = re.compile(
 )
 
 
+def is_credit_not_authorship(text: str) -> bool:
+    """Whether ``text`` credits work other than the writing ("Photos by …", "Reviewed by …")."""
+    return _NOT_AUTHOR_CREDIT.match(text) is not None
+
+
 class Byline(NamedTuple):
     authors: tuple[str, ...]
     agency: str | None
