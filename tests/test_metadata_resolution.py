@@ -276,6 +276,8 @@ def test_by_name_just_after_the_headline_is_the_byline() -> None:
     assert resolve_page("", colon + ARTICLE_TEXT).values["authors"] == ("Ziyi Xu",)
     labelled = HEADLINE + "<p>By Daryl Austin Published March 9, 2026</p>"
     assert resolve_page("", labelled + ARTICLE_TEXT).values["authors"] == ("Daryl Austin",)
+    role = HEADLINE + "<p>By Preetam Jinka Co-founder and Chief Architect</p>"
+    assert resolve_page("", role + ARTICLE_TEXT).values["authors"] == ("Preetam Jinka",)
     initial = HEADLINE + "<p>By Jeffrey A. Slotman</p><p>30 Dec 2025</p>"
     assert resolve_page("", initial + ARTICLE_TEXT).values["authors"] == ("Jeffrey A. Slotman",)
 

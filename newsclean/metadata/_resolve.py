@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
-from ._authors import Byline, agency_name, is_credit_not_authorship, parse_byline, person_name
+from ._authors import Byline, agency_name, is_credit_not_authorship, is_role_word, parse_byline, person_name
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
@@ -497,14 +497,17 @@ def _name_run(words: list[str]) -> str | None:
         name.append(core)
         if core != word:
             break
+    role = next((i for i, word in enumerate(name) if i >= 2 and is_role_word(word)), None)
+    if role is not None:  # "By Preetam Jinka Co-founder and Chief Architect": the role ends the name
+        name = name[:role]
     initials = sum(len(word) == 2 and word.endswith(".") for word in name[1:-1])
     if len(name) - initials != 2 or name[-1].endswith("."):
         return None
     if len({word.isupper() for word in name if len(word) > 2}) > 1:
         return None  # "JWU Last updated …": an acronym beside a capitalised word is not a name
     following = words[len(name)] if len(words) > len(name) else ""
-    if following == "" or words[len(name) - 1] != name[-1]:
-        return " ".join(name)  # the name ends the text or a punctuation mark ends it
+    if role is not None or following == "" or words[len(name) - 1] != name[-1]:
+        return " ".join(name)  # a role, the end of the text or a punctuation mark ends the name
     if following[:1] in _NAME_END or not following[:1].isupper() or _MONTH_OR_DAY.match(following):
         return " ".join(name)
     if following.rstrip(":").casefold() in _DATE_LABELS:  # "By Daryl Austin Published March 9, 2026"
