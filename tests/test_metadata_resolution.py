@@ -259,6 +259,51 @@ def test_written_by_in_the_page_text_names_first_and_last_name_only() -> None:
     assert "authors" not in resolve_page("", "<p>Posts written by the team</p>" + ARTICLE_TEXT).values
 
 
+HEADLINE = "<h1>Council agrees on the new budget</h1>"
+
+
+def test_by_name_just_after_the_headline_is_the_byline() -> None:
+    header = HEADLINE + "<p><span>By Sofia Gonzalez</span> December 2, 2025</p>"
+    resolved = resolve_page("<title>Council agrees on the new budget</title>", header + ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Sofia Gonzalez",)
+    assert resolved.provenance["authors"] == "byline"
+    lower = HEADLINE + "<p>Dec 17, 2025 by: Ziyi Xu, editor</p>"
+    assert resolve_page("", lower + ARTICLE_TEXT).values["authors"] == ("Ziyi Xu",)
+    after_title = "<h1>Home gyms for any budget</h1><p>by Jane Roe on Jan 22, 2025</p>"
+    head = "<title>Home gyms for any budget</title>"
+    assert resolve_page(head, after_title + ARTICLE_TEXT).values["authors"] == ("Jane Roe",)
+    colon = HEADLINE + "<p>Budget news by: Ziyi Xu, Dec 17, 2025</p>"
+    assert resolve_page("", colon + ARTICLE_TEXT).values["authors"] == ("Ziyi Xu",)
+    labelled = HEADLINE + "<p>By Daryl Austin Published March 9, 2026</p>"
+    assert resolve_page("", labelled + ARTICLE_TEXT).values["authors"] == ("Daryl Austin",)
+    role = HEADLINE + "<p>By Preetam Jinka Co-founder and Chief Architect</p>"
+    assert resolve_page("", role + ARTICLE_TEXT).values["authors"] == ("Preetam Jinka",)
+    initial = HEADLINE + "<p>By Jeffrey A. Slotman</p><p>30 Dec 2025</p>"
+    assert resolve_page("", initial + ARTICLE_TEXT).values["authors"] == ("Jeffrey A. Slotman",)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<p>By using our links you support Myles Katherine.</p>",  # a sentence, not a byline
+        "<p>Photos by Sofia Gonzalez</p>",  # a credit for other work
+        "<p>Brought to you by Bringing More Value</p>",  # lower-case "by" inside a sentence
+        "<p>By Field Level Media Staff Writers</p>",  # a run of capitalised words is not a name to cut short
+        "<p>Published by Clay Mar 17, 2025</p>",  # a month is not a surname
+        "<p>Guidance by Sector Expand or Collapse</p>",  # a menu's phrase
+        "<p>January 20th, 2025 by JWU Last updated: August 25, 2025</p>",  # an acronym and a word
+        "<p>By Isabella Tabacchi</p><p>The photo composition matters.</p>",  # where does the name end?
+    ],
+)
+def test_by_label_after_the_headline_that_names_nobody(header: str) -> None:
+    assert "authors" not in resolve_page("", HEADLINE + header + ARTICLE_TEXT).values
+
+
+def test_by_name_far_from_the_headline_is_no_byline() -> None:
+    far = HEADLINE + ARTICLE_TEXT + "<p>By Sofia Gonzalez</p>"
+    assert "authors" not in resolve_page("", far).values
+
+
 def test_time_element_that_says_updated_is_the_modified_date() -> None:
     head = json_ld({"@type": "Article", "datePublished": "2023-10-15T09:00:00Z"})
     body = '<time datetime="2024-03-18">Last Updated: March 18, 2024</time>' + ARTICLE_TEXT

@@ -331,6 +331,16 @@ _NOT_AUTHOR_CREDIT = re.compile(
 )
 
 
+def is_credit_not_authorship(text: str) -> bool:
+    """Whether ``text`` credits work other than the writing ("Photos by …", "Reviewed by …")."""
+    return _NOT_AUTHOR_CREDIT.match(text) is not None
+
+
+def is_role_word(word: str) -> bool:
+    """Whether ``word`` names a job rather than a person ("Editor", "Co-founder")."""
+    return word.casefold().split("-")[-1] in _ROLE_WORDS
+
+
 class Byline(NamedTuple):
     authors: tuple[str, ...]
     agency: str | None

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
-from ._authors import Byline, agency_name, parse_byline, person_name
+from ._authors import Byline, agency_name, is_credit_not_authorship, is_role_word, parse_byline, person_name
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
@@ -425,6 +425,10 @@ def _resolve_authors(
     if candidates.visible_text:
         for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
             sources.append((parse_byline(text, site_keys=site_keys), "byline"))
+        title = resolved.get("title")
+        if isinstance(title, str):
+            for text in _bylines_after_headline(candidates.visible_text, title):
+                sources.append((parse_byline(text, site_keys=site_keys), "byline"))
     for byline, source in sources:
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
@@ -436,6 +440,78 @@ def _resolve_authors(
 _WRITTEN_BY = re.compile(
     r"\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
 )
+
+
+# "By Jane Doe" in the article header, just after the headline. The page text has no line breaks, so the name
+# is a first and a last name (with a middle initial, if any) after the label, and it must end there: at
+# punctuation, a lower-case word, a number or a month ("By Sofia Gonzalez December 2, 2025"). A longer run of
+# capitalised words ("By Field Level Media Staff", "By Jane Doe The …") cannot be cut safely: no name.
+_BY_LABEL = re.compile(r"\b[Bb]y:?\s+(?=[A-Z])")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
+_NAME_END = frozenset(",;:·|•–—()")
+_MONTH_OR_DAY = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?$",
+    re.I,
+)
+# A word before a lower-case "by" makes it a phrase ("brought to you by …", a menu's "Guidance by Sector"),
+# unless the word is one of these labels.
+_DATE_LABELS = frozenset({"published", "updated", "posted", "on"})
+_BY_LABEL_WORDS = frozenset({"written", "posted", "published", "reported", "words", "article", "story"})
+
+
+def _bylines_after_headline(text: str, headline: str, *, window: int = 300) -> list[str]:
+    """The "By Jane Doe" names printed within ``window`` characters after the headline."""
+    key = headline[:40].casefold()
+    if len(key) < 12:
+        return []
+    start = text.casefold().find(key)
+    if start < 0:
+        return []
+    start += len(headline)
+    names = []
+    for match in _BY_LABEL.finditer(text, start, start + window):
+        before = text[max(0, match.start() - 25) : match.start()].split()
+        word = before[-1] if before else ""
+        if is_credit_not_authorship(f"{word} by"):  # "Photos by …", "Reviewed by …": not the writing
+            continue
+        # lower-case "by" is a label after the headline itself or with a colon ("… in a Nutshell by: Ziyi Xu")
+        label = ":" in match.group(0) or not text[start : match.start()].strip()
+        if match.group(0)[0] == "b" and word.isalpha() and word.casefold() not in _BY_LABEL_WORDS and not label:
+            continue
+        name = _name_run(text[match.end() : match.end() + 80].split())
+        if name:
+            names.append(name)
+    return names
+
+
+def _name_run(words: list[str]) -> str | None:
+    """The first and last name (and middle initials) ``words`` start with, when the name clearly ends there."""
+    name: list[str] = []
+    for word in words[:4]:
+        core = word.rstrip("".join(_NAME_END))
+        if not _NAME_WORD.match(core) or _MONTH_OR_DAY.match(core) or core.casefold() in _DATE_LABELS:
+            break
+        name.append(core)
+        if core != word:
+            break
+    role = next((i for i, word in enumerate(name) if i >= 2 and is_role_word(word)), None)
+    if role is not None:  # "By Preetam Jinka Co-founder and Chief Architect": the role ends the name
+        name = name[:role]
+    initials = sum(len(word) == 2 and word.endswith(".") for word in name[1:-1])
+    if len(name) - initials != 2 or name[-1].endswith("."):
+        return None
+    if len({word.isupper() for word in name if len(word) > 2}) > 1:
+        return None  # "JWU Last updated …": an acronym beside a capitalised word is not a name
+    following = words[len(name)] if len(words) > len(name) else ""
+    if role is not None or following == "" or words[len(name) - 1] != name[-1]:
+        return " ".join(name)  # a role, the end of the text or a punctuation mark ends the name
+    if following[:1] in _NAME_END or not following[:1].isupper() or _MONTH_OR_DAY.match(following):
+        return " ".join(name)
+    if following.rstrip(":").casefold() in _DATE_LABELS:  # "By Daryl Austin Published March 9, 2026"
+        return " ".join(name)
+    return None
 
 
 def _written_by_meta(candidates: MetadataCandidates) -> Iterator[str]:
