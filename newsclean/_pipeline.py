@@ -82,8 +82,9 @@ class Pipeline:
     raises ``NoContentError`` instead.
 
     ``paragraph_classifier`` runs the learned paragraph filter after the rule cleaners (``True``: the packaged
-    model; a path or ``ParagraphClassifier``: that model; ``False``, the default: off — it did not pay for itself
-    under the validation protocol in docs/benchmarks.md).
+    model, whose trained threshold removes nothing yet; a path or ``cleaners._classifier.ParagraphClassifier``:
+    that model; ``False``, the default: off — it did not pay for itself under the validation protocol in
+    docs/benchmarks.md).
     """
 
     def __init__(
