@@ -53,7 +53,6 @@ class _Worker:
         self.assigned: deque[Task] = deque()
         self.started = self.last_progress = time.monotonic()
         self.ready = False  # until the worker says so, it is starting, and its documents are not yet timed
-        self.handled = 0
 
     def send(self, chunk: list[Task]) -> None:
         if not self.assigned:
@@ -176,7 +175,6 @@ class ProcessPool:
                 reason = f"worker process died ({_exit_description(worker.process.exitcode)}); replaced"
                 error = "WorkerDied"
             worker.kill()
-            self._failed_starts = 0
             index, item = worker.assigned.popleft()
             assert isinstance(item, Document)
             ready[index] = failure_outcome(
@@ -190,15 +188,12 @@ class ProcessPool:
                     position=item.position,
                 ),
             )
-            replacement = _Worker(context, self.settings)
-            remaining = list(worker.assigned)
-            pool[pool.index(worker)] = replacement
-            self.replaced += 1
-            if remaining:
-                replacement.send(remaining)
+            self._replace(context, pool, worker)
 
     def _restart(self, context: Any, pool: list[_Worker], worker: _Worker, alive: bool) -> None:
         """Replace a worker that died or stalled before it was ready; its documents go to the replacement."""
+        if not alive:
+            worker.process.join(1)  # so that its exit code is known
         reason = (
             f"not ready after {self.start_timeout:g}s"
             if alive
@@ -211,25 +206,29 @@ class ProcessPool:
                 f"{MAX_FAILED_STARTS} worker processes in a row failed to start (last: {reason}); "
                 "the environment, not the input, is at fault"
             )
+        self._replace(context, pool, worker)
+
+    def _replace(self, context: Any, pool: list[_Worker], worker: _Worker) -> None:
+        """A new worker in ``worker``'s place, given the documents it still had."""
         replacement = _Worker(context, self.settings)
         pool[pool.index(worker)] = replacement
         self.replaced += 1
-        replacement.send(list(worker.assigned))
+        if worker.assigned:
+            replacement.send(list(worker.assigned))
 
-    @staticmethod
-    def _drain(worker: _Worker, ready: dict[int, Outcome]) -> None:
+    def _drain(self, worker: _Worker, ready: dict[int, Outcome]) -> None:
         try:
             while worker.results.poll():
                 message = worker.results.recv_bytes()
                 if message == READY:
                     worker.ready = True
                     worker.last_progress = time.monotonic()
+                    self._failed_starts = 0  # start failures count only in a row
                     continue
                 outcome = OUTCOME_DECODER.decode(message)
                 ready[outcome.index] = outcome
                 if worker.assigned and worker.assigned[0][0] == outcome.index:
                     worker.assigned.popleft()
-                worker.handled += 1
                 worker.last_progress = time.monotonic()
         except (EOFError, OSError):
             pass  # the worker is gone; the caller sees it through its sentinel

@@ -11,7 +11,6 @@ Pools behind a proxy are left alone: the connection goes to the proxy, which the
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 import warnings
 from collections.abc import Iterable
@@ -21,7 +20,7 @@ import anyio
 import httpcore
 import httpx
 
-from ._safety import is_public
+from ._safety import is_public, resolved_addresses
 
 
 class AddressRefused(httpcore.ConnectError):
@@ -29,17 +28,13 @@ class AddressRefused(httpcore.ConnectError):
 
 
 def _checked(host: str, infos: Iterable[tuple[Any, ...]]) -> list[str]:
-    addresses: list[str] = []
-    for info in infos:
-        text = str(info[4][0]).split("%", 1)[0]
-        address = ipaddress.ip_address(text)
-        if not is_public(address):
-            raise AddressRefused(f"host {host!r} resolves to non-public address {address}")
-        if text not in addresses:
-            addresses.append(text)
+    addresses = resolved_addresses(infos)
     if not addresses:
         raise httpcore.ConnectError(f"host {host!r} did not resolve")
-    return addresses
+    for address in addresses:
+        if not is_public(address):
+            raise AddressRefused(f"host {host!r} resolves to non-public address {address}")
+    return [str(address) for address in addresses]
 
 
 def _resolve(host: str, port: int) -> list[str]:

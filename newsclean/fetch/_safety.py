@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Iterable
+from typing import Any
 
 import httpx
 
@@ -50,15 +52,23 @@ def _refuse(url: httpx.URL, address: object) -> FetchError:
     )
 
 
-def _check_addresses(url: httpx.URL, infos: list[tuple[object, ...]]) -> None:
-    if not infos:
-        raise FetchError(f"host {url.host!r} did not resolve", url=str(url), reason="dns")
+def resolved_addresses(infos: Iterable[tuple[Any, ...]]) -> list[_Address]:
+    """The distinct addresses of ``getaddrinfo`` results, in order, without IPv6 zone ids."""
+    addresses: list[_Address] = []
     for info in infos:
-        sockaddr = info[4]
-        assert isinstance(sockaddr, tuple)
-        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
-        if not is_public(address):
-            raise _refuse(url, address)
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
+def _check_addresses(url: httpx.URL, infos: list[tuple[object, ...]]) -> None:
+    addresses = resolved_addresses(infos)
+    if not addresses:
+        raise FetchError(f"host {url.host!r} did not resolve", url=str(url), reason="dns")
+    refused = next((address for address in addresses if not is_public(address)), None)
+    if refused is not None:
+        raise _refuse(url, refused)
 
 
 def check_url(url: httpx.URL, *, allow_private: bool) -> None:

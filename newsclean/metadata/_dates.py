@@ -262,16 +262,19 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
     return PageDates(found, labelled[False], labelled[True])
 
 
-def date_after_headline(text: str, headline: str, *, window: int = 300) -> date | None:
-    """The first date the page prints just after its headline (the article header's date line), read one way
-    only, unless its label calls it an update."""
+def headline_end(text: str, headline: str) -> int | None:
+    """Where the article header starts in the page text: just after the headline's first appearance, if the
+    headline is long enough (12+ characters) to be found reliably."""
     key = headline[:40].casefold()
     if len(key) < 12:
         return None
     start = text.casefold().find(key)
-    if start < 0:
-        return None
-    start += len(headline)
+    return None if start < 0 else start + len(headline)
+
+
+def date_after_headline(text: str, start: int, *, window: int = 300) -> date | None:
+    """The first date the page prints within ``window`` characters of ``start`` (``headline_end``: the article
+    header's date line), read one way only, unless its label calls it an update."""
     for match in _TEXT_DATE.finditer(text, start, start + window):
         if _UPDATED_LABEL.search(text, max(0, match.start() - 40), match.start()):
             return None

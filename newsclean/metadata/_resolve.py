@@ -16,6 +16,7 @@ from ._dates import (
     date_after_headline,
     date_from_url,
     describe,
+    headline_end,
     parse_datetime,
     plausible,
     says_updated,
@@ -180,8 +181,14 @@ def resolve(
     resolved.set("site_name", readable_domain(url), "url")
 
     _resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url))
-    _resolve_authors(resolved, candidates, articles, site_keys - _personal_site_keys(candidates, site_names, url))
-    _resolve_dates(resolved, candidates, articles, url, now)
+    title = resolved.get("title")
+    # The byline and date line printed under the headline are read from here (found once: both need it).
+    header = (
+        headline_end(candidates.visible_text, title) if candidates.visible_text and isinstance(title, str) else None
+    )
+    personal = _personal_site_keys(candidates, site_names, url)
+    _resolve_authors(resolved, candidates, articles, site_keys - personal, header)
+    _resolve_dates(resolved, candidates, articles, url, now, header)
     _resolve_links(resolved, candidates, articles, url)
 
     for node in articles:
@@ -409,7 +416,11 @@ def _authors_from_json_ld(
 
 
 def _resolve_authors(
-    resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]], site_keys: set[str]
+    resolved: Resolved,
+    candidates: MetadataCandidates,
+    articles: list[dict[str, Any]],
+    site_keys: set[str],
+    header: int | None,
 ) -> None:
     graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
     sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys, graph), "json-ld")]
@@ -425,9 +436,8 @@ def _resolve_authors(
     if candidates.visible_text:
         for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
             sources.append((parse_byline(text, site_keys=site_keys), "byline"))
-        title = resolved.get("title")
-        if isinstance(title, str):
-            for text in _bylines_after_headline(candidates.visible_text, title):
+        if header is not None:
+            for text in _bylines_after_headline(candidates.visible_text, header):
                 sources.append((parse_byline(text, site_keys=site_keys), "byline"))
     for byline, source in sources:
         resolved.set("authors", byline.authors, source)
@@ -461,15 +471,8 @@ _DATE_LABELS = frozenset({"published", "updated", "posted", "on"})
 _BY_LABEL_WORDS = frozenset({"written", "posted", "published", "reported", "words", "article", "story"})
 
 
-def _bylines_after_headline(text: str, headline: str, *, window: int = 300) -> list[str]:
-    """The "By Jane Doe" names printed within ``window`` characters after the headline."""
-    key = headline[:40].casefold()
-    if len(key) < 12:
-        return []
-    start = text.casefold().find(key)
-    if start < 0:
-        return []
-    start += len(headline)
+def _bylines_after_headline(text: str, start: int, *, window: int = 300) -> list[str]:
+    """The "By Jane Doe" names printed within ``window`` characters of ``start``, the end of the headline."""
     names = []
     for match in _BY_LABEL.finditer(text, start, start + window):
         before = text[max(0, match.start() - 25) : match.start()].split()
@@ -576,6 +579,7 @@ def _resolve_dates(
     articles: list[dict[str, Any]],
     url: str | None,
     now: datetime,
+    header: int | None,
 ) -> None:
     found: list[_DateCandidate] = []
     future: list[str] = []
@@ -623,9 +627,8 @@ def _resolve_dates(
     if scan is not None and candidates.visible_text is not None:
         resolved.labelled_date = scan.published
         resolved.labelled_update = scan.updated
-        title = resolved.get("title")
-        if isinstance(title, str):
-            resolved.headline_date = date_after_headline(candidates.visible_text, title)
+        if header is not None:
+            resolved.headline_date = date_after_headline(candidates.visible_text, header)
 
 
 def _page_zones(candidates: MetadataCandidates) -> list[tzinfo]:
