@@ -76,6 +76,11 @@ def _read_url_file(name: str) -> Iterator[str]:
 @click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True)
 @click.option("--http2", is_flag=True, help="Use HTTP/2 where offered (needs the h2 package).")
+@click.option(
+    "--ca-bundle",
+    type=click.Path(exists=True, dir_okay=False),
+    help="PEM file of extra certificate authorities to trust (a TLS proxy, an internal site).",
+)
 @click.option("--ignore-robots", is_flag=True, help="Do not fetch or obey robots.txt.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
@@ -97,6 +102,7 @@ def fetch_command(
     retries: int,
     max_bytes: int,
     http2: bool,
+    ca_bundle: str | None,
     ignore_robots: bool,
     allow_private: bool,
     progress: bool | None,
@@ -127,6 +133,8 @@ def fetch_command(
         options["user_agent"] = user_agent
     if cache_dir:
         options["cache_dir"] = Path(cache_dir)
+    if ca_bundle:
+        options["ca_bundle"] = Path(ca_bundle)
     pipeline = Pipeline(rules=list(rules) or None)
 
     try:
@@ -138,12 +146,12 @@ def fetch_command(
 
     with ExitStack() as stack:
         if feeds or sitemaps:
-            discoverer = stack.enter_context(Fetcher(pipeline=pipeline, **options))
+            discoverer = stack.enter_context(_open_fetcher(pipeline, options))
             try:
                 targets.extend(discover_urls(feeds=feeds, sitemaps=sitemaps, fetcher=discoverer))
             except FetchError as exc:
                 raise click.ClickException(f"discovery failed: {exc}") from None
-        fetcher = stack.enter_context(Fetcher(pipeline=pipeline, **options, **({"warc": Path(warc)} if warc else {})))
+        fetcher = stack.enter_context(_open_fetcher(pipeline, {**options, **({"warc": Path(warc)} if warc else {})}))
         out: IO[bytes] = sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
         show = progress if progress is not None else sys.stderr.isatty()
         failures: Counter[str] = Counter()
@@ -174,3 +182,10 @@ def fetch_command(
     )
     if strict and failures:
         sys.exit(1)
+
+
+def _open_fetcher(pipeline: Pipeline, options: dict[str, object]) -> Fetcher:
+    try:
+        return Fetcher(pipeline=pipeline, **options)
+    except ValueError as exc:  # an option the click types let through, such as a CA file that is not PEM
+        raise click.UsageError(str(exc)) from None

@@ -51,7 +51,7 @@ class AsyncFetcher:
     ) -> None:
         self.options = make_options(options, **overrides)
         self.pipeline = pipeline or Pipeline()
-        tls = tls_context()
+        tls = tls_context(self.options)
         self._clients = [
             httpx.AsyncClient(**client_arguments(self.options, tls))  # type: ignore[arg-type]
             for _ in range(shard_count(self.options))

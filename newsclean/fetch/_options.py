@@ -48,6 +48,9 @@ class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
     allow_private_addresses: bool = False
     #: Speak HTTP/2 where the server offers it (needs the ``h2`` package: ``pip install 'newsclean[http2]'``).
     http2: bool = False
+    #: A PEM file of extra certificate authorities to trust besides certifi's bundle (a company's TLS proxy,
+    #: an internal site, a test server). Verification itself can never be switched off.
+    ca_bundle: Path | None = None
     #: Content types accepted as pages. A response without a Content-Type is accepted when it looks like HTML.
     content_types: tuple[str, ...] = HTML_CONTENT_TYPES
     #: Record 200-status challenge and consent pages as failures rather than as empty articles.
@@ -84,7 +87,7 @@ def make_options(options: FetchOptions | None = None, **overrides: object) -> Fe
     unknown = sorted(set(overrides) - set(FetchOptions.__struct_fields__))
     if unknown:
         raise TypeError(f"unknown fetch option(s): {', '.join(unknown)}")
-    for key in ("warc", "cache_dir"):
+    for key in ("warc", "cache_dir", "ca_bundle"):
         value = overrides.get(key)
         if isinstance(value, str):
             overrides[key] = Path(value)
