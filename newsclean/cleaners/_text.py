@@ -9,9 +9,6 @@ import re2
 
 from .._models import Removal
 from .._rules import CompiledRule, RuleSet, fold_phrase
-from ._embeds import CATEGORY as EMBED_CATEGORY
-from ._embeds import RULE as EMBED_RULE
-from ._embeds import embedded_post_indices
 
 # How many paragraphs count as the head and the tail of an article for rules scoped there.
 HEAD_PARAGRAPHS = 3
@@ -32,8 +29,7 @@ class TextCleanResult(NamedTuple):
 
 
 class TextCleaner:
-    """Drops paragraphs matched by text rules and embedded social posts (``heuristic.embedded-post``); strips
-    marker prefixes (keeping them as flags)."""
+    """Drops paragraphs matched by text rules; strips marker prefixes (keeping them as flags)."""
 
     def __init__(self, rules: RuleSet) -> None:
         self._prefix_rules = tuple(r for r in rules.text if r.spec.scope == "prefix")
@@ -60,16 +56,11 @@ class TextCleaner:
             paragraphs[0] = self._strip_prefixes(paragraphs[0], removed, flags)
 
         owners = self._assign_owners(paragraphs)
-        # Embedded posts are recognised by their attribution line, which reaches back to the paragraph
-        # before it: a per-paragraph rule cannot say that.
-        embedded = set(embedded_post_indices(paragraphs))
         kept: list[str] = []
         kept_indices: list[int] = []
         for index, (paragraph, owner) in enumerate(zip(paragraphs, owners, strict=True)):
             if owner is not None:
                 removed.append(Removal(owner.id, owner.category, "text", paragraph))
-            elif index in embedded:
-                removed.append(Removal(EMBED_RULE, EMBED_CATEGORY, "text", paragraph))
             elif paragraph:
                 kept.append(paragraph)
                 kept_indices.append(index)
