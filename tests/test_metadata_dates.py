@@ -200,3 +200,40 @@ def test_meta_keys_that_only_mention_publishing_are_not_dates() -> None:
     for key in ("lastpublisheddate", "cdc:last_published", "article:expiration_time", "publishedtype"):
         resolved = resolve_page(f'<meta name="{key}" content="2023-05-27T06:03:43Z">', ARTICLE_TEXT)
         assert "published" not in resolved.values, key
+
+
+# -- the date printed under the headline against a declared date the page never shows -------------------------------
+
+
+def test_printed_header_date_overrules_a_later_declared_date_the_page_never_shows() -> None:
+    # a CMS restamped datePublished when it migrated the story; the article still prints its first date
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "2024-05-02", "dateModified": "2024-05-02"})
+    body = f"<h1>{HEADLINE}</h1><p>Shauna Mitchell · August 25, 2022</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2022, 8, 25, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (after the headline)")
+    assert "json-ld date is not shown on the page" in resolved.provenance["published"]
+
+
+def test_header_date_that_is_the_declared_modification_does_not_overrule() -> None:
+    # "Kev · January 1, 2024" is the update the publisher declares, shown without its label
+    head = TITLE_META + json_ld(
+        {"@type": "Article", "datePublished": "2022-05-10T17:34:08Z", "dateModified": "2024-01-01T21:00:18Z"}
+    )
+    body = f"<h1>{HEADLINE}</h1><p>Kev · January 1, 2024 · 2 Comments</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2022, 5, 10, 17, 34, 8, tzinfo=UTC)
+    assert resolved.values["modified"].date() == date(2024, 1, 1)
+
+
+def test_header_date_later_than_the_declared_one_does_not_overrule() -> None:
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "2022-05-10T17:34:08Z"})
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe · March 3, 2024</p>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["published"] == datetime(2022, 5, 10, 17, 34, 8, tzinfo=UTC)
+
+
+def test_comment_time_of_day_far_below_the_article_is_no_header_date() -> None:
+    head = TITLE_META + json_ld({"@type": "BlogPosting", "datePublished": "2024-01-10T09:00:00Z"})
+    comments = '<p>Reader: <time datetime="2024-01-11T18:26:00+01:00">January 11, 2024 at 6:26 pm</time></p>'
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe</p>" + ARTICLE_TEXT * 3 + comments
+    assert resolve_page(head, body).values["published"] == datetime(2024, 1, 10, 9, tzinfo=UTC)

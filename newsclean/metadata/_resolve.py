@@ -13,6 +13,7 @@ from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
 from ._dates import (
+    HeaderDate,
     PageDates,
     ParsedDate,
     PrintedDate,
@@ -681,6 +682,19 @@ def _resolve_dates(
         found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
     chosen = _choose_date(found, evidence)
+    if scan is not None and candidates.visible_text is not None and header is not None and isinstance(title, str):
+        in_header = header_date(
+            scan, headline_spans(candidates.visible_text, title), after=_HEADER_AFTER, before=_HEADER_BEFORE
+        )
+        if in_header is not None:
+            resolved.headline_date, resolved.headline_date_before = in_header
+            if chosen is not None and _header_overrules(in_header, chosen, modified):
+                source = chosen[1].split(";")[0]
+                chosen = (
+                    datetime(in_header.day.year, in_header.day.month, in_header.day.day, tzinfo=UTC),
+                    "page text (after the headline); date only, timezone assumed UTC; "
+                    f"the {source} date is not shown on the page",
+                )
     if chosen is not None:
         note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
         resolved.set("published", chosen[0], chosen[1] + note)
@@ -694,11 +708,20 @@ def _resolve_dates(
     if scan is not None and candidates.visible_text is not None:
         resolved.labelled_date = scan.published
         resolved.labelled_update = scan.updated
-        if header is not None and isinstance(title, str):
-            spans = headline_spans(candidates.visible_text, title)
-            found_in_header = header_date(scan, spans, after=_HEADER_AFTER, before=_HEADER_BEFORE)
-            if found_in_header is not None:
-                resolved.headline_date, resolved.headline_date_before = found_in_header
+
+
+def _header_overrules(in_header: HeaderDate, chosen: tuple[datetime, str], modified: list[_DateCandidate]) -> bool:
+    """Whether the date printed under the headline overrules a declared date the page never shows: a CMS
+    restamps ``datePublished`` when it migrates or republishes a story, while the article keeps printing its
+    first date. Only an earlier date counts, and not one the publisher declares as the modification (an
+    update shown without its label)."""
+    day = in_header.day
+    return (
+        chosen[1].endswith("not shown on the page")
+        and not in_header.before
+        and day < chosen[0].date()
+        and all(abs(candidate.value.date() - day) > timedelta(days=1) for candidate in modified)
+    )
 
 
 def _time_stamp(stamp: str, text: str) -> ParsedDate | None:
@@ -763,13 +786,13 @@ def _choose_date(found: list[_DateCandidate], evidence: _PageEvidence | None) ->
     for candidate in found:
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
+        if not candidate.declared and not _in_header(candidate, evidence):
+            continue
         if "date only" not in candidate.source:
             printed = as_printed(candidate.value, evidence.moments)
             if printed is not None:
                 return printed, f"{candidate.source}; shown on the page with its time of day, in the page's time zone"
         if not (shown(candidate.value, evidence.dates) or _shows_itself(candidate)):
-            continue
-        if not candidate.declared and not _in_header(candidate, evidence):
             continue
         days = evidence.header or evidence.dates
         local = _in_shown_zone(candidate.value, days, evidence.zones)
