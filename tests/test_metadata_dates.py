@@ -237,3 +237,29 @@ def test_comment_time_of_day_far_below_the_article_is_no_header_date() -> None:
     comments = '<p>Reader: <time datetime="2024-01-11T18:26:00+01:00">January 11, 2024 at 6:26 pm</time></p>'
     body = f"<h1>{HEADLINE}</h1><p>By Jane Doe</p>" + ARTICLE_TEXT * 3 + comments
     assert resolve_page(head, body).values["published"] == datetime(2024, 1, 10, 9, tzinfo=UTC)
+
+
+# -- page text: "originally published", the header's date line, then any labelled date -------------------------------
+
+
+def test_header_date_line_beats_a_labelled_date_further_down() -> None:
+    # "Released: June 17, 2023" is a reviewed book's release, not the post's
+    body = f"<h1>{HEADLINE}</h1><p>by Amanda · Dec 20, 2023 at 3:00 am</p>" + ARTICLE_TEXT
+    body += "<p>A Far Better Thing. Author: H.G. Parry. Released: June 17, 2023 by Tor Books</p>"
+    resolved = resolve_page(TITLE_META, body)
+    assert resolved.values["published"] == datetime(2023, 12, 20, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (after the headline)")
+
+
+def test_originally_published_beats_the_header_date_of_a_republished_story() -> None:
+    body = f"<h1>{HEADLINE}</h1><p>Chris Carroll 30 Sep 2023, 11:07am</p>" + ARTICLE_TEXT
+    body += "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>"
+    resolved = resolve_page(TITLE_META, body)
+    assert resolved.values["published"] == datetime(2019, 9, 26, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (originally published)")
+
+
+def test_scan_marks_originally_published_dates() -> None:
+    scan = scan_page_dates("Posted March 3, 2024. First published: 1 May 2020. Updated June 2, 2024")
+    assert [printed.label for printed in scan.printed] == ["published", "original", "updated"]
+    assert scan.published == date(2024, 3, 3)

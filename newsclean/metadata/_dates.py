@@ -214,6 +214,12 @@ _UPDATED_LABEL = re.compile(
 )
 
 
+# "This article was originally published on 26 Sep 2019 but has been updated": the first publication, which the
+# date printed under the headline of a republished story is not.
+_ORIGINAL_LABEL = re.compile(r"\b(?:originally|first)\s+(?:published|posted)" + _LABEL_TAIL, re.IGNORECASE)
+_PUBLICATION_LABELS = frozenset({"published", "original"})
+
+
 _UPDATE_TEXT = re.compile(
     r"^\W*(?:page\s+|last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE
 )
@@ -244,7 +250,7 @@ class PrintedDate(NamedTuple):
     start: int
     end: int
     dates: frozenset[date]  # both readings of an ambiguous 03/04/2023
-    label: str | None  # "published" or "updated" when a label introduces it
+    label: str | None  # "published", "original" ("originally published"), "updated" when a label introduces it
 
 
 class PageDates(NamedTuple):
@@ -271,9 +277,9 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
             if _UPDATED_LABEL.search(text, before, match.start()):
                 label = "updated"
             elif _PUBLISHED_LABEL.search(text, before, match.start()):
-                label = "published"
+                label = "original" if _ORIGINAL_LABEL.search(text, before, match.start()) else "published"
         printed.append(PrintedDate(match.start(), match.end(), frozenset(readings), label))
-    published = next((p for p in printed if p.label == "published" and len(p.dates) == 1), None)
+    published = next((p for p in printed if p.label in _PUBLICATION_LABELS and len(p.dates) == 1), None)
     updated = next((p for p in printed if p.label == "updated" and len(p.dates) == 1), None)
     if len(text) > limit:  # a date the limit cuts is read by the labelled readings only up to the limit
         published = published if published is None or published.end <= limit else None

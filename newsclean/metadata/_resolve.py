@@ -707,6 +707,9 @@ def _resolve_dates(
     resolved.page_dates = scan.dates if scan is not None else None
     if scan is not None and candidates.visible_text is not None:
         resolved.labelled_date = scan.published
+        resolved.labelled_original = any(
+            printed.label == "original" and printed.dates == {scan.published} for printed in scan.printed
+        )
         resolved.labelled_update = scan.updated
 
 
@@ -849,22 +852,12 @@ def complete(
         resolved.set("agency", dateline.agency, "dateline")
         _dateline_date(resolved, dateline.month, dateline.day, dateline.year, now)
     html = resolved.fallback_html
-    labelled = resolved.labelled_date
-    if "published" not in resolved.values and labelled is not None:
-        labelled_day = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
-        if plausible(labelled_day, now):
-            resolved.set("published", labelled_day, "page text (labelled date); date only, timezone assumed UTC")
+    _text_dates(resolved, now)
     update = resolved.labelled_update
     if "modified" not in resolved.values and update is not None:
         update_day = datetime(update.year, update.month, update.day, tzinfo=UTC)
         if plausible(update_day, now):
             resolved.set("modified", update_day, "page text (labelled update); date only, timezone assumed UTC")
-    header = resolved.headline_date
-    if "published" not in resolved.values and header is not None:
-        header_day = datetime(header.year, header.month, header.day, tzinfo=UTC)
-        if plausible(header_day, now):
-            side = "before" if resolved.headline_date_before else "after"
-            resolved.set("published", header_day, f"page text ({side} the headline); date only, timezone assumed UTC")
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")
@@ -878,6 +871,25 @@ def complete(
         if value is not None:
             resolved.replace(field, value, "computed")
     return resolved
+
+
+def _text_dates(resolved: Resolved, now: datetime) -> None:
+    """The published date the page text gives when the markup gave none: a date labelled "originally
+    published" (a republished story's first date), then the article header's date line, then any date a
+    publication label introduces ("Published on …", "Posted", "Date: …")."""
+    labelled, header = resolved.labelled_date, resolved.headline_date
+    side = "before" if resolved.headline_date_before else "after"
+    options = [
+        (labelled if resolved.labelled_original else None, "page text (originally published)"),
+        (header, f"page text ({side} the headline)"),
+        (labelled, "page text (labelled date)"),
+    ]
+    for day, source in options:
+        if day is None or "published" in resolved.values:
+            continue
+        value = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        if plausible(value, now):
+            resolved.set("published", value, f"{source}; date only, timezone assumed UTC")
 
 
 def _dateline_date(resolved: Resolved, month: int | None, day: int | None, year: int | None, now: datetime) -> None:
