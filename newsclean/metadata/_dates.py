@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
@@ -155,7 +156,7 @@ def describe(source: str, parsed: ParsedDate) -> str:
 _TEXT_DATE = re.compile(
     r"\b(?P<mname>[A-Za-zé]{3,9})\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
     r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<nname>[A-Za-zäéû]{3,9})\.?,?\s+(?P<ny>(?:19|20)\d{2})\b"
-    r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})\b"
+    r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
     r"|\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})\b"
 )
 
@@ -201,7 +202,9 @@ def shown(value: datetime, dates: set[date]) -> bool:
 
 # A date the page labels as the article's own: "Published on March 3, 2024", "Date: 12/03/2024". A date labelled
 # "Updated" / "Last updated" is when the article changed, not when it appeared: it is a modified date.
-_LABEL_TAIL = r"(?:\s+(?:on|at|am|le|el|em))?\s*[:\-–—|]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+_LABEL_TAIL = (
+    r"(?:\s+(?:on|at|am|le|el|em))?(?:\s+the)?\s*[:\-–—|]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+)
 _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|written|released|date|veröffentlicht|publié|publicado)" + _LABEL_TAIL, re.IGNORECASE
 )
@@ -209,6 +212,12 @@ _UPDATED_LABEL = re.compile(
     r"\b(?:updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado)" + _LABEL_TAIL,
     re.IGNORECASE,
 )
+
+
+# "This article was originally published on 26 Sep 2019 but has been updated": the first publication, which the
+# date printed under the headline of a republished story is not.
+_ORIGINAL_LABEL = re.compile(r"\b(?:originally|first)\s+(?:published|posted)" + _LABEL_TAIL, re.IGNORECASE)
+_PUBLICATION_LABELS = frozenset({"published", "original"})
 
 
 _UPDATE_TEXT = re.compile(
@@ -235,31 +244,52 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> d
     return None
 
 
+class PrintedDate(NamedTuple):
+    """A date as the page prints it: where, which day(s) it can mean, and what its label says it is."""
+
+    start: int
+    end: int
+    dates: frozenset[date]  # both readings of an ambiguous 03/04/2023
+    label: str | None  # "published", "original" ("originally published"), "updated" when a label introduces it
+
+
 class PageDates(NamedTuple):
     dates: set[date]  # what ``visible_dates`` gives
     published: date | None  # what ``labelled_date`` gives
     updated: date | None  # what ``labelled_date(..., updated=True)`` gives
+    printed: tuple[PrintedDate, ...] = ()  # every date printed, in page order
 
 
 def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
-    """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex."""
-    if len(text) > limit:  # the labelled readings stop at ``limit``, where a date may be cut: scan them apart
-        return PageDates(
-            visible_dates(text), labelled_date(text, limit=limit), labelled_date(text, updated=True, limit=limit)
-        )
+    """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
+    each printed date's place and label."""
     found: set[date] = set()
-    labelled: dict[bool, date | None] = {False: None, True: None}
-    pending = [False, True]
+    printed: list[PrintedDate] = []
     for match in _TEXT_DATE.finditer(text):
-        _add_dates(match, found)
-        for updated in pending:
-            label = _UPDATED_LABEL if updated else _PUBLISHED_LABEL
-            if label.search(text, max(0, match.start() - 40), match.start()):
-                dates = visible_dates(match.group(0))
-                if len(dates) == 1:
-                    labelled[updated] = next(iter(dates))
-        pending = [updated for updated in pending if labelled[updated] is None]
-    return PageDates(found, labelled[False], labelled[True])
+        readings: set[date] = set()
+        _add_dates(match, readings)
+        if not readings:
+            continue
+        found |= readings
+        label = None
+        if match.start() < limit:  # labels are read up to ``limit``, as ``labelled_date`` does
+            before = max(0, match.start() - 40)
+            if _UPDATED_LABEL.search(text, before, match.start()):
+                label = "updated"
+            elif _PUBLISHED_LABEL.search(text, before, match.start()):
+                label = "original" if _ORIGINAL_LABEL.search(text, before, match.start()) else "published"
+        printed.append(PrintedDate(match.start(), match.end(), frozenset(readings), label))
+    published = next((p for p in printed if p.label in _PUBLICATION_LABELS and len(p.dates) == 1), None)
+    updated = next((p for p in printed if p.label == "updated" and len(p.dates) == 1), None)
+    if len(text) > limit:  # a date the limit cuts is read by the labelled readings only up to the limit
+        published = published if published is None or published.end <= limit else None
+        updated = updated if updated is None or updated.end <= limit else None
+    return PageDates(
+        found,
+        next(iter(published.dates)) if published else None,
+        next(iter(updated.dates)) if updated else None,
+        tuple(printed),
+    )
 
 
 def headline_end(text: str, headline: str) -> int | None:
@@ -272,12 +302,149 @@ def headline_end(text: str, headline: str) -> int | None:
     return None if start < 0 else start + len(headline)
 
 
-def date_after_headline(text: str, start: int, *, window: int = 300) -> date | None:
-    """The first date the page prints within ``window`` characters of ``start`` (``headline_end``: the article
-    header's date line), read one way only, unless its label calls it an update."""
-    for match in _TEXT_DATE.finditer(text, start, start + window):
-        if _UPDATED_LABEL.search(text, max(0, match.start() - 40), match.start()):
-            return None
-        dates = visible_dates(match.group(0))
-        return next(iter(dates)) if len(dates) == 1 else None
+def headline_spans(text: str, headline: str, *, most: int = 4) -> list[tuple[int, int]]:
+    """Where the headline appears in the page text (its first ``most`` appearances): a menu, a table of contents
+    or a "related" list may print it before the article header does."""
+    key = headline[:40].casefold()
+    if len(key) < 12:
+        return []
+    folded = text.casefold()
+    spans: list[tuple[int, int]] = []
+    start = folded.find(key)
+    while start >= 0 and len(spans) < most:
+        spans.append((start, start + len(headline)))
+        start = folded.find(key, start + len(key))
+    return spans
+
+
+def dates_between(scan: PageDates, start: int, end: int) -> set[date]:
+    """The days printed between ``start`` and ``end`` of the text ``scan`` read (every reading of each)."""
+    found: set[date] = set()
+    for printed in scan.printed:
+        if printed.start >= end:
+            break
+        if printed.end > start:
+            found |= printed.dates
+    return found
+
+
+# A time of day printed beside a date: "December 22, 2023 at 8:48 p.m.", "Dec 23, 2023 5:06pm PT",
+# "8:00 PM EST, Tue December 19, 2023", "December 26, 2023 - 9:03AM", "23 December 2023 05:39".
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?", re.I
+)
+_CLOCK_REACH = 30  # characters between a date and its time of day
+
+
+def _after_clock(text: str, printed: PrintedDate, limit: int) -> int:
+    """Where ``printed`` and the time of day it may carry end ("23 December 2023 05:39")."""
+    clock = _CLOCK.search(text, printed.end, min(printed.end + _CLOCK_REACH, limit))
+    return clock.end() if clock is not None else printed.end
+
+
+def printed_moments(text: str, scan: PageDates, printed_dates: Iterable[PrintedDate]) -> list[datetime]:
+    """The dates of ``printed_dates`` (from ``scan``) printed with a time of day, naive: in whatever zone the
+    page prints them. A time belongs to the date it follows, else to the date it precedes, never across
+    another date."""
+    order = {printed: index for index, printed in enumerate(scan.printed)}
+    moments: list[datetime] = []
+    for printed in printed_dates:
+        index = order.get(printed)
+        if len(printed.dates) != 1 or index is None:
+            continue
+        following = scan.printed[index + 1].start if index + 1 < len(scan.printed) else len(text)
+        clock = _CLOCK.search(text, printed.end, min(printed.end + _CLOCK_REACH, following))
+        if clock is None:
+            preceding = _after_clock(text, scan.printed[index - 1], printed.start) if index > 0 else 0
+            before = list(_CLOCK.finditer(text, max(preceding, printed.start - _CLOCK_REACH), printed.start))
+            clock = before[-1] if before else None
+        if clock is None:
+            continue
+        hour, minute = int(clock.group("h")), int(clock.group("m"))
+        half = (clock.group("half") or "").lower()
+        if half and not 1 <= hour <= 12:
+            continue
+        if half == "p" and hour != 12:
+            hour += 12
+        elif half == "a" and hour == 12:
+            hour = 0
+        day = next(iter(printed.dates))
+        moments.append(datetime(day.year, day.month, day.day, hour, minute))
+    return moments
+
+
+_LARGEST_OFFSET = timedelta(hours=14)
+_ZONE_STEP = timedelta(minutes=15)
+
+
+def as_printed(value: datetime, moments: list[datetime]) -> datetime | None:
+    """``value`` in the zone the page prints it in, when the page prints its date and time of day: the same
+    instant written as local time ("Published 8:00 PM EST, Tue December 19, 2023" for 01:00 UTC on the 20th).
+    The offset must be one a time zone can have (a quarter of an hour, at most 14 hours)."""
+    utc = value.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
+    for moment in moments:
+        offset = moment - utc
+        if abs(offset) <= _LARGEST_OFFSET and offset % _ZONE_STEP == timedelta(0):
+            return value.astimezone(timezone(offset))
     return None
+
+
+class HeaderDate(NamedTuple):
+    day: date
+    before: bool  # printed just before the headline rather than after it
+
+
+def header_date(
+    scan: PageDates, spans: list[tuple[int, int]], *, after: int = 300, before: int = 0
+) -> HeaderDate | None:
+    """The article header's date line: the first date printed within ``after`` characters after a headline
+    appearance (``headline_spans``), else one printed just ``before`` it ("Back to blog · Dec 12, 2025 ·
+    Title"), read one way only, unless its label calls it an update. Appearances are tried in page order."""
+    for start, end in spans:
+        following = next((p for p in scan.printed if end <= p.start < end + after), None)
+        if following is not None:
+            if following.label == "updated" or len(following.dates) != 1:
+                return None
+            return HeaderDate(next(iter(following.dates)), False)
+        if before:
+            preceding = [p for p in scan.printed if start - before <= p.end <= start]
+            if preceding and preceding[-1].label != "updated" and len(preceding[-1].dates) == 1:
+                return HeaderDate(next(iter(preceding[-1].dates)), True)
+    return None
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def text_shows_day(text: str, value: datetime) -> bool:
+    """Whether a ``<time>`` element's own text shows the day of its stamp, in any format: the day's number
+    with the year or the month ("12/19 — 2025", "19.12.", "Dec 19")."""
+    numbers = {int(n) for n in _NUMBER.findall(text)}
+    if value.day not in numbers:
+        return False
+    if value.year in numbers or value.month in numbers - {value.day} or value.month == value.day:
+        return True
+    return any(month_number(word.group(0)) == value.month for word in _MONTH_NAME.finditer(text))
+
+
+_ZONE_NAME = re.compile(r"\b(?:" + "|".join(name for name in _ZONES if name != "Z") + r")\b")
+
+
+def _clock_times(text: str) -> Iterable[tuple[int, int]]:
+    for clock in _CLOCK.finditer(text):
+        hour, minute = int(clock.group("h")), int(clock.group("m"))
+        half = (clock.group("half") or "").lower()
+        if half == "p" and hour < 12:
+            hour += 12
+        elif half == "a" and hour == 12:
+            hour = 0
+        yield hour, minute
+
+
+def in_stated_zone(wall_clock: datetime, text: str) -> datetime | None:
+    """A zone-less stamp in the zone its displayed text names, when the text shows the same time of day
+    (``<time datetime="2023-12-22 05:00:00">12/22/2023 05:00 AM EST</time>``)."""
+    zone = _ZONE_NAME.search(text)
+    if zone is None or (wall_clock.hour, wall_clock.minute) not in set(_clock_times(text)):
+        return None
+    return wall_clock.replace(tzinfo=_ZONES[zone.group(0)])

@@ -13,15 +13,25 @@ from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
 from ._dates import (
-    date_after_headline,
+    HeaderDate,
+    PageDates,
+    ParsedDate,
+    PrintedDate,
+    as_printed,
     date_from_url,
+    dates_between,
     describe,
+    header_date,
     headline_end,
+    headline_spans,
+    in_stated_zone,
     parse_datetime,
     plausible,
+    printed_moments,
     says_updated,
     scan_page_dates,
     shown,
+    text_shows_day,
 )
 from ._language import resolve_language
 from ._resolved import Resolved
@@ -551,6 +561,9 @@ _GENERIC_DATE_META = frozenset(
     }
 )
 _DECLARED_META = frozenset(_PUBLISHED_META + _MODIFIED_META) - _GENERIC_DATE_META
+_KNOWN_DATE_META = frozenset(_PUBLISHED_META + _MODIFIED_META)
+_PUBLICATION_KEY = re.compile(r"publish|publication|pub[_.-]?date|date[_.-]?pub|firstpub")
+_NOT_PUBLICATION_KEY = re.compile(r"last|expir|modif|updat|principle|robots|type|auto|premium|smart|platform")
 
 
 class _DateCandidate(NamedTuple):
@@ -559,6 +572,8 @@ class _DateCandidate(NamedTuple):
     #: Declared by the publisher for the article itself (JSON-LD article node, article:published_time):
     #: evidence even when the page does not print it.
     declared: bool
+    #: The text a ``<time>`` element shows for it ("Dec 19, 2025", "25.Jun.2019", "a day ago").
+    shown_as: str = ""
 
 
 def _date_candidates(
@@ -571,6 +586,55 @@ def _date_candidates(
             yield node.get(key), "json-ld", declared
     for key, value in _metas(candidates, meta_keys):
         yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta", key in _DECLARED_META
+    if meta_keys is _PUBLISHED_META:
+        # Publication keys of other vocabularies ("published", "w-published-date", "cxenseparse:publishtime",
+        # "date-pub"): named for the article's publication, so declared like article:published_time.
+        for key, values in candidates.meta.items():
+            if key not in _KNOWN_DATE_META and _PUBLICATION_KEY.search(key) and not _NOT_PUBLICATION_KEY.search(key):
+                for value in values:
+                    yield value, "meta", True
+
+
+class _PageEvidence(NamedTuple):
+    """What the page's visible text says about dates, for choosing among the markup's candidates."""
+
+    dates: set[date]  # every day printed on the page
+    header: set[date] | None  # days printed around the headline (its date line); None: headline not found
+    header_text: str  # the text around the headline, where a <time> shows its date in its own words
+    moments: list[datetime]  # dates printed with a time of day, as the page writes them
+    zones: Sequence[tzinfo]  # time zones of the page's own stamps
+
+
+# The article header around the headline, where its date line is printed: a little before it ("Back to blog ·
+# Dec 12, 2025 · 4 min read" above the title) and the byline block after it.
+_HEADER_BEFORE = 100
+_HEADER_AFTER = 300
+# Without a known header, the first dates of the page stand for it when matching a stamp's time of day.
+_UNPLACED_DATES = 10
+
+
+def _page_evidence(
+    candidates: MetadataCandidates, scan: PageDates, title: str | None, header: int | None
+) -> _PageEvidence:
+    text = candidates.visible_text or ""
+    around: set[date] | None = None
+    around_text = ""
+    header_printed: list[PrintedDate] = []
+    if header is not None and title:
+        around = set()
+        for start, end in headline_spans(text, title):
+            window = (max(0, start - _HEADER_BEFORE), end + _HEADER_AFTER)
+            around |= dates_between(scan, *window)
+            around_text += " " + text[window[0] : window[1]]
+            header_printed += [p for p in scan.printed if window[0] <= p.start < window[1]]
+    labelled = [p for p in scan.printed if p.label == "published"]
+    if around is not None:
+        # A date the page labels "Published …" is the article's wherever it is printed (often below the article).
+        around |= {day for printed in labelled for day in printed.dates}
+    else:
+        header_printed = list(scan.printed[:_UNPLACED_DATES])
+    moments = printed_moments(text, scan, dict.fromkeys(header_printed + labelled))
+    return _PageEvidence(scan.dates, around, around_text, moments, _page_zones(candidates))
 
 
 def _resolve_dates(
@@ -593,42 +657,87 @@ def _resolve_dates(
             future.append(source)
         elif plausible(parsed.value, now):
             found.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
-    updates: list[_DateCandidate] = []
-    for stamp, text in candidates.times:
-        parsed = parse_datetime(stamp) or parse_datetime(text)
-        if parsed is not None and plausible(parsed.value, now):
-            # A <time> that reads "Last updated: …" dates a change to the article, not its publication.
-            (updates if says_updated(text) else found).append(
-                _DateCandidate(parsed.value, describe("time", parsed), False)
-            )
-    from_url = date_from_url(url)
-    if from_url is not None and plausible(from_url, now):
-        found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
-    news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
-    scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
-    page_dates = scan.dates if scan is not None else None
-    zones = _page_zones(candidates)
-    chosen = _choose_date(found, page_dates, zones)
-    if chosen is not None:
-        note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
-        resolved.set("published", chosen[0], chosen[1] + note)
-    elif found:
-        resolved.provenance["published"] = f"not set: {found[0].source.split(';')[0]} date not shown on the page"
     modified: list[_DateCandidate] = []
     for raw, source, declared in _date_candidates(candidates, articles, ("dateModified",), _MODIFIED_META):
         parsed = parse_datetime(raw)
         if parsed is not None and plausible(parsed.value, now):
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
-    chosen_modified = _choose_date(modified + updates, page_dates, zones)
+    scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    title = resolved.get("title")
+    evidence = (
+        _page_evidence(candidates, scan, title if isinstance(title, str) else None, header)
+        if scan is not None
+        else None
+    )
+    updates: list[_DateCandidate] = []
+    for stamp, text in candidates.times:
+        parsed = _time_stamp(stamp, text)
+        if parsed is not None and plausible(parsed.value, now):
+            # A <time> that reads "Last updated: …" dates a change to the article, not its publication.
+            (updates if says_updated(text) else found).append(
+                _DateCandidate(parsed.value, describe("time", parsed), False, text)
+            )
+    from_url = date_from_url(url)
+    if from_url is not None and plausible(from_url, now):
+        found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
+    news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in _types(node))
+    chosen = _choose_date(found, evidence)
+    if scan is not None and candidates.visible_text is not None and header is not None and isinstance(title, str):
+        in_header = header_date(
+            scan, headline_spans(candidates.visible_text, title), after=_HEADER_AFTER, before=_HEADER_BEFORE
+        )
+        if in_header is not None:
+            resolved.headline_date, resolved.headline_date_before = in_header
+            if chosen is not None and _header_overrules(in_header, chosen, modified):
+                source = chosen[1].split(";")[0]
+                chosen = (
+                    datetime(in_header.day.year, in_header.day.month, in_header.day.day, tzinfo=UTC),
+                    "page text (after the headline); date only, timezone assumed UTC; "
+                    f"the {source} date is not shown on the page",
+                )
+    if chosen is not None:
+        note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
+        resolved.set("published", chosen[0], chosen[1] + note)
+    elif found:
+        resolved.provenance["published"] = f"not set: {found[0].source.split(';')[0]} date not shown on the page"
+    chosen_modified = _choose_date(modified + updates, evidence)
     if chosen_modified is not None:
         resolved.set("modified", *chosen_modified)
     resolved.news_article = news
-    resolved.page_dates = page_dates
+    resolved.page_dates = scan.dates if scan is not None else None
     if scan is not None and candidates.visible_text is not None:
         resolved.labelled_date = scan.published
+        resolved.labelled_original = any(
+            printed.label == "original" and printed.dates == {scan.published} for printed in scan.printed
+        )
         resolved.labelled_update = scan.updated
-        if header is not None:
-            resolved.headline_date = date_after_headline(candidates.visible_text, header)
+
+
+def _header_overrules(in_header: HeaderDate, chosen: tuple[datetime, str], modified: list[_DateCandidate]) -> bool:
+    """Whether the date printed under the headline overrules a declared date the page never shows: a CMS
+    restamps ``datePublished`` when it migrates or republishes a story, while the article keeps printing its
+    first date. Only an earlier date counts, and not one the publisher declares as the modification (an
+    update shown without its label)."""
+    day = in_header.day
+    return (
+        chosen[1].endswith("not shown on the page")
+        and not in_header.before
+        and day < chosen[0].date()
+        and all(abs(candidate.value.date() - day) > timedelta(days=1) for candidate in modified)
+    )
+
+
+def _time_stamp(stamp: str, text: str) -> ParsedDate | None:
+    """A ``<time>`` element's date: its ``datetime`` attribute (in the zone its text names when the attribute
+    gives none: "2023-12-22 05:00:00" shown as "12/22/2023 05:00 AM EST"), else its text."""
+    parsed = parse_datetime(stamp)
+    if parsed is None:
+        return parse_datetime(text)
+    if parsed.zone_assumed and not parsed.date_only:
+        local = in_stated_zone(parsed.value.replace(tzinfo=None), text)
+        if local is not None:
+            return ParsedDate(local, False, False)
+    return parsed
 
 
 def _page_zones(candidates: MetadataCandidates) -> list[tzinfo]:
@@ -654,24 +763,45 @@ def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinf
     return None
 
 
-def _choose_date(
-    found: list[_DateCandidate], page_dates: set[date] | None, zones: Sequence[tzinfo] = ()
-) -> tuple[datetime, str] | None:
+def _shows_itself(candidate: _DateCandidate) -> bool:
+    """A ``<time>`` whose own text shows its day, in a format the page text scan does not read ("12/19 —
+    2025")."""
+    return bool(candidate.shown_as) and text_shows_day(candidate.shown_as, candidate.value)
+
+
+def _in_header(candidate: _DateCandidate, evidence: _PageEvidence) -> bool:
+    """Whether the article header (around the headline) prints ``candidate``, or the header is not known."""
+    if evidence.header is None or shown(candidate.value, evidence.header):
+        return True
+    return len(candidate.shown_as) >= 4 and candidate.shown_as in evidence.header_text
+
+
+def _choose_date(found: list[_DateCandidate], evidence: _PageEvidence | None) -> tuple[datetime, str] | None:
     """The first candidate readers can see on the page (or that the URL states); else the first date the
     publisher declares for the article in structured data. A markup date that is neither shown nor declared
-    (a WebPage template's, a stray ``<time>``) is not evidence of when the article appeared."""
+    (a WebPage template's, a stray ``<time>``) is not evidence of when the article appeared, and one that is
+    not declared must be printed in the article's header when the header is known (not in a comment or a
+    list of other stories)."""
     if not found:
         return None
-    if page_dates is None:
+    if evidence is None:
         return found[0].value, found[0].source
     for candidate in found:
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
-        if shown(candidate.value, page_dates):
-            local = _in_shown_zone(candidate.value, page_dates, zones)
-            if local is not None:
-                return local, f"{candidate.source}; shown on the page in the page's time zone"
-            return candidate.value, f"{candidate.source}; shown on the page"
+        if not candidate.declared and not _in_header(candidate, evidence):
+            continue
+        if "date only" not in candidate.source:
+            printed = as_printed(candidate.value, evidence.moments)
+            if printed is not None:
+                return printed, f"{candidate.source}; shown on the page with its time of day, in the page's time zone"
+        if not (shown(candidate.value, evidence.dates) or _shows_itself(candidate)):
+            continue
+        days = evidence.header or evidence.dates
+        local = _in_shown_zone(candidate.value, days, evidence.zones)
+        if local is not None:
+            return local, f"{candidate.source}; shown on the page in the page's time zone"
+        return candidate.value, f"{candidate.source}; shown on the page"
     for candidate in found:
         if candidate.declared:
             return candidate.value, f"{candidate.source}; not shown on the page"
@@ -722,21 +852,12 @@ def complete(
         resolved.set("agency", dateline.agency, "dateline")
         _dateline_date(resolved, dateline.month, dateline.day, dateline.year, now)
     html = resolved.fallback_html
-    labelled = resolved.labelled_date
-    if "published" not in resolved.values and labelled is not None:
-        labelled_day = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
-        if plausible(labelled_day, now):
-            resolved.set("published", labelled_day, "page text (labelled date); date only, timezone assumed UTC")
+    _text_dates(resolved, now)
     update = resolved.labelled_update
     if "modified" not in resolved.values and update is not None:
         update_day = datetime(update.year, update.month, update.day, tzinfo=UTC)
         if plausible(update_day, now):
             resolved.set("modified", update_day, "page text (labelled update); date only, timezone assumed UTC")
-    header = resolved.headline_date
-    if "published" not in resolved.values and header is not None:
-        header_day = datetime(header.year, header.month, header.day, tzinfo=UTC)
-        if plausible(header_day, now):
-            resolved.set("published", header_day, "page text (after the headline); date only, timezone assumed UTC")
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         _htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")
@@ -750,6 +871,25 @@ def complete(
         if value is not None:
             resolved.replace(field, value, "computed")
     return resolved
+
+
+def _text_dates(resolved: Resolved, now: datetime) -> None:
+    """The published date the page text gives when the markup gave none: a date labelled "originally
+    published" (a republished story's first date), then the article header's date line, then any date a
+    publication label introduces ("Published on …", "Posted", "Date: …")."""
+    labelled, header = resolved.labelled_date, resolved.headline_date
+    side = "before" if resolved.headline_date_before else "after"
+    options = [
+        (labelled if resolved.labelled_original else None, "page text (originally published)"),
+        (header, f"page text ({side} the headline)"),
+        (labelled, "page text (labelled date)"),
+    ]
+    for day, source in options:
+        if day is None or "published" in resolved.values:
+            continue
+        value = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        if plausible(value, now):
+            resolved.set("published", value, f"{source}; date only, timezone assumed UTC")
 
 
 def _dateline_date(resolved: Resolved, month: int | None, day: int | None, year: int | None, now: datetime) -> None:

@@ -19,7 +19,9 @@ class Resolved:
         self.news_article = False  # typed as a news article in JSON-LD
         self.page_dates: set[date] | None = None  # dates written on the page; None when the page is unknown
         self.labelled_date: date | None = None  # the first date the page labels "Published", "Posted", …
-        self.headline_date: date | None = None  # the first date printed just after the headline
+        self.labelled_original = False  # that label says "originally published": it precedes the header's date
+        self.headline_date: date | None = None  # the date printed just after (or before) the headline
+        self.headline_date_before = False  # printed before the headline ("Back to blog · Dec 12, 2025 · Title")
         self.labelled_update: date | None = None  # the first date the page labels "Updated", "Last modified", …
 
     def set(self, field: str, value: Any, source: str) -> bool:

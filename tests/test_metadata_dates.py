@@ -1,0 +1,265 @@
+"""Published dates on whole (synthetic) pages: the article header, the page's own time zone, stray dates."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from newsclean import _dom, metadata
+from newsclean.metadata._dates import (
+    as_printed,
+    header_date,
+    headline_spans,
+    labelled_date,
+    printed_moments,
+    scan_page_dates,
+    text_shows_day,
+    visible_dates,
+)
+
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
+ARTICLE_TEXT = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 5 + "</p>"
+HEADLINE = "Council approves new flood barrier plan"
+TITLE_META = f'<meta property="og:title" content="{HEADLINE}">'
+
+
+def resolve_page(head: str, body: str, url: str = "https://example.org/news/flood-plan") -> metadata.Resolved:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    tree = _dom.parse(html)
+    candidates = _dom.collect_metadata(tree)
+    _dom.prune_non_content(tree)
+    candidates.visible_text = _dom.visible_text(tree)
+    resolved = metadata.resolve(candidates, url=url, html=html, now=NOW)
+    return metadata.complete(resolved, paragraphs=[], now=NOW)
+
+
+def json_ld(node: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+# -- the time of day printed beside the date gives the page's zone --------------------------------------------------
+
+
+def test_printed_time_of_day_puts_a_utc_stamp_in_the_page_zone() -> None:
+    # 01:00 UTC on the 20th is 8:00 PM on the 19th in New York: the page says so, without any zoned <time>
+    head = TITLE_META + json_ld({"@type": "NewsArticle", "datePublished": "2024-03-20T01:00:21Z"})
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe · Published 8:00 PM EST, Tue March 19, 2024</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    published = resolved.values["published"]
+    assert published == datetime(2024, 3, 20, 1, 0, 21, tzinfo=UTC)  # the same instant
+    assert published.date() == date(2024, 3, 19)
+    assert published.utcoffset() == timedelta(hours=-5)
+    assert "with its time of day" in resolved.provenance["published"]
+
+
+def test_printed_time_of_day_after_the_date_in_a_zone_ahead_of_utc() -> None:
+    head = TITLE_META + json_ld({"@type": "NewsArticle", "datePublished": "2023-12-25T22:03:00.000Z"})
+    body = f"<h1>{HEADLINE}</h1><p>Marina Tatas · December 26, 2023 - 9:03AM</p>" + ARTICLE_TEXT
+    published = resolve_page(head, body).values["published"]
+    assert published.date() == date(2023, 12, 26)
+    assert published.utcoffset() == timedelta(hours=11)
+
+
+def test_a_printed_time_no_zone_can_explain_leaves_the_stamp_alone() -> None:
+    # 16:22 UTC shown as 05:39 the next day would need a +13:17 zone: that printed time is another event's
+    head = TITLE_META + json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T16:22:00Z"})
+    body = f"<h1>{HEADLINE}</h1><p>Political reporter · Saturday 23 December 2023 05:39, UK</p>" + ARTICLE_TEXT
+    published = resolve_page(head, body).values["published"]
+    assert published == datetime(2023, 12, 22, 16, 22, tzinfo=UTC)
+    assert published.utcoffset() == timedelta(0)
+
+
+def test_as_printed_needs_a_real_zone_offset() -> None:
+    stamp = datetime(2024, 3, 20, 1, 0, 21, tzinfo=UTC)
+    assert as_printed(stamp, [datetime(2024, 3, 19, 20, 0)]) == stamp
+    assert as_printed(stamp, [datetime(2024, 3, 19, 20, 0)]).utcoffset() == timedelta(hours=-5)  # type: ignore[union-attr]
+    assert as_printed(stamp, [datetime(2024, 3, 20, 6, 30)]).utcoffset() == timedelta(hours=5, minutes=30)  # type: ignore[union-attr]
+    assert as_printed(stamp, [datetime(2024, 3, 19, 20, 7)]) is None  # minutes that no zone gives
+    assert as_printed(stamp, [datetime(2024, 3, 18, 20, 0)]) is None  # more than 14 hours away
+    aware = datetime(2023, 12, 18, 22, 57, tzinfo=timezone(timedelta(hours=-5)))
+    assert as_printed(aware, [datetime(2023, 12, 19, 3, 57)]).date() == date(2023, 12, 19)  # type: ignore[union-attr]
+
+
+def test_printed_moments_read_twelve_and_twenty_four_hour_clocks() -> None:
+    text = "A December 22, 2023 at 8:48 p.m. | B 12:05 AM, Dec 23, 2023 | C 23 December 2023 05:39 | D 2 May 2024"
+    scan = scan_page_dates(text)
+    assert printed_moments(text, scan, scan.printed) == [
+        datetime(2023, 12, 22, 20, 48),
+        datetime(2023, 12, 23, 0, 5),
+        datetime(2023, 12, 23, 5, 39),
+    ]
+
+
+# -- a <time> must be in the article header to beat a declared date -------------------------------------------------
+
+
+def test_comment_time_far_below_the_article_does_not_beat_the_declared_date() -> None:
+    head = TITLE_META + json_ld({"@type": "BlogPosting", "datePublished": "2024-01-10T09:00:00Z"})
+    comments = '<p>Reader says: <time datetime="2024-03-02T18:00:00Z">March 2, 2024 at 6:00 pm</time> Great!</p>'
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe</p>" + ARTICLE_TEXT * 3 + comments
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2024, 1, 10, 9, tzinfo=UTC)
+    assert "not shown on the page" in resolved.provenance["published"]
+
+
+def test_time_in_the_article_header_still_wins() -> None:
+    head = TITLE_META + json_ld({"@type": "BlogPosting", "datePublished": "2024-01-10T09:00:00Z"})
+    header = '<p>By Jane Doe · <time datetime="2024-02-05T08:00:00Z">February 5, 2024</time></p>'
+    resolved = resolve_page(head, f"<h1>{HEADLINE}</h1>" + header + ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2024, 2, 5)
+    assert resolved.provenance["published"].startswith("time")
+
+
+def test_related_story_time_is_no_date_without_a_declared_one() -> None:
+    related = '<p>More news: Park opens <time datetime="2024-04-02T10:00:00Z">April 2, 2024</time></p>'
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe</p>" + ARTICLE_TEXT * 3 + related
+    resolved = resolve_page(TITLE_META, body)
+    assert "published" not in resolved.values
+
+
+def test_time_that_shows_its_day_in_its_own_format_is_shown() -> None:
+    head = TITLE_META
+    body = f'<h1>{HEADLINE}</h1><p><time datetime="2023-12-19T15:55:39-08:00">12/19 — 2023</time></p>' + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2023, 12, 19, 15, 55, 39, tzinfo=timezone(timedelta(hours=-8)))
+
+
+def test_text_shows_day() -> None:
+    stamp = datetime(2025, 12, 19, 15, 55, tzinfo=UTC)
+    assert text_shows_day("12/19 — 2025", stamp)
+    assert text_shows_day("19.12.", stamp)
+    assert text_shows_day("Dec 19", stamp)
+    assert not text_shows_day("a day ago", stamp)
+    assert not text_shows_day("19 minutes", stamp)
+    assert not text_shows_day("Nov 19", stamp)
+
+
+def test_zone_less_time_stamp_takes_the_zone_its_text_states() -> None:
+    body = f'<h1>{HEADLINE}</h1><p><time datetime="2023-12-22 05:00:00">12/22/2023 05:00 AM EST</time></p>'
+    resolved = resolve_page(TITLE_META, body + ARTICLE_TEXT)
+    assert resolved.values["published"] == datetime(2023, 12, 22, 10, tzinfo=UTC)
+    assert "timezone assumed" not in resolved.provenance["published"]
+
+
+# -- the article header's date line: around every appearance of the headline -----------------------------------------
+
+
+def test_date_printed_just_before_the_headline_is_the_header_date() -> None:
+    body = f"<p>Back to blog</p><p>Dec 12, 2023 · 4 min read</p><h1>{HEADLINE}</h1>" + ARTICLE_TEXT
+    resolved = resolve_page(TITLE_META, body)
+    assert resolved.values["published"] == datetime(2023, 12, 12, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (before the headline)")
+
+
+def test_headline_in_a_menu_first_then_in_the_article_header() -> None:
+    menu = f"<ul><li>{HEADLINE}</li><li>Other story</li></ul><p>Sections: Politics, Sport, Weather, Culture</p>"
+    body = menu + "<p>" + "Navigation filler text. " * 20 + f"</p><h1>{HEADLINE}</h1><p>By Jane Doe · March 3, 2024</p>"
+    resolved = resolve_page(TITLE_META, body + ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2024, 3, 3)
+
+
+def test_header_date_reads_after_then_before_each_appearance() -> None:
+    text = f"Menu {HEADLINE} News Sport. " + "x" * 400 + f" Feb 1, 2024 {HEADLINE} Written by Jane Doe"
+    spans = headline_spans(text, HEADLINE)
+    assert len(spans) == 2
+    scan = scan_page_dates(text)
+    assert header_date(scan, spans, before=100) == (date(2024, 2, 1), True)
+    assert header_date(scan, spans, before=0) is None
+    after = f"{HEADLINE} Jane Doe 02/03/2024 · {HEADLINE} March 3, 2024"
+    assert header_date(scan_page_dates(after), headline_spans(after, HEADLINE)) is None  # two readings: no evidence
+    after = f"{HEADLINE} Jane Doe · March 3, 2024"
+    assert header_date(scan_page_dates(after), headline_spans(after, HEADLINE)) == (date(2024, 3, 3), False)
+    updated = f"{HEADLINE} Updated March 9, 2024"
+    assert header_date(scan_page_dates(updated), headline_spans(updated, HEADLINE), before=100) is None
+
+
+def test_headline_spans_ignores_short_headlines() -> None:
+    assert headline_spans("Home News Home News", "Home") == []
+
+
+# -- labels and formats -----------------------------------------------------------------------------------------------
+
+
+def test_posted_on_the_label_and_iso_dates_with_a_time() -> None:
+    assert labelled_date("Thanks to my cat. Posted on the 15/12/2025 at 19:00 by @me") == date(2025, 12, 15)
+    assert visible_dates("Nick van Mead 2022-11-23T08:10+02:00") == {date(2022, 11, 23)}
+    assert visible_dates("order 2022-11-235") == set()
+
+
+# -- publication keys of other vocabularies ----------------------------------------------------------------------------
+
+
+def test_meta_publication_keys_of_other_vocabularies_are_declared() -> None:
+    for key in ("w-published-date", "published", "cxenseparse:publishtime", "date-pub", "published_at"):
+        resolved = resolve_page(f'<meta name="{key}" content="2023-05-27T06:03:43Z">', ARTICLE_TEXT)
+        assert resolved.values["published"] == datetime(2023, 5, 27, 6, 3, 43, tzinfo=UTC), key
+        assert resolved.provenance["published"].startswith("meta"), key
+
+
+def test_meta_keys_that_only_mention_publishing_are_not_dates() -> None:
+    for key in ("lastpublisheddate", "cdc:last_published", "article:expiration_time", "publishedtype"):
+        resolved = resolve_page(f'<meta name="{key}" content="2023-05-27T06:03:43Z">', ARTICLE_TEXT)
+        assert "published" not in resolved.values, key
+
+
+# -- the date printed under the headline against a declared date the page never shows -------------------------------
+
+
+def test_printed_header_date_overrules_a_later_declared_date_the_page_never_shows() -> None:
+    # a CMS restamped datePublished when it migrated the story; the article still prints its first date
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "2024-05-02", "dateModified": "2024-05-02"})
+    body = f"<h1>{HEADLINE}</h1><p>Shauna Mitchell · August 25, 2022</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2022, 8, 25, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (after the headline)")
+    assert "json-ld date is not shown on the page" in resolved.provenance["published"]
+
+
+def test_header_date_that_is_the_declared_modification_does_not_overrule() -> None:
+    # "Kev · January 1, 2024" is the update the publisher declares, shown without its label
+    head = TITLE_META + json_ld(
+        {"@type": "Article", "datePublished": "2022-05-10T17:34:08Z", "dateModified": "2024-01-01T21:00:18Z"}
+    )
+    body = f"<h1>{HEADLINE}</h1><p>Kev · January 1, 2024 · 2 Comments</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2022, 5, 10, 17, 34, 8, tzinfo=UTC)
+    assert resolved.values["modified"].date() == date(2024, 1, 1)
+
+
+def test_header_date_later_than_the_declared_one_does_not_overrule() -> None:
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "2022-05-10T17:34:08Z"})
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe · March 3, 2024</p>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["published"] == datetime(2022, 5, 10, 17, 34, 8, tzinfo=UTC)
+
+
+def test_comment_time_of_day_far_below_the_article_is_no_header_date() -> None:
+    head = TITLE_META + json_ld({"@type": "BlogPosting", "datePublished": "2024-01-10T09:00:00Z"})
+    comments = '<p>Reader: <time datetime="2024-01-11T18:26:00+01:00">January 11, 2024 at 6:26 pm</time></p>'
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe</p>" + ARTICLE_TEXT * 3 + comments
+    assert resolve_page(head, body).values["published"] == datetime(2024, 1, 10, 9, tzinfo=UTC)
+
+
+# -- page text: "originally published", the header's date line, then any labelled date -------------------------------
+
+
+def test_header_date_line_beats_a_labelled_date_further_down() -> None:
+    # "Released: June 17, 2023" is a reviewed book's release, not the post's
+    body = f"<h1>{HEADLINE}</h1><p>by Amanda · Dec 20, 2023 at 3:00 am</p>" + ARTICLE_TEXT
+    body += "<p>A Far Better Thing. Author: H.G. Parry. Released: June 17, 2023 by Tor Books</p>"
+    resolved = resolve_page(TITLE_META, body)
+    assert resolved.values["published"] == datetime(2023, 12, 20, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (after the headline)")
+
+
+def test_originally_published_beats_the_header_date_of_a_republished_story() -> None:
+    body = f"<h1>{HEADLINE}</h1><p>Chris Carroll 30 Sep 2023, 11:07am</p>" + ARTICLE_TEXT
+    body += "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>"
+    resolved = resolve_page(TITLE_META, body)
+    assert resolved.values["published"] == datetime(2019, 9, 26, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (originally published)")
+
+
+def test_scan_marks_originally_published_dates() -> None:
+    scan = scan_page_dates("Posted March 3, 2024. First published: 1 May 2020. Updated June 2, 2024")
+    assert [printed.label for printed in scan.printed] == ["published", "original", "updated"]
+    assert scan.published == date(2024, 3, 3)
