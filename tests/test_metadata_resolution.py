@@ -147,6 +147,31 @@ def test_personal_blog_named_after_its_author_keeps_the_author() -> None:
     assert resolved.values["authors"] == ("Kristian Larsen",)
 
 
+def test_personal_site_whose_name_the_author_field_repeats_keeps_the_author() -> None:
+    head = '<meta property="og:site_name" content="Nora Patel"><meta name="author" content="Nora Patel">'
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://noraposts.dev/notes/git")
+    assert resolved.values["authors"] == ("Nora Patel",)
+    # an all-lower-case author field spells the same person
+    head = '<meta property="og:site_name" content="Nora Patel"><meta name="author" content="nora patel">'
+    assert resolve_page(head, ARTICLE_TEXT, url="https://riverfarm.com/blog/herbs").values["authors"] == ("nora patel",)
+    # the host spells the name the author field gives
+    head = '<meta name="author" content="Omar Haddad">'
+    assert resolve_page(head, ARTICLE_TEXT, url="https://omar-haddad.net/2021/tools").values["authors"] == (
+        "Omar Haddad",
+    )
+
+
+@pytest.mark.parametrize(
+    ("site", "host"),
+    [("RTC Bank", "rtcbank.com"), ("Maple Dentistry PC", "mapledentistry.com"), ("Quillpad Store", "quillpad.com")],
+)
+def test_company_site_repeated_in_the_author_field_is_no_person(site: str, host: str) -> None:
+    head = f'<meta property="og:site_name" content="{site}"><meta name="author" content="{site}">'
+    resolved = resolve_page(head, ARTICLE_TEXT, url=f"https://www.{host}/blog/tips")
+    assert "authors" not in resolved.values
+    assert resolved.values["organization"] == site
+
+
 def test_company_named_as_author_is_the_organisation() -> None:
     head = '<meta property="og:site_name" content="Escalon">' + json_ld(
         {"@type": "Article", "author": {"name": "Escalon"}}

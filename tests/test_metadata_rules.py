@@ -233,6 +233,13 @@ def test_language_prior_confirmed_or_overruled() -> None:
         ("By Paul Frew , Home and Digital Security Expert", ("Paul Frew",)),
         ("351 King Street East, Suite 1600, Toronto, ON Canada", ()),
         ("United Kingdom 6 Gardner Place, Becketts Close, Feltham", ()),
+        # "Date · Name" header lines: the date opens the line, the name follows it
+        ("Dec. 19, 2025 · Nora Patel on behalf of the Riverside Working Group", ("Nora Patel",)),
+        ("Mar 3, 2024 Omar K. Haddad", ("Omar K. Haddad",)),
+        ("2024-03-03 · Lena Ortiz", ("Lena Ortiz",)),
+        ("Updated March 3, 2024 8:23 PM ET By Lena Ortiz", ("Lena Ortiz",)),
+        ("Posted March 3, 2024", ()),
+        ("Jun 2 Written By", ()),
     ],
 )
 def test_byline_roles_credentials_and_addresses(byline: str, authors: tuple[str, ...]) -> None:

@@ -63,6 +63,18 @@ _TAIL = re.compile(
     r"\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\blast modified\b).*$",
     re.IGNORECASE | re.DOTALL,
 )
+# A date that opens a byline line, with the separator after it: "Dec. 19, 2025 · Jane Doe", "2025-12-17 · Jane
+# Doe", "Dec 17, 2025 Jane Doe". The name follows; ``_TAIL`` would otherwise cut the whole line at the date.
+_LEADING_DATE = re.compile(
+    r"^(?:(?:published|posted|updated|on)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}|"
+    r"(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{1,3}T|UTC|GMT)\b)?)?\s*(?:[·•|–—-]\s*|by\b\s*:?\s*)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+# Where a name stops and the rest of the line says for whom ("Jane Doe on behalf of the Vision Doc group").
+_ON_BEHALF = re.compile(r"\s+on behalf of\b.*$", re.IGNORECASE | re.DOTALL)
 _JUNK = re.compile(
     r"^(?:staff|staff writers?|staff reporters?|editorial staff|editorial team|editorial board|editors?|"
     r"the editors|newsroom|news desk|web desk|desk|admin|administrator|guest|guest author|guest contributor|"
@@ -251,6 +263,23 @@ _ORGANIZATION_WORDS = frozenset(
         "clinic",
         "hospital",
         "redazione",
+        "bank",
+        "store",
+        "shop",
+        "global",
+        "dentistry",
+        "dental",
+        "pc",
+        "llp",
+        "plc",
+        "studio",
+        "studios",
+        "solutions",
+        "consulting",
+        "labs",
+        "academy",
+        "insurance",
+        "realty",
     ]
 )
 _CREDENTIALS = frozenset(
@@ -425,7 +454,8 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
         return Byline((), None, None)
     keys = set(site_keys)
     cleaned = _PREFIX.sub("", cleaned)
-    cleaned = _TAIL.sub("", cleaned)
+    cleaned = _PREFIX.sub("", _LEADING_DATE.sub("", cleaned, count=1))
+    cleaned = _ON_BEHALF.sub("", _TAIL.sub("", cleaned))
     if not structured and any(ch.isdigit() for ch in cleaned):
         # Digits before any date are a street number, a postcode or a phone number: an address, not a byline.
         return Byline((), None, None)

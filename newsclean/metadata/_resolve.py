@@ -355,22 +355,40 @@ _BYLINE_LABEL = re.compile(r"^(?:written\s+)?by\s*:?\s*", re.IGNORECASE)
 
 def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[str, str]], url: str | None) -> set[str]:
     """Site names that are a person's name: a personal blog is named after its author, who is then a person,
-    not the organisation. Known when JSON-LD types that name as a Person, or the host spells the full name;
-    either way the name must read as a person's ("Kristian Larsen", not "MLSsoccer" or "The Independent")."""
+    not the organisation. Known when a field meant for authors (JSON-LD ``author``, ``<meta name=author>``, a
+    byline element) gives the name the site goes by (its og:site_name or publisher, or what its host spells),
+    and the name reads as a person's ("Kristian Larsen", "Cory Dransfeldt"; not "MLSsoccer", "USA TODAY", "The
+    Independent" or "Riverside Clinic")."""
     people = [name for node in candidates.json_ld for person in _person_nodes(node) if (name := _name(person))]
-    host = fold(host_of(url) or "")
-    names = [name for name in people if fold(name) in host or any(fold(name) == fold(site) for site, _ in site_names)]
-    names += [site for site, _ in site_names if fold(site) in host]
-    # The site's name must also be given as an author, in a field meant for it, and be written as a name is
-    # ("USA TODAY", spelled by its host and named as an author, is a masthead, not a person).
-    authors = {fold(name) for name in people} | {fold(value) for _, value in _metas(candidates, _AUTHOR_META)}
-    authors |= {fold(author) for node in candidates.json_ld if isinstance(author := node.get("author"), str)}
-    authors |= {fold(_BYLINE_LABEL.sub("", text)) for text in candidates.bylines}
-    return {
-        fold(name)
-        for name in names
-        if fold(name) in authors and len(name.split()) >= 2 and not name.isupper() and person_name(name) == name
-    }
+    host = host_of(url) or ""
+    sites = {fold(site): site for site, _ in site_names}
+    sites.setdefault(host_key(host), "")
+    authors = people + [value for _, value in _metas(candidates, _AUTHOR_META)]
+    authors += [author for node in candidates.json_ld if isinstance(author := node.get("author"), str)]
+    authors += [_BYLINE_LABEL.sub("", text) for text in candidates.bylines]
+    authors += list(_written_by_meta(candidates))
+    folded_host = fold(host)
+    personal = set()
+    for name in dict.fromkeys(authors):
+        key = fold(name)
+        if not key or (key not in sites and key not in folded_host):
+            continue
+        # The name as written with spaces ("ShawnHymel" for the site "Shawn Hymel"); an all-lower-case author
+        # field ("annette thurmon") is read as the name it spells.
+        spaced = max((name, sites.get(key) or ""), key=lambda text: len(text.split()))
+        cased = spaced.title() if spaced.islower() else spaced
+        if len(cased.split()) >= 2 and _reads_as_person(cased):
+            personal.add(key)
+    return personal
+
+
+def _reads_as_person(name: str) -> bool:
+    """Whether a site's name reads as a person's: no organisation word ("Kneib Dentistry PC", "Freewrite
+    Store"), not a masthead in capitals ("USA TODAY"), no acronym beside a word ("CBC Bank", "WSET Global")."""
+    words = name.split()
+    if name.isupper() or any(len(word) >= 3 and word.isupper() for word in words):
+        return False
+    return person_name(name) == name
 
 
 def _authors_from_json_ld(
