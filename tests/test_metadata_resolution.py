@@ -317,7 +317,8 @@ def test_by_name_just_after_the_headline_is_the_byline() -> None:
         "<p>Published by Clay Mar 17, 2025</p>",  # a month is not a surname
         "<p>Guidance by Sector Expand or Collapse</p>",  # a menu's phrase
         "<p>January 20th, 2025 by JWU Last updated: August 25, 2025</p>",  # an acronym and a word
-        "<p>By Isabella Tabacchi</p><p>The photo composition matters.</p>",  # where does the name end?
+        # where does the name end? ("The …" would end it: see the test below)
+        "<p>By Isabella Tabacchi</p><p>Composition Matters In Landscape Photography</p>",
     ],
 )
 def test_by_label_after_the_headline_that_names_nobody(header: str) -> None:
@@ -351,3 +352,40 @@ def test_update_after_the_headline_or_a_date_far_below_it_is_not_published() -> 
     assert resolve_page(head, updated).provenance.get("published", "").startswith("page text") is False
     far = "<h1>Council approves new flood barrier plan</h1>" + ARTICLE_TEXT + "<p>March 3, 2024</p>"
     assert resolve_page(head, far).provenance.get("published", "").startswith("page text") is False
+
+
+# -- the byline printed after the headline: where the name ends --------------------------------------------------
+
+HEADLINE_HEAD = '<meta property="og:title" content="Council approves the flood barrier plan">'
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # the article's text starts with a capitalised word that cannot continue a name
+        ("By Nora Patel The council met on Tuesday", ("Nora Patel",)),
+        # a widget label follows the name; initials before the last name
+        ("By A. J. Okafor View In Digital Edition", ("A. J. Okafor",)),
+        # a three-part name ends at the dateline in capitals
+        ("By Md Rafiqul Islam RIVERTON, Dec 20, 2025 (RNS) - The council", ("Md Rafiqul Islam",)),
+        # "Date · Name" without "By"
+        ("Dec 26, 2025 • Lena Ortiz in Local Politics", ("Lena Ortiz",)),
+        ("2025-12-17 · Lena Ortiz The council met", ("Lena Ortiz",)),
+        # three capitalised words before a lower-case word: the third may be the article's, so no name
+        ("By Nora Patel Riverton has approved", ()),
+        # after a bar comes the section as often as the author
+        ("Apr 21, 2017 | Products Liability If someone", ()),
+    ],
+)
+def test_byline_after_the_headline_ends_where_the_name_does(header: str, authors: tuple[str, ...]) -> None:
+    body = f"<h1>Council approves the flood barrier plan</h1><p>{header}</p>" + ARTICLE_TEXT
+    assert resolve_page(HEADLINE_HEAD, body).values.get("authors", ()) == authors
+
+
+def test_byline_after_a_later_appearance_of_the_headline() -> None:
+    # the headline first appears in a list of posts, then above the article with its byline
+    body = (
+        "<ul><li>Council approves the flood barrier plan</li><li>Another story on the river works</li></ul>"
+        "<h1>Council approves the flood barrier plan</h1><p>2025-12-17 · Lena Ortiz</p>" + ARTICLE_TEXT
+    )
+    assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)

@@ -63,16 +63,23 @@ _TAIL = re.compile(
     r"\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\blast modified\b).*$",
     re.IGNORECASE | re.DOTALL,
 )
-# A date that opens a byline line, with the separator after it: "Dec. 19, 2025 · Jane Doe", "2025-12-17 · Jane
-# Doe", "Dec 17, 2025 Jane Doe". The name follows; ``_TAIL`` would otherwise cut the whole line at the date.
-_LEADING_DATE = re.compile(
-    r"^(?:(?:published|posted|updated|on)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# A written date, with its time if any: "Dec. 19, 2025", "19 December 2025, 10:14 am ET", "2025-12-17".
+_DATE_TEXT = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
     r"\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}|"
     r"(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{1,3}T|UTC|GMT)\b)?)?\s*(?:[·•|–—-]\s*|by\b\s*:?\s*)?(?=[^\W\d_])",
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{1,3}T|UTC|GMT)\b)?)?"
+)
+# A date that opens a byline line, with the separator after it: "Dec. 19, 2025 · Jane Doe", "2025-12-17 · Jane
+# Doe", "Dec 17, 2025 Jane Doe". The name follows; ``_TAIL`` would otherwise cut the whole line at the date.
+_LEADING_DATE = re.compile(
+    r"^(?:(?:published|posted|updated|on)\s*:?\s*)?" + _DATE_TEXT + r"\s*(?:[·•|–—-]\s*|by\b\s*:?\s*)?(?=[^\W\d_])",
     re.IGNORECASE,
 )
+#: A header line's date and the dot after it, before a name: "Dec 26, 2025 • Jane Doe in Project News".
+#: Only a dot: after a bar comes the section as often as the author ("Apr 21, 2017 | Products Liability").
+DATE_THEN_NAME = re.compile(r"\b" + _DATE_TEXT + r"\s*[·•]\s*(?=[A-Z])", re.IGNORECASE)
 # Where a name stops and the rest of the line says for whom ("Jane Doe on behalf of the Vision Doc group").
 _ON_BEHALF = re.compile(r"\s+on behalf of\b.*$", re.IGNORECASE | re.DOTALL)
 _JUNK = re.compile(
@@ -350,6 +357,28 @@ _LOWER_PARTICLES = frozenset(
         "ter",
     ]
 )
+
+
+# Capitalised words that start the article's text or the page's next widget rather than continue a name: a run
+# "By Jane Doe The council met …" or "By Jane Doe View In Digital Edition" ends before them. Determiners,
+# pronouns, conjunctions and prepositions that open sentences, and the labels of header widgets.
+_NOT_NAME_WORDS = frozenset(
+    """
+    the a an this that these those it its it's there here what when where why how who which while if as at in on
+    for from with without after before during since until despite although though because but and or so yet
+    our we i i'm he she they his her their my your you one two three many some all every each more most no not
+    today yesterday tomorrow last next new
+    view read share follow listen watch print email comments comment subscribe sign log skip click save
+    updated published posted photo photos image images video audio advertisement sponsored home menu search
+    getty credit courtesy editor's note
+    """.split()  # noqa: SIM905 - a word list reads better as text than as 110 quoted strings
+)
+
+
+def starts_text(word: str) -> bool:
+    """Whether a capitalised ``word`` after a name starts the text that follows it rather than continuing the
+    name ("The", "In", "View"): then the name has ended."""
+    return word.casefold().strip(",:;!?\"'“”‘’") in _NOT_NAME_WORDS
 
 
 # Credits for work other than writing: "Editing by …", "Photos by …", "Fact-checked by …".

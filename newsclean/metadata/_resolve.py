@@ -8,7 +8,16 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
-from ._authors import Byline, agency_name, is_credit_not_authorship, is_role_word, parse_byline, person_name
+from ._authors import (
+    DATE_THEN_NAME,
+    Byline,
+    agency_name,
+    is_credit_not_authorship,
+    is_role_word,
+    parse_byline,
+    person_name,
+    starts_text,
+)
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
@@ -454,9 +463,12 @@ def _resolve_authors(
     if candidates.visible_text:
         for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
             sources.append((parse_byline(text, site_keys=site_keys), "byline"))
-        if header is not None:
-            for text in _bylines_after_headline(candidates.visible_text, header):
+        for start in _headline_ends(candidates.visible_text, resolved.get("title"), header):
+            texts = _bylines_after_headline(candidates.visible_text, start)
+            for text in texts:
                 sources.append((parse_byline(text, site_keys=site_keys), "byline"))
+            if texts:
+                break
     for byline, source in sources:
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
@@ -470,10 +482,32 @@ _WRITTEN_BY = re.compile(
 )
 
 
+def _headline_ends(text: str, title: Any, first: int | None, *, limit: int = 3) -> Iterator[int]:
+    """Where the headline ends in the page text: its first appearance (``first``, shared with the date line),
+    then up to ``limit - 1`` later ones, for pages that print it in a menu or a list of posts before the
+    article's own header."""
+    if first is None or not isinstance(title, str):
+        return
+    yield first
+    key = title[:40].casefold()
+    folded: str | None = None
+    position = first
+    for _ in range(limit - 1):
+        folded = folded if folded is not None else text.casefold()
+        found = folded.find(key, position)
+        if found < 0:
+            return
+        position = found + len(title)
+        yield position
+
+
 # "By Jane Doe" in the article header, just after the headline. The page text has no line breaks, so the name
-# is a first and a last name (with a middle initial, if any) after the label, and it must end there: at
-# punctuation, a lower-case word, a number or a month ("By Sofia Gonzalez December 2, 2025"). A longer run of
-# capitalised words ("By Field Level Media Staff", "By Jane Doe The …") cannot be cut safely: no name.
+# is a first and a last name (with initials, if any) after the label, and it must end there: at punctuation, a
+# lower-case word, a number, a month ("By Sofia Gonzalez December 2, 2025"), a word that starts the next text
+# ("By Jane Doe The council …", "… View In Digital Edition") or a dateline in capitals. A three-word name ("Md
+# Aynal Haque") needs a hard end (punctuation, a capitalised dateline, a date, the end of the text): after it,
+# a lower-case word may be the article's ("By Jane Doe Apple has …"). Other runs ("By Field Level Media Staff")
+# cannot be cut safely: no name.
 _BY_LABEL = re.compile(r"\b[Bb]y:?\s+(?=[A-Z])")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
 _NAME_END = frozenset(",;:·|•–—()")
@@ -490,7 +524,8 @@ _BY_LABEL_WORDS = frozenset({"written", "posted", "published", "reported", "word
 
 
 def _bylines_after_headline(text: str, start: int, *, window: int = 300) -> list[str]:
-    """The "By Jane Doe" names printed within ``window`` characters of ``start``, the end of the headline."""
+    """The "By Jane Doe" names printed within ``window`` characters of ``start``, the end of the headline; else
+    the name a date line gives after a dot or a bar ("Dec 26, 2025 • Jane Doe")."""
     names = []
     for match in _BY_LABEL.finditer(text, start, start + window):
         before = text[max(0, match.start() - 25) : match.start()].split()
@@ -504,34 +539,49 @@ def _bylines_after_headline(text: str, start: int, *, window: int = 300) -> list
         name = _name_run(text[match.end() : match.end() + 80].split())
         if name:
             names.append(name)
+    if not names:
+        # A header line without "By": "Dec 26, 2025 • Jane Doe in Project News", "2025-12-17 · Jane Doe"
+        for match in DATE_THEN_NAME.finditer(text, start, start + window):
+            name = _name_run(text[match.end() : match.end() + 80].split())
+            if name:
+                names.append(name)
+                break
     return names
 
 
 def _name_run(words: list[str]) -> str | None:
-    """The first and last name (and middle initials) ``words`` start with, when the name clearly ends there."""
+    """The first and last name (and initials) ``words`` start with, when the name clearly ends there."""
     name: list[str] = []
-    for word in words[:4]:
+    for word in words[:5]:
         core = word.rstrip("".join(_NAME_END))
         if not _NAME_WORD.match(core) or _MONTH_OR_DAY.match(core) or core.casefold() in _DATE_LABELS:
             break
+        if name and (starts_text(core) or (len(core) > 2 and core.isupper() and not name[0].isupper())):
+            break  # the article's text ("The …") or a dateline in capitals ("RAJSHAHI, Dec 20") starts here
         name.append(core)
         if core != word:
             break
     role = next((i for i, word in enumerate(name) if i >= 2 and is_role_word(word)), None)
     if role is not None:  # "By Preetam Jinka Co-founder and Chief Architect": the role ends the name
         name = name[:role]
-    initials = sum(len(word) == 2 and word.endswith(".") for word in name[1:-1])
-    if len(name) - initials != 2 or name[-1].endswith("."):
+    if not name or name[-1].endswith(".") or starts_text(name[0]):
         return None
+    words_of_name = len(name) - sum(len(word) == 2 and word.endswith(".") for word in name)
+    if words_of_name not in (2, 3) and not (words_of_name == 1 and len(name) >= 2):
+        return None  # a first and a last name, a three-part name, or initials and a last name ("A. J. Neal")
     if len({word.isupper() for word in name if len(word) > 2}) > 1:
         return None  # "JWU Last updated …": an acronym beside a capitalised word is not a name
     following = words[len(name)] if len(words) > len(name) else ""
-    if role is not None or following == "" or words[len(name) - 1] != name[-1]:
-        return " ".join(name)  # a role, the end of the text or a punctuation mark ends the name
-    if following[:1] in _NAME_END or not following[:1].isupper() or _MONTH_OR_DAY.match(following):
-        return " ".join(name)
-    if following.rstrip(":").casefold() in _DATE_LABELS:  # "By Daryl Austin Published March 9, 2026"
-        return " ".join(name)
+    hard_end = role is not None or following == "" or words[len(name) - 1] != name[-1]
+    hard_end = hard_end or following[:1] in _NAME_END or bool(_MONTH_OR_DAY.match(following))
+    hard_end = hard_end or following.rstrip(":").casefold() in _DATE_LABELS  # "By Daryl Austin Published …"
+    hard_end = hard_end or (len(following) > 2 and following.rstrip(",").isupper())  # a dateline: "RAJSHAHI,"
+    if hard_end:
+        return " ".join(name)  # a role, the end of the text, a punctuation mark, a date or a dateline ends it
+    if words_of_name == 3:
+        return None
+    if not following[:1].isupper() or starts_text(following):
+        return " ".join(name)  # a lower-case word, or the first word of the text that follows
     return None
 
 
