@@ -389,3 +389,20 @@ def test_byline_after_a_later_appearance_of_the_headline() -> None:
         "<h1>Council approves the flood barrier plan</h1><p>2025-12-17 · Lena Ortiz</p>" + ARTICLE_TEXT
     )
     assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)
+
+
+def test_byline_in_the_article_header_wins_over_a_menu_of_columnists_before_it() -> None:
+    body = (
+        '<ul class="columnists"><li class="author">Kate Riley</li><li class="author">Omar Haddad</li></ul>'
+        '<h1>Council approves the flood barrier plan</h1><p class="byline">Lena Ortiz</p>' + ARTICLE_TEXT
+    )
+    assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)
+
+
+def test_reviewers_and_commenters_are_not_the_author() -> None:
+    reviewer = (
+        '<p class="byline">Fact checked by Omar Haddad</p><span class="author-name">Omar Haddad</span>' + ARTICLE_TEXT
+    )
+    assert "authors" not in resolve_page("", reviewer).values
+    commenter = ARTICLE_TEXT + '<div class="comment-author">Kate Riley says:</div><b class="author">Kate Riley</b>'
+    assert "authors" not in resolve_page("", commenter).values

@@ -240,6 +240,13 @@ def test_language_prior_confirmed_or_overruled() -> None:
         ("Updated March 3, 2024 8:23 PM ET By Lena Ortiz", ("Lena Ortiz",)),
         ("Posted March 3, 2024", ()),
         ("Jun 2 Written By", ()),
+        # a job-title clause joined by "and" is one role, not a second person
+        ("This post was written by Nora Patel, Head of Marketing and Community Development", ("Nora Patel",)),
+        ("By Nora Patel and Omar Haddad, Riverside Desk", ("Nora Patel", "Omar Haddad")),
+        # page furniture
+        ("Bluesky Bluesky", ()),
+        ("Member Login", ()),
+        ("Science X Account", ()),
     ],
 )
 def test_byline_roles_credentials_and_addresses(byline: str, authors: tuple[str, ...]) -> None:

@@ -45,7 +45,8 @@ AGENCIES: dict[str, str] = {
 }
 
 _PREFIX = re.compile(
-    r"^(?:about the author|(?:written|reported|reporting|story|words|text|article|photos?|posted|published|compiled|"
+    r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
+    r"(?:about the author|(?:written|reported|reporting|story|words|text|article|photos?|posted|published|compiled|"
     r"edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|author|authors|"
     r"writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
     re.IGNORECASE,
@@ -88,14 +89,16 @@ _JUNK = re.compile(
     r"anonymous|unknown|webmaster|site admin|edit profile|my profile|"
     r"contributors?|correspondents?|team|redaktion|rédaction|redacción|redação|redazione|learn more|full bio|"
     r"email the author|email|e-mail|contact|follow|follow us|follow on twitter|twitter|facebook|linkedin|"
-    r"instagram|view all posts|see all|more|more from|more articles|read more|all articles|profile|"
+    r"instagram|bluesky|threads|mastodon|tiktok|youtube|reddit|pinterest|whatsapp|x|"
+    r"view all posts|see all|more|more from|more articles|read more|all articles|profile|"
     r"bio|share|print|comments?|opinion|analysis|news|sponsored|partner content|advertisement)$",
     re.IGNORECASE,
 )
 _JUNK_ANYWHERE = re.compile(
     r"@|https?://|www\.|\.com\b|\bemail\b|\be-mail\b|\bfollow\b|\bview (?:all|more)\b|\bposts? by\b|"
     r"\barticles? by\b|\bmore (?:from|by|stories)\b|\bread more\b|\blearn more\b|\bclick\b|\bsubscribe\b|\bsign up\b|"
-    r"\bminutes? read\b|\w\.(?:com|net|org|co|io)\b|\bedit profile\b|\bmin read\b|\bcopyright\b|©|\d",
+    r"\bminutes? read\b|\blog ?in\b|\bsign ?in\b|\baccount\b|"
+    r"\w\.(?:com|net|org|co|io)\b|\bedit profile\b|\bmin read\b|\bcopyright\b|©|\d",
     re.IGNORECASE,
 )
 # Job titles and roles that sites glue to names ("Jane Doe, Senior Reporter", "Jane Doe Chief Correspondent").
@@ -442,6 +445,9 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
         return None
     tokens = _strip_roles(candidate.split())
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]  # "Jane Doe Jane Doe": a name rendered twice (link text and image alt)
     if not tokens or len(tokens) > 6 or tokens[0].casefold() == "the":
         return None  # "The Independent", "The Organized Mama": a name with an article is a title, not a person
     if len(tokens) == 1:
@@ -467,9 +473,6 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     cased = [t for t in tokens if t.casefold() not in _LOWER_PARTICLES]
     if not structured and any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
         return None  # sentence words ("comments are closed"), not a name
-    half = len(tokens) // 2
-    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
-        tokens = tokens[:half]  # "Jane Doe Jane Doe": a name rendered twice (link text and image alt)
     name = " ".join(tokens)
     if fold(name) in set(site_keys) or agency_name(name):
         return None
@@ -491,7 +494,7 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     names: list[str] = []
     agency: str | None = None
     organization: str | None = None
-    for part in _SPLIT.split(cleaned):
+    for part in _SPLIT.split(_without_role_clauses(cleaned)):
         part = part.strip(" .,:;-–—|()[]\"'")
         if not part or _NOT_AUTHOR_CREDIT.match(part):
             continue
@@ -512,6 +515,19 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
             elif organization is None and _looks_like_organization(segment):
                 organization = segment
     return Byline(tuple(dict.fromkeys(names)), agency, organization)
+
+
+_CLAUSE = re.compile(r"\s*[,;|]\s*")
+
+
+def _without_role_clauses(text: str) -> str:
+    """A byline without the job-title clauses after its names: in "Jane Doe, Head of Marketing and Community
+    Development" the "and" joins two halves of the role, not two people."""
+    clauses = _CLAUSE.split(text)
+    if len(clauses) < 2:
+        return text
+    kept = [clauses[0]] + [clause for clause in clauses[1:] if not (clause and is_role_word(clause.split()[0]))]
+    return ", ".join(kept)
 
 
 def _looks_like_organization(text: str) -> bool:

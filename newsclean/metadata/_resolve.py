@@ -456,7 +456,10 @@ def _resolve_authors(
             sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
     for value in _written_by_meta(candidates):
         sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
-    bylines = [parse_byline(text, site_keys=site_keys) for text in candidates.bylines]
+    texts = _header_first(candidates.bylines, candidates.visible_text, header)
+    others = _credited_for_other_work(texts, site_keys)
+    bylines = [parse_byline(text, site_keys=site_keys) for text in texts]
+    bylines = [byline._replace(authors=tuple(n for n in byline.authors if fold(n) not in others)) for byline in bylines]
     shorter = [name for byline in bylines for name in byline.authors if len(name.split()) >= 2]
     for byline in bylines:
         sources.append((byline._replace(authors=_narrowest(byline.authors, shorter)), "byline"))
@@ -473,6 +476,35 @@ def _resolve_authors(
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
         resolved.set("organization", byline.organization, source)
+
+
+def _header_first(texts: list[str], visible: str | None, header: int | None, *, window: int = 400) -> list[str]:
+    """Byline elements printed in the article header (within ``window`` characters after the headline) first,
+    the rest in page order: a menu of columnists or a list of related posts comes before the header in the
+    page's markup as often as after it."""
+    if not texts or visible is None or header is None:
+        return texts
+    near = visible[header : header + window]
+    return sorted(texts, key=lambda text: text not in near)
+
+
+_COMMENTER = re.compile(r"\s+(?:says|said|wrote|replied)\s*:?\s*$", re.IGNORECASE)
+_CREDIT_LABEL = re.compile(r"^.*?\bby\b\s*:?\s*", re.IGNORECASE)
+
+
+def _credited_for_other_work(texts: list[str], site_keys: set[str]) -> set[str]:
+    """Folded names the page credits for other work than the writing: reviewers and fact-checkers ("Reviewed by
+    Jane Doe"), and commenters ("Jane Doe says:"). Their name elsewhere on the page is not a byline."""
+    others: set[str] = set()
+    for text in texts:
+        if is_credit_not_authorship(text):
+            rest = _CREDIT_LABEL.sub("", text, count=1)
+        elif _COMMENTER.search(text):
+            rest = _COMMENTER.sub("", text)
+        else:
+            continue
+        others.update(fold(name) for name in parse_byline(rest, site_keys=site_keys).authors)
+    return others
 
 
 # "Written by Jane Doe" in the page text: the label says the name that follows is the author. The page text has
