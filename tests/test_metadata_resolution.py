@@ -406,3 +406,11 @@ def test_reviewers_and_commenters_are_not_the_author() -> None:
     assert "authors" not in resolve_page("", reviewer).values
     commenter = ARTICLE_TEXT + '<div class="comment-author">Kate Riley says:</div><b class="author">Kate Riley</b>'
     assert "authors" not in resolve_page("", commenter).values
+
+
+def test_author_photo_alt_text_and_producer_links_are_byline_elements() -> None:
+    bio = "<p>Nora Patel writes about towns and rivers, " + "budgets and councils " * 8 + "</p>"
+    photo = '<div><img class="post_author-image" alt="Nora Patel" src="/n.jpg">' + bio + "</div>"
+    assert resolve_page("", photo + ARTICLE_TEXT).values["authors"] == ("Nora Patel",)
+    producer = '<span class="inline-list__item"><a href="/producers/lena-ortiz">Lena Ortiz</a></span>'
+    assert resolve_page("", producer + ARTICLE_TEXT).values["authors"] == ("Lena Ortiz",)
