@@ -414,3 +414,11 @@ def test_author_photo_alt_text_and_producer_links_are_byline_elements() -> None:
     assert resolve_page("", photo + ARTICLE_TEXT).values["authors"] == ("Nora Patel",)
     producer = '<span class="inline-list__item"><a href="/producers/lena-ortiz">Lena Ortiz</a></span>'
     assert resolve_page("", producer + ARTICLE_TEXT).values["authors"] == ("Lena Ortiz",)
+
+
+def test_h1_sharing_a_possessive_with_the_seo_title_is_the_headline() -> None:
+    # "Valentino’s" and "Valentino" are one word: the <h1> shares a third of its words with the SEO title
+    head = '<meta property="og:title" content="Discover the New Marcello Madison Ave Flagship - Gazette">'
+    body = "<h1>Come Shopping With Us At Marcello’s New NYC Madison Avenue Flagship Store</h1>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["title"] == "Come Shopping With Us At Marcello’s New NYC Madison Avenue Flagship Store"

@@ -266,8 +266,16 @@ def _resolve_title(
     resolved.set("title", title, source)
 
 
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
 def _words(text: str) -> set[str]:
     return {fold(word) for word in text.split() if fold(word)}
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a title as comparison keys, a possessive as its noun ("Valentino’s" shares "Valentino")."""
+    return {key for word in text.split() if (key := fold(_POSSESSIVE.sub("", word)))}
 
 
 # Share of the <h1>'s words found in the markup titles for it to be the article's headline: a third is enough for
@@ -286,24 +294,25 @@ def _visible_headline(
 ) -> str | None:
     """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
+    title_stems = set().union(*(_stems(t) for t in titles)) if titles else set()
     best: tuple[float, int, str] | None = None
     for index, raw in enumerate(h1s[:8]):
         readings = [raw]
         if index < len(h1s_joined) and h1s_joined[index] != raw:
             readings.append(h1s_joined[index])
-        scored: list[tuple[int, float, str]] = []
+        scored: list[tuple[int, int, float, str]] = []
         for reading in readings:
             h1 = clean_title(reading, site_names=site_names, host=host)
             if h1 is None or len(h1) > 300:
                 continue
-            words = _words(h1)
-            if words:
-                shared = len(words & title_words)
-                scored.append((shared, shared / len(words), h1))
+            stems = _stems(h1)
+            if stems:
+                shared = len(stems & title_stems)
+                scored.append((len(_words(h1) & title_words), shared, shared / len(stems), h1))
         if not scored:
             continue
-        # The joined reading only when it matches more title words ("Kotaku's", not "Kotaku 's").
-        shared, overlap, h1 = max(scored, key=lambda item: item[0])
+        # The joined reading only when it matches more title words exactly ("Kotaku's", not "Kotaku 's").
+        _, shared, overlap, h1 = max(scored, key=lambda item: item[0])
         # Equal overlap: the <h1> that covers more of the title (the headline, not a blog name above it).
         if best is None or (overlap, shared) > (best[0], best[1]):
             best = (overlap, shared, h1)
