@@ -41,6 +41,24 @@ def test_clean_title(raw: str, sites: list[str], host: str | None, expected: str
     assert clean_title(raw, site_names=sites, host=host) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "sites", "host", "expected"),
+    [
+        # the site's name with a word more or less, after the headline
+        ("The Ultimate Car Checklist | Ridgestone Tires", ["Ridgestone"], None, "The Ultimate Car Checklist"),
+        ("Top 5 HR Tools in 2026 | PayLark", [], "www.getpaylark.com", "Top 5 HR Tools in 2026"),
+        ("Design Portfolio | Thrive Web Marketing", ["Thrive Web Marketing Agency"], None, "Design Portfolio"),
+        # never before the headline, where the name starts the headline itself
+        ("Corvel introduces GIM | A new standard", ["Corvel"], None, "Corvel introduces GIM | A new standard"),
+        ("Report | Two fighters agree terms", [], "bleacherreport.com", "Report | Two fighters agree terms"),
+    ],
+)
+def test_title_site_name_variants_after_the_headline(
+    raw: str, sites: list[str], host: str | None, expected: str
+) -> None:
+    assert clean_title(raw, site_names=sites, host=host) == expected
+
+
 def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
     assert clean_title("Vote 2024 | Why we vote | Gazette", site_names=["Gazette"]) == "Vote 2024 | Why we vote"
 
