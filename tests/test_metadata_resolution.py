@@ -422,3 +422,16 @@ def test_h1_sharing_a_possessive_with_the_seo_title_is_the_headline() -> None:
     body = "<h1>Come Shopping With Us At Marcello’s New NYC Madison Avenue Flagship Store</h1>" + ARTICLE_TEXT
     resolved = resolve_page(head, body)
     assert resolved.values["title"] == "Come Shopping With Us At Marcello’s New NYC Madison Avenue Flagship Store"
+
+
+def test_a_list_of_columnists_away_from_the_article_header_names_no_author() -> None:
+    columnists = "".join(
+        f'<li class="author">{name}</li>' for name in ("Kate Riley", "Omar Haddad", "Lena Ortiz", "Nora Patel")
+    )
+    # the list comes after the article's text, well past the header
+    body = "<h1>Council approves the flood barrier plan</h1>" + ARTICLE_TEXT * 2 + f"<ul>{columnists}</ul>"
+    assert "authors" not in resolve_page(HEADLINE_HEAD, body).values
+    # the same list with one of them in the article header: that one wrote it
+    header = '<p class="byline">By Lena Ortiz</p>'
+    body = f"<ul>{columnists}</ul><h1>Council approves the flood barrier plan</h1>{header}" + ARTICLE_TEXT
+    assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)

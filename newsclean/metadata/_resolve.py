@@ -318,8 +318,9 @@ def _visible_headline(
             best = (overlap, shared, h1)
     if best is None:
         return None
-    if best[0] >= _HEADLINE_OVERLAP:
-        return _without_kicker(best[2], titles, sections)
+    overlap, _, h1 = best
+    if overlap >= _HEADLINE_OVERLAP:
+        return _without_kicker(h1, titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
         return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
@@ -470,6 +471,13 @@ def _resolve_authors(
     bylines = [parse_byline(text, site_keys=site_keys) for text in texts]
     bylines = [byline._replace(authors=tuple(n for n in byline.authors if fold(n) not in others)) for byline in bylines]
     shorter = [name for byline in bylines for name in byline.authors if len(name.split()) >= 2]
+    if (
+        header is not None
+        and len({fold(name) for byline in bylines for name in byline.authors}) >= _MANY_PEOPLE
+        and not _in_header(texts[0], candidates.visible_text, header)
+        and not _BY_PREFIX.match(texts[0])
+    ):
+        bylines = []  # a menu of columnists or a list of related posts, none of them in the article header
     for byline in bylines:
         sources.append((byline._replace(authors=_narrowest(byline.authors, shorter)), "byline"))
     if candidates.visible_text:
@@ -487,14 +495,27 @@ def _resolve_authors(
         resolved.set("organization", byline.organization, source)
 
 
-def _header_first(texts: list[str], visible: str | None, header: int | None, *, window: int = 400) -> list[str]:
-    """Byline elements printed in the article header (within ``window`` characters after the headline) first,
-    the rest in page order: a menu of columnists or a list of related posts comes before the header in the
-    page's markup as often as after it."""
+_HEADER_WINDOW = 400
+# Byline elements naming this many people, none in the article header, are a list (columnists, related posts).
+_MANY_PEOPLE = 4
+
+
+def _in_header(text: str, visible: str | None, header: int | None) -> bool:
+    return visible is not None and header is not None and text in visible[header : header + _HEADER_WINDOW]
+
+
+def _header_first(texts: list[str], visible: str | None, header: int | None) -> list[str]:
+    """Byline elements printed in the article header (within ``_HEADER_WINDOW`` characters after the headline)
+    first, the rest in page order: a menu of columnists or a list of related posts comes before the header in
+    the page's markup as often as after it."""
     if not texts or visible is None or header is None:
         return texts
-    near = visible[header : header + window]
-    return sorted(texts, key=lambda text: text not in near)
+    near = visible[header : header + _HEADER_WINDOW]
+    return sorted(texts, key=lambda text: (text not in near, not _BY_PREFIX.match(text)))
+
+
+# A byline element that says so: "By Jane Doe", "Written by: Jane Doe", "By — Jane Doe, AP".
+_BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\b", re.IGNORECASE)
 
 
 _COMMENTER = re.compile(r"\s+(?:says|said|wrote|replied)\s*:?\s*$", re.IGNORECASE)
