@@ -371,6 +371,9 @@ HEADLINE_HEAD = '<meta property="og:title" content="Council approves the flood b
         # "Date · Name" without "By"
         ("Dec 26, 2025 • Lena Ortiz in Local Politics", ("Lena Ortiz",)),
         ("2025-12-17 · Lena Ortiz The council met", ("Lena Ortiz",)),
+        # a compound word ("Hot-swappable") starts the text; a double-barrelled name does not
+        ("Apr 17, 2025 By Nora Patel Hot-swappable keyboards are", ("Nora Patel",)),
+        ("By Sergio Martínez-Beltrán The council", ("Sergio Martínez-Beltrán",)),
         # three capitalised words before a lower-case word: the third may be the article's, so no name
         ("By Nora Patel Riverton has approved", ()),
         # after a bar comes the section as often as the author
@@ -435,3 +438,18 @@ def test_a_list_of_columnists_away_from_the_article_header_names_no_author() -> 
     header = '<p class="byline">By Lena Ortiz</p>'
     body = f"<ul>{columnists}</ul><h1>Council approves the flood barrier plan</h1>{header}" + ARTICLE_TEXT
     assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)
+
+
+def test_scholarly_citation_authors_are_all_listed_last_name_first() -> None:
+    head = '<meta name="citation_author" content="Roy, Anil"><meta name="citation_author" content="Patel, Jyoti">'
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Anil Roy", "Jyoti Patel")
+    assert resolved.provenance["authors"] == "meta"
+
+
+def test_contributors_label_in_the_page_text_names_the_author() -> None:
+    body = "<p>Contributors: Janet Lough Check here for local stock</p>" + ARTICLE_TEXT
+    assert resolve_page("", body).values["authors"] == ("Janet Lough",)
+    # a bare "Author" without its colon is a word in a sentence
+    body = "<p>Bestselling Author Janet Lough visited the council</p>" + ARTICLE_TEXT
+    assert "authors" not in resolve_page("", body).values

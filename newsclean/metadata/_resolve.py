@@ -461,6 +461,7 @@ def _resolve_authors(
 ) -> None:
     graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
     sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys, graph), "json-ld")]
+    sources.append((_citation_authors(candidates, site_keys), "meta"))
     for _, value in _metas(candidates, _AUTHOR_META):
         if not value.startswith("http"):
             sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
@@ -504,6 +505,23 @@ def _in_header(text: str, visible: str | None, header: int | None) -> bool:
     return visible is not None and header is not None and text in visible[header : header + _HEADER_WINDOW]
 
 
+_CITATION_AUTHOR_META = ("citation_author", "citation_authors")
+_LAST_FIRST = re.compile(r"^(?P<last>[^,]+),\s*(?P<first>[^,]+)$")
+
+
+def _citation_authors(candidates: MetadataCandidates, site_keys: set[str]) -> Byline:
+    """The authors a scholarly page lists, one ``citation_author`` meta tag each, in order, written "Last,
+    First" (the Highwire convention) or "First Last"."""
+    names: list[str] = []
+    for _, value in _metas(candidates, _CITATION_AUTHOR_META):
+        match = _LAST_FIRST.match(value.strip())
+        person = f"{match['first']} {match['last']}" if match else value
+        name = person_name(person, site_keys=site_keys, structured=True)
+        if name:
+            names.append(name)
+    return Byline(tuple(dict.fromkeys(names)), None, None)
+
+
 def _header_first(texts: list[str], visible: str | None, header: int | None) -> list[str]:
     """Byline elements printed in the article header (within ``_HEADER_WINDOW`` characters after the headline)
     first, the rest in page order: a menu of columnists or a list of related posts comes before the header in
@@ -537,10 +555,12 @@ def _credited_for_other_work(texts: list[str], site_keys: set[str]) -> set[str]:
     return others
 
 
-# "Written by Jane Doe" in the page text: the label says the name that follows is the author. The page text has
+# "Written by Jane Doe", "Contributors: Jane Doe" in the page text: the label says the name that follows is the
+# author (a bare "Author" needs its colon to be a label). The page text has
 # no line breaks, so the name is read as a first and a last name (with a middle initial, if any), never more.
 _WRITTEN_BY = re.compile(
-    r"\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
+    r"(?:\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?|\b(?:Authors?|Contributors?|AUTHORS?|CONTRIBUTORS?):)"
+    r"\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
 )
 
 
@@ -570,6 +590,12 @@ def _headline_ends(text: str, title: Any, first: int | None, *, limit: int = 3) 
 # Aynal Haque") needs a hard end (punctuation, a capitalised dateline, a date, the end of the text): after it,
 # a lower-case word may be the article's ("By Jane Doe Apple has …"). Other runs ("By Field Level Media Staff")
 # cannot be cut safely: no name.
+def _compound_word(word: str) -> bool:
+    """ "Hot-swappable", "Co-founder": each part of a double-barrelled name is capitalised ("Martínez-Beltrán"),
+    a compound word's are not."""
+    return any(part[:1].islower() for part in word.split("-")[1:])
+
+
 _BY_LABEL = re.compile(r"\b[Bb]y:?\s+(?=[A-Z])")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
 _NAME_END = frozenset(",;:·|•–—()")
@@ -618,8 +644,11 @@ def _name_run(words: list[str]) -> str | None:
         core = word.rstrip("".join(_NAME_END))
         if not _NAME_WORD.match(core) or _MONTH_OR_DAY.match(core) or core.casefold() in _DATE_LABELS:
             break
-        if name and (starts_text(core) or (len(core) > 2 and core.isupper() and not name[0].isupper())):
-            break  # the article's text ("The …") or a dateline in capitals ("RAJSHAHI, Dec 20") starts here
+        if name and (
+            starts_text(core) or (len(core) > 2 and core.isupper() and not name[0].isupper()) or _compound_word(core)
+        ):
+            # the article's text ("The …", "Hot-swappable …") or a dateline in capitals ("RAJSHAHI, Dec 20")
+            break
         name.append(core)
         if core != word:
             break
@@ -642,7 +671,7 @@ def _name_run(words: list[str]) -> str | None:
         return " ".join(name)  # a role, the end of the text, a punctuation mark, a date or a dateline ends it
     if words_of_name == 3:
         return None
-    if not following[:1].isupper() or starts_text(following):
+    if not following[:1].isupper() or starts_text(following) or _compound_word(following):
         return " ".join(name)  # a lower-case word, or the first word of the text that follows
     return None
 
