@@ -265,6 +265,9 @@ def test_language_prior_confirmed_or_overruled() -> None:
         # a job-title clause joined by "and" is one role, not a second person
         ("This post was written by Nora Patel, Head of Marketing and Community Development", ("Nora Patel",)),
         ("By Nora Patel and Omar Haddad, Riverside Desk", ("Nora Patel", "Omar Haddad")),
+        # a middle or maiden name in brackets is part of the name; an agency in brackets is not
+        ("Paramita (Guha) Ghosh", ("Paramita Guha Ghosh",)),
+        ("By Nora Patel (Reuters)", ("Nora Patel",)),
         # page furniture
         ("Bluesky Bluesky", ()),
         ("Member Login", ()),

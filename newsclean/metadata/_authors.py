@@ -494,6 +494,7 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     names: list[str] = []
     agency: str | None = None
     organization: str | None = None
+    cleaned = _BRACKETED_NAME_PART.sub(r"\1 \2 \3", cleaned)
     for part in _SPLIT.split(_without_role_clauses(cleaned)):
         part = part.strip(" .,:;-–—|()[]\"'")
         if not part or _NOT_AUTHOR_CREDIT.match(part):
@@ -517,6 +518,9 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     return Byline(tuple(dict.fromkeys(names)), agency, organization)
 
 
+# A middle or maiden name in brackets inside a name is part of it: "Paramita (Guha) Ghosh" (while "Jane Doe (AP)"
+# is a name and an agency).
+_BRACKETED_NAME_PART = re.compile(r"\b([A-Z][\w'’-]+) \(([A-Z][a-z][\w'’-]*)\) ([A-Z][\w'’-]+)\b")
 _CLAUSE = re.compile(r"\s*[,;|]\s*")
 
 
