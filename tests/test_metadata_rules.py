@@ -268,6 +268,9 @@ def test_language_prior_confirmed_or_overruled() -> None:
         # a middle or maiden name in brackets is part of the name; an agency in brackets is not
         ("Paramita (Guha) Ghosh", ("Paramita Guha Ghosh",)),
         ("By Nora Patel (Reuters)", ("Nora Patel",)),
+        # an honorific's full stop does not end the name; "Authored by" is a label
+        ("By Dr. Nora Patel - Mar 27, 2024", ("Dr. Nora Patel",)),
+        ("Authored by: Dr. Omar Haddad", ("Dr. Omar Haddad",)),
         # page furniture
         ("Bluesky Bluesky", ()),
         ("Member Login", ()),

@@ -46,13 +46,14 @@ AGENCIES: dict[str, str] = {
 
 _PREFIX = re.compile(
     r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
-    r"(?:about the author|(?:written|reported|reporting|story|words|text|article|photos?|posted|published|compiled|"
-    r"edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|author|authors|"
-    r"writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
+    r"(?:about the author|(?:written|authored|reported|reporting|story|words|text|article|photos?|posted|"
+    r"published|compiled|edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|"
+    r"author|authors|writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
     re.IGNORECASE,
 )
+# A full stop ends a name ("By Jane Doe. Photos by …") unless it ends an honorific ("Dr. Jane Doe").
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|·|•|(?<=\w\w)\.\s|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
+    r"\s*(?:,|;|\||/|·|•|(?<=\w\w)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bprof)\.\s|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
     re.IGNORECASE,
 )
 # Where a byline stops being names: a date, a time, "Updated", "Published", a role after a dash.
