@@ -113,9 +113,12 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     for node in tree.css(
         '[rel="author"], [itemprop="author"], .byline, .author, .author-name, [class*="byline"], '
         'a[href*="/author/"], a[href*="/authors/"], a[href*="/profile/"], [class*="author-name"], '
-        '[data-testid*="byline"], address, [class*="author"], [class*="Author"], [id*="author"]'
+        '[data-testid*="byline"], address, [class*="author"], [class*="Author"], [id*="author"], '
+        'a[href*="/producers/"], a[href*="/contributor/"], a[href*="/contributors/"], a[href*="/writers/"]'
     ):
         text = " ".join(node.text(separator=" ").split())
+        if not text and node.tag == "img":  # an author's photo names its author in its alt text
+            text = " ".join((node.attributes.get("alt") or "").split())
         if text and len(text) < 120:
             candidates.bylines.append(text)
     return candidates

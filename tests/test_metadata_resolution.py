@@ -147,6 +147,31 @@ def test_personal_blog_named_after_its_author_keeps_the_author() -> None:
     assert resolved.values["authors"] == ("Kristian Larsen",)
 
 
+def test_personal_site_whose_name_the_author_field_repeats_keeps_the_author() -> None:
+    head = '<meta property="og:site_name" content="Nora Patel"><meta name="author" content="Nora Patel">'
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://noraposts.dev/notes/git")
+    assert resolved.values["authors"] == ("Nora Patel",)
+    # an all-lower-case author field spells the same person
+    head = '<meta property="og:site_name" content="Nora Patel"><meta name="author" content="nora patel">'
+    assert resolve_page(head, ARTICLE_TEXT, url="https://riverfarm.com/blog/herbs").values["authors"] == ("nora patel",)
+    # the host spells the name the author field gives
+    head = '<meta name="author" content="Omar Haddad">'
+    assert resolve_page(head, ARTICLE_TEXT, url="https://omar-haddad.net/2021/tools").values["authors"] == (
+        "Omar Haddad",
+    )
+
+
+@pytest.mark.parametrize(
+    ("site", "host"),
+    [("RTC Bank", "rtcbank.com"), ("Maple Dentistry PC", "mapledentistry.com"), ("Quillpad Store", "quillpad.com")],
+)
+def test_company_site_repeated_in_the_author_field_is_no_person(site: str, host: str) -> None:
+    head = f'<meta property="og:site_name" content="{site}"><meta name="author" content="{site}">'
+    resolved = resolve_page(head, ARTICLE_TEXT, url=f"https://www.{host}/blog/tips")
+    assert "authors" not in resolved.values
+    assert resolved.values["organization"] == site
+
+
 def test_company_named_as_author_is_the_organisation() -> None:
     head = '<meta property="og:site_name" content="Escalon">' + json_ld(
         {"@type": "Article", "author": {"name": "Escalon"}}
@@ -292,7 +317,8 @@ def test_by_name_just_after_the_headline_is_the_byline() -> None:
         "<p>Published by Clay Mar 17, 2025</p>",  # a month is not a surname
         "<p>Guidance by Sector Expand or Collapse</p>",  # a menu's phrase
         "<p>January 20th, 2025 by JWU Last updated: August 25, 2025</p>",  # an acronym and a word
-        "<p>By Isabella Tabacchi</p><p>The photo composition matters.</p>",  # where does the name end?
+        # where does the name end? ("The …" would end it: see the test below)
+        "<p>By Isabella Tabacchi</p><p>Composition Matters In Landscape Photography</p>",
     ],
 )
 def test_by_label_after_the_headline_that_names_nobody(header: str) -> None:
@@ -326,3 +352,104 @@ def test_update_after_the_headline_or_a_date_far_below_it_is_not_published() -> 
     assert resolve_page(head, updated).provenance.get("published", "").startswith("page text") is False
     far = "<h1>Council approves new flood barrier plan</h1>" + ARTICLE_TEXT + "<p>March 3, 2024</p>"
     assert resolve_page(head, far).provenance.get("published", "").startswith("page text") is False
+
+
+# -- the byline printed after the headline: where the name ends --------------------------------------------------
+
+HEADLINE_HEAD = '<meta property="og:title" content="Council approves the flood barrier plan">'
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # the article's text starts with a capitalised word that cannot continue a name
+        ("By Nora Patel The council met on Tuesday", ("Nora Patel",)),
+        # a widget label follows the name; initials before the last name
+        ("By A. J. Okafor View In Digital Edition", ("A. J. Okafor",)),
+        # a three-part name ends at the dateline in capitals
+        ("By Md Rafiqul Islam RIVERTON, Dec 20, 2025 (RNS) - The council", ("Md Rafiqul Islam",)),
+        # "Date · Name" without "By"
+        ("Dec 26, 2025 • Lena Ortiz in Local Politics", ("Lena Ortiz",)),
+        ("2025-12-17 · Lena Ortiz The council met", ("Lena Ortiz",)),
+        # a compound word ("Hot-swappable") starts the text; a double-barrelled name does not
+        ("Apr 17, 2025 By Nora Patel Hot-swappable keyboards are", ("Nora Patel",)),
+        ("By Sergio Martínez-Beltrán The council", ("Sergio Martínez-Beltrán",)),
+        # three capitalised words before a lower-case word: the third may be the article's, so no name
+        ("By Nora Patel Riverton has approved", ()),
+        # after a bar comes the section as often as the author
+        ("Apr 21, 2017 | Products Liability If someone", ()),
+    ],
+)
+def test_byline_after_the_headline_ends_where_the_name_does(header: str, authors: tuple[str, ...]) -> None:
+    body = f"<h1>Council approves the flood barrier plan</h1><p>{header}</p>" + ARTICLE_TEXT
+    assert resolve_page(HEADLINE_HEAD, body).values.get("authors", ()) == authors
+
+
+def test_byline_after_a_later_appearance_of_the_headline() -> None:
+    # the headline first appears in a list of posts, then above the article with its byline
+    body = (
+        "<ul><li>Council approves the flood barrier plan</li><li>Another story on the river works</li></ul>"
+        "<h1>Council approves the flood barrier plan</h1><p>2025-12-17 · Lena Ortiz</p>" + ARTICLE_TEXT
+    )
+    assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)
+
+
+def test_byline_in_the_article_header_wins_over_a_menu_of_columnists_before_it() -> None:
+    body = (
+        '<ul class="columnists"><li class="author">Kate Riley</li><li class="author">Omar Haddad</li></ul>'
+        '<h1>Council approves the flood barrier plan</h1><p class="byline">Lena Ortiz</p>' + ARTICLE_TEXT
+    )
+    assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)
+
+
+def test_reviewers_and_commenters_are_not_the_author() -> None:
+    reviewer = (
+        '<p class="byline">Fact checked by Omar Haddad</p><span class="author-name">Omar Haddad</span>' + ARTICLE_TEXT
+    )
+    assert "authors" not in resolve_page("", reviewer).values
+    commenter = ARTICLE_TEXT + '<div class="comment-author">Kate Riley says:</div><b class="author">Kate Riley</b>'
+    assert "authors" not in resolve_page("", commenter).values
+
+
+def test_author_photo_alt_text_and_producer_links_are_byline_elements() -> None:
+    bio = "<p>Nora Patel writes about towns and rivers, " + "budgets and councils " * 8 + "</p>"
+    photo = '<div><img class="post_author-image" alt="Nora Patel" src="/n.jpg">' + bio + "</div>"
+    assert resolve_page("", photo + ARTICLE_TEXT).values["authors"] == ("Nora Patel",)
+    producer = '<span class="inline-list__item"><a href="/producers/lena-ortiz">Lena Ortiz</a></span>'
+    assert resolve_page("", producer + ARTICLE_TEXT).values["authors"] == ("Lena Ortiz",)
+
+
+def test_h1_sharing_a_possessive_with_the_seo_title_is_the_headline() -> None:
+    # "Valentino’s" and "Valentino" are one word: the <h1> shares a third of its words with the SEO title
+    head = '<meta property="og:title" content="Discover the New Marcello Madison Ave Flagship - Gazette">'
+    body = "<h1>Come Shopping With Us At Marcello’s New NYC Madison Avenue Flagship Store</h1>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["title"] == "Come Shopping With Us At Marcello’s New NYC Madison Avenue Flagship Store"
+
+
+def test_a_list_of_columnists_away_from_the_article_header_names_no_author() -> None:
+    columnists = "".join(
+        f'<li class="author">{name}</li>' for name in ("Kate Riley", "Omar Haddad", "Lena Ortiz", "Nora Patel")
+    )
+    # the list comes after the article's text, well past the header
+    body = "<h1>Council approves the flood barrier plan</h1>" + ARTICLE_TEXT * 2 + f"<ul>{columnists}</ul>"
+    assert "authors" not in resolve_page(HEADLINE_HEAD, body).values
+    # the same list with one of them in the article header: that one wrote it
+    header = '<p class="byline">By Lena Ortiz</p>'
+    body = f"<ul>{columnists}</ul><h1>Council approves the flood barrier plan</h1>{header}" + ARTICLE_TEXT
+    assert resolve_page(HEADLINE_HEAD, body).values["authors"] == ("Lena Ortiz",)
+
+
+def test_scholarly_citation_authors_are_all_listed_last_name_first() -> None:
+    head = '<meta name="citation_author" content="Roy, Anil"><meta name="citation_author" content="Patel, Jyoti">'
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert resolved.values["authors"] == ("Anil Roy", "Jyoti Patel")
+    assert resolved.provenance["authors"] == "meta"
+
+
+def test_contributors_label_in_the_page_text_names_the_author() -> None:
+    body = "<p>Contributors: Janet Lough Check here for local stock</p>" + ARTICLE_TEXT
+    assert resolve_page("", body).values["authors"] == ("Janet Lough",)
+    # a bare "Author" without its colon is a word in a sentence
+    body = "<p>Bestselling Author Janet Lough visited the council</p>" + ARTICLE_TEXT
+    assert "authors" not in resolve_page("", body).values

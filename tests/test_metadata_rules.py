@@ -41,6 +41,24 @@ def test_clean_title(raw: str, sites: list[str], host: str | None, expected: str
     assert clean_title(raw, site_names=sites, host=host) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "sites", "host", "expected"),
+    [
+        # the site's name with a word more or less, after the headline
+        ("The Ultimate Car Checklist | Ridgestone Tires", ["Ridgestone"], None, "The Ultimate Car Checklist"),
+        ("Top 5 HR Tools in 2026 | PayLark", [], "www.getpaylark.com", "Top 5 HR Tools in 2026"),
+        ("Design Portfolio | Thrive Web Marketing", ["Thrive Web Marketing Agency"], None, "Design Portfolio"),
+        # never before the headline, where the name starts the headline itself
+        ("Corvel introduces GIM | A new standard", ["Corvel"], None, "Corvel introduces GIM | A new standard"),
+        ("Report | Two fighters agree terms", [], "bleacherreport.com", "Report | Two fighters agree terms"),
+    ],
+)
+def test_title_site_name_variants_after_the_headline(
+    raw: str, sites: list[str], host: str | None, expected: str
+) -> None:
+    assert clean_title(raw, site_names=sites, host=host) == expected
+
+
 def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
     assert clean_title("Vote 2024 | Why we vote | Gazette", site_names=["Gazette"]) == "Vote 2024 | Why we vote"
 
@@ -233,6 +251,26 @@ def test_language_prior_confirmed_or_overruled() -> None:
         ("By Paul Frew , Home and Digital Security Expert", ("Paul Frew",)),
         ("351 King Street East, Suite 1600, Toronto, ON Canada", ()),
         ("United Kingdom 6 Gardner Place, Becketts Close, Feltham", ()),
+        # "Date · Name" header lines: the date opens the line, the name follows it
+        ("Dec. 19, 2025 · Nora Patel on behalf of the Riverside Working Group", ("Nora Patel",)),
+        ("Mar 3, 2024 Omar K. Haddad", ("Omar K. Haddad",)),
+        ("2024-03-03 · Lena Ortiz", ("Lena Ortiz",)),
+        ("Updated March 3, 2024 8:23 PM ET By Lena Ortiz", ("Lena Ortiz",)),
+        ("Posted March 3, 2024", ()),
+        ("Jun 2 Written By", ()),
+        # a job-title clause joined by "and" is one role, not a second person
+        ("This post was written by Nora Patel, Head of Marketing and Community Development", ("Nora Patel",)),
+        ("By Nora Patel and Omar Haddad, Riverside Desk", ("Nora Patel", "Omar Haddad")),
+        # a middle or maiden name in brackets is part of the name; an agency in brackets is not
+        ("Paramita (Guha) Ghosh", ("Paramita Guha Ghosh",)),
+        ("By Nora Patel (Reuters)", ("Nora Patel",)),
+        # an honorific's full stop does not end the name; "Authored by" is a label
+        ("By Dr. Nora Patel - Mar 27, 2024", ("Dr. Nora Patel",)),
+        ("Authored by: Dr. Omar Haddad", ("Dr. Omar Haddad",)),
+        # page furniture
+        ("Bluesky Bluesky", ()),
+        ("Member Login", ()),
+        ("Science X Account", ()),
     ],
 )
 def test_byline_roles_credentials_and_addresses(byline: str, authors: tuple[str, ...]) -> None:

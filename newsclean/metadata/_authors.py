@@ -45,13 +45,15 @@ AGENCIES: dict[str, str] = {
 }
 
 _PREFIX = re.compile(
-    r"^(?:about the author|(?:written|reported|reporting|story|words|text|article|photos?|posted|published|compiled|"
-    r"edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|author|authors|"
-    r"writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
+    r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
+    r"(?:about the author|(?:written|authored|reported|reporting|story|words|text|article|photos?|posted|"
+    r"published|compiled|edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|"
+    r"author|authors|writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
     re.IGNORECASE,
 )
+# A full stop ends a name ("By Jane Doe. Photos by …") unless it ends an honorific ("Dr. Jane Doe").
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|·|•|(?<=\w\w)\.\s|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
+    r"\s*(?:,|;|\||/|·|•|(?<=\w\w)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bprof)\.\s|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
     re.IGNORECASE,
 )
 # Where a byline stops being names: a date, a time, "Updated", "Published", a role after a dash.
@@ -63,20 +65,41 @@ _TAIL = re.compile(
     r"\b|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\blast modified\b).*$",
     re.IGNORECASE | re.DOTALL,
 )
+# A written date, with its time if any: "Dec. 19, 2025", "19 December 2025, 10:14 am ET", "2025-12-17".
+_DATE_TEXT = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}|"
+    r"(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{1,3}T|UTC|GMT)\b)?)?"
+)
+# A date that opens a byline line, with the separator after it: "Dec. 19, 2025 · Jane Doe", "2025-12-17 · Jane
+# Doe", "Dec 17, 2025 Jane Doe". The name follows; ``_TAIL`` would otherwise cut the whole line at the date.
+_LEADING_DATE = re.compile(
+    r"^(?:(?:published|posted|updated|on)\s*:?\s*)?" + _DATE_TEXT + r"\s*(?:[·•|–—-]\s*|by\b\s*:?\s*)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+#: A header line's date and the dot after it, before a name: "Dec 26, 2025 • Jane Doe in Project News".
+#: Only a dot: after a bar comes the section as often as the author ("Apr 21, 2017 | Products Liability").
+DATE_THEN_NAME = re.compile(r"\b" + _DATE_TEXT + r"\s*[·•]\s*(?=[A-Z])", re.IGNORECASE)
+# Where a name stops and the rest of the line says for whom ("Jane Doe on behalf of the Vision Doc group").
+_ON_BEHALF = re.compile(r"\s+on behalf of\b.*$", re.IGNORECASE | re.DOTALL)
 _JUNK = re.compile(
     r"^(?:staff|staff writers?|staff reporters?|editorial staff|editorial team|editorial board|editors?|"
     r"the editors|newsroom|news desk|web desk|desk|admin|administrator|guest|guest author|guest contributor|"
     r"anonymous|unknown|webmaster|site admin|edit profile|my profile|"
     r"contributors?|correspondents?|team|redaktion|rédaction|redacción|redação|redazione|learn more|full bio|"
     r"email the author|email|e-mail|contact|follow|follow us|follow on twitter|twitter|facebook|linkedin|"
-    r"instagram|view all posts|see all|more|more from|more articles|read more|all articles|profile|"
+    r"instagram|bluesky|threads|mastodon|tiktok|youtube|reddit|pinterest|whatsapp|x|"
+    r"view all posts|see all|more|more from|more articles|read more|all articles|profile|"
     r"bio|share|print|comments?|opinion|analysis|news|sponsored|partner content|advertisement)$",
     re.IGNORECASE,
 )
 _JUNK_ANYWHERE = re.compile(
     r"@|https?://|www\.|\.com\b|\bemail\b|\be-mail\b|\bfollow\b|\bview (?:all|more)\b|\bposts? by\b|"
     r"\barticles? by\b|\bmore (?:from|by|stories)\b|\bread more\b|\blearn more\b|\bclick\b|\bsubscribe\b|\bsign up\b|"
-    r"\bminutes? read\b|\w\.(?:com|net|org|co|io)\b|\bedit profile\b|\bmin read\b|\bcopyright\b|©|\d",
+    r"\bminutes? read\b|\blog ?in\b|\bsign ?in\b|\baccount\b|"
+    r"\w\.(?:com|net|org|co|io)\b|\bedit profile\b|\bmin read\b|\bcopyright\b|©|\d",
     re.IGNORECASE,
 )
 # Job titles and roles that sites glue to names ("Jane Doe, Senior Reporter", "Jane Doe Chief Correspondent").
@@ -251,6 +274,23 @@ _ORGANIZATION_WORDS = frozenset(
         "clinic",
         "hospital",
         "redazione",
+        "bank",
+        "store",
+        "shop",
+        "global",
+        "dentistry",
+        "dental",
+        "pc",
+        "llp",
+        "plc",
+        "studio",
+        "studios",
+        "solutions",
+        "consulting",
+        "labs",
+        "academy",
+        "insurance",
+        "realty",
     ]
 )
 _CREDENTIALS = frozenset(
@@ -323,6 +363,28 @@ _LOWER_PARTICLES = frozenset(
 )
 
 
+# Capitalised words that start the article's text or the page's next widget rather than continue a name: a run
+# "By Jane Doe The council met …" or "By Jane Doe View In Digital Edition" ends before them. Determiners,
+# pronouns, conjunctions and prepositions that open sentences, and the labels of header widgets.
+_NOT_NAME_WORDS = frozenset(
+    """
+    the a an this that these those it its it's there here what when where why how who which while if as at in on
+    for from with without after before during since until despite although though because but and or so yet
+    our we i i'm he she they his her their my your you one two three many some all every each more most no not
+    today yesterday tomorrow last next new
+    view read share follow listen watch print email comments comment subscribe sign log skip click save
+    updated published posted photo photos image images video audio advertisement sponsored home menu search
+    getty credit courtesy editor's note
+    """.split()  # noqa: SIM905 - a word list reads better as text than as 110 quoted strings
+)
+
+
+def starts_text(word: str) -> bool:
+    """Whether a capitalised ``word`` after a name starts the text that follows it rather than continuing the
+    name ("The", "In", "View"): then the name has ended."""
+    return word.casefold().strip(",:;!?\"'“”‘’") in _NOT_NAME_WORDS
+
+
 # Credits for work other than writing: "Editing by …", "Photos by …", "Fact-checked by …".
 _NOT_AUTHOR_CREDIT = re.compile(
     r"^(?:edit(?:ed|ing)|photos?|photograph(?:s|y)|images?|graphics?|illustrations?|video|fact[- ]checked|"
@@ -384,6 +446,9 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
         return None
     tokens = _strip_roles(candidate.split())
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]  # "Jane Doe Jane Doe": a name rendered twice (link text and image alt)
     if not tokens or len(tokens) > 6 or tokens[0].casefold() == "the":
         return None  # "The Independent", "The Organized Mama": a name with an article is a title, not a person
     if len(tokens) == 1:
@@ -409,9 +474,6 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     cased = [t for t in tokens if t.casefold() not in _LOWER_PARTICLES]
     if not structured and any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
         return None  # sentence words ("comments are closed"), not a name
-    half = len(tokens) // 2
-    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
-        tokens = tokens[:half]  # "Jane Doe Jane Doe": a name rendered twice (link text and image alt)
     name = " ".join(tokens)
     if fold(name) in set(site_keys) or agency_name(name):
         return None
@@ -425,14 +487,16 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
         return Byline((), None, None)
     keys = set(site_keys)
     cleaned = _PREFIX.sub("", cleaned)
-    cleaned = _TAIL.sub("", cleaned)
+    cleaned = _PREFIX.sub("", _LEADING_DATE.sub("", cleaned, count=1))
+    cleaned = _ON_BEHALF.sub("", _TAIL.sub("", cleaned))
     if not structured and any(ch.isdigit() for ch in cleaned):
         # Digits before any date are a street number, a postcode or a phone number: an address, not a byline.
         return Byline((), None, None)
     names: list[str] = []
     agency: str | None = None
     organization: str | None = None
-    for part in _SPLIT.split(cleaned):
+    cleaned = _BRACKETED_NAME_PART.sub(r"\1 \2 \3", cleaned)
+    for part in _SPLIT.split(_without_role_clauses(cleaned)):
         part = part.strip(" .,:;-–—|()[]\"'")
         if not part or _NOT_AUTHOR_CREDIT.match(part):
             continue
@@ -453,6 +517,22 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
             elif organization is None and _looks_like_organization(segment):
                 organization = segment
     return Byline(tuple(dict.fromkeys(names)), agency, organization)
+
+
+# A middle or maiden name in brackets inside a name is part of it: "Paramita (Guha) Ghosh" (while "Jane Doe (AP)"
+# is a name and an agency).
+_BRACKETED_NAME_PART = re.compile(r"\b([A-Z][\w'’-]+) \(([A-Z][a-z][\w'’-]*)\) ([A-Z][\w'’-]+)\b")
+_CLAUSE = re.compile(r"\s*[,;|]\s*")
+
+
+def _without_role_clauses(text: str) -> str:
+    """A byline without the job-title clauses after its names: in "Jane Doe, Head of Marketing and Community
+    Development" the "and" joins two halves of the role, not two people."""
+    clauses = _CLAUSE.split(text)
+    if len(clauses) < 2:
+        return text
+    kept = [clauses[0]] + [clause for clause in clauses[1:] if not (clause and is_role_word(clause.split()[0]))]
+    return ", ".join(kept)
 
 
 def _looks_like_organization(text: str) -> bool:

@@ -8,7 +8,16 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
-from ._authors import Byline, agency_name, is_credit_not_authorship, is_role_word, parse_byline, person_name
+from ._authors import (
+    DATE_THEN_NAME,
+    Byline,
+    agency_name,
+    is_credit_not_authorship,
+    is_role_word,
+    parse_byline,
+    person_name,
+    starts_text,
+)
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
@@ -267,8 +276,16 @@ def _resolve_title(
     resolved.set("title", title, source)
 
 
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
 def _words(text: str) -> set[str]:
     return {fold(word) for word in text.split() if fold(word)}
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a title as comparison keys, a possessive as its noun ("Valentino’s" shares "Valentino")."""
+    return {key for word in text.split() if (key := fold(_POSSESSIVE.sub("", word)))}
 
 
 # Share of the <h1>'s words found in the markup titles for it to be the article's headline: a third is enough for
@@ -287,31 +304,33 @@ def _visible_headline(
 ) -> str | None:
     """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
+    title_stems = set().union(*(_stems(t) for t in titles)) if titles else set()
     best: tuple[float, int, str] | None = None
     for index, raw in enumerate(h1s[:8]):
         readings = [raw]
         if index < len(h1s_joined) and h1s_joined[index] != raw:
             readings.append(h1s_joined[index])
-        scored: list[tuple[int, float, str]] = []
+        scored: list[tuple[int, int, float, str]] = []
         for reading in readings:
             h1 = clean_title(reading, site_names=site_names, host=host)
             if h1 is None or len(h1) > 300:
                 continue
-            words = _words(h1)
-            if words:
-                shared = len(words & title_words)
-                scored.append((shared, shared / len(words), h1))
+            stems = _stems(h1)
+            if stems:
+                shared = len(stems & title_stems)
+                scored.append((len(_words(h1) & title_words), shared, shared / len(stems), h1))
         if not scored:
             continue
-        # The joined reading only when it matches more title words ("Kotaku's", not "Kotaku 's").
-        shared, overlap, h1 = max(scored, key=lambda item: item[0])
+        # The joined reading only when it matches more title words exactly ("Kotaku's", not "Kotaku 's").
+        _, shared, overlap, h1 = max(scored, key=lambda item: item[0])
         # Equal overlap: the <h1> that covers more of the title (the headline, not a blog name above it).
         if best is None or (overlap, shared) > (best[0], best[1]):
             best = (overlap, shared, h1)
     if best is None:
         return None
-    if best[0] >= _HEADLINE_OVERLAP:
-        return _without_kicker(best[2], titles, sections)
+    overlap, _, h1 = best
+    if overlap >= _HEADLINE_OVERLAP:
+        return _without_kicker(h1, titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
         return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
@@ -365,22 +384,40 @@ _BYLINE_LABEL = re.compile(r"^(?:written\s+)?by\s*:?\s*", re.IGNORECASE)
 
 def _personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[str, str]], url: str | None) -> set[str]:
     """Site names that are a person's name: a personal blog is named after its author, who is then a person,
-    not the organisation. Known when JSON-LD types that name as a Person, or the host spells the full name;
-    either way the name must read as a person's ("Kristian Larsen", not "MLSsoccer" or "The Independent")."""
+    not the organisation. Known when a field meant for authors (JSON-LD ``author``, ``<meta name=author>``, a
+    byline element) gives the name the site goes by (its og:site_name or publisher, or what its host spells),
+    and the name reads as a person's ("Kristian Larsen", "Cory Dransfeldt"; not "MLSsoccer", "USA TODAY", "The
+    Independent" or "Riverside Clinic")."""
     people = [name for node in candidates.json_ld for person in _person_nodes(node) if (name := _name(person))]
-    host = fold(host_of(url) or "")
-    names = [name for name in people if fold(name) in host or any(fold(name) == fold(site) for site, _ in site_names)]
-    names += [site for site, _ in site_names if fold(site) in host]
-    # The site's name must also be given as an author, in a field meant for it, and be written as a name is
-    # ("USA TODAY", spelled by its host and named as an author, is a masthead, not a person).
-    authors = {fold(name) for name in people} | {fold(value) for _, value in _metas(candidates, _AUTHOR_META)}
-    authors |= {fold(author) for node in candidates.json_ld if isinstance(author := node.get("author"), str)}
-    authors |= {fold(_BYLINE_LABEL.sub("", text)) for text in candidates.bylines}
-    return {
-        fold(name)
-        for name in names
-        if fold(name) in authors and len(name.split()) >= 2 and not name.isupper() and person_name(name) == name
-    }
+    host = host_of(url) or ""
+    sites = {fold(site): site for site, _ in site_names}
+    sites.setdefault(host_key(host), "")
+    authors = people + [value for _, value in _metas(candidates, _AUTHOR_META)]
+    authors += [author for node in candidates.json_ld if isinstance(author := node.get("author"), str)]
+    authors += [_BYLINE_LABEL.sub("", text) for text in candidates.bylines]
+    authors += list(_written_by_meta(candidates))
+    folded_host = fold(host)
+    personal = set()
+    for name in dict.fromkeys(authors):
+        key = fold(name)
+        if not key or (key not in sites and key not in folded_host):
+            continue
+        # The name as written with spaces ("ShawnHymel" for the site "Shawn Hymel"); an all-lower-case author
+        # field ("annette thurmon") is read as the name it spells.
+        spaced = max((name, sites.get(key) or ""), key=lambda text: len(text.split()))
+        cased = spaced.title() if spaced.islower() else spaced
+        if len(cased.split()) >= 2 and _reads_as_person(cased):
+            personal.add(key)
+    return personal
+
+
+def _reads_as_person(name: str) -> bool:
+    """Whether a site's name reads as a person's: no organisation word ("Kneib Dentistry PC", "Freewrite
+    Store"), not a masthead in capitals ("USA TODAY"), no acronym beside a word ("CBC Bank", "WSET Global")."""
+    words = name.split()
+    if name.isupper() or any(len(word) >= 3 and word.isupper() for word in words):
+        return False
+    return person_name(name) == name
 
 
 def _authors_from_json_ld(
@@ -434,38 +471,141 @@ def _resolve_authors(
 ) -> None:
     graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
     sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys, graph), "json-ld")]
+    sources.append((_citation_authors(candidates, site_keys), "meta"))
     for _, value in _metas(candidates, _AUTHOR_META):
         if not value.startswith("http"):
             sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
     for value in _written_by_meta(candidates):
         sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
-    bylines = [parse_byline(text, site_keys=site_keys) for text in candidates.bylines]
+    texts = _header_first(candidates.bylines, candidates.visible_text, header)
+    others = _credited_for_other_work(texts, site_keys)
+    bylines = [parse_byline(text, site_keys=site_keys) for text in texts]
+    bylines = [byline._replace(authors=tuple(n for n in byline.authors if fold(n) not in others)) for byline in bylines]
     shorter = [name for byline in bylines for name in byline.authors if len(name.split()) >= 2]
+    if (
+        header is not None
+        and len({fold(name) for byline in bylines for name in byline.authors}) >= _MANY_PEOPLE
+        and not _in_header(texts[0], candidates.visible_text, header)
+        and not _BY_PREFIX.match(texts[0])
+    ):
+        bylines = []  # a menu of columnists or a list of related posts, none of them in the article header
     for byline in bylines:
         sources.append((byline._replace(authors=_narrowest(byline.authors, shorter)), "byline"))
     if candidates.visible_text:
         for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
             sources.append((parse_byline(text, site_keys=site_keys), "byline"))
-        if header is not None:
-            for text in _bylines_after_headline(candidates.visible_text, header):
+        for start in _headline_ends(candidates.visible_text, resolved.get("title"), header):
+            texts = _bylines_after_headline(candidates.visible_text, start)
+            for text in texts:
                 sources.append((parse_byline(text, site_keys=site_keys), "byline"))
+            if texts:
+                break
     for byline, source in sources:
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
         resolved.set("organization", byline.organization, source)
 
 
-# "Written by Jane Doe" in the page text: the label says the name that follows is the author. The page text has
+_HEADER_WINDOW = 400
+# Byline elements naming this many people, none in the article header, are a list (columnists, related posts).
+_MANY_PEOPLE = 4
+
+
+def _in_header(text: str, visible: str | None, header: int | None) -> bool:
+    return visible is not None and header is not None and text in visible[header : header + _HEADER_WINDOW]
+
+
+_CITATION_AUTHOR_META = ("citation_author", "citation_authors")
+_LAST_FIRST = re.compile(r"^(?P<last>[^,]+),\s*(?P<first>[^,]+)$")
+
+
+def _citation_authors(candidates: MetadataCandidates, site_keys: set[str]) -> Byline:
+    """The authors a scholarly page lists, one ``citation_author`` meta tag each, in order, written "Last,
+    First" (the Highwire convention) or "First Last"."""
+    names: list[str] = []
+    for _, value in _metas(candidates, _CITATION_AUTHOR_META):
+        match = _LAST_FIRST.match(value.strip())
+        person = f"{match['first']} {match['last']}" if match else value
+        name = person_name(person, site_keys=site_keys, structured=True)
+        if name:
+            names.append(name)
+    return Byline(tuple(dict.fromkeys(names)), None, None)
+
+
+def _header_first(texts: list[str], visible: str | None, header: int | None) -> list[str]:
+    """Byline elements printed in the article header (within ``_HEADER_WINDOW`` characters after the headline)
+    first, the rest in page order: a menu of columnists or a list of related posts comes before the header in
+    the page's markup as often as after it."""
+    if not texts or visible is None or header is None:
+        return texts
+    near = visible[header : header + _HEADER_WINDOW]
+    return sorted(texts, key=lambda text: (text not in near, not _BY_PREFIX.match(text)))
+
+
+# A byline element that says so: "By Jane Doe", "Written by: Jane Doe", "By — Jane Doe, AP".
+_BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\b", re.IGNORECASE)
+
+
+_COMMENTER = re.compile(r"\s+(?:says|said|wrote|replied)\s*:?\s*$", re.IGNORECASE)
+_CREDIT_LABEL = re.compile(r"^.*?\bby\b\s*:?\s*", re.IGNORECASE)
+
+
+def _credited_for_other_work(texts: list[str], site_keys: set[str]) -> set[str]:
+    """Folded names the page credits for other work than the writing: reviewers and fact-checkers ("Reviewed by
+    Jane Doe"), and commenters ("Jane Doe says:"). Their name elsewhere on the page is not a byline."""
+    others: set[str] = set()
+    for text in texts:
+        if is_credit_not_authorship(text):
+            rest = _CREDIT_LABEL.sub("", text, count=1)
+        elif _COMMENTER.search(text):
+            rest = _COMMENTER.sub("", text)
+        else:
+            continue
+        others.update(fold(name) for name in parse_byline(rest, site_keys=site_keys).authors)
+    return others
+
+
+# "Written by Jane Doe", "Contributors: Jane Doe" in the page text: the label says the name that follows is the
+# author (a bare "Author" needs its colon to be a label). The page text has
 # no line breaks, so the name is read as a first and a last name (with a middle initial, if any), never more.
 _WRITTEN_BY = re.compile(
-    r"\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
+    r"(?:\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?|\b(?:Authors?|Contributors?|AUTHORS?|CONTRIBUTORS?):)"
+    r"\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
 )
 
 
+def _headline_ends(text: str, title: Any, first: int | None, *, limit: int = 3) -> Iterator[int]:
+    """Where the headline ends in the page text: its first appearance (``first``, shared with the date line),
+    then up to ``limit - 1`` later ones, for pages that print it in a menu or a list of posts before the
+    article's own header."""
+    if first is None or not isinstance(title, str):
+        return
+    yield first
+    key = title[:40].casefold()
+    folded: str | None = None
+    position = first
+    for _ in range(limit - 1):
+        folded = folded if folded is not None else text.casefold()
+        found = folded.find(key, position)
+        if found < 0:
+            return
+        position = found + len(title)
+        yield position
+
+
 # "By Jane Doe" in the article header, just after the headline. The page text has no line breaks, so the name
-# is a first and a last name (with a middle initial, if any) after the label, and it must end there: at
-# punctuation, a lower-case word, a number or a month ("By Sofia Gonzalez December 2, 2025"). A longer run of
-# capitalised words ("By Field Level Media Staff", "By Jane Doe The …") cannot be cut safely: no name.
+# is a first and a last name (with initials, if any) after the label, and it must end there: at punctuation, a
+# lower-case word, a number, a month ("By Sofia Gonzalez December 2, 2025"), a word that starts the next text
+# ("By Jane Doe The council …", "… View In Digital Edition") or a dateline in capitals. A three-word name ("Md
+# Aynal Haque") needs a hard end (punctuation, a capitalised dateline, a date, the end of the text): after it,
+# a lower-case word may be the article's ("By Jane Doe Apple has …"). Other runs ("By Field Level Media Staff")
+# cannot be cut safely: no name.
+def _compound_word(word: str) -> bool:
+    """ "Hot-swappable", "Co-founder": each part of a double-barrelled name is capitalised ("Martínez-Beltrán"),
+    a compound word's are not."""
+    return any(part[:1].islower() for part in word.split("-")[1:])
+
+
 _BY_LABEL = re.compile(r"\b[Bb]y:?\s+(?=[A-Z])")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)$")
 _NAME_END = frozenset(",;:·|•–—()")
@@ -482,7 +622,8 @@ _BY_LABEL_WORDS = frozenset({"written", "posted", "published", "reported", "word
 
 
 def _bylines_after_headline(text: str, start: int, *, window: int = 300) -> list[str]:
-    """The "By Jane Doe" names printed within ``window`` characters of ``start``, the end of the headline."""
+    """The "By Jane Doe" names printed within ``window`` characters of ``start``, the end of the headline; else
+    the name a date line gives after a dot or a bar ("Dec 26, 2025 • Jane Doe")."""
     names = []
     for match in _BY_LABEL.finditer(text, start, start + window):
         before = text[max(0, match.start() - 25) : match.start()].split()
@@ -496,15 +637,27 @@ def _bylines_after_headline(text: str, start: int, *, window: int = 300) -> list
         name = _name_run(text[match.end() : match.end() + 80].split())
         if name:
             names.append(name)
+    if not names:
+        # A header line without "By": "Dec 26, 2025 • Jane Doe in Project News", "2025-12-17 · Jane Doe"
+        for match in DATE_THEN_NAME.finditer(text, start, start + window):
+            name = _name_run(text[match.end() : match.end() + 80].split())
+            if name:
+                names.append(name)
+                break
     return names
 
 
 def _name_run(words: list[str]) -> str | None:
-    """The first and last name (and middle initials) ``words`` start with, when the name clearly ends there."""
+    """The first and last name (and initials) ``words`` start with, when the name clearly ends there."""
     name: list[str] = []
-    for word in words[:4]:
+    for word in words[:5]:
         core = word.rstrip("".join(_NAME_END))
         if not _NAME_WORD.match(core) or _MONTH_OR_DAY.match(core) or core.casefold() in _DATE_LABELS:
+            break
+        if name and (
+            starts_text(core) or (len(core) > 2 and core.isupper() and not name[0].isupper()) or _compound_word(core)
+        ):
+            # the article's text ("The …", "Hot-swappable …") or a dateline in capitals ("RAJSHAHI, Dec 20")
             break
         name.append(core)
         if core != word:
@@ -512,18 +665,24 @@ def _name_run(words: list[str]) -> str | None:
     role = next((i for i, word in enumerate(name) if i >= 2 and is_role_word(word)), None)
     if role is not None:  # "By Preetam Jinka Co-founder and Chief Architect": the role ends the name
         name = name[:role]
-    initials = sum(len(word) == 2 and word.endswith(".") for word in name[1:-1])
-    if len(name) - initials != 2 or name[-1].endswith("."):
+    if not name or name[-1].endswith(".") or starts_text(name[0]):
         return None
+    words_of_name = len(name) - sum(len(word) == 2 and word.endswith(".") for word in name)
+    if words_of_name not in (2, 3) and not (words_of_name == 1 and len(name) >= 2):
+        return None  # a first and a last name, a three-part name, or initials and a last name ("A. J. Neal")
     if len({word.isupper() for word in name if len(word) > 2}) > 1:
         return None  # "JWU Last updated …": an acronym beside a capitalised word is not a name
     following = words[len(name)] if len(words) > len(name) else ""
-    if role is not None or following == "" or words[len(name) - 1] != name[-1]:
-        return " ".join(name)  # a role, the end of the text or a punctuation mark ends the name
-    if following[:1] in _NAME_END or not following[:1].isupper() or _MONTH_OR_DAY.match(following):
-        return " ".join(name)
-    if following.rstrip(":").casefold() in _DATE_LABELS:  # "By Daryl Austin Published March 9, 2026"
-        return " ".join(name)
+    hard_end = role is not None or following == "" or words[len(name) - 1] != name[-1]
+    hard_end = hard_end or following[:1] in _NAME_END or bool(_MONTH_OR_DAY.match(following))
+    hard_end = hard_end or following.rstrip(":").casefold() in _DATE_LABELS  # "By Daryl Austin Published …"
+    hard_end = hard_end or (len(following) > 2 and following.rstrip(",").isupper())  # a dateline: "RAJSHAHI,"
+    if hard_end:
+        return " ".join(name)  # a role, the end of the text, a punctuation mark, a date or a dateline ends it
+    if words_of_name == 3:
+        return None
+    if not following[:1].isupper() or starts_text(following) or _compound_word(following):
+        return " ".join(name)  # a lower-case word, or the first word of the text that follows
     return None
 
 

@@ -53,7 +53,7 @@ def is_genre_label(text: str) -> bool:
     return fold(text) in _GENRE_LABELS
 
 
-def _is_site_segment(segment: str, site_keys: set[str], host_key: str) -> bool:
+def _is_site_segment(segment: str, site_keys: set[str], host_key: str, *, trailing: bool = False) -> bool:
     key = fold(segment)
     if not key or key in _GENRE_LABELS:
         return True
@@ -62,7 +62,18 @@ def _is_site_segment(segment: str, site_keys: set[str], host_key: str) -> bool:
     sites = site_keys | {site.removeprefix("the") for site in site_keys}
     if host_key:
         sites.add(host_key)
-    return bool(variants & sites)
+    if variants & sites or not trailing:
+        return bool(variants & sites)
+    # After the headline, the site's name with a word more or less: "… | Bridgestone Tires" (site "Bridgestone"),
+    # "… | DianaHR" (getdianahr.com), "… | Thrive Internet Marketing" ("… Marketing Agency"): a short segment
+    # that starts with the site's name, or a name the site's own name ends or starts with. Never before the
+    # headline, where a name starts many headlines ("Corti introduces GIM: …", "Report: …").
+    short = len(segment.split()) <= 4
+    return any(
+        (short and len(site) >= 4 and key.startswith(site))
+        or (len(key) >= 5 and (site.endswith(key) or site.startswith(key)))
+        for site in sites
+    )
 
 
 def host_key(host: str | None) -> str:
@@ -92,7 +103,7 @@ def clean_title(raw: str | None, *, site_names: Iterable[str] = (), host: str | 
     separators = _SEPARATOR.findall(title)
     if len(parts) > 1:
         start, end = 0, len(parts)
-        while end - start > 1 and _is_site_segment(parts[end - 1], site_keys, hkey):
+        while end - start > 1 and _is_site_segment(parts[end - 1], site_keys, hkey, trailing=True):
             end -= 1
         while end - start > 1 and _is_site_segment(parts[start], site_keys, hkey):
             start += 1
