@@ -485,7 +485,7 @@ def _resolve_authors(
     if (
         header is not None
         and len({fold(name) for byline in bylines for name in byline.authors}) >= _MANY_PEOPLE
-        and not _in_header(texts[0], candidates.visible_text, header)
+        and not _byline_in_header(texts[0], candidates.visible_text, header)
         and not _BY_PREFIX.match(texts[0])
     ):
         bylines = []  # a menu of columnists or a list of related posts, none of them in the article header
@@ -511,7 +511,7 @@ _HEADER_WINDOW = 400
 _MANY_PEOPLE = 4
 
 
-def _in_header(text: str, visible: str | None, header: int | None) -> bool:
+def _byline_in_header(text: str, visible: str | None, header: int | None) -> bool:
     return visible is not None and header is not None and text in visible[header : header + _HEADER_WINDOW]
 
 
@@ -928,7 +928,7 @@ def _shows_itself(candidate: _DateCandidate) -> bool:
     return bool(candidate.shown_as) and text_shows_day(candidate.shown_as, candidate.value)
 
 
-def _in_header(candidate: _DateCandidate, evidence: _PageEvidence) -> bool:
+def _date_in_header(candidate: _DateCandidate, evidence: _PageEvidence) -> bool:
     """Whether the article header (around the headline) prints ``candidate``, or the header is not known."""
     if evidence.header is None or shown(candidate.value, evidence.header):
         return True
@@ -948,7 +948,7 @@ def _choose_date(found: list[_DateCandidate], evidence: _PageEvidence | None) ->
     for candidate in found:
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
-        if not candidate.declared and not _in_header(candidate, evidence):
+        if not candidate.declared and not _date_in_header(candidate, evidence):
             continue
         if "date only" not in candidate.source:
             printed = as_printed(candidate.value, evidence.moments)
