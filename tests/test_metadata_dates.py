@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from newsclean import _dom, metadata
+from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
+
 from newsclean.metadata._dates import (
     as_printed,
     header_date,
@@ -17,24 +17,8 @@ from newsclean.metadata._dates import (
     visible_dates,
 )
 
-NOW = datetime(2024, 6, 1, tzinfo=UTC)
-ARTICLE_TEXT = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 5 + "</p>"
 HEADLINE = "Council approves new flood barrier plan"
 TITLE_META = f'<meta property="og:title" content="{HEADLINE}">'
-
-
-def resolve_page(head: str, body: str, url: str = "https://example.org/news/flood-plan") -> metadata.Resolved:
-    html = f"<html><head>{head}</head><body>{body}</body></html>"
-    tree = _dom.parse(html)
-    candidates = _dom.collect_metadata(tree)
-    _dom.prune_non_content(tree)
-    candidates.visible_text = _dom.visible_text(tree)
-    resolved = metadata.resolve(candidates, url=url, html=html, now=NOW)
-    return metadata.complete(resolved, paragraphs=[], now=NOW)
-
-
-def json_ld(node: dict[str, object]) -> str:
-    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
 
 
 # -- the time of day printed beside the date gives the page's zone --------------------------------------------------

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 
 import pytest
+from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
 
-from newsclean import _dom, metadata
 from newsclean.metadata import parse_byline
 from newsclean.metadata._dates import labelled_date
-
-NOW = datetime(2024, 6, 1, tzinfo=UTC)
-ARTICLE_TEXT = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 5 + "</p>"
-
-
-def resolve_page(head: str, body: str, url: str = "https://example.org/guides/budget") -> metadata.Resolved:
-    html = f"<html><head>{head}</head><body>{body}</body></html>"
-    tree = _dom.parse(html)
-    candidates = _dom.collect_metadata(tree)
-    _dom.prune_non_content(tree)
-    candidates.visible_text = _dom.visible_text(tree)
-    resolved = metadata.resolve(candidates, url=url, html=html, now=NOW)
-    return metadata.complete(resolved, paragraphs=[], now=NOW)
-
-
-def json_ld(node: dict[str, object]) -> str:
-    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
 
 
 def test_article_date_declared_in_json_ld_is_kept_when_not_shown() -> None:
