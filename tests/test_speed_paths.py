@@ -62,6 +62,16 @@ def test_extraction_on_our_tree_equals_trafilatura_on_the_string(html: str) -> N
     assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
 
 
+def test_extraction_runs_trafilaturas_cascade_on_our_tree_without_its_copy() -> None:
+    from newsclean._extract import _sequence
+
+    # The installed trafilatura has the cascade this module calls: the fast path is the one the tests above check.
+    assert _sequence() is not None
+    # A page too short for any output: bare_extraction discards it, and so does the direct path.
+    empty = _page("<div><p> </p></div>")
+    assert TrafilaturaExtractor().extract(empty) == _trafilatura_on_string(empty) == []
+
+
 @pytest.mark.parametrize("html", [f"<html><p>{SENTENCE}\x00</p></html>", f"<html><p>{SENTENCE}\udc80</p></html>"])
 def test_extraction_of_markup_lxml_cannot_parse_as_text_falls_back_to_trafilatura(html: str) -> None:
     assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
@@ -144,6 +154,25 @@ def test_whitespace_only_is_still_an_empty_document(text: str) -> None:
 
 
 # -- computed fields -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \t\n",
+        "one",
+        "— | *** _ __init__ a_b -- x-ray 3.5% U.S. $100 «quoted» l'été naïve",
+        "tabs\tand\x1cseparators\x1d\u3000ideographic\u00a0nbsp \u2028line",
+        "_under_ score_ ¹²³ ½ Ⅻ ٣ \u0301 \U0001f600 \x00",
+        "東京 mixed with words",
+        SENTENCE * 3,
+    ],
+)
+def test_word_count_equals_the_regex_count(text: str) -> None:
+    from newsclean.metadata._computed import _COUNTED
+
+    assert word_count(text) == len(_COUNTED.findall(text))
 
 
 @pytest.mark.parametrize("text", ["", "one", "one two", "Ünïcödé wörds 東京 and more words here", SENTENCE * 3])
