@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import threading
 from typing import Any, Protocol
 
@@ -31,20 +29,14 @@ class TrafilaturaExtractor:
         import trafilatura  # heavy import, deferred until the first page
 
         try:
-            tree = _load(html)
-            sequence = _sequence()
-            if sequence is not None and not isinstance(tree, str):
-                text = _extract_from_own_tree(sequence, tree, url=url, include_tables=self.include_tables)
-            else:
-                document = trafilatura.bare_extraction(
-                    tree,
-                    url=url,
-                    include_comments=False,
-                    include_tables=self.include_tables,
-                    deduplicate=False,
-                    with_metadata=False,
-                )
-                text = getattr(document, "text", None)
+            document = trafilatura.bare_extraction(
+                _load(html),
+                url=url,
+                include_comments=False,
+                include_tables=self.include_tables,
+                deduplicate=False,
+                with_metadata=False,
+            )
         except ExtractionTimeout:
             raise
         except (RecursionError, MemoryError) as exc:
@@ -53,51 +45,10 @@ class TrafilaturaExtractor:
             ) from exc
         except Exception as exc:  # trafilatura and lxml raise many undocumented types
             raise ExtractionError(f"trafilatura failed: {type(exc).__name__}: {exc}", url=url, stage="extract") from exc
+        text = getattr(document, "text", None)
         if not isinstance(text, str) or not text:
             return []
         return [line for line in text.split("\n") if line.strip()]
-
-
-@functools.cache
-def _sequence() -> Any:
-    """trafilatura's extraction cascade (``trafilatura.core.trafilatura_sequence``) when it has the signature this
-    module was written against (trafilatura 2.3), else ``None``: then ``bare_extraction`` runs as documented."""
-    try:
-        from trafilatura.core import trafilatura_sequence
-        from trafilatura.settings import Extractor
-        from trafilatura.xml import xmltotxt
-    except ImportError:
-        return None
-    parameters = list(inspect.signature(trafilatura_sequence).parameters)
-    if parameters != ["tree", "options", "url"] or "with_metadata" not in inspect.signature(Extractor).parameters:
-        return None
-    return trafilatura_sequence if callable(xmltotxt) else None
-
-
-def _extract_from_own_tree(sequence: Any, tree: Any, *, url: str | None, include_tables: bool) -> str | None:
-    """What ``bare_extraction(tree, ...)`` returns as text, with the options ``extract`` uses, without its first
-    step: a deep copy of the whole tree, made because the caller might still hold it. This tree was parsed for
-    trafilatura alone, so the copy is about 3% of extraction time for nothing. The steps after the cascade
-    (size checks, text serialisation) are bare_extraction's own; the tests compare both on real pages."""
-    from lxml.etree import strip_tags
-    from trafilatura.settings import Extractor
-    from trafilatura.xml import xmltotxt
-
-    options = Extractor(
-        output_format="python", comments=False, tables=include_tables, dedup=False, url=url, with_metadata=False
-    )
-    try:
-        body, text, _, comments = sequence(tree, options, options.url)
-        if options.max_tree_size and len(body) > options.max_tree_size:
-            strip_tags(body, "hi")
-            if len(body) > options.max_tree_size:
-                return None
-        if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
-            return None
-    except (TypeError, ValueError):  # bare_extraction's "discarding data"
-        return None
-    result: str = xmltotxt(body, options.formatting)
-    return result
 
 
 _local = threading.local()

@@ -62,16 +62,6 @@ def test_extraction_on_our_tree_equals_trafilatura_on_the_string(html: str) -> N
     assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
 
 
-def test_extraction_runs_trafilaturas_cascade_on_our_tree_without_its_copy() -> None:
-    from newsclean._extract import _sequence
-
-    # The installed trafilatura has the cascade this module calls: the fast path is the one the tests above check.
-    assert _sequence() is not None
-    # A page too short for any output: bare_extraction discards it, and so does the direct path.
-    empty = _page("<div><p> </p></div>")
-    assert TrafilaturaExtractor().extract(empty) == _trafilatura_on_string(empty) == []
-
-
 @pytest.mark.parametrize("html", [f"<html><p>{SENTENCE}\x00</p></html>", f"<html><p>{SENTENCE}\udc80</p></html>"])
 def test_extraction_of_markup_lxml_cannot_parse_as_text_falls_back_to_trafilatura(html: str) -> None:
     assert TrafilaturaExtractor().extract(html) == _trafilatura_on_string(html)
