@@ -366,6 +366,21 @@ def test_dom_cleaner_token_search_on_bytes_equals_the_search_on_text() -> None:
     assert "related-ünïcode" in from_bytes and "日本-related" in from_bytes
 
 
+def test_dom_cleaner_rule_set_finds_the_tokens_each_rule_matches() -> None:
+    cleaner = DomCleaner(default_rules())
+    tokens = {
+        "related-posts", "story-body", "donation-box", "mt-donation-box", "newsletter", "inline-newsletter",
+        "emailcapture", "post-share-buttons", "market-share-chart", "share", "social-share", "author-bio",
+        "comments", "related-ünïcode", "日本-related", "ok",
+    }  # fmt: skip
+    by_set: list[set[str]] = [set() for _ in cleaner._word_rules]
+    for token in tokens:
+        for index in cleaner._word_rule_set.Match(token.encode()) or ():
+            by_set[index].add(token)
+    assert by_set == [rule.matching_tokens(tokens) for rule in cleaner._word_rules]
+    assert any(by_set) and not all(by_set)
+
+
 # -- comparison keys: the ASCII fast path of ``fold`` --------------------------------------------------------------
 
 

@@ -58,6 +58,12 @@ class DomCleaner:
             # Compiled and run on UTF-8 bytes (RE2's UTF-8 mode, as for text): on ``str`` the wrapper maps every
             # match's byte offsets back to characters in Python, which cost more than the search itself.
             self._any_word_rule = re2.compile(f"(?m)^[^\n]*(?:{union})[^\n]*$".encode())
+            # Which rules a candidate token matches, in one call per token: the same search as each rule's
+            # ``matching_tokens`` (a pattern anywhere in the token), without a wrapper call per rule and match.
+            self._word_rule_set = re2.Set.SearchSet(_set_options())
+            for rule in self._word_rules:
+                self._word_rule_set.Add(rule.set_pattern.encode())
+            self._word_rule_set.Compile()
 
     def clean(self, tree: LexborHTMLParser) -> DomCleanResult:
         body = tree.body
@@ -69,8 +75,11 @@ class DomCleaner:
             tokens = "\n".join(class_and_id_tokens(body.html or "")).encode()
             matched = (match.group(0).decode() for match in self._any_word_rule.finditer(tokens))
             candidates_tokens = {token for token in matched if _SELECTOR_SAFE.match(token)}
-            for rule in self._word_rules if candidates_tokens else ():
-                hits = rule.matching_tokens(candidates_tokens)
+            hits_by_rule: list[set[str]] = [set() for _ in self._word_rules]
+            for token in candidates_tokens:
+                for index in self._word_rule_set.Match(token.encode()) or ():
+                    hits_by_rule[index].add(token)
+            for rule, hits in zip(self._word_rules, hits_by_rule, strict=True):
                 if hits:
                     rule_tokens.append((rule, hits))
                     selectors.extend(_token_selector(token) for token in sorted(hits))
@@ -91,8 +100,10 @@ class DomCleaner:
             if node.mem_id in seen:  # Lexbor lists a node once per selector of the list it matches
                 continue
             seen.add(node.mem_id)
+            if _has_ancestor_in(node, removed_ids):  # first: it spares the rule tests of a removed box's contents
+                continue
             found = self._rule_for(node, rule_tokens)
-            if found is None or _has_ancestor_in(node, removed_ids) or not _removable(node):
+            if found is None or not _removable(node):
                 continue
             text = _text(node)
             if not page_chars:
@@ -118,6 +129,12 @@ class DomCleaner:
                 if not hits.isdisjoint(words):
                     return rule
         return None
+
+
+def _set_options() -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return options
 
 
 def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
