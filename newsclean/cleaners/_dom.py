@@ -21,6 +21,8 @@ _PROTECTED_TAGS = frozenset({"html", "head", "body", "main", "article"})
 # Lexbor then finds the elements with one selector.
 _CLASS_OR_ID = re.compile(r' (?:class|id)="([^"]*)"')
 _SELECTOR_SAFE = re.compile(r"""^[^"\\\n]+$""")
+# A selector naming one class or one id, without escapes: it can match only where the page has that token.
+_SIMPLE_TOKEN_SELECTOR = re.compile(r"^[.#]([A-Za-z0-9_-]+)$")
 
 
 class DomCleanResult(NamedTuple):
@@ -50,6 +52,22 @@ class DomCleaner:
     def __init__(self, rules: RuleSet) -> None:
         self._selector_rules = tuple(r for r in rules.dom if r.spec.match == "selector")
         self._word_rules = tuple(r for r in rules.dom if r.spec.match == "class_words")
+        # Each selector rule's selectors, with the class or id token each simple one needs (lowercased), or None:
+        # most pages hold none of those tokens, and every selector in the query costs a test of every element.
+        self._rule_selectors: list[tuple[str, str | None]] = []
+        for rule in self._selector_rules:
+            if not rule.selector:
+                continue
+            patterns = (rule.spec.pattern,) if isinstance(rule.spec.pattern, str) else rule.spec.pattern
+            simple = [_SIMPLE_TOKEN_SELECTOR.match(pattern.strip()) for pattern in patterns]
+            if all(simple):
+                self._rule_selectors.extend(
+                    (pattern.strip(), match.group(1).lower())
+                    for pattern, match in zip(patterns, simple, strict=True)
+                    if match
+                )
+            else:
+                self._rule_selectors.append((rule.selector, None))
         # One linear-time pass over a page's tokens finds those any class-word rule matches; only those few
         # are then tried rule by rule.
         self._any_word_rule: Any = None
@@ -69,10 +87,12 @@ class DomCleaner:
         body = tree.body
         if body is None or not (self._selector_rules or self._word_rules):
             return DomCleanResult((), 0)
-        selectors = [rule.selector for rule in self._selector_rules if rule.selector]
+        page_tokens = class_and_id_tokens(body.html or "")
+        # A selector whose token the page lacks matches nothing: leaving it out of the query changes no result.
+        selectors = [selector for selector, token in self._rule_selectors if token is None or token in page_tokens]
         rule_tokens: list[tuple[CompiledRule, set[str]]] = []
         if self._word_rules:
-            tokens = "\n".join(class_and_id_tokens(body.html or "")).encode()
+            tokens = "\n".join(page_tokens).encode()
             matched = (match.group(0).decode() for match in self._any_word_rule.finditer(tokens))
             candidates_tokens = {token for token in matched if _SELECTOR_SAFE.match(token)}
             hits_by_rule: list[set[str]] = [set() for _ in self._word_rules]
