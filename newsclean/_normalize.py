@@ -17,7 +17,11 @@ def normalize_paragraph(text: str) -> str:
         return " ".join(text.split())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return " ".join(text.translate(_INVISIBLE).split())
+    # ``translate`` with a table looks up every character from Python's C loop (a third of this function's time);
+    # four substring scans are cheaper, and most text holds none of them.
+    if "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u00ad" in text:
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def normalize_paragraphs(paragraphs: Iterable[str]) -> list[str]:

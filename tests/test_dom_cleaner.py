@@ -113,3 +113,51 @@ def test_class_values_with_odd_characters_do_not_break_the_query() -> None:
     )
     result = DomCleaner(parse_pack(PACK, "t")).clean(tree)
     assert [r.text for r in result.removed] == ["Share", "R"]
+
+
+SELECTOR_PACK = """
+[pack]
+name = "s"
+version = "1"
+
+[[rule]]
+id = "s.simple"
+category = "widget"
+stage = "dom"
+match = "selector"
+pattern = ['.sharedaddy', '#jp-post-flair']
+examples.drop = ['<div class="sharedaddy">Like this</div>']
+examples.keep = ['<div class="shared">Shared costs rose.</div>']
+
+[[rule]]
+id = "s.complex"
+category = "related"
+stage = "dom"
+match = "selector"
+pattern = ['.sharedaddy', 'section > div.more-stories', '[data-widget="related"]']
+examples.drop = ['<section><div class="more-stories">Read next</div></section>']
+examples.keep = ['<div class="stories">The stories were told.</div>']
+"""
+
+
+def test_simple_selectors_apply_when_their_token_is_on_the_page() -> None:
+    tree = _tree('<div class="x sharedaddy">Like this</div><div id="jp-post-flair">Share</div>')
+    result = DomCleaner(parse_pack(SELECTOR_PACK, "s")).clean(tree)
+    assert [(r.rule, r.text) for r in result.removed] == [("s.simple", "Like this"), ("s.simple", "Share")]
+
+
+def test_a_quirks_mode_page_matches_class_selectors_in_another_case_as_lexbor_does() -> None:
+    snippet = '<div class="SharedAddy">Like this</div>'
+    quirks = LexborHTMLParser(f"<html><body><article><p>{BODY}</p></article>{snippet}</body></html>")
+    expected = [node.mem_id for node in quirks.body.css(".sharedaddy")]
+    result = DomCleaner(parse_pack(SELECTOR_PACK, "s")).clean(quirks)
+    # Whatever Lexbor's own matching says about the case, the cleaner agrees with it.
+    assert len(result.removed) == len(expected)
+
+
+def test_selectors_that_are_not_a_single_class_or_id_always_run() -> None:
+    tree = _tree(
+        '<section><div class="more-stories">Read next</div></section><aside data-widget="related">Also</aside>'
+    )
+    result = DomCleaner(parse_pack(SELECTOR_PACK, "s")).clean(tree)
+    assert [(r.rule, r.text) for r in result.removed] == [("s.complex", "Read next"), ("s.complex", "Also")]

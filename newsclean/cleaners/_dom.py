@@ -21,6 +21,8 @@ _PROTECTED_TAGS = frozenset({"html", "head", "body", "main", "article"})
 # Lexbor then finds the elements with one selector.
 _CLASS_OR_ID = re.compile(r' (?:class|id)="([^"]*)"')
 _SELECTOR_SAFE = re.compile(r"""^[^"\\\n]+$""")
+# A selector naming one class or one id, without escapes: it can match only where the page has that token.
+_SIMPLE_TOKEN_SELECTOR = re.compile(r"^[.#]([A-Za-z0-9_-]+)$")
 
 
 class DomCleanResult(NamedTuple):
@@ -50,6 +52,22 @@ class DomCleaner:
     def __init__(self, rules: RuleSet) -> None:
         self._selector_rules = tuple(r for r in rules.dom if r.spec.match == "selector")
         self._word_rules = tuple(r for r in rules.dom if r.spec.match == "class_words")
+        # Each selector rule's selectors, with the class or id token each simple one needs (lowercased), or None:
+        # most pages hold none of those tokens, and every selector in the query costs a test of every element.
+        self._rule_selectors: list[tuple[str, str | None]] = []
+        for rule in self._selector_rules:
+            if not rule.selector:
+                continue
+            patterns = (rule.spec.pattern,) if isinstance(rule.spec.pattern, str) else rule.spec.pattern
+            simple = [_SIMPLE_TOKEN_SELECTOR.match(pattern.strip()) for pattern in patterns]
+            if all(simple):
+                self._rule_selectors.extend(
+                    (pattern.strip(), match.group(1).lower())
+                    for pattern, match in zip(patterns, simple, strict=True)
+                    if match
+                )
+            else:
+                self._rule_selectors.append((rule.selector, None))
         # One linear-time pass over a page's tokens finds those any class-word rule matches; only those few
         # are then tried rule by rule.
         self._any_word_rule: Any = None
@@ -58,19 +76,30 @@ class DomCleaner:
             # Compiled and run on UTF-8 bytes (RE2's UTF-8 mode, as for text): on ``str`` the wrapper maps every
             # match's byte offsets back to characters in Python, which cost more than the search itself.
             self._any_word_rule = re2.compile(f"(?m)^[^\n]*(?:{union})[^\n]*$".encode())
+            # Which rules a candidate token matches, in one call per token: the same search as each rule's
+            # ``matching_tokens`` (a pattern anywhere in the token), without a wrapper call per rule and match.
+            self._word_rule_set = re2.Set.SearchSet(_set_options())
+            for rule in self._word_rules:
+                self._word_rule_set.Add(rule.set_pattern.encode())
+            self._word_rule_set.Compile()
 
     def clean(self, tree: LexborHTMLParser) -> DomCleanResult:
         body = tree.body
         if body is None or not (self._selector_rules or self._word_rules):
             return DomCleanResult((), 0)
-        selectors = [rule.selector for rule in self._selector_rules if rule.selector]
+        page_tokens = class_and_id_tokens(body.html or "")
+        # A selector whose token the page lacks matches nothing: leaving it out of the query changes no result.
+        selectors = [selector for selector, token in self._rule_selectors if token is None or token in page_tokens]
         rule_tokens: list[tuple[CompiledRule, set[str]]] = []
         if self._word_rules:
-            tokens = "\n".join(class_and_id_tokens(body.html or "")).encode()
+            tokens = "\n".join(page_tokens).encode()
             matched = (match.group(0).decode() for match in self._any_word_rule.finditer(tokens))
             candidates_tokens = {token for token in matched if _SELECTOR_SAFE.match(token)}
-            for rule in self._word_rules if candidates_tokens else ():
-                hits = rule.matching_tokens(candidates_tokens)
+            hits_by_rule: list[set[str]] = [set() for _ in self._word_rules]
+            for token in candidates_tokens:
+                for index in self._word_rule_set.Match(token.encode()) or ():
+                    hits_by_rule[index].add(token)
+            for rule, hits in zip(self._word_rules, hits_by_rule, strict=True):
                 if hits:
                     rule_tokens.append((rule, hits))
                     selectors.extend(_token_selector(token) for token in sorted(hits))
@@ -91,8 +120,10 @@ class DomCleaner:
             if node.mem_id in seen:  # Lexbor lists a node once per selector of the list it matches
                 continue
             seen.add(node.mem_id)
+            if _has_ancestor_in(node, removed_ids):  # first: it spares the rule tests of a removed box's contents
+                continue
             found = self._rule_for(node, rule_tokens)
-            if found is None or _has_ancestor_in(node, removed_ids) or not _removable(node):
+            if found is None or not _removable(node):
                 continue
             text = _text(node)
             if not page_chars:
@@ -118,6 +149,12 @@ class DomCleaner:
                 if not hits.isdisjoint(words):
                     return rule
         return None
+
+
+def _set_options() -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return options
 
 
 def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:

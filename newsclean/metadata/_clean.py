@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
@@ -59,6 +60,15 @@ def normalize_quotes(text: str) -> str:
     return text
 
 
+# ASCII bytes that are neither letters nor digits, deleted in one C call on ASCII text (most keys).
+_ASCII_NOT_ALNUM = bytes(byte for byte in range(128) if not chr(byte).isalnum())
+
+
+# The resolvers fold the same few words and titles many times per page (about ten calls per distinct string),
+# so a bounded memo of this pure function pays; it cannot change a result.
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """A comparison key: case-folded, letters and digits only."""
+    if text.isascii():  # ``casefold`` is ``lower`` on ASCII
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     return "".join(ch for ch in text.casefold() if ch.isalnum())
