@@ -124,12 +124,20 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     return candidates
 
 
-def visible_text(tree: LexborHTMLParser, *, limit: int = 200_000) -> str:
-    """The text a reader sees, once ``prune_non_content`` has dropped scripts and styles."""
+VISIBLE_TEXT_LIMIT = 200_000
+
+
+def body_text(tree: LexborHTMLParser) -> str:
+    """All the body's text, whitespace collapsed, once ``prune_non_content`` has dropped scripts and styles."""
     body = tree.body
     if body is None:
         return ""
-    return " ".join(body.text(separator=" ").split())[:limit]
+    return " ".join(body.text(separator=" ").split())
+
+
+def visible_text(tree: LexborHTMLParser, *, limit: int = VISIBLE_TEXT_LIMIT) -> str:
+    """The text a reader sees, once ``prune_non_content`` has dropped scripts and styles."""
+    return body_text(tree)[:limit]
 
 
 def prune_non_content(tree: LexborHTMLParser) -> None:

@@ -141,8 +141,11 @@ class Pipeline:
             tree = _dom.parse(text, url=url)
             candidates = _dom.collect_metadata(tree)
             _dom.prune_non_content(tree)
-            candidates.visible_text = _dom.visible_text(tree)
-            dom_result = self._dom_cleaner.clean(tree)
+            page_text = _dom.body_text(tree)
+            candidates.visible_text = page_text[: _dom.VISIBLE_TEXT_LIMIT]
+            # The cleaner measures its boxes against the page's text: read once, here.
+            dom_result = self._dom_cleaner.clean(tree, page_chars=len(page_text))
+            del page_text
             # After the cleaner, so that its removal records hold the whole box (buttons and all).
             _dom.prune_for_extractor(tree)
             pruned_html = tree.html or ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsclean._dom import body_text, visible_text
 from newsclean._rules import default_rules, parse_pack
 from newsclean.cleaners import DomCleaner
 from newsclean.cleaners._dom import class_and_id_tokens
@@ -161,3 +162,14 @@ def test_selectors_that_are_not_a_single_class_or_id_always_run() -> None:
     )
     result = DomCleaner(parse_pack(SELECTOR_PACK, "s")).clean(tree)
     assert [(r.rule, r.text) for r in result.removed] == [("s.complex", "Read next"), ("s.complex", "Also")]
+
+
+def test_the_page_length_the_caller_read_sets_the_size_limit() -> None:
+    page = f'<html><body><article><p>{BODY}</p></article><div class="share-box">Facebook Twitter</div></body></html>'
+    tree = LexborHTMLParser(page)
+    assert visible_text(tree) == body_text(tree)[:200_000]
+    told = DomCleaner(parse_pack(PACK, "t")).clean(LexborHTMLParser(page), page_chars=len(body_text(tree)))
+    read = DomCleaner(parse_pack(PACK, "t")).clean(LexborHTMLParser(page))
+    assert told == read and [r.text for r in told.removed] == ["Facebook Twitter"]
+    # A page said to be this short makes the share box more than 40% of it: the box is kept.
+    assert DomCleaner(parse_pack(PACK, "t")).clean(LexborHTMLParser(page), page_chars=30).removed == ()

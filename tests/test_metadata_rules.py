@@ -132,6 +132,10 @@ def test_single_word_names_only_from_author_fields() -> None:
         ("2023-12-22", datetime(2023, 12, 22, tzinfo=UTC), True, True),
         ("Fri, 22 Dec 2023 10:00:00 GMT", datetime(2023, 12, 22, 10, tzinfo=UTC), False, False),
         ("December 22, 2023 10:15 AM EST", datetime(2023, 12, 22, 15, 15, tzinfo=UTC), False, False),
+        ("December 22, 2023", datetime(2023, 12, 22, tzinfo=UTC), True, True),
+        ("SEPT 3, 2023", datetime(2023, 9, 3, tzinfo=UTC), True, True),
+        ("29 Feb 2024", datetime(2024, 2, 29, tzinfo=UTC), True, True),
+        ("Dec 09, 2023", datetime(2023, 12, 9, tzinfo=UTC), True, True),
     ],
 )
 def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_only: bool) -> None:
@@ -141,7 +145,10 @@ def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_o
     assert (parsed.zone_assumed, parsed.date_only) == (zone_assumed, date_only)
 
 
-@pytest.mark.parametrize("raw", ["", "5", "March 9", "yesterday", "not a date at all", "2023-13-45", None, 20231222])
+@pytest.mark.parametrize(
+    "raw",
+    ["", "5", "March 9", "yesterday", "not a date at all", "2023-13-45", None, 20231222, "Feb 29, 2023", "31 Jun 2024"],
+)
 def test_parse_datetime_refuses_what_is_not_a_full_date(raw: object) -> None:
     assert parse_datetime(raw) is None
 

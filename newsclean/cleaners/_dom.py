@@ -83,7 +83,10 @@ class DomCleaner:
                 self._word_rule_set.Add(rule.set_pattern.encode())
             self._word_rule_set.Compile()
 
-    def clean(self, tree: LexborHTMLParser) -> DomCleanResult:
+    def clean(self, tree: LexborHTMLParser, *, page_chars: int | None = None) -> DomCleanResult:
+        """Remove the boxes the rules match, unless one holds more than ``MAX_TEXT_SHARE`` of the page's text.
+        ``page_chars`` is the length of the body's text with whitespace collapsed (``_dom.body_text``), when
+        the caller has read it; otherwise it is read here, once a box needs it."""
         body = tree.body
         if body is None or not (self._selector_rules or self._word_rules):
             return DomCleanResult((), 0)
@@ -111,7 +114,7 @@ class DomCleaner:
             return DomCleanResult((), 0)
 
         # The body's text is long to read and most candidates fail a cheaper check first: read it once, when needed.
-        page_chars = 0
+        page_chars = max(page_chars, 1) if page_chars is not None else 0
         removed_ids: set[int] = set()
         doomed: list[LexborNode] = []
         removals: list[Removal] = []

@@ -489,7 +489,7 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     cleaned = _PREFIX.sub("", cleaned)
     cleaned = _PREFIX.sub("", _LEADING_DATE.sub("", cleaned, count=1))
     cleaned = _ON_BEHALF.sub("", _TAIL.sub("", cleaned))
-    if not structured and any(ch.isdigit() for ch in cleaned):
+    if not structured and any(map(str.isdigit, cleaned)):
         # Digits before any date are a street number, a postcode or a phone number: an address, not a byline.
         return Byline((), None, None)
     names: list[str] = []

@@ -479,9 +479,12 @@ def _resolve_authors(
         sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
     texts = _header_first(candidates.bylines, candidates.visible_text, header)
     others = _credited_for_other_work(texts, site_keys)
-    bylines = [parse_byline(text, site_keys=site_keys) for text in texts]
+    # A page may repeat one byline element hundreds of times (a list of posts by the same people): each
+    # distinct text is parsed once.
+    parsed = {text: parse_byline(text, site_keys=site_keys) for text in dict.fromkeys(texts)}
+    bylines = [parsed[text] for text in texts]
     bylines = [byline._replace(authors=tuple(n for n in byline.authors if fold(n) not in others)) for byline in bylines]
-    shorter = [name for byline in bylines for name in byline.authors if len(name.split()) >= 2]
+    shorter = _NameIndex(name for byline in bylines for name in byline.authors if len(name.split()) >= 2)
     if (
         header is not None
         and len({fold(name) for byline in bylines for name in byline.authors}) >= _MANY_PEOPLE
@@ -490,7 +493,7 @@ def _resolve_authors(
     ):
         bylines = []  # a menu of columnists or a list of related posts, none of them in the article header
     for byline in bylines:
-        sources.append((byline._replace(authors=_narrowest(byline.authors, shorter)), "byline"))
+        sources.append((byline._replace(authors=shorter.narrowest(byline.authors)), "byline"))
     if candidates.visible_text:
         for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
             sources.append((parse_byline(text, site_keys=site_keys), "byline"))
@@ -694,15 +697,29 @@ def _written_by_meta(candidates: MetadataCandidates) -> Iterator[str]:
             yield from candidates.meta.get(f"twitter:data{index}", ())
 
 
-def _narrowest(names: tuple[str, ...], others: list[str]) -> tuple[str, ...]:
-    """Each name as the page's narrowest byline element gives it: a byline block reads "Jim Walsh Cherry Hill
-    Courier-Post" or "Celeste Longacre Gardener", while the element inside it holds only "Jim Walsh"."""
-    narrowed = []
-    for name in names:
-        tokens = name.split()
-        prefixes = [o for o in others if len(o.split()) < len(tokens) and tokens[: len(o.split())] == o.split()]
-        narrowed.append(min(prefixes, key=len) if prefixes else name)
-    return tuple(dict.fromkeys(narrowed))
+class _NameIndex:
+    """The page's byline names by their words, to find a name's shorter readings without comparing every pair
+    (a list of posts may hold thousands of bylines)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        # Per word sequence, the shortest name that spells it, the first in page order among equals.
+        self._by_words: dict[tuple[str, ...], tuple[int, int, str]] = {}
+        for order, name in enumerate(names):
+            words = tuple(name.split())
+            entry = (len(name), order, name)
+            known = self._by_words.get(words)
+            if known is None or entry[:2] < known[:2]:
+                self._by_words[words] = entry
+
+    def narrowest(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Each name as the page's narrowest byline element gives it: a byline block reads "Jim Walsh Cherry
+        Hill Courier-Post" or "Celeste Longacre Gardener", while the element inside it holds only "Jim Walsh"."""
+        narrowed = []
+        for name in names:
+            tokens = tuple(name.split())
+            prefixes = [entry for size in range(1, len(tokens)) if (entry := self._by_words.get(tokens[:size]))]
+            narrowed.append(min(prefixes)[2] if prefixes else name)
+        return tuple(dict.fromkeys(narrowed))
 
 
 # Meta keys by which a publisher declares the article's own dates; the rest of the date keys are generic
@@ -773,7 +790,11 @@ _UNPLACED_DATES = 10
 
 
 def _page_evidence(
-    candidates: MetadataCandidates, scan: PageDates, title: str | None, header: int | None
+    candidates: MetadataCandidates,
+    scan: PageDates,
+    title: str | None,
+    header: int | None,
+    time_readings: dict[str, ParsedDate | None],
 ) -> _PageEvidence:
     text = candidates.visible_text or ""
     around: set[date] | None = None
@@ -793,7 +814,7 @@ def _page_evidence(
     else:
         header_printed = list(scan.printed[:_UNPLACED_DATES])
     moments = printed_moments(text, scan, dict.fromkeys(header_printed + labelled))
-    return _PageEvidence(scan.dates, around, around_text, moments, _page_zones(candidates))
+    return _PageEvidence(scan.dates, around, around_text, moments, _page_zones(time_readings))
 
 
 def _resolve_dates(
@@ -823,14 +844,16 @@ def _resolve_dates(
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
     scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
     title = resolved.get("title")
+    # Each <time>'s stamp and text, parsed once: for the page's time zones and for the candidates.
+    time_readings = {raw: parse_datetime(raw) for stamp, text in candidates.times for raw in (stamp, text)}
     evidence = (
-        _page_evidence(candidates, scan, title if isinstance(title, str) else None, header)
+        _page_evidence(candidates, scan, title if isinstance(title, str) else None, header, time_readings)
         if scan is not None
         else None
     )
     updates: list[_DateCandidate] = []
     for stamp, text in candidates.times:
-        parsed = _time_stamp(stamp, text)
+        parsed = _time_stamp(stamp, text, time_readings)
         if parsed is not None and plausible(parsed.value, now):
             # A <time> that reads "Last updated: …" dates a change to the article, not its publication.
             (updates if says_updated(text) else found).append(
@@ -886,12 +909,13 @@ def _header_overrules(in_header: HeaderDate, chosen: tuple[datetime, str], modif
     )
 
 
-def _time_stamp(stamp: str, text: str) -> ParsedDate | None:
+def _time_stamp(stamp: str, text: str, readings: dict[str, ParsedDate | None]) -> ParsedDate | None:
     """A ``<time>`` element's date: its ``datetime`` attribute (in the zone its text names when the attribute
-    gives none: "2023-12-22 05:00:00" shown as "12/22/2023 05:00 AM EST"), else its text."""
-    parsed = parse_datetime(stamp)
+    gives none: "2023-12-22 05:00:00" shown as "12/22/2023 05:00 AM EST"), else its text. ``readings`` holds
+    ``parse_datetime`` of both."""
+    parsed = readings[stamp]
     if parsed is None:
-        return parse_datetime(text)
+        return readings[text]
     if parsed.zone_assumed and not parsed.date_only:
         local = in_stated_zone(parsed.value.replace(tzinfo=None), text)
         if local is not None:
@@ -899,14 +923,13 @@ def _time_stamp(stamp: str, text: str) -> ParsedDate | None:
     return parsed
 
 
-def _page_zones(candidates: MetadataCandidates) -> list[tzinfo]:
-    """Time zones the page itself writes its times in (``<time datetime="…-05:00">``, "11:00 pm EST")."""
+def _page_zones(time_readings: dict[str, ParsedDate | None]) -> list[tzinfo]:
+    """Time zones the page itself writes its times in (``<time datetime="…-05:00">``, "11:00 pm EST"), from
+    its ``<time>`` elements' stamps and texts, parsed."""
     zones: dict[timedelta | None, tzinfo] = {}
-    for stamp, text in candidates.times:
-        for raw in (stamp, text):
-            parsed = parse_datetime(raw)
-            if parsed is not None and not parsed.zone_assumed and parsed.value.tzinfo is not None:
-                zones.setdefault(parsed.value.utcoffset(), parsed.value.tzinfo)
+    for parsed in time_readings.values():
+        if parsed is not None and not parsed.zone_assumed and parsed.value.tzinfo is not None:
+            zones.setdefault(parsed.value.utcoffset(), parsed.value.tzinfo)
     return list(zones.values())
 
 
