@@ -22,7 +22,7 @@ from newsclean._rules import default_rules
 from newsclean.cleaners._dom import DomCleaner
 from newsclean.metadata._computed import content_hash, has_words, simhash, word_count
 from newsclean.metadata._dates import labelled_date, scan_page_dates, visible_dates
-from newsclean.metadata._resolve import _htmldate_fallback
+from newsclean.metadata._resolve_dates import htmldate_fallback
 from newsclean.metadata._resolved import Resolved
 
 SENTENCE = "The council approved the budget on Tuesday after a long and heated debate about schools."
@@ -317,12 +317,12 @@ def test_htmldate_is_skipped_when_the_page_shows_no_date_and_is_no_news_article(
     now = datetime(2026, 1, 1, tzinfo=UTC)
     skipped = Resolved()
     skipped.page_dates = set()
-    _htmldate_fallback(skipped, _ABBR_PAGE, now)
+    htmldate_fallback(skipped, _ABBR_PAGE, now)
     assert "published" not in skipped.values  # the plain path drops it too: not shown, not a news article
     for page_dates, news in ((set(), True), ({date(2023, 4, 5)}, False), (None, False)):
         resolved = Resolved()
         resolved.page_dates, resolved.news_article = page_dates, news
-        _htmldate_fallback(resolved, _ABBR_PAGE, now)
+        htmldate_fallback(resolved, _ABBR_PAGE, now)
         assert resolved.values["published"] == datetime(2023, 4, 5, tzinfo=UTC)
 
 

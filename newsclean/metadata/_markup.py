@@ -1,0 +1,120 @@
+"""Reading the page's structured metadata: JSON-LD nodes by type, meta tags by key, names and URLs in either."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .._dom import MetadataCandidates
+from ._clean import clean_string
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "blogposting",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "askpublicnewsarticle",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "socialmediaposting",
+        "techarticle",
+        "posting",
+        "medicalwebpage",
+        "review",
+        "recipe",
+        "howto",
+    }
+)
+PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"})
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "citation_publication_date",
+    "article_date_original",
+    "original-publish-date",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "modified_time",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "citation_author",
+    "twitter:creator:name",
+)
+
+
+def node_types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def article_nodes(candidates: MetadataCandidates) -> list[dict[str, Any]]:
+    articles = [node for node in candidates.json_ld if node_types(node) & ARTICLE_TYPES]
+    # Without an article node, a WebPage node still describes this page (never a site-wide WebSite node).
+    return articles or [node for node in candidates.json_ld if node_types(node) & PAGE_TYPES]
+
+
+def metas(candidates: MetadataCandidates, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    for key in keys:
+        for value in candidates.meta.get(key, ()):
+            yield key, value
+
+
+def first_meta(candidates: MetadataCandidates, *keys: str) -> str | None:
+    return next((value for _, value in metas(candidates, keys)), None)
+
+
+def name_of(value: Any) -> str | None:
+    if isinstance(value, str):
+        return clean_string(value)
+    if isinstance(value, dict):
+        return name_of(value.get("name"))
+    if isinstance(value, list) and value:
+        return name_of(value[0])
+    return None
+
+
+def url_value(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return url_value(value.get("url") or value.get("@id"))
+    if isinstance(value, list) and value:
+        return url_value(value[0])
+    return None

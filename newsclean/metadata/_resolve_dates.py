@@ -1,0 +1,367 @@
+"""Published and modified dates: markup candidates weighed against what the page shows; then the page text,
+the dateline and htmldate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any, NamedTuple
+
+from .._dom import MetadataCandidates
+from ._dates import (
+    HeaderDate,
+    PageDates,
+    ParsedDate,
+    PrintedDate,
+    as_printed,
+    date_from_url,
+    dates_between,
+    describe,
+    header_date,
+    headline_spans,
+    in_stated_zone,
+    parse_datetime,
+    plausible,
+    printed_moments,
+    says_updated,
+    scan_page_dates,
+    shown,
+    text_shows_day,
+)
+from ._markup import ARTICLE_TYPES, MODIFIED_META, PUBLISHED_META, metas, node_types
+from ._resolved import Resolved
+
+# Meta keys by which a publisher declares the article's own dates; the rest of the date keys are generic
+# (a crawl, template or file date) and need the date to be shown on the page.
+_GENERIC_DATE_META = frozenset(
+    {
+        "date",
+        "dc.date",
+        "dcterms.created",
+        "article_date_original",
+        "og:updated_time",
+        "dcterms.modified",
+        "last-modified",
+        "lastmod",
+    }
+)
+_DECLARED_META = frozenset(PUBLISHED_META + MODIFIED_META) - _GENERIC_DATE_META
+_KNOWN_DATE_META = frozenset(PUBLISHED_META + MODIFIED_META)
+_PUBLICATION_KEY = re.compile(r"publish|publication|pub[_.-]?date|date[_.-]?pub|firstpub")
+_NOT_PUBLICATION_KEY = re.compile(r"last|expir|modif|updat|principle|robots|type|auto|premium|smart|platform")
+
+
+class _DateCandidate(NamedTuple):
+    value: datetime
+    source: str
+    #: Declared by the publisher for the article itself (JSON-LD article node, article:published_time):
+    #: evidence even when the page does not print it.
+    declared: bool
+    #: The text a ``<time>`` element shows for it ("Dec 19, 2025", "25.Jun.2019", "a day ago").
+    shown_as: str = ""
+
+
+def _date_candidates(
+    candidates: MetadataCandidates, articles: list[dict[str, Any]], keys: Sequence[str], meta_keys: Sequence[str]
+) -> Iterator[tuple[Any, str, bool]]:
+    for node in articles:
+        # A WebPage node's dates are often a CMS template's (every page of the site gets them): not declared.
+        declared = bool(node_types(node) & ARTICLE_TYPES)
+        for key in keys:
+            yield node.get(key), "json-ld", declared
+    for key, value in metas(candidates, meta_keys):
+        yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta", key in _DECLARED_META
+    if meta_keys is PUBLISHED_META:
+        # Publication keys of other vocabularies ("published", "w-published-date", "cxenseparse:publishtime",
+        # "date-pub"): named for the article's publication, so declared like article:published_time.
+        for key, values in candidates.meta.items():
+            if key not in _KNOWN_DATE_META and _PUBLICATION_KEY.search(key) and not _NOT_PUBLICATION_KEY.search(key):
+                for value in values:
+                    yield value, "meta", True
+
+
+class _PageEvidence(NamedTuple):
+    """What the page's visible text says about dates, for choosing among the markup's candidates."""
+
+    dates: set[date]  # every day printed on the page
+    header: set[date] | None  # days printed around the headline (its date line); None: headline not found
+    header_text: str  # the text around the headline, where a <time> shows its date in its own words
+    moments: list[datetime]  # dates printed with a time of day, as the page writes them
+    zones: Sequence[tzinfo]  # time zones of the page's own stamps
+
+
+# The article header around the headline, where its date line is printed: a little before it ("Back to blog ·
+# Dec 12, 2025 · 4 min read" above the title) and the byline block after it.
+_HEADER_BEFORE = 100
+_HEADER_AFTER = 300
+# Without a known header, the first dates of the page stand for it when matching a stamp's time of day.
+_UNPLACED_DATES = 10
+
+
+def _page_evidence(
+    candidates: MetadataCandidates,
+    scan: PageDates,
+    title: str | None,
+    header: int | None,
+    time_readings: dict[str, ParsedDate | None],
+) -> _PageEvidence:
+    text = candidates.visible_text or ""
+    around: set[date] | None = None
+    around_text = ""
+    header_printed: list[PrintedDate] = []
+    if header is not None and title:
+        around = set()
+        for start, end in headline_spans(text, title):
+            window = (max(0, start - _HEADER_BEFORE), end + _HEADER_AFTER)
+            around |= dates_between(scan, *window)
+            around_text += " " + text[window[0] : window[1]]
+            header_printed += [p for p in scan.printed if window[0] <= p.start < window[1]]
+    labelled = [p for p in scan.printed if p.label == "published"]
+    if around is not None:
+        # A date the page labels "Published …" is the article's wherever it is printed (often below the article).
+        around |= {day for printed in labelled for day in printed.dates}
+    else:
+        header_printed = list(scan.printed[:_UNPLACED_DATES])
+    moments = printed_moments(text, scan, dict.fromkeys(header_printed + labelled))
+    return _PageEvidence(scan.dates, around, around_text, moments, _page_zones(time_readings))
+
+
+def resolve_dates(
+    resolved: Resolved,
+    candidates: MetadataCandidates,
+    articles: list[dict[str, Any]],
+    url: str | None,
+    now: datetime,
+    header: int | None,
+) -> None:
+    found: list[_DateCandidate] = []
+    future: list[str] = []
+    for raw, source, declared in _date_candidates(
+        candidates, articles, ("datePublished", "dateCreated"), PUBLISHED_META
+    ):
+        parsed = parse_datetime(raw)
+        if parsed is None:
+            continue
+        if parsed.value > now:
+            future.append(source)
+        elif plausible(parsed.value, now):
+            found.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
+    modified: list[_DateCandidate] = []
+    for raw, source, declared in _date_candidates(candidates, articles, ("dateModified",), MODIFIED_META):
+        parsed = parse_datetime(raw)
+        if parsed is not None and plausible(parsed.value, now):
+            modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
+    scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    title = resolved.get("title")
+    # Each <time>'s stamp and text, parsed once: for the page's time zones and for the candidates.
+    time_readings = {raw: parse_datetime(raw) for stamp, text in candidates.times for raw in (stamp, text)}
+    evidence = (
+        _page_evidence(candidates, scan, title if isinstance(title, str) else None, header, time_readings)
+        if scan is not None
+        else None
+    )
+    updates: list[_DateCandidate] = []
+    for stamp, text in candidates.times:
+        parsed = _time_stamp(stamp, text, time_readings)
+        if parsed is not None and plausible(parsed.value, now):
+            # A <time> that reads "Last updated: …" dates a change to the article, not its publication.
+            (updates if says_updated(text) else found).append(
+                _DateCandidate(parsed.value, describe("time", parsed), False, text)
+            )
+    from_url = date_from_url(url)
+    if from_url is not None and plausible(from_url, now):
+        found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
+    news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in node_types(node))
+    chosen = _choose_date(found, evidence)
+    if scan is not None and candidates.visible_text is not None and header is not None and isinstance(title, str):
+        in_header = header_date(
+            scan, headline_spans(candidates.visible_text, title), after=_HEADER_AFTER, before=_HEADER_BEFORE
+        )
+        if in_header is not None:
+            resolved.headline_date, resolved.headline_date_before = in_header
+            if chosen is not None and _header_overrules(in_header, chosen, modified):
+                source = chosen[1].split(";")[0]
+                chosen = (
+                    datetime(in_header.day.year, in_header.day.month, in_header.day.day, tzinfo=UTC),
+                    "page text (after the headline); date only, timezone assumed UTC; "
+                    f"the {source} date is not shown on the page",
+                )
+    if chosen is not None:
+        note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
+        resolved.set("published", chosen[0], chosen[1] + note)
+    elif found:
+        resolved.provenance["published"] = f"not set: {found[0].source.split(';')[0]} date not shown on the page"
+    chosen_modified = _choose_date(modified + updates, evidence)
+    if chosen_modified is not None:
+        resolved.set("modified", *chosen_modified)
+    resolved.news_article = news
+    resolved.page_dates = scan.dates if scan is not None else None
+    if scan is not None and candidates.visible_text is not None:
+        resolved.labelled_date = scan.published
+        resolved.labelled_original = any(
+            printed.label == "original" and printed.dates == {scan.published} for printed in scan.printed
+        )
+        resolved.labelled_update = scan.updated
+
+
+def _header_overrules(in_header: HeaderDate, chosen: tuple[datetime, str], modified: list[_DateCandidate]) -> bool:
+    """Whether the date printed under the headline overrules a declared date the page never shows: a CMS
+    restamps ``datePublished`` when it migrates or republishes a story, while the article keeps printing its
+    first date. Only an earlier date counts, and not one the publisher declares as the modification (an
+    update shown without its label)."""
+    day = in_header.day
+    return (
+        chosen[1].endswith("not shown on the page")
+        and not in_header.before
+        and day < chosen[0].date()
+        and all(abs(candidate.value.date() - day) > timedelta(days=1) for candidate in modified)
+    )
+
+
+def _time_stamp(stamp: str, text: str, readings: dict[str, ParsedDate | None]) -> ParsedDate | None:
+    """A ``<time>`` element's date: its ``datetime`` attribute (in the zone its text names when the attribute
+    gives none: "2023-12-22 05:00:00" shown as "12/22/2023 05:00 AM EST"), else its text. ``readings`` holds
+    ``parse_datetime`` of both."""
+    parsed = readings[stamp]
+    if parsed is None:
+        return readings[text]
+    if parsed.zone_assumed and not parsed.date_only:
+        local = in_stated_zone(parsed.value.replace(tzinfo=None), text)
+        if local is not None:
+            return ParsedDate(local, False, False)
+    return parsed
+
+
+def _page_zones(time_readings: dict[str, ParsedDate | None]) -> list[tzinfo]:
+    """Time zones the page itself writes its times in (``<time datetime="…-05:00">``, "11:00 pm EST"), from
+    its ``<time>`` elements' stamps and texts, parsed."""
+    zones: dict[timedelta | None, tzinfo] = {}
+    for parsed in time_readings.values():
+        if parsed is not None and not parsed.zone_assumed and parsed.value.tzinfo is not None:
+            zones.setdefault(parsed.value.utcoffset(), parsed.value.tzinfo)
+    return list(zones.values())
+
+
+def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinfo]) -> datetime | None:
+    """``value`` in the page's own time zone when that makes its day the one printed on the page (a UTC stamp
+    of 04:00 on the 22nd that the page shows as "Dec. 21, 11:00 pm EST")."""
+    if value.date() in page_dates:
+        return None
+    for zone in zones:
+        local = value.astimezone(zone)
+        if local.date() in page_dates:
+            return local
+    return None
+
+
+def _shows_itself(candidate: _DateCandidate) -> bool:
+    """A ``<time>`` whose own text shows its day, in a format the page text scan does not read ("12/19 —
+    2025")."""
+    return bool(candidate.shown_as) and text_shows_day(candidate.shown_as, candidate.value)
+
+
+def _date_in_header(candidate: _DateCandidate, evidence: _PageEvidence) -> bool:
+    """Whether the article header (around the headline) prints ``candidate``, or the header is not known."""
+    if evidence.header is None or shown(candidate.value, evidence.header):
+        return True
+    return len(candidate.shown_as) >= 4 and candidate.shown_as in evidence.header_text
+
+
+def _choose_date(found: list[_DateCandidate], evidence: _PageEvidence | None) -> tuple[datetime, str] | None:
+    """The first candidate readers can see on the page (or that the URL states); else the first date the
+    publisher declares for the article in structured data. A markup date that is neither shown nor declared
+    (a WebPage template's, a stray ``<time>``) is not evidence of when the article appeared, and one that is
+    not declared must be printed in the article's header when the header is known (not in a comment or a
+    list of other stories)."""
+    if not found:
+        return None
+    if evidence is None:
+        return found[0].value, found[0].source
+    for candidate in found:
+        if candidate.source.startswith("url"):
+            return candidate.value, candidate.source
+        if not candidate.declared and not _date_in_header(candidate, evidence):
+            continue
+        if "date only" not in candidate.source:
+            printed = as_printed(candidate.value, evidence.moments)
+            if printed is not None:
+                return printed, f"{candidate.source}; shown on the page with its time of day, in the page's time zone"
+        if not (shown(candidate.value, evidence.dates) or _shows_itself(candidate)):
+            continue
+        days = evidence.header or evidence.dates
+        local = _in_shown_zone(candidate.value, days, evidence.zones)
+        if local is not None:
+            return local, f"{candidate.source}; shown on the page in the page's time zone"
+        return candidate.value, f"{candidate.source}; shown on the page"
+    for candidate in found:
+        if candidate.declared:
+            return candidate.value, f"{candidate.source}; not shown on the page"
+    return None
+
+
+def text_dates(resolved: Resolved, now: datetime) -> None:
+    """The published date the page text gives when the markup gave none: a date labelled "originally
+    published" (a republished story's first date), then the article header's date line, then any date a
+    publication label introduces ("Published on …", "Posted", "Date: …")."""
+    labelled, header = resolved.labelled_date, resolved.headline_date
+    side = "before" if resolved.headline_date_before else "after"
+    options = [
+        (labelled if resolved.labelled_original else None, "page text (originally published)"),
+        (header, f"page text ({side} the headline)"),
+        (labelled, "page text (labelled date)"),
+    ]
+    for day, source in options:
+        if day is None or "published" in resolved.values:
+            continue
+        value = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        if plausible(value, now):
+            resolved.set("published", value, f"{source}; date only, timezone assumed UTC")
+
+
+def dateline_date(resolved: Resolved, month: int | None, day: int | None, year: int | None, now: datetime) -> None:
+    if month is None or day is None:
+        return
+    published: datetime | None = resolved.get("published")
+    if year is None and published is not None:
+        # The dateline omits the year; the markup's date gives it when the two agree within a day.
+        for candidate_year in (published.year, published.year - 1):
+            try:
+                guess = datetime(candidate_year, month, day, tzinfo=UTC)
+            except ValueError:
+                continue
+            if abs(guess.date() - published.date()) <= timedelta(days=1):
+                year = candidate_year
+                break
+    if year is None:
+        resolved.set("dateline_date", f"--{month:02d}-{day:02d}", "dateline; year not stated")
+        return
+    try:
+        value = datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return
+    resolved.set("dateline_date", value.date().isoformat(), "dateline")
+    if plausible(value, now):
+        resolved.set("published", value, "dateline; date only, timezone assumed UTC")
+
+
+def htmldate_fallback(resolved: Resolved, html: str, now: datetime) -> None:
+    if resolved.page_dates is not None and not resolved.page_dates and not resolved.news_article:
+        return  # its date would be used only if the page showed it, and the page shows no date: skip the parse
+    try:
+        from htmldate import find_date
+
+        found = find_date(
+            html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", max_date=now.strftime("%Y-%m-%d")
+        )
+    except Exception:  # htmldate raises several undocumented types on odd markup; no date is the honest answer
+        return
+    parsed = parse_datetime(found) if found else None
+    if parsed is None or not plausible(parsed.value, now):
+        return
+    if resolved.page_dates is None:
+        resolved.set("published", parsed.value, describe("htmldate", parsed))
+    elif shown(parsed.value, resolved.page_dates):
+        resolved.set("published", parsed.value, describe("htmldate", parsed) + "; shown on the page")
+    elif resolved.news_article:
+        resolved.set("published", parsed.value, describe("htmldate", parsed) + "; not shown on the page")

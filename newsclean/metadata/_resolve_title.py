@@ -1,0 +1,148 @@
+"""The title: the visible <h1> that the markup's titles confirm, else the best markup title, cleaned."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .._dom import MetadataCandidates
+from ._clean import fold
+from ._dates import parse_datetime
+from ._markup import metas, name_of
+from ._resolved import Resolved
+from ._title import clean_title, is_genre_label, strip_unknown_site_suffix
+
+
+def resolve_title(
+    resolved: Resolved,
+    candidates: MetadataCandidates,
+    articles: list[dict[str, Any]],
+    site_names: Sequence[str],
+    host: str | None,
+) -> None:
+    raw: list[tuple[str, str]] = []
+    for node in articles:
+        headline = name_of(node.get("headline")) or name_of(node.get("name"))
+        if headline:
+            raw.append((headline, "json-ld"))
+    for key, value in metas(candidates, ("og:title", "twitter:title", "dc.title", "parsely-title")):
+        raw.append((value, "opengraph" if key.startswith("og:") else "meta"))
+    if candidates.title_tag:
+        raw.append((candidates.title_tag, "title-tag"))
+    cleaned = [
+        (title, source) for value, source in raw if (title := clean_title(value, site_names=site_names, host=host))
+    ]
+    sections = {fold(v) for v in candidates.meta.get("article:section", ())}
+    sections |= {fold(section) for node in articles if isinstance(section := name_of(node.get("articleSection")), str)}
+    headline = _visible_headline(
+        candidates.h1, candidates.h1_joined, [t for t, _ in cleaned], sections - {""}, site_names, host
+    )
+    if headline is not None:
+        # The headline readers see, when the markup's titles confirm it is the article's.
+        resolved.set("title", headline, "h1")
+        return
+    if not cleaned:
+        return
+    texts = [title for title, _ in cleaned]
+    # A headline that two independent sources agree on wins; otherwise the first by source priority.
+    for title, source in cleaned:
+        agreeing = [s for t, s in cleaned if s != source and fold(t) == fold(title)]
+        if agreeing:
+            resolved.set("title", title, f"{source} (agrees with {agreeing[0]})")
+            return
+    title, source = cleaned[0]
+    if source == "title-tag" or len(cleaned) > 1:
+        title = strip_unknown_site_suffix(title, [t for t in texts if t != title])
+    resolved.set("title", title, source)
+
+
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def _words(text: str) -> set[str]:
+    return {fold(word) for word in text.split() if fold(word)}
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a title as comparison keys, a possessive as its noun ("Valentino’s" shares "Valentino")."""
+    return {key for word in text.split() if (key := fold(_POSSESSIVE.sub("", word)))}
+
+
+# Share of the <h1>'s words found in the markup titles for it to be the article's headline: a third is enough for
+# a headline the SEO title rephrases ("Five innovative solutions to climate change" / "Climate change: 5 innovative
+# solutions"), while a site logo, a menu or a section <h1> shares nothing with it.
+_HEADLINE_OVERLAP = 1 / 3
+
+
+def _visible_headline(
+    h1s: Sequence[str],
+    h1s_joined: Sequence[str],
+    titles: Sequence[str],
+    sections: set[str],
+    site_names: Sequence[str],
+    host: str | None,
+) -> str | None:
+    """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
+    title_words = set().union(*(_words(t) for t in titles)) if titles else set()
+    title_stems = set().union(*(_stems(t) for t in titles)) if titles else set()
+    best: tuple[float, int, str] | None = None
+    for index, raw in enumerate(h1s[:8]):
+        readings = [raw]
+        if index < len(h1s_joined) and h1s_joined[index] != raw:
+            readings.append(h1s_joined[index])
+        scored: list[tuple[int, int, float, str]] = []
+        for reading in readings:
+            h1 = clean_title(reading, site_names=site_names, host=host)
+            if h1 is None or len(h1) > 300:
+                continue
+            stems = _stems(h1)
+            if stems:
+                shared = len(stems & title_stems)
+                scored.append((len(_words(h1) & title_words), shared, shared / len(stems), h1))
+        if not scored:
+            continue
+        # The joined reading only when it matches more title words exactly ("Kotaku's", not "Kotaku 's").
+        _, shared, overlap, h1 = max(scored, key=lambda item: item[0])
+        # Equal overlap: the <h1> that covers more of the title (the headline, not a blog name above it).
+        if best is None or (overlap, shared) > (best[0], best[1]):
+            best = (overlap, shared, h1)
+    if best is None:
+        return None
+    overlap, _, h1 = best
+    if overlap >= _HEADLINE_OVERLAP:
+        return _without_kicker(h1, titles, sections)
+    if not titles:
+        # No other title survived (all were the site's name): the first real <h1> is the headline.
+        return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
+    return None
+
+
+_KICKER_WORDS = 4
+_BRACKETED_TAIL = re.compile(r"\s*[\[(][^\[\]()]{1,30}[\])]$")
+_KICKER_SEPARATOR = re.compile(r"^(?P<kicker>.+?)\s*\|\s+")
+
+
+def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
+    """The ``<h1>`` without a label glued to it: a leading section name ("Opinion …", "Politics | …"), a
+    leading date, or a bracketed tag at the end ("… [Watch]", "… (video)"). Only when a markup title gives the
+    headline without it, so a label is never guessed."""
+    keys = {fold(title) for title in titles if len(fold(title)) >= 12}
+    words = h1.split()
+    for cut in range(1, min(_KICKER_WORDS, len(words) - 2) + 1):
+        kicker, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        rest = rest.lstrip("|:–—- ")
+        if fold(rest) not in keys:
+            continue
+        label = kicker.rstrip(":|–—- ")
+        if (
+            fold(label) in sections
+            or is_genre_label(label)
+            or parse_datetime(label) is not None
+            or _KICKER_SEPARATOR.match(h1)
+        ):
+            return rest
+    tail = _BRACKETED_TAIL.search(h1)
+    if tail and fold(h1[: tail.start()]) in keys:
+        return h1[: tail.start()].rstrip()
+    return h1
