@@ -45,6 +45,14 @@ class TextCleaner:
             for rule in self._regex_rules:
                 self._regex_set.Add(rule.set_pattern)
             self._regex_set.Compile()
+        # Which phrase rules list each folded phrase, so a paragraph is looked up once instead of once per rule.
+        self._phrase_rules: dict[str, list[CompiledRule]] = {}
+        for rule in self._line_rules:
+            if rule.spec.match == "phrase":
+                for phrase in rule.phrases:
+                    self._phrase_rules.setdefault(phrase, []).append(rule)
+        # Rules are tried in pack order; a paragraph's candidates are sorted back into it.
+        self._rank = {rule: rank for rank, rule in enumerate(self._line_rules)}
 
     def clean(self, paragraphs: Sequence[str], title: str | None = None) -> TextCleanResult:
         removed: list[Removal] = []
@@ -78,9 +86,16 @@ class TextCleaner:
         return text
 
     def _direct_match(self, paragraph: str, index: int, count: int) -> CompiledRule | None:
-        regex_hits = self._regex_hits(paragraph)
+        """The first rule, in pack order, that matches the paragraph where it stands. Only the rules the regex
+        set or the phrase index name are tried: most paragraphs match none."""
+        candidates = self._regex_hits(paragraph)
+        phrase_rules = self._phrase_rules.get(fold_phrase(paragraph))
+        if phrase_rules:
+            candidates.update(phrase_rules)
+        if not candidates:
+            return None
         words = len(paragraph.split())
-        for rule in self._line_rules:
+        for rule in sorted(candidates, key=self._rank.__getitem__):
             spec = rule.spec
             if spec.scope == "head" and index >= HEAD_PARAGRAPHS:
                 continue
@@ -88,11 +103,7 @@ class TextCleaner:
                 continue
             if spec.max_words is not None and words > spec.max_words:
                 continue
-            if spec.match == "phrase":
-                if fold_phrase(paragraph) in rule.phrases:
-                    return rule
-            elif rule in regex_hits:
-                return rule
+            return rule
         return None
 
     def _regex_hits(self, paragraph: str) -> set[CompiledRule]:
