@@ -334,16 +334,6 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
     )
 
 
-def headline_end(text: str, headline: str) -> int | None:
-    """Where the article header starts in the page text: just after the headline's first appearance, if the
-    headline is long enough (12+ characters) to be found reliably."""
-    key = headline[:40].casefold()
-    if len(key) < 12:
-        return None
-    start = text.casefold().find(key)
-    return None if start < 0 else start + len(headline)
-
-
 def headline_spans(text: str, headline: str, *, most: int = 4) -> list[tuple[int, int]]:
     """Where the headline appears in the page text (its first ``most`` appearances): a menu, a table of contents
     or a "related" list may print it before the article header does."""

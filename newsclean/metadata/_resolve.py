@@ -10,7 +10,7 @@ from .._dom import MetadataCandidates
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
-from ._dates import headline_end, plausible
+from ._dates import headline_spans, plausible
 from ._language import resolve_language
 from ._markup import article_nodes, first_meta, name_of, node_types, url_value
 from ._resolve_authors import personal_site_keys, resolve_authors
@@ -63,13 +63,14 @@ def resolve(
 
     resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url))
     title = resolved.get("title")
-    # The byline and date line printed under the headline are read from here (found once: both need it).
-    header = (
-        headline_end(candidates.visible_text, title) if candidates.visible_text and isinstance(title, str) else None
+    # The byline and the date line printed under the headline are read around its appearances in the page text
+    # (found once: both need them; the first one's end is where the article header starts).
+    headline = (
+        headline_spans(candidates.visible_text, title) if candidates.visible_text and isinstance(title, str) else []
     )
     personal = personal_site_keys(candidates, site_names, url)
-    resolve_authors(resolved, candidates, articles, site_keys - personal, header)
-    resolve_dates(resolved, candidates, articles, url, now, header)
+    resolve_authors(resolved, candidates, articles, site_keys - personal, headline)
+    resolve_dates(resolved, candidates, articles, url, now, headline)
     _resolve_links(resolved, candidates, articles, url)
 
     for node in articles:

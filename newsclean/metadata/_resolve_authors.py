@@ -128,8 +128,10 @@ def resolve_authors(
     candidates: MetadataCandidates,
     articles: list[dict[str, Any]],
     site_keys: set[str],
-    header: int | None,
+    headline: list[tuple[int, int]],
 ) -> None:
+    """``headline``: where the headline appears in the page text (``_dates.headline_spans``)."""
+    header = headline[0][1] if headline else None
     graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
     sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys, graph), "json-ld")]
     sources.append((_citation_authors(candidates, site_keys), "meta"))
@@ -158,7 +160,9 @@ def resolve_authors(
     if candidates.visible_text:
         for text in _WRITTEN_BY.findall(candidates.visible_text[:50_000]):
             sources.append((parse_byline(text, site_keys=site_keys), "byline"))
-        for start in _headline_ends(candidates.visible_text, resolved.get("title"), header):
+        # After the headline's first appearance, else after one of the next two: a menu or a list of posts may
+        # print it before the article's own header.
+        for _, start in headline[:3]:
             texts = _bylines_after_headline(candidates.visible_text, start)
             for text in texts:
                 sources.append((parse_byline(text, site_keys=site_keys), "byline"))
@@ -236,25 +240,6 @@ _WRITTEN_BY = re.compile(
     r"(?:\b(?:[Ww]ritten|[Aa]rticle|[Ww]ords) [Bb]y:?|\b(?:Authors?|Contributors?|AUTHORS?|CONTRIBUTORS?):)"
     r"\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
 )
-
-
-def _headline_ends(text: str, title: Any, first: int | None, *, limit: int = 3) -> Iterator[int]:
-    """Where the headline ends in the page text: its first appearance (``first``, shared with the date line),
-    then up to ``limit - 1`` later ones, for pages that print it in a menu or a list of posts before the
-    article's own header."""
-    if first is None or not isinstance(title, str):
-        return
-    yield first
-    key = title[:40].casefold()
-    folded: str | None = None
-    position = first
-    for _ in range(limit - 1):
-        folded = folded if folded is not None else text.casefold()
-        found = folded.find(key, position)
-        if found < 0:
-            return
-        position = found + len(title)
-        yield position
 
 
 # "By Jane Doe" in the article header, just after the headline. The page text has no line breaks, so the name

@@ -19,7 +19,6 @@ from ._dates import (
     dates_between,
     describe,
     header_date,
-    headline_spans,
     in_stated_zone,
     parse_datetime,
     plausible,
@@ -102,17 +101,16 @@ _UNPLACED_DATES = 10
 def _page_evidence(
     candidates: MetadataCandidates,
     scan: PageDates,
-    title: str | None,
-    header: int | None,
+    headline: list[tuple[int, int]],
     time_readings: dict[str, ParsedDate | None],
 ) -> _PageEvidence:
     text = candidates.visible_text or ""
     around: set[date] | None = None
     around_text = ""
     header_printed: list[PrintedDate] = []
-    if header is not None and title:
+    if headline:
         around = set()
-        for start, end in headline_spans(text, title):
+        for start, end in headline:
             window = (max(0, start - _HEADER_BEFORE), end + _HEADER_AFTER)
             around |= dates_between(scan, *window)
             around_text += " " + text[window[0] : window[1]]
@@ -133,8 +131,9 @@ def resolve_dates(
     articles: list[dict[str, Any]],
     url: str | None,
     now: datetime,
-    header: int | None,
+    headline: list[tuple[int, int]],
 ) -> None:
+    """``headline``: where the headline appears in the page text (``_dates.headline_spans``)."""
     found: list[_DateCandidate] = []
     future: list[str] = []
     for raw, source, declared in _date_candidates(
@@ -153,14 +152,9 @@ def resolve_dates(
         if parsed is not None and plausible(parsed.value, now):
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
     scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
-    title = resolved.get("title")
     # Each <time>'s stamp and text, parsed once: for the page's time zones and for the candidates.
     time_readings = {raw: parse_datetime(raw) for stamp, text in candidates.times for raw in (stamp, text)}
-    evidence = (
-        _page_evidence(candidates, scan, title if isinstance(title, str) else None, header, time_readings)
-        if scan is not None
-        else None
-    )
+    evidence = _page_evidence(candidates, scan, headline, time_readings) if scan is not None else None
     updates: list[_DateCandidate] = []
     for stamp, text in candidates.times:
         parsed = _time_stamp(stamp, text, time_readings)
@@ -174,10 +168,8 @@ def resolve_dates(
         found.append(_DateCandidate(from_url, "url; date only, timezone assumed UTC", True))
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in node_types(node))
     chosen = _choose_date(found, evidence)
-    if scan is not None and candidates.visible_text is not None and header is not None and isinstance(title, str):
-        in_header = header_date(
-            scan, headline_spans(candidates.visible_text, title), after=_HEADER_AFTER, before=_HEADER_BEFORE
-        )
+    if scan is not None and headline:
+        in_header = header_date(scan, headline, after=_HEADER_AFTER, before=_HEADER_BEFORE)
         if in_header is not None:
             resolved.headline_date, resolved.headline_date_before = in_header
             if chosen is not None and _header_overrules(in_header, chosen, modified):
