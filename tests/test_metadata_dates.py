@@ -157,6 +157,14 @@ def test_header_date_reads_after_then_before_each_appearance() -> None:
     assert header_date(scan_page_dates(updated), headline_spans(updated, HEADLINE), before=100) is None
 
 
+def test_headline_spans_point_into_the_text_when_folding_lengthens_it() -> None:
+    # "ß" and "ﬁ" fold to two characters each: offsets in the folded text would land past the headline
+    text = f"Straße · ﬁnanz · Menü {HEADLINE} Jane Doe · March 3, 2024"
+    spans = headline_spans(text, HEADLINE)
+    assert [text[start:end] for start, end in spans] == [HEADLINE]
+    assert header_date(scan_page_dates(text), spans) == (date(2024, 3, 3), False)
+
+
 def test_headline_spans_ignores_short_headlines() -> None:
     assert headline_spans("Home News Home News", "Home") == []
 

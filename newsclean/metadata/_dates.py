@@ -341,12 +341,20 @@ def headline_spans(text: str, headline: str, *, most: int = 4) -> list[tuple[int
     if len(key) < 12:
         return []
     folded = text.casefold()
+    origin = _folded_origins(text) if len(folded) != len(text) else None
     spans: list[tuple[int, int]] = []
     start = folded.find(key)
     while start >= 0 and len(spans) < most:
-        spans.append((start, start + len(headline)))
+        at = start if origin is None else origin[start]
+        spans.append((at, at + len(headline)))
         start = folded.find(key, start + len(key))
     return spans
+
+
+def _folded_origins(text: str) -> list[int]:
+    """For each character of ``text.casefold()``, the offset in ``text`` it comes from: folding lengthens some
+    characters ("ß" → "ss", "ﬁ" → "fi"), and the spans must point into the text itself."""
+    return [offset for offset, char in enumerate(text) for _ in char.casefold()]
 
 
 def dates_between(scan: PageDates, start: int, end: int) -> set[date]:
