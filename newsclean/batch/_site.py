@@ -42,7 +42,10 @@ class SiteOptions(msgspec.Struct, frozen=True, kw_only=True):
 def site_of(article: Article) -> str | None:
     for url in (article.canonical_url, article.url):
         if url:
-            host = (urlsplit(url).hostname or "").lower()
+            try:
+                host = (urlsplit(url).hostname or "").lower()
+            except ValueError:  # an unparseable URL names no site
+                continue
             if host:
                 return host.removeprefix("www.")
     return None

@@ -17,7 +17,7 @@ from ._resolve_authors import personal_site_keys, resolve_authors
 from ._resolve_dates import dateline_date, htmldate_fallback, resolve_dates, text_dates
 from ._resolve_title import resolve_title
 from ._resolved import Resolved
-from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
+from ._site import clean_url, host_of, is_homepage, readable_domain, same_site, usable_url
 from ._title import host_key
 
 
@@ -49,6 +49,7 @@ def resolve(
 ) -> Resolved:
     """Resolve what the markup says. Text-based evidence (dateline, language) is added by ``complete``."""
     now = now or datetime.now(UTC)
+    url = usable_url(url)
     resolved = Resolved()
     resolved.fallback_html = html
     articles = article_nodes(candidates)

@@ -18,6 +18,18 @@ _TRACKING = re.compile(
 )
 
 
+def usable_url(url: str | None) -> str | None:
+    """``url`` if it can be parsed, else ``None``: a caller's URL is a hint, and one urllib rejects
+    ("http://[::1") gives no evidence rather than an error in the middle of a page's metadata."""
+    if not url:
+        return None
+    try:
+        urlsplit(url)
+    except ValueError:
+        return None
+    return url
+
+
 def host_of(url: str | None) -> str | None:
     if not url:
         return None
@@ -38,8 +50,8 @@ def clean_url(raw: str | None, *, base: str | None) -> str | None:
     """An absolute http(s) URL with tracking parameters and fragment removed, or ``None`` if unusable."""
     if not raw:
         return None
-    absolute = urljoin(base, raw.strip()) if base else raw.strip()
     try:
+        absolute = urljoin(base, raw.strip()) if base else raw.strip()
         parts = urlsplit(absolute)
     except ValueError:
         return None
@@ -61,5 +73,8 @@ def same_site(first: str | None, second: str | None) -> bool:
 
 
 def is_homepage(url: str) -> bool:
-    path = urlsplit(url).path
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
     return path in ("", "/") or (path.count("/") <= 1 and len(path) <= 4)
