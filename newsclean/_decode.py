@@ -119,3 +119,18 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
         codec = codec_for_label(best.encoding) or best.encoding
         return Decoded(data.decode(codec, "replace"), codec, "detected")
     return Decoded(data.decode("utf-8", "replace"), "utf-8", "fallback")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """Lone surrogates (text decoded with ``surrogateescape``, UTF-16 cut in half) are not characters and cannot
+    be encoded: each becomes U+FFFD, as an undecodable byte does."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
+
+from ._decode import replace_lone_surrogates
 
 Stage = Literal["dom", "text", "site"]
 Status = Literal["ok", "no_content"]
@@ -85,8 +87,25 @@ class Failure(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
 
 def to_json(record: Article | Failure) -> bytes:
-    """One record as compact JSON (datetimes in ISO 8601); the same record always gives the same bytes."""
-    return _ENCODER.encode(record)
+    """One record as compact JSON (datetimes in ISO 8601); the same record always gives the same bytes.
+
+    A lone surrogate, which UTF-8 cannot encode (a file name that is not UTF-8, read with ``surrogateescape``; a
+    caller's string cut from UTF-16), is written as U+FFFD rather than losing the record.
+    """
+    try:
+        return _ENCODER.encode(record)
+    except UnicodeEncodeError:
+        return _ENCODER.encode(_without_surrogates(msgspec.to_builtins(record)))
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return replace_lone_surrogates(value)
+    if isinstance(value, dict):
+        return {_without_surrogates(key): _without_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
 
 
 _ENCODER = msgspec.json.Encoder(order="deterministic")

@@ -188,7 +188,9 @@ class Pipeline:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         check_size(len(text), self.limits, url=url)
-        text = check_text(text, self.limits, url=url)
+        text = check_text(_decode.replace_lone_surrogates(text), self.limits, url=url)
+        if title is not None:
+            title = _decode.replace_lone_surrogates(title)
         started = _clocks()
         paragraphs = split_text_dump(text)
         started = self._tick("normalize", started)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import random
 import time
+from pathlib import Path
 
+import msgspec
 import pytest
+from click.testing import CliRunner
 
 import newsclean
 from newsclean import Document, Failure, InputError, Limits, Pipeline
+from newsclean.cli import main
 
 ARTICLE = "<html><body><article>" + "<p>The council approved the new budget after a long debate on Tuesday.</p>" * 5
 
@@ -109,3 +114,67 @@ def test_run_many_turns_each_bad_document_into_a_failure_and_goes_on() -> None:
 def test_wrong_argument_type_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         newsclean.clean_html(12345)  # type: ignore[arg-type]
+
+
+def test_unparseable_urls_give_no_url_evidence_instead_of_an_error() -> None:
+    # urllib rejects "http://[::1" (an unclosed IPv6 host): from the caller or from the page's own markup,
+    # such a URL is no evidence, and the page is still cleaned.
+    head = '<head><link rel="canonical" href="http://[::1/story"><meta property="og:image" content="https://[x"></head>'
+    page = f"<html>{head}<body><article>" + ARTICLE.split("<article>", 1)[1]
+    article = newsclean.clean_html(page, url="https://example.com/2024/03/05/story")
+    assert article.status == "ok"
+    assert (article.canonical_url, article.image) == (None, None)
+    assert article.site_name == "example.com"
+
+    article = newsclean.clean_html(ARTICLE, url="http://[::1/2024/03/05/story")
+    assert article.status == "ok"
+    assert article.url == "http://[::1/2024/03/05/story"  # kept as given
+    assert (article.site_name, article.canonical_url, article.published) == (None, None, None)
+
+
+def test_site_boilerplate_skips_articles_whose_url_names_no_site() -> None:
+    from newsclean.batch._site import site_of
+
+    article = newsclean.clean_html(ARTICLE, url="http://[::1/story")
+    assert site_of(article) is None
+
+
+def test_lone_surrogates_in_a_text_dump_become_replacement_characters() -> None:
+    # A str decoded with "surrogateescape" carries lone surrogates, which no encoder accepts.
+    text = "Council approves the budget\nThe council approved the new \udcff budget after a long debate on Tuesday."
+    article = newsclean.clean_text(text)
+    assert article.paragraphs == ("The council approved the new \ufffd budget after a long debate on Tuesday.",)
+    assert "\ufffd".encode() in newsclean.to_json(article)
+    assert newsclean.clean_text(text, title="Budget \ud800 vote").title == "Budget \ufffd vote"
+    with pytest.raises(InputError, match="binary"):
+        newsclean.clean_text("\udcff" * 1000)
+
+
+def test_records_holding_lone_surrogates_still_encode() -> None:
+    article = Pipeline().clean_html(ARTICLE, url="https://example.com/\udcff", source_id="caf\udce9.html")
+    encoded = msgspec.json.decode(newsclean.to_json(article))
+    assert (encoded["url"], encoded["source_id"]) == ("https://example.com/\ufffd", "caf\ufffd.html")
+    assert encoded["text"] == article.text
+    failure = Failure(stage="read", error="InputError", message="bad \udce9", source_id="bin\udce9.html")
+    assert msgspec.json.decode(newsclean.to_json(failure)) == {
+        "stage": "read",
+        "error": "InputError",
+        "message": "bad \ufffd",
+        "source_id": "bin\ufffd.html",
+    }
+
+
+@pytest.mark.timeout(120)
+def test_a_folder_with_file_names_that_are_not_utf8_is_cleaned(tmp_path: Path) -> None:
+    # Linux hands such names to Python with surrogateescape: one used to crash the whole batch at encoding.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.html")).write_text(ARTICLE)
+    (folder / os.fsdecode(b"bin\xe9.html")).write_bytes(bytes(range(256)) * 100)
+    output = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(folder), "-o", str(output), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    (article,) = [msgspec.json.decode(line) for line in output.read_bytes().splitlines()]
+    assert article["source_id"] == "caf\ufffd.html"
+    (reject,) = [msgspec.json.decode(line) for line in (tmp_path / "out.rejects.jsonl").read_bytes().splitlines()]
+    assert (reject["source_id"], reject["error"]) == ("bin\ufffd.html", "InputError")
