@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 from _scaleout import KEYS, assert_rows_match_single_process, records
 
+from newsclean.integrations.table import pipeline_settings
+from newsclean.io import KeyMap
+
 pytest.importorskip("pyarrow")
 
 
@@ -62,3 +65,19 @@ def test_spark_map_in_pandas_equals_single_process(local_spark: Any) -> None:
     frame = local_spark.createDataFrame(dump).repartition(3)
     cleaned = clean_dataframe(frame, keys=KEYS).toPandas()
     assert_rows_match_single_process(_rows(cleaned), dump)
+
+
+def test_missing_cells_of_a_frame_are_missing_not_the_string_nan() -> None:
+    # A frame read from CSV or Parquet holds NaN where a cell is empty: no URL, no page, not "nan".
+    pd = pytest.importorskip("pandas")
+
+    from newsclean.integrations.table import clean_pandas, worker_pipeline
+
+    dump = records()[:2]
+    frame = pd.DataFrame(dump)
+    frame.loc[0, "link"] = float("nan")
+    frame.loc[1, "content"] = float("nan")
+    cleaned = clean_pandas(frame, worker_pipeline(pipeline_settings()), KeyMap(**KEYS))
+    first, second = cleaned.to_dict(orient="records")
+    assert first["failure"] is None and pd.isna(first["url"]) and first["source_id"] == "doc-0"
+    assert second["failure"]["error"] == "MissingKey" and second["url"] == "https://news.example/1"

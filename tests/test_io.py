@@ -92,6 +92,55 @@ def test_bad_jsonl_lines_each_become_a_failure_and_reading_goes_on(tmp_path: Pat
     assert [failure.position for failure in failures] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6)]
 
 
+def test_fields_of_the_wrong_kind_are_rejected_by_name_not_written_as_their_repr(tmp_path: Path) -> None:
+    path = tmp_path / "kinds.jsonl"
+    page = PAGE.format(title="Budget")
+    path.write_bytes(
+        _jsonl(
+            [
+                {"id": "list-url", "html": page, "url": ["https://a.example/1", "https://a.example/2"]},
+                {"id": {"shard": 3}, "html": page},
+                {"id": "bad-headers", "html": page, "headers": 42},
+                {"id": "no-header-lines", "html": page, "headers": "none recorded"},
+                {"id": 17, "html": page, "url": "https://a.example/17"},
+            ]
+        )
+    )
+    failure1, failure2, failure3, failure4, numbered = list(JsonlReader(path))
+    assert isinstance(failure1, Failure) and failure1.message == "field 'url' is a JSON array, not a string"
+    assert failure1.source_id == "list-url"
+    assert isinstance(failure2, Failure) and failure2.message == "field 'id' is a JSON object, not a string"
+    assert failure2.source_id == "kinds.jsonl:2"  # the record's own id is unusable: its line names it
+    assert isinstance(failure3, Failure) and "'headers' is a JSON number" in failure3.message
+    assert isinstance(failure4, Failure) and "without any 'Name: value' line" in failure4.message
+    assert isinstance(numbered, Document) and (numbered.source_id, numbered.url) == ("17", "https://a.example/17")
+
+
+def test_headers_are_read_as_an_object_as_pairs_or_as_the_raw_header_block(tmp_path: Path) -> None:
+    # The page says nothing of its charset: only the HTTP header does (windows-1251, Cyrillic text).
+    page = (
+        "<html><body><article><p>"
+        + "Совет утвердил бюджет города на следующий год. " * 6
+        + "</p></article></body></html>"
+    )
+    forms = [
+        {"Content-Type": "text/html; charset=windows-1251"},
+        [["Content-Type", "text/html; charset=windows-1251"]],
+        "HTTP/1.1 200 OK\r\nServer: x\r\nContent-Type: text/html; charset=windows-1251\r\n\r\n",
+    ]
+    path = tmp_path / "headers.jsonl"
+    path.write_bytes(_jsonl([{"id": str(n), "html": page, "headers": form} for n, form in enumerate(forms)]))
+    documents = list(JsonlReader(path))
+    assert [d.headers for d in documents if isinstance(d, Document)] == [
+        {"Content-Type": "text/html; charset=windows-1251"}
+    ] * 2 + [{"Server": "x", "Content-Type": "text/html; charset=windows-1251"}]
+    for document in documents:
+        assert isinstance(document, Document) and isinstance(document.html, str)
+        raw = document.html.encode("windows-1251")
+        article = newsclean.clean_html(raw, headers=document.headers)
+        assert article.encoding_source == "http-header" and "Совет утвердил бюджет" in article.text
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
 def test_truncated_compressed_dump_keeps_the_complete_lines_and_rejects_the_rest(tmp_path: Path, suffix: str) -> None:
     import zstandard

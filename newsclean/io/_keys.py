@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -40,6 +41,15 @@ class KeyMap(msgspec.Struct, frozen=True, kw_only=True):
         return " or ".join(f"'{key}'" for key in (*html, *text))
 
 
+def is_missing(value: Any) -> bool:
+    """None, or what a table uses for it: a float NaN (pandas reading CSV or Parquet), ``pandas.NA``, ``NaT``."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
 def lookup(record: Mapping[str, Any], key: str) -> Any:
     """The value at ``key`` (a dotted path), or None when any step is missing."""
     value: Any = record
@@ -47,7 +57,7 @@ def lookup(record: Mapping[str, Any], key: str) -> Any:
         if not isinstance(value, Mapping):
             return None
         value = value.get(part)
-        if value is None:
+        if is_missing(value):
             return None
     return value
 
@@ -60,7 +70,49 @@ def first_present(record: Mapping[str, Any], keys: Sequence[str]) -> tuple[str, 
     return None
 
 
-def as_optional_str(value: Any) -> str | None:
+class FieldTypeError(TypeError):
+    """A record's field holds a value of the wrong kind (a list where a URL belongs)."""
+
+
+def as_optional_str(value: Any, field: str) -> str | None:
+    """A string field; numbers (ids) are written out, containers are an error rather than their ``repr``."""
     if value is None:
         return None
-    return value if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping | list | tuple | set | bytes):
+        raise FieldTypeError(f"field '{field}' is a JSON {json_kind(value)}, not a string")
+    return str(value)
+
+
+def as_headers(value: Any) -> dict[str, str] | None:
+    """HTTP headers as an object, a list of ``[name, value]`` pairs, or the raw header block
+    ("Content-Type: text/html; charset=utf-8\\r\\n…"), which is how several crawlers store them."""
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        return {str(name): str(field) for name, field in value.items() if not is_missing(field)}
+    if isinstance(value, str):
+        pairs = (line.partition(":") for line in value.splitlines())
+        headers = {name.strip(): field.strip() for name, colon, field in pairs if colon and name.strip()}
+        if headers or not value.strip():
+            return headers
+        raise FieldTypeError("field 'headers' is a string without any 'Name: value' line")
+    if isinstance(value, list | tuple) and all(isinstance(pair, list | tuple) and len(pair) == 2 for pair in value):
+        return {str(name): str(field) for name, field in value}
+    raise FieldTypeError(f"field 'headers' is a JSON {json_kind(value)}, not an object of HTTP headers")
+
+
+def json_kind(value: Any) -> str:
+    """What a decoded JSON value was, in JSON's words, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, list | tuple | set):
+        return "array"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return "string" if isinstance(value, str) else type(value).__name__

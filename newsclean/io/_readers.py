@@ -17,7 +17,18 @@ import msgspec
 
 from .._models import Failure
 from .._pipeline import Document
-from ._keys import ID_KEYS, TITLE_KEYS, URL_KEYS, KeyMap, as_optional_str, first_present, lookup
+from ._keys import (
+    ID_KEYS,
+    TITLE_KEYS,
+    URL_KEYS,
+    FieldTypeError,
+    KeyMap,
+    as_headers,
+    as_optional_str,
+    first_present,
+    json_kind,
+    lookup,
+)
 from ._open import base_suffix, open_binary
 
 Item = Document | Failure
@@ -111,15 +122,20 @@ class JsonlReader:
         except msgspec.DecodeError as exc:
             return read_failure(f"malformed JSON: {exc}", where)
         if not isinstance(record, dict):
-            return read_failure(f"line is a JSON {type(record).__name__}, not an object", where)
+            return read_failure(f"line is a JSON {json_kind(record)}, not an object", where)
         return document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}:{line_number}")
 
 
 def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fallback_id: str) -> Item:
     """One JSON object as a Document, or a Failure naming the keys that were looked for."""
-    url = as_optional_str(lookup(record, keys.url) if keys.url else _auto(record, URL_KEYS))
-    source_id = as_optional_str(lookup(record, keys.id) if keys.id else _auto(record, ID_KEYS)) or fallback_id
-    title = as_optional_str(lookup(record, keys.title) if keys.title else _auto(record, TITLE_KEYS))
+    source_id, url = fallback_id, None
+    try:
+        source_id = as_optional_str(lookup(record, keys.id) if keys.id else _auto(record, ID_KEYS), "id") or fallback_id
+        url = as_optional_str(lookup(record, keys.url) if keys.url else _auto(record, URL_KEYS), "url")
+        title = as_optional_str(lookup(record, keys.title) if keys.title else _auto(record, TITLE_KEYS), "title")
+        headers = as_headers(lookup(record, keys.headers) if keys.headers else None)
+    except FieldTypeError as exc:
+        return Failure(stage="read", error="InputError", message=str(exc), position=where, source_id=source_id, url=url)
     html_keys, text_keys = keys.content_keys()
     html = first_present(record, html_keys)
     text = None if html else first_present(record, text_keys)
@@ -138,13 +154,11 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
         return Failure(
             stage="read",
             error="InputError",
-            message=f"field '{key}' is a JSON {type(value).__name__}, not a string",
+            message=f"field '{key}' is a JSON {json_kind(value)}, not a string",
             position=where,
             source_id=source_id,
             url=url,
         )
-    raw_headers = lookup(record, keys.headers) if keys.headers else None
-    headers = {str(name): str(field) for name, field in raw_headers.items()} if isinstance(raw_headers, dict) else None
     if html:
         return Document(html=value, url=url, headers=headers, source_id=source_id, position=where)
     return Document(text=value, url=url, title=title, source_id=source_id, position=where)
