@@ -54,6 +54,22 @@ def test_missing_file_and_usage_errors_exit_non_zero(tmp_path: Path) -> None:
     assert usage.exit_code == 2
 
 
+def test_an_output_that_cannot_be_written_is_a_named_file_error_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    inside = blocker / "out.jsonl"  # its parent is a file: neither it nor its folder can be created
+    for arguments in (
+        ["clean", str(SEED_004), "-o", str(inside), "--workers", "0"],
+        ["clean", str(SEED_004), "-o", str(tmp_path / "ok.jsonl"), "--rejects", str(inside), "--workers", "0"],
+        ["clean", str(SEED_004), "-o", str(tmp_path / "ok.jsonl"), "--stats", str(inside), "--workers", "0", "-q"],
+        ["fetch", "https://127.0.0.1:9/story", "-o", str(inside)],
+    ):
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 1, (arguments, result.output)
+        assert "Could not open file" in result.output and str(blocker) in result.output, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_explain_lists_kept_text_then_each_removal() -> None:
     result = CliRunner().invoke(main, ["explain", str(SEED_004)])
     assert result.exit_code == 0

@@ -15,7 +15,7 @@ from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
 from ..batch._job import outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
-from ._options import rules_option
+from ._options import file_error, rules_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -189,11 +189,16 @@ def clean_command(
         raise click.UsageError(str(exc)) from None
     except WorkerStartError as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:  # inputs that cannot be read are rejects; this is an output that cannot be written
+        raise file_error(exc) from None
     except KeyboardInterrupt:
         click.echo("newsclean: interrupted; run the same command with --resume to continue", err=True)
         sys.exit(130)
     if stats_path:
-        Path(stats_path).write_text(json.dumps(stats.as_dict(), indent=2) + "\n", encoding="utf-8")
+        try:
+            Path(stats_path).write_text(json.dumps(stats.as_dict(), indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise file_error(exc) from None
     if output is not None and not quiet:
         for line in stats.summary_lines():
             click.echo(line, err=True)

@@ -17,7 +17,7 @@ from .._exceptions import FetchError
 from .._models import Failure, to_json
 from .._pipeline import Pipeline
 from ..fetch import Fetcher, discover_urls
-from ._options import rules_option
+from ._options import file_error, rules_option
 
 
 def _read_url_file(name: str) -> Iterator[str]:
@@ -142,8 +142,36 @@ def fetch_command(
         for name in url_files:
             targets.extend(_read_url_file(name))
     except OSError as exc:
-        raise click.FileError(getattr(exc, "filename", None) or "?", hint=exc.strerror) from None
+        raise file_error(exc) from None
 
+    try:
+        fetched, failures, body_bytes, elapsed = _fetch_all(
+            pipeline, options, targets, feeds=feeds, sitemaps=sitemaps, warc=warc, output=output, progress=progress
+        )
+    except OSError as exc:  # URLs that cannot be fetched are failure records; this is a file that cannot be written
+        raise file_error(exc) from None
+    reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(failures.items())) or "none"
+    click.echo(
+        f"newsclean fetch: fetched {fetched}, failed {sum(failures.values())} ({reasons}), "
+        f"{body_bytes:,} bytes of article text, {len(targets) / elapsed:.1f} pages/s",
+        err=True,
+    )
+    if strict and failures:
+        sys.exit(1)
+
+
+def _fetch_all(
+    pipeline: Pipeline,
+    options: dict[str, object],
+    targets: list[str],
+    *,
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    warc: str | None,
+    output: str,
+    progress: bool | None,
+) -> tuple[int, Counter[str], int, float]:
+    """Fetch ``targets`` (and what the feeds and sitemaps list) into ``output``: the counts for the summary."""
     with ExitStack() as stack:
         if feeds or sitemaps:
             discoverer = stack.enter_context(_open_fetcher(pipeline, options))
@@ -173,15 +201,7 @@ def fetch_command(
                 body_bytes += len(record.text.encode("utf-8"))
             out.write(to_json(record) + b"\n")
         out.flush()
-    elapsed = max(time.monotonic() - started, 1e-9)
-    reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(failures.items())) or "none"
-    click.echo(
-        f"newsclean fetch: fetched {fetched}, failed {sum(failures.values())} ({reasons}), "
-        f"{body_bytes:,} bytes of article text, {len(targets) / elapsed:.1f} pages/s",
-        err=True,
-    )
-    if strict and failures:
-        sys.exit(1)
+    return fetched, failures, body_bytes, max(time.monotonic() - started, 1e-9)
 
 
 def _open_fetcher(pipeline: Pipeline, options: dict[str, object]) -> Fetcher:

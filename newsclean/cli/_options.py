@@ -15,3 +15,8 @@ def rules_option(function: F) -> F:
         type=click.Path(exists=True, dir_okay=False),
         help="A rule pack (TOML) to use instead of the built-in packs; repeatable.",
     )(function)
+
+
+def file_error(exc: OSError) -> click.FileError:
+    """A file that cannot be opened, created or written, named in click's message (exit 1)."""
+    return click.FileError(str(exc.filename or "?"), hint=exc.strerror or str(exc))
