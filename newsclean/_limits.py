@@ -25,6 +25,21 @@ class Limits(msgspec.Struct, frozen=True, kw_only=True):
     #: levels); real pages stay under a few hundred even with broken templates.
     max_depth: int = 5000
 
+    def __post_init__(self) -> None:
+        # msgspec checks types only when decoding: a Limits built in code is checked here, once.
+        for name in ("max_bytes", "max_depth"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"Limits.{name} must be a positive integer, got {value!r}")
+        if self.timeout is not None and (not _is_number(self.timeout) or not self.timeout > 0):
+            raise ValueError(f"Limits.timeout must be a positive number of seconds or None, got {self.timeout!r}")
+        if not _is_number(self.max_binary_share) or not 0 < self.max_binary_share <= 1:
+            raise ValueError(f"Limits.max_binary_share must be in (0, 1], got {self.max_binary_share!r}")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
 
 def check_size(size: int, limits: Limits, *, url: str | None) -> None:
     if size == 0:

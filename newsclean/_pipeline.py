@@ -101,6 +101,8 @@ class Pipeline:
         self.extractor: Extractor = extractor or TrafilaturaExtractor()
         self.limits = limits or Limits()
         self.require_content = require_content
+        if not isinstance(min_words, int) or min_words < 0:
+            raise ValueError(f"min_words must be 0 or more, got {min_words!r}")
         self.min_words = min_words
         self.stats = PipelineStats()
         self._dom_cleaner = DomCleaner(self.rules)

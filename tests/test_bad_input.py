@@ -6,6 +6,7 @@ import os
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -178,3 +179,20 @@ def test_a_folder_with_file_names_that_are_not_utf8_is_cleaned(tmp_path: Path) -
     assert article["source_id"] == "caf\ufffd.html"
     (reject,) = [msgspec.json.decode(line) for line in (tmp_path / "out.rejects.jsonl").read_bytes().splitlines()]
     assert (reject["source_id"], reject["error"]) == ("bin\ufffd.html", "InputError")
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Limits(timeout=-1), "Limits.timeout must be a positive number"),
+        (lambda: Limits(max_bytes="10"), "Limits.max_bytes must be a positive integer"),
+        (lambda: Limits(max_depth=0), "Limits.max_depth must be a positive integer"),
+        (lambda: Limits(max_binary_share=1.5), r"Limits.max_binary_share must be in \(0, 1\]"),
+        (lambda: Pipeline(min_words=-1), "min_words must be 0 or more"),
+        (lambda: list(newsclean.clean_batch([], workers=-2)), r"workers must be 0 \(this process\) or more"),
+        (lambda: list(newsclean.clean_batch([], chunk_size=0)), "chunk_size must be at least 1"),
+    ],
+)
+def test_settings_out_of_range_are_value_errors_naming_the_setting(build: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        build()

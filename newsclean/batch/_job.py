@@ -57,6 +57,15 @@ class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
     hard_timeout: float | None = None
     extractor: Any = None
 
+    def __post_init__(self) -> None:
+        if self.workers is not None and (not isinstance(self.workers, int) or self.workers < 0):
+            raise ValueError(f"workers must be 0 (this process) or more, got {self.workers!r}")
+        for name in ("chunk_size", "checkpoint_every"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, got {getattr(self, name)!r}")
+        if self.hard_timeout is not None and not self.hard_timeout > 0:
+            raise ValueError(f"hard_timeout must be positive or None, got {self.hard_timeout!r}")
+
     def pipeline_settings(self) -> PipelineSettings:
         return PipelineSettings(
             rules=self.rules, limits=self.limits, require_content=self.require_content, extractor=self.extractor
