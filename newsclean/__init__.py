@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from ._exceptions import (
     DecodeError,
@@ -81,16 +82,25 @@ def clean_html(
     *,
     url: str | None = None,
     headers: Mapping[str, str] | None = None,
+    fetched_at: datetime | None = None,
     rules: RulesArg = None,
 ) -> Article:
     """Clean one HTML page. Bytes are decoded BOM → HTTP charset → ``<meta>`` → detection.
 
-    Raises a ``NewscleanError`` subclass for input that cannot be cleaned; a page without article text
-    gives an Article with ``status == "no_content"``.
+    ``fetched_at`` is when the page was fetched: no date after it is believed (default: now). Raises a
+    ``NewscleanError`` subclass for input that cannot be cleaned; a page without article text gives an Article
+    with ``status == "no_content"``.
     """
-    return _pipeline_for(rules).clean_html(html, url=url, headers=headers)
+    return _pipeline_for(rules).clean_html(html, url=url, headers=headers, fetched_at=fetched_at)
 
 
-def clean_text(text: str, *, url: str | None = None, title: str | None = None, rules: RulesArg = None) -> Article:
+def clean_text(
+    text: str,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    fetched_at: datetime | None = None,
+    rules: RulesArg = None,
+) -> Article:
     """Clean a plain-text dump: one paragraph per line; a headline-like first line becomes the title."""
-    return _pipeline_for(rules).clean_text(text, url=url, title=title)
+    return _pipeline_for(rules).clean_text(text, url=url, title=title, fetched_at=fetched_at)

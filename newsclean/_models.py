@@ -47,6 +47,9 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
     dateline_place: str | None = None
     dateline_date: str | None = None
     url: str | None = None
+    #: When the page was fetched (the caller's, the crawl record's or the fetcher's clock): no date after it is
+    #: believed. None when not given; dates are then checked against the time of cleaning.
+    fetched_at: datetime | None = None
     canonical_url: str | None = None
     #: A canonical URL on another site: the original this page syndicates (kept apart from ``canonical_url``).
     syndication_source: str | None = None

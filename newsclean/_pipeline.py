@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 
 import msgspec
 
@@ -13,6 +13,7 @@ from . import _decode, _dom
 from . import metadata as _metadata
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
+from ._fetch_time import as_utc
 from ._limits import Limits, check_depth, check_size, check_text, deadline
 from ._models import Article, Failure, Removal, Status
 from ._normalize import (
@@ -41,6 +42,8 @@ class Document(msgspec.Struct, frozen=True, kw_only=True):
     title: str | None = None
     source_id: str | None = None
     position: str | None = None
+    #: When the page was fetched (see ``Pipeline.clean_html``).
+    fetched_at: datetime | None = None
 
 
 class PipelineStats:
@@ -122,8 +125,13 @@ class Pipeline:
         url: str | None = None,
         headers: Mapping[str, str] | None = None,
         source_id: str | None = None,
+        fetched_at: datetime | None = None,
     ) -> Article:
+        """Clean one page. ``fetched_at`` is when it was fetched (naive means UTC): a date later than that is
+        never believed, and the same page with the same ``fetched_at`` always gives the same Article. Without
+        it, the time of cleaning stands in, so a page dated in the future may be read differently later."""
         self.stats.documents += 1
+        fetched_at = _aware(fetched_at)
         check_size(len(html), self.limits, url=url)
         with deadline(self.limits.timeout, url=url) as progress:
             started = _clocks()
@@ -160,7 +168,7 @@ class Pipeline:
 
         # Metadata and paragraph normalisation are booked under "normalize", as the metadata completed from
         # the clean text is in ``_finish``: "clean" is the cleaners' time only.
-        resolved = _metadata.resolve(candidates, url=url, html=text)
+        resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
         raw_title = resolved.values.get("title")
         paragraphs = normalize_paragraphs(raw_paragraphs)
         title = normalize_paragraph(raw_title) if isinstance(raw_title, str) else None
@@ -170,6 +178,7 @@ class Pipeline:
             title=title,
             title_from_first_line=False,
             url=url,
+            fetched_at=fetched_at,
             source_id=source_id,
             resolved=resolved,
             removed=dom_result.removed,
@@ -185,8 +194,11 @@ class Pipeline:
         url: str | None = None,
         title: str | None = None,
         source_id: str | None = None,
+        fetched_at: datetime | None = None,
     ) -> Article:
+        """Clean a plain-text dump: one paragraph per line; ``fetched_at`` as in ``clean_html``."""
         self.stats.documents += 1
+        fetched_at = _aware(fetched_at)
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         check_size(len(text), self.limits, url=url)
@@ -201,6 +213,7 @@ class Pipeline:
             title=normalize_paragraph(title) if title else None,
             title_from_first_line=title is None,
             url=url,
+            fetched_at=fetched_at,
             source_id=source_id,
             resolved=_metadata.Resolved(),
             removed=(),
@@ -216,6 +229,7 @@ class Pipeline:
         title: str | None,
         title_from_first_line: bool,
         url: str | None,
+        fetched_at: datetime | None,
         source_id: str | None,
         resolved: _metadata.Resolved,
         removed: tuple[Removal, ...],
@@ -242,7 +256,7 @@ class Pipeline:
         started = self._tick("clean", started)
 
         resolved.replace("title", title or None, title_source)
-        _metadata.complete(resolved, paragraphs=kept)
+        _metadata.complete(resolved, paragraphs=kept, now=fetched_at)
         status: Status = "ok" if kept else "no_content"
         article = Article(
             text="\n\n".join(kept),
@@ -251,6 +265,7 @@ class Pipeline:
             **resolved.values,
             flags=cleaned.flags,
             url=url,
+            fetched_at=fetched_at,
             provenance=resolved.provenance,
             removed=all_removed,
             source_id=source_id,
@@ -269,12 +284,24 @@ class Pipeline:
 
     def run(self, document: Document) -> Article:
         if document.text is not None:
-            return self.clean_text(document.text, url=document.url, title=document.title, source_id=document.source_id)
+            return self.clean_text(
+                document.text,
+                url=document.url,
+                title=document.title,
+                source_id=document.source_id,
+                fetched_at=document.fetched_at,
+            )
         if document.html is None:
             from ._exceptions import InputError
 
             raise InputError("document has neither html nor text", url=document.url, stage="input")
-        return self.clean_html(document.html, url=document.url, headers=document.headers, source_id=document.source_id)
+        return self.clean_html(
+            document.html,
+            url=document.url,
+            headers=document.headers,
+            source_id=document.source_id,
+            fetched_at=document.fetched_at,
+        )
 
     def run_many(self, documents: Iterable[Document]) -> Iterator[Article | Failure]:
         """Clean each document in order. A document that fails becomes a ``Failure``; the run goes on."""
@@ -320,5 +347,9 @@ def _clocks() -> tuple[float, float]:
     return time.perf_counter(), time.thread_time()
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):
+        raise TypeError(f"fetched_at must be a datetime, not {type(moment).__name__}")
+    return as_utc(moment)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import msgspec
 import pytest
 from _http_server import ARTICLE, CYRILLIC_PARAGRAPHS, PARAGRAPHS, TITLE, FixtureServer, bomb
 from click.testing import CliRunner
@@ -437,9 +438,14 @@ def test_warc_reads_back_and_recleans_to_the_same_articles(
     for article in fetched:
         assert isinstance(article, Article) and article.url is not None
         result = replayed[article.url]
+        assert result.fetched_at == article.fetched_at is not None  # the WARC-Date is the fetch time
         recleaned.append(
             pipeline.clean_html(
-                result.content, url=result.final_url, headers=result.headers, source_id=article.source_id
+                result.content,
+                url=result.final_url,
+                headers=result.headers,
+                source_id=article.source_id,
+                fetched_at=result.fetched_at,
             )
         )
     assert recleaned == fetched
@@ -462,7 +468,8 @@ def test_async_fetch_many_matches_sync_in_input_order(pipeline: Pipeline, server
 
     asynchronous = asyncio.run(collect())
     synchronous = list(newsclean.fetch_many(urls, pipeline=pipeline, **FAST))
-    assert asynchronous == synchronous
+    assert all(r.fetched_at is not None for r in [*asynchronous, *synchronous] if isinstance(r, Article))
+    assert _without_fetch_times(asynchronous) == _without_fetch_times(synchronous)  # fetched a moment apart
     kinds = [r.error if isinstance(r, Failure) else "article" for r in asynchronous]
     assert kinds == ["article", "status", "article", "content_type", "article", "article"]
 
@@ -543,3 +550,7 @@ def test_cli_fetch_writes_articles_warc_and_summary(tmp_path: Path, server: Fixt
 def test_cli_fetch_without_urls_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["fetch"])
     assert result.exit_code == 2
+
+
+def _without_fetch_times(records: list[Article | Failure]) -> list[Article | Failure]:
+    return [msgspec.structs.replace(r, fetched_at=None) if isinstance(r, Article) else r for r in records]

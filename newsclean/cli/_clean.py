@@ -93,6 +93,11 @@ def _batch_options(function: F) -> F:
         click.option("--id-key", help="JSONL: field holding the document id (default: id, doc_id, uuid, ...)."),
         click.option("--title-key", help="JSONL: field holding a title for text records (default: title)."),
         click.option(
+            "--fetched-at-key",
+            help="JSONL: field holding when the page was fetched, ISO 8601, CDX timestamp or epoch seconds "
+            "(default: fetched_at, crawled_at, fetch_time, …). WARC records use their WARC-Date.",
+        ),
+        click.option(
             "--max-bytes",
             type=click.IntRange(min=1),
             default=_DEFAULT_LIMITS.max_bytes,
@@ -146,6 +151,7 @@ def clean_command(
     url_key: str | None,
     id_key: str | None,
     title_key: str | None,
+    fetched_at_key: str | None,
     max_bytes: int,
     timeout: float,
     require_content: bool,
@@ -169,7 +175,7 @@ def clean_command(
                 raise click.UsageError(f"{flag} needs -o/--output")
     config = BatchConfig(
         workers=workers if workers is not None or output is not None else 0,
-        keys=KeyMap(html=html_key, text=text_key, url=url_key, id=id_key, title=title_key),
+        keys=KeyMap(html=html_key, text=text_key, url=url_key, id=id_key, title=title_key, fetched_at=fetched_at_key),
         input_format=input_format,
         text=True if force_text else None,
         rules=list(rules) or None,

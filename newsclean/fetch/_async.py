@@ -7,6 +7,7 @@ import time
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from types import TracebackType
 
 import httpx
@@ -21,6 +22,7 @@ from ._flow import (
     begin_body,
     client_arguments,
     fetch_failure,
+    fetch_moment,
     finish_result,
     from_cache,
     map_http_error,
@@ -108,7 +110,11 @@ class AsyncFetcher:
         return await loop.run_in_executor(
             self._cleaner,
             lambda: self.pipeline.clean_html(
-                result.content, url=result.final_url, headers=result.headers, source_id=url
+                result.content,
+                url=result.final_url,
+                headers=result.headers,
+                source_id=url,
+                fetched_at=result.fetched_at,
             ),
         )
 
@@ -204,7 +210,7 @@ class AsyncFetcher:
                     jar.extract_cookies(response)
                     following = redirect_target(response, current, chain, options)
                     if following is not None:
-                        self._archive(response, current, b"")
+                        self._archive(response, current, b"", fetch_moment())
                         current = following
                         continue
                     if response.status_code == 304 and cached is not None:
@@ -217,7 +223,8 @@ class AsyncFetcher:
                     except (httpx.HTTPError, OSError) as exc:
                         raise map_http_error(exc, current) from exc
                     body = reader.finish()
-                    self._archive(response, current, body)
+                    fetched_at = fetch_moment()
+                    self._archive(response, current, body, fetched_at)
                     result = finish_result(
                         response,
                         requested=requested,
@@ -227,6 +234,7 @@ class AsyncFetcher:
                         sniff=sniff,
                         chain=chain,
                         options=options,
+                        fetched_at=fetched_at,
                     )
                     if self._cache is not None:
                         self._cache.store(result)
@@ -243,7 +251,7 @@ class AsyncFetcher:
     def _client_for(self, url: httpx.URL) -> httpx.AsyncClient:
         return self._clients[shard_of(url.host, len(self._clients))]
 
-    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
+    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes, fetched_at: datetime) -> None:
         if self._warc is not None:
             self._warc.write(
                 url=str(url),
@@ -251,6 +259,7 @@ class AsyncFetcher:
                 headers=flatten_headers(response.headers),
                 body=body,
                 http_version=response.http_version,
+                fetched_at=fetched_at,
             )
 
     async def _robots_for(self, url: httpx.URL) -> RobotsPolicy:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ssl
 import zlib
+from datetime import UTC, datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 
 import certifi
@@ -160,6 +161,7 @@ def finish_result(
     sniff: bool,
     chain: list[str],
     options: FetchOptions,
+    fetched_at: datetime,
 ) -> FetchResult:
     if sniff:
         check_sniffed(body, url=requested)
@@ -175,7 +177,14 @@ def finish_result(
         redirects=tuple(chain),
         http_version=response.http_version,
         wire_bytes=wire_bytes,
+        fetched_at=fetched_at,
     )
+
+
+def fetch_moment() -> datetime:
+    """Now, to the second: what a WARC/1.0 ``WARC-Date`` holds, so a page read back from the archive carries the
+    same fetch time as when it was fetched, and cleans to the same Article."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def from_cache(entry: CacheEntry, body: bytes, *, requested: str, chain: list[str]) -> FetchResult:
@@ -188,6 +197,7 @@ def from_cache(entry: CacheEntry, body: bytes, *, requested: str, chain: list[st
         redirects=tuple(chain),
         http_version=entry.http_version,
         from_cache=True,
+        fetched_at=fetch_moment(),  # the server confirmed just now that the page is unchanged
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import msgspec
 
 
@@ -26,6 +28,9 @@ class FetchResult(msgspec.Struct, frozen=True, kw_only=True):
     attempts: int = 1
     #: True when the body came from the on-disk cache after a ``304 Not Modified``.
     from_cache: bool = False
+    #: When the response arrived (UTC; for a WARC read back, its ``WARC-Date``): the cleaner believes no date
+    #: after it.
+    fetched_at: datetime | None = None
 
     @property
     def content_type(self) -> str | None:

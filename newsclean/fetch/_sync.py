@@ -7,6 +7,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
 from types import TracebackType
 
 import httpx
@@ -20,6 +21,7 @@ from ._flow import (
     begin_body,
     client_arguments,
     fetch_failure,
+    fetch_moment,
     finish_result,
     from_cache,
     map_http_error,
@@ -103,7 +105,9 @@ class Fetcher:
     def fetch(self, url: str) -> Article:
         """Fetch and clean one URL. Raises ``FetchError`` or the cleaning stage's ``NewscleanError``."""
         result = self.get(url)
-        return self.pipeline.clean_html(result.content, url=result.final_url, headers=result.headers, source_id=url)
+        return self.pipeline.clean_html(
+            result.content, url=result.final_url, headers=result.headers, source_id=url, fetched_at=result.fetched_at
+        )
 
     # -- many URLs --------------------------------------------------------------------------------------------
 
@@ -120,7 +124,11 @@ class Fetcher:
                 continue
             try:
                 yield self.pipeline.clean_html(
-                    outcome.content, url=outcome.final_url, headers=outcome.headers, source_id=url
+                    outcome.content,
+                    url=outcome.final_url,
+                    headers=outcome.headers,
+                    source_id=url,
+                    fetched_at=outcome.fetched_at,
                 )
             except Exception as exc:  # one bad page never stops a batch
                 yield fetch_failure(url, index, exc)
@@ -182,7 +190,7 @@ class Fetcher:
                     jar.extract_cookies(response)
                     following = redirect_target(response, current, chain, options)
                     if following is not None:
-                        self._archive(response, current, b"")
+                        self._archive(response, current, b"", fetch_moment())
                         current = following
                         continue
                     if response.status_code == 304 and cached is not None:
@@ -201,7 +209,8 @@ class Fetcher:
                     except (httpx.HTTPError, OSError) as exc:
                         raise map_http_error(exc, current) from exc
                     body = reader.finish()
-                    self._archive(response, current, body)
+                    fetched_at = fetch_moment()
+                    self._archive(response, current, body, fetched_at)
                     result = finish_result(
                         response,
                         requested=requested,
@@ -211,6 +220,7 @@ class Fetcher:
                         sniff=sniff,
                         chain=chain,
                         options=options,
+                        fetched_at=fetched_at,
                     )
                     if self._cache is not None:
                         self._cache.store(result)
@@ -229,7 +239,7 @@ class Fetcher:
     def _client_for(self, url: httpx.URL) -> httpx.Client:
         return self._clients[shard_of(url.host, len(self._clients))]
 
-    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes) -> None:
+    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes, fetched_at: datetime) -> None:
         if self._warc is not None:
             self._warc.write(
                 url=str(url),
@@ -237,6 +247,7 @@ class Fetcher:
                 headers=flatten_headers(response.headers),
                 body=body,
                 http_version=response.http_version,
+                fetched_at=fetched_at,
             )
 
     def _robots_for(self, url: httpx.URL) -> RobotsPolicy:

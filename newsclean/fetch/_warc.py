@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from .._fetch_time import parse_fetch_time
 from ._result import FetchResult
 
 _RENAMED = {"content-encoding", "transfer-encoding", "content-length"}
@@ -49,13 +51,16 @@ class WarcArchive:
         self._writer = WARCWriter(self._file, gzip=self.path.suffix == ".gz" or self.path.name.endswith(".warc.gz"))
         self._lock = threading.Lock()
 
-    def write(self, *, url: str, status: int, headers: dict[str, str], body: bytes, http_version: str) -> None:
+    def write(
+        self, *, url: str, status: int, headers: dict[str, str], body: bytes, http_version: str, fetched_at: datetime
+    ) -> None:
         record = self._writer.create_warc_record(
             url,
             "response",
             payload=io.BytesIO(body),
             length=len(body),
             http_headers=_http_headers(status, headers, len(body), http_version),
+            warc_headers_dict={"WARC-Date": fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")},
         )
         with self._lock:
             self._writer.write_record(record)
@@ -93,6 +98,7 @@ def iter_warc(path: Path | str, *, include_redirects: bool = False) -> Iterator[
             body = record.content_stream().read()
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             yield FetchResult(
+                fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
                 url=url,
                 final_url=url,
                 status_code=status,
@@ -101,3 +107,11 @@ def iter_warc(path: Path | str, *, include_redirects: bool = False) -> Iterator[
                 http_version=record.http_headers.protocol or "HTTP/1.1",
                 wire_bytes=len(body),
             )
+
+
+def _warc_date(value: str | None) -> datetime | None:
+    """A record's ``WARC-Date``, or None when it is absent or unreadable (the page is still worth reading)."""
+    try:
+        return parse_fetch_time(value) if value else None
+    except ValueError:
+        return None

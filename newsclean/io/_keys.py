@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import msgspec
+
+from .._fetch_time import parse_fetch_time
 
 #: Field names tried in order when no key is given: the shapes of common crawl and scrape exports.
 HTML_KEYS = ("html", "raw_html", "content_html", "body_html", "page", "source")
@@ -14,6 +17,8 @@ TEXT_KEYS = ("text", "content", "body", "raw_text", "article")
 URL_KEYS = ("url", "link", "uri", "warc_target_uri", "target_uri", "source_url")
 ID_KEYS = ("id", "doc_id", "document_id", "uuid", "_id", "key")
 TITLE_KEYS = ("title", "headline")
+# Not "date" or "timestamp" alone: in scraped records they are as often the article's own date.
+FETCHED_AT_KEYS = ("fetched_at", "fetch_time", "fetch_date", "crawled_at", "crawl_time", "crawl_date", "warc_date")
 
 
 class KeyMap(msgspec.Struct, frozen=True, kw_only=True):
@@ -29,6 +34,7 @@ class KeyMap(msgspec.Struct, frozen=True, kw_only=True):
     id: str | None = None
     title: str | None = None
     headers: str | None = "headers"
+    fetched_at: str | None = None
 
     def content_keys(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The candidate keys for the page and for the text, honouring explicit choices."""
@@ -101,6 +107,16 @@ def as_headers(value: Any) -> dict[str, str] | None:
     if isinstance(value, list | tuple) and all(isinstance(pair, list | tuple) and len(pair) == 2 for pair in value):
         return {str(name): str(field) for name, field in value}
     raise FieldTypeError(f"field 'headers' is a JSON {json_kind(value)}, not an object of HTTP headers")
+
+
+def as_fetched_at(value: Any) -> datetime | None:
+    """When the record's page was fetched (ISO 8601, a 14-digit CDX timestamp or epoch seconds), or None."""
+    if value is None:
+        return None
+    try:
+        return parse_fetch_time(value)
+    except ValueError as exc:
+        raise FieldTypeError(f"field 'fetched_at': {exc}") from None
 
 
 def json_kind(value: Any) -> str:

@@ -18,11 +18,13 @@ import msgspec
 from .._models import Failure
 from .._pipeline import Document
 from ._keys import (
+    FETCHED_AT_KEYS,
     ID_KEYS,
     TITLE_KEYS,
     URL_KEYS,
     FieldTypeError,
     KeyMap,
+    as_fetched_at,
     as_headers,
     as_optional_str,
     first_present,
@@ -130,10 +132,11 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
     """One JSON object as a Document, or a Failure naming the keys that were looked for."""
     source_id, url = fallback_id, None
     try:
-        source_id = as_optional_str(lookup(record, keys.id) if keys.id else _auto(record, ID_KEYS), "id") or fallback_id
-        url = as_optional_str(lookup(record, keys.url) if keys.url else _auto(record, URL_KEYS), "url")
-        title = as_optional_str(lookup(record, keys.title) if keys.title else _auto(record, TITLE_KEYS), "title")
-        headers = as_headers(lookup(record, keys.headers) if keys.headers else None)
+        source_id = as_optional_str(_field(record, keys.id, ID_KEYS), "id") or fallback_id
+        url = as_optional_str(_field(record, keys.url, URL_KEYS), "url")
+        title = as_optional_str(_field(record, keys.title, TITLE_KEYS), "title")
+        headers = as_headers(_field(record, keys.headers, ()))
+        fetched_at = as_fetched_at(_field(record, keys.fetched_at, FETCHED_AT_KEYS))
     except FieldTypeError as exc:
         return Failure(stage="read", error="InputError", message=str(exc), position=where, source_id=source_id, url=url)
     html_keys, text_keys = keys.content_keys()
@@ -160,12 +163,17 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
             url=url,
         )
     if html:
-        return Document(html=value, url=url, headers=headers, source_id=source_id, position=where)
-    return Document(text=value, url=url, title=title, source_id=source_id, position=where)
+        return Document(
+            html=value, url=url, headers=headers, source_id=source_id, position=where, fetched_at=fetched_at
+        )
+    return Document(text=value, url=url, title=title, source_id=source_id, position=where, fetched_at=fetched_at)
 
 
-def _auto(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
-    found = first_present(record, keys)
+def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...]) -> Any:
+    """The value at the chosen ``key``, else at the first of the ``common_names`` the record has."""
+    if key:
+        return lookup(record, key)
+    found = first_present(record, common_names)
     return found[1] if found else None
 
 
@@ -277,7 +285,14 @@ class WarcReader:
                         )
                         continue
                     headers = {str(name): str(value) for name, value in http.items()}
-                    yield Document(html=body, url=url, headers=headers, source_id=record_id, position=where)
+                    yield Document(
+                        html=body,
+                        url=url,
+                        headers=headers,
+                        source_id=record_id,
+                        position=where,
+                        fetched_at=record.record_date,
+                    )
             except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
                 yield read_failure(f"WARC is corrupt after offset {offset}: {exc}", f"{position}@{offset}")
 

@@ -1,0 +1,43 @@
+"""When a page was fetched, as crawl records write it, normalised to an aware UTC datetime."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+# Common Crawl's CDX index and the Wayback Machine write fetch times as 14 digits: 20240309120000.
+_CDX_TIMESTAMP = re.compile(r"\d{14}")
+# Epoch seconds from 2000 to 2100: a number outside is more likely a mistake than a fetch time.
+_EPOCH_RANGE = (946_684_800, 4_102_444_800)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a naive datetime is taken to be UTC already (what crawl records store)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def parse_fetch_time(value: object) -> datetime:
+    """A datetime, an ISO 8601 string ("2024-03-09T12:00:00Z"), a 14-digit CDX timestamp or epoch seconds.
+
+    Raises ``ValueError`` naming what it got when the value is none of these.
+    """
+    if isinstance(value, datetime):
+        return as_utc(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if _EPOCH_RANGE[0] <= value < _EPOCH_RANGE[1]:
+            return datetime.fromtimestamp(value, UTC)
+        raise ValueError(f"fetch time {value!r} is not epoch seconds between 2000 and 2100")
+    if isinstance(value, str):
+        text = value.strip()
+        if _CDX_TIMESTAMP.fullmatch(text):
+            try:
+                return datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            except ValueError:
+                pass
+        else:
+            try:
+                return as_utc(datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")))
+            except ValueError:
+                pass
+        raise ValueError(f"fetch time {value!r} is not ISO 8601, a 14-digit timestamp or epoch seconds")
+    raise ValueError(f"fetch time is a {type(value).__name__}, not a date and time")
