@@ -247,3 +247,22 @@ def test_scan_marks_originally_published_dates() -> None:
     scan = scan_page_dates("Posted March 3, 2024. First published: 1 May 2020. Updated June 2, 2024")
     assert [printed.label for printed in scan.printed] == ["published", "original", "updated"]
     assert scan.published == date(2024, 3, 3)
+
+
+# -- numeric dates in markup ---------------------------------------------------------------------------------------
+
+
+def test_drupal_numeric_date_in_json_ld_is_declared() -> None:
+    # Drupal's default format, "Fri, 09/22/2023 - 11:38", in the Article node and article:published_time
+    head = json_ld({"@type": "Article", "datePublished": "Fri, 09/22/2023 - 11:38"})
+    head += '<meta property="article:published_time" content="Fri, 09/22/2023 - 11:38">'
+    body = f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT + "<p>Content current as of: 09/22/2023</p>"
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2023, 9, 22, 11, 38, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("json-ld; timezone assumed UTC")
+
+
+def test_ambiguous_numeric_date_in_markup_is_no_evidence() -> None:
+    head = json_ld({"@type": "Article", "datePublished": "03/04/2023"})
+    resolved = resolve_page(head, f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT)
+    assert "published" not in resolved.values

@@ -72,6 +72,10 @@ def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
         ("2025 Insurance Rankings - Infographic", "2025 Insurance Rankings"),
         ("The Different Types of Wine (Infographic)", "The Different Types of Wine (Infographic)"),
         ("News anchors quit over pay", "News anchors quit over pay"),
+        # a media tag after the headline is a marker, not part of it
+        ("NASA beams a cat video to Earth (video) | Gazette", "NASA beams a cat video to Earth"),
+        ("Fans storm the pitch [Watch]", "Fans storm the pitch"),
+        ("The video game that made us (and why)", "The video game that made us (and why)"),
     ],
 )
 def test_title_genre_labels_at_either_end_are_dropped(raw: str, expected: str) -> None:
@@ -136,6 +140,14 @@ def test_single_word_names_only_from_author_fields() -> None:
         ("SEPT 3, 2023", datetime(2023, 9, 3, tzinfo=UTC), True, True),
         ("29 Feb 2024", datetime(2024, 2, 29, tzinfo=UTC), True, True),
         ("Dec 09, 2023", datetime(2023, 12, 9, tzinfo=UTC), True, True),
+        # numeric dates as CMS templates write them: a part above 12 is the day, else the weekday decides
+        ("Thu, 09/25/2025 - 11:38", datetime(2025, 9, 25, 11, 38, tzinfo=UTC), True, False),
+        ("12/21/2023 3:38:14 PM", datetime(2023, 12, 21, 15, 38, 14, tzinfo=UTC), True, False),
+        ("13/11/2025 09:21:40", datetime(2025, 11, 13, 9, 21, 40, tzinfo=UTC), True, False),
+        ("Sat, 03/04/2023", datetime(2023, 3, 4, tzinfo=UTC), True, True),
+        ("Mon, 03/04/2023", datetime(2023, 4, 3, tzinfo=UTC), True, True),
+        ("12/12/2023", datetime(2023, 12, 12, tzinfo=UTC), True, True),
+        ("4/24/2000 12:00:00 AM", datetime(2000, 4, 24, tzinfo=UTC), True, False),
     ],
 )
 def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_only: bool) -> None:
@@ -147,7 +159,15 @@ def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_o
 
 @pytest.mark.parametrize(
     "raw",
-    ["", "5", "March 9", "yesterday", "not a date at all", "2023-13-45", None, 20231222, "Feb 29, 2023", "31 Jun 2024"],
+    [
+        *("", "5", "March 9", "yesterday", "not a date at all", "2023-13-45", None, 20231222, "Feb 29, 2023"),
+        "31 Jun 2024",
+        # numeric dates that can be read two ways, or no way
+        "03/04/2023",
+        "Wed, 03/04/2023",
+        "13/13/2023",
+        "12/21/2023 13:05 PM",
+    ],
 )
 def test_parse_datetime_refuses_what_is_not_a_full_date(raw: object) -> None:
     assert parse_datetime(raw) is None

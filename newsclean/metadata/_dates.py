@@ -109,6 +109,42 @@ _PLAIN_DAY = re.compile(
 )
 
 
+# A numeric date in markup, as CMS templates write it: Drupal's "Thu, 09/25/2025 - 11:38", ASP.NET's
+# "12/21/2023 3:38:14 PM", "13/11/2025 09:21:40".
+_NUMERIC_STAMP = re.compile(
+    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*[-,]?\s*(?P<hour>\d{1,2}):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?\s*(?P<half>[ap])?\.?m?\.?)?$",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _numeric_stamp(text: str) -> datetime | None:
+    """A numeric day/month or month/day date read the only way it can be: a part above 12 is the day, and when
+    both could be months the weekday printed with it decides; without one the date is no evidence."""
+    match = _NUMERIC_STAMP.match(text)
+    if match is None:
+        return None
+    first, second, year = int(match["a"]), int(match["b"]), int(match["year"])
+    hour, minute, second_of_minute = int(match["hour"] or 0), int(match["minute"] or 0), int(match["second"] or 0)
+    half = (match["half"] or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    readings: set[datetime] = set()
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.add(datetime(year, month, day, hour, minute, second_of_minute, tzinfo=UTC))
+        except ValueError:
+            continue
+    if len(readings) > 1 and match["weekday"]:
+        weekday = _WEEKDAYS.index(match["weekday"].casefold())
+        readings = {reading for reading in readings if reading.weekday() == weekday}
+    return readings.pop() if len(readings) == 1 else None
+
+
 class ParsedDate(NamedTuple):
     value: datetime
     zone_assumed: bool  # no zone in the source: UTC assumed
@@ -140,6 +176,10 @@ def parse_datetime(raw: object) -> ParsedDate | None:
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             parsed = None
+    if parsed is None and "/" in text:
+        numeric = _numeric_stamp(text)
+        if numeric is not None:
+            return ParsedDate(numeric, True, not re.search(r"\d:\d", text))
     if parsed is None and (_ISO_LIKE.match(text) or (_MONTH_NAME.search(text) and _HAS_YEAR.search(text))):
         plain = _PLAIN_DAY.match(text) if text.isascii() else None
         if plain is not None:

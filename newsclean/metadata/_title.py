@@ -49,6 +49,18 @@ _GENRE_LABELS = frozenset(
 )
 
 
+# A media tag after the headline says what comes with the story, like a "LIVE:" marker: "… (video)", "… [Watch]".
+# A format that is the piece itself stays: "The Different Types of Wine (Infographic)".
+_MEDIA_TAG = re.compile(
+    r"\s*[\[(]\s*(?:video|videos|watch|photos|pictures|gallery|listen|audio|podcast)\s*[\])]$", re.IGNORECASE
+)
+
+
+def strip_media_tag(title: str) -> str:
+    """``title`` without a media tag at its end ("… (video)", "… [Watch]")."""
+    return _MEDIA_TAG.sub("", title)
+
+
 def is_genre_label(text: str) -> bool:
     return fold(text) in _GENRE_LABELS
 
@@ -115,7 +127,7 @@ def clean_title(raw: str | None, *, site_names: Iterable[str] = (), host: str | 
     prefix = _SITE_PREFIX.match(title)
     if prefix and _is_site_segment(prefix.group(1), site_keys, hkey):
         title = title[prefix.end() :]
-    return normalize_quotes(title) or None
+    return normalize_quotes(strip_media_tag(title)) or None
 
 
 def strip_unknown_site_suffix(title: str, alternatives: Iterable[str]) -> str:
