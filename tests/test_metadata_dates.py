@@ -266,3 +266,41 @@ def test_ambiguous_numeric_date_in_markup_is_no_evidence() -> None:
     head = json_ld({"@type": "Article", "datePublished": "03/04/2023"})
     resolved = resolve_page(head, f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT)
     assert "published" not in resolved.values
+
+
+# -- a date printed only as an update; the comments heading that repeats the headline ------------------------------
+
+
+def test_labelled_publication_beats_a_declared_date_the_page_prints_as_the_update() -> None:
+    # the CMS stamped the update as datePublished; the page labels both dates
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "Aug 21, 2023"})
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe, Published Apr 26, 2022 Updated Aug 21, 2023</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2022, 4, 26, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (labelled date)")
+    assert "the json-ld date is printed as an update" in resolved.provenance["published"]
+
+
+def test_declared_date_printed_without_an_update_label_stays() -> None:
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "Aug 21, 2023"})
+    body = f"<h1>{HEADLINE}</h1><p>Published Apr 26, 2022 · Aug 21, 2023</p>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["published"] == datetime(2023, 8, 21, tzinfo=UTC)
+
+
+def test_later_labelled_publication_does_not_replace_the_declared_date() -> None:
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "Aug 21, 2022"})
+    body = f"<h1>{HEADLINE}</h1><p>Updated Aug 21, 2022</p>" + ARTICLE_TEXT + "<p>Published Apr 26, 2023</p>"
+    assert resolve_page(head, body).values["published"] == datetime(2022, 8, 21, tzinfo=UTC)
+
+
+def test_comments_heading_that_repeats_the_headline_is_not_the_article_header() -> None:
+    # the comment times after "2 thoughts on “…”" are not the article's date; the declared one is
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "2023-07-20T15:27:00+01:00"})
+    comments = (
+        f"<h3>2 thoughts on “{HEADLINE}”</h3>"
+        '<p>Anna <time datetime="2023-09-17T18:26:47+01:00">September 17, 2023 at 6:26 pm</time> Great read</p>'
+        '<p>Ben <time datetime="2023-09-18T10:10:54+01:00">September 18, 2023 at 10:10 am</time> Thanks</p>'
+    )
+    resolved = resolve_page(head, f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT + comments)
+    assert resolved.values["published"].date() == date(2023, 7, 20)
+    assert resolved.provenance["published"].startswith("json-ld")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -19,6 +20,16 @@ from ._resolve_title import resolve_title
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site
 from ._title import host_key
+
+# The heading over a post's comments repeats its title: "6 thoughts on “Title”", "2 responses to "Title"". The
+# comments follow it, with their own names and dates: it is not the article header.
+_COMMENTS_HEADING = re.compile(
+    r"\b(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s*[\"“‘'«]?\s*$", re.IGNORECASE
+)
+
+
+def _not_in_comments_heading(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [span for span in spans if not _COMMENTS_HEADING.search(text, max(0, span[0] - 40), span[0])]
 
 
 def _site_names(candidates: MetadataCandidates, articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -68,6 +79,8 @@ def resolve(
     headline = (
         headline_spans(candidates.visible_text, title) if candidates.visible_text and isinstance(title, str) else []
     )
+    if headline and candidates.visible_text:
+        headline = _not_in_comments_heading(candidates.visible_text, headline)
     personal = personal_site_keys(candidates, site_names, url)
     resolve_authors(resolved, candidates, articles, site_keys - personal, headline)
     resolve_dates(resolved, candidates, articles, url, now, headline)
