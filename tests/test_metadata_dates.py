@@ -304,3 +304,13 @@ def test_comments_heading_that_repeats_the_headline_is_not_the_article_header() 
     resolved = resolve_page(head, f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT + comments)
     assert resolved.values["published"].date() == date(2023, 7, 20)
     assert resolved.provenance["published"].startswith("json-ld")
+
+
+def test_scholarly_citation_dates_are_declared() -> None:
+    # a journal page's Highwire tags; its <time>s are the submission and revision dates
+    body = f"<h1>{HEADLINE}</h1><p>Received <time>04.Apr.2019</time></p>" + ARTICLE_TEXT
+    body += "<p>Published 25 June 2019</p>"
+    for key, value in (("citation_date", "2019-06-25"), ("citation_publication_date", "2019/6/25")):
+        resolved = resolve_page(f'<meta name="{key}" content="{value}">', body)
+        assert resolved.values["published"] == datetime(2019, 6, 25, tzinfo=UTC), key
+        assert resolved.provenance["published"].startswith("meta"), key

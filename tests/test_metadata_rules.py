@@ -148,6 +148,7 @@ def test_single_word_names_only_from_author_fields() -> None:
         ("Mon, 03/04/2023", datetime(2023, 4, 3, tzinfo=UTC), True, True),
         ("12/12/2023", datetime(2023, 12, 12, tzinfo=UTC), True, True),
         ("4/24/2000 12:00:00 AM", datetime(2000, 4, 24, tzinfo=UTC), True, False),
+        ("2019/1/22", datetime(2019, 1, 22, tzinfo=UTC), True, True),  # Google Scholar's citation date
     ],
 )
 def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_only: bool) -> None:
@@ -167,6 +168,7 @@ def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_o
         "Wed, 03/04/2023",
         "13/13/2023",
         "12/21/2023 13:05 PM",
+        "2019/13/22",
     ],
 )
 def test_parse_datetime_refuses_what_is_not_a_full_date(raw: object) -> None:

@@ -117,12 +117,20 @@ _NUMERIC_STAMP = re.compile(
     r"(?:\s*[-,]?\s*(?P<hour>\d{1,2}):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?\s*(?P<half>[ap])?\.?m?\.?)?$",
     re.IGNORECASE,
 )
+# Google Scholar's citation_publication_date: "2019/1/22", year first.
+_YEAR_FIRST_SLASHES = re.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})$")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _numeric_stamp(text: str) -> datetime | None:
     """A numeric day/month or month/day date read the only way it can be: a part above 12 is the day, and when
     both could be months the weekday printed with it decides; without one the date is no evidence."""
+    year_first = _YEAR_FIRST_SLASHES.match(text)
+    if year_first is not None:
+        try:
+            return datetime(int(year_first["year"]), int(year_first["month"]), int(year_first["day"]), tzinfo=UTC)
+        except ValueError:
+            return None
     match = _NUMERIC_STAMP.match(text)
     if match is None:
         return None
