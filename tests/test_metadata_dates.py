@@ -314,3 +314,17 @@ def test_scholarly_citation_dates_are_declared() -> None:
         resolved = resolve_page(f'<meta name="{key}" content="{value}">', body)
         assert resolved.values["published"] == datetime(2019, 6, 25, tzinfo=UTC), key
         assert resolved.provenance["published"].startswith("meta"), key
+
+
+def test_a_date_printed_as_today_is_the_visit_not_the_article() -> None:
+    visit = "Open Today, March 14, 2024 · Today's Hours March 14, 2024 · Today is Thursday, March 14, 2024"
+    scan = scan_page_dates(visit)
+    assert scan.dates == set() and scan.printed == ()
+    kept = scan_page_dates("Markets rally today March 14, 2024 as rates fall")
+    assert kept.dates == {date(2024, 3, 14)}
+
+
+def test_page_that_prints_only_the_day_of_the_visit_gets_no_date() -> None:
+    header = "<p>Visit us · Today's Hours March 14, 2024 · Members only: 8 a.m.</p>"
+    resolved = resolve_page("", header + f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT)
+    assert "published" not in resolved.values

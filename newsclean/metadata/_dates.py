@@ -334,6 +334,13 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> d
     return None
 
 
+# "Today's Hours March 14, 2026", "Open Today, March 14", "Today is Sunday, March 14": the day of the visit.
+_TODAY_LABEL = re.compile(
+    r"\btoday(?:(?:['’]s\s+(?:hours|date)|\s+is)\s*[:,]?|\s*[:,])\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
 class PrintedDate(NamedTuple):
     """A date as the page prints it: where, which day(s) it can mean, and what its label says it is."""
 
@@ -360,6 +367,8 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
         _add_dates(match, readings)
         if not readings:
             continue
+        if _TODAY_LABEL.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "Today's Hours March 14, 2026": the day of the visit, not of the article
         found |= readings
         label = None
         if match.start() < limit:  # labels are read up to ``limit``, as ``labelled_date`` does
