@@ -435,3 +435,9 @@ def test_contributors_label_in_the_page_text_names_the_author() -> None:
     # a bare "Author" without its colon is a word in a sentence
     body = "<p>Bestselling Author Janet Lough visited the council</p>" + ARTICLE_TEXT
     assert "authors" not in resolve_page("", body).values
+
+
+def test_title_drops_the_section_its_url_names() -> None:
+    head = '<meta property="og:title" content="Homestead gardening makes villages self-reliant | District">'
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://www.bssnews.example/district/343604")
+    assert resolved.values["title"] == "Homestead gardening makes villages self-reliant"

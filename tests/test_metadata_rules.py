@@ -9,7 +9,7 @@ import pytest
 from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_byline, parse_datetime
 from newsclean.metadata._dates import shown, visible_dates
 from newsclean.metadata._language import primary_subtag, resolve_language
-from newsclean.metadata._site import clean_url, readable_domain
+from newsclean.metadata._site import clean_url, readable_domain, url_section
 
 # -- titles ----------------------------------------------------------------------------------------------------
 
@@ -57,6 +57,49 @@ def test_title_site_name_variants_after_the_headline(
     raw: str, sites: list[str], host: str | None, expected: str
 ) -> None:
     assert clean_title(raw, site_names=sites, host=host) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "host", "expected"),
+    [
+        # the words of a segment after the headline all spelled by the host, its own name among them
+        ("What do people love about Rust? | Rust Blog", "blog.rust-lang.org", "What do people love about Rust?"),
+        ("Ten years of the borrow checker - Rust Lang", "rust-lang.org", "Ten years of the borrow checker"),
+        # a word the host does not spell, or only its generic labels: part of the headline
+        (
+            "What do people love about Rust? | Tech Blog",
+            "blog.rust-lang.org",
+            "What do people love about Rust? | Tech Blog",
+        ),
+        ("Markets rally | Blog Post", "blog.example.org", "Markets rally | Blog Post"),
+        ("Bank rates rise | Money", "www.bbc.co.uk", "Bank rates rise | Money"),
+    ],
+)
+def test_title_segment_the_host_name_spells_is_the_site(raw: str, host: str, expected: str) -> None:
+    assert clean_title(raw, host=host) == expected
+
+
+def test_title_segment_that_is_the_page_section_is_dropped_after_the_headline() -> None:
+    raw = "Homestead gardening makes villages self-reliant | District"
+    assert clean_title(raw, sections=["district"]) == "Homestead gardening makes villages self-reliant"
+    assert clean_title(raw) == raw
+    # before the headline a section word may start it
+    assert clean_title("District | Homestead gardening", sections=["district"]) == "District | Homestead gardening"
+
+
+@pytest.mark.parametrize(
+    ("url", "section"),
+    [
+        ("https://www.bssnews.example/district/343604", "district"),
+        ("https://news.example/us-news/2023/12/22/story", "us news"),
+        ("https://news.example/2023/12/22/story", None),
+        ("https://news.example/story.html", None),
+        ("https://news.example/", None),
+        (None, None),
+    ],
+)
+def test_url_section(url: str | None, section: str | None) -> None:
+    assert url_section(url) == section
 
 
 def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:

@@ -20,7 +20,9 @@ def resolve_title(
     articles: list[dict[str, Any]],
     site_names: Sequence[str],
     host: str | None,
+    url_section: str | None = None,
 ) -> None:
+    """``url_section``: the first segment of the page's URL path ("district" in /district/343604)."""
     raw: list[tuple[str, str]] = []
     for node in articles:
         headline = name_of(node.get("headline")) or name_of(node.get("name"))
@@ -30,11 +32,16 @@ def resolve_title(
         raw.append((value, "opengraph" if key.startswith("og:") else "meta"))
     if candidates.title_tag:
         raw.append((candidates.title_tag, "title-tag"))
+    named_sections = list(candidates.meta.get("article:section", ()))
+    named_sections += [section for node in articles if isinstance(section := name_of(node.get("articleSection")), str)]
+    if url_section:
+        named_sections.append(url_section)
     cleaned = [
-        (title, source) for value, source in raw if (title := clean_title(value, site_names=site_names, host=host))
+        (title, source)
+        for value, source in raw
+        if (title := clean_title(value, site_names=site_names, host=host, sections=named_sections))
     ]
-    sections = {fold(v) for v in candidates.meta.get("article:section", ())}
-    sections |= {fold(section) for node in articles if isinstance(section := name_of(node.get("articleSection")), str)}
+    sections = {fold(section) for section in named_sections}
     headline = _visible_headline(
         candidates.h1, candidates.h1_joined, [t for t, _ in cleaned], sections - {""}, site_names, host
     )

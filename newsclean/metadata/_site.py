@@ -63,3 +63,21 @@ def same_site(first: str | None, second: str | None) -> bool:
 def is_homepage(url: str) -> bool:
     path = urlsplit(url).path
     return path in ("", "/") or (path.count("/") <= 1 and len(path) <= 4)
+
+
+def url_section(url: str | None) -> str | None:
+    """The first segment of a URL's path as words, the site's section for many sites ("/district/343604" →
+    "district", "/us-news/…" → "us news"); ``None`` for a number, a date or a file name."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    segments = [segment for segment in path.split("/") if segment]
+    if len(segments) < 2:
+        return None
+    first = segments[0]
+    if not first.replace("-", "").replace("_", "").isalpha() or len(first) < 3:
+        return None
+    return first.replace("-", " ").replace("_", " ")
