@@ -441,3 +441,12 @@ def test_title_drops_the_section_its_url_names() -> None:
     head = '<meta property="og:title" content="Homestead gardening makes villages self-reliant | District">'
     resolved = resolve_page(head, ARTICLE_TEXT, url="https://www.bssnews.example/district/343604")
     assert resolved.values["title"] == "Homestead gardening makes villages self-reliant"
+
+
+def test_h1_that_is_the_domain_is_the_site_not_the_headline() -> None:
+    resolved = resolve_page(
+        "<title>davidbau.com Vibe Coding</title>",
+        "<h1>davidbau.com</h1>" + ARTICLE_TEXT,
+        url="https://davidbau.com/archives/2025/12/16/vibe_coding.html",
+    )
+    assert resolved.values["title"] == "Vibe Coding"

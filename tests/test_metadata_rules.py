@@ -79,6 +79,12 @@ def test_title_segment_the_host_name_spells_is_the_site(raw: str, host: str, exp
     assert clean_title(raw, host=host) == expected
 
 
+def test_title_that_is_the_domain_or_starts_with_it() -> None:
+    assert clean_title("davidbau.com", host="davidbau.com") is None
+    assert clean_title("davidbau.com Vibe Coding", host="www.davidbau.com") == "Vibe Coding"
+    assert clean_title("Why davidbau.com moved", host="davidbau.com") == "Why davidbau.com moved"
+
+
 def test_title_segment_that_is_the_page_section_is_dropped_after_the_headline() -> None:
     raw = "Homestead gardening makes villages self-reliant | District"
     assert clean_title(raw, sections=["district"]) == "Homestead gardening makes villages self-reliant"

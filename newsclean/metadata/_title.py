@@ -137,6 +137,13 @@ def clean_title(
     hkey = host_key(host)
     if fold(title) in site_keys or (hkey and fold(title) == hkey):
         return None
+    if host:
+        # The site's domain written out: "davidbau.com" as the <h1>, "davidbau.com Vibe Coding" as the <title>.
+        domain = host.removeprefix("www.")
+        if title.casefold() == domain:
+            return None
+        if title.casefold().startswith(domain + " ") and len(title) > len(domain) + 1:
+            title = title[len(domain) + 1 :].lstrip()
     parts = _SEPARATOR.split(title)
     separators = _SEPARATOR.findall(title)
     if len(parts) > 1:
