@@ -450,3 +450,11 @@ def test_h1_that_is_the_domain_is_the_site_not_the_headline() -> None:
         url="https://davidbau.com/archives/2025/12/16/vibe_coding.html",
     )
     assert resolved.values["title"] == "Vibe Coding"
+
+
+def test_h1_drops_a_section_its_url_names_after_the_headline() -> None:
+    head = '<meta property="og:title" content="How to help toddlers sleep through the night">'
+    body = "<h1>How to help toddlers sleep through the night | Patient Education</h1>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body, url="https://health.example.edu/children/patient-education/helping-sleep")
+    assert resolved.values["title"] == "How to help toddlers sleep through the night"
+    assert resolved.provenance["title"] == "h1"

@@ -9,7 +9,7 @@ import pytest
 from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_byline, parse_datetime
 from newsclean.metadata._dates import shown, visible_dates
 from newsclean.metadata._language import primary_subtag, resolve_language
-from newsclean.metadata._site import clean_url, readable_domain, url_section
+from newsclean.metadata._site import clean_url, readable_domain, url_sections
 
 # -- titles ----------------------------------------------------------------------------------------------------
 
@@ -94,18 +94,19 @@ def test_title_segment_that_is_the_page_section_is_dropped_after_the_headline() 
 
 
 @pytest.mark.parametrize(
-    ("url", "section"),
+    ("url", "sections"),
     [
-        ("https://www.bssnews.example/district/343604", "district"),
-        ("https://news.example/us-news/2023/12/22/story", "us news"),
-        ("https://news.example/2023/12/22/story", None),
-        ("https://news.example/story.html", None),
-        ("https://news.example/", None),
-        (None, None),
+        ("https://www.bssnews.example/district/343604", ["district"]),
+        ("https://health.example.edu/children/patient-education/sleep", ["children", "patient education"]),
+        ("https://news.example/us-news/2023/12/22/story", ["us news"]),
+        ("https://news.example/2023/12/22/story", []),
+        ("https://news.example/story.html", []),
+        ("https://news.example/", []),
+        (None, []),
     ],
 )
-def test_url_section(url: str | None, section: str | None) -> None:
-    assert url_section(url) == section
+def test_url_sections(url: str | None, sections: list[str]) -> None:
+    assert url_sections(url) == sections
 
 
 def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:

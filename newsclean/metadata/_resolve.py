@@ -18,7 +18,7 @@ from ._resolve_authors import personal_site_keys, resolve_authors
 from ._resolve_dates import dateline_date, htmldate_fallback, resolve_dates, text_dates
 from ._resolve_title import resolve_title
 from ._resolved import Resolved
-from ._site import clean_url, host_of, is_homepage, readable_domain, same_site, url_section
+from ._site import clean_url, host_of, is_homepage, readable_domain, same_site, url_sections
 from ._title import host_key
 
 # The heading over a post's comments repeats its title: "6 thoughts on “Title”", "2 responses to "Title"". The
@@ -72,7 +72,7 @@ def resolve(
         resolved.set("site_name", primary_site[0], primary_site[1])
     resolved.set("site_name", readable_domain(url), "url")
 
-    resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url), url_section(url))
+    resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url), url_sections(url))
     title = resolved.get("title")
     # The byline and the date line printed under the headline are read around its appearances in the page text
     # (found once: both need them; the first one's end is where the article header starts).

@@ -20,9 +20,9 @@ def resolve_title(
     articles: list[dict[str, Any]],
     site_names: Sequence[str],
     host: str | None,
-    url_section: str | None = None,
+    url_sections: Sequence[str] = (),
 ) -> None:
-    """``url_section``: the first segment of the page's URL path ("district" in /district/343604)."""
+    """``url_sections``: the folders of the page's URL path ("district" in /district/343604)."""
     raw: list[tuple[str, str]] = []
     for node in articles:
         headline = name_of(node.get("headline")) or name_of(node.get("name"))
@@ -34,8 +34,7 @@ def resolve_title(
         raw.append((candidates.title_tag, "title-tag"))
     named_sections = list(candidates.meta.get("article:section", ()))
     named_sections += [section for node in articles if isinstance(section := name_of(node.get("articleSection")), str)]
-    if url_section:
-        named_sections.append(url_section)
+    named_sections += url_sections
     cleaned = [
         (title, source)
         for value, source in raw
@@ -100,7 +99,7 @@ def _visible_headline(
             readings.append(h1s_joined[index])
         scored: list[tuple[int, int, float, str]] = []
         for reading in readings:
-            h1 = clean_title(reading, site_names=site_names, host=host)
+            h1 = clean_title(reading, site_names=site_names, host=host, sections=sections)
             if h1 is None or len(h1) > 300:
                 continue
             stems = _stems(h1)
@@ -121,7 +120,8 @@ def _visible_headline(
         return _without_kicker(h1, titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
-        return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
+        cleaned = (clean_title(raw, site_names=site_names, host=host, sections=sections) for raw in h1s[:8])
+        return next((h for h in cleaned if h), None)
     return None
 
 

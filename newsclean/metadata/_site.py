@@ -65,19 +65,19 @@ def is_homepage(url: str) -> bool:
     return path in ("", "/") or (path.count("/") <= 1 and len(path) <= 4)
 
 
-def url_section(url: str | None) -> str | None:
-    """The first segment of a URL's path as words, the site's section for many sites ("/district/343604" →
-    "district", "/us-news/…" → "us news"); ``None`` for a number, a date or a file name."""
+def url_sections(url: str | None) -> list[str]:
+    """The folders of a URL's path as words, the site's sections ("/district/343604" → "district",
+    "/children/patient-education/sleep" → "children", "patient education"); never the page's own slug, a
+    number, a date or a code."""
     if not url:
-        return None
+        return []
     try:
         path = urlsplit(url).path
     except ValueError:
-        return None
-    segments = [segment for segment in path.split("/") if segment]
-    if len(segments) < 2:
-        return None
-    first = segments[0]
-    if not first.replace("-", "").replace("_", "").isalpha() or len(first) < 3:
-        return None
-    return first.replace("-", " ").replace("_", " ")
+        return []
+    folders = [segment for segment in path.split("/") if segment][:-1]
+    return [
+        folder.replace("-", " ").replace("_", " ")
+        for folder in folders
+        if len(folder) >= 3 and folder.replace("-", "").replace("_", "").isalpha()
+    ]
