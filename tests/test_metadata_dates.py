@@ -328,3 +328,15 @@ def test_page_that_prints_only_the_day_of_the_visit_gets_no_date() -> None:
     header = "<p>Visit us · Today's Hours March 14, 2024 · Members only: 8 a.m.</p>"
     resolved = resolve_page("", header + f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT)
     assert "published" not in resolved.values
+
+
+def test_ambiguous_numeric_date_follows_the_page_order() -> None:
+    # the page writes month first where it can be told ("12/17/2023"), so its 6/2/2023 is June 2
+    scan = scan_page_dates("Updated: 6/2/2023 · Related: 12/17/2023 · 1/31/2023")
+    assert scan.printed[0].dates == {date(2023, 6, 2)}
+    assert date(2023, 2, 6) not in scan.dates
+    # day first ("31/01/2023"): 6/2/2023 is 6 February
+    assert scan_page_dates("6/2/2023 and 31/01/2023").printed[0].dates == {date(2023, 2, 6)}
+    # both orders, or none: both readings stay
+    assert scan_page_dates("6/2/2023, 31/01/2023, 12/17/2023").printed[0].dates == {date(2023, 6, 2), date(2023, 2, 6)}
+    assert scan_page_dates("Posted 6/2/2023").printed[0].dates == {date(2023, 6, 2), date(2023, 2, 6)}

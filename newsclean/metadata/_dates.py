@@ -359,9 +359,12 @@ class PageDates(NamedTuple):
 
 def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
     """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
-    each printed date's place and label."""
+    each printed date's place and label. An ambiguous numeric date ("03/04/2023") keeps both readings unless
+    the page's unambiguous numeric dates all follow one order ("12/17/2025": month first)."""
     found: set[date] = set()
     printed: list[PrintedDate] = []
+    month_first: dict[int, date] = {}  # printed index → the month-first reading of an ambiguous 03/04/2023
+    orders: set[bool] = set()  # the orders the page's unambiguous numeric dates show (True: month first)
     for match in _TEXT_DATE.finditer(text):
         readings: set[date] = set()
         _add_dates(match, readings)
@@ -369,6 +372,12 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
             continue
         if _TODAY_LABEL.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Today's Hours March 14, 2026": the day of the visit, not of the article
+        if match.group("a") is not None:
+            first, second = int(match.group("a")), int(match.group("b"))
+            if len(readings) == 2:
+                month_first[len(printed)] = next(d for d in readings if (d.month, d.day) == (first, second))
+            elif first != second:
+                orders.add(second > 12)
         found |= readings
         label = None
         if match.start() < limit:  # labels are read up to ``limit``, as ``labelled_date`` does
@@ -378,6 +387,12 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
             elif _PUBLISHED_LABEL.search(text, before, match.start()):
                 label = "original" if _ORIGINAL_LABEL.search(text, before, match.start()) else "published"
         printed.append(PrintedDate(match.start(), match.end(), frozenset(readings), label))
+    if len(orders) == 1 and month_first:
+        # The page writes its numeric dates one way ("12/17/2025", "01/31/2025"): its 03/01/2017 is March 1.
+        for index, reading in month_first.items():
+            kept = reading if orders == {True} else next(iter(printed[index].dates - {reading}))
+            printed[index] = printed[index]._replace(dates=frozenset({kept}))
+        found = {day for entry in printed for day in entry.dates}
     published = next((p for p in printed if p.label in _PUBLICATION_LABELS and len(p.dates) == 1), None)
     updated = next((p for p in printed if p.label == "updated" and len(p.dates) == 1), None)
     if len(text) > limit:  # a date the limit cuts is read by the labelled readings only up to the limit
