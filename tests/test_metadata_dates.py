@@ -255,3 +255,96 @@ def test_scan_marks_originally_published_dates() -> None:
     scan = scan_page_dates("Posted March 3, 2024. First published: 1 May 2020. Updated June 2, 2024")
     assert [printed.label for printed in scan.printed] == ["published", "original", "updated"]
     assert scan.published == date(2024, 3, 3)
+
+
+# -- numeric dates in markup ---------------------------------------------------------------------------------------
+
+
+def test_drupal_numeric_date_in_json_ld_is_declared() -> None:
+    # Drupal's default format, "Fri, 09/22/2023 - 11:38", in the Article node and article:published_time
+    head = json_ld({"@type": "Article", "datePublished": "Fri, 09/22/2023 - 11:38"})
+    head += '<meta property="article:published_time" content="Fri, 09/22/2023 - 11:38">'
+    body = f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT + "<p>Content current as of: 09/22/2023</p>"
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2023, 9, 22, 11, 38, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("json-ld; timezone assumed UTC")
+
+
+def test_ambiguous_numeric_date_in_markup_is_no_evidence() -> None:
+    head = json_ld({"@type": "Article", "datePublished": "03/04/2023"})
+    resolved = resolve_page(head, f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT)
+    assert "published" not in resolved.values
+
+
+# -- a date printed only as an update; the comments heading that repeats the headline ------------------------------
+
+
+def test_labelled_publication_beats_a_declared_date_the_page_prints_as_the_update() -> None:
+    # the CMS stamped the update as datePublished; the page labels both dates
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "Aug 21, 2023"})
+    body = f"<h1>{HEADLINE}</h1><p>By Jane Doe, Published Apr 26, 2022 Updated Aug 21, 2023</p>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"] == datetime(2022, 4, 26, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("page text (labelled date)")
+    assert "the json-ld date is printed as an update" in resolved.provenance["published"]
+
+
+def test_declared_date_printed_without_an_update_label_stays() -> None:
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "Aug 21, 2023"})
+    body = f"<h1>{HEADLINE}</h1><p>Published Apr 26, 2022 · Aug 21, 2023</p>" + ARTICLE_TEXT
+    assert resolve_page(head, body).values["published"] == datetime(2023, 8, 21, tzinfo=UTC)
+
+
+def test_later_labelled_publication_does_not_replace_the_declared_date() -> None:
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "Aug 21, 2022"})
+    body = f"<h1>{HEADLINE}</h1><p>Updated Aug 21, 2022</p>" + ARTICLE_TEXT + "<p>Published Apr 26, 2023</p>"
+    assert resolve_page(head, body).values["published"] == datetime(2022, 8, 21, tzinfo=UTC)
+
+
+def test_comments_heading_that_repeats_the_headline_is_not_the_article_header() -> None:
+    # the comment times after "2 thoughts on “…”" are not the article's date; the declared one is
+    head = TITLE_META + json_ld({"@type": "Article", "datePublished": "2023-07-20T15:27:00+01:00"})
+    comments = (
+        f"<h3>2 thoughts on “{HEADLINE}”</h3>"
+        '<p>Anna <time datetime="2023-09-17T18:26:47+01:00">September 17, 2023 at 6:26 pm</time> Great read</p>'
+        '<p>Ben <time datetime="2023-09-18T10:10:54+01:00">September 18, 2023 at 10:10 am</time> Thanks</p>'
+    )
+    resolved = resolve_page(head, f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT + comments)
+    assert resolved.values["published"].date() == date(2023, 7, 20)
+    assert resolved.provenance["published"].startswith("json-ld")
+
+
+def test_scholarly_citation_dates_are_declared() -> None:
+    # a journal page's Highwire tags; its <time>s are the submission and revision dates
+    body = f"<h1>{HEADLINE}</h1><p>Received <time>04.Apr.2019</time></p>" + ARTICLE_TEXT
+    body += "<p>Published 25 June 2019</p>"
+    for key, value in (("citation_date", "2019-06-25"), ("citation_publication_date", "2019/6/25")):
+        resolved = resolve_page(f'<meta name="{key}" content="{value}">', body)
+        assert resolved.values["published"] == datetime(2019, 6, 25, tzinfo=UTC), key
+        assert resolved.provenance["published"].startswith("meta"), key
+
+
+def test_a_date_printed_as_today_is_the_visit_not_the_article() -> None:
+    visit = "Open Today, March 14, 2024 · Today's Hours March 14, 2024 · Today is Thursday, March 14, 2024"
+    scan = scan_page_dates(visit)
+    assert scan.dates == set() and scan.printed == ()
+    kept = scan_page_dates("Markets rally today March 14, 2024 as rates fall")
+    assert kept.dates == {date(2024, 3, 14)}
+
+
+def test_page_that_prints_only_the_day_of_the_visit_gets_no_date() -> None:
+    header = "<p>Visit us · Today's Hours March 14, 2024 · Members only: 8 a.m.</p>"
+    resolved = resolve_page("", header + f"<h1>{HEADLINE}</h1>" + ARTICLE_TEXT)
+    assert "published" not in resolved.values
+
+
+def test_ambiguous_numeric_date_follows_the_page_order() -> None:
+    # the page writes month first where it can be told ("12/17/2023"), so its 6/2/2023 is June 2
+    scan = scan_page_dates("Updated: 6/2/2023 · Related: 12/17/2023 · 1/31/2023")
+    assert scan.printed[0].dates == {date(2023, 6, 2)}
+    assert date(2023, 2, 6) not in scan.dates
+    # day first ("31/01/2023"): 6/2/2023 is 6 February
+    assert scan_page_dates("6/2/2023 and 31/01/2023").printed[0].dates == {date(2023, 2, 6)}
+    # both orders, or none: both readings stay
+    assert scan_page_dates("6/2/2023, 31/01/2023, 12/17/2023").printed[0].dates == {date(2023, 6, 2), date(2023, 2, 6)}
+    assert scan_page_dates("Posted 6/2/2023").printed[0].dates == {date(2023, 6, 2), date(2023, 2, 6)}

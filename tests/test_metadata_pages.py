@@ -145,3 +145,17 @@ def test_metadata_is_deterministic_across_runs() -> None:
     first = newsclean.to_json(newsclean.Pipeline().clean_html(html, url="https://www.stadtblatt.example/a"))
     second = newsclean.to_json(newsclean.Pipeline().clean_html(html, url="https://www.stadtblatt.example/a"))
     assert first == second
+
+
+def test_media_tag_leaves_the_title_and_its_repeat_leaves_the_text() -> None:
+    # the headline carries "(video)" everywhere; the title drops it, and the repeated headline is no body text
+    headline = "Space agency beams a cat video to Earth from 19 million miles away"
+    body = " ".join(["The agency sent the clip by laser from a probe far beyond the Moon to test the link."] * 4)
+    html = (
+        f'<html><head><meta property="og:title" content="{headline} (video)"></head><body><article>'
+        f"<h1>{headline} (video)</h1><p>{headline} (video)</p><p>{body}</p><p>{body}</p></article></body></html>"
+    )
+    article = newsclean.clean_html(html, url="https://www.space.example/cat-video")
+    assert article.title == headline
+    assert all("(video)" not in paragraph for paragraph in article.paragraphs)
+    assert any(removal.rule == "heuristic.title-repeat" for removal in article.removed)

@@ -435,3 +435,26 @@ def test_contributors_label_in_the_page_text_names_the_author() -> None:
     # a bare "Author" without its colon is a word in a sentence
     body = "<p>Bestselling Author Janet Lough visited the council</p>" + ARTICLE_TEXT
     assert "authors" not in resolve_page("", body).values
+
+
+def test_title_drops_the_section_its_url_names() -> None:
+    head = '<meta property="og:title" content="Homestead gardening makes villages self-reliant | District">'
+    resolved = resolve_page(head, ARTICLE_TEXT, url="https://www.bssnews.example/district/343604")
+    assert resolved.values["title"] == "Homestead gardening makes villages self-reliant"
+
+
+def test_h1_that_is_the_domain_is_the_site_not_the_headline() -> None:
+    resolved = resolve_page(
+        "<title>davidbau.com Vibe Coding</title>",
+        "<h1>davidbau.com</h1>" + ARTICLE_TEXT,
+        url="https://davidbau.com/archives/2025/12/16/vibe_coding.html",
+    )
+    assert resolved.values["title"] == "Vibe Coding"
+
+
+def test_h1_drops_a_section_its_url_names_after_the_headline() -> None:
+    head = '<meta property="og:title" content="How to help toddlers sleep through the night">'
+    body = "<h1>How to help toddlers sleep through the night | Patient Education</h1>" + ARTICLE_TEXT
+    resolved = resolve_page(head, body, url="https://health.example.edu/children/patient-education/helping-sleep")
+    assert resolved.values["title"] == "How to help toddlers sleep through the night"
+    assert resolved.provenance["title"] == "h1"

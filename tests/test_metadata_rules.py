@@ -9,7 +9,7 @@ import pytest
 from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_byline, parse_datetime
 from newsclean.metadata._dates import shown, visible_dates
 from newsclean.metadata._language import primary_subtag, resolve_language
-from newsclean.metadata._site import clean_url, readable_domain
+from newsclean.metadata._site import clean_url, readable_domain, url_sections
 
 # -- titles ----------------------------------------------------------------------------------------------------
 
@@ -59,6 +59,56 @@ def test_title_site_name_variants_after_the_headline(
     assert clean_title(raw, site_names=sites, host=host) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "host", "expected"),
+    [
+        # the words of a segment after the headline all spelled by the host, its own name among them
+        ("What do people love about Rust? | Rust Blog", "blog.rust-lang.org", "What do people love about Rust?"),
+        ("Ten years of the borrow checker - Rust Lang", "rust-lang.org", "Ten years of the borrow checker"),
+        # a word the host does not spell, or only its generic labels: part of the headline
+        (
+            "What do people love about Rust? | Tech Blog",
+            "blog.rust-lang.org",
+            "What do people love about Rust? | Tech Blog",
+        ),
+        ("Markets rally | Blog Post", "blog.example.org", "Markets rally | Blog Post"),
+        ("Bank rates rise | Money", "www.bbc.co.uk", "Bank rates rise | Money"),
+    ],
+)
+def test_title_segment_the_host_name_spells_is_the_site(raw: str, host: str, expected: str) -> None:
+    assert clean_title(raw, host=host) == expected
+
+
+def test_title_that_is_the_domain_or_starts_with_it() -> None:
+    assert clean_title("davidbau.com", host="davidbau.com") is None
+    assert clean_title("davidbau.com Vibe Coding", host="www.davidbau.com") == "Vibe Coding"
+    assert clean_title("Why davidbau.com moved", host="davidbau.com") == "Why davidbau.com moved"
+
+
+def test_title_segment_that_is_the_page_section_is_dropped_after_the_headline() -> None:
+    raw = "Homestead gardening makes villages self-reliant | District"
+    assert clean_title(raw, sections=["district"]) == "Homestead gardening makes villages self-reliant"
+    assert clean_title(raw) == raw
+    # before the headline a section word may start it
+    assert clean_title("District | Homestead gardening", sections=["district"]) == "District | Homestead gardening"
+
+
+@pytest.mark.parametrize(
+    ("url", "sections"),
+    [
+        ("https://www.bssnews.example/district/343604", ["district"]),
+        ("https://health.example.edu/children/patient-education/sleep", ["children", "patient education"]),
+        ("https://news.example/us-news/2023/12/22/story", ["us news"]),
+        ("https://news.example/2023/12/22/story", []),
+        ("https://news.example/story.html", []),
+        ("https://news.example/", []),
+        (None, []),
+    ],
+)
+def test_url_sections(url: str | None, sections: list[str]) -> None:
+    assert url_sections(url) == sections
+
+
 def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
     assert clean_title("Vote 2024 | Why we vote | Gazette", site_names=["Gazette"]) == "Vote 2024 | Why we vote"
 
@@ -72,6 +122,10 @@ def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
         ("2025 Insurance Rankings - Infographic", "2025 Insurance Rankings"),
         ("The Different Types of Wine (Infographic)", "The Different Types of Wine (Infographic)"),
         ("News anchors quit over pay", "News anchors quit over pay"),
+        # a media tag after the headline is a marker, not part of it
+        ("NASA beams a cat video to Earth (video) | Gazette", "NASA beams a cat video to Earth"),
+        ("Fans storm the pitch [Watch]", "Fans storm the pitch"),
+        ("The video game that made us (and why)", "The video game that made us (and why)"),
     ],
 )
 def test_title_genre_labels_at_either_end_are_dropped(raw: str, expected: str) -> None:
@@ -136,6 +190,15 @@ def test_single_word_names_only_from_author_fields() -> None:
         ("SEPT 3, 2023", datetime(2023, 9, 3, tzinfo=UTC), True, True),
         ("29 Feb 2024", datetime(2024, 2, 29, tzinfo=UTC), True, True),
         ("Dec 09, 2023", datetime(2023, 12, 9, tzinfo=UTC), True, True),
+        # numeric dates as CMS templates write them: a part above 12 is the day, else the weekday decides
+        ("Thu, 09/25/2025 - 11:38", datetime(2025, 9, 25, 11, 38, tzinfo=UTC), True, False),
+        ("12/21/2023 3:38:14 PM", datetime(2023, 12, 21, 15, 38, 14, tzinfo=UTC), True, False),
+        ("13/11/2025 09:21:40", datetime(2025, 11, 13, 9, 21, 40, tzinfo=UTC), True, False),
+        ("Sat, 03/04/2023", datetime(2023, 3, 4, tzinfo=UTC), True, True),
+        ("Mon, 03/04/2023", datetime(2023, 4, 3, tzinfo=UTC), True, True),
+        ("12/12/2023", datetime(2023, 12, 12, tzinfo=UTC), True, True),
+        ("4/24/2000 12:00:00 AM", datetime(2000, 4, 24, tzinfo=UTC), True, False),
+        ("2019/1/22", datetime(2019, 1, 22, tzinfo=UTC), True, True),  # Google Scholar's citation date
     ],
 )
 def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_only: bool) -> None:
@@ -147,7 +210,16 @@ def test_parse_datetime(raw: str, expected: datetime, zone_assumed: bool, date_o
 
 @pytest.mark.parametrize(
     "raw",
-    ["", "5", "March 9", "yesterday", "not a date at all", "2023-13-45", None, 20231222, "Feb 29, 2023", "31 Jun 2024"],
+    [
+        *("", "5", "March 9", "yesterday", "not a date at all", "2023-13-45", None, 20231222, "Feb 29, 2023"),
+        "31 Jun 2024",
+        # numeric dates that can be read two ways, or no way
+        "03/04/2023",
+        "Wed, 03/04/2023",
+        "13/13/2023",
+        "12/21/2023 13:05 PM",
+        "2019/13/22",
+    ],
 )
 def test_parse_datetime_refuses_what_is_not_a_full_date(raw: object) -> None:
     assert parse_datetime(raw) is None

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from .._models import Removal
 from .._rules import fold_phrase
+from ..metadata._title import strip_media_tag
 
 TITLE_REPEAT_WINDOW = 3
 
@@ -18,7 +19,11 @@ def drop_repeated_title(paragraphs: Sequence[str], title: str | None) -> tuple[l
     kept: list[str] = []
     removed: list[Removal] = []
     for index, paragraph in enumerate(paragraphs):
-        if index < TITLE_REPEAT_WINDOW and fold_phrase(paragraph) == folded_title:
+        # The page may repeat the headline with the media tag the title drops ("… (video)").
+        if index < TITLE_REPEAT_WINDOW and folded_title in (
+            fold_phrase(paragraph),
+            fold_phrase(strip_media_tag(paragraph)),
+        ):
             removed.append(Removal("heuristic.title-repeat", "repeated_title", "text", paragraph))
         else:
             kept.append(paragraph)

@@ -109,6 +109,50 @@ _PLAIN_DAY = re.compile(
 )
 
 
+# A numeric date in markup, as CMS templates write it: Drupal's "Thu, 09/25/2025 - 11:38", ASP.NET's
+# "12/21/2023 3:38:14 PM", "13/11/2025 09:21:40".
+_NUMERIC_STAMP = re.compile(
+    r"^(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*[-,]?\s*(?P<hour>\d{1,2}):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?\s*(?P<half>[ap])?\.?m?\.?)?$",
+    re.IGNORECASE,
+)
+# Google Scholar's citation_publication_date: "2019/1/22", year first.
+_YEAR_FIRST_SLASHES = re.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})$")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _numeric_stamp(text: str) -> datetime | None:
+    """A numeric day/month or month/day date read the only way it can be: a part above 12 is the day, and when
+    both could be months the weekday printed with it decides; without one the date is no evidence."""
+    year_first = _YEAR_FIRST_SLASHES.match(text)
+    if year_first is not None:
+        try:
+            return datetime(int(year_first["year"]), int(year_first["month"]), int(year_first["day"]), tzinfo=UTC)
+        except ValueError:
+            return None
+    match = _NUMERIC_STAMP.match(text)
+    if match is None:
+        return None
+    first, second, year = int(match["a"]), int(match["b"]), int(match["year"])
+    hour, minute, second_of_minute = int(match["hour"] or 0), int(match["minute"] or 0), int(match["second"] or 0)
+    half = (match["half"] or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    readings: set[datetime] = set()
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.add(datetime(year, month, day, hour, minute, second_of_minute, tzinfo=UTC))
+        except ValueError:
+            continue
+    if len(readings) > 1 and match["weekday"]:
+        weekday = _WEEKDAYS.index(match["weekday"].casefold())
+        readings = {reading for reading in readings if reading.weekday() == weekday}
+    return readings.pop() if len(readings) == 1 else None
+
+
 class ParsedDate(NamedTuple):
     value: datetime
     zone_assumed: bool  # no zone in the source: UTC assumed
@@ -140,6 +184,10 @@ def parse_datetime(raw: object) -> ParsedDate | None:
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             parsed = None
+    if parsed is None and "/" in text:
+        numeric = _numeric_stamp(text)
+        if numeric is not None:
+            return ParsedDate(numeric, True, not re.search(r"\d:\d", text))
     if parsed is None and (_ISO_LIKE.match(text) or (_MONTH_NAME.search(text) and _HAS_YEAR.search(text))):
         plain = _PLAIN_DAY.match(text) if text.isascii() else None
         if plain is not None:
@@ -286,6 +334,13 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> d
     return None
 
 
+# "Today's Hours March 14, 2026", "Open Today, March 14", "Today is Sunday, March 14": the day of the visit.
+_TODAY_LABEL = re.compile(
+    r"\btoday(?:(?:['’]s\s+(?:hours|date)|\s+is)\s*[:,]?|\s*[:,])\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
 class PrintedDate(NamedTuple):
     """A date as the page prints it: where, which day(s) it can mean, and what its label says it is."""
 
@@ -304,14 +359,25 @@ class PageDates(NamedTuple):
 
 def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
     """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
-    each printed date's place and label."""
+    each printed date's place and label. An ambiguous numeric date ("03/04/2023") keeps both readings unless
+    the page's unambiguous numeric dates all follow one order ("12/17/2025": month first)."""
     found: set[date] = set()
     printed: list[PrintedDate] = []
+    month_first: dict[int, date] = {}  # printed index → the month-first reading of an ambiguous 03/04/2023
+    orders: set[bool] = set()  # the orders the page's unambiguous numeric dates show (True: month first)
     for match in _TEXT_DATE.finditer(text):
         readings: set[date] = set()
         _add_dates(match, readings)
         if not readings:
             continue
+        if _TODAY_LABEL.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "Today's Hours March 14, 2026": the day of the visit, not of the article
+        if match.group("a") is not None:
+            first, second = int(match.group("a")), int(match.group("b"))
+            if len(readings) == 2:
+                month_first[len(printed)] = next(d for d in readings if (d.month, d.day) == (first, second))
+            elif first != second:
+                orders.add(second > 12)
         found |= readings
         label = None
         if match.start() < limit:  # labels are read up to ``limit``, as ``labelled_date`` does
@@ -321,6 +387,12 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
             elif _PUBLISHED_LABEL.search(text, before, match.start()):
                 label = "original" if _ORIGINAL_LABEL.search(text, before, match.start()) else "published"
         printed.append(PrintedDate(match.start(), match.end(), frozenset(readings), label))
+    if len(orders) == 1 and month_first:
+        # The page writes its numeric dates one way ("12/17/2025", "01/31/2025"): its 03/01/2017 is March 1.
+        for index, reading in month_first.items():
+            kept = reading if orders == {True} else next(iter(printed[index].dates - {reading}))
+            printed[index] = printed[index]._replace(dates=frozenset({kept}))
+        found = {day for entry in printed for day in entry.dates}
     published = next((p for p in printed if p.label in _PUBLICATION_LABELS and len(p.dates) == 1), None)
     updated = next((p for p in printed if p.label == "updated" and len(p.dates) == 1), None)
     if len(text) > limit:  # a date the limit cuts is read by the labelled readings only up to the limit

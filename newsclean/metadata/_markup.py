@@ -51,6 +51,7 @@ PUBLISHED_META = (
     "dc.date",
     "date",
     "citation_publication_date",
+    "citation_date",
     "article_date_original",
     "original-publish-date",
 )

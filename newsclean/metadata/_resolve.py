@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -17,8 +18,18 @@ from ._resolve_authors import personal_site_keys, resolve_authors
 from ._resolve_dates import dateline_date, htmldate_fallback, resolve_dates, text_dates
 from ._resolve_title import resolve_title
 from ._resolved import Resolved
-from ._site import clean_url, host_of, is_homepage, readable_domain, same_site, usable_url
+from ._site import clean_url, host_of, is_homepage, readable_domain, same_site, url_sections, usable_url
 from ._title import host_key
+
+# The heading over a post's comments repeats its title: "6 thoughts on “Title”", "2 responses to "Title"". The
+# comments follow it, with their own names and dates: it is not the article header.
+_COMMENTS_HEADING = re.compile(
+    r"\b(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s*[\"“‘'«]?\s*$", re.IGNORECASE
+)
+
+
+def _not_in_comments_heading(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [span for span in spans if not _COMMENTS_HEADING.search(text, max(0, span[0] - 40), span[0])]
 
 
 def _site_names(candidates: MetadataCandidates, articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -62,13 +73,15 @@ def resolve(
         resolved.set("site_name", primary_site[0], primary_site[1])
     resolved.set("site_name", readable_domain(url), "url")
 
-    resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url))
+    resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url), url_sections(url))
     title = resolved.get("title")
     # The byline and the date line printed under the headline are read around its appearances in the page text
     # (found once: both need them; the first one's end is where the article header starts).
     headline = (
         headline_spans(candidates.visible_text, title) if candidates.visible_text and isinstance(title, str) else []
     )
+    if headline and candidates.visible_text:
+        headline = _not_in_comments_heading(candidates.visible_text, headline)
     personal = personal_site_keys(candidates, site_names, url)
     resolve_authors(resolved, candidates, articles, site_keys - personal, headline)
     resolve_dates(resolved, candidates, articles, url, now, headline)

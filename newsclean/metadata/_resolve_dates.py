@@ -179,6 +179,8 @@ def resolve_dates(
                     "page text (after the headline); date only, timezone assumed UTC; "
                     f"the {source} date is not shown on the page",
                 )
+    if chosen is not None and scan is not None:
+        chosen = _labelled_publication_overrules(chosen, scan)
     if chosen is not None:
         note = f"; later than fetch time in {', '.join(dict.fromkeys(future))}" if future else ""
         resolved.set("published", chosen[0], chosen[1] + note)
@@ -208,6 +210,23 @@ def _header_overrules(in_header: HeaderDate, chosen: tuple[datetime, str], modif
         and not in_header.before
         and day < chosen[0].date()
         and all(abs(candidate.value.date() - day) > timedelta(days=1) for candidate in modified)
+    )
+
+
+def _labelled_publication_overrules(chosen: tuple[datetime, str], scan: PageDates) -> tuple[datetime, str]:
+    """The date the page labels "Published" when the chosen one is printed only as an update ("Published Apr 26,
+    2023 · Updated Aug 21, 2025" under a ``datePublished`` of Aug 21, 2025: the CMS stamped the update as the
+    publication). Only an earlier labelled date counts."""
+    day, labelled = chosen[0].date(), scan.published
+    if labelled is None or labelled >= day:
+        return chosen
+    printed = [p for p in scan.printed if day in p.dates]
+    if not printed or any(p.label != "updated" for p in printed):
+        return chosen
+    source = chosen[1].split(";")[0]
+    return (
+        datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC),
+        f"page text (labelled date); date only, timezone assumed UTC; the {source} date is printed as an update",
     )
 
 

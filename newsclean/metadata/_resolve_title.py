@@ -20,7 +20,9 @@ def resolve_title(
     articles: list[dict[str, Any]],
     site_names: Sequence[str],
     host: str | None,
+    url_sections: Sequence[str] = (),
 ) -> None:
+    """``url_sections``: the folders of the page's URL path ("district" in /district/343604)."""
     raw: list[tuple[str, str]] = []
     for node in articles:
         headline = name_of(node.get("headline")) or name_of(node.get("name"))
@@ -30,11 +32,15 @@ def resolve_title(
         raw.append((value, "opengraph" if key.startswith("og:") else "meta"))
     if candidates.title_tag:
         raw.append((candidates.title_tag, "title-tag"))
+    named_sections = list(candidates.meta.get("article:section", ()))
+    named_sections += [section for node in articles if isinstance(section := name_of(node.get("articleSection")), str)]
+    named_sections += url_sections
     cleaned = [
-        (title, source) for value, source in raw if (title := clean_title(value, site_names=site_names, host=host))
+        (title, source)
+        for value, source in raw
+        if (title := clean_title(value, site_names=site_names, host=host, sections=named_sections))
     ]
-    sections = {fold(v) for v in candidates.meta.get("article:section", ())}
-    sections |= {fold(section) for node in articles if isinstance(section := name_of(node.get("articleSection")), str)}
+    sections = {fold(section) for section in named_sections}
     headline = _visible_headline(
         candidates.h1, candidates.h1_joined, [t for t, _ in cleaned], sections - {""}, site_names, host
     )
@@ -93,7 +99,7 @@ def _visible_headline(
             readings.append(h1s_joined[index])
         scored: list[tuple[int, int, float, str]] = []
         for reading in readings:
-            h1 = clean_title(reading, site_names=site_names, host=host)
+            h1 = clean_title(reading, site_names=site_names, host=host, sections=sections)
             if h1 is None or len(h1) > 300:
                 continue
             stems = _stems(h1)
@@ -114,7 +120,8 @@ def _visible_headline(
         return _without_kicker(h1, titles, sections)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
-        return next((h for raw in h1s[:8] if (h := clean_title(raw, site_names=site_names, host=host))), None)
+        cleaned = (clean_title(raw, site_names=site_names, host=host, sections=sections) for raw in h1s[:8])
+        return next((h for h in cleaned if h), None)
     return None
 
 

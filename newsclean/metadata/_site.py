@@ -78,3 +78,21 @@ def is_homepage(url: str) -> bool:
     except ValueError:
         return False
     return path in ("", "/") or (path.count("/") <= 1 and len(path) <= 4)
+
+
+def url_sections(url: str | None) -> list[str]:
+    """The folders of a URL's path as words, the site's sections ("/district/343604" → "district",
+    "/children/patient-education/sleep" → "children", "patient education"); never the page's own slug, a
+    number, a date or a code."""
+    if not url:
+        return []
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return []
+    folders = [segment for segment in path.split("/") if segment][:-1]
+    return [
+        folder.replace("-", " ").replace("_", " ")
+        for folder in folders
+        if len(folder) >= 3 and folder.replace("-", "").replace("_", "").isalpha()
+    ]

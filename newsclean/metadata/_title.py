@@ -49,11 +49,25 @@ _GENRE_LABELS = frozenset(
 )
 
 
+# A media tag after the headline says what comes with the story, like a "LIVE:" marker: "… (video)", "… [Watch]".
+# A format that is the piece itself stays: "The Different Types of Wine (Infographic)".
+_MEDIA_TAG = re.compile(
+    r"\s*[\[(]\s*(?:video|videos|watch|photos|pictures|gallery|listen|audio|podcast)\s*[\])]$", re.IGNORECASE
+)
+
+
+def strip_media_tag(title: str) -> str:
+    """``title`` without a media tag at its end ("… (video)", "… [Watch]")."""
+    return _MEDIA_TAG.sub("", title)
+
+
 def is_genre_label(text: str) -> bool:
     return fold(text) in _GENRE_LABELS
 
 
-def _is_site_segment(segment: str, site_keys: set[str], host_key: str, *, trailing: bool = False) -> bool:
+def _is_site_segment(
+    segment: str, site_keys: set[str], host_key: str, *, trailing: bool = False, host: HostWords | None = None
+) -> bool:
     key = fold(segment)
     if not key or key in _GENRE_LABELS:
         return True
@@ -69,11 +83,32 @@ def _is_site_segment(segment: str, site_keys: set[str], host_key: str, *, traili
     # that starts with the site's name, or a name the site's own name ends or starts with. Never before the
     # headline, where a name starts many headlines ("Corti introduces GIM: …", "Report: …").
     short = len(segment.split()) <= 4
+    if short and host is not None and host.spells(segment):
+        return True
     return any(
         (short and len(site) >= 4 and key.startswith(site))
         or (len(key) >= 5 and (site.endswith(key) or site.startswith(key)))
         for site in sites
     )
+
+
+_NOT_HOST_NAME_LABELS = frozenset({"www", "com", "org", "net", "co", "uk", "gov", "edu", "ac", "io"})
+
+
+class HostWords:
+    """The words a host name spells: "blog.rust-lang.org" → blog, rust, lang (its own name: rust, lang)."""
+
+    def __init__(self, host: str) -> None:
+        labels = [label for label in host.lower().split(".") if label and label not in _NOT_HOST_NAME_LABELS]
+        self.words = {fold(word) for label in labels for word in label.split("-") if fold(word)}
+        name = fold(host_key(host))
+        self.name_words = {fold(word) for label in labels if fold(label) == name for word in label.split("-")}
+
+    def spells(self, segment: str) -> bool:
+        """Whether every word of ``segment`` is in the host name and one of them is its own name: "Rust Blog"
+        on blog.rust-lang.org."""
+        words = [fold(word) for word in segment.split()]
+        return bool(words) and all(words) and set(words) <= self.words and bool(set(words) & self.name_words)
 
 
 def host_key(host: str | None) -> str:
@@ -86,8 +121,11 @@ def host_key(host: str | None) -> str:
     return fold(labels[-2]) if len(labels) >= 2 else fold(labels[0]) if labels else ""
 
 
-def clean_title(raw: str | None, *, site_names: Iterable[str] = (), host: str | None = None) -> str | None:
-    """The headline from a raw title: site-name segments at either end removed, quotes normalised.
+def clean_title(
+    raw: str | None, *, site_names: Iterable[str] = (), host: str | None = None, sections: Iterable[str] = ()
+) -> str | None:
+    """The headline from a raw title: site-name segments at either end removed, quotes normalised. A segment
+    after the headline that is one of the page's ``sections`` ("… | District" on /district/343604) goes too.
 
     Returns ``None`` when nothing but the site's own name is left (a title equal to the site name is no
     headline).
@@ -99,11 +137,23 @@ def clean_title(raw: str | None, *, site_names: Iterable[str] = (), host: str | 
     hkey = host_key(host)
     if fold(title) in site_keys or (hkey and fold(title) == hkey):
         return None
+    if host:
+        # The site's domain written out: "davidbau.com" as the <h1>, "davidbau.com Vibe Coding" as the <title>.
+        domain = host.removeprefix("www.")
+        if title.casefold() == domain:
+            return None
+        if title.casefold().startswith(domain + " ") and len(title) > len(domain) + 1:
+            title = title[len(domain) + 1 :].lstrip()
     parts = _SEPARATOR.split(title)
     separators = _SEPARATOR.findall(title)
     if len(parts) > 1:
         start, end = 0, len(parts)
-        while end - start > 1 and _is_site_segment(parts[end - 1], site_keys, hkey, trailing=True):
+        words = HostWords(host) if host else None
+        section_keys = {fold(section) for section in sections} - {""}
+        while end - start > 1 and (
+            fold(parts[end - 1]) in section_keys
+            or _is_site_segment(parts[end - 1], site_keys, hkey, trailing=True, host=words)
+        ):
             end -= 1
         while end - start > 1 and _is_site_segment(parts[start], site_keys, hkey):
             start += 1
@@ -115,7 +165,7 @@ def clean_title(raw: str | None, *, site_names: Iterable[str] = (), host: str | 
     prefix = _SITE_PREFIX.match(title)
     if prefix and _is_site_segment(prefix.group(1), site_keys, hkey):
         title = title[prefix.end() :]
-    return normalize_quotes(title) or None
+    return normalize_quotes(strip_media_tag(title)) or None
 
 
 def strip_unknown_site_suffix(title: str, alternatives: Iterable[str]) -> str:
