@@ -28,8 +28,28 @@ def _detector() -> Any:
 
                 identifier = _vectorised(LanguageIdentifier).from_model_file(MODEL_FILE, norm_probs=True)
                 identifier._visits = _vectorised_visits(identifier)
+                _widen_table(identifier)
                 _identifier = identifier
     return _identifier
+
+
+def _widen_table(identifier: Any) -> None:
+    """Store py3langid's feature table (float16) as float32, once per process.
+
+    Scoring multiplies a text's feature counts (float32) by the table rows of its features, and numpy widens
+    those rows to float32 for that product on every call: about four fifths of the scoring time. Widening is
+    exact, so the product, and every score, is the same; the table takes 57 MB instead of 28 MB.
+    """
+    import numpy
+
+    table = getattr(identifier, "nb_ptc", None)
+    if not isinstance(table, numpy.ndarray) or table.dtype != numpy.float16:
+        return
+    wide = table.astype(numpy.float32)
+    identifier.nb_ptc = wide
+    full = getattr(identifier, "_full_model", None)
+    if isinstance(full, tuple) and full and full[0] is table:
+        identifier._full_model = (wide, *full[1:])
 
 
 def _vectorised(base: Any) -> Any:
