@@ -464,3 +464,36 @@ def test_fold_equals_the_plain_path(text: str) -> None:
 
     assert fold(text) == _plain_fold(text)
     assert fold(text) == _plain_fold(text)  # memoised: the same again
+
+
+# -- the text cleaner skips folding paragraphs too long to be a phrase ----------------------------------------------
+
+_PHRASE_ATOMS = ("a", "Z", "7", "e\u0301", "ﬁ", "Ａ", "ß", "İ", " ", "  ", "…", ".", "•", "-", "\u00a0", "\u3000", "ǅ")
+
+
+def test_paragraphs_skipped_as_too_long_fold_longer_than_every_phrase() -> None:
+    from newsclean._rules import fold_phrase
+    from newsclean.cleaners._text import TextCleaner
+
+    cleaner = TextCleaner(default_rules())
+    longest = cleaner._longest_phrase
+    assert longest > 0
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(_PHRASE_ATOMS) for _ in range(rng.randint(0, 400))) for _ in range(3000)]
+    texts += ["Related articles that may interest you" + " ." * 40, "a" * longest + "…" * 50, "x" * (longest + 1)]
+    skipped = 0
+    for text in texts:
+        if not cleaner._may_be_phrase(text):
+            skipped += 1
+            assert len(fold_phrase(text)) > longest, text
+    assert skipped > 100
+
+
+def test_a_long_paragraph_folding_to_a_phrase_is_still_matched() -> None:
+    from newsclean.cleaners._text import TextCleaner
+
+    cleaner = TextCleaner(default_rules())
+    # trailing noise makes it long, but it folds to a phrase: it must not be skipped
+    paragraph = "Story continues below advertisement" + " …" * 30
+    assert cleaner._may_be_phrase(paragraph)
+    assert cleaner.clean([SENTENCE, paragraph, SENTENCE]).paragraphs == (SENTENCE, SENTENCE)
