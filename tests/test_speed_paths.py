@@ -497,3 +497,26 @@ def test_a_long_paragraph_folding_to_a_phrase_is_still_matched() -> None:
     paragraph = "Story continues below advertisement" + " …" * 30
     assert cleaner._may_be_phrase(paragraph)
     assert cleaner.clean([SENTENCE, paragraph, SENTENCE]).paragraphs == (SENTENCE, SENTENCE)
+
+
+# -- "Written by Jane Doe" labels in the page text: the regex tried only where a label starts ---------------------
+
+_LABEL_ATOMS = (
+    "Written by", "written By:", "Article by", "Words by", "Author:", "Authors:", "AUTHOR:", "CONTRIBUTORS:",
+    "Contributor:", "records ", "Jane", "Doe", "J.", "Mc'Neil", "O’Brien-Smith", "uthor", "ontributor", " ", "  ",
+    "\n", ".", ",", "x", "by", "Wwritten by", "é",
+)  # fmt: skip
+
+
+def test_written_by_scan_equals_findall_over_the_text() -> None:
+    from newsclean.metadata._resolve_authors import _WRITTEN_BY, written_by_names
+
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(_LABEL_ATOMS) for _ in range(rng.randint(0, 60))) for _ in range(4000)]
+    texts += ["Written by Jane Doe and Contributors: John Roe", "AUTHORS: Ann Lee Written by Bob Ray", ""]
+    found = 0
+    for text in texts:
+        expected = _WRITTEN_BY.findall(text)
+        assert written_by_names(text) == expected, text
+        found += bool(expected)
+    assert found > 30
