@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from datetime import UTC, date, datetime
@@ -21,7 +22,7 @@ from newsclean._normalize import normalize_paragraph
 from newsclean._rules import default_rules
 from newsclean.cleaners._dom import DomCleaner
 from newsclean.metadata._computed import content_hash, has_words, simhash, word_count
-from newsclean.metadata._dates import labelled_date, scan_page_dates, visible_dates
+from newsclean.metadata._dates import _TEXT_DATE, labelled_date, scan_page_dates, text_date_matches, visible_dates
 from newsclean.metadata._resolve_dates import htmldate_fallback
 from newsclean.metadata._resolved import Resolved
 
@@ -165,6 +166,34 @@ def test_word_count_equals_the_regex_count(text: str) -> None:
     assert word_count(text) == len(_COUNTED.findall(text))
 
 
+_WORD_ATOMS = ("a", "é", "_", "—", "|", "-", " ", "  ", "\n", "\t", "\x1c", "\u3000", "\u00a0", "1", ".", "__", "*")
+
+
+def test_word_count_by_lines_equals_the_count_over_the_whole_text() -> None:
+    from newsclean.metadata._computed import _NOT_A_WORD
+
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(_WORD_ATOMS) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    for text in texts:
+        assert word_count(text) == len(text.split()) - len(_NOT_A_WORD.findall(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Hello, World — naïve ＡＢＣ ﬁne ½ Straße _snake_case_ x2",
+        "ｱｲｳ halfwidth katakana becomes CJK once NFKC-normalised",  # the CJK test runs on the normalised text
+        "東京 mixed with words ㊀",
+        SENTENCE * 3,
+    ],
+)
+def test_hash_tokens_equal_the_plain_regex(text: str) -> None:
+    from newsclean.metadata._computed import _WORD, _tokens
+
+    assert _tokens(text) == _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
 @pytest.mark.parametrize("text", ["", "one", "one two", "Ünïcödé wörds 東京 and more words here", SENTENCE * 3])
 def test_has_words_agrees_with_word_count(text: str) -> None:
     for minimum in (0, 1, 2, 5, 10, 40):
@@ -245,6 +274,9 @@ def test_vectorised_language_detection_equals_py3langid(text: str, stock: Any) -
     assert detector._visits is not None  # the model measured: the vectorised walk is in use
     assert detector.classify(text[:SAMPLE_CHARS]) == stock.classify(text[:SAMPLE_CHARS])
     assert detector.rank(text[:SAMPLE_CHARS]) == stock.rank(text[:SAMPLE_CHARS])
+    # the widened table gives the very same scores, bit for bit
+    assert detector.nb_ptc.dtype.name == "float32"
+    assert detector._decide(text[:SAMPLE_CHARS]).tobytes() == stock._decide(text[:SAMPLE_CHARS]).tobytes()
 
 
 # -- paragraph normalisation ----------------------------------------------------------------------------------------
@@ -305,6 +337,35 @@ def test_page_date_scan_over_the_limit_reads_labels_only_up_to_it() -> None:
     text = "x" * 49_980 + " Published: March 3, 2024 more"
     assert scan_page_dates(text).published == labelled_date(text) is None
     assert scan_page_dates(text).dates == visible_dates(text) == {date(2024, 3, 3)}
+
+
+def _date_match_keys(matches: Any) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(match.span(), match.groups()) for match in matches]
+
+
+# Dates in every form, next to near-misses (numbers, decimals, a year alone) and whitespace runs far longer than
+# the search window, which the windows must widen for.
+_DATE_ATOMS = (
+    "March", "Mar.", "Sept", "of", "the", "on", "1", "12", "31", "5th", "2nd", "2019", "2020", "1999", "20", "19",
+    "/", "-", ".", ",", " ", "  ", "\n", "\t\t", "T10", "x", "é", "mai", "août", "00", "3", "2023-04-05",
+    "03/04/23", "\u00a0", " " * 70, "abcdefghij", "7.5", "a b c d e f g h",
+)  # fmt: skip
+
+
+def test_windowed_date_scan_equals_the_regex_on_the_whole_text() -> None:
+    rng = random.Random(20261122)
+    texts = [*_DATE_TEXTS, " filler " * 7000 + _DATE_TEXTS[2] + " filler " * 10, "1 " * 200 + "March 5, 2020"]
+    texts += ["".join(rng.choice(_DATE_ATOMS) for _ in range(rng.randint(1, 200))) for _ in range(3000)]
+    for text in texts:
+        assert _date_match_keys(text_date_matches(text)) == _date_match_keys(_TEXT_DATE.finditer(text)), text
+
+
+def test_windowed_date_scan_finds_dates_behind_long_whitespace() -> None:
+    # the regex allows any whitespace run inside a date: the window widens until it holds the whole date
+    text = "x " * 50 + "March" + " " * 500 + "5," + "\n" * 300 + "2020 and 2021-04-05, 03/04/23"
+    found = [match.group(0) for match in text_date_matches(text)]
+    assert found == [match.group(0) for match in _TEXT_DATE.finditer(text)]
+    assert len(found) == 3
 
 
 # -- the htmldate fallback is skipped only when its answer could not be used ----------------------------------------
@@ -403,3 +464,59 @@ def test_fold_equals_the_plain_path(text: str) -> None:
 
     assert fold(text) == _plain_fold(text)
     assert fold(text) == _plain_fold(text)  # memoised: the same again
+
+
+# -- the text cleaner skips folding paragraphs too long to be a phrase ----------------------------------------------
+
+_PHRASE_ATOMS = ("a", "Z", "7", "e\u0301", "ﬁ", "Ａ", "ß", "İ", " ", "  ", "…", ".", "•", "-", "\u00a0", "\u3000", "ǅ")
+
+
+def test_paragraphs_skipped_as_too_long_fold_longer_than_every_phrase() -> None:
+    from newsclean._rules import fold_phrase
+    from newsclean.cleaners._text import TextCleaner
+
+    cleaner = TextCleaner(default_rules())
+    longest = cleaner._longest_phrase
+    assert longest > 0
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(_PHRASE_ATOMS) for _ in range(rng.randint(0, 400))) for _ in range(3000)]
+    texts += ["Related articles that may interest you" + " ." * 40, "a" * longest + "…" * 50, "x" * (longest + 1)]
+    skipped = 0
+    for text in texts:
+        if not cleaner._may_be_phrase(text):
+            skipped += 1
+            assert len(fold_phrase(text)) > longest, text
+    assert skipped > 100
+
+
+def test_a_long_paragraph_folding_to_a_phrase_is_still_matched() -> None:
+    from newsclean.cleaners._text import TextCleaner
+
+    cleaner = TextCleaner(default_rules())
+    # trailing noise makes it long, but it folds to a phrase: it must not be skipped
+    paragraph = "Story continues below advertisement" + " …" * 30
+    assert cleaner._may_be_phrase(paragraph)
+    assert cleaner.clean([SENTENCE, paragraph, SENTENCE]).paragraphs == (SENTENCE, SENTENCE)
+
+
+# -- "Written by Jane Doe" labels in the page text: the regex tried only where a label starts ---------------------
+
+_LABEL_ATOMS = (
+    "Written by", "written By:", "Article by", "Words by", "Author:", "Authors:", "AUTHOR:", "CONTRIBUTORS:",
+    "Contributor:", "records ", "Jane", "Doe", "J.", "Mc'Neil", "O’Brien-Smith", "uthor", "ontributor", " ", "  ",
+    "\n", ".", ",", "x", "by", "Wwritten by", "é",
+)  # fmt: skip
+
+
+def test_written_by_scan_equals_findall_over_the_text() -> None:
+    from newsclean.metadata._resolve_authors import _WRITTEN_BY, written_by_names
+
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(_LABEL_ATOMS) for _ in range(rng.randint(0, 60))) for _ in range(4000)]
+    texts += ["Written by Jane Doe and Contributors: John Roe", "AUTHORS: Ann Lee Written by Bob Ray", ""]
+    found = 0
+    for text in texts:
+        expected = _WRITTEN_BY.findall(text)
+        assert written_by_names(text) == expected, text
+        found += bool(expected)
+    assert found > 30

@@ -10,6 +10,8 @@ import re2
 from .._models import Removal
 from .._rules import CompiledRule, RuleSet, fold_phrase
 
+_NOT_ASCII_ALNUM = bytes(byte for byte in range(128) if not chr(byte).isalnum())
+
 # How many paragraphs count as the head and the tail of an article for rules scoped there.
 HEAD_PARAGRAPHS = 3
 TAIL_PARAGRAPHS = 6
@@ -53,6 +55,7 @@ class TextCleaner:
                     self._phrase_rules.setdefault(phrase, []).append(rule)
         # Rules are tried in pack order; a paragraph's candidates are sorted back into it.
         self._rank = {rule: rank for rank, rule in enumerate(self._line_rules)}
+        self._longest_phrase = max(map(len, self._phrase_rules), default=0)
 
     def clean(self, paragraphs: Sequence[str], title: str | None = None) -> TextCleanResult:
         removed: list[Removal] = []
@@ -89,7 +92,7 @@ class TextCleaner:
         """The first rule, in pack order, that matches the paragraph where it stands. Only the rules the regex
         set or the phrase index name are tried: most paragraphs match none."""
         candidates = self._regex_hits(paragraph)
-        phrase_rules = self._phrase_rules.get(fold_phrase(paragraph))
+        phrase_rules = self._phrase_rules.get(fold_phrase(paragraph)) if self._may_be_phrase(paragraph) else None
         if phrase_rules:
             candidates.update(phrase_rules)
         if not candidates:
@@ -105,6 +108,14 @@ class TextCleaner:
                 continue
             return rule
         return None
+
+    def _may_be_phrase(self, paragraph: str) -> bool:
+        """False when ``fold_phrase(paragraph)`` is longer than every phrase: it keeps each ASCII letter and digit
+        as one character (NFKC leaves ASCII alone, case folding maps an ASCII letter to one letter, and only
+        whitespace and punctuation are collapsed or stripped), so it is at least as long as their count."""
+        if len(paragraph) <= self._longest_phrase:
+            return True
+        return len(paragraph.encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM)) <= self._longest_phrase
 
     def _regex_hits(self, paragraph: str) -> set[CompiledRule]:
         if self._regex_set is None:

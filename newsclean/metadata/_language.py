@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -28,8 +27,28 @@ def _detector() -> Any:
 
                 identifier = _vectorised(LanguageIdentifier).from_model_file(MODEL_FILE, norm_probs=True)
                 identifier._visits = _vectorised_visits(identifier)
+                _widen_table(identifier)
                 _identifier = identifier
     return _identifier
+
+
+def _widen_table(identifier: Any) -> None:
+    """Store py3langid's feature table (float16) as float32, once per process.
+
+    Scoring multiplies a text's feature counts (float32) by the table rows of its features, and numpy widens
+    those rows to float32 for that product on every call: about four fifths of the scoring time. Widening is
+    exact, so the product, and every score, is the same; the table takes 57 MB instead of 28 MB.
+    """
+    import numpy
+
+    table = getattr(identifier, "nb_ptc", None)
+    if not isinstance(table, numpy.ndarray) or table.dtype != numpy.float16:
+        return
+    wide = table.astype(numpy.float32)
+    identifier.nb_ptc = wide
+    full = getattr(identifier, "_full_model", None)
+    if isinstance(full, tuple) and full and full[0] is table:
+        identifier._full_model = (wide, *full[1:])
 
 
 def _vectorised(base: Any) -> Any:
@@ -45,8 +64,11 @@ def _vectorised(base: Any) -> Any:
             from py3langid.langid import RAW_FLOOR
 
             found = self._visits(text)
-            if found:
-                return self._sparse_score(found, self.nb_ptc)
+            if found is not None:
+                # py3langid's ``_sparse_score`` on the same arrays: its feature indices (intp) and counts
+                # (float32), in order of first visit, which it reads from a ``Counter``.
+                features, counts = found
+                return numpy.log1p(counts) @ self.nb_ptc[features] + self.nb_pc
             fill = 0.0 if self._norm_probs else RAW_FLOOR
             return numpy.full(len(self.nb_classes), fill, dtype=numpy.float32)
 
@@ -64,7 +86,10 @@ _MODEL_DEPTH = 6
 _CHECK_SAMPLE = "Le chat dort. The cat sleeps. Die Katze schläft. 猫が寝ている。Кошка спит. القطة نائمة"
 
 
-def _vectorised_visits(identifier: Any) -> Callable[[bytes], Counter[int] | None] | None:
+Visits = tuple[Any, Any]  # feature indices (intp) in order of first visit, and their counts (float32)
+
+
+def _vectorised_visits(identifier: Any) -> Callable[[bytes], Visits | None] | None:
     try:
         import numpy
         from py3langid.langid import visit_counts
@@ -77,7 +102,7 @@ def _vectorised_visits(identifier: Any) -> Callable[[bytes], Counter[int] | None
     except (AttributeError, ImportError, TypeError, ValueError):
         return None
 
-    def visits(data: bytes) -> Counter[int] | None:
+    def visits(data: bytes) -> Visits | None:
         count = len(data)
         if not count:
             return None
@@ -96,13 +121,17 @@ def _vectorised_visits(identifier: Any) -> Callable[[bytes], Counter[int] | None
             states[head:] = current
         features = outputs[states]
         features = features[features >= 0]
-        return Counter(features.tolist()) if len(features) else None
+        if not len(features):
+            return None
+        # What ``Counter(features)`` holds, as arrays: the keys in order of first visit, then the counts.
+        first_visits = numpy.fromiter(dict.fromkeys(features.tolist()), dtype=numpy.intp)
+        return first_visits, numpy.bincount(features)[first_visits].astype(numpy.float32)
 
     # A guard against a model this was not measured on: both walks must agree on a mixed-script sample.
     sample = identifier._encode(_CHECK_SAMPLE)
     stock = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, sample)
     fast = visits(sample)
-    if stock is None or fast is None or list(stock.items()) != list(fast.items()):
+    if stock is None or fast is None or list(stock) != fast[0].tolist() or list(stock.values()) != fast[1].tolist():
         return None
     return visits
 
