@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .._models import Removal
@@ -9,17 +10,53 @@ from .._rules import fold_phrase
 
 TITLE_REPEAT_WINDOW = 3
 
+# The section or media label a page sets before or after its headline when it repeats it in the body
+# ("Opinion: …", "… [Watch]", "… | Opinion", "… (Video)"). Only these labels: another prefix ("Blog: …",
+# "Today: …") is as often the article's own first line as a repeat (measured on the dev sets).
+_LABEL = (
+    r"(?:opinion|analysis|editorial|commentary|column|exclusive|explainer|review|interview|"
+    r"watch|videos?|photos?|gallery|listen|podcast|audio)"
+)
+_LABELLED = re.compile(
+    rf"^\W*{_LABEL}\s*[:|–—-]\s*(?P<after>.+)$|^(?P<before>.+?)\s*(?:[|–—-]\s*{_LABEL}|\[{_LABEL}\]|\({_LABEL}\))\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_label(text: str) -> str:
+    """The headline without a section or media label before or after it ("Opinion: X" → "X")."""
+    match = _LABELLED.match(text.strip())
+    if match is None:
+        return text
+    return match.group("after") or match.group("before") or text
+
 
 def drop_repeated_title(paragraphs: Sequence[str], title: str | None) -> tuple[list[str], list[Removal]]:
-    """The headline repeated as one of the first paragraphs is not body text (the title field keeps it)."""
+    """The headline repeated as one of the first paragraphs is not body text (the title field keeps it), with
+    or without a section or media label the title field leaves out ("Opinion: …", "… [Watch]")."""
     if not title:
         return list(paragraphs), []
     folded_title = fold_phrase(title)
+    unlabelled_title = fold_phrase(without_label(title))
     kept: list[str] = []
     removed: list[Removal] = []
     for index, paragraph in enumerate(paragraphs):
-        if index < TITLE_REPEAT_WINDOW and fold_phrase(paragraph) == folded_title:
+        if index < TITLE_REPEAT_WINDOW and _repeats_title(paragraph, folded_title, unlabelled_title):
             removed.append(Removal("heuristic.title-repeat", "repeated_title", "text", paragraph))
         else:
             kept.append(paragraph)
     return kept, removed
+
+
+def _repeats_title(paragraph: str, folded_title: str, unlabelled_title: str) -> bool:
+    folded = fold_phrase(paragraph)
+    if folded == folded_title:
+        return True
+    # A label on either side only: a paragraph that is the title with a label of its own, or the bare
+    # title when the page's title carries the label. Never an empty or one-word remainder.
+    unlabelled = fold_phrase(without_label(paragraph))
+    return (
+        len(unlabelled.split()) >= 3
+        and unlabelled == unlabelled_title
+        and (unlabelled != folded or unlabelled_title != folded_title)
+    )
