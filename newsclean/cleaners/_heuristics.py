@@ -31,29 +31,39 @@ def without_label(text: str) -> str:
     return match.group("after") or match.group("before") or text
 
 
+#: A labelled repeat differs from the title by its label only: a longer or shorter paragraph is never one, and
+#: skipping it spares the label search on every long first paragraph.
+LABEL_SLACK = 30
+
+
 def drop_repeated_title(paragraphs: Sequence[str], title: str | None) -> tuple[list[str], list[Removal]]:
     """The headline repeated as one of the first paragraphs is not body text (the title field keeps it), with
     or without a section or media label the title field leaves out ("Opinion: …", "… [Watch]")."""
     if not title:
         return list(paragraphs), []
     folded_title = fold_phrase(title)
-    unlabelled_title = fold_phrase(without_label(title))
+    unlabelled_title: str | None = None
     kept: list[str] = []
     removed: list[Removal] = []
     for index, paragraph in enumerate(paragraphs):
-        if index < TITLE_REPEAT_WINDOW and _repeats_title(paragraph, folded_title, unlabelled_title):
+        repeat = False
+        if index < TITLE_REPEAT_WINDOW:
+            folded = fold_phrase(paragraph)
+            repeat = folded == folded_title
+            if not repeat and abs(len(folded) - len(folded_title)) <= LABEL_SLACK:
+                if unlabelled_title is None:
+                    unlabelled_title = fold_phrase(without_label(title))
+                repeat = _labelled_repeat(paragraph, folded, folded_title, unlabelled_title)
+        if repeat:
             removed.append(Removal("heuristic.title-repeat", "repeated_title", "text", paragraph))
         else:
             kept.append(paragraph)
     return kept, removed
 
 
-def _repeats_title(paragraph: str, folded_title: str, unlabelled_title: str) -> bool:
-    folded = fold_phrase(paragraph)
-    if folded == folded_title:
-        return True
-    # A label on either side only: a paragraph that is the title with a label of its own, or the bare
-    # title when the page's title carries the label. Never an empty or one-word remainder.
+def _labelled_repeat(paragraph: str, folded: str, folded_title: str, unlabelled_title: str) -> bool:
+    """A label on either side only: a paragraph that is the title with a label of its own, or the bare title when
+    the page's title carries the label. Never an empty or one- or two-word remainder."""
     unlabelled = fold_phrase(without_label(paragraph))
     return (
         len(unlabelled.split()) >= 3
