@@ -15,6 +15,10 @@ _NOT_ASCII_ALNUM = bytes(byte for byte in range(128) if not chr(byte).isalnum())
 # How many paragraphs count as the head and the tail of an article for rules scoped there.
 HEAD_PARAGRAPHS = 3
 TAIL_PARAGRAPHS = 6
+#: The memory budget of the regex set's DFA. With RE2's default (8 MiB) the set's DFA outgrows its cache and is
+#: rebuilt again and again: the same matches, several times slower (74,500 dev-set paragraphs: 0.63 s at
+#: 8 MiB, 0.32 s at 32 MiB, 0.13 s at 64 MiB). The cache never grows past this budget, so memory stays flat.
+REGEX_SET_MAX_MEM = 64 << 20
 #: Rules with scope "ending" mark the end of the article ("Further reading", "About the author"). Found in the
 #: second half of the text and at most ENDING_REACH paragraphs from its end, such a heading takes every
 #: paragraph after it along; anywhere else only the heading goes, so a long piece is never cut short.
@@ -43,6 +47,7 @@ class TextCleaner:
         if self._regex_rules:
             options = re2.Options()
             options.log_errors = False
+            options.max_mem = REGEX_SET_MAX_MEM
             self._regex_set = re2.Set.SearchSet(options)
             for rule in self._regex_rules:
                 self._regex_set.Add(rule.set_pattern)
