@@ -14,12 +14,12 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from urllib.parse import urlsplit
 
 import msgspec
 
 from .._models import Article, Removal
 from ..metadata._computed import computed_fields
+from ..metadata._site import readable_domain
 
 RULE_ID = "site.repeated_paragraph"
 CATEGORY = "site_boilerplate"
@@ -40,15 +40,8 @@ class SiteOptions(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def site_of(article: Article) -> str | None:
-    for url in (article.canonical_url, article.url):
-        if url:
-            try:
-                host = (urlsplit(url).hostname or "").lower()
-            except ValueError:  # an unparseable URL names no site
-                continue
-            if host:
-                return host.removeprefix("www.")
-    return None
+    """The host of the canonical URL, else of the URL (``www.`` dropped); None when neither names one."""
+    return readable_domain(article.canonical_url) or readable_domain(article.url)
 
 
 def _fingerprint(site: str, paragraph: str) -> int:

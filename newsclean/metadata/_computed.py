@@ -24,10 +24,8 @@ _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _COUNTED = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
 _WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+", re.UNICODE)
 _HAS_CJK = re.compile(rf"[{_CJK}]")
-# A whitespace-separated run without a letter or digit ("—", "|", "***"): not a word.
-_NOT_A_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-# The same runs once the words are one per line: the search then starts only at line breaks, not at every
-# character of the text (a third of the time).
+# A whitespace-separated run without a letter or digit ("—", "|", "***") is not a word. Found once the words are
+# one per line, the search starts only at line breaks, not at every character of the text (a third of the time).
 _NOT_A_WORD_LINE = re.compile(r"\n(?:[^\w\n]|_)+(?=\n)")
 _WORD_CHARS = re.compile(r"\w+")
 
