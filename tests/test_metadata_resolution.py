@@ -106,6 +106,42 @@ def test_h1_genre_label_glued_to_the_headline_is_dropped() -> None:
     assert resolve_page(head, body).values["title"] == "What I will be praying for this Christmas"
 
 
+def test_genre_label_every_title_and_the_h1_print_is_part_of_the_headline() -> None:
+    headline = "Opinion: The city bus is slow and yet we still ride it"
+    head = (
+        json_ld({"@type": "NewsArticle", "headline": headline})
+        + f'<meta property="og:title" content="{headline}">'
+        + f"<title>{headline} | Gazette</title>"
+    )
+    resolved = resolve_page(head, f"<h1>{headline}</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == headline
+
+
+@pytest.mark.parametrize(
+    ("json_ld_headline", "h1"),
+    [
+        # the JSON-LD headline lacks the label: the template glues it on
+        ("The city bus is slow", "Opinion: The city bus is slow"),
+        # every markup title has it, the headline readers see does not
+        ("Opinion: The city bus is slow", "The city bus is slow"),
+        # the <h1> glues a kicker element on without a separator
+        ("The city bus is slow", "Opinion The city bus is slow"),
+    ],
+)
+def test_genre_label_some_title_lacks_is_dropped(json_ld_headline: str, h1: str) -> None:
+    head = (
+        json_ld({"@type": "NewsArticle", "headline": json_ld_headline})
+        + '<meta property="og:title" content="Opinion | The city bus is slow">'
+    )
+    resolved = resolve_page(head, f"<h1>{h1}</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "The city bus is slow"
+
+
+def test_genre_label_in_a_single_title_is_dropped() -> None:
+    resolved = resolve_page("<title>Opinion: The city bus is slow</title>", ARTICLE_TEXT)
+    assert resolved.values["title"] == "The city bus is slow"
+
+
 def test_h1_leading_words_that_are_no_label_stay() -> None:
     head = '<meta property="og:title" content="Solo Projects of the Band, So Far">'
     resolved = resolve_page(head, "<h1>A Complete List of Solo Projects of the Band, So Far</h1>" + ARTICLE_TEXT)

@@ -10,6 +10,7 @@ from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_
 from newsclean.metadata._dates import shown, visible_dates
 from newsclean.metadata._language import primary_subtag, resolve_language
 from newsclean.metadata._site import clean_url, readable_domain, url_sections
+from newsclean.metadata._title import leading_genre_label, publisher_label
 
 # -- titles ----------------------------------------------------------------------------------------------------
 
@@ -130,6 +131,32 @@ def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
 )
 def test_title_genre_labels_at_either_end_are_dropped(raw: str, expected: str) -> None:
     assert clean_title(raw, site_names=["Gazette"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("Opinion: Why we vote", "opinion"),
+        ("Opinion | Why we vote", "opinion"),
+        ("Analysis – Why we vote", "analysis"),
+        ("Opinion Why we vote", ""),  # no separator: a kicker glued on, or the headline's own first word
+        ("Report: Why we vote", ""),  # not a genre label
+        ("Why we vote | Opinion", ""),
+        ("", ""),
+    ],
+)
+def test_leading_genre_label(raw: str, label: str) -> None:
+    assert leading_genre_label(raw) == label
+
+
+def test_publisher_label_needs_every_markup_title_and_an_h1() -> None:
+    titles = ["Opinion: Why we vote", "Opinion: Why we vote | Gazette"]
+    assert publisher_label(titles, ["Gazette", "Opinion: Why we vote"]) == "opinion"
+    assert publisher_label(titles, ["Why we vote"]) == ""
+    assert publisher_label([*titles, "Why we vote"], ["Opinion: Why we vote"]) == ""
+    assert publisher_label(titles[:1], ["Opinion: Why we vote"]) == ""  # one title is not "every title"
+    assert clean_title(titles[1], site_names=["Gazette"], kept_label="opinion") == "Opinion: Why we vote"
+    assert clean_title("Opinion | Why we vote | Gazette", site_names=["Gazette"]) == "Why we vote"
 
 
 # -- bylines ---------------------------------------------------------------------------------------------------
