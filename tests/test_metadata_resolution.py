@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
@@ -274,6 +274,31 @@ def test_stamp_keeps_its_zone_when_the_page_gives_none() -> None:
     head = json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T04:00:41+00:00"})
     resolved = resolve_page(head, "<p>Posted Dec. 21, 2023</p>" + ARTICLE_TEXT)
     assert resolved.values["published"].date() == date(2023, 12, 22)
+
+
+def test_stamp_takes_the_zone_a_time_element_writes_the_same_instant_in() -> None:
+    head = '<meta property="article:published_time" content="2023-12-19T03:05:00+00:00">'
+    body = (
+        "<h1>Are budget meetings too long?</h1>"
+        '<time datetime="2023-12-18T19:05:00-08:00">December 18, 2023</time>'
+        # a list of recent posts printed right under the header: the day after is printed there too
+        "<p>Recent posts: Budget night recap December 19, 2023</p>" + ARTICLE_TEXT
+    )
+    resolved = resolve_page(head, body)
+    published = resolved.values["published"]
+    assert published == datetime(2023, 12, 19, 3, 5, tzinfo=UTC)  # the same instant
+    assert published.utcoffset() == timedelta(hours=-8)
+    assert published.date() == date(2023, 12, 18)
+    assert "in the zone the page's <time> stamps it in" in resolved.provenance["published"]
+
+
+def test_time_element_of_another_instant_leaves_the_stamp_zone_alone() -> None:
+    head = '<meta property="article:published_time" content="2023-12-19T03:05:00+00:00">'
+    body = '<time datetime="2023-12-18T18:00:00-08:00">December 18, 2023</time>' + ARTICLE_TEXT
+    body += "<p>Budget night recap December 19, 2023</p>"
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"].utcoffset() == timedelta(0)
+    assert resolved.values["published"].date() == date(2023, 12, 19)
 
 
 def test_json_ld_author_given_as_a_reference_into_the_graph() -> None:
