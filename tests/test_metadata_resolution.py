@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
@@ -299,6 +299,26 @@ def test_time_element_of_another_instant_leaves_the_stamp_zone_alone() -> None:
     resolved = resolve_page(head, body)
     assert resolved.values["published"].utcoffset() == timedelta(0)
     assert resolved.values["published"].date() == date(2023, 12, 19)
+
+
+def test_time_element_of_another_day_than_the_url_states_is_not_the_article_date() -> None:
+    body = (
+        # a list of recent features, printed just before the headline
+        '<p><time datetime="2023-12-20T18:00:00-05:00">Dec 20</time> Budget night recap</p>'
+        "<h1>The council passes its budget</h1>"
+        '<p>by Jane Doe, <time datetime="2023-12-19T17:45:00-05:00">Dec 19th 2023</time></p>' + ARTICLE_TEXT
+    )
+    resolved = resolve_page("", body, url="https://news.example/feature/2023-12-19/council-budget/")
+    assert resolved.values["published"] == datetime(2023, 12, 19, 17, 45, tzinfo=timezone(timedelta(hours=-5)))
+    assert resolved.provenance["published"].startswith("time")
+
+
+def test_time_element_without_a_zone_on_the_url_day_somewhere_stays() -> None:
+    # 03:00 UTC on the 20th is still the 19th west of Greenwich: no contradiction with the URL
+    body = '<h1>The council passes its budget</h1><p><time datetime="2023-12-20T03:00:00">Dec 19, 2023 10 pm</time></p>'
+    resolved = resolve_page("", body + ARTICLE_TEXT, url="https://news.example/2023/12/19/council-budget/")
+    assert resolved.values["published"] == datetime(2023, 12, 20, 3, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("time")
 
 
 def test_json_ld_author_given_as_a_reference_into_the_graph() -> None:

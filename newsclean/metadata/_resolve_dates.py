@@ -293,6 +293,21 @@ def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinf
     return None
 
 
+# Time zones span UTC-12 to UTC+14: a calendar day somewhere runs from 10:00 UTC the day before to 12:00 UTC the
+# day after.
+_EARLIEST_ZONE = timedelta(hours=14)
+_LATEST_ZONE = timedelta(hours=12)
+
+
+def _could_be_on(candidate: _DateCandidate, day: date) -> bool:
+    """Whether ``candidate`` falls on ``day``: in its own zone when it states one or has no time of day, else in
+    some time zone."""
+    if "date only" in candidate.source or "timezone assumed" not in candidate.source:
+        return candidate.value.date() == day
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return start - _EARLIEST_ZONE <= candidate.value < start + timedelta(days=1) + _LATEST_ZONE
+
+
 def _shows_itself(candidate: _DateCandidate) -> bool:
     """A ``<time>`` whose own text shows its day, in a format the page text scan does not read ("12/19 —
     2025")."""
@@ -321,10 +336,14 @@ def _choose_date(found: list[_DateCandidate], evidence: _PageEvidence | None) ->
 
 
 def _choose_among(found: list[_DateCandidate], evidence: _PageEvidence) -> tuple[datetime, str] | None:
+    url_day = next((c.value.date() for c in found if c.source.startswith("url")), None)
     for candidate in found:
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
         if not candidate.declared and not _date_in_header(candidate, evidence):
+            continue
+        if not candidate.declared and url_day is not None and not _could_be_on(candidate, url_day):
+            # The URL's date is the publisher's; a <time> of another day is a list's or a widget's.
             continue
         if "date only" not in candidate.source:
             printed = as_printed(candidate.value, evidence.moments)
