@@ -142,6 +142,12 @@ def test_genre_label_in_a_single_title_is_dropped() -> None:
     assert resolved.values["title"] == "The city bus is slow"
 
 
+def test_quoted_h1_headline_keeps_its_quotes() -> None:
+    head = '<meta property="og:title" content="“New ways to trim the budget”">'
+    resolved = resolve_page(head, "<h1>“New ways to trim the budget”</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "“New ways to trim the budget”"
+
+
 def test_h1_leading_words_that_are_no_label_stay() -> None:
     head = '<meta property="og:title" content="Solo Projects of the Band, So Far">'
     resolved = resolve_page(head, "<h1>A Complete List of Solo Projects of the Band, So Far</h1>" + ARTICLE_TEXT)

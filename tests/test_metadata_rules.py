@@ -28,7 +28,9 @@ from newsclean.metadata._title import leading_genre_label, publisher_label
         ("NYTimes.com: Pope blesses couples", [], "www.nytimes.com", "Pope blesses couples"),
         ("Moscow Times » Kremlin rejects talks", ["The Moscow Times"], None, "Kremlin rejects talks"),
         ("COVID-19 cases rise in Jean-Luc's town", ["Daily"], None, "COVID-19 cases rise in Jean-Luc's town"),
-        ("“Quoted headline”", [], None, "Quoted headline"),
+        # a headline in quotes is a quotation: the quotes are the page's, and say whose words these are
+        ("“Quoted headline”", [], None, "“Quoted headline”"),
+        ('"I lift for the same reason" | Gazette', ["Gazette"], None, '"I lift for the same reason"'),
         ("Tom &amp;amp; Jerry return", [], None, "Tom & Jerry return"),
         ("He said ``yes'' to the deal", [], None, "He said “yes” to the deal"),
         ("A DIY Investor\u00e2\u0080\u0099s Guide", [], None, "A DIY Investor’s Guide"),
