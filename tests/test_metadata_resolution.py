@@ -142,6 +142,18 @@ def test_genre_label_in_a_single_title_is_dropped() -> None:
     assert resolved.values["title"] == "The city bus is slow"
 
 
+def test_of_several_h1s_the_one_sharing_content_words_with_the_titles_is_the_headline() -> None:
+    head = '<meta property="og:title" content="Our favourite bakeries in Lyon"><title>Where to eat in Lyon</title>'
+    body = (
+        "<h1>The best bakeries and markets in Lyon for breakfast</h1>"
+        + ARTICLE_TEXT
+        # a teaser for the next story shares as many words, but only "in", "to" and the city
+        + "<h1>Next in your guide to being outside in Lyon</h1>"
+    )
+    resolved = resolve_page(head, body)
+    assert resolved.values["title"] == "The best bakeries and markets in Lyon for breakfast"
+
+
 def test_quoted_h1_headline_keeps_its_quotes() -> None:
     head = '<meta property="og:title" content="“New ways to trim the budget”">'
     resolved = resolve_page(head, "<h1>“New ways to trim the budget”</h1>" + ARTICLE_TEXT)

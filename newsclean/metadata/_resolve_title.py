@@ -64,6 +64,10 @@ def resolve_title(
     resolved.set("title", title, source)
 
 
+# Words that say nothing about what a headline is about, left out when ranking <h1>s by the words they share.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at for from with by as is are was be your our my its their this that".split()  # noqa: SIM905 - a word list reads better as text
+)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -95,7 +99,7 @@ def _visible_headline(
     ``kept_label``: the genre label the publisher makes part of the headline (``publisher_label``)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
     title_stems = set().union(*(_stems(t) for t in titles)) if titles else set()
-    best: tuple[float, int, str] | None = None
+    best: tuple[tuple[bool, float, float, int], str] | None = None
     for index, raw in enumerate(h1s[:8]):
         readings = [raw]
         if index < len(h1s_joined) and h1s_joined[index] != raw:
@@ -113,12 +117,17 @@ def _visible_headline(
             continue
         # The joined reading only when it matches more title words exactly ("Kotaku's", not "Kotaku 's").
         _, shared, overlap, h1 = max(scored, key=lambda item: item[0])
-        # Equal overlap: the <h1> that covers more of the title (the headline, not a blog name above it).
-        if best is None or (overlap, shared) > (best[0], best[1]):
-            best = (overlap, shared, h1)
+        content = _stems(h1) - _FUNCTION_WORDS
+        content_share = len(content & title_stems) / len(content) if content else 0.0
+        # Of the <h1>s the titles confirm, the one sharing more of its content words with them: "in", "to" and the
+        # city make a teaser for the next story ("Next in Your Guide to Being Outside in Houston") look as close as
+        # the headline. Then the one that covers more of the title (the headline, not a blog name above it).
+        rank = (overlap >= _HEADLINE_OVERLAP, content_share, overlap, shared)
+        if best is None or rank > best[0]:
+            best = (rank, h1)
     if best is None:
         return None
-    overlap, _, h1 = best
+    (_, _, overlap, _), h1 = best
     if overlap >= _HEADLINE_OVERLAP:
         return _without_kicker(h1, titles, sections, kept_label)
     if not titles:
