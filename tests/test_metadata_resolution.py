@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
@@ -104,6 +104,60 @@ def test_h1_genre_label_glued_to_the_headline_is_dropped() -> None:
     head = json_ld({"@type": "NewsArticle", "headline": "What I will be praying for this Christmas"})
     body = "<h1>Opinion What I will be praying for this Christmas</h1>" + ARTICLE_TEXT
     assert resolve_page(head, body).values["title"] == "What I will be praying for this Christmas"
+
+
+def test_genre_label_every_title_and_the_h1_print_is_part_of_the_headline() -> None:
+    headline = "Opinion: The city bus is slow and yet we still ride it"
+    head = (
+        json_ld({"@type": "NewsArticle", "headline": headline})
+        + f'<meta property="og:title" content="{headline}">'
+        + f"<title>{headline} | Gazette</title>"
+    )
+    resolved = resolve_page(head, f"<h1>{headline}</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == headline
+
+
+@pytest.mark.parametrize(
+    ("json_ld_headline", "h1"),
+    [
+        # the JSON-LD headline lacks the label: the template glues it on
+        ("The city bus is slow", "Opinion: The city bus is slow"),
+        # every markup title has it, the headline readers see does not
+        ("Opinion: The city bus is slow", "The city bus is slow"),
+        # the <h1> glues a kicker element on without a separator
+        ("The city bus is slow", "Opinion The city bus is slow"),
+    ],
+)
+def test_genre_label_some_title_lacks_is_dropped(json_ld_headline: str, h1: str) -> None:
+    head = (
+        json_ld({"@type": "NewsArticle", "headline": json_ld_headline})
+        + '<meta property="og:title" content="Opinion | The city bus is slow">'
+    )
+    resolved = resolve_page(head, f"<h1>{h1}</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "The city bus is slow"
+
+
+def test_genre_label_in_a_single_title_is_dropped() -> None:
+    resolved = resolve_page("<title>Opinion: The city bus is slow</title>", ARTICLE_TEXT)
+    assert resolved.values["title"] == "The city bus is slow"
+
+
+def test_of_several_h1s_the_one_sharing_content_words_with_the_titles_is_the_headline() -> None:
+    head = '<meta property="og:title" content="Our favourite bakeries in Lyon"><title>Where to eat in Lyon</title>'
+    body = (
+        "<h1>The best bakeries and markets in Lyon for breakfast</h1>"
+        + ARTICLE_TEXT
+        # a teaser for the next story shares as many words, but only "in", "to" and the city
+        + "<h1>Next in your guide to being outside in Lyon</h1>"
+    )
+    resolved = resolve_page(head, body)
+    assert resolved.values["title"] == "The best bakeries and markets in Lyon for breakfast"
+
+
+def test_quoted_h1_headline_keeps_its_quotes() -> None:
+    head = '<meta property="og:title" content="“New ways to trim the budget”">'
+    resolved = resolve_page(head, "<h1>“New ways to trim the budget”</h1>" + ARTICLE_TEXT)
+    assert resolved.values["title"] == "“New ways to trim the budget”"
 
 
 def test_h1_leading_words_that_are_no_label_stay() -> None:
@@ -238,6 +292,51 @@ def test_stamp_keeps_its_zone_when_the_page_gives_none() -> None:
     head = json_ld({"@type": "NewsArticle", "datePublished": "2023-12-22T04:00:41+00:00"})
     resolved = resolve_page(head, "<p>Posted Dec. 21, 2023</p>" + ARTICLE_TEXT)
     assert resolved.values["published"].date() == date(2023, 12, 22)
+
+
+def test_stamp_takes_the_zone_a_time_element_writes_the_same_instant_in() -> None:
+    head = '<meta property="article:published_time" content="2023-12-19T03:05:00+00:00">'
+    body = (
+        "<h1>Are budget meetings too long?</h1>"
+        '<time datetime="2023-12-18T19:05:00-08:00">December 18, 2023</time>'
+        # a list of recent posts printed right under the header: the day after is printed there too
+        "<p>Recent posts: Budget night recap December 19, 2023</p>" + ARTICLE_TEXT
+    )
+    resolved = resolve_page(head, body)
+    published = resolved.values["published"]
+    assert published == datetime(2023, 12, 19, 3, 5, tzinfo=UTC)  # the same instant
+    assert published.utcoffset() == timedelta(hours=-8)
+    assert published.date() == date(2023, 12, 18)
+    assert "in the zone the page's <time> stamps it in" in resolved.provenance["published"]
+
+
+def test_time_element_of_another_instant_leaves_the_stamp_zone_alone() -> None:
+    head = '<meta property="article:published_time" content="2023-12-19T03:05:00+00:00">'
+    body = '<time datetime="2023-12-18T18:00:00-08:00">December 18, 2023</time>' + ARTICLE_TEXT
+    body += "<p>Budget night recap December 19, 2023</p>"
+    resolved = resolve_page(head, body)
+    assert resolved.values["published"].utcoffset() == timedelta(0)
+    assert resolved.values["published"].date() == date(2023, 12, 19)
+
+
+def test_time_element_of_another_day_than_the_url_states_is_not_the_article_date() -> None:
+    body = (
+        # a list of recent features, printed just before the headline
+        '<p><time datetime="2023-12-20T18:00:00-05:00">Dec 20</time> Budget night recap</p>'
+        "<h1>The council passes its budget</h1>"
+        '<p>by Jane Doe, <time datetime="2023-12-19T17:45:00-05:00">Dec 19th 2023</time></p>' + ARTICLE_TEXT
+    )
+    resolved = resolve_page("", body, url="https://news.example/feature/2023-12-19/council-budget/")
+    assert resolved.values["published"] == datetime(2023, 12, 19, 17, 45, tzinfo=timezone(timedelta(hours=-5)))
+    assert resolved.provenance["published"].startswith("time")
+
+
+def test_time_element_without_a_zone_on_the_url_day_somewhere_stays() -> None:
+    # 03:00 UTC on the 20th is still the 19th west of Greenwich: no contradiction with the URL
+    body = '<h1>The council passes its budget</h1><p><time datetime="2023-12-20T03:00:00">Dec 19, 2023 10 pm</time></p>'
+    resolved = resolve_page("", body + ARTICLE_TEXT, url="https://news.example/2023/12/19/council-budget/")
+    assert resolved.values["published"] == datetime(2023, 12, 20, 3, tzinfo=UTC)
+    assert resolved.provenance["published"].startswith("time")
 
 
 def test_json_ld_author_given_as_a_reference_into_the_graph() -> None:

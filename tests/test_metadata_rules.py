@@ -10,6 +10,7 @@ from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_
 from newsclean.metadata._dates import shown, visible_dates
 from newsclean.metadata._language import primary_subtag, resolve_language
 from newsclean.metadata._site import clean_url, readable_domain, url_sections
+from newsclean.metadata._title import leading_genre_label, publisher_label
 
 # -- titles ----------------------------------------------------------------------------------------------------
 
@@ -27,7 +28,9 @@ from newsclean.metadata._site import clean_url, readable_domain, url_sections
         ("NYTimes.com: Pope blesses couples", [], "www.nytimes.com", "Pope blesses couples"),
         ("Moscow Times » Kremlin rejects talks", ["The Moscow Times"], None, "Kremlin rejects talks"),
         ("COVID-19 cases rise in Jean-Luc's town", ["Daily"], None, "COVID-19 cases rise in Jean-Luc's town"),
-        ("“Quoted headline”", [], None, "Quoted headline"),
+        # a headline in quotes is a quotation: the quotes are the page's, and say whose words these are
+        ("“Quoted headline”", [], None, "“Quoted headline”"),
+        ('"I lift for the same reason" | Gazette', ["Gazette"], None, '"I lift for the same reason"'),
         ("Tom &amp;amp; Jerry return", [], None, "Tom & Jerry return"),
         ("He said ``yes'' to the deal", [], None, "He said “yes” to the deal"),
         ("A DIY Investor\u00e2\u0080\u0099s Guide", [], None, "A DIY Investor’s Guide"),
@@ -130,6 +133,32 @@ def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
 )
 def test_title_genre_labels_at_either_end_are_dropped(raw: str, expected: str) -> None:
     assert clean_title(raw, site_names=["Gazette"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("Opinion: Why we vote", "opinion"),
+        ("Opinion | Why we vote", "opinion"),
+        ("Analysis – Why we vote", "analysis"),
+        ("Opinion Why we vote", ""),  # no separator: a kicker glued on, or the headline's own first word
+        ("Report: Why we vote", ""),  # not a genre label
+        ("Why we vote | Opinion", ""),
+        ("", ""),
+    ],
+)
+def test_leading_genre_label(raw: str, label: str) -> None:
+    assert leading_genre_label(raw) == label
+
+
+def test_publisher_label_needs_every_markup_title_and_an_h1() -> None:
+    titles = ["Opinion: Why we vote", "Opinion: Why we vote | Gazette"]
+    assert publisher_label(titles, ["Gazette", "Opinion: Why we vote"]) == "opinion"
+    assert publisher_label(titles, ["Why we vote"]) == ""
+    assert publisher_label([*titles, "Why we vote"], ["Opinion: Why we vote"]) == ""
+    assert publisher_label(titles[:1], ["Opinion: Why we vote"]) == ""  # one title is not "every title"
+    assert clean_title(titles[1], site_names=["Gazette"], kept_label="opinion") == "Opinion: Why we vote"
+    assert clean_title("Opinion | Why we vote | Gazette", site_names=["Gazette"]) == "Why we vote"
 
 
 # -- bylines ---------------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ _DOUBLED_QUOTES = re.compile(r"``|''")
 # continuation bytes' characters.
 _CONTINUATION = "[\u0080-\u00bf\u20ac\u201a-\u2122\u0152-\u0178\u02c6\u02dc]"
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4]{_CONTINUATION}{{1,3}}")
-_WRAPPING_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"), ("‘", "’"), ("«", "»"), ("„", "“"))
 
 
 def clean_string(value: Any) -> str | None:
@@ -45,19 +44,9 @@ def _redecode(match: re.Match[str]) -> str:
 
 
 def normalize_quotes(text: str) -> str:
-    """TeX-style doubled quotes become typographic ones; quotes wrapping the whole string are dropped."""
-    text = _DOUBLED_QUOTES.sub(lambda m: "“" if m.group() == "``" else "”", text)
-    for opening, closing in _WRAPPING_QUOTES:
-        inner = text[len(opening) : -len(closing)]
-        if (
-            len(text) > 2
-            and text.startswith(opening)
-            and text.endswith(closing)
-            and opening not in inner
-            and closing not in inner
-        ):
-            return inner.strip()
-    return text
+    """TeX-style doubled quotes become typographic ones. Quotes wrapping the whole headline stay: a headline in
+    quotes is someone's words ("“I think a lot of women lift for the same reason I do”"), as the page prints it."""
+    return _DOUBLED_QUOTES.sub(lambda m: "“" if m.group() == "``" else "”", text)
 
 
 # ASCII bytes that are neither letters nor digits, deleted in one C call on ASCII text (most keys).

@@ -88,6 +88,8 @@ class _PageEvidence(NamedTuple):
     header_text: str  # the text around the headline, where a <time> shows its date in its own words
     moments: list[datetime]  # dates printed with a time of day, as the page writes them
     zones: Sequence[tzinfo]  # time zones of the page's own stamps
+    #: Instants the page's ``<time>`` elements stamp with an explicit offset, each with the zone it is written in.
+    stamped: dict[datetime, tzinfo]
 
 
 # The article header around the headline, where its date line is printed: a little before it ("Back to blog ·
@@ -122,7 +124,9 @@ def _page_evidence(
     else:
         header_printed = list(scan.printed[:_UNPLACED_DATES])
     moments = printed_moments(text, scan, dict.fromkeys(header_printed + labelled))
-    return _PageEvidence(scan.dates, around, around_text, moments, _page_zones(time_readings))
+    return _PageEvidence(
+        scan.dates, around, around_text, moments, _page_zones(time_readings), _stamped_zones(candidates, time_readings)
+    )
 
 
 def resolve_dates(
@@ -254,6 +258,29 @@ def _page_zones(time_readings: dict[str, ParsedDate | None]) -> list[tzinfo]:
     return list(zones.values())
 
 
+def _stamped_zones(candidates: MetadataCandidates, readings: dict[str, ParsedDate | None]) -> dict[datetime, tzinfo]:
+    """Each instant a ``<time datetime="…">`` gives with an explicit offset, and that offset's zone."""
+    stamped: dict[datetime, tzinfo] = {}
+    for stamp, _ in candidates.times:
+        parsed = readings[stamp]
+        if parsed is not None and not parsed.zone_assumed and not parsed.date_only and parsed.value.tzinfo is not None:
+            stamped.setdefault(parsed.value, parsed.value.tzinfo)
+    return stamped
+
+
+def _as_the_page_stamps_it(value: datetime, source: str, evidence: _PageEvidence) -> tuple[datetime, str]:
+    """``value`` in the zone a ``<time>`` element of the page writes the same instant in: an
+    ``article:published_time`` of 03:05 UTC on the 19th that the page stamps as 19:05-08:00 on the 18th was
+    published on the 18th where it was written."""
+    if "date only" in source or "timezone assumed" in source or "time zone" in source:
+        # no instant to place, or already placed in the zone the page prints its date in
+        return value, source
+    zone = evidence.stamped.get(value)
+    if zone is None or zone.utcoffset(value) == value.utcoffset():
+        return value, source
+    return value.astimezone(zone), f"{source}; in the zone the page's <time> stamps it in"
+
+
 def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinfo]) -> datetime | None:
     """``value`` in the page's own time zone when that makes its day the one printed on the page (a UTC stamp
     of 04:00 on the 22nd that the page shows as "Dec. 21, 11:00 pm EST")."""
@@ -264,6 +291,21 @@ def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinf
         if local.date() in page_dates:
             return local
     return None
+
+
+# Time zones span UTC-12 to UTC+14: a calendar day somewhere runs from 10:00 UTC the day before to 12:00 UTC the
+# day after.
+_EARLIEST_ZONE = timedelta(hours=14)
+_LATEST_ZONE = timedelta(hours=12)
+
+
+def _could_be_on(candidate: _DateCandidate, day: date) -> bool:
+    """Whether ``candidate`` falls on ``day``: in its own zone when it states one or has no time of day, else in
+    some time zone."""
+    if "date only" in candidate.source or "timezone assumed" not in candidate.source:
+        return candidate.value.date() == day
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return start - _EARLIEST_ZONE <= candidate.value < start + timedelta(days=1) + _LATEST_ZONE
 
 
 def _shows_itself(candidate: _DateCandidate) -> bool:
@@ -289,10 +331,19 @@ def _choose_date(found: list[_DateCandidate], evidence: _PageEvidence | None) ->
         return None
     if evidence is None:
         return found[0].value, found[0].source
+    chosen = _choose_among(found, evidence)
+    return _as_the_page_stamps_it(*chosen, evidence) if chosen is not None else None
+
+
+def _choose_among(found: list[_DateCandidate], evidence: _PageEvidence) -> tuple[datetime, str] | None:
+    url_day = next((c.value.date() for c in found if c.source.startswith("url")), None)
     for candidate in found:
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
         if not candidate.declared and not _date_in_header(candidate, evidence):
+            continue
+        if not candidate.declared and url_day is not None and not _could_be_on(candidate, url_day):
+            # The URL's date is the publisher's; a <time> of another day is a list's or a widget's.
             continue
         if "date only" not in candidate.source:
             printed = as_printed(candidate.value, evidence.moments)

@@ -11,7 +11,7 @@ from ._clean import fold
 from ._dates import parse_datetime
 from ._markup import metas, name_of
 from ._resolved import Resolved
-from ._title import clean_title, is_genre_label, strip_unknown_site_suffix
+from ._title import clean_title, is_genre_label, publisher_label, strip_unknown_site_suffix
 
 
 def resolve_title(
@@ -35,14 +35,15 @@ def resolve_title(
     named_sections = list(candidates.meta.get("article:section", ()))
     named_sections += [section for node in articles if isinstance(section := name_of(node.get("articleSection")), str)]
     named_sections += url_sections
+    label = publisher_label([value for value, _ in raw], candidates.h1[:8])
     cleaned = [
         (title, source)
         for value, source in raw
-        if (title := clean_title(value, site_names=site_names, host=host, sections=named_sections))
+        if (title := clean_title(value, site_names=site_names, host=host, sections=named_sections, kept_label=label))
     ]
     sections = {fold(section) for section in named_sections}
     headline = _visible_headline(
-        candidates.h1, candidates.h1_joined, [t for t, _ in cleaned], sections - {""}, site_names, host
+        candidates.h1, candidates.h1_joined, [t for t, _ in cleaned], sections - {""}, site_names, host, label
     )
     if headline is not None:
         # The headline readers see, when the markup's titles confirm it is the article's.
@@ -63,6 +64,10 @@ def resolve_title(
     resolved.set("title", title, source)
 
 
+# Words that say nothing about what a headline is about, left out when ranking <h1>s by the words they share.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at for from with by as is are was be your our my its their this that".split()  # noqa: SIM905 - a word list reads better as text
+)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -88,18 +93,20 @@ def _visible_headline(
     sections: set[str],
     site_names: Sequence[str],
     host: str | None,
+    kept_label: str = "",
 ) -> str | None:
-    """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>)."""
+    """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>).
+    ``kept_label``: the genre label the publisher makes part of the headline (``publisher_label``)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
     title_stems = set().union(*(_stems(t) for t in titles)) if titles else set()
-    best: tuple[float, int, str] | None = None
+    best: tuple[tuple[bool, float, float, int], str] | None = None
     for index, raw in enumerate(h1s[:8]):
         readings = [raw]
         if index < len(h1s_joined) and h1s_joined[index] != raw:
             readings.append(h1s_joined[index])
         scored: list[tuple[int, int, float, str]] = []
         for reading in readings:
-            h1 = clean_title(reading, site_names=site_names, host=host, sections=sections)
+            h1 = clean_title(reading, site_names=site_names, host=host, sections=sections, kept_label=kept_label)
             if h1 is None or len(h1) > 300:
                 continue
             stems = _stems(h1)
@@ -110,17 +117,25 @@ def _visible_headline(
             continue
         # The joined reading only when it matches more title words exactly ("Kotaku's", not "Kotaku 's").
         _, shared, overlap, h1 = max(scored, key=lambda item: item[0])
-        # Equal overlap: the <h1> that covers more of the title (the headline, not a blog name above it).
-        if best is None or (overlap, shared) > (best[0], best[1]):
-            best = (overlap, shared, h1)
+        content = _stems(h1) - _FUNCTION_WORDS
+        content_share = len(content & title_stems) / len(content) if content else 0.0
+        # Of the <h1>s the titles confirm, the one sharing more of its content words with them: "in", "to" and the
+        # city make a teaser for the next story ("Next in Your Guide to Being Outside in Houston") look as close as
+        # the headline. Then the one that covers more of the title (the headline, not a blog name above it).
+        rank = (overlap >= _HEADLINE_OVERLAP, content_share, overlap, shared)
+        if best is None or rank > best[0]:
+            best = (rank, h1)
     if best is None:
         return None
-    overlap, _, h1 = best
+    (_, _, overlap, _), h1 = best
     if overlap >= _HEADLINE_OVERLAP:
-        return _without_kicker(h1, titles, sections)
+        return _without_kicker(h1, titles, sections, kept_label)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
-        cleaned = (clean_title(raw, site_names=site_names, host=host, sections=sections) for raw in h1s[:8])
+        cleaned = (
+            clean_title(raw, site_names=site_names, host=host, sections=sections, kept_label=kept_label)
+            for raw in h1s[:8]
+        )
         return next((h for h in cleaned if h), None)
     return None
 
@@ -130,7 +145,7 @@ _BRACKETED_TAIL = re.compile(r"\s*[\[(][^\[\]()]{1,30}[\])]$")
 _KICKER_SEPARATOR = re.compile(r"^(?P<kicker>.+?)\s*\|\s+")
 
 
-def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
+def _without_kicker(h1: str, titles: Sequence[str], sections: set[str], kept_label: str = "") -> str:
     """The ``<h1>`` without a label glued to it: a leading section name ("Opinion …", "Politics | …"), a
     leading date, or a bracketed tag at the end ("… [Watch]", "… (video)"). Only when a markup title gives the
     headline without it, so a label is never guessed."""
@@ -144,7 +159,7 @@ def _without_kicker(h1: str, titles: Sequence[str], sections: set[str]) -> str:
         label = kicker.rstrip(":|–—- ")
         if (
             fold(label) in sections
-            or is_genre_label(label)
+            or (is_genre_label(label) and fold(label) != kept_label)
             or parse_datetime(label) is not None
             or _KICKER_SEPARATOR.match(h1)
         ):

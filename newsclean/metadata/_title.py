@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ._clean import clean_string, fold, normalize_quotes
 
@@ -66,10 +66,16 @@ def is_genre_label(text: str) -> bool:
 
 
 def _is_site_segment(
-    segment: str, site_keys: set[str], host_key: str, *, trailing: bool = False, host: HostWords | None = None
+    segment: str,
+    site_keys: set[str],
+    host_key: str,
+    *,
+    trailing: bool = False,
+    host: HostWords | None = None,
+    kept_label: str = "",
 ) -> bool:
     key = fold(segment)
-    if not key or key in _GENRE_LABELS:
+    if not key or (key in _GENRE_LABELS and key != kept_label):
         return True
     # "Reuters.com", "The Moscow Times", "NYTimes.com" all name the site
     variants = {key, key.removeprefix("the"), _TLD_SUFFIX.sub("", key)}
@@ -122,10 +128,17 @@ def host_key(host: str | None) -> str:
 
 
 def clean_title(
-    raw: str | None, *, site_names: Iterable[str] = (), host: str | None = None, sections: Iterable[str] = ()
+    raw: str | None,
+    *,
+    site_names: Iterable[str] = (),
+    host: str | None = None,
+    sections: Iterable[str] = (),
+    kept_label: str = "",
 ) -> str | None:
     """The headline from a raw title: site-name segments at either end removed, quotes normalised. A segment
     after the headline that is one of the page's ``sections`` ("… | District" on /district/343604) goes too.
+    ``kept_label``: a genre label (as ``fold`` gives it) that stays before the headline, because the publisher
+    writes it as part of every title of the page (``publisher_label``).
 
     Returns ``None`` when nothing but the site's own name is left (a title equal to the site name is no
     headline).
@@ -155,7 +168,7 @@ def clean_title(
             or _is_site_segment(parts[end - 1], site_keys, hkey, trailing=True, host=words)
         ):
             end -= 1
-        while end - start > 1 and _is_site_segment(parts[start], site_keys, hkey):
+        while end - start > 1 and _is_site_segment(parts[start], site_keys, hkey, kept_label=kept_label):
             start += 1
         if (start, end) != (0, len(parts)):
             pieces = [parts[start]]
@@ -163,9 +176,34 @@ def clean_title(
                 pieces.extend((separators[index - 1], parts[index]))
             title = "".join(pieces).strip()
     prefix = _SITE_PREFIX.match(title)
-    if prefix and _is_site_segment(prefix.group(1), site_keys, hkey):
+    if prefix and _is_site_segment(prefix.group(1), site_keys, hkey, kept_label=kept_label):
         title = title[prefix.end() :]
     return normalize_quotes(strip_media_tag(title)) or None
+
+
+# A genre label opening a title: "Opinion: …", "Opinion | …", "Analysis – …".
+_LEADING_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_]{3,20})\s*(?::|\||–|—|\s-)\s+\S")
+
+
+def leading_genre_label(raw: str | None) -> str:
+    """The genre label (``fold``-ed) that opens ``raw`` set off by a colon, bar or dash; "" when none."""
+    text = clean_string(raw)
+    match = _LEADING_LABEL.match(text) if text else None
+    return fold(match.group("label")) if match and is_genre_label(match.group("label")) else ""
+
+
+def publisher_label(markup_titles: Sequence[str], h1s: Sequence[str]) -> str:
+    """The genre label the publisher makes part of its headline: every markup title (og:title, JSON-LD
+    headline, ``<title>``; at least two) and a visible ``<h1>`` open with it ("Opinion: The Smart Roadster is
+    slow …" in all of them). A label that one of the titles lacks ("Opinion | …" in og:title, the JSON-LD
+    headline without it) is glued on by the template, and goes."""
+    if len(markup_titles) < 2:
+        return ""
+    labels = {leading_genre_label(title) for title in markup_titles}
+    if len(labels) != 1:
+        return ""
+    label = labels.pop()
+    return label if label and any(leading_genre_label(h1) == label for h1 in h1s) else ""
 
 
 def strip_unknown_site_suffix(title: str, alternatives: Iterable[str]) -> str:
