@@ -30,9 +30,29 @@ class DomCleanResult(NamedTuple):
     nodes_removed: int
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SLUG_PARTS = re.compile(r"[^\W_]+")
+
+
 def _words(node: LexborNode) -> list[str]:
     attributes = node.attributes
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
+    identifier = attributes.get("id") or ""
+    if identifier and node.tag in _HEADINGS and is_heading_anchor(identifier, _text(node)):
+        identifier = ""
+    return f"{attributes.get('class') or ''} {identifier}".lower().split()
+
+
+def is_heading_anchor(identifier: str, text: str) -> bool:
+    """Whether a heading's id is the anchor a CMS or a table of contents made from its own words
+    ("3-upgrading-the-curb-appeal", "h-how_to_contribute"): such an id names the heading's subject, not a widget,
+    even when a word of it ("appeal", "contribute", "share") is a widget's class word. One word is too little to
+    tell a slug from a widget name ("subscribe")."""
+    words = _SLUG_PARTS.findall(text.lower())
+    if len(words) < 2:
+        return False
+    parts = _SLUG_PARTS.findall(identifier.lower())
+    size = len(words)
+    return any(parts[start : start + size] == words for start in range(len(parts) - size + 1))
 
 
 def _text(node: LexborNode) -> str:
