@@ -1,4 +1,5 @@
-"""A heading's id made from its own words (a CMS or table-of-contents anchor) is not a widget's class word."""
+"""Markup that names a widget word without being a widget: a heading's anchor made from its own words, a link
+inside a sentence."""
 
 from __future__ import annotations
 
@@ -70,3 +71,39 @@ def test_the_anchor_test_applies_to_headings_only() -> None:
     # A box's id that happens to spell its first words is still the box's name.
     removed = _removed('<div id="related-posts"><p>Related posts</p><a href="/a">Another story</a></div>')
     assert [rule for rule, _ in removed] == ["dom.related-box"]
+
+
+# -- links inside sentences -------------------------------------------------------------------------------------
+
+SENTENCE = "is one of the most popular tax preparation programs, and it offers several plans."
+
+
+def test_a_link_inside_a_sentence_keeps_its_words_whatever_its_class() -> None:
+    tree = LexborHTMLParser(
+        f"<html><body><article><p>{BODY}</p>"
+        f'<p><a class="external-site-popup" href="/go">TurboTax</a> {SENTENCE}</p></article></body></html>'
+    )
+    assert DomCleaner(default_rules()).clean(tree).removed == ()
+    assert "TurboTax is one of the most popular" in " ".join((tree.body.text(separator=" ") or "").split())
+
+
+def test_a_link_in_a_list_item_of_prose_stays_too() -> None:
+    removed = _removed(
+        f'<ul><li>Compare <a class="modal-popup-link" href="/x">H&amp;R Block</a>, which {SENTENCE}</li></ul>'
+    )
+    assert removed == []
+
+
+def test_links_alone_in_a_paragraph_still_go() -> None:
+    # A row of links (skip links, a share bar) has no sentence around them.
+    removed = _removed(
+        '<p><a class="popup-trigger" href="/a">Privacy Policy</a> '
+        '<a class="popup-trigger" href="/b">Terms of Use</a></p>'
+    )
+    assert [text for _, text in removed] == ["Privacy Policy", "Terms of Use"]
+
+
+def test_a_box_inside_a_paragraph_still_goes() -> None:
+    # Only links are spared: a visually hidden span inside a sentence is still screen-reader text.
+    removed = _removed(f'<p>Print or save <span class="screen-reader-text">the English guide</span> {SENTENCE}</p>')
+    assert removed == [("dom.screen-reader-text", "the English guide")]
