@@ -30,9 +30,29 @@ class DomCleanResult(NamedTuple):
     nodes_removed: int
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SLUG_PARTS = re.compile(r"[^\W_]+")
+
+
 def _words(node: LexborNode) -> list[str]:
     attributes = node.attributes
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
+    identifier = attributes.get("id") or ""
+    if identifier and node.tag in _HEADINGS and is_heading_anchor(identifier, _text(node)):
+        identifier = ""
+    return f"{attributes.get('class') or ''} {identifier}".lower().split()
+
+
+def is_heading_anchor(identifier: str, text: str) -> bool:
+    """Whether a heading's id is the anchor a CMS or a table of contents made from its own words
+    ("3-upgrading-the-curb-appeal", "h-how_to_contribute"): such an id names the heading's subject, not a widget,
+    even when a word of it ("appeal", "contribute", "share") is a widget's class word. One word is too little to
+    tell a slug from a widget name ("subscribe")."""
+    words = _SLUG_PARTS.findall(text.lower())
+    if len(words) < 2:
+        return False
+    parts = _SLUG_PARTS.findall(identifier.lower())
+    size = len(words)
+    return any(parts[start : start + size] == words for start in range(len(parts) - size + 1))
 
 
 def _text(node: LexborNode) -> str:
@@ -126,7 +146,7 @@ class DomCleaner:
             if _has_ancestor_in(node, removed_ids):  # first: it spares the rule tests of a removed box's contents
                 continue
             found = self._rule_for(node, rule_tokens)
-            if found is None or not _removable(node):
+            if found is None or not _removable(node) or _link_in_running_text(node):
                 continue
             text = _text(node)
             if not page_chars:
@@ -169,6 +189,49 @@ def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "cite",
+        "code",
+        "em",
+        "font",
+        "i",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+    }
+)
+_TEXT_BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote"})
+#: Characters of a paragraph's own text (outside its links) above which a link in it is part of a sentence.
+RUNNING_TEXT_CHARS = 40
+
+
+def _link_in_running_text(node: LexborNode) -> bool:
+    """Whether ``node`` is a link inside a sentence ("… file with <a class="popup-link">TurboTax</a> …"): its
+    class names what the link opens (a pop-up, a sign-up form), and the link's words belong to the sentence. A
+    paragraph of nothing but links (skip links, a share bar) is not running text."""
+    if node.tag != "a":
+        return False
+    block = node.parent
+    while block is not None and block.tag in _INLINE_TAGS:
+        block = block.parent
+    if block is None or block.tag not in _TEXT_BLOCKS:
+        return False
+    text = len(_text(block))
+    links = sum(len(_text(link)) for link in block.css("a"))
+    return text - links >= RUNNING_TEXT_CHARS
 
 
 def _removable(node: LexborNode) -> bool:

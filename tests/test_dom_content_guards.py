@@ -1,0 +1,109 @@
+"""Markup that names a widget word without being a widget: a heading's anchor made from its own words, a link
+inside a sentence."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsclean._rules import default_rules
+from newsclean.cleaners import DomCleaner
+from newsclean.cleaners._dom import is_heading_anchor
+
+BODY = " ".join(["The council approved the budget on Tuesday after a long and heated debate."] * 10)
+
+
+def _removed(snippet: str) -> list[tuple[str, str]]:
+    tree = LexborHTMLParser(f"<html><body><article><p>{BODY}</p></article>{snippet}</body></html>")
+    return [(r.rule, r.text) for r in DomCleaner(default_rules()).clean(tree).removed]
+
+
+@pytest.mark.parametrize(
+    ("identifier", "text"),
+    [
+        ("3-upgrading-the-curb-appeal", "3. Upgrading the Curb Appeal"),
+        (
+            "h-balancing-aesthetic-appeal-with-long-term-function-nbsp",
+            "Balancing Aesthetic Appeal with Long-Term Function",
+        ),
+        ("how_to_contribute", "How to contribute"),
+        ("Share_Ware_On_Sale", "Share Ware On Sale"),
+        ("toc-related-work", "Related work"),
+    ],
+)
+def test_an_id_holding_the_headings_words_in_order_is_an_anchor(identifier: str, text: str) -> None:
+    assert is_heading_anchor(identifier, text)
+
+
+@pytest.mark.parametrize(
+    ("identifier", "text"),
+    [
+        ("related-content-nav", "Other Sections"),  # a widget's id on an unrelated heading
+        ("share_post_h1", "Share the post"),  # words of the heading, but not in its order
+        ("site-index-subscribe-label", "Subscribe"),  # one word: a widget name as often as a slug
+        ("appeal", ""),
+    ],
+)
+def test_other_ids_are_not_anchors(identifier: str, text: str) -> None:
+    assert not is_heading_anchor(identifier, text)
+
+
+def test_a_heading_whose_anchor_holds_a_widget_word_stays() -> None:
+    removed = _removed(
+        '<h3 id="3-upgrading-the-curb-appeal">3. Upgrading the Curb Appeal</h3>'
+        '<h2 id="how-to-contribute">How to contribute</h2>'
+        '<div id="donation-appeal"><p>Please give what you can.</p></div>'
+    )
+    assert removed == [("dom.donation-box", "Please give what you can.")]
+
+
+def test_a_heading_with_a_widget_class_goes_whatever_its_id() -> None:
+    assert _removed('<h2 class="related-posts" id="related-posts">Related posts</h2>') == [
+        ("dom.related-box", "Related posts")
+    ]
+
+
+def test_a_heading_whose_id_is_not_its_own_words_goes() -> None:
+    assert _removed('<h2 id="related-content-nav">Other Sections</h2>') == [("dom.related-box", "Other Sections")]
+
+
+def test_the_anchor_test_applies_to_headings_only() -> None:
+    # A box's id that happens to spell its first words is still the box's name.
+    removed = _removed('<div id="related-posts"><p>Related posts</p><a href="/a">Another story</a></div>')
+    assert [rule for rule, _ in removed] == ["dom.related-box"]
+
+
+# -- links inside sentences -------------------------------------------------------------------------------------
+
+SENTENCE = "is one of the most popular tax preparation programs, and it offers several plans."
+
+
+def test_a_link_inside_a_sentence_keeps_its_words_whatever_its_class() -> None:
+    tree = LexborHTMLParser(
+        f"<html><body><article><p>{BODY}</p>"
+        f'<p><a class="external-site-popup" href="/go">TurboTax</a> {SENTENCE}</p></article></body></html>'
+    )
+    assert DomCleaner(default_rules()).clean(tree).removed == ()
+    assert "TurboTax is one of the most popular" in " ".join((tree.body.text(separator=" ") or "").split())
+
+
+def test_a_link_in_a_list_item_of_prose_stays_too() -> None:
+    removed = _removed(
+        f'<ul><li>Compare <a class="modal-popup-link" href="/x">H&amp;R Block</a>, which {SENTENCE}</li></ul>'
+    )
+    assert removed == []
+
+
+def test_links_alone_in_a_paragraph_still_go() -> None:
+    # A row of links (skip links, a share bar) has no sentence around them.
+    removed = _removed(
+        '<p><a class="popup-trigger" href="/a">Privacy Policy</a> '
+        '<a class="popup-trigger" href="/b">Terms of Use</a></p>'
+    )
+    assert [text for _, text in removed] == ["Privacy Policy", "Terms of Use"]
+
+
+def test_a_box_inside_a_paragraph_still_goes() -> None:
+    # Only links are spared: a visually hidden span inside a sentence is still screen-reader text.
+    removed = _removed(f'<p>Print or save <span class="screen-reader-text">the English guide</span> {SENTENCE}</p>')
+    assert removed == [("dom.screen-reader-text", "the English guide")]
