@@ -263,7 +263,7 @@ class Pipeline:
             paragraphs=tuple(kept),
             status=status,
             **resolved.values,
-            flags=cleaned.flags,
+            flags=tuple(dict.fromkeys((*cleaned.flags, *resolved.flags))),
             url=url,
             fetched_at=fetched_at,
             provenance=resolved.provenance,

@@ -159,3 +159,29 @@ def test_media_tag_leaves_the_title_and_its_repeat_leaves_the_text() -> None:
     assert article.title == headline
     assert all("(video)" not in paragraph for paragraph in article.paragraphs)
     assert any(removal.rule == "heuristic.title-repeat" for removal in article.removed)
+    assert article.flags == ("video",)  # what the tag said stays, as an "UPDATED:" marker's does
+
+
+def test_media_flag_joins_the_text_markers_flags() -> None:
+    headline = "Storm floods the harbour town overnight"
+    body = " ".join(["Water rose over the quay before dawn and shops along the front were flooded."] * 4)
+    html = (
+        f"<html><head><title>{headline} [Photos] | Gazette</title></head><body><article>"
+        f"<h1>UPDATED: {headline}</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    )
+    article = newsclean.clean_html(html, url="https://gazette.example/storm")
+    assert article.title == headline
+    assert article.updated
+    assert set(article.flags) == {"updated", "gallery"}
+
+
+def test_a_title_without_a_media_tag_sets_no_flag() -> None:
+    headline = "The video game that made us (and why)"  # brackets, but no tag: part of the headline
+    body = " ".join(["The studio shipped the game in a garage and sold it by mail to a few thousand fans."] * 4)
+    html = (
+        f'<html><head><meta property="og:title" content="{headline}"></head><body><article>'
+        f"<h1>{headline}</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    )
+    article = newsclean.clean_html(html, url="https://games.example/story")
+    assert article.title == headline
+    assert article.flags == ()

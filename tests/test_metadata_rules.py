@@ -10,7 +10,7 @@ from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_
 from newsclean.metadata._dates import shown, visible_dates
 from newsclean.metadata._language import primary_subtag, resolve_language
 from newsclean.metadata._site import clean_url, readable_domain, url_sections
-from newsclean.metadata._title import leading_genre_label, publisher_label
+from newsclean.metadata._title import leading_genre_label, media_flag, publisher_label
 
 # -- titles ----------------------------------------------------------------------------------------------------
 
@@ -133,6 +133,23 @@ def test_title_keeps_a_middle_segment_that_is_not_the_site() -> None:
 )
 def test_title_genre_labels_at_either_end_are_dropped(raw: str, expected: str) -> None:
     assert clean_title(raw, site_names=["Gazette"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "flag"),
+    [
+        ("NASA beams a cat video to Earth (video)", "video"),
+        ("Fans storm the pitch [Watch]", "video"),
+        ("Storm floods the harbour [PHOTOS]", "gallery"),
+        ("The budget explained (podcast)", "audio"),
+        ("The video game that made us (and why)", None),
+        ("The Different Types of Wine (Infographic)", None),
+        ("Watch: fans storm the pitch", None),  # only a tag after the headline
+    ],
+)
+def test_media_flag(title: str, flag: str | None) -> None:
+    assert media_flag(title) == flag
+    assert (clean_title(title, keep_media_tag=True) == title) and (clean_title(title) != title) == (flag is not None)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from ._language import resolve_language
 from ._markup import article_nodes, first_meta, name_of, node_types, url_value
 from ._resolve_authors import personal_site_keys, resolve_authors
 from ._resolve_dates import dateline_date, htmldate_fallback, resolve_dates, text_dates
-from ._resolve_title import resolve_title
+from ._resolve_title import flag_media_tags, resolve_title
 from ._resolved import Resolved
 from ._site import clean_url, host_of, is_homepage, readable_domain, same_site, url_sections, usable_url
 from ._title import host_key
@@ -166,6 +166,7 @@ def complete(
     if modified is not None and published is not None and modified < published:
         resolved.replace("modified", None, "")
         resolved.provenance["modified"] = "dropped: earlier than published"
+    flag_media_tags(resolved)
     language = resolve_language(resolved.html_lang, text)
     if language is not None:
         resolved.set("language", language.language, language.source)

@@ -11,7 +11,14 @@ from ._clean import fold
 from ._dates import parse_datetime
 from ._markup import metas, name_of
 from ._resolved import Resolved
-from ._title import clean_title, is_genre_label, publisher_label, strip_unknown_site_suffix
+from ._title import (
+    clean_title,
+    is_genre_label,
+    media_flag,
+    publisher_label,
+    strip_media_tag,
+    strip_unknown_site_suffix,
+)
 
 
 def resolve_title(
@@ -36,6 +43,40 @@ def resolve_title(
     named_sections += [section for node in articles if isinstance(section := name_of(node.get("articleSection")), str)]
     named_sections += url_sections
     label = publisher_label([value for value, _ in raw], candidates.h1[:8])
+    _set_title(resolved, candidates, raw, named_sections, site_names, host, label)
+    for value in [value for value, _ in raw] + candidates.h1[:8]:
+        if ")" not in value and "]" not in value:
+            continue  # no tag: most titles, spared a second cleaning
+        tagged = clean_title(
+            value, site_names=site_names, host=host, sections=named_sections, kept_label=label, keep_media_tag=True
+        )
+        flag = media_flag(tagged) if tagged else None
+        if flag and tagged:
+            resolved.tagged_headlines.append((flag, fold(strip_media_tag(tagged))))
+
+
+def flag_media_tags(resolved: Resolved) -> None:
+    """Flag what a media tag said ("… (video)" → "video") when the headline it followed is the final title (after
+    the text cleaner took any "UPDATED:" off it): the tag left the title, what it says comes with the story stays,
+    as an "UPDATED:" marker's does."""
+    title = resolved.get("title")
+    if title is None:
+        return
+    key = fold(title)
+    for flag, headline in resolved.tagged_headlines:
+        if headline == key and flag not in resolved.flags:
+            resolved.flags.append(flag)
+
+
+def _set_title(
+    resolved: Resolved,
+    candidates: MetadataCandidates,
+    raw: list[tuple[str, str]],
+    named_sections: list[str],
+    site_names: Sequence[str],
+    host: str | None,
+    label: str,
+) -> None:
     cleaned = [
         (title, source)
         for value, source in raw

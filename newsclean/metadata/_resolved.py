@@ -23,6 +23,10 @@ class Resolved:
         self.headline_date: date | None = None  # the date printed just after (or before) the headline
         self.headline_date_before = False  # printed before the headline ("Back to blog · Dec 12, 2025 · Title")
         self.labelled_update: date | None = None  # the first date the page labels "Updated", "Last modified", …
+        self.flags: list[str] = []  # markers read from the metadata, for ``Article.flags`` (a headline's "(video)")
+        # Headlines the page writes with a media tag: (the tag's flag, the headline without it, folded). ``complete``
+        # flags the ones that are the final title, once the text cleaner has taken any "UPDATED:" off it.
+        self.tagged_headlines: list[tuple[str, str]] = []
 
     def set(self, field: str, value: Any, source: str) -> bool:
         """Record ``value`` for ``field`` unless it is empty or the field already has a value."""

@@ -52,13 +52,31 @@ _GENRE_LABELS = frozenset(
 # A media tag after the headline says what comes with the story, like a "LIVE:" marker: "… (video)", "… [Watch]".
 # A format that is the piece itself stays: "The Different Types of Wine (Infographic)".
 _MEDIA_TAG = re.compile(
-    r"\s*[\[(]\s*(?:video|videos|watch|photos|pictures|gallery|listen|audio|podcast)\s*[\])]$", re.IGNORECASE
+    r"\s*[\[(]\s*(?P<tag>video|videos|watch|photos|pictures|gallery|listen|audio|podcast)\s*[\])]$", re.IGNORECASE
 )
+# Each tag as the flag it becomes in ``Article.flags``: what comes with the story.
+_MEDIA_FLAGS = {
+    "video": "video",
+    "videos": "video",
+    "watch": "video",
+    "photos": "gallery",
+    "pictures": "gallery",
+    "gallery": "gallery",
+    "listen": "audio",
+    "audio": "audio",
+    "podcast": "audio",
+}
 
 
 def strip_media_tag(title: str) -> str:
     """``title`` without a media tag at its end ("… (video)", "… [Watch]")."""
     return _MEDIA_TAG.sub("", title)
+
+
+def media_flag(title: str) -> str | None:
+    """The flag for the media tag at the end of ``title`` ("… (video)" → "video", "… [Photos]" → "gallery")."""
+    match = _MEDIA_TAG.search(title)
+    return _MEDIA_FLAGS[match.group("tag").lower()] if match else None
 
 
 def is_genre_label(text: str) -> bool:
@@ -134,11 +152,13 @@ def clean_title(
     host: str | None = None,
     sections: Iterable[str] = (),
     kept_label: str = "",
+    keep_media_tag: bool = False,
 ) -> str | None:
     """The headline from a raw title: site-name segments at either end removed, quotes normalised. A segment
     after the headline that is one of the page's ``sections`` ("… | District" on /district/343604) goes too.
     ``kept_label``: a genre label (as ``fold`` gives it) that stays before the headline, because the publisher
-    writes it as part of every title of the page (``publisher_label``).
+    writes it as part of every title of the page (``publisher_label``). ``keep_media_tag``: leave a media tag at
+    the end ("… (video)") for ``media_flag`` to read.
 
     Returns ``None`` when nothing but the site's own name is left (a title equal to the site name is no
     headline).
@@ -178,7 +198,7 @@ def clean_title(
     prefix = _SITE_PREFIX.match(title)
     if prefix and _is_site_segment(prefix.group(1), site_keys, hkey, kept_label=kept_label):
         title = title[prefix.end() :]
-    return normalize_quotes(strip_media_tag(title)) or None
+    return normalize_quotes(title if keep_media_tag else strip_media_tag(title)) or None
 
 
 # A genre label opening a title: "Opinion: …", "Opinion | …", "Analysis – …".
