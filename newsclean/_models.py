@@ -40,6 +40,8 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
     agency: str | None = None
     published: datetime | None = None
     modified: datetime | None = None
+    #: Markers the page announced itself with, taken out of the title or text: "updated", "breaking", "live", and
+    #: what a media tag after the headline said: "video", "gallery", "audio".
     flags: tuple[str, ...] = ()
     dateline: str | None = None
     #: The dateline's place ("KYIV, Ukraine") and date: ISO 8601 "2023-03-09", or "--03-09" when the text gives
