@@ -147,15 +147,25 @@ def test_metadata_is_deterministic_across_runs() -> None:
     assert first == second
 
 
+def _story(head: str, h1: str, body: str, url: str, lead: str = "") -> newsclean.Article:
+    """``clean_html`` on a one-article page: ``head``, the ``<h1>``, an optional lead paragraph, ``body`` twice."""
+    html = (
+        f"<html><head>{head}</head><body><article><h1>{h1}</h1>{lead}<p>{body}</p><p>{body}</p></article></body></html>"
+    )
+    return newsclean.clean_html(html, url=url)
+
+
 def test_media_tag_leaves_the_title_and_its_repeat_leaves_the_text() -> None:
     # the headline carries "(video)" everywhere; the title drops it, and the repeated headline is no body text
     headline = "Space agency beams a cat video to Earth from 19 million miles away"
     body = " ".join(["The agency sent the clip by laser from a probe far beyond the Moon to test the link."] * 4)
-    html = (
-        f'<html><head><meta property="og:title" content="{headline} (video)"></head><body><article>'
-        f"<h1>{headline} (video)</h1><p>{headline} (video)</p><p>{body}</p><p>{body}</p></article></body></html>"
+    article = _story(
+        f'<meta property="og:title" content="{headline} (video)">',
+        f"{headline} (video)",
+        body,
+        "https://www.space.example/cat-video",
+        lead=f"<p>{headline} (video)</p>",
     )
-    article = newsclean.clean_html(html, url="https://www.space.example/cat-video")
     assert article.title == headline
     assert all("(video)" not in paragraph for paragraph in article.paragraphs)
     assert any(removal.rule == "heuristic.title-repeat" for removal in article.removed)
@@ -165,11 +175,9 @@ def test_media_tag_leaves_the_title_and_its_repeat_leaves_the_text() -> None:
 def test_media_flag_joins_the_text_markers_flags() -> None:
     headline = "Storm floods the harbour town overnight"
     body = " ".join(["Water rose over the quay before dawn and shops along the front were flooded."] * 4)
-    html = (
-        f"<html><head><title>{headline} [Photos] | Gazette</title></head><body><article>"
-        f"<h1>UPDATED: {headline}</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    article = _story(
+        f"<title>{headline} [Photos] | Gazette</title>", f"UPDATED: {headline}", body, "https://gazette.example/storm"
     )
-    article = newsclean.clean_html(html, url="https://gazette.example/storm")
     assert article.title == headline
     assert article.updated
     assert set(article.flags) == {"updated", "gallery"}
@@ -178,10 +186,6 @@ def test_media_flag_joins_the_text_markers_flags() -> None:
 def test_a_title_without_a_media_tag_sets_no_flag() -> None:
     headline = "The video game that made us (and why)"  # brackets, but no tag: part of the headline
     body = " ".join(["The studio shipped the game in a garage and sold it by mail to a few thousand fans."] * 4)
-    html = (
-        f'<html><head><meta property="og:title" content="{headline}"></head><body><article>'
-        f"<h1>{headline}</h1><p>{body}</p><p>{body}</p></article></body></html>"
-    )
-    article = newsclean.clean_html(html, url="https://games.example/story")
+    article = _story(f'<meta property="og:title" content="{headline}">', headline, body, "https://games.example/story")
     assert article.title == headline
     assert article.flags == ()
