@@ -190,7 +190,9 @@ CONVENTIONS = {
     "ascii-quotes": "title: typographic quotes typed as ASCII ones (’ → ')",
     "markup-title": "title: the markup titles' choice (og:title, JSON-LD headline, <title>), the visible <h1> ignored",
     "update-as-published": "date: a page without a publication date is dated by its update (declared or labelled)",
+    "printed-update-as-published": "date: a page without a publication date is dated by the update its text labels",
     "modified-over-published": "date: the update, declared or labelled, when it is later than the publication",
+    "utc-day": "date: the publication instant's day in UTC, not in the zone the page gives it",
     "shown-dates-only": "date: a declared date the page does not show is no date",
     "printed-authors-only": "authors: a declared author whose name the page does not print is no author",
 }
@@ -227,12 +229,14 @@ def _apply_date_conventions(resolved: Any, conventions: frozenset[str]) -> None:
         resolved.replace("published", None, "")
         published = None
     update = resolved.get("modified")
-    if update is None and resolved.labelled_update is not None:
-        day = resolved.labelled_update
-        update = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    labelled = resolved.labelled_update
+    if labelled is not None and (update is None or "printed-update-as-published" in conventions):
+        update = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
+    elif "printed-update-as-published" in conventions:
+        update = None
     if update is None:
         return
-    undated = "update-as-published" in conventions and published is None
+    undated = bool({"update-as-published", "printed-update-as-published"} & conventions) and published is None
     later = "modified-over-published" in conventions and published is not None and update.date() > published.date()
     if undated or later:
         resolved.replace("published", update, "update (convention)")
@@ -279,6 +283,8 @@ def run(
             if "ascii-quotes" in conventions and title:
                 title = title.translate(_QUOTES)
             published = values.get("published")
+            if published is not None and "utc-day" in conventions:
+                published = published.astimezone(UTC)
             day = published.date().isoformat() if published else None
             ours.add(page, title, values.get("authors", ()), day, True, resolved.provenance)
 
