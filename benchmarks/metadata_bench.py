@@ -192,6 +192,9 @@ CONVENTIONS = {
     "update-as-published": "date: a page without a publication date is dated by its update (declared or labelled)",
     "printed-update-as-published": "date: a page without a publication date is dated by the update its text labels",
     "modified-over-published": "date: the update, declared or labelled, when it is later than the publication",
+    "printed-update-over-hidden-publication": (
+        "date: the update the text labels, when the declared publication is not shown on the page and is earlier"
+    ),
     "utc-day": "date: the publication instant's day in UTC, not in the zone the page gives it",
     "shown-dates-only": "date: a declared date the page does not show is no date",
     "printed-authors-only": "authors: a declared author whose name the page does not print is no author",
@@ -235,6 +238,11 @@ def _apply_date_conventions(resolved: Any, conventions: frozenset[str]) -> None:
     elif "printed-update-as-published" in conventions:
         update = None
     if update is None:
+        return
+    if "printed-update-over-hidden-publication" in conventions and labelled is not None and published is not None:
+        hidden = "not shown" in resolved.provenance.get("published", "")
+        if hidden and labelled > published.date():
+            resolved.replace("published", datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC), "update")
         return
     undated = bool({"update-as-published", "printed-update-as-published"} & conventions) and published is None
     later = "modified-over-published" in conventions and published is not None and update.date() > published.date()
