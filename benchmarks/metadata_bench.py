@@ -13,6 +13,10 @@ Not a test: a measurement. Reads ``naeb`` and ``wcxb_dev_articles`` from ``../sh
   trafilatura: ``extract_metadata``), and their ratio.
 
     python benchmarks/metadata_bench.py [--limit N] [--sets naeb,wcxb_dev_articles] [--errors FILE]
+        [--convention NAME ...]
+
+``--convention`` scores what newsclean would get if it followed a convention one gold set uses and the issue's rules
+do not (see ``CONVENTIONS``): a measurement of what a switch costs the other set, never a library option.
 """
 
 from __future__ import annotations
@@ -180,7 +184,28 @@ class Score:
         }
 
 
-def newsclean_metadata(html: str, url: str | None, paragraphs: tuple[str, ...], now: datetime) -> Any:
+# Gold conventions the issue's rules do not follow, as switches applied to newsclean's resolved record (measurement
+# only: docs/metadata.md, round 8, gives what each gains on one set and costs on the other).
+CONVENTIONS = {
+    "ascii-quotes": "title: typographic quotes typed as ASCII ones (’ → ')",
+    "markup-title": "title: the markup titles' choice (og:title, JSON-LD headline, <title>), the visible <h1> ignored",
+    "update-as-published": "date: a page without a publication date is dated by its update (declared or labelled)",
+    "printed-update-as-published": "date: a page without a publication date is dated by the update its text labels",
+    "modified-over-published": "date: the update, declared or labelled, when it is later than the publication",
+    "printed-update-over-hidden-publication": (
+        "date: the update the text labels, when the declared publication is not shown on the page and is earlier"
+    ),
+    "utc-day": "date: the publication instant's day in UTC, not in the zone the page gives it",
+    "shown-dates-only": "date: a declared date the page does not show is no date",
+    "printed-authors-only": "authors: a declared author whose name the page does not print is no author",
+}
+
+
+def newsclean_metadata(
+    html: str, url: str | None, paragraphs: tuple[str, ...], now: datetime, conventions: frozenset[str] = frozenset()
+) -> Any:
+    import msgspec
+
     from newsclean import _dom, metadata
 
     tree = _dom.parse(html, url=url)
@@ -188,10 +213,50 @@ def newsclean_metadata(html: str, url: str | None, paragraphs: tuple[str, ...], 
     _dom.prune_non_content(tree)
     candidates.visible_text = _dom.visible_text(tree)
     resolved = metadata.resolve(candidates, url=url, html=html, now=now)
-    return metadata.complete(resolved, paragraphs=paragraphs, now=now)
+    resolved = metadata.complete(resolved, paragraphs=paragraphs, now=now)
+    if "markup-title" in conventions:
+        without_h1 = msgspec.structs.replace(candidates, h1=[], h1_joined=[])
+        title = metadata.resolve(without_h1, url=url, html=html, now=now).get("title")
+        resolved.replace("title", title, "markup titles (convention)")
+    _apply_date_conventions(resolved, conventions)
+    if "printed-authors-only" in conventions and resolved.get("authors"):
+        shown = " ".join((candidates.visible_text or "").casefold().split())
+        printed = tuple(name for name in resolved.get("authors") if " ".join(name.casefold().split()) in shown)
+        resolved.replace("authors", printed, resolved.provenance.get("authors", "") + "; printed (convention)")
+    return resolved
 
 
-def run(sets: list[str], directory: Path, limit: int | None, errors_path: Path | None) -> int:
+def _apply_date_conventions(resolved: Any, conventions: frozenset[str]) -> None:
+    published = resolved.get("published")
+    if "shown-dates-only" in conventions and "not shown" in resolved.provenance.get("published", ""):
+        resolved.replace("published", None, "")
+        published = None
+    update = resolved.get("modified")
+    labelled = resolved.labelled_update
+    if labelled is not None and (update is None or "printed-update-as-published" in conventions):
+        update = datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC)
+    elif "printed-update-as-published" in conventions:
+        update = None
+    if update is None:
+        return
+    if "printed-update-over-hidden-publication" in conventions and labelled is not None and published is not None:
+        hidden = "not shown" in resolved.provenance.get("published", "")
+        if hidden and labelled > published.date():
+            resolved.replace("published", datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC), "update")
+        return
+    undated = bool({"update-as-published", "printed-update-as-published"} & conventions) and published is None
+    later = "modified-over-published" in conventions and published is not None and update.date() > published.date()
+    if undated or later:
+        resolved.replace("published", update, "update (convention)")
+
+
+def run(
+    sets: list[str],
+    directory: Path,
+    limit: int | None,
+    errors_path: Path | None,
+    conventions: frozenset[str] = frozenset(),
+) -> int:
     import trafilatura.metadata
 
     import newsclean
@@ -200,6 +265,8 @@ def run(sets: list[str], directory: Path, limit: int | None, errors_path: Path |
     now = datetime.now(UTC)
     errors: list[dict[str, Any]] = []
     print(f"metadata benchmark, fetch time taken as {now.isoformat(timespec='seconds')}")
+    for name in sorted(conventions):
+        print(f"convention {name}: {CONVENTIONS[name]}")
     header = f"{'set':<20} {'system':<12} {'pages':>5} {'title':>6} {'titleQ':>6} {'authF1':>7} {'date':>6} "
     header += f"{'falseA':>7} {'falseD':>7} {'ms/page':>8}"
     for name in sets:
@@ -216,12 +283,16 @@ def run(sets: list[str], directory: Path, limit: int | None, errors_path: Path |
             except newsclean.NewscleanError:
                 paragraphs = ()
             started = time.perf_counter()
-            resolved = newsclean_metadata(html, url, paragraphs, now)
+            resolved = newsclean_metadata(html, url, paragraphs, now, conventions)
             ours.seconds += time.perf_counter() - started
             values = resolved.values
             # The pipeline strips "UPDATED:"-style markers from the title after resolution: score what users get.
-            title = article.title if paragraphs else values.get("title")
+            title = article.title if paragraphs and "markup-title" not in conventions else values.get("title")
+            if "ascii-quotes" in conventions and title:
+                title = title.translate(_QUOTES)
             published = values.get("published")
+            if published is not None and "utc-day" in conventions:
+                published = published.astimezone(UTC)
             day = published.date().isoformat() if published else None
             ours.add(page, title, values.get("authors", ()), day, True, resolved.provenance)
 
@@ -262,8 +333,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="comma-separated set names")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each set")
     parser.add_argument("--errors", type=Path, default=None, help="write newsclean's misses here (JSONL)")
+    parser.add_argument(
+        "--convention",
+        action="append",
+        default=[],
+        choices=sorted(CONVENTIONS),
+        help="score newsclean as if it followed this gold convention (repeatable; measurement only)",
+    )
     args = parser.parse_args(argv)
-    return run([s for s in args.sets.split(",") if s], datasets_dir(args.datasets), args.limit, args.errors)
+    sets = [s for s in args.sets.split(",") if s]
+    return run(sets, datasets_dir(args.datasets), args.limit, args.errors, frozenset(args.convention))
 
 
 if __name__ == "__main__":

@@ -348,3 +348,35 @@ def test_ambiguous_numeric_date_follows_the_page_order() -> None:
     # both orders, or none: both readings stay
     assert scan_page_dates("6/2/2023, 31/01/2023, 12/17/2023").printed[0].dates == {date(2023, 6, 2), date(2023, 2, 6)}
     assert scan_page_dates("Posted 6/2/2023").printed[0].dates == {date(2023, 6, 2), date(2023, 2, 6)}
+
+
+def _news_list(*days: tuple[str, str]) -> str:
+    items = "".join(
+        f'<li><a href="/n{i}">Story number {i} of the week</a> <time datetime="{stamp}">{text}</time></li>'
+        for i, (stamp, text) in enumerate(days)
+    )
+    return f"<ul>{items}</ul>"
+
+
+def test_time_after_the_headline_beats_a_news_list_ending_just_above_it() -> None:
+    # A "Recent news" list whose last items end just above the headline: their <time>s are in the header window,
+    # the article's own <time> is printed right after the headline.
+    recent = _news_list(("2024-05-20T12:00:00Z", "05/20/2024"), ("2024-05-19T12:00:00Z", "05/19/2024"))
+    own = '<p><time datetime="2021-03-01T12:00:00Z">03/01/2021</time> by Jane Doe</p>'
+    resolved = resolve_page(TITLE_META, recent + f"<h1>{HEADLINE}</h1>" + own + ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2021, 3, 1)
+    assert resolved.provenance["published"].startswith("time")
+
+
+def test_time_just_above_the_headline_still_dates_a_page_with_none_after_it() -> None:
+    above = '<p>Blog · <time datetime="2024-05-20T12:00:00Z">May 20, 2024</time></p>'
+    resolved = resolve_page(TITLE_META, above + f"<h1>{HEADLINE}</h1><p>By Jane Doe</p>" + ARTICLE_TEXT)
+    assert resolved.values["published"].date() == date(2024, 5, 20)
+
+
+def test_declared_date_keeps_its_place_before_a_time_after_the_headline() -> None:
+    head = TITLE_META + json_ld({"@type": "BlogPosting", "datePublished": "2024-01-10T09:00:00Z"})
+    above = '<p><time datetime="2024-01-10T09:00:00Z">January 10, 2024</time></p>'
+    after = '<p>Updated <time datetime="2024-02-05T08:00:00Z">February 5, 2024</time></p>'
+    resolved = resolve_page(head, above + f"<h1>{HEADLINE}</h1>" + after + ARTICLE_TEXT)
+    assert resolved.values["published"] == datetime(2024, 1, 10, 9, tzinfo=UTC)

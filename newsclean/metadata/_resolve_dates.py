@@ -86,6 +86,8 @@ class _PageEvidence(NamedTuple):
     dates: set[date]  # every day printed on the page
     header: set[date] | None  # days printed around the headline (its date line); None: headline not found
     header_text: str  # the text around the headline, where a <time> shows its date in its own words
+    #: The text just after the headline (its date line and byline), where the article's own ``<time>`` is printed.
+    after_headline: str
     moments: list[datetime]  # dates printed with a time of day, as the page writes them
     zones: Sequence[tzinfo]  # time zones of the page's own stamps
     #: Instants the page's ``<time>`` elements stamp with an explicit offset, each with the zone it is written in.
@@ -108,7 +110,7 @@ def _page_evidence(
 ) -> _PageEvidence:
     text = candidates.visible_text or ""
     around: set[date] | None = None
-    around_text = ""
+    around_text = after_text = ""
     header_printed: list[PrintedDate] = []
     if headline:
         around = set()
@@ -116,6 +118,7 @@ def _page_evidence(
             window = (max(0, start - _HEADER_BEFORE), end + _HEADER_AFTER)
             around |= dates_between(scan, *window)
             around_text += " " + text[window[0] : window[1]]
+            after_text += " " + text[end : window[1]]
             header_printed += [p for p in scan.printed if window[0] <= p.start < window[1]]
     labelled = [p for p in scan.printed if p.label == "published"]
     if around is not None:
@@ -125,7 +128,13 @@ def _page_evidence(
         header_printed = list(scan.printed[:_UNPLACED_DATES])
     moments = printed_moments(text, scan, dict.fromkeys(header_printed + labelled))
     return _PageEvidence(
-        scan.dates, around, around_text, moments, _page_zones(time_readings), _stamped_zones(candidates, time_readings)
+        scan.dates,
+        around,
+        around_text,
+        after_text,
+        moments,
+        _page_zones(time_readings),
+        _stamped_zones(candidates, time_readings),
     )
 
 
@@ -335,9 +344,24 @@ def _choose_date(found: list[_DateCandidate], evidence: _PageEvidence | None) ->
     return _as_the_page_stamps_it(*chosen, evidence) if chosen is not None else None
 
 
+def _after_headline_first(found: list[_DateCandidate], evidence: _PageEvidence) -> list[_DateCandidate]:
+    """The ``<time>``s printed just after the headline (the article's date line) before the other ``<time>``s: the
+    ones printed just above it are often the dates of a list of other stories that ends where the article begins,
+    as the header's text date line is read after the headline first. Markup dates keep their place."""
+    times = [i for i, c in enumerate(found) if c.source.startswith("time")]
+    after = [i for i in times if len(found[i].shown_as) >= 4 and found[i].shown_as in evidence.after_headline]
+    if not after or after[0] == times[0]:
+        return found
+    order = after + [i for i in times if i not in after]
+    reordered = list(found)
+    for slot, index in zip(times, order, strict=True):
+        reordered[slot] = found[index]
+    return reordered
+
+
 def _choose_among(found: list[_DateCandidate], evidence: _PageEvidence) -> tuple[datetime, str] | None:
     url_day = next((c.value.date() for c in found if c.source.startswith("url")), None)
-    for candidate in found:
+    for candidate in _after_headline_first(found, evidence):
         if candidate.source.startswith("url"):
             return candidate.value, candidate.source
         if not candidate.declared and not _date_in_header(candidate, evidence):
