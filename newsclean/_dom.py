@@ -145,8 +145,9 @@ def prune_non_content(tree: LexborHTMLParser) -> None:
 
 
 def prune_for_extractor(tree: LexborHTMLParser) -> int:
-    """Drop what the extractor would discard anyway: ``EXTRACTOR_DISCARDED_TAGS``, figures without a table,
-    the head's meta and link tags. Call it once the metadata and the visible text are read.
+    """Drop what the extractor would discard anyway: ``EXTRACTOR_DISCARDED_TAGS``, the contents of figures
+    without a table (the empty element stays, see ``_empty``), the head's meta and link tags. Call it once the
+    metadata and the visible text are read.
 
     Returns the number of elements removed. Like trafilatura in recall mode, it leaves the body's containers
     alone when they hold every ``<p>`` of the page: then the article lives in one of them.
@@ -160,12 +161,26 @@ def prune_for_extractor(tree: LexborHTMLParser) -> int:
     body = tree.body
     if body is None:
         return removed
-    doomed = _outermost([*body.css(_DISCARDED_SELECTOR), *_figures_without_table(body)])
+    figures = _figures_without_table(body)
+    doomed = _outermost([*body.css(_DISCARDED_SELECTOR), *figures])
     if doomed and not _holds_every_paragraph(body, doomed):
+        figure_ids = {figure.mem_id for figure in figures}
         for node in doomed:
-            node.decompose()
+            if node.mem_id in figure_ids:
+                _empty(node)
+            else:
+                node.decompose()
         removed += len(doomed)
     return removed
+
+
+def _empty(node: LexborNode) -> None:
+    """Drop a figure's contents but leave the element: trafilatura takes a block holding a ``<figure>`` for
+    unclean and compares its readability pick with jusText's, which finds the article on some pages where
+    readability's pick is a fragment of it (docs/text-cleaning.md, rounds 5 and 6). Gone, the figure would hide
+    that signal; left whole, its caption would come back into the text."""
+    for child in list(node.iter(include_text=True)):
+        child.decompose()
 
 
 _DISCARDED_SELECTOR = ", ".join(EXTRACTOR_DISCARDED_TAGS)

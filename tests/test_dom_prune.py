@@ -46,6 +46,20 @@ def test_figures_go_unless_they_hold_a_table() -> None:
     assert "Turnout" in html and "Results" in html
 
 
+def test_a_pruned_figure_stays_as_an_empty_element() -> None:
+    # trafilatura reads a <figure> in its readability pick as a sign of an unclean block (then it weighs jusText's
+    # text too): the caption goes, the element stays.
+    removed, html = _pruned(
+        f"<html><body><div id='story'><p>{BODY}</p>"
+        "<figure class='photo'><img src='a.jpg'><figcaption>The mayor <b>(Photo: Jane Roe)</b></figcaption>"
+        "trailing credit</figure><p>After.</p></div></body></html>"
+    )
+    assert removed == 1
+    assert "<figure class=\"photo\"></figure>" in html
+    assert "The mayor" not in html and "Jane Roe" not in html and "trailing credit" not in html
+    assert BODY in html and "After." in html
+
+
 def test_nested_discarded_elements_are_removed_once() -> None:
     removed, html = _pruned(
         f"<html><body><p>{BODY}</p><footer><nav><a>Terms</a></nav><figure><img></figure><time>x</time></footer>"
