@@ -55,7 +55,7 @@ def test_a_pruned_figure_stays_as_an_empty_element() -> None:
         "trailing credit</figure><p>After.</p></div></body></html>"
     )
     assert removed == 1
-    assert "<figure class=\"photo\"></figure>" in html
+    assert '<figure class="photo"></figure>' in html
     assert "The mayor" not in html and "Jane Roe" not in html and "trailing credit" not in html
     assert BODY in html and "After." in html
 
