@@ -112,25 +112,13 @@ def resiliparse_vote_probe(page: Page, paragraphs: Paragraphs) -> Paragraphs:
 
 def favor_recall_probe() -> Probe:
     import newsclean
-    from newsclean._extract import TrafilaturaExtractor, _load
+    from newsclean._extract import TrafilaturaExtractor
 
     class RecallExtractor(TrafilaturaExtractor):
         name = "trafilatura-favor-recall"
 
-        def extract(self, html: str, *, url: str | None = None) -> list[str]:
-            import trafilatura
-
-            document = trafilatura.bare_extraction(
-                _load(html),
-                url=url,
-                include_comments=False,
-                include_tables=self.include_tables,
-                deduplicate=False,
-                with_metadata=False,
-                favor_recall=True,
-            )
-            text = getattr(document, "text", None) or ""
-            return [line for line in text.split("\n") if line.strip()]
+        def options(self) -> dict[str, Any]:
+            return {**super().options(), "favor_recall": True}
 
     pipeline = newsclean.Pipeline(extractor=RecallExtractor())
 

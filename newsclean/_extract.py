@@ -25,18 +25,20 @@ class TrafilaturaExtractor:
     def __init__(self, *, include_tables: bool = True) -> None:
         self.include_tables = include_tables
 
+    def options(self) -> dict[str, Any]:
+        """trafilatura's settings besides the page and its URL (a subclass may add to them)."""
+        return {
+            "include_comments": False,
+            "include_tables": self.include_tables,
+            "deduplicate": False,
+            "with_metadata": False,
+        }
+
     def extract(self, html: str, *, url: str | None = None) -> list[str]:
         import trafilatura  # heavy import, deferred until the first page
 
         try:
-            document = trafilatura.bare_extraction(
-                _load(html),
-                url=url,
-                include_comments=False,
-                include_tables=self.include_tables,
-                deduplicate=False,
-                with_metadata=False,
-            )
+            document = trafilatura.bare_extraction(_load(html), url=url, **self.options())
         except ExtractionTimeout:
             raise
         except (RecursionError, MemoryError) as exc:
