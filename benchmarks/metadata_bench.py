@@ -242,7 +242,9 @@ def _apply_date_conventions(resolved: Any, conventions: frozenset[str]) -> None:
     if "printed-update-over-hidden-publication" in conventions and labelled is not None and published is not None:
         hidden = "not shown" in resolved.provenance.get("published", "")
         if hidden and labelled > published.date():
-            resolved.replace("published", datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC), "update")
+            resolved.replace(
+                "published", datetime(labelled.year, labelled.month, labelled.day, tzinfo=UTC), "update (convention)"
+            )
         return
     undated = bool({"update-as-published", "printed-update-as-published"} & conventions) and published is None
     later = "modified-over-published" in conventions and published is not None and update.date() > published.date()
