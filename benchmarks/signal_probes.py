@@ -4,12 +4,12 @@ Not a test: a measurement, kept so that the figures in docs/benchmarks.md ("Seco
 can be reproduced. Each probe changes newsclean's output in one way and is scored with the ScrapingHub shingle
 metric against the same pages' newsclean output:
 
-- ``articlebody``: keep only the paragraphs whose 4-token shingles are at least half in the publisher's own
-  JSON-LD ``articleBody``, on pages where that body is a whole article (150+ words, no "…" teaser ending, and
-  at least 80% of its shingles in newsclean's output);
+- ``articlebody``: keep only the paragraphs found in the publisher's own JSON-LD ``articleBody`` (at least half
+  of their 4-token shingles, as ``benchmarks._matching`` looks a paragraph up), on pages where that body is a
+  whole article (150+ words, no "…" teaser ending, and at least 80% of its shingles in newsclean's output);
 - ``favor_recall``: trafilatura asked to favour recall, newsclean's cleaners after it as usual;
-- ``resiliparse_vote``: keep only the paragraphs whose shingles are at least half in resiliparse's main-content
-  text, unless that would drop more than half of the page's text (the two then chose different blocks).
+- ``resiliparse_vote``: keep only the paragraphs found in resiliparse's main-content text (the same look-up),
+  unless that would drop more than half of the page's text (the two then chose different blocks).
 
 A probe that lifts one set and lowers another is the overfitting the project brief warns about.
 
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import re
 import sys
 import warnings
@@ -33,13 +32,11 @@ if str(REPO) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(REPO))
 
 from benchmarks._data import Page, data_dir, iter_pages, parse_dataset_names  # noqa: E402
-from benchmarks._scoring import PageCounts, aggregate, page_counts, shingles, tokenize  # noqa: E402
+from benchmarks._matching import TextIndex  # noqa: E402
+from benchmarks._scoring import PageCounts, aggregate, page_counts  # noqa: E402
 
 DEFAULT_SETS = ("naeb", "wcxb_dev_articles")
 PROBES = ("articlebody", "favor_recall", "resiliparse_vote")
-#: A paragraph is "in" the other text when at least this share of its shingles (tokens, for a paragraph of
-#: fewer than four) is found there.
-SHARE_IN_OTHER = 0.5
 ARTICLE_BODY_MIN_WORDS = 150
 ARTICLE_BODY_MIN_COVERAGE = 0.8
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\])\s*$")
@@ -49,18 +46,10 @@ Paragraphs = list[str]
 Probe = Callable[[Page, Paragraphs], Paragraphs]
 
 
-def _share_in(paragraph: str, other_shingles: set[tuple[str, ...]], other_tokens: set[str]) -> float:
-    tokens = tokenize(paragraph)
-    if len(tokens) < 4:
-        return sum(token in other_tokens for token in tokens) / max(1, len(tokens))
-    own = shingles(paragraph)
-    return sum(count for gram, count in own.items() if gram in other_shingles) / max(1, sum(own.values()))
-
-
 def _kept_in(paragraphs: Paragraphs, other_text: str) -> Paragraphs:
-    other_shingles = set(shingles(other_text))
-    other_tokens = set(tokenize(other_text))
-    return [p for p in paragraphs if _share_in(p, other_shingles, other_tokens) >= SHARE_IN_OTHER]
+    """The paragraphs found in ``other_text``, as the residual and false-removal audits look them up."""
+    other = TextIndex(other_text)
+    return [p for p in paragraphs if other.contains(p)]
 
 
 def _article_bodies(node: Any) -> Iterator[str]:
@@ -76,14 +65,9 @@ def _article_bodies(node: Any) -> Iterator[str]:
 
 
 def _whole_article_body(markup: str) -> str | None:
-    from selectolax.lexbor import LexborHTMLParser
+    from newsclean import _dom
 
-    bodies: list[str] = []
-    for script in LexborHTMLParser(markup).css('script[type="application/ld+json"]'):
-        try:
-            bodies.extend(_article_bodies(json.loads(script.text())))
-        except ValueError:
-            continue
+    bodies = list(_article_bodies(_dom.collect_metadata(_dom.parse(markup)).json_ld))
     # Some publishers put HTML (tags, entities) in the body: read it as text.
     texts = [_TAG.sub(" ", html.unescape(body)) for body in bodies]
     whole = [text for text in texts if len(text.split()) >= ARTICLE_BODY_MIN_WORDS and not _TEASER_END.search(text)]
@@ -94,9 +78,7 @@ def articlebody_probe(page: Page, paragraphs: Paragraphs) -> Paragraphs:
     body = _whole_article_body(page.html)
     if body is None:
         return paragraphs
-    body_shingles = set(shingles(body))
-    output_shingles = set(shingles("\n\n".join(paragraphs)))
-    if len(body_shingles & output_shingles) < ARTICLE_BODY_MIN_COVERAGE * len(body_shingles):
+    if TextIndex("\n\n".join(paragraphs)).coverage(body) < ARTICLE_BODY_MIN_COVERAGE:
         return paragraphs
     return _kept_in(paragraphs, body)
 
