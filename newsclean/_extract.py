@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Protocol
 
+from ._discard_shield import shield_article_prose
 from ._exceptions import ExtractionError, ExtractionTimeout
 
 
@@ -22,8 +23,10 @@ class TrafilaturaExtractor:
 
     name = "trafilatura"
 
-    def __init__(self, *, include_tables: bool = True) -> None:
+    def __init__(self, *, include_tables: bool = True, shield_article_prose: bool = True) -> None:
         self.include_tables = include_tables
+        #: Keep the article's prose out of trafilatura's class-substring discard (``_discard_shield``).
+        self.shield_article_prose = shield_article_prose
 
     def options(self) -> dict[str, Any]:
         """trafilatura's settings besides the page and its URL (a subclass may add to them)."""
@@ -37,8 +40,11 @@ class TrafilaturaExtractor:
     def extract(self, html: str, *, url: str | None = None) -> list[str]:
         import trafilatura  # heavy import, deferred until the first page
 
+        page = _load(html)
+        if self.shield_article_prose and not isinstance(page, str):
+            shield_article_prose(page)
         try:
-            document = trafilatura.bare_extraction(_load(html), url=url, **self.options())
+            document = trafilatura.bare_extraction(page, url=url, **self.options())
         except ExtractionTimeout:
             raise
         except (RecursionError, MemoryError) as exc:

@@ -1,0 +1,191 @@
+"""Keep the article's prose out of trafilatura's class-token discard.
+
+Before choosing the main block, trafilatura deletes every ``div``/``section``/``p``/``span``/… whose ``class``
+or ``id`` *contains* one of about ninety boilerplate substrings (``OVERALL_DISCARD_XPATH``): "widget", "meta",
+"bar", "-stories", "footer", "embed"… Substrings hit article containers too: WordPress and Elementor put every
+block in a ``*-widget`` box, tennis.com writes its body as ``oc-c-markdown-stories``, a Webflow page as
+``w-embed``, a layout as ``c-layout-sidebar-left`` or ``page1-footer``. trafilatura only keeps such a page when
+the discard would take more than six sevenths of all its text; a page with a long menu or a list of other
+stories passes that guard, and loses its article.
+
+The shield changes nothing unless the discard, as the tree stands, would delete most of the page's prose
+(``PROSE_MAJORITY``). Then it defuses the matched containers that carry the prose: their matching substrings
+get an underscore ("w_idget"), so the discard passes them by while every other class word, which trafilatura's
+body selectors read ("post-content", "article-body"), stays. A container qualifies when it holds a large share
+of the prose (``LARGE_SHARE``), or holds some prose and matched on layout words only (``LAYOUT_TOKENS``), the way
+Elementor splits an article over many small ``elementor-widget`` boxes. Boxes matched on what they are
+("newsletter", "share", "related", "author"…) with a small share of the prose stay doomed, and so does
+anything matched by ``role`` or a ``data-`` attribute: those are declared, not substrings.
+See docs/dom.md, "The discard shield".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+#: The discard would delete at least this share of the page's prose: the article is in what it matched.
+PROSE_MAJORITY = 0.5
+#: A matched container holding this share of the page's prose is shielded whatever its class words say.
+LARGE_SHARE = 0.25
+#: trafilatura's discard tokens that name a layout mechanism, not a kind of boilerplate; a container matched
+#: on these only, and holding prose, is a content block in a page builder's box.
+LAYOUT_TOKENS = frozenset(
+    {
+        "widget", "meta", "bar", "slide", "overlay", "viewport", "expand", "options",
+        "-stories", "rating", "attachment", "-icon", "timestamp",
+    }
+)  # fmt: skip
+#: Below this, a page has too little prose for shares to mean anything.
+MIN_PAGE_PROSE = 400
+#: A ``<p>`` counts as prose from this many characters, with at most ``MAX_LINK_SHARE`` of them in links.
+MIN_PROSE_CHARS = 40
+MAX_LINK_SHARE = 0.3
+#: trafilatura's own guard: it prunes only when what is left keeps more than this share of the text.
+TRAFILATURA_KEEPS = 1 / 7
+
+_TEST = re.compile(r"re:test\(@(id\|@class|id|class), '([^']*)'\)")
+_MAX_DEFUSE_ROUNDS = 20
+
+
+class _Discard:
+    """trafilatura's discard expressions, and the alternatives of their regexes by attribute."""
+
+    def __init__(self, expressions: list[Any]) -> None:
+        self.by_tokens = expressions[0]
+        self.expressions = expressions
+        tokens: dict[str, list[tuple[str, re.Pattern[str]]]] = {"id": [], "class": []}
+        for attributes, pattern in _TEST.findall(self.by_tokens.path):
+            for token in _alternatives(pattern):
+                for attribute in attributes.split("|@"):
+                    tokens[attribute].append((token, re.compile(token)))
+        self.tokens = tokens
+
+    def matched_tokens(self, element: Any) -> list[str]:
+        return [
+            token
+            for attribute, alternatives in self.tokens.items()
+            if (value := element.get(attribute))
+            for token, pattern in alternatives
+            if pattern.search(value)
+        ]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (``a|(?:b|c)|d`` → ``a``, ``(?:b|c)``, ``d``)."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in pattern:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part for part in parts if part]
+
+
+_discard: _Discard | None = None
+_loaded = False
+
+
+def _trafilatura_discard() -> _Discard | None:
+    """Read once; ``None`` when this trafilatura has no such expressions (the shield then does nothing)."""
+    global _discard, _loaded
+    if not _loaded:
+        try:
+            from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+            _discard = _Discard(list(OVERALL_DISCARD_XPATH)) if OVERALL_DISCARD_XPATH else None
+        except (ImportError, AttributeError, IndexError):
+            _discard = None
+        _loaded = True
+    return _discard
+
+
+def shield_article_prose(tree: Any) -> int:
+    """Defuse the discard matches that carry the article's prose in ``tree`` (lxml, changed in place).
+
+    Returns the number of containers shielded (0 when the discard would leave most of the prose alone)."""
+    discard = _trafilatura_discard()
+    if discard is None:
+        return 0
+    by_tokens = list(dict.fromkeys(discard.by_tokens(tree)))
+    if not by_tokens:
+        return 0
+    matched = dict.fromkeys(element for expression in discard.expressions for element in expression(tree))
+    outermost = [element for element in matched if not any(a in matched for a in element.iterancestors())]
+    if not _trafilatura_would_prune(tree, outermost):
+        return 0
+    prose = _prose_by_element(tree)
+    page = prose[tree]
+    if page < MIN_PAGE_PROSE or sum(prose[element] for element in outermost) < PROSE_MAJORITY * page:
+        return 0
+    shielded = 0
+    for element in by_tokens:
+        share = prose[element] / page
+        if share == 0 or _declared(element):
+            continue
+        tokens = discard.matched_tokens(element)
+        if share >= LARGE_SHARE or (tokens and LAYOUT_TOKENS.issuperset(tokens)):
+            _defuse(element, discard)
+            shielded += 1
+    return shielded
+
+
+def _trafilatura_would_prune(tree: Any, outermost: list[Any]) -> bool:
+    """trafilatura skips the whole discard when it would leave too little text; then nothing needs shielding,
+    and shielding a part would let it delete the rest."""
+    total = len(tree.text_content())
+    return total - sum(len(element.text_content()) for element in outermost) > total * TRAFILATURA_KEEPS
+
+
+def _prose_by_element(tree: Any) -> Counter[Any]:
+    """Characters of prose paragraphs under each element (the tree's root holds the page's total)."""
+    totals: Counter[Any] = Counter()
+    for paragraph in tree.iter("p"):
+        length = len(paragraph.text_content().strip())
+        if length < MIN_PROSE_CHARS:
+            continue
+        linked = sum(len(link.text_content()) for link in paragraph.iter("a"))
+        if linked > MAX_LINK_SHARE * length:
+            continue
+        totals[paragraph] += length
+        for ancestor in paragraph.iterancestors():
+            totals[ancestor] += length
+    return totals
+
+
+def _declared(element: Any) -> bool:
+    """Matched by a role or a data attribute the page sets on purpose, not by a class substring."""
+    return bool(element.get("role") or element.get("data-component") or element.get("data-lp-replacement-content"))
+
+
+def _defuse(element: Any, discard: _Discard) -> None:
+    for attribute, alternatives in discard.tokens.items():
+        value = element.get(attribute)
+        if value:
+            element.set(attribute, _defused(value, [pattern for _, pattern in alternatives]))
+
+
+def _defused(value: str, patterns: Iterable[re.Pattern[str]]) -> str:
+    """``value`` with an underscore after the first letter of each discard match ("a-widget" → "a-w_idget")."""
+    patterns = list(patterns)
+    for _ in range(_MAX_DEFUSE_ROUNDS):
+        found = min(
+            (match for pattern in patterns if (match := pattern.search(value))),
+            key=lambda match: match.start(),
+            default=None,
+        )
+        if found is None:
+            break
+        start, end = found.span()
+        letter = start + len(value[start:end]) - len(value[start:end].lstrip())
+        if letter >= end:  # a match of spaces only: no letter to split, and no discard token is one
+            break
+        value = value[: letter + 1] + "_" + value[letter + 1 :]
+    return value
