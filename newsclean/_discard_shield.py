@@ -117,7 +117,9 @@ def shield_article_prose(tree: Any) -> int:
     by_tokens = list(dict.fromkeys(discard.by_tokens(tree)))
     if not by_tokens:
         return 0
-    matched = dict.fromkeys(element for expression in discard.expressions for element in expression(tree))
+    matched = dict.fromkeys(
+        [*by_tokens, *(element for expression in discard.expressions[1:] for element in expression(tree))]
+    )
     outermost = [element for element in matched if not any(a in matched for a in element.iterancestors())]
     if not _trafilatura_would_prune(tree, outermost):
         return 0
