@@ -47,21 +47,35 @@ MAX_LINK_SHARE = 0.3
 TRAFILATURA_KEEPS = 1 / 7
 
 _TEST = re.compile(r"re:test\(@(id\|@class|id|class), '([^']*)'\)")
+_EXSLT_REGEX = "http://exslt.org/regular-expressions"
+_DESCENDANTS = ".//*"
 _MAX_DEFUSE_ROUNDS = 20
 
 
 class _Discard:
-    """trafilatura's discard expressions, and the alternatives of their regexes by attribute."""
+    """trafilatura's discard expressions, the same tests for one element, and their regexes' alternatives."""
 
     def __init__(self, expressions: list[Any]) -> None:
-        self.by_tokens = expressions[0]
+        from lxml import etree
+
         self.expressions = expressions
+        # ".//*[test]" selects the descendants passing the test; "self::*[test]" asks it of one element, so that
+        # only the ancestors of prose paragraphs are tested (the regex tests call back into Python per element).
+        self.element_tests = [
+            etree.XPath(_as_element_test(expression.path), namespaces={"re": _EXSLT_REGEX})
+            for expression in expressions
+        ]
         tokens: dict[str, list[tuple[str, re.Pattern[str]]]] = {"id": [], "class": []}
-        for attributes, pattern in _TEST.findall(self.by_tokens.path):
+        for attributes, pattern in _TEST.findall(expressions[0].path):
             for token in _alternatives(pattern):
                 for attribute in attributes.split("|@"):
                     tokens[attribute].append((token, re.compile(token)))
         self.tokens = tokens
+
+    def verdict(self, element: Any) -> tuple[bool, bool]:
+        """(matched by the class/id token expression, matched by any discard expression)."""
+        by_tokens = bool(self.element_tests[0](element))
+        return by_tokens, by_tokens or any(test(element) for test in self.element_tests[1:])
 
     def matched_tokens(self, element: Any) -> list[str]:
         return [
@@ -71,6 +85,13 @@ class _Discard:
             for token, pattern in alternatives
             if pattern.search(value)
         ]
+
+
+def _as_element_test(path: str) -> str:
+    path = path.strip()
+    if not path.startswith(_DESCENDANTS):
+        raise ValueError(f"unexpected discard expression: {path[:40]!r}")
+    return "self::*" + path[len(_DESCENDANTS) :]
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -101,7 +122,7 @@ def _trafilatura_discard() -> _Discard | None:
             from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
             _discard = _Discard(list(OVERALL_DISCARD_XPATH)) if OVERALL_DISCARD_XPATH else None
-        except (ImportError, AttributeError, IndexError):
+        except (ImportError, AttributeError, IndexError, ValueError):  # another trafilatura: no shield
             _discard = None
         _loaded = True
     return _discard
@@ -114,52 +135,52 @@ def shield_article_prose(tree: Any) -> int:
     discard = _trafilatura_discard()
     if discard is None:
         return 0
-    by_tokens = list(dict.fromkeys(discard.by_tokens(tree)))
-    if not by_tokens:
-        return 0
-    matched = dict.fromkeys(
-        [*by_tokens, *(element for expression in discard.expressions[1:] for element in expression(tree))]
-    )
-    outermost = [element for element in matched if not any(a in matched for a in element.iterancestors())]
-    if not _trafilatura_would_prune(tree, outermost):
-        return 0
-    prose = _prose_by_element(tree)
+    prose, verdicts, doomed_prose = _prose_under_discard(tree, discard)
     page = prose[tree]
-    if page < MIN_PAGE_PROSE or sum(prose[element] for element in outermost) < PROSE_MAJORITY * page:
+    if page < MIN_PAGE_PROSE or doomed_prose < PROSE_MAJORITY * page or not _trafilatura_would_prune(tree, discard):
         return 0
     shielded = 0
-    for element in by_tokens:
-        share = prose[element] / page
-        if share == 0 or _declared(element):
+    for element, (by_tokens, _) in verdicts.items():
+        if not by_tokens or _declared(element):
             continue
         tokens = discard.matched_tokens(element)
-        if share >= LARGE_SHARE or (tokens and LAYOUT_TOKENS.issuperset(tokens)):
+        if prose[element] >= LARGE_SHARE * page or (tokens and LAYOUT_TOKENS.issuperset(tokens)):
             _defuse(element, discard)
             shielded += 1
     return shielded
 
 
-def _trafilatura_would_prune(tree: Any, outermost: list[Any]) -> bool:
-    """trafilatura skips the whole discard when it would leave too little text; then nothing needs shielding,
-    and shielding a part would let it delete the rest."""
-    total = len(tree.text_content())
-    return total - sum(len(element.text_content()) for element in outermost) > total * TRAFILATURA_KEEPS
-
-
-def _prose_by_element(tree: Any) -> Counter[Any]:
-    """Characters of prose paragraphs under each element (the tree's root holds the page's total)."""
-    totals: Counter[Any] = Counter()
+def _prose_under_discard(tree: Any, discard: _Discard) -> tuple[Counter[Any], dict[Any, tuple[bool, bool]], int]:
+    """Characters of prose under each element (the root holds the page's total), the discard's verdict on each
+    ancestor of a prose paragraph, and the prose the discard would delete."""
+    prose: Counter[Any] = Counter()
+    verdicts: dict[Any, tuple[bool, bool]] = {}
+    doomed_prose = 0
     for paragraph in tree.iter("p"):
         length = len(paragraph.text_content().strip())
         if length < MIN_PROSE_CHARS:
             continue
-        linked = sum(len(link.text_content()) for link in paragraph.iter("a"))
-        if linked > MAX_LINK_SHARE * length:
+        if sum(len(link.text_content()) for link in paragraph.iter("a")) > MAX_LINK_SHARE * length:
             continue
-        totals[paragraph] += length
-        for ancestor in paragraph.iterancestors():
-            totals[ancestor] += length
-    return totals
+        doomed = False
+        for element in (paragraph, *paragraph.iterancestors()):
+            prose[element] += length
+            verdict = verdicts.get(element)
+            if verdict is None:  # the root is never tested: trafilatura's expressions start below it
+                verdict = verdicts[element] = (False, False) if element is tree else discard.verdict(element)
+            doomed = doomed or verdict[1]
+        if doomed:
+            doomed_prose += length
+    return prose, verdicts, doomed_prose
+
+
+def _trafilatura_would_prune(tree: Any, discard: _Discard) -> bool:
+    """trafilatura skips the whole discard when it would leave too little text; then nothing needs shielding,
+    and shielding a part would let it delete the rest."""
+    matched = dict.fromkeys(element for expression in discard.expressions for element in expression(tree))
+    outermost = [element for element in matched if not any(a in matched for a in element.iterancestors())]
+    total = len(tree.text_content())
+    return total - sum(len(element.text_content()) for element in outermost) > total * TRAFILATURA_KEEPS
 
 
 def _declared(element: Any) -> bool:
