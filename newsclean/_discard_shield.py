@@ -49,6 +49,10 @@ TRAFILATURA_KEEPS = 1 / 7
 _TEST = re.compile(r"re:test\(@(id\|@class|id|class), '([^']*)'\)")
 _EXSLT_REGEX = "http://exslt.org/regular-expressions"
 _DESCENDANTS = ".//*"
+#: The attributes trafilatura's discard expressions read (2.x); a version reading others disables the shield.
+_ATTRIBUTES_READ = frozenset(
+    {"class", "id", "style", "role", "aria-hidden", "data-component", "data-lp-replacement-content"}
+)
 _MAX_DEFUSE_ROUNDS = 20
 
 
@@ -59,6 +63,9 @@ class _Discard:
         from lxml import etree
 
         self.expressions = expressions
+        read = {name for expression in expressions for name in re.findall(r"@([\w-]+)", expression.path)}
+        if not read <= _ATTRIBUTES_READ:
+            raise ValueError(f"discard expressions read attributes the shield does not know: {sorted(read)}")
         # ".//*[test]" selects the descendants passing the test; "self::*[test]" asks it of one element, so that
         # only the ancestors of prose paragraphs are tested (the regex tests call back into Python per element).
         self.element_tests = [
@@ -72,10 +79,21 @@ class _Discard:
                     tokens[attribute].append((token, re.compile(token)))
         self.tokens = tokens
 
-    def verdict(self, element: Any) -> tuple[bool, bool]:
-        """(matched by the class/id token expression, matched by any discard expression)."""
-        by_tokens = bool(self.element_tests[0](element))
-        return by_tokens, by_tokens or any(test(element) for test in self.element_tests[1:])
+    def verdict(self, element: Any, seen: dict[tuple[Any, ...], tuple[bool, bool]]) -> tuple[bool, bool]:
+        """(matched by the class/id token expression, matched by any discard expression). Every test reads only
+        the tag and these attributes, so an element without them passes, and ``seen`` (one page's verdicts by
+        tag and attributes) answers for the elements a page repeats."""
+        # In source order: "@id|@class" reads whichever of the two comes first.
+        signature = (element.tag, *((name, value) for name, value in element.items() if name in _ATTRIBUTES_READ))
+        verdict = seen.get(signature)
+        if verdict is None:
+            if len(signature) == 1:
+                verdict = (False, False)
+            else:
+                by_tokens = bool(self.element_tests[0](element))
+                verdict = (by_tokens, by_tokens or any(test(element) for test in self.element_tests[1:]))
+            seen[signature] = verdict
+        return verdict
 
     def matched_tokens(self, element: Any) -> list[str]:
         return [
@@ -155,6 +173,7 @@ def _prose_under_discard(tree: Any, discard: _Discard) -> tuple[Counter[Any], di
     ancestor of a prose paragraph, and the prose the discard would delete."""
     prose: Counter[Any] = Counter()
     verdicts: dict[Any, tuple[bool, bool]] = {}
+    seen: dict[tuple[Any, ...], tuple[bool, bool]] = {}
     doomed_prose = 0
     for paragraph in tree.iter("p"):
         length = len(paragraph.text_content().strip())
@@ -167,7 +186,7 @@ def _prose_under_discard(tree: Any, discard: _Discard) -> tuple[Counter[Any], di
             prose[element] += length
             verdict = verdicts.get(element)
             if verdict is None:  # the root is never tested: trafilatura's expressions start below it
-                verdict = verdicts[element] = (False, False) if element is tree else discard.verdict(element)
+                verdict = verdicts[element] = (False, False) if element is tree else discard.verdict(element, seen)
             doomed = doomed or verdict[1]
         if doomed:
             doomed_prose += length
