@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 #: The discard would delete at least this share of the page's prose: the article is in what it matched.
@@ -79,21 +79,10 @@ class _Discard:
                     tokens[attribute].append((token, re.compile(token)))
         self.tokens = tokens
 
-    def verdict(self, element: Any, seen: dict[tuple[Any, ...], tuple[bool, bool]]) -> tuple[bool, bool]:
-        """(matched by the class/id token expression, matched by any discard expression). Every test reads only
-        the tag and these attributes, so an element without them passes, and ``seen`` (one page's verdicts by
-        tag and attributes) answers for the elements a page repeats."""
-        # In source order: "@id|@class" reads whichever of the two comes first.
-        signature = (element.tag, *((name, value) for name, value in element.items() if name in _ATTRIBUTES_READ))
-        verdict = seen.get(signature)
-        if verdict is None:
-            if len(signature) == 1:
-                verdict = (False, False)
-            else:
-                by_tokens = bool(self.element_tests[0](element))
-                verdict = (by_tokens, by_tokens or any(test(element) for test in self.element_tests[1:]))
-            seen[signature] = verdict
-        return verdict
+    def verdict(self, element: Any) -> tuple[bool, bool]:
+        """(matched by the class/id token expression, matched by any discard expression)."""
+        by_tokens = bool(self.element_tests[0](element))
+        return by_tokens, by_tokens or any(test(element) for test in self.element_tests[1:])
 
     def matched_tokens(self, element: Any) -> list[str]:
         return [
@@ -153,53 +142,106 @@ def shield_article_prose(tree: Any) -> int:
     discard = _trafilatura_discard()
     if discard is None:
         return 0
-    prose, verdicts, doomed_prose = _prose_under_discard(tree, discard)
-    page = prose[tree]
-    if page < MIN_PAGE_PROSE or doomed_prose < PROSE_MAJORITY * page or not _trafilatura_would_prune(tree, discard):
+    verdicts = _Verdicts(tree, discard)
+    prose = verdicts.prose_by_container()
+    page = prose.pop(tree, 0)
+    doomed = prose.pop(_DOOMED, 0)
+    if page < MIN_PAGE_PROSE or doomed < PROSE_MAJORITY * page:
         return 0
-    shielded = 0
-    for element, (by_tokens, _) in verdicts.items():
-        if not by_tokens or _declared(element):
-            continue
-        tokens = discard.matched_tokens(element)
-        if prose[element] >= LARGE_SHARE * page or (tokens and LAYOUT_TOKENS.issuperset(tokens)):
-            _defuse(element, discard)
-            shielded += 1
-    return shielded
+    chosen = [
+        container
+        for container, chars in prose.items()
+        if not _declared(container)
+        and (chars >= LARGE_SHARE * page or LAYOUT_TOKENS.issuperset(discard.matched_tokens(container) or ["?"]))
+    ]
+    if not chosen or not verdicts.trafilatura_would_prune():
+        return 0
+    for container in chosen:
+        _defuse(container, discard)
+    return len(chosen)
 
 
-def _prose_under_discard(tree: Any, discard: _Discard) -> tuple[Counter[Any], dict[Any, tuple[bool, bool]], int]:
-    """Characters of prose under each element (the root holds the page's total), the discard's verdict on each
-    ancestor of a prose paragraph, and the prose the discard would delete."""
-    prose: Counter[Any] = Counter()
-    verdicts: dict[Any, tuple[bool, bool]] = {}
-    seen: dict[tuple[Any, ...], tuple[bool, bool]] = {}
-    doomed_prose = 0
-    for paragraph in tree.iter("p"):
-        length = len(paragraph.text_content().strip())
-        if length < MIN_PROSE_CHARS:
-            continue
-        if sum(len(link.text_content()) for link in paragraph.iter("a")) > MAX_LINK_SHARE * length:
-            continue
-        doomed = False
-        for element in (paragraph, *paragraph.iterancestors()):
-            prose[element] += length
-            verdict = verdicts.get(element)
-            if verdict is None:  # the root is never tested: trafilatura's expressions start below it
-                verdict = verdicts[element] = (False, False) if element is tree else discard.verdict(element, seen)
-            doomed = doomed or verdict[1]
-        if doomed:
-            doomed_prose += length
-    return prose, verdicts, doomed_prose
+_DOOMED = object()  # key of the prose the discard would delete, in ``prose_by_container``'s counter
 
 
-def _trafilatura_would_prune(tree: Any, discard: _Discard) -> bool:
-    """trafilatura skips the whole discard when it would leave too little text; then nothing needs shielding,
-    and shielding a part would let it delete the rest."""
-    matched = dict.fromkeys(element for expression in discard.expressions for element in expression(tree))
-    outermost = [element for element in matched if not any(a in matched for a in element.iterancestors())]
-    total = len(tree.text_content())
-    return total - sum(len(element.text_content()) for element in outermost) > total * TRAFILATURA_KEEPS
+class _Verdicts:
+    """The discard's verdict on elements of one page, each element and each tag-and-attributes seen once."""
+
+    def __init__(self, tree: Any, discard: _Discard) -> None:
+        self.tree = tree
+        self.discard = discard
+        self.by_signature: dict[tuple[Any, ...], tuple[bool, bool]] = {}
+        # element -> (the token-matched elements from it up to the root, whether any element on the way is doomed)
+        self.paths: dict[Any, tuple[tuple[Any, ...], bool]] = {tree: ((), False)}
+
+    def verdict(self, element: Any) -> tuple[bool, bool]:
+        """(matched by the class/id token expression, matched by any discard expression)."""
+        # The tests read only the tag and these attributes, in source order ("@id|@class" reads the first).
+        signature = (element.tag, *((name, value) for name, value in element.items() if name in _ATTRIBUTES_READ))
+        verdict = self.by_signature.get(signature)
+        if verdict is None:
+            verdict = self.by_signature[signature] = self.discard.verdict(element) if len(signature) > 1 else _PASS
+        return verdict
+
+    def path(self, element: Any) -> tuple[tuple[Any, ...], bool]:
+        climbed = []
+        while element not in self.paths:
+            climbed.append(element)
+            element = element.getparent()
+            if element is None:  # detached: cannot happen in a parsed tree, but never loop
+                return (), False
+        matched, doomed = self.paths[element]
+        for element in reversed(climbed):
+            by_tokens, any_expression = self.verdict(element)
+            matched = (*matched, element) if by_tokens else matched
+            doomed = doomed or any_expression
+            self.paths[element] = (matched, doomed)
+        return matched, doomed
+
+    def prose_by_container(self) -> Counter[Any]:
+        """Characters of prose paragraphs: the page's (under the root), the doomed ones (under ``_DOOMED``), and
+        those in each container the token expression matches."""
+        prose: Counter[Any] = Counter()
+        for paragraph in self.tree.iter("p"):
+            length = len(paragraph.text_content().strip())
+            if length < MIN_PROSE_CHARS:
+                continue
+            if sum(len(link.text_content()) for link in paragraph.iter("a")) > MAX_LINK_SHARE * length:
+                continue
+            matched, doomed = self.path(paragraph)
+            prose[self.tree] += length
+            if doomed:
+                prose[_DOOMED] += length
+            for container in matched:
+                prose[container] += length
+        return prose
+
+    def trafilatura_would_prune(self) -> bool:
+        """trafilatura skips the whole discard when it would leave too little text; then nothing needs
+        shielding, and shielding a part would let it delete the rest."""
+        total = len(self.tree.text_content())
+        doomed = 0
+        elements = iter(self.tree.iterdescendants())
+        for element in elements:
+            if isinstance(element.tag, str) and self.verdict(element)[1]:
+                doomed += len(element.text_content())
+                _skip_subtree(elements, element)
+        return total - doomed > total * TRAFILATURA_KEEPS
+
+
+_PASS = (False, False)
+
+
+def _skip_subtree(elements: Iterator[Any], element: Any) -> None:
+    """Advance a document-order iterator past ``element``'s descendants."""
+    last = element
+    while len(last):
+        last = last[-1]
+    if last is element:
+        return
+    for following in elements:
+        if following is last:
+            return
 
 
 def _declared(element: Any) -> bool:
