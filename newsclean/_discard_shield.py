@@ -9,13 +9,14 @@ the discard would take more than six sevenths of all its text; a page with a lon
 stories passes that guard, and loses its article.
 
 The shield changes nothing unless the discard, as the tree stands, would delete most of the page's prose
-(``PROSE_MAJORITY``). Then it defuses the matched containers that carry the prose: their matching substrings
-get an underscore ("w_idget"), so the discard passes them by while every other class word, which trafilatura's
-body selectors read ("post-content", "article-body"), stays. A container qualifies when it holds a large share
-of the prose (``LARGE_SHARE``), or holds some prose and matched on layout words only (``LAYOUT_TOKENS``), the way
-Elementor splits an article over many small ``elementor-widget`` boxes. Boxes matched on what they are
-("newsletter", "share", "related", "author"…) with a small share of the prose stay doomed, and so does
-anything matched by ``role`` or a ``data-`` attribute: those are declared, not substrings.
+(``PROSE_MAJORITY``) and trafilatura's own guard would let it. Then it defuses the matched containers that
+carry the prose: their matching substrings get an underscore ("w_idget"), so the discard passes them by while
+every other class word, which trafilatura's body selectors read ("post-content", "article-body"), stays. A
+container qualifies when it holds a large share of the prose (``LARGE_SHARE``), or holds some prose and matched
+on layout words only (``LAYOUT_TOKENS``), the way Elementor splits an article over many small
+``elementor-widget`` boxes. Boxes matched on what they are ("newsletter", "share", "related", "author"…) with a
+small share of the prose stay doomed, and so does anything matched by ``role`` or a ``data-`` attribute: those
+are declared, not substrings.
 See docs/dom.md, "The discard shield".
 """
 
@@ -151,8 +152,7 @@ def shield_article_prose(tree: Any) -> int:
     chosen = [
         container
         for container, chars in prose.items()
-        if not _declared(container)
-        and (chars >= LARGE_SHARE * page or LAYOUT_TOKENS.issuperset(discard.matched_tokens(container) or ["?"]))
+        if not _declared(container) and (chars >= LARGE_SHARE * page or _layout_only(discard.matched_tokens(container)))
     ]
     if not chosen or not verdicts.trafilatura_would_prune():
         return 0
@@ -242,6 +242,10 @@ def _skip_subtree(elements: Iterator[Any], element: Any) -> None:
     for following in elements:
         if following is last:
             return
+
+
+def _layout_only(tokens: list[str]) -> bool:
+    return bool(tokens) and LAYOUT_TOKENS.issuperset(tokens)
 
 
 def _declared(element: Any) -> bool:

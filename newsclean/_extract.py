@@ -40,10 +40,10 @@ class TrafilaturaExtractor:
     def extract(self, html: str, *, url: str | None = None) -> list[str]:
         import trafilatura  # heavy import, deferred until the first page
 
-        page = _load(html)
-        if self.shield_article_prose and not isinstance(page, str):
-            shield_article_prose(page)
         try:
+            page = _load(html)
+            if self.shield_article_prose and not isinstance(page, str):
+                shield_article_prose(page)
             document = trafilatura.bare_extraction(page, url=url, **self.options())
         except ExtractionTimeout:
             raise
