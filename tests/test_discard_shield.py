@@ -3,6 +3,7 @@ substrings survives; boilerplate named for what it is still goes."""
 
 from __future__ import annotations
 
+import pytest
 import trafilatura
 from lxml import html as lxml_html
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH
@@ -111,3 +112,14 @@ def test_defusing_breaks_every_discard_match_and_keeps_the_other_class_words() -
     assert not any(expression(element) for expression in OVERALL_DISCARD_XPATH[:1])
     assert "post-content" in defused and "article-body" in defused
     assert defused.replace("_", "") == value
+
+
+def test_expressions_the_shield_cannot_read_disable_it_instead_of_guessing() -> None:
+    from lxml import etree
+
+    from newsclean._discard_shield import _Discard
+
+    with pytest.raises(ValueError, match="attributes the shield does not know"):
+        _Discard([etree.XPath(".//*[contains(@data-foo, 'x')]")])
+    with pytest.raises(ValueError, match="unexpected discard expression"):
+        _Discard([etree.XPath("//div[contains(@class, 'x')]")])
