@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 #: The discard would delete at least this share of the page's prose: the article is in what it matched.
@@ -79,6 +79,7 @@ class _Discard:
                 for attribute in attributes.split("|@"):
                     tokens[attribute].append((token, re.compile(token)))
         self.tokens = tokens
+        self.patterns = {attribute: [pattern for _, pattern in found] for attribute, found in tokens.items()}
 
     def verdict(self, element: Any) -> tuple[bool, bool]:
         """(matched by the class/id token expression, matched by any discard expression)."""
@@ -254,15 +255,14 @@ def _declared(element: Any) -> bool:
 
 
 def _defuse(element: Any, discard: _Discard) -> None:
-    for attribute, alternatives in discard.tokens.items():
+    for attribute, patterns in discard.patterns.items():
         value = element.get(attribute)
         if value:
-            element.set(attribute, _defused(value, [pattern for _, pattern in alternatives]))
+            element.set(attribute, _defused(value, patterns))
 
 
-def _defused(value: str, patterns: Iterable[re.Pattern[str]]) -> str:
+def _defused(value: str, patterns: Sequence[re.Pattern[str]]) -> str:
     """``value`` with an underscore after the first letter of each discard match ("a-widget" → "a-w_idget")."""
-    patterns = list(patterns)
     for _ in range(_MAX_DEFUSE_ROUNDS):
         found = min(
             (match for pattern in patterns if (match := pattern.search(value))),

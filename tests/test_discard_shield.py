@@ -105,7 +105,7 @@ def test_the_extractor_can_run_without_the_shield() -> None:
 def test_defusing_breaks_every_discard_match_and_keeps_the_other_class_words() -> None:
     discard = _trafilatura_discard()
     assert discard is not None
-    patterns = [pattern for alternatives in discard.tokens.values() for _, pattern in alternatives]
+    patterns = [pattern for found in discard.patterns.values() for pattern in found]
     value = "elementor-widget-theme-post-content entry-meta sidebar-layout article-body"
     defused = _defused(value, patterns)
     element = lxml_html.fromstring(f'<div><div class="{defused}"><p>text</p></div></div>')
