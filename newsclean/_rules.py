@@ -58,6 +58,9 @@ class RuleSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     case_sensitive: bool = False
     flag: str | None = None
     block: BlockSpec | None = None
+    #: DOM rules only: a box is removed only when its text matches this regex as well. For class words that name
+    #: an appeal on one site and a help desk on another ("support-…").
+    box_text: str | None = None
     description: str = ""
 
 
@@ -84,6 +87,7 @@ class CompiledRule:
         "block_continue",
         "block_end",
         "block_max",
+        "box_text",
         "pack",
         "pattern_source",
         "phrases",
@@ -104,6 +108,7 @@ class CompiledRule:
         self.block_end: Any = None
         self.block_continue: Any = None
         self.block_max = spec.block.max if spec.block else 0
+        self.box_text: Any = _compile(spec.box_text, spec, pack) if spec.box_text else None
         patterns = (spec.pattern,) if isinstance(spec.pattern, str) else spec.pattern
         if not patterns or not all(patterns):
             raise RuleError("pattern must be a non-empty string or list of strings", pack=pack, rule=spec.id)
@@ -232,6 +237,8 @@ def parse_pack(source: str | bytes, name: str) -> RuleSet:
             raise RuleError("examples.drop and examples.keep must both be non-empty", pack=header.name, rule=spec.id)
         if spec.stage == "dom" and spec.match not in ("selector", "class_words"):
             raise RuleError("dom rules match by 'selector' or 'class_words'", pack=header.name, rule=spec.id)
+        if spec.box_text is not None and spec.stage != "dom":
+            raise RuleError("box_text applies to dom rules only", pack=header.name, rule=spec.id)
         if spec.stage == "text" and spec.match not in ("regex", "phrase"):
             raise RuleError("text rules match by 'regex' or 'phrase'", pack=header.name, rule=spec.id)
         if spec.scope == "block" and spec.block is None:

@@ -107,3 +107,38 @@ def test_a_box_inside_a_paragraph_still_goes() -> None:
     # Only links are spared: a visually hidden span inside a sentence is still screen-reader text.
     removed = _removed(f'<p>Print or save <span class="screen-reader-text">the English guide</span> {SENTENCE}</p>')
     assert removed == [("dom.screen-reader-text", "the English guide")]
+
+
+APPEAL_VARIANT = (
+    "At Example News we believe everyone deserves journalism. Help keep news free for everyone by giving us as "
+    "little as $1. Your contribution will go a long way. "
+)
+
+
+def _appeal_box(variant_class: str) -> str:
+    variants = "".join(f'<div class="{variant_class}"><p>{APPEAL_VARIANT * 3}</p></div>' for _ in range(4))
+    return f'<div class="cli-support-example"><h4>Support Example News</h4>{variants}</div>'
+
+
+def test_a_box_whose_text_is_mostly_hidden_is_not_taken_for_the_article() -> None:
+    # Four hidden variants of an appeal outweigh the article; the reader sees one at most.
+    removed = _removed(_appeal_box("hidden appeal-variant"))
+    assert [rule for rule, _ in removed] == ["dom.support-appeal"]
+
+
+def test_the_same_box_shown_in_full_holds_too_much_of_the_page_to_go() -> None:
+    assert _removed(_appeal_box("appeal-variant")) == []
+
+
+def test_a_hidden_attribute_counts_as_hidden_too() -> None:
+    variants = "".join(f"<div hidden><p>{APPEAL_VARIANT * 3}</p></div>" for _ in range(4))
+    removed = _removed(f'<div class="cli-support-example"><h4>Support Example News</h4>{variants}</div>')
+    assert [rule for rule, _ in removed] == ["dom.support-appeal"]
+
+
+def test_a_support_box_that_asks_for_nothing_stays() -> None:
+    # The same class words name a help desk on a shop: box_text keeps the rule to appeals.
+    assert _removed('<div class="footer-support-links"><a href="/help">Help Center</a> <a>Returns</a></div>') == []
+    assert _removed('<div class="support-huffpost"><p>Support our journalism today.</p></div>') == [
+        ("dom.support-appeal", "Support our journalism today.")
+    ]

@@ -105,6 +105,7 @@ HEADER = '[pack]\nname = "custom"\nversion = "2"\n'
             GOOD_RULE.replace("scope", "x").replace('match = "phrase"', 'match = "phrase"\nscope = "block"'),
             "needs a [block] table",
         ),
+        (GOOD_RULE.replace('match = "phrase"', 'match = "phrase"\nbox_text = "donat"'), "dom rules only"),
     ],
 )
 def test_invalid_pack_raises_rule_error_naming_the_rule(body: str, message: str) -> None:

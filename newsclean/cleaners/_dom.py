@@ -12,7 +12,7 @@ from .._models import Removal
 from .._rules import CompiledRule, RuleSet
 
 # A box holding more than this share of the page's text is probably the article itself, whatever its class
-# says ("related-article-body", "subscriber-content"): leave it to the extractor.
+# says ("related-article-body", "subscriber-content"): leave it to the extractor. Its hidden parts do not count.
 MAX_TEXT_SHARE = 0.4
 _PROTECTED_TAGS = frozenset({"html", "head", "body", "main", "article"})
 
@@ -151,7 +151,7 @@ class DomCleaner:
             text = _text(node)
             if not page_chars:
                 page_chars = max(len(_text(body)), 1)
-            if len(text) > MAX_TEXT_SHARE * page_chars:
+            if _visible_chars(node, text, limit=MAX_TEXT_SHARE * page_chars) > MAX_TEXT_SHARE * page_chars:
                 continue
             if text:
                 removals.append(Removal(found.id, found.category, "dom", text))
@@ -162,16 +162,21 @@ class DomCleaner:
         return DomCleanResult(tuple(removals), len(doomed))
 
     def _rule_for(self, node: LexborNode, rule_tokens: list[tuple[CompiledRule, set[str]]]) -> CompiledRule | None:
-        """The first selector rule matching ``node``, else the first class-word rule: the packs' order."""
+        """The first selector rule matching ``node``, else the first class-word rule: the packs' order. A rule
+        with ``box_text`` matches only a box whose text matches that too."""
         for rule in self._selector_rules:
-            if rule.selector and node.css_matches(rule.selector):
+            if rule.selector and node.css_matches(rule.selector) and _box_text_matches(rule, node):
                 return rule
         if rule_tokens:
             words = _words(node)
             for rule, hits in rule_tokens:
-                if not hits.isdisjoint(words):
+                if not hits.isdisjoint(words) and _box_text_matches(rule, node):
                     return rule
         return None
+
+
+def _box_text_matches(rule: CompiledRule, node: LexborNode) -> bool:
+    return rule.box_text is None or rule.box_text.search(_text(node)) is not None
 
 
 def _set_options() -> Any:
@@ -232,6 +237,21 @@ def _link_in_running_text(node: LexborNode) -> bool:
     text = len(_text(block))
     links = sum(len(_text(link)) for link in block.css("a"))
     return text - links >= RUNNING_TEXT_CHARS
+
+
+# What a browser does not show until a script picks it: the ``hidden`` attribute, and the ``hidden`` class that
+# Bootstrap and Tailwind define as ``display: none``. An appeal box ships its variants this way.
+_HIDDEN = '[hidden], [class~="hidden"]'
+
+
+def _visible_chars(node: LexborNode, text: str, *, limit: float) -> int:
+    """The length of ``text`` (``node``'s text) without the text of its hidden parts, which is only measured
+    when the whole is over ``limit``: an article is never mostly hidden, an appeal box with variants can be."""
+    if len(text) <= limit:
+        return len(text)
+    hidden = node.css(_HIDDEN)
+    outermost = {element.mem_id for element in hidden}
+    return len(text) - sum(len(_text(element)) for element in hidden if not _has_ancestor_in(element, outermost))
 
 
 def _removable(node: LexborNode) -> bool:
