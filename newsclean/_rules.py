@@ -8,6 +8,7 @@ pattern must not hang a batch.
 from __future__ import annotations
 
 import functools
+import hashlib
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -246,7 +247,11 @@ def parse_pack(source: str | bytes, name: str) -> RuleSet:
         if spec.scope == "prefix" and spec.match != "regex":
             raise RuleError("scope = 'prefix' needs a regex", pack=header.name, rule=spec.id)
         compiled.append(CompiledRule(spec, header.name))
-    return RuleSet(compiled, [f"{header.name}@{header.version}"])
+    # The declared version alone did not follow every edit of a pack: the digest of its text does, so two
+    # records with the same ``rules_version`` were cleaned by the same rules.
+    text = source if isinstance(source, bytes) else source.encode("utf-8")
+    digest = hashlib.sha256(text).hexdigest()[:8]
+    return RuleSet(compiled, [f"{header.name}@{header.version}+{digest}"])
 
 
 def load_pack(path: str | Path) -> RuleSet:

@@ -138,7 +138,12 @@ def test_user_pack_replaces_or_extends_the_defaults(tmp_path: Path) -> None:
 
     only_custom = newsclean.clean_text(text, rules=path)
     assert only_custom.paragraphs == ("Share this:", "The body paragraph stays because it is the article itself.")
-    assert only_custom.rules_version == "custom@2"
+    assert only_custom.rules_version.startswith("custom@2+")
+
+    path.write_text(HEADER + GOOD_RULE.replace('"Sponsored content"]', '"Sponsored content", "Advertorial"]'))
+    edited = newsclean.clean_text(text, rules=path)
+    assert edited.rules_version.startswith("custom@2+")
+    assert edited.rules_version != only_custom.rules_version  # an edit shows even when the version is not bumped
 
     extended = newsclean.clean_text(text, rules=newsclean.default_rules() + newsclean.load_pack(path))
     assert extended.paragraphs == ("The body paragraph stays because it is the article itself.",)
