@@ -130,6 +130,11 @@ def test_the_same_box_shown_in_full_holds_too_much_of_the_page_to_go() -> None:
     assert _removed(_appeal_box("appeal-variant")) == []
 
 
+def test_hidden_on_narrow_screens_only_is_not_hidden() -> None:
+    # Tailwind's "hidden md:block" is shown from the md breakpoint up.
+    assert _removed(_appeal_box("hidden md:block")) == []
+
+
 def test_a_hidden_attribute_counts_as_hidden_too() -> None:
     variants = "".join(f"<div hidden><p>{APPEAL_VARIANT * 3}</p></div>" for _ in range(4))
     removed = _removed(f'<div class="cli-support-example"><h4>Support Example News</h4>{variants}</div>')

@@ -242,6 +242,14 @@ def _link_in_running_text(node: LexborNode) -> bool:
 # What a browser does not show until a script picks it: the ``hidden`` attribute, and the ``hidden`` class that
 # Bootstrap and Tailwind define as ``display: none``. An appeal box ships its variants this way.
 _HIDDEN = '[hidden], [class~="hidden"]'
+# Tailwind's "hidden md:block" shows the element on wider screens: a class with a breakpoint prefix ("md:…")
+# next to "hidden" does not make it hidden.
+_RESPONSIVE_CLASS = re.compile(r"(?:^|\s)[a-z0-9-]+:[\w-]")
+
+
+def _is_hidden(element: LexborNode) -> bool:
+    attributes = element.attributes
+    return "hidden" in attributes or not _RESPONSIVE_CLASS.search(attributes.get("class") or "")
 
 
 def _visible_chars(node: LexborNode, text: str, *, limit: float) -> int:
@@ -249,7 +257,7 @@ def _visible_chars(node: LexborNode, text: str, *, limit: float) -> int:
     when the whole is over ``limit``: an article is never mostly hidden, an appeal box with variants can be."""
     if len(text) <= limit:
         return len(text)
-    hidden = node.css(_HIDDEN)
+    hidden = [element for element in node.css(_HIDDEN) if _is_hidden(element)]
     outermost = {element.mem_id for element in hidden}
     return len(text) - sum(len(_text(element)) for element in hidden if not _has_ancestor_in(element, outermost))
 
