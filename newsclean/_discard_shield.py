@@ -22,6 +22,7 @@ See docs/dom.md, "The discard shield".
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -119,22 +120,15 @@ def _alternatives(pattern: str) -> list[str]:
     return [part for part in parts if part]
 
 
-_discard: _Discard | None = None
-_loaded = False
-
-
+@functools.cache
 def _trafilatura_discard() -> _Discard | None:
     """Read once; ``None`` when this trafilatura has no such expressions (the shield then does nothing)."""
-    global _discard, _loaded
-    if not _loaded:
-        try:
-            from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+    try:
+        from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
-            _discard = _Discard(list(OVERALL_DISCARD_XPATH)) if OVERALL_DISCARD_XPATH else None
-        except (ImportError, AttributeError, IndexError, ValueError):  # another trafilatura: no shield
-            _discard = None
-        _loaded = True
-    return _discard
+        return _Discard(list(OVERALL_DISCARD_XPATH)) if OVERALL_DISCARD_XPATH else None
+    except (ImportError, AttributeError, IndexError, ValueError):  # another trafilatura: no shield
+        return None
 
 
 def shield_article_prose(tree: Any) -> int:

@@ -151,7 +151,8 @@ class DomCleaner:
             text = _text(node)
             if not page_chars:
                 page_chars = max(len(_text(body)), 1)
-            if _visible_chars(node, text, limit=MAX_TEXT_SHARE * page_chars) > MAX_TEXT_SHARE * page_chars:
+            limit = MAX_TEXT_SHARE * page_chars
+            if len(text) > limit and len(text) - _hidden_chars(node) > limit:
                 continue
             if text:
                 removals.append(Removal(found.id, found.category, "dom", text))
@@ -252,14 +253,12 @@ def _is_hidden(element: LexborNode) -> bool:
     return "hidden" in attributes or not _RESPONSIVE_CLASS.search(attributes.get("class") or "")
 
 
-def _visible_chars(node: LexborNode, text: str, *, limit: float) -> int:
-    """The length of ``text`` (``node``'s text) without the text of its hidden parts, which is only measured
-    when the whole is over ``limit``: an article is never mostly hidden, an appeal box with variants can be."""
-    if len(text) <= limit:
-        return len(text)
+def _hidden_chars(node: LexborNode) -> int:
+    """The length of the text in ``node``'s hidden parts (outermost ones only): an article is never mostly
+    hidden, an appeal box with variants can be."""
     hidden = [element for element in node.css(_HIDDEN) if _is_hidden(element)]
     outermost = {element.mem_id for element in hidden}
-    return len(text) - sum(len(_text(element)) for element in hidden if not _has_ancestor_in(element, outermost))
+    return sum(len(_text(element)) for element in hidden if not _has_ancestor_in(element, outermost))
 
 
 def _removable(node: LexborNode) -> bool:
