@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Protocol
 
+from . import _readability_choice
 from ._discard_shield import shield_article_prose
 from ._exceptions import ExtractionError, ExtractionTimeout
 
@@ -23,10 +24,19 @@ class TrafilaturaExtractor:
 
     name = "trafilatura"
 
-    def __init__(self, *, include_tables: bool = True, shield_article_prose: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        include_tables: bool = True,
+        shield_article_prose: bool = True,
+        prefer_headed_readability: bool = True,
+    ) -> None:
         self.include_tables = include_tables
         #: Keep the article's prose out of trafilatura's class-substring discard (``_discard_shield``).
         self.shield_article_prose = shield_article_prose
+        #: After trafilatura's wild-text fallback, take readability's longer, headed article
+        #: (``_readability_choice``).
+        self.prefer_headed_readability = prefer_headed_readability
 
     def options(self) -> dict[str, Any]:
         """trafilatura's settings besides the page and its URL (a subclass may add to them)."""
@@ -44,7 +54,8 @@ class TrafilaturaExtractor:
             page = _load(html)
             if self.shield_article_prose and not isinstance(page, str):
                 shield_article_prose(page)
-            document = trafilatura.bare_extraction(page, url=url, **self.options())
+            with _readability_choice.engaged(self.prefer_headed_readability):
+                document = trafilatura.bare_extraction(page, url=url, **self.options())
         except ExtractionTimeout:
             raise
         except (RecursionError, MemoryError) as exc:

@@ -1,0 +1,149 @@
+"""Readability's headed article after trafilatura's wild-text fallback: an article in a container that
+trafilatura's selectors do not name keeps its headings and lists; trafilatura outside newsclean is untouched."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import trafilatura
+
+from newsclean import _readability_choice
+from newsclean._extract import TrafilaturaExtractor
+
+SENTENCES = [
+    "Choosing a platform for a small shop depends on how much time the owner can spend on upkeep every week.",
+    "The first option gives full control over the design, the plugins and the hosting of every single page.",
+    "Hosted builders trade some of that freedom for updates, backups and security handled by the vendor.",
+    "Costs differ more than the advertised prices suggest once themes, add-ons and transaction fees count.",
+    "Search engines treat the platforms alike when the pages load fast and the markup stays clean and small.",
+    "Owners who plan to sell online should compare the checkout flows before they compare the templates.",
+]
+HEADINGS = ["Why the platform matters", "Which builder suits a shop", "What it costs over time"]
+ITEMS = [
+    f"Point {section}.{item}: a short note on one of the platform's features"
+    for section in range(3)
+    for item in range(4)
+]
+
+
+def _prose(section: int) -> str:
+    first = " ".join(SENTENCES[(2 * section + k) % 6] for k in range(3))
+    second = " ".join(SENTENCES[(2 * section + k) % 6] for k in range(3, 6))
+    return f"<p>{first}</p><p>{second}</p>"
+
+
+def _sections(*, headings: bool = True) -> str:
+    return "".join(
+        (f"<h2>{HEADINGS[section]}</h2>" if headings else "")
+        + _prose(section)
+        + "<ul>"
+        + "".join(f"<li>{item}</li>" for item in ITEMS[4 * section : 4 * section + 4])
+        + "</ul>"
+        for section in range(3)
+    )
+
+
+def _page(container_class: str = "richtext-presentation w-richtext", *, headings: bool = True) -> str:
+    # "w-richtext" is no class trafilatura's body selectors know, so its main pass finds no container and falls
+    # back to the page's loose paragraphs.
+    return (
+        "<html><head><title>Website builders compared</title></head><body>"
+        "<div class='top'><a href='/'>Home</a> <a href='/blog'>Blog</a></div>"
+        f"<div class='{container_class}'>{_sections(headings=headings)}</div></body></html>"
+    )
+
+
+def _released_trafilatura(page: str) -> str:
+    return trafilatura.extract(page, include_comments=False, deduplicate=False) or ""
+
+
+def _lines(page: str, **options: bool) -> list[str]:
+    return TrafilaturaExtractor(**options).extract(page, url="https://example.org/blog/builders")
+
+
+def test_headings_and_lists_come_back_after_the_wild_text_fallback() -> None:
+    page = _page()
+    released = _released_trafilatura(page)
+    assert SENTENCES[0] in released
+    assert HEADINGS[0] not in released and ITEMS[0] not in released  # the loss this module exists for
+
+    text = "\n".join(_lines(page))
+    assert all(heading in text for heading in HEADINGS)
+    assert all(item in text for item in ITEMS)
+    assert all(sentence in text for sentence in SENTENCES)
+
+
+def test_the_extractor_can_run_without_it() -> None:
+    text = "\n".join(_lines(_page(), prefer_headed_readability=False))
+    assert SENTENCES[0] in text
+    assert HEADINGS[0] not in text and ITEMS[0] not in text
+
+
+def test_the_choice_needs_the_fallback_a_longer_pick_and_headings() -> None:
+    from lxml import etree
+    from lxml import html as lxml_html
+    from trafilatura import external
+    from trafilatura.settings import Extractor
+
+    assert _readability_choice.install()
+    own = etree.Element("body")
+    etree.SubElement(own, "p").text = SENTENCES[0] * 3
+    headed = lxml_html.fromstring(f"<div><h2>{HEADINGS[0]}</h2><p>{SENTENCES[1]}</p></div>")
+    unheaded = lxml_html.fromstring(f"<div><p>{SENTENCES[1]}</p></div>")
+    options = Extractor()  # the default focus, "balanced"
+
+    def choose(pick: object, length: int, *, fell_back: bool = True, engaged: bool = True) -> bool:
+        with _readability_choice.engaged(engaged):
+            if engaged:
+                _readability_choice._state.fell_back_to_wild_text = fell_back
+            # 300 characters of own text against a pick under twice as long: trafilatura keeps its own
+            return bool(external._prefer_readability(own, pick, "text", 300, length, options))
+
+    assert choose(headed, 400)
+    assert not choose(headed, 400, fell_back=False)  # the main pass found the article's container
+    assert not choose(unheaded, 400)
+    assert not choose(headed, 300)  # not longer
+    assert not choose(headed, 400, engaged=False)  # trafilatura called outside newsclean
+
+
+def test_a_longer_pick_without_headings_does_not_replace_the_wild_text() -> None:
+    # Without headings, readability's longer text is not evidence of a structured article the fallback missed.
+    page = _page(headings=False)
+    lines = _lines(page)
+    assert lines == _lines(page, prefer_headed_readability=False)
+    assert ITEMS[0] not in "\n".join(lines)
+
+
+def test_trafilatura_outside_newsclean_behaves_as_released() -> None:
+    page = _page()
+    _lines(page)  # installs the wrappers
+    assert _readability_choice.install()
+    assert HEADINGS[0] not in _released_trafilatura(page)
+
+    from_other_thread: list[str] = []
+    with _readability_choice.engaged():
+        worker = threading.Thread(target=lambda: from_other_thread.append(_released_trafilatura(page)))
+        worker.start()
+        worker.join()
+    assert SENTENCES[0] in from_other_thread[0]
+    assert HEADINGS[0] not in from_other_thread[0]
+
+
+def test_the_state_is_restored_when_extraction_raises() -> None:
+    with pytest.raises(RuntimeError), _readability_choice.engaged():
+        assert _readability_choice._state.engaged
+        raise RuntimeError("extraction failed")
+    assert not _readability_choice._state.engaged
+    assert not _readability_choice._state.fell_back_to_wild_text
+
+
+def test_a_trafilatura_with_other_signatures_is_not_wrapped() -> None:
+    def other_prefer(body: object, algo_text: str, options: object) -> bool:
+        return False
+
+    assert not _readability_choice._takes(other_prefer, _readability_choice._PREFER_PARAMETERS)
+    assert not _readability_choice._takes(None, _readability_choice._PREFER_PARAMETERS)
+    from trafilatura import external
+
+    assert _readability_choice._takes(external._prefer_readability, _readability_choice._PREFER_PARAMETERS)
