@@ -16,8 +16,9 @@ trafilatura offers no seam for this, so two of its private functions are wrapped
 ``main_extractor.recover_wild_text`` notes that the fallback ran, and ``external._prefer_readability`` adds the
 case. Both pass straight through unless newsclean is extracting on the calling thread (``engaged``), so
 trafilatura called by anything else in the process (the benchmarks' trafilatura, a user's own calls) behaves
-as released. A trafilatura whose functions are missing or take other parameters is left alone, and newsclean
-then extracts as trafilatura does. See docs/dom.md, "Readability's headed article".
+as released. A trafilatura whose functions are missing or take other parameters is left alone, with a
+``RuntimeWarning``, and newsclean then extracts as trafilatura does. See docs/dom.md, "Readability's headed
+article".
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import functools
 import inspect
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -41,6 +43,8 @@ class _State(threading.local):
 
 
 _state = _State()
+_install_lock = threading.Lock()
+_installed: bool | None = None
 
 
 @contextmanager
@@ -57,26 +61,42 @@ def engaged(enabled: bool = True) -> Iterator[None]:
         _state.engaged, _state.fell_back_to_wild_text = outer
 
 
-@functools.cache
 def install() -> bool:
-    """Wrap trafilatura's two functions (once); ``False`` when this trafilatura does not have them as expected."""
+    """Wrap trafilatura's two functions, once per process; ``False`` when this trafilatura does not have them
+    as expected."""
+    global _installed
+    if _installed is None:
+        with _install_lock:  # two threads' first pages must not wrap the functions twice
+            if _installed is None:
+                _installed = _wrap_trafilatura()
+    return _installed
+
+
+def _wrap_trafilatura() -> bool:
     try:
         from trafilatura import external, main_extractor
     except ImportError:
         return False
     prefer = getattr(external, "_prefer_readability", None)
     recover = getattr(main_extractor, "recover_wild_text", None)
-    if not (_takes(prefer, _PREFER_PARAMETERS) and _takes(recover, _RECOVER_PARAMETERS)):
+    if (
+        prefer is None
+        or recover is None
+        or not (_takes(prefer, _PREFER_PARAMETERS) and _takes(recover, _RECOVER_PARAMETERS))
+    ):
+        warnings.warn(
+            "newsclean could not find trafilatura's readability choice on this trafilatura version: pages whose "
+            "article container trafilatura does not find are extracted as trafilatura extracts them",
+            RuntimeWarning,
+            stacklevel=2,
+        )
         return False
-    assert prefer is not None and recover is not None
     external._prefer_readability = _with_headed_article(prefer)
     main_extractor.recover_wild_text = _noting_wild_text(recover)
     return True
 
 
-def _takes(function: Callable[..., Any] | None, parameters: tuple[str, ...]) -> bool:
-    if function is None:
-        return False
+def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
     try:
         names = tuple(inspect.signature(function).parameters)
     except (TypeError, ValueError):

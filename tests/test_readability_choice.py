@@ -138,12 +138,15 @@ def test_the_state_is_restored_when_extraction_raises() -> None:
     assert not _readability_choice._state.fell_back_to_wild_text
 
 
-def test_a_trafilatura_with_other_signatures_is_not_wrapped() -> None:
+def test_a_trafilatura_with_other_signatures_is_left_alone_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trafilatura import external, main_extractor
+
     def other_prefer(body: object, algo_text: str, options: object) -> bool:
         return False
 
-    assert not _readability_choice._takes(other_prefer, _readability_choice._PREFER_PARAMETERS)
-    assert not _readability_choice._takes(None, _readability_choice._PREFER_PARAMETERS)
-    from trafilatura import external
-
-    assert _readability_choice._takes(external._prefer_readability, _readability_choice._PREFER_PARAMETERS)
+    monkeypatch.setattr(external, "_prefer_readability", other_prefer)
+    recover = main_extractor.recover_wild_text
+    with pytest.warns(RuntimeWarning, match="readability choice"):
+        assert not _readability_choice._wrap_trafilatura()
+    assert external._prefer_readability is other_prefer
+    assert main_extractor.recover_wild_text is recover
