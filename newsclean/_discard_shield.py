@@ -198,10 +198,8 @@ class _Verdicts:
         those in each container the token expression matches."""
         prose: Counter[Any] = Counter()
         for paragraph in self.tree.iter("p"):
-            length = len(paragraph.text_content().strip())
-            if length < MIN_PROSE_CHARS:
-                continue
-            if sum(len(link.text_content()) for link in paragraph.iter("a")) > MAX_LINK_SHARE * length:
+            length = prose_chars(paragraph)
+            if not length:
                 continue
             matched, doomed = self.path(paragraph)
             prose[self.tree] += length
@@ -225,6 +223,17 @@ class _Verdicts:
 
 
 _PASS = (False, False)
+
+
+def prose_chars(paragraph: Any, link_tags: tuple[str, ...] = ("a",)) -> int:
+    """The characters of a ``<p>`` that reads as prose (``MIN_PROSE_CHARS`` or more, at most ``MAX_LINK_SHARE`` of
+    them in links), else 0. trafilatura's converted trees name links ``ref``: pass ``link_tags`` for them."""
+    length = len(paragraph.text_content().strip())
+    if length < MIN_PROSE_CHARS:
+        return 0
+    if sum(len(link.text_content()) for link in paragraph.iter(*link_tags)) > MAX_LINK_SHARE * length:
+        return 0
+    return length
 
 
 def _skip_subtree(elements: Iterator[Any], element: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Protocol
 
-from . import _readability_choice
+from . import _trafilatura_fallback
 from ._discard_shield import shield_article_prose
 from ._exceptions import ExtractionError, ExtractionTimeout
 
@@ -29,13 +29,17 @@ class TrafilaturaExtractor:
         *,
         include_tables: bool = True,
         shield_article_prose: bool = True,
+        find_article_container: bool = True,
         prefer_headed_readability: bool = True,
     ) -> None:
         self.include_tables = include_tables
         #: Keep the article's prose out of trafilatura's class-substring discard (``_discard_shield``).
         self.shield_article_prose = shield_article_prose
+        #: When trafilatura's main pass finds no article container, run it again on the element holding nearly
+        #: all the prose (``_trafilatura_fallback``).
+        self.find_article_container = find_article_container
         #: After trafilatura's wild-text fallback, take readability's longer, headed article
-        #: (``_readability_choice``).
+        #: (``_trafilatura_fallback``).
         self.prefer_headed_readability = prefer_headed_readability
 
     def options(self) -> dict[str, Any]:
@@ -54,7 +58,9 @@ class TrafilaturaExtractor:
             page = _load(html)
             if self.shield_article_prose and not isinstance(page, str):
                 shield_article_prose(page)
-            with _readability_choice.engaged(self.prefer_headed_readability):
+            with _trafilatura_fallback.engaged(
+                headed_readability=self.prefer_headed_readability, article_container=self.find_article_container
+            ):
                 document = trafilatura.bare_extraction(page, url=url, **self.options())
         except ExtractionTimeout:
             raise

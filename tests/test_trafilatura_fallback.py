@@ -1,5 +1,6 @@
-"""Readability's headed article after trafilatura's wild-text fallback: an article in a container that
-trafilatura's selectors do not name keeps its headings and lists; trafilatura outside newsclean is untouched."""
+"""When trafilatura's main pass finds no article container: the container holding the prose is found for it,
+or readability's headed article is taken, so the article keeps its headings and lists and loses the page's
+other loose paragraphs; trafilatura outside newsclean is untouched."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import threading
 
 import pytest
 import trafilatura
+from lxml import html as lxml_html
 
-from newsclean import _readability_choice
+from newsclean import _trafilatura_fallback
+from newsclean._article_container import article_container
 from newsclean._extract import TrafilaturaExtractor
 
 SENTENCES = [
@@ -44,14 +47,18 @@ def _sections(*, headings: bool = True) -> str:
     )
 
 
-def _page(container_class: str = "richtext-presentation w-richtext", *, headings: bool = True) -> str:
+def _page(container_class: str = "richtext-presentation w-richtext", *, headings: bool = True, aside: str = "") -> str:
     # "w-richtext" is no class trafilatura's body selectors know, so its main pass finds no container and falls
     # back to the page's loose paragraphs.
     return (
         "<html><head><title>Website builders compared</title></head><body>"
         "<div class='top'><a href='/'>Home</a> <a href='/blog'>Blog</a></div>"
-        f"<div class='{container_class}'>{_sections(headings=headings)}</div></body></html>"
+        f"<div class='{container_class}'>{_sections(headings=headings)}</div>{aside}</body></html>"
     )
+
+
+PROMO = "Book a free call with our team this week and we will build your new website in less than a month."
+BOTH_OFF = {"find_article_container": False, "prefer_headed_readability": False}
 
 
 def _released_trafilatura(page: str) -> str:
@@ -74,10 +81,48 @@ def test_headings_and_lists_come_back_after_the_wild_text_fallback() -> None:
     assert all(sentence in text for sentence in SENTENCES)
 
 
-def test_the_extractor_can_run_without_it() -> None:
-    text = "\n".join(_lines(_page(), prefer_headed_readability=False))
+def test_each_step_alone_brings_them_back_and_both_can_be_turned_off() -> None:
+    page = _page()
+    for alone in ({"find_article_container": False}, {"prefer_headed_readability": False}):
+        text = "\n".join(_lines(page, **alone))
+        assert HEADINGS[0] in text and ITEMS[0] in text, alone
+    text = "\n".join(_lines(page, **BOTH_OFF))
     assert SENTENCES[0] in text
     assert HEADINGS[0] not in text and ITEMS[0] not in text
+
+
+def test_the_container_pass_leaves_the_page_s_other_paragraphs_out() -> None:
+    page = _page(aside=f"<div class='promo'><p>{PROMO}</p></div>")
+    assert PROMO in "\n".join(_lines(page, **BOTH_OFF))  # wild text takes every loose paragraph
+    text = "\n".join(_lines(page, prefer_headed_readability=False))
+    assert PROMO not in text
+    assert HEADINGS[2] in text and ITEMS[-1] in text and SENTENCES[-1] in text
+
+
+def _tree(body: str) -> object:
+    return lxml_html.fromstring(f"<html><body>{body}</body></html>")
+
+
+def test_the_container_is_the_deepest_box_holding_nearly_all_the_prose() -> None:
+    teaser = f"<div id='teaser'><h3>Related</h3><p>{SENTENCES[0]}</p></div>"  # under a tenth of the prose
+    tree = _tree(f"<div id='page'><div id='story'>{_prose(0)}{_prose(1)}</div>{teaser}</div>")
+    found = article_container(tree)
+    assert found is not None and found.get("id") == "story"
+
+
+def test_the_container_widens_to_a_lead_paragraph_outside_it() -> None:
+    lead = f"<p class='lead'>{SENTENCES[5]}</p>"
+    story = f"<div id='story'>{lead}<div id='text'>{_prose(0)}{_prose(1)}</div></div>"
+    tree = _tree(f"<div id='col'><div>FULL STORY</div>{story}</div>")
+    found = article_container(tree)
+    assert found is not None and found.get("id") == "story"  # not 'text', and not 'col' (its label is no prose)
+
+
+def test_no_container_when_the_prose_is_split_or_too_short() -> None:
+    split = _tree(f"<div id='a'>{_prose(0)}</div><div id='b'>{_prose(1)}</div>")
+    assert article_container(split) is None
+    short = _tree(f"<div id='a'><p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p></div>")
+    assert article_container(short) is None
 
 
 def test_the_choice_needs_the_fallback_a_longer_pick_and_headings() -> None:
@@ -86,7 +131,7 @@ def test_the_choice_needs_the_fallback_a_longer_pick_and_headings() -> None:
     from trafilatura import external
     from trafilatura.settings import Extractor
 
-    assert _readability_choice.install()
+    assert _trafilatura_fallback.install()
     own = etree.Element("body")
     etree.SubElement(own, "p").text = SENTENCES[0] * 3
     headed = lxml_html.fromstring(f"<div><h2>{HEADINGS[0]}</h2><p>{SENTENCES[1]}</p></div>")
@@ -94,9 +139,9 @@ def test_the_choice_needs_the_fallback_a_longer_pick_and_headings() -> None:
     options = Extractor()  # the default focus, "balanced"
 
     def choose(pick: object, length: int, *, fell_back: bool = True, engaged: bool = True) -> bool:
-        with _readability_choice.engaged(engaged):
+        with _trafilatura_fallback.engaged(headed_readability=engaged, article_container=False):
             if engaged:
-                _readability_choice._state.fell_back_to_wild_text = fell_back
+                _trafilatura_fallback._state.fell_back_to_wild_text = fell_back
             # 300 characters of own text against a pick under twice as long: trafilatura keeps its own
             return bool(external._prefer_readability(own, pick, "text", 300, length, options))
 
@@ -110,19 +155,19 @@ def test_the_choice_needs_the_fallback_a_longer_pick_and_headings() -> None:
 def test_a_longer_pick_without_headings_does_not_replace_the_wild_text() -> None:
     # Without headings, readability's longer text is not evidence of a structured article the fallback missed.
     page = _page(headings=False)
-    lines = _lines(page)
-    assert lines == _lines(page, prefer_headed_readability=False)
+    lines = _lines(page, find_article_container=False)
+    assert lines == _lines(page, **BOTH_OFF)
     assert ITEMS[0] not in "\n".join(lines)
 
 
 def test_trafilatura_outside_newsclean_behaves_as_released() -> None:
     page = _page()
     _lines(page)  # installs the wrappers
-    assert _readability_choice.install()
+    assert _trafilatura_fallback.install()
     assert HEADINGS[0] not in _released_trafilatura(page)
 
     from_other_thread: list[str] = []
-    with _readability_choice.engaged():
+    with _trafilatura_fallback.engaged():
         worker = threading.Thread(target=lambda: from_other_thread.append(_released_trafilatura(page)))
         worker.start()
         worker.join()
@@ -131,11 +176,12 @@ def test_trafilatura_outside_newsclean_behaves_as_released() -> None:
 
 
 def test_the_state_is_restored_when_extraction_raises() -> None:
-    with pytest.raises(RuntimeError), _readability_choice.engaged():
-        assert _readability_choice._state.engaged
+    with pytest.raises(RuntimeError), _trafilatura_fallback.engaged():
+        assert _trafilatura_fallback._state.headed_readability and _trafilatura_fallback._state.article_container
         raise RuntimeError("extraction failed")
-    assert not _readability_choice._state.engaged
-    assert not _readability_choice._state.fell_back_to_wild_text
+    assert not _trafilatura_fallback._state.headed_readability
+    assert not _trafilatura_fallback._state.article_container
+    assert not _trafilatura_fallback._state.fell_back_to_wild_text
 
 
 def test_a_trafilatura_with_other_signatures_is_left_alone_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,7 +192,7 @@ def test_a_trafilatura_with_other_signatures_is_left_alone_with_a_warning(monkey
 
     monkeypatch.setattr(external, "_prefer_readability", other_prefer)
     recover = main_extractor.recover_wild_text
-    with pytest.warns(RuntimeWarning, match="readability choice"):
-        assert not _readability_choice._wrap_trafilatura()
+    with pytest.warns(RuntimeWarning, match="wild-text fallback"):
+        assert not _trafilatura_fallback._wrap_trafilatura()
     assert external._prefer_readability is other_prefer
     assert main_extractor.recover_wild_text is recover

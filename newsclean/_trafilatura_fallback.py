@@ -1,0 +1,170 @@
+"""What newsclean adds to trafilatura's fallback when its main pass finds no article container.
+
+trafilatura's main extractor looks for the article's container with class and id selectors (``BODY_XPATH``:
+"entry-content", "article-body", ``<article>``…). When none matches, or the match holds too little text, it
+falls back to "wild text": the page's loose ``<p>``, quotes, code blocks and tables, from anywhere on the page,
+but no heading and no list. It then weighs readability's pick against that text and keeps its own unless
+readability's is twice as long, so an article in a container no selector names (a Webflow ``w-richtext``, a
+custom theme) comes out without its subheadings and bullet lists, and with the page's other loose paragraphs.
+newsclean adds two steps, each of which can be turned off:
+
+- **The article's container.** When the main pass found nothing at all, the element holding nearly all the
+  page's prose (``_article_container``) is marked ``itemprop="articleBody"``, which trafilatura's first
+  selector reads, and the main pass runs again on a copy of the tree; the wild text is recovered only when
+  that gives less than trafilatura's minimum.
+- **Readability's headed article.** trafilatura already prefers readability's pick when it is longer and has
+  headings its own text lacks, but only in recall mode (its issue #354). After the fallback, newsclean applies
+  a test like it in the default mode: readability's pick is longer and has headings. Its own text is not asked
+  to lack headings, as trafilatura's test does, because the fallback also runs when the main pass found a
+  container too small to be the article, and that container's heading is then all the structure the text has.
+
+trafilatura offers no seam for either, so three of its private functions are used: ``recover_wild_text`` and
+``_prefer_readability`` are wrapped, once per process, and ``_extract`` (its main pass) is called. The wrappers
+pass straight through unless newsclean is extracting on the calling thread (``engaged``), so trafilatura called
+by anything else in the process (the benchmarks' trafilatura, a user's own calls) behaves as released. A
+trafilatura whose functions are missing or take other parameters is left alone, with a ``RuntimeWarning``, and
+newsclean then extracts as trafilatura does. See docs/dom.md, "When trafilatura finds no article container".
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import inspect
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ._article_container import article_container
+
+#: The parameters the wrappers rely on, in order; another signature means another trafilatura.
+_PREFER_PARAMETERS = ("body", "algo_body", "algo_text", "len_text", "len_algo", "options")
+_RECOVER_PARAMETERS = ("tree", "result_body", "options")
+_MAIN_PASS_PARAMETERS = ("tree", "options")
+_HEADINGS = ("h2", "h3", "h4")
+#: trafilatura names links ``ref`` once it has converted the tree.
+_CONVERTED_LINKS = ("ref", "a")
+
+
+class _State(threading.local):
+    headed_readability = False
+    article_container = False
+    fell_back_to_wild_text = False
+
+
+_state = _State()
+_install_lock = threading.Lock()
+_installed: bool | None = None
+_main_pass: Callable[..., tuple[Any, str, Any]] | None = None
+
+
+@contextmanager
+def engaged(*, headed_readability: bool = True, article_container: bool = True) -> Iterator[None]:
+    """Within this block, on this thread, trafilatura's fallback includes newsclean's steps that are on."""
+    if not (headed_readability or article_container) or not install():
+        yield
+        return
+    outer = _state.headed_readability, _state.article_container, _state.fell_back_to_wild_text
+    _state.headed_readability, _state.article_container = headed_readability, article_container
+    _state.fell_back_to_wild_text = False
+    try:
+        yield
+    finally:
+        _state.headed_readability, _state.article_container, _state.fell_back_to_wild_text = outer
+
+
+def install() -> bool:
+    """Wrap trafilatura's functions, once per process; ``False`` when this trafilatura does not have them as
+    expected."""
+    global _installed
+    if _installed is None:
+        with _install_lock:  # two threads' first pages must not wrap the functions twice
+            if _installed is None:
+                _installed = _wrap_trafilatura()
+    return _installed
+
+
+def _wrap_trafilatura() -> bool:
+    global _main_pass
+    try:
+        from trafilatura import external, main_extractor
+    except ImportError:
+        return False
+    prefer = getattr(external, "_prefer_readability", None)
+    recover = getattr(main_extractor, "recover_wild_text", None)
+    main_pass = getattr(main_extractor, "_extract", None)
+    if (
+        prefer is None
+        or recover is None
+        or main_pass is None
+        or not _takes(prefer, _PREFER_PARAMETERS)
+        or not _takes(recover, _RECOVER_PARAMETERS)
+        or not _takes(main_pass, _MAIN_PASS_PARAMETERS)
+    ):
+        warnings.warn(
+            "newsclean could not find trafilatura's wild-text fallback on this trafilatura version: pages whose "
+            "article container trafilatura does not find are extracted as trafilatura extracts them",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return False
+    _main_pass = main_pass
+    external._prefer_readability = _with_headed_article(prefer)
+    main_extractor.recover_wild_text = _trying_the_container_first(recover)
+    return True
+
+
+def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
+    try:
+        names = tuple(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return False
+    return names[: len(parameters)] == parameters
+
+
+def _trying_the_container_first(recover: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(recover)
+    def recover_wild_text(tree: Any, result_body: Any, options: Any, *args: Any, **kwargs: Any) -> Any:
+        if _state.headed_readability or _state.article_container:
+            _state.fell_back_to_wild_text = True
+        if _state.article_container and getattr(options, "focus", None) == "balanced" and len(result_body) == 0:
+            body = main_pass_on_article_container(tree, options)
+            if body is not None:
+                return body
+        return recover(tree, result_body, options, *args, **kwargs)
+
+    return recover_wild_text
+
+
+def main_pass_on_article_container(tree: Any, options: Any) -> Any | None:
+    """trafilatura's main pass on a copy of ``tree`` whose article container is marked as the article's body;
+    ``None`` when there is no container, or the pass gives less text than trafilatura's minimum."""
+    if _main_pass is None:
+        return None
+    marked = copy.deepcopy(tree)
+    container = article_container(marked, _CONVERTED_LINKS)
+    if container is None or container.get("itemprop") is not None:
+        return None
+    container.set("itemprop", "articleBody")
+    body, text, _ = _main_pass(marked, options)
+    return body if len(text) >= options.min_extracted_size else None
+
+
+def _with_headed_article(prefer: Callable[..., bool]) -> Callable[..., bool]:
+    @functools.wraps(prefer)
+    def prefer_readability(
+        body: Any, algo_body: Any, algo_text: str, len_text: int, len_algo: int, options: Any
+    ) -> bool:
+        if prefer(body, algo_body, algo_text, len_text, len_algo, options):
+            return True
+        return (
+            _state.headed_readability
+            and _state.fell_back_to_wild_text
+            and getattr(options, "focus", None) == "balanced"
+            and len_algo > len_text
+            and next(algo_body.iter(*_HEADINGS), None) is not None
+        )
+
+    return prefer_readability
