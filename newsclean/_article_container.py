@@ -5,7 +5,7 @@ It is the deepest ``div``/``section``/``article``/``main`` holding ``NEARLY_ALL`
 the discard shield counts it: ``<p>``s of 40+ characters, at most 30% linked). A lead paragraph styled apart
 often sits just outside the body's own box (``<div id="story"><p class="lead">…</p><div id="text">…</div>``), so
 the container then widens to its parent as long as everything the parent adds is prose. See docs/dom.md,
-"The article's container".
+"When trafilatura finds no article container".
 """
 
 from __future__ import annotations

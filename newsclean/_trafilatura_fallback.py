@@ -148,7 +148,10 @@ def main_pass_on_article_container(tree: Any, options: Any) -> Any | None:
     if container is None or container.get("itemprop") is not None:
         return None
     container.set("itemprop", "articleBody")
-    body, text, _ = _main_pass(marked, options)
+    try:
+        body, text, _ = _main_pass(marked, options)
+    except Exception:  # the added step must never cost a page the wild text would have given
+        return None
     return body if len(text) >= options.min_extracted_size else None
 
 

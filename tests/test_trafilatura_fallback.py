@@ -196,3 +196,14 @@ def test_a_trafilatura_with_other_signatures_is_left_alone_with_a_warning(monkey
         assert not _trafilatura_fallback._wrap_trafilatura()
     assert external._prefer_readability is other_prefer
     assert main_extractor.recover_wild_text is recover
+
+
+def test_a_failing_container_pass_falls_back_to_the_wild_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_main_pass(tree: object, options: object) -> tuple[object, str, set[str]]:
+        raise ValueError("main pass failed")
+
+    assert _trafilatura_fallback.install()
+    monkeypatch.setattr(_trafilatura_fallback, "_main_pass", broken_main_pass)
+    page = _page(aside=f"<div class='promo'><p>{PROMO}</p></div>")
+    text = "\n".join(_lines(page, prefer_headed_readability=False))
+    assert SENTENCES[0] in text and PROMO in text  # trafilatura's own wild text, as if the step were off
