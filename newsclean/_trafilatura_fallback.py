@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ._article_container import article_container
+from . import _article_container
 
 #: The parameters the wrappers rely on, in order; another signature means another trafilatura.
 _PREFER_PARAMETERS = ("body", "algo_body", "algo_text", "len_text", "len_algo", "options")
@@ -130,7 +130,7 @@ def _trying_the_container_first(recover: Callable[..., Any]) -> Callable[..., An
         if _state.headed_readability or _state.article_container:
             _state.fell_back_to_wild_text = True
         if _state.article_container and getattr(options, "focus", None) == "balanced" and len(result_body) == 0:
-            body = main_pass_on_article_container(tree, options)
+            body = _main_pass_on_article_container(tree, options)
             if body is not None:
                 return body
         return recover(tree, result_body, options, *args, **kwargs)
@@ -138,16 +138,15 @@ def _trying_the_container_first(recover: Callable[..., Any]) -> Callable[..., An
     return recover_wild_text
 
 
-def main_pass_on_article_container(tree: Any, options: Any) -> Any | None:
+def _main_pass_on_article_container(tree: Any, options: Any) -> Any | None:
     """trafilatura's main pass on a copy of ``tree`` whose article container is marked as the article's body;
     ``None`` when there is no container, or the pass gives less text than trafilatura's minimum."""
-    if _main_pass is None:
+    container = _article_container.article_container(tree, _CONVERTED_LINKS)
+    if _main_pass is None or container is None or container.get("itemprop") is not None:
         return None
-    marked = copy.deepcopy(tree)
-    container = article_container(marked, _CONVERTED_LINKS)
-    if container is None or container.get("itemprop") is not None:
-        return None
-    container.set("itemprop", "articleBody")
+    marked = copy.deepcopy(tree)  # the wild text, if this fails, is taken from the tree as trafilatura left it
+    twin = next(copied for original, copied in zip(tree.iter(), marked.iter(), strict=True) if original is container)
+    twin.set("itemprop", "articleBody")
     try:
         body, text, _ = _main_pass(marked, options)
     except Exception:  # the added step must never cost a page the wild text would have given
