@@ -257,8 +257,8 @@ def _hidden_chars(node: LexborNode) -> int:
     """The length of the text in ``node``'s hidden parts (outermost ones only): an article is never mostly
     hidden, an appeal box with variants can be."""
     hidden = [element for element in node.css(_HIDDEN) if _is_hidden(element)]
-    outermost = {element.mem_id for element in hidden}
-    return sum(len(_text(element)) for element in hidden if not _has_ancestor_in(element, outermost))
+    hidden_ids = {element.mem_id for element in hidden}
+    return sum(len(_text(element)) for element in hidden if not _has_ancestor_in(element, hidden_ids))
 
 
 def _removable(node: LexborNode) -> bool:
