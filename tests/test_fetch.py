@@ -21,7 +21,7 @@ from click.testing import CliRunner
 import newsclean
 from newsclean import Article, Failure, FetchError, Pipeline
 from newsclean.cli import main
-from newsclean.fetch import Fetcher, discover_urls, iter_warc
+from newsclean.fetch import Fetcher, FetchResult, discover_urls, iter_warc
 from newsclean.fetch._safety import check_url
 
 pytestmark = pytest.mark.timeout(30)
@@ -430,15 +430,19 @@ def test_warc_reads_back_and_recleans_to_the_same_articles(
     with Fetcher(pipeline=pipeline, warc=warc, **FAST) as fetcher:
         fetched = list(fetcher.fetch_many(urls))
     assert all(isinstance(record, Article) for record in fetched)
-    replayed = {result.final_url: result for result in iter_warc(warc)}
-    # Records are written as responses complete (any order): 3 distinct pages, plus 2 redirect hops.
+    replayed: dict[str, list[FetchResult]] = {}
+    for result in iter_warc(warc):
+        replayed.setdefault(result.final_url, []).append(result)
+    # Records are written as responses complete (any order): 4 responses of 3 distinct pages ("/article" directly
+    # and at the end of the redirect, each with its own fetch time), plus 2 redirect hops.
     assert sorted(replayed) == sorted(server.url(p) for p in ("/article", "/encoded/gzip", "/meta-charset"))
+    assert sum(map(len, replayed.values())) == 4
     assert len(list(iter_warc(warc, include_redirects=True))) == 6
     recleaned = []
     for article in fetched:
-        assert isinstance(article, Article) and article.url is not None
-        result = replayed[article.url]
-        assert result.fetched_at == article.fetched_at is not None  # the WARC-Date is the fetch time
+        assert isinstance(article, Article) and article.url is not None and article.fetched_at is not None
+        # the WARC-Date is the fetch time: one of the page's records has this article's
+        result = next(result for result in replayed[article.url] if result.fetched_at == article.fetched_at)
         recleaned.append(
             pipeline.clean_html(
                 result.content,
