@@ -30,7 +30,7 @@ class TrafilaturaExtractor:
         include_tables: bool = True,
         shield_article_prose: bool = True,
         find_article_container: bool = True,
-        prefer_headed_readability: bool = True,
+        prefer_structured_readability: bool = True,
     ) -> None:
         self.include_tables = include_tables
         #: Keep the article's prose out of trafilatura's class-substring discard (``_discard_shield``).
@@ -38,9 +38,9 @@ class TrafilaturaExtractor:
         #: When trafilatura's main pass finds no article container, run it again on the element holding nearly
         #: all the prose (``_trafilatura_fallback``).
         self.find_article_container = find_article_container
-        #: After trafilatura's wild-text fallback, take readability's longer, headed article
-        #: (``_trafilatura_fallback``).
-        self.prefer_headed_readability = prefer_headed_readability
+        #: After trafilatura's wild-text fallback, take readability's article when it is longer and has headings
+        #: or lists, which the wild text never has (``_trafilatura_fallback``).
+        self.prefer_structured_readability = prefer_structured_readability
 
     def options(self) -> dict[str, Any]:
         """trafilatura's settings besides the page and its URL (a subclass may add to them)."""
@@ -59,7 +59,7 @@ class TrafilaturaExtractor:
             if self.shield_article_prose and not isinstance(page, str):
                 shield_article_prose(page)
             with _trafilatura_fallback.engaged(
-                headed_readability=self.prefer_headed_readability, article_container=self.find_article_container
+                structured_readability=self.prefer_structured_readability, article_container=self.find_article_container
             ):
                 document = trafilatura.bare_extraction(page, url=url, **self.options())
         except ExtractionTimeout:

@@ -12,11 +12,12 @@ newsclean adds two steps, each of which can be turned off:
   page's prose (``_article_container``) is marked ``itemprop="articleBody"``, which trafilatura's first
   selector reads, and the main pass runs again on a copy of the tree; the wild text is recovered only when
   that gives less than trafilatura's minimum.
-- **Readability's headed article.** trafilatura already prefers readability's pick when it is longer and has
-  headings its own text lacks, but only in recall mode (its issue #354). After the fallback, newsclean applies
-  a test like it in the default mode: readability's pick is longer and has headings. Its own text is not asked
-  to lack headings, as trafilatura's test does, because the fallback also runs when the main pass found a
-  container too small to be the article, and that container's heading is then all the structure the text has.
+- **Readability's structured article.** trafilatura already prefers readability's pick when it is longer and
+  has headings its own text lacks, but only in recall mode (its issue #354). After the fallback, newsclean
+  applies a test like it in the default mode: readability's pick is longer and has headings or lists, the
+  structure the wild text never has. Its own text is not asked to lack headings, as trafilatura's test does,
+  because the fallback also runs when the main pass found a container too small to be the article, and that
+  container's heading is then all the structure the text has.
 
 trafilatura offers no seam for either, so three of its private functions are used: ``recover_wild_text`` and
 ``_prefer_readability`` are wrapped, once per process, and ``_extract`` (its main pass) is called. The wrappers
@@ -43,13 +44,14 @@ from . import _article_container
 _PREFER_PARAMETERS = ("body", "algo_body", "algo_text", "len_text", "len_algo", "options")
 _RECOVER_PARAMETERS = ("tree", "result_body", "options")
 _MAIN_PASS_PARAMETERS = ("tree", "options")
-_HEADINGS = ("h2", "h3", "h4")
+#: What the wild text never holds: an article's subheadings and lists (readability's pick keeps HTML's tags).
+_STRUCTURE = ("h2", "h3", "h4", "ul", "ol")
 #: trafilatura names links ``ref`` once it has converted the tree.
 _CONVERTED_LINKS = ("ref", "a")
 
 
 class _State(threading.local):
-    headed_readability = False
+    structured_readability = False
     article_container = False
     fell_back_to_wild_text = False
 
@@ -61,18 +63,18 @@ _main_pass: Callable[..., tuple[Any, str, Any]] | None = None
 
 
 @contextmanager
-def engaged(*, headed_readability: bool = True, article_container: bool = True) -> Iterator[None]:
+def engaged(*, structured_readability: bool = True, article_container: bool = True) -> Iterator[None]:
     """Within this block, on this thread, trafilatura's fallback includes newsclean's steps that are on."""
-    if not (headed_readability or article_container) or not install():
+    if not (structured_readability or article_container) or not install():
         yield
         return
-    outer = _state.headed_readability, _state.article_container, _state.fell_back_to_wild_text
-    _state.headed_readability, _state.article_container = headed_readability, article_container
+    outer = _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text
+    _state.structured_readability, _state.article_container = structured_readability, article_container
     _state.fell_back_to_wild_text = False
     try:
         yield
     finally:
-        _state.headed_readability, _state.article_container, _state.fell_back_to_wild_text = outer
+        _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text = outer
 
 
 def install() -> bool:
@@ -111,7 +113,7 @@ def _wrap_trafilatura() -> bool:
         )
         return False
     _main_pass = main_pass
-    external._prefer_readability = _with_headed_article(prefer)
+    external._prefer_readability = _with_structured_article(prefer)
     main_extractor.recover_wild_text = _trying_the_container_first(recover)
     return True
 
@@ -127,7 +129,7 @@ def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
 def _trying_the_container_first(recover: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(recover)
     def recover_wild_text(tree: Any, result_body: Any, options: Any, *args: Any, **kwargs: Any) -> Any:
-        if _state.headed_readability or _state.article_container:
+        if _state.structured_readability or _state.article_container:
             _state.fell_back_to_wild_text = True
         if _state.article_container and getattr(options, "focus", None) == "balanced" and len(result_body) == 0:
             body = _main_pass_on_article_container(tree, options)
@@ -154,7 +156,7 @@ def _main_pass_on_article_container(tree: Any, options: Any) -> Any | None:
     return body if len(text) >= options.min_extracted_size else None
 
 
-def _with_headed_article(prefer: Callable[..., bool]) -> Callable[..., bool]:
+def _with_structured_article(prefer: Callable[..., bool]) -> Callable[..., bool]:
     @functools.wraps(prefer)
     def prefer_readability(
         body: Any, algo_body: Any, algo_text: str, len_text: int, len_algo: int, options: Any
@@ -162,11 +164,11 @@ def _with_headed_article(prefer: Callable[..., bool]) -> Callable[..., bool]:
         if prefer(body, algo_body, algo_text, len_text, len_algo, options):
             return True
         return (
-            _state.headed_readability
+            _state.structured_readability
             and _state.fell_back_to_wild_text
             and getattr(options, "focus", None) == "balanced"
             and len_algo > len_text
-            and next(algo_body.iter(*_HEADINGS), None) is not None
+            and next(algo_body.iter(*_STRUCTURE), None) is not None
         )
 
     return prefer_readability

@@ -1,5 +1,5 @@
 """When trafilatura's main pass finds no article container: the container holding the prose is found for it,
-or readability's headed article is taken, so the article keeps its headings and lists and loses the page's
+or readability's structured article is taken, so the article keeps its headings and lists and loses the page's
 other loose paragraphs; trafilatura outside newsclean is untouched."""
 
 from __future__ import annotations
@@ -36,29 +36,35 @@ def _prose(section: int) -> str:
     return f"<p>{first}</p><p>{second}</p>"
 
 
-def _sections(*, headings: bool = True) -> str:
+def _list(section: int) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in ITEMS[4 * section : 4 * section + 4]) + "</ul>"
+
+
+def _sections(*, headings: bool = True, lists: bool = True) -> str:
     return "".join(
-        (f"<h2>{HEADINGS[section]}</h2>" if headings else "")
-        + _prose(section)
-        + "<ul>"
-        + "".join(f"<li>{item}</li>" for item in ITEMS[4 * section : 4 * section + 4])
-        + "</ul>"
+        (f"<h2>{HEADINGS[section]}</h2>" if headings else "") + _prose(section) + (_list(section) if lists else "")
         for section in range(3)
     )
 
 
-def _page(container_class: str = "richtext-presentation w-richtext", *, headings: bool = True, aside: str = "") -> str:
+def _page(
+    container_class: str = "richtext-presentation w-richtext",
+    *,
+    headings: bool = True,
+    lists: bool = True,
+    aside: str = "",
+) -> str:
     # "w-richtext" is no class trafilatura's body selectors know, so its main pass finds no container and falls
     # back to the page's loose paragraphs.
     return (
         "<html><head><title>Website builders compared</title></head><body>"
         "<div class='top'><a href='/'>Home</a> <a href='/blog'>Blog</a></div>"
-        f"<div class='{container_class}'>{_sections(headings=headings)}</div>{aside}</body></html>"
+        f"<div class='{container_class}'>{_sections(headings=headings, lists=lists)}</div>{aside}</body></html>"
     )
 
 
 PROMO = "Book a free call with our team this week and we will build your new website in less than a month."
-BOTH_OFF = {"find_article_container": False, "prefer_headed_readability": False}
+BOTH_OFF = {"find_article_container": False, "prefer_structured_readability": False}
 
 
 def _released_trafilatura(page: str) -> str:
@@ -83,7 +89,7 @@ def test_headings_and_lists_come_back_after_the_wild_text_fallback() -> None:
 
 def test_each_step_alone_brings_them_back_and_both_can_be_turned_off() -> None:
     page = _page()
-    for alone in ({"find_article_container": False}, {"prefer_headed_readability": False}):
+    for alone in ({"find_article_container": False}, {"prefer_structured_readability": False}):
         text = "\n".join(_lines(page, **alone))
         assert HEADINGS[0] in text and ITEMS[0] in text, alone
     text = "\n".join(_lines(page, **BOTH_OFF))
@@ -94,7 +100,7 @@ def test_each_step_alone_brings_them_back_and_both_can_be_turned_off() -> None:
 def test_the_container_pass_leaves_the_page_s_other_paragraphs_out() -> None:
     page = _page(aside=f"<div class='promo'><p>{PROMO}</p></div>")
     assert PROMO in "\n".join(_lines(page, **BOTH_OFF))  # wild text takes every loose paragraph
-    text = "\n".join(_lines(page, prefer_headed_readability=False))
+    text = "\n".join(_lines(page, prefer_structured_readability=False))
     assert PROMO not in text
     assert HEADINGS[2] in text and ITEMS[-1] in text and SENTENCES[-1] in text
 
@@ -125,7 +131,7 @@ def test_no_container_when_the_prose_is_split_or_too_short() -> None:
     assert article_container(short) is None
 
 
-def test_the_choice_needs_the_fallback_a_longer_pick_and_headings() -> None:
+def test_the_choice_needs_the_fallback_a_longer_pick_and_headings_or_lists() -> None:
     from lxml import etree
     from lxml import html as lxml_html
     from trafilatura import external
@@ -135,29 +141,39 @@ def test_the_choice_needs_the_fallback_a_longer_pick_and_headings() -> None:
     own = etree.Element("body")
     etree.SubElement(own, "p").text = SENTENCES[0] * 3
     headed = lxml_html.fromstring(f"<div><h2>{HEADINGS[0]}</h2><p>{SENTENCES[1]}</p></div>")
-    unheaded = lxml_html.fromstring(f"<div><p>{SENTENCES[1]}</p></div>")
+    listed = lxml_html.fromstring(f"<div><p>{SENTENCES[1]}</p><ol><li>{ITEMS[0]}</li></ol></div>")
+    plain = lxml_html.fromstring(f"<div><p>{SENTENCES[1]}</p><p>{SENTENCES[2]}</p></div>")
     options = Extractor()  # the default focus, "balanced"
 
     def choose(pick: object, length: int, *, fell_back: bool = True, engaged: bool = True) -> bool:
-        with _trafilatura_fallback.engaged(headed_readability=engaged, article_container=False):
+        with _trafilatura_fallback.engaged(structured_readability=engaged, article_container=False):
             if engaged:
                 _trafilatura_fallback._state.fell_back_to_wild_text = fell_back
             # 300 characters of own text against a pick under twice as long: trafilatura keeps its own
             return bool(external._prefer_readability(own, pick, "text", 300, length, options))
 
     assert choose(headed, 400)
+    assert choose(listed, 400)
     assert not choose(headed, 400, fell_back=False)  # the main pass found the article's container
-    assert not choose(unheaded, 400)
+    assert not choose(plain, 400)
     assert not choose(headed, 300)  # not longer
     assert not choose(headed, 400, engaged=False)  # trafilatura called outside newsclean
 
 
-def test_a_longer_pick_without_headings_does_not_replace_the_wild_text() -> None:
-    # Without headings, readability's longer text is not evidence of a structured article the fallback missed.
+def test_a_longer_pick_with_lists_only_replaces_the_wild_text() -> None:
     page = _page(headings=False)
+    assert ITEMS[0] not in "\n".join(_lines(page, **BOTH_OFF))
+    text = "\n".join(_lines(page, find_article_container=False))
+    assert all(item in text for item in ITEMS) and all(sentence in text for sentence in SENTENCES)
+
+
+def test_a_longer_pick_without_headings_or_lists_does_not_replace_the_wild_text() -> None:
+    # Readability also reads text written in <div>s, which the wild text skips, so its pick is longer here; but
+    # plain text is no evidence of an article's structure that the fallback missed.
+    notes = "".join(f"<div>{sentence}</div>" for sentence in SENTENCES)
+    page = _page(headings=False, lists=False, aside=f"<div class='notes'>{notes}</div>")
     lines = _lines(page, find_article_container=False)
     assert lines == _lines(page, **BOTH_OFF)
-    assert ITEMS[0] not in "\n".join(lines)
 
 
 def test_trafilatura_outside_newsclean_behaves_as_released() -> None:
@@ -177,9 +193,9 @@ def test_trafilatura_outside_newsclean_behaves_as_released() -> None:
 
 def test_the_state_is_restored_when_extraction_raises() -> None:
     with pytest.raises(RuntimeError), _trafilatura_fallback.engaged():
-        assert _trafilatura_fallback._state.headed_readability and _trafilatura_fallback._state.article_container
+        assert _trafilatura_fallback._state.structured_readability and _trafilatura_fallback._state.article_container
         raise RuntimeError("extraction failed")
-    assert not _trafilatura_fallback._state.headed_readability
+    assert not _trafilatura_fallback._state.structured_readability
     assert not _trafilatura_fallback._state.article_container
     assert not _trafilatura_fallback._state.fell_back_to_wild_text
 
@@ -205,5 +221,5 @@ def test_a_failing_container_pass_falls_back_to_the_wild_text(monkeypatch: pytes
     assert _trafilatura_fallback.install()
     monkeypatch.setattr(_trafilatura_fallback, "_main_pass", broken_main_pass)
     page = _page(aside=f"<div class='promo'><p>{PROMO}</p></div>")
-    text = "\n".join(_lines(page, prefer_headed_readability=False))
+    text = "\n".join(_lines(page, prefer_structured_readability=False))
     assert SENTENCES[0] in text and PROMO in text  # trafilatura's own wild text, as if the step were off
