@@ -19,12 +19,15 @@ newsclean adds two steps, each of which can be turned off:
   because the fallback also runs when the main pass found a container too small to be the article, and that
   container's heading is then all the structure the text has.
 
-trafilatura offers no seam for either, so three of its private functions are used: ``recover_wild_text`` and
-``_prefer_readability`` are wrapped, once per process, and ``_extract`` (its main pass) is called. The wrappers
-pass straight through unless newsclean is extracting on the calling thread (``engaged``), so trafilatura called
-by anything else in the process (the benchmarks' trafilatura, a user's own calls) behaves as released. A
-trafilatura whose functions are missing or take other parameters is left alone, with a ``RuntimeWarning``, and
-newsclean then extracts as trafilatura does. See docs/dom.md, "When trafilatura finds no article container".
+And it saves trafilatura a run of readability whose pick cannot win (``_readability_skip``): same result.
+
+trafilatura offers no seam for any of these, so five of its private functions are used: ``recover_wild_text``,
+``_prefer_readability``, ``compare_extraction`` (as ``trafilatura.core`` calls it) and ``try_readability`` are
+wrapped, once per process, and ``_extract`` (its main pass) is called. The wrappers pass straight through unless
+newsclean is extracting on the calling thread (``engaged``), so trafilatura called by anything else in the
+process (the benchmarks' trafilatura, a user's own calls) behaves as released. A trafilatura whose functions are
+missing or take other parameters is left alone, with a ``RuntimeWarning``, and newsclean then extracts as
+trafilatura does. See docs/dom.md, "When trafilatura finds no article container".
 """
 
 from __future__ import annotations
@@ -39,11 +42,14 @@ from contextlib import contextmanager
 from typing import Any
 
 from . import _article_container
+from ._readability_skip import readability_cannot_win
 
 #: The parameters the wrappers rely on, in order; another signature means another trafilatura.
 _PREFER_PARAMETERS = ("body", "algo_body", "algo_text", "len_text", "len_algo", "options")
 _RECOVER_PARAMETERS = ("tree", "result_body", "options")
 _MAIN_PASS_PARAMETERS = ("tree", "options")
+_COMPARE_PARAMETERS = ("cleaned_tree", "raw_tree", "body", "text", "options")
+_READABILITY_PARAMETERS = ("htmlinput",)
 #: What the wild text never holds: an article's subheadings and lists (readability's pick keeps HTML's tags).
 _STRUCTURE = ("h2", "h3", "h4", "ul", "ol")
 #: trafilatura names links ``ref`` once it has converted the tree.
@@ -51,9 +57,11 @@ _CONVERTED_LINKS = ("ref", "a")
 
 
 class _State(threading.local):
+    engaged = False
     structured_readability = False
     article_container = False
     fell_back_to_wild_text = False
+    readability_cannot_win = False
 
 
 _state = _State()
@@ -64,17 +72,18 @@ _main_pass: Callable[..., tuple[Any, str, Any]] | None = None
 
 @contextmanager
 def engaged(*, structured_readability: bool = True, article_container: bool = True) -> Iterator[None]:
-    """Within this block, on this thread, trafilatura's fallback includes newsclean's steps that are on."""
-    if not (structured_readability or article_container) or not install():
+    """Within this block, on this thread, trafilatura's fallback includes newsclean's steps that are on, and
+    readability is not run where it cannot win."""
+    if not install():
         yield
         return
-    outer = _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text
+    outer = (_state.engaged, _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text)
+    _state.engaged, _state.fell_back_to_wild_text = True, False
     _state.structured_readability, _state.article_container = structured_readability, article_container
-    _state.fell_back_to_wild_text = False
     try:
         yield
     finally:
-        _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text = outer
+        _state.engaged, _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text = outer
 
 
 def install() -> bool:
@@ -91,19 +100,25 @@ def install() -> bool:
 def _wrap_trafilatura() -> bool:
     global _main_pass
     try:
-        from trafilatura import external, main_extractor
+        from trafilatura import core, external, main_extractor
     except ImportError:
         return False
     prefer = getattr(external, "_prefer_readability", None)
     recover = getattr(main_extractor, "recover_wild_text", None)
     main_pass = getattr(main_extractor, "_extract", None)
+    compare = getattr(core, "compare_extraction", None)
+    readability = getattr(external, "try_readability", None)
     if (
         prefer is None
         or recover is None
         or main_pass is None
+        or compare is None
+        or readability is None
         or not _takes(prefer, _PREFER_PARAMETERS)
         or not _takes(recover, _RECOVER_PARAMETERS)
         or not _takes(main_pass, _MAIN_PASS_PARAMETERS)
+        or not _takes(compare, _COMPARE_PARAMETERS)
+        or not _takes(readability, _READABILITY_PARAMETERS)
     ):
         warnings.warn(
             "newsclean could not find trafilatura's wild-text fallback on this trafilatura version: pages whose "
@@ -115,6 +130,8 @@ def _wrap_trafilatura() -> bool:
     _main_pass = main_pass
     external._prefer_readability = _with_structured_article(prefer)
     main_extractor.recover_wild_text = _trying_the_container_first(recover)
+    core.compare_extraction = _knowing_when_readability_cannot_win(compare)  # type: ignore[attr-defined]  # core calls it by this name
+    external.try_readability = _not_run_when_it_cannot_win(readability)
     return True
 
 
@@ -129,7 +146,7 @@ def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
 def _trying_the_container_first(recover: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(recover)
     def recover_wild_text(tree: Any, result_body: Any, options: Any, *args: Any, **kwargs: Any) -> Any:
-        if _state.structured_readability or _state.article_container:
+        if _state.engaged:
             _state.fell_back_to_wild_text = True
         if _state.article_container and getattr(options, "focus", None) == "balanced" and len(result_body) == 0:
             body = _main_pass_on_article_container(tree, options)
@@ -172,3 +189,32 @@ def _with_structured_article(prefer: Callable[..., bool]) -> Callable[..., bool]
         )
 
     return prefer_readability
+
+
+def _knowing_when_readability_cannot_win(compare: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(compare)
+    def compare_extraction(
+        cleaned_tree: Any, raw_tree: Any, body: Any, text: str, options: Any, *args: Any, **kwargs: Any
+    ) -> Any:
+        # after the wild-text fallback, readability's structured article wins by being longer, not twice as long
+        may_take_structure = _state.structured_readability and _state.fell_back_to_wild_text
+        skip = _state.engaged and not may_take_structure and readability_cannot_win(raw_tree, body, text, options)
+        _state.readability_cannot_win = skip
+        try:
+            return compare(cleaned_tree, raw_tree, body, text, options, *args, **kwargs)
+        finally:
+            _state.readability_cannot_win = False
+
+    return compare_extraction
+
+
+def _not_run_when_it_cannot_win(try_readability: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(try_readability)
+    def not_run_when_it_cannot_win(htmlinput: Any, *args: Any, **kwargs: Any) -> Any:
+        if _state.readability_cannot_win:
+            from lxml.html import HtmlElement
+
+            return HtmlElement()  # what try_readability gives when readability finds nothing
+        return try_readability(htmlinput, *args, **kwargs)
+
+    return not_run_when_it_cannot_win

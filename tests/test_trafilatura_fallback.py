@@ -195,6 +195,7 @@ def test_the_state_is_restored_when_extraction_raises() -> None:
     with pytest.raises(RuntimeError), _trafilatura_fallback.engaged():
         assert _trafilatura_fallback._state.structured_readability and _trafilatura_fallback._state.article_container
         raise RuntimeError("extraction failed")
+    assert not _trafilatura_fallback._state.engaged
     assert not _trafilatura_fallback._state.structured_readability
     assert not _trafilatura_fallback._state.article_container
     assert not _trafilatura_fallback._state.fell_back_to_wild_text

@@ -1,0 +1,34 @@
+"""When trafilatura's comparison with readability cannot change its choice, readability need not run.
+
+After its main pass, trafilatura runs readability on the page and keeps its own text unless readability's pick
+wins one of the tests of ``_prefer_readability``. In the default ("balanced") mode those tests are: its own text
+is empty; the pick is more than twice as long; its own text has no paragraph text or more tables than
+paragraphs (newsclean adds a fourth, after the wild-text fallback: ``_trafilatura_fallback``). readability only
+selects and rearranges the page's elements, so its text is never longer than the page's own text. When that is
+at most twice trafilatura's text, and the other tests fail on trafilatura's text alone, readability loses
+whatever it picks: its run, about a tenth of newsclean's time, is skipped and the result is the same. See
+docs/dom.md, "Readability that cannot win is not run".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: readability's pick must be more than this many times as long as trafilatura's text to replace it.
+LENGTH_FACTOR = 2
+
+
+def readability_cannot_win(raw_tree: Any, body: Any, text: str, options: Any) -> bool:
+    """Whether trafilatura keeps ``body`` (its text ``text``) whatever readability picks from ``raw_tree``, by
+    its own tests in the default mode."""
+    if getattr(options, "focus", None) != "balanced" or not text:
+        return False
+    if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
+        return False
+    return text_length_bound(raw_tree) <= LENGTH_FACTOR * len(text)
+
+
+def text_length_bound(tree: Any) -> int:
+    """An upper bound on the length of any text made of ``tree``'s elements, whitespace collapsed as trafilatura's
+    ``trim`` does: a space between every two text nodes counts each separator a rearrangement can add."""
+    return len(" ".join(" ".join(tree.itertext()).split()))
