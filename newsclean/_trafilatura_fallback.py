@@ -1,4 +1,5 @@
-"""What newsclean adds to trafilatura's fallback when its main pass finds no article container.
+"""What newsclean changes in trafilatura's fallbacks: when its main pass finds no article container, and where
+readability's pick cannot win.
 
 trafilatura's main extractor looks for the article's container with class and id selectors (``BODY_XPATH``:
 "entry-content", "article-body", ``<article>``…). When none matches, or the match holds too little text, it
