@@ -26,6 +26,7 @@ from ._rules import RulesArg, resolve_rules
 from .cleaners import DomCleaner, TextCleaner
 from .cleaners._classifier import ClassifierArg, resolve_classifier
 from .cleaners._heuristics import drop_repeated_title
+from .cleaners._repeated_blocks import drop_repeated_blocks
 from .cleaners._text_tail import drop_trailing_teasers
 from .metadata._computed import has_words
 
@@ -246,13 +247,14 @@ class Pipeline:
             title_source = "first-line"
         kept, repeats = drop_repeated_title(kept, title)
         kept, teasers = drop_trailing_teasers(kept)
+        kept, second_copies = drop_repeated_blocks(kept, title)
         kept, judged = self._classifier.clean(kept, title) if self._classifier else (kept, [])
         too_short: list[Removal] = []
         if kept and not has_words(" ".join(kept), self.min_words):
             # A few stray words (a menu item, a caption) are not an article; say so rather than pass them off.
             too_short = [Removal("pipeline.min-words", "no_content", "text", paragraph) for paragraph in kept]
             kept = []
-        all_removed = (*removed, *cleaned.removed, *repeats, *teasers, *judged, *too_short)
+        all_removed = (*removed, *cleaned.removed, *repeats, *teasers, *second_copies, *judged, *too_short)
         started = self._tick("clean", started)
 
         resolved.replace("title", title or None, title_source)
