@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .._models import Removal
+from ._text_tail import LAYOUT_START
 
 RULE = "heuristic.repeated-block"
 CATEGORY = "repeated_block"
@@ -20,8 +21,6 @@ CATEGORY = "repeated_block"
 MIN_WORDS = 8
 #: A block holds at least this many repeated prose paragraphs.
 MIN_BLOCK = 4
-# List items and table rows do not count: a page may show the same list twice, and both are its text.
-_LAYOUT_START = ("-", "|", "*", "•")
 
 
 def drop_repeated_blocks(paragraphs: Sequence[str], title: str | None = None) -> tuple[list[str], list[Removal]]:
@@ -49,4 +48,5 @@ def drop_repeated_blocks(paragraphs: Sequence[str], title: str | None = None) ->
 
 
 def _is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= MIN_WORDS and not paragraph.startswith(_LAYOUT_START)
+    # list items and table rows do not count: a page may show the same list twice, and both are its text
+    return len(paragraph.split()) >= MIN_WORDS and not paragraph.startswith(LAYOUT_START)

@@ -24,14 +24,14 @@ MIN_WORDS, MAX_WORDS = 4, 20
 CAPITALISED_SHARE = 0.6
 
 _SENTENCE_END = re2.compile(r"[.!?:;,\"”)\]]$")
-# List items and table rows are content the page lays out that way, not teasers.
-_LAYOUT_START = ("-", "|", "*", "•", "–", "—")
+#: How a list item or a table row starts: content the page lays out that way, not a teaser or a prose paragraph.
+LAYOUT_START = ("-", "|", "*", "•", "–", "—")
 
 
 def is_headline_shaped(paragraph: str) -> bool:
     text = paragraph.strip()
     words = text.split()
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or text.startswith(_LAYOUT_START) or _SENTENCE_END.search(text):
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or text.startswith(LAYOUT_START) or _SENTENCE_END.search(text):
         return False
     lettered = [word for word in words if word[:1].isalpha()]
     capitalised = sum(word[:1].isupper() for word in lettered)
