@@ -11,6 +11,7 @@ import msgspec
 
 from . import _decode, _dom
 from . import metadata as _metadata
+from ._disclosed_panels import reveal_disclosed_panels
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
@@ -157,6 +158,9 @@ class Pipeline:
             # The cleaner measures its boxes against the page's text: read once, here.
             dom_result = self._dom_cleaner.clean(tree, page_chars=len(page_text))
             del page_text
+            # After the cleaner, which weighs a box by its visible text; before the pruning, which drops the
+            # panels' header buttons (the controls that name them).
+            reveal_disclosed_panels(tree)
             # After the cleaner, so that its removal records hold the whole box (buttons and all).
             _dom.prune_for_extractor(tree)
             pruned_html = tree.html or ""

@@ -1,0 +1,97 @@
+"""Show the extractor the collapsed panels of accordions and disclosures: they are the article's text, folded.
+
+An FAQ or a step-by-step guide often ships each answer or step collapsed (``style="display:none"``,
+``aria-hidden="true"`` or the ``hidden`` attribute) until its header is clicked. trafilatura deletes every such
+element before it looks for the article, so those pages come out as their headers only. A hidden element is not
+always content, though: closed menus, search overlays and pop-ups are hidden the same way.
+
+What marks a panel is the WAI-ARIA disclosure and accordion pattern: its ``id`` is named by some control's
+``aria-controls``, or it is a ``role="region"`` labelled by its header (``aria-labelledby``). Of those, a panel
+is revealed (its hiding removed, nothing else) when it reads as text, not as a list of links: ``MIN_CHARS`` or
+more, at most ``MAX_LINK_SHARE`` of them in links. Closed menus and submenus, the other big family of controlled
+hidden elements, are link lists and stay hidden; so do dialogs (``role="dialog"``, ``aria-modal``), which are
+disclosed the same way but are pop-ups. See docs/dom.md, "Collapsed panels".
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+#: A panel shorter than this is a label or a button's worth of text: nothing to gain, and a menu stub can be one.
+MIN_CHARS = 80
+#: A panel with more of its text in links than this is a menu or a list of links, not folded prose.
+MAX_LINK_SHARE = 0.3
+
+_CONTROLS = "[aria-controls]"
+_LABELLED_REGIONS = '[role="region" i][aria-labelledby]'
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
+# Inside a CSS attribute selector's double quotes, only these would need escaping: such ids are skipped.
+_UNQUOTABLE = re.compile(r'["\\\n]')
+
+
+def reveal_disclosed_panels(tree: LexborHTMLParser) -> int:
+    """Remove the hiding of every collapsed panel in ``tree`` that reads as text (changed in place).
+
+    Returns the number of panels revealed."""
+    body = tree.body
+    if body is None:
+        return 0
+    controlled = {
+        identifier
+        for control in body.css(_CONTROLS)
+        for identifier in (control.attributes.get("aria-controls") or "").split()
+        if not _UNQUOTABLE.search(identifier)
+    }
+    selectors = [_LABELLED_REGIONS, *(f'[id="{identifier}"]' for identifier in sorted(controlled))]
+    revealed = 0
+    seen: set[int] = set()
+    for panel in body.css(", ".join(selectors)):
+        if panel.mem_id in seen:
+            continue
+        seen.add(panel.mem_id)
+        if _is_hidden(panel) and not _is_dialog(panel) and _reads_as_text(panel):
+            _unhide(panel)
+            revealed += 1
+    return revealed
+
+
+def _is_hidden(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return (
+        "hidden" in attributes
+        or (attributes.get("aria-hidden") or "").lower() == "true"
+        or _DISPLAY_NONE.search(attributes.get("style") or "") is not None
+    )
+
+
+def _is_dialog(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return (
+        node.tag == "dialog"
+        or (attributes.get("role") or "").lower() in {"dialog", "alertdialog"}
+        or (attributes.get("aria-modal") or "").lower() == "true"
+    )
+
+
+def _reads_as_text(node: LexborNode) -> bool:
+    length = len(_text(node))
+    if length < MIN_CHARS:
+        return False
+    return sum(len(_text(link)) for link in node.css("a")) <= MAX_LINK_SHARE * length
+
+
+def _text(node: LexborNode) -> str:
+    return " ".join(node.text(deep=True, separator=" ").split())
+
+
+def _unhide(node: LexborNode) -> None:
+    attributes = node.attrs
+    if "hidden" in attributes:
+        del attributes["hidden"]
+    if (attributes.get("aria-hidden") or "").lower() == "true":
+        del attributes["aria-hidden"]
+    style = attributes.get("style")
+    if style and _DISPLAY_NONE.search(style):
+        attributes["style"] = _DISPLAY_NONE.sub("", style).strip()

@@ -1,0 +1,149 @@
+"""Collapsed accordion and disclosure panels: their folded text reaches the article; hidden menus and pop-ups,
+disclosed the same way, stay out."""
+
+from __future__ import annotations
+
+import trafilatura
+
+import newsclean
+from newsclean import _dom
+from newsclean._disclosed_panels import reveal_disclosed_panels
+
+INTRO = [
+    "Installing solar panels at home takes about three months from the first quote to the day the system runs.",
+    "Most of that time goes on paperwork and inspections, not on the roof, and each step below says how long.",
+    "The figures come from a survey of two hundred installers in twelve states, asked about jobs done last year.",
+    "Delays were longest where the utility had a queue of requests, and shortest where the city issued permits online.",
+    "A battery added to the system rarely changes the timeline, but a roof repair before the work can add a month.",
+    "Homeowners who gathered their bills and roof documents before the first call saved about two weeks on average.",
+]
+STEPS = [
+    (
+        "Week 1: find an installer",
+        "Ask at least three installers for a quote, and give each of them a year of electricity bills to size it.",
+    ),
+    (
+        "Weeks 2-4: permits",
+        "The installer files the building permit and the grid connection request, which the utility must approve.",
+    ),
+    (
+        "Weeks 5-8: installation",
+        "The crew mounts the racking and the panels in one or two days, and an inspector checks the wiring after.",
+    ),
+]
+
+
+def _accordion(panel_attributes: str) -> str:
+    return "".join(
+        f'<div class="step"><h3><button aria-expanded="false" aria-controls="step-{n}" id="step-{n}-header">'
+        f"{header}</button></h3>"
+        f'<div id="step-{n}" {panel_attributes} aria-labelledby="step-{n}-header"><p>{body}</p></div></div>'
+        for n, (header, body) in enumerate(STEPS)
+    )
+
+
+def _page(accordion: str, extra: str = "") -> str:
+    intro = "".join(f"<p>{sentence}</p>" for sentence in INTRO)
+    return (
+        "<html><head><title>How long does a solar installation take?</title></head><body>"
+        f"{extra}<article><h1>How long does a solar installation take?</h1>{intro}{accordion}</article>"
+        "</body></html>"
+    )
+
+
+def _text(page: str) -> str:
+    return newsclean.clean_html(page, url="https://example.org/solar/timeline").text
+
+
+def test_panels_collapsed_with_display_none_reach_the_article() -> None:
+    page = _page(_accordion('role="region" style="display:none;"'))
+    plain = trafilatura.extract(page, include_comments=False, deduplicate=False) or ""
+    assert STEPS[0][1] not in plain  # what the step exists for: trafilatura deletes hidden elements
+    text = _text(page)
+    assert all(body in text for _, body in STEPS)
+    assert all(sentence in text for sentence in INTRO)
+
+
+def test_panels_hidden_by_attribute_or_aria_hidden_are_revealed() -> None:
+    for hiding in ("hidden", 'aria-hidden="true"', 'style="color: red; display: none !important"'):
+        page = _page(_accordion(hiding))
+        text = _text(page)
+        assert all(body in text for _, body in STEPS), hiding
+
+
+def test_a_labelled_region_needs_no_control_naming_it() -> None:
+    panel = f'<div role="region" aria-labelledby="faq-1" style="display:none"><p>{STEPS[1][1]}</p></div>'
+    page = _page(f'<h3 id="faq-1">When do I need a permit?</h3>{panel}')
+    assert STEPS[1][1] in _text(page)
+
+
+def test_a_hidden_element_no_control_names_stays_hidden() -> None:
+    stray = "This hidden paragraph belongs to no accordion and no reader ever sees it on the published page."
+    page = _page(_accordion('role="region" style="display:none"'), extra="")
+    page = page.replace("</article>", f'<div id="orphan" style="display:none"><p>{stray}</p></div></article>')
+    text = _text(page)
+    assert STEPS[0][1] in text
+    assert stray not in text
+
+
+def test_only_the_hiding_is_removed() -> None:
+    tree = _dom.parse(
+        '<html><body><button aria-controls="p1">Open</button>'
+        f'<div id="p1" class="panel" style="color: red; display:none; margin: 0" hidden aria-hidden="true">'
+        f"<p>{STEPS[0][1]}</p></div></body></html>"
+    )
+    assert reveal_disclosed_panels(tree) == 1
+    panel = tree.css_first("#p1")
+    assert panel is not None
+    attributes = panel.attributes
+    assert "hidden" not in attributes and "aria-hidden" not in attributes
+    assert attributes["class"] == "panel"
+    assert "display" not in (attributes["style"] or "")
+    assert "color: red" in (attributes["style"] or "") and "margin: 0" in (attributes["style"] or "")
+
+
+def test_a_collapsed_menu_of_links_stays_hidden() -> None:
+    links = "".join(f'<li><a href="/section/{n}">Section number {n}</a></li>' for n in range(12))
+    tree = _dom.parse(
+        '<html><body><button aria-controls="submenu" aria-expanded="false">Sections</button>'
+        f'<ul id="submenu" style="display:none">{links}</ul></body></html>'
+    )
+    assert reveal_disclosed_panels(tree) == 0
+    submenu = tree.css_first("#submenu")
+    assert submenu is not None and "display:none" in (submenu.attributes["style"] or "")
+
+
+def test_a_disclosed_dialog_stays_hidden() -> None:
+    appeal = "Parents who struggle after a birth can call the free hotline at any hour of the day or the night."
+    for dialog in ('role="dialog"', 'aria-modal="true"'):
+        tree = _dom.parse(
+            f'<html><body><button aria-controls="modal">Get help</button>'
+            f'<div id="modal" {dialog} style="display:none"><p>{appeal}</p></div></body></html>'
+        )
+        assert reveal_disclosed_panels(tree) == 0, dialog
+
+
+def test_a_short_panel_stays_hidden() -> None:
+    tree = _dom.parse(
+        '<html><body><button aria-controls="tip">Tip</button>'
+        '<div id="tip" style="display:none">Press the red button.</div></body></html>'
+    )
+    assert reveal_disclosed_panels(tree) == 0
+
+
+def test_ids_a_selector_cannot_quote_are_skipped_without_error() -> None:
+    tree = _dom.parse(
+        '<html><body><button aria-controls="a&quot;b c\\d">Open</button>'
+        f'<div id="a&quot;b" style="display:none"><p>{STEPS[0][1]}</p></div></body></html>'
+    )
+    assert reveal_disclosed_panels(tree) == 0
+
+
+def test_a_visible_panel_is_not_counted_or_changed() -> None:
+    tree = _dom.parse(
+        '<html><body><button aria-controls="open" aria-expanded="true">Open</button>'
+        f'<div id="open" style="margin: 0"><p>{STEPS[0][1]}</p></div></body></html>'
+    )
+    assert reveal_disclosed_panels(tree) == 0
+    panel = tree.css_first("#open")
+    assert panel is not None and panel.attributes["style"] == "margin: 0"
