@@ -1,9 +1,9 @@
 """Show the extractor the collapsed panels of accordions and disclosures: they are the article's text, folded.
 
 An FAQ or a step-by-step guide often ships each answer or step collapsed (``style="display:none"``,
-``aria-hidden="true"`` or the ``hidden`` attribute) until its header is clicked. trafilatura deletes every such
-element before it looks for the article, so those pages come out as their headers only. A hidden element is not
-always content, though: closed menus, search overlays and pop-ups are hidden the same way.
+``aria-hidden="true"``, the ``hidden`` attribute or a ``hidden`` class) until its header is clicked. trafilatura
+deletes every such element before it looks for the article, so those pages come out as their headers only. A
+hidden element is not always content, though: closed menus, search overlays and pop-ups are hidden the same way.
 
 What marks a panel is the WAI-ARIA disclosure and accordion pattern: its ``id`` is named by some control's
 ``aria-controls``, or it is a ``role="region"`` labelled by its header (``aria-labelledby``). Of those, a panel
@@ -27,6 +27,9 @@ MAX_LINK_SHARE = 0.3
 _CONTROLS = "[aria-controls]"
 _LABELLED_REGIONS = '[role="region" i][aria-labelledby]'
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
+#: Utility classes that hide an element (Tailwind's and Bootstrap's ``hidden``, ``hide``, ``is-hidden``); trafilatura
+#: deletes an element whose class holds " hidden" or " hide".
+_HIDING_CLASSES = frozenset({"hidden", "hide", "is-hidden"})
 # Inside a CSS attribute selector's double quotes, only these would need escaping: such ids are skipped.
 _UNQUOTABLE = re.compile(r'["\\\n]')
 
@@ -61,6 +64,7 @@ def _is_hidden(node: LexborNode) -> bool:
     attributes = node.attributes
     return (
         "hidden" in attributes
+        or not _HIDING_CLASSES.isdisjoint((attributes.get("class") or "").split())
         or (attributes.get("aria-hidden") or "").lower() == "true"
         or _DISPLAY_NONE.search(attributes.get("style") or "") is not None
     )
@@ -92,6 +96,9 @@ def _unhide(node: LexborNode) -> None:
         del attributes["hidden"]
     if (attributes.get("aria-hidden") or "").lower() == "true":
         del attributes["aria-hidden"]
+    classes = (attributes.get("class") or "").split()
+    if not _HIDING_CLASSES.isdisjoint(classes):
+        attributes["class"] = " ".join(name for name in classes if name not in _HIDING_CLASSES)
     style = attributes.get("style")
     if style and _DISPLAY_NONE.search(style):
         attributes["style"] = _DISPLAY_NONE.sub("", style).strip()

@@ -65,7 +65,8 @@ def test_panels_collapsed_with_display_none_reach_the_article() -> None:
 
 
 def test_panels_hidden_by_attribute_or_aria_hidden_are_revealed() -> None:
-    for hiding in ("hidden", 'aria-hidden="true"', 'style="color: red; display: none !important"'):
+    hidings = ("hidden", 'aria-hidden="true"', 'style="color: red; display: none !important"', 'class="panel hidden"')
+    for hiding in hidings:
         page = _page(_accordion(hiding))
         text = _text(page)
         assert all(body in text for _, body in STEPS), hiding
@@ -89,7 +90,7 @@ def test_a_hidden_element_no_control_names_stays_hidden() -> None:
 def test_only_the_hiding_is_removed() -> None:
     tree = _dom.parse(
         '<html><body><button aria-controls="p1">Open</button>'
-        f'<div id="p1" class="panel" style="color: red; display:none; margin: 0" hidden aria-hidden="true">'
+        f'<div id="p1" class="panel hidden" style="color: red; display:none; margin: 0" hidden aria-hidden="true">'
         f"<p>{STEPS[0][1]}</p></div></body></html>"
     )
     assert reveal_disclosed_panels(tree) == 1
