@@ -27,6 +27,7 @@ from ._rules import RulesArg, resolve_rules
 from .cleaners import DomCleaner, TextCleaner
 from .cleaners._classifier import ClassifierArg, resolve_classifier
 from .cleaners._heuristics import drop_repeated_title
+from .cleaners._link_runs import drop_link_paragraph_runs
 from .cleaners._repeated_blocks import drop_repeated_blocks
 from .cleaners._text_tail import drop_trailing_teasers
 from .metadata._computed import has_words
@@ -158,6 +159,7 @@ class Pipeline:
             # The cleaner measures its boxes against the page's text: read once, here.
             dom_result = self._dom_cleaner.clean(tree, page_chars=len(page_text))
             del page_text
+            dom_removed = dom_result.removed + drop_link_paragraph_runs(tree)
             # After the cleaner, which weighs a box by its visible text; before the pruning, which drops the
             # panels' header buttons (the controls that name them).
             reveal_disclosed_panels(tree)
@@ -186,7 +188,7 @@ class Pipeline:
             fetched_at=fetched_at,
             source_id=source_id,
             resolved=resolved,
-            removed=dom_result.removed,
+            removed=dom_removed,
             encoding=encoding,
             encoding_source=encoding_source,
             started=started,
