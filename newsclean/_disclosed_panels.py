@@ -19,6 +19,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._dom import node_text
+
 #: A panel shorter than this is a label or a button's worth of text: nothing to gain, and a menu stub can be one.
 MIN_CHARS = 80
 #: A panel with more of its text in links than this is a menu or a list of links, not folded prose.
@@ -80,14 +82,10 @@ def _is_dialog(node: LexborNode) -> bool:
 
 
 def _reads_as_text(node: LexborNode) -> bool:
-    length = len(_text(node))
+    length = len(node_text(node))
     if length < MIN_CHARS:
         return False
-    return sum(len(_text(link)) for link in node.css("a")) <= MAX_LINK_SHARE * length
-
-
-def _text(node: LexborNode) -> str:
-    return " ".join(node.text(deep=True, separator=" ").split())
+    return sum(len(node_text(link)) for link in node.css("a")) <= MAX_LINK_SHARE * length
 
 
 def _unhide(node: LexborNode) -> None:

@@ -127,12 +127,17 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
 VISIBLE_TEXT_LIMIT = 200_000
 
 
+def node_text(node: LexborNode) -> str:
+    """``node``'s text with whitespace collapsed and a space between elements ("<p>a</p><p>b</p>" → "a b")."""
+    return " ".join(node.text(deep=True, separator=" ").split())
+
+
 def body_text(tree: LexborHTMLParser) -> str:
     """All the body's text, whitespace collapsed, once ``prune_non_content`` has dropped scripts and styles."""
     body = tree.body
     if body is None:
         return ""
-    return " ".join(body.text(separator=" ").split())
+    return node_text(body)
 
 
 def visible_text(tree: LexborHTMLParser, *, limit: int = VISIBLE_TEXT_LIMIT) -> str:

@@ -159,6 +159,7 @@ class Pipeline:
             # The cleaner measures its boxes against the page's text: read once, here.
             dom_result = self._dom_cleaner.clean(tree, page_chars=len(page_text))
             del page_text
+            # After the cleaner, so that a box one of its rules removes is recorded under that rule.
             dom_removed = dom_result.removed + drop_link_paragraph_runs(tree)
             # After the cleaner, which weighs a box by its visible text; before the pruning, which drops the
             # panels' header buttons (the controls that name them).

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 import re2
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._dom import node_text
 from .._models import Removal
 from .._rules import CompiledRule, RuleSet
 
@@ -37,7 +38,7 @@ _SLUG_PARTS = re.compile(r"[^\W_]+")
 def _words(node: LexborNode) -> list[str]:
     attributes = node.attributes
     identifier = attributes.get("id") or ""
-    if identifier and node.tag in _HEADINGS and is_heading_anchor(identifier, _text(node)):
+    if identifier and node.tag in _HEADINGS and is_heading_anchor(identifier, node_text(node)):
         identifier = ""
     return f"{attributes.get('class') or ''} {identifier}".lower().split()
 
@@ -53,10 +54,6 @@ def is_heading_anchor(identifier: str, text: str) -> bool:
     parts = _SLUG_PARTS.findall(identifier.lower())
     size = len(words)
     return any(parts[start : start + size] == words for start in range(len(parts) - size + 1))
-
-
-def _text(node: LexborNode) -> str:
-    return " ".join(node.text(deep=True, separator=" ").split())
 
 
 def class_and_id_tokens(markup: str) -> set[str]:
@@ -148,9 +145,9 @@ class DomCleaner:
             found = self._rule_for(node, rule_tokens)
             if found is None or not _removable(node) or _link_in_running_text(node):
                 continue
-            text = _text(node)
+            text = node_text(node)
             if not page_chars:
-                page_chars = max(len(_text(body)), 1)
+                page_chars = max(len(node_text(body)), 1)
             limit = MAX_TEXT_SHARE * page_chars
             if len(text) > limit and len(text) - _hidden_chars(node) > limit:
                 continue
@@ -177,7 +174,7 @@ class DomCleaner:
 
 
 def _box_text_matches(rule: CompiledRule, node: LexborNode) -> bool:
-    return rule.box_text is None or rule.box_text.search(_text(node)) is not None
+    return rule.box_text is None or rule.box_text.search(node_text(node)) is not None
 
 
 def _set_options() -> Any:
@@ -235,8 +232,8 @@ def _link_in_running_text(node: LexborNode) -> bool:
         block = block.parent
     if block is None or block.tag not in _TEXT_BLOCKS:
         return False
-    text = len(_text(block))
-    links = sum(len(_text(link)) for link in block.css("a"))
+    text = len(node_text(block))
+    links = sum(len(node_text(link)) for link in block.css("a"))
     return text - links >= RUNNING_TEXT_CHARS
 
 
@@ -258,7 +255,7 @@ def _hidden_chars(node: LexborNode) -> int:
     hidden, an appeal box with variants can be."""
     hidden = [element for element in node.css(_HIDDEN) if _is_hidden(element)]
     hidden_ids = {element.mem_id for element in hidden}
-    return sum(len(_text(element)) for element in hidden if not _has_ancestor_in(element, hidden_ids))
+    return sum(len(node_text(element)) for element in hidden if not _has_ancestor_in(element, hidden_ids))
 
 
 def _removable(node: LexborNode) -> bool:

@@ -1,17 +1,18 @@
 """Lists of links written as paragraphs, removed before extraction.
 
 Site builders (Squarespace, Wix, page builders) often lay out a list of other pages as one ``<p>`` per link:
-"Average Costs for Cleaning Services in Albuquerque", "… in Anaheim", and seventy more under a guide. The
-extractor reads them as the article's paragraphs, since they are ``<p>``s in its container; a list (``<ul>``) of
-the same links would be judged by its link density. One paragraph that is a link is a normal thing in an article
-("Read the full report"), and so are two or three in a row (a source list); a run of ``MIN_RUN`` or more sibling
-paragraphs that are each one link and nothing else is a list of links. The run goes, with one removal record.
+"Average Costs for Cleaning Services in Albuquerque", "… in Anaheim", and sixty more under a guide. The
+extractor reads them as the article's paragraphs, since they are ``<p>``s in its container. One paragraph that is
+a link is a normal thing in an article ("Read the full report"), and so are two or three in a row (a source
+list); a run of ``MIN_RUN`` or more sibling paragraphs that are each one link and nothing else is a list of links.
+The run goes, with one removal record. (A ``<ul>`` of links is left alone: the gold sets keep most of those.)
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._dom import node_text
 from .._models import Removal
 
 RULE = "heuristic.link-paragraph-run"
@@ -36,7 +37,7 @@ def drop_link_paragraph_runs(tree: LexborHTMLParser) -> tuple[Removal, ...]:
         if len(link_only) < MIN_RUN:
             continue
         for run in _runs(parent, link_only):
-            removals.append(Removal(RULE, CATEGORY, "dom", " ".join(_text(paragraph) for paragraph in run)))
+            removals.append(Removal(RULE, CATEGORY, "dom", " ".join(node_text(paragraph) for paragraph in run)))
             for paragraph in run:
                 paragraph.decompose()
     return tuple(removals)
@@ -58,8 +59,8 @@ def _is_link_only(paragraph: LexborNode) -> bool:
     links = paragraph.css("a")
     if len(links) != 1:
         return False
-    text = _text(paragraph)
-    return bool(text) and _text(links[0]) == text
+    text = node_text(paragraph)
+    return bool(text) and node_text(links[0]) == text
 
 
 def _runs(parent: LexborNode, link_only: set[int]) -> list[list[LexborNode]]:
@@ -71,7 +72,7 @@ def _runs(parent: LexborNode, link_only: set[int]) -> list[list[LexborNode]]:
         if child.mem_id in link_only:
             run.append(child)
             continue
-        if child.tag == "p" and not _text(child):
+        if child.tag == "p" and not node_text(child):
             continue
         if len(run) >= MIN_RUN:
             runs.append(run)
@@ -79,7 +80,3 @@ def _runs(parent: LexborNode, link_only: set[int]) -> list[list[LexborNode]]:
     if len(run) >= MIN_RUN:
         runs.append(run)
     return runs
-
-
-def _text(node: LexborNode) -> str:
-    return " ".join(node.text(deep=True, separator=" ").split())
