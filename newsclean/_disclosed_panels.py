@@ -32,8 +32,6 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*(?:!\s*important\s*)?;?", re.I
 #: Utility classes that hide an element (Tailwind's and Bootstrap's ``hidden``, ``hide``, ``is-hidden``); trafilatura
 #: deletes an element whose class holds " hidden" or " hide".
 _HIDING_CLASSES = frozenset({"hidden", "hide", "is-hidden"})
-# Inside a CSS attribute selector's double quotes, only these would need escaping: such ids are skipped.
-_UNQUOTABLE = re.compile(r'["\\\n]')
 
 
 def reveal_disclosed_panels(tree: LexborHTMLParser) -> int:
@@ -47,12 +45,15 @@ def reveal_disclosed_panels(tree: LexborHTMLParser) -> int:
         identifier
         for control in body.css(_CONTROLS)
         for identifier in (control.attributes.get("aria-controls") or "").split()
-        if not _UNQUOTABLE.search(identifier)
     }
-    selectors = [_LABELLED_REGIONS, *(f'[id="{identifier}"]' for identifier in sorted(controlled))]
+    # One pass over the elements with an id, not a selector per id: a page with thousands of controls would make
+    # Lexbor test every element against every one of them.
+    panels = body.css(_LABELLED_REGIONS)
+    if controlled:
+        panels.extend(node for node in body.css("[id]") if node.attributes.get("id") in controlled)
     revealed = 0
     seen: set[int] = set()
-    for panel in body.css(", ".join(selectors)):
+    for panel in panels:
         if panel.mem_id in seen:
             continue
         seen.add(panel.mem_id)

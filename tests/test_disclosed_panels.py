@@ -132,12 +132,23 @@ def test_a_short_panel_stays_hidden() -> None:
     assert reveal_disclosed_panels(tree) == 0
 
 
-def test_ids_a_selector_cannot_quote_are_skipped_without_error() -> None:
+def test_any_id_can_name_a_panel() -> None:
     tree = _dom.parse(
         '<html><body><button aria-controls="a&quot;b c\\d">Open</button>'
-        f'<div id="a&quot;b" style="display:none"><p>{STEPS[0][1]}</p></div></body></html>'
+        f'<div id="a&quot;b" style="display:none"><p>{STEPS[0][1]}</p></div>'
+        f'<div id="c\\d" style="display:none"><p>{STEPS[1][1]}</p></div></body></html>'
     )
-    assert reveal_disclosed_panels(tree) == 0
+    assert reveal_disclosed_panels(tree) == 2
+
+
+def test_thousands_of_panels_are_all_revealed() -> None:
+    panels = 5000
+    body = "".join(
+        f'<button aria-controls="panel-{n}">Step {n}</button><div id="panel-{n}" hidden><p>{STEPS[0][1]}</p></div>'
+        for n in range(panels)
+    )
+    tree = _dom.parse(f"<html><body>{body}</body></html>")
+    assert reveal_disclosed_panels(tree) == panels
 
 
 def test_a_visible_panel_is_not_counted_or_changed() -> None:
