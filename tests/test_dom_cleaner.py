@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsclean._dom import body_text, visible_text
 from newsclean._rules import default_rules, parse_pack
 from newsclean.cleaners import DomCleaner
+from newsclean.cleaners import _dom as cleaner_dom
 from newsclean.cleaners._dom import class_and_id_tokens
 
 BODY = " ".join(["The council approved the budget on Tuesday after a long and heated debate."] * 10)
@@ -173,3 +175,24 @@ def test_the_page_length_the_caller_read_sets_the_size_limit() -> None:
     assert told == read and [r.text for r in told.removed] == ["Facebook Twitter"]
     # A page said to be this short makes the share box more than 40% of it: the box is kept.
     assert DomCleaner(parse_pack(PACK, "t")).clean(LexborHTMLParser(page), page_chars=30).removed == ()
+
+
+def test_a_page_with_many_matching_tokens_gets_the_same_removals(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past MAX_TOKEN_SELECTORS distinct tokens the candidates are read from Python instead of one selector per
+    # token (which grew with tokens × elements): the same boxes, in the same order, nested boxes recorded once.
+    count = cleaner_dom.MAX_TOKEN_SELECTORS + 10
+    boxes = "".join(
+        f'<div class="Related-{n}"><a href="/s/{n}">Story {n}</a><div id="related-in-{n}">Inner {n}</div></div>'
+        f'<div class="sharedaddy">Like {n}</div>'
+        for n in range(count)
+    )
+    rules = default_rules()
+
+    def removals() -> list[tuple[str, str]]:
+        return [(r.rule, r.text) for r in DomCleaner(rules).clean(_tree(boxes)).removed]
+
+    many = removals()
+    assert len(many) == 2 * count
+    assert many[:2] == [("dom.related-box", "Story 0 Inner 0"), ("dom.jetpack-sharing", "Like 0")]
+    monkeypatch.setattr(cleaner_dom, "MAX_TOKEN_SELECTORS", 10 * count)
+    assert removals() == many

@@ -111,6 +111,7 @@ class DomCleaner:
         # A selector whose token the page lacks matches nothing: leaving it out of the query changes no result.
         selectors = [selector for selector, token in self._rule_selectors if token is None or token in page_tokens]
         rule_tokens: list[tuple[CompiledRule, set[str]]] = []
+        hit_tokens: set[str] = set()
         if self._word_rules:
             tokens = "\n".join(page_tokens).encode()
             matched = (match.group(0).decode() for match in self._any_word_rule.finditer(tokens))
@@ -122,11 +123,10 @@ class DomCleaner:
             for rule, hits in zip(self._word_rules, hits_by_rule, strict=True):
                 if hits:
                     rule_tokens.append((rule, hits))
-                    selectors.extend(_token_selector(token) for token in sorted(hits))
-        if not selectors:
+                    hit_tokens |= hits
+        if not selectors and not hit_tokens:
             return DomCleanResult((), 0)
-        # One query, so the nodes come in document order: an ancestor before its descendants.
-        candidates = body.css(", ".join(selectors))
+        candidates = _candidates(body, selectors, hit_tokens)
         if not candidates:
             return DomCleanResult((), 0)
 
@@ -171,6 +171,33 @@ class DomCleaner:
                 if not hits.isdisjoint(words) and _box_text_matches(rule, node):
                     return rule
         return None
+
+
+#: Above this many class or id tokens to look for, the elements with a class or an id are read once from Python:
+#: Lexbor tests every element against every selector of a query, so a selector per token grows with their product.
+MAX_TOKEN_SELECTORS = 64
+
+
+def _candidates(body: LexborNode, selectors: list[str], tokens: set[str]) -> list[LexborNode]:
+    """The elements matching ``selectors`` or holding one of ``tokens`` as a class or id word, in document order
+    (an ancestor before its descendants)."""
+    if len(tokens) <= MAX_TOKEN_SELECTORS:
+        return body.css(", ".join([*selectors, *(_token_selector(token) for token in sorted(tokens))]))
+    by_selector = {node.mem_id for node in body.css(", ".join(selectors))} if selectors else set()
+    return [
+        node
+        for node in body.traverse()
+        if node.mem_id in by_selector or (_is_element(node) and not tokens.isdisjoint(_class_and_id_words(node)))
+    ]
+
+
+def _is_element(node: LexborNode) -> bool:
+    return not (node.tag or "-").startswith("-")  # Lexbor names text and comment nodes "-text", "-comment"
+
+
+def _class_and_id_words(node: LexborNode) -> list[str]:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
 
 
 def _box_text_matches(rule: CompiledRule, node: LexborNode) -> bool:
