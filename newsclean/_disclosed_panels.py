@@ -30,7 +30,7 @@ _CONTROLS = "[aria-controls]"
 _LABELLED_REGIONS = '[role="region" i][aria-labelledby]'
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
 #: Utility classes that hide an element (Tailwind's and Bootstrap's ``hidden``, ``hide``, ``is-hidden``); trafilatura
-#: deletes an element whose class holds " hidden" or " hide".
+#: deletes an element whose class attribute has " hidden" or " hide" after another class.
 _HIDING_CLASSES = frozenset({"hidden", "hide", "is-hidden"})
 
 
