@@ -4,6 +4,7 @@ disclosed the same way, stay out."""
 from __future__ import annotations
 
 import trafilatura
+from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
 from newsclean import _dom
@@ -87,14 +88,18 @@ def test_a_hidden_element_no_control_names_stays_hidden() -> None:
     assert stray not in text
 
 
+def _controlled(panels: str, controls: str = "panel") -> LexborHTMLParser:
+    """A page with one control naming ``controls`` (space-separated ids), followed by ``panels``."""
+    return _dom.parse(f'<html><body><button aria-controls="{controls}">Open</button>{panels}</body></html>')
+
+
 def test_only_the_hiding_is_removed() -> None:
-    tree = _dom.parse(
-        '<html><body><button aria-controls="p1">Open</button>'
-        f'<div id="p1" class="panel hidden" style="color: red; display:none; margin: 0" hidden aria-hidden="true">'
-        f"<p>{STEPS[0][1]}</p></div></body></html>"
+    tree = _controlled(
+        f'<div id="panel" class="panel hidden" style="color: red; display:none; margin: 0" hidden aria-hidden="true">'
+        f"<p>{STEPS[0][1]}</p></div>"
     )
     assert reveal_disclosed_panels(tree) == 1
-    panel = tree.css_first("#p1")
+    panel = tree.css_first("#panel")
     assert panel is not None
     attributes = panel.attributes
     assert "hidden" not in attributes and "aria-hidden" not in attributes
@@ -105,38 +110,28 @@ def test_only_the_hiding_is_removed() -> None:
 
 def test_a_collapsed_menu_of_links_stays_hidden() -> None:
     links = "".join(f'<li><a href="/section/{n}">Section number {n}</a></li>' for n in range(12))
-    tree = _dom.parse(
-        '<html><body><button aria-controls="submenu" aria-expanded="false">Sections</button>'
-        f'<ul id="submenu" style="display:none">{links}</ul></body></html>'
-    )
+    tree = _controlled(f'<ul id="panel" style="display:none">{links}</ul>')
     assert reveal_disclosed_panels(tree) == 0
-    submenu = tree.css_first("#submenu")
+    submenu = tree.css_first("#panel")
     assert submenu is not None and "display:none" in (submenu.attributes["style"] or "")
 
 
 def test_a_disclosed_dialog_stays_hidden() -> None:
     appeal = "Parents who struggle after a birth can call the free hotline at any hour of the day or the night."
     for dialog in ('role="dialog"', 'aria-modal="true"'):
-        tree = _dom.parse(
-            f'<html><body><button aria-controls="modal">Get help</button>'
-            f'<div id="modal" {dialog} style="display:none"><p>{appeal}</p></div></body></html>'
-        )
+        tree = _controlled(f'<div id="panel" {dialog} style="display:none"><p>{appeal}</p></div>')
         assert reveal_disclosed_panels(tree) == 0, dialog
 
 
 def test_a_short_panel_stays_hidden() -> None:
-    tree = _dom.parse(
-        '<html><body><button aria-controls="tip">Tip</button>'
-        '<div id="tip" style="display:none">Press the red button.</div></body></html>'
-    )
-    assert reveal_disclosed_panels(tree) == 0
+    assert reveal_disclosed_panels(_controlled('<div id="panel" style="display:none">Press the red button.</div>')) == 0
 
 
 def test_any_id_can_name_a_panel() -> None:
-    tree = _dom.parse(
-        '<html><body><button aria-controls="a&quot;b c\\d">Open</button>'
+    tree = _controlled(
         f'<div id="a&quot;b" style="display:none"><p>{STEPS[0][1]}</p></div>'
-        f'<div id="c\\d" style="display:none"><p>{STEPS[1][1]}</p></div></body></html>'
+        f'<div id="c\\d" style="display:none"><p>{STEPS[1][1]}</p></div>',
+        controls="a&quot;b c\\d",
     )
     assert reveal_disclosed_panels(tree) == 2
 
@@ -152,10 +147,7 @@ def test_thousands_of_panels_are_all_revealed() -> None:
 
 
 def test_a_visible_panel_is_not_counted_or_changed() -> None:
-    tree = _dom.parse(
-        '<html><body><button aria-controls="open" aria-expanded="true">Open</button>'
-        f'<div id="open" style="margin: 0"><p>{STEPS[0][1]}</p></div></body></html>'
-    )
+    tree = _controlled(f'<div id="panel" style="margin: 0"><p>{STEPS[0][1]}</p></div>')
     assert reveal_disclosed_panels(tree) == 0
-    panel = tree.css_first("#open")
+    panel = tree.css_first("#panel")
     assert panel is not None and panel.attributes["style"] == "margin: 0"
