@@ -184,20 +184,9 @@ def _candidates(body: LexborNode, selectors: list[str], tokens: set[str]) -> lis
     if len(tokens) <= MAX_TOKEN_SELECTORS:
         return body.css(", ".join([*selectors, *(_token_selector(token) for token in sorted(tokens))]))
     by_selector = {node.mem_id for node in body.css(", ".join(selectors))} if selectors else set()
-    return [
-        node
-        for node in body.traverse()
-        if node.mem_id in by_selector or (_is_element(node) and not tokens.isdisjoint(_class_and_id_words(node)))
-    ]
-
-
-def _is_element(node: LexborNode) -> bool:
-    return not (node.tag or "-").startswith("-")  # Lexbor names text and comment nodes "-text", "-comment"
-
-
-def _class_and_id_words(node: LexborNode) -> list[str]:
-    attributes = node.attributes
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
+    # ``traverse`` leaves text nodes out, and a comment has no attributes. A heading's anchor id, which ``_words``
+    # leaves out, could only give a candidate that ``_rule_for`` turns down.
+    return [node for node in body.traverse() if node.mem_id in by_selector or not tokens.isdisjoint(_words(node))]
 
 
 def _box_text_matches(rule: CompiledRule, node: LexborNode) -> bool:
