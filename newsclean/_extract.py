@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from . import _trafilatura_fallback
 from ._discard_shield import shield_article_prose
-from ._exceptions import ExtractionError, ExtractionTimeout
+from ._exceptions import ExtractionError, ExtractionTimeout, ParseError
 
 
 class Extractor(Protocol):
@@ -55,14 +55,14 @@ class TrafilaturaExtractor:
         import trafilatura  # heavy import, deferred until the first page
 
         try:
-            page = _load(html)
+            page = _load(html, url=url)
             if self.shield_article_prose and not isinstance(page, str):
                 shield_article_prose(page)
             with _trafilatura_fallback.engaged(
                 structured_readability=self.prefer_structured_readability, article_container=self.find_article_container
             ):
                 document = trafilatura.bare_extraction(page, url=url, **self.options())
-        except ExtractionTimeout:
+        except (ExtractionTimeout, ParseError):
             raise
         except (RecursionError, MemoryError) as exc:
             raise ExtractionError(
@@ -85,13 +85,23 @@ def _parser() -> Any:
     lxml.html's own lookup is a Python method called for every element proxy lxml creates, which trafilatura
     does hundreds of thousands of times; it only gives form controls their own classes, and those are pruned
     before extraction. lxml parsers are not thread-safe, so each thread has its own.
+
+    ``huge_tree``: without it libxml2 stops at 256 levels of nesting and drops the rest of the page without an
+    exception (a page of unclosed ``<font>`` or ``<div>`` tags gets there); with it, at 2,048 (see ``_load``).
+    Its other limits guard against XML entity expansion, which the HTML parser does not do, and text nodes over
+    10 MB, which ``Limits.max_bytes`` already bounds by default.
     """
     parser = getattr(_local, "parser", None)
     if parser is None:
         from lxml import etree, html
 
         parser = html.HTMLParser(
-            collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+            collect_ids=False,
+            default_doctype=False,
+            encoding="utf-8",
+            huge_tree=True,
+            remove_comments=True,
+            remove_pis=True,
         )
         parser.set_element_class_lookup(
             etree.ElementDefaultClassLookup(
@@ -105,17 +115,29 @@ def _parser() -> Any:
     return parser
 
 
-def _load(markup: str) -> Any:
+def _load(markup: str, *, url: str | None = None) -> Any:
     """The tree trafilatura would build from ``markup`` (its ``load_html`` steps for a string), or the string
-    itself when the markup is unusual enough for trafilatura's own fallbacks to be needed."""
+    itself when the markup is unusual enough for trafilatura's own fallbacks to be needed.
+
+    Raises ParseError when libxml2 gave up part way (a fatal error, such as nesting past 2,048 levels): the tree
+    then ends where it stopped, and an article cut there would pass for the whole page."""
     from lxml import html
     from trafilatura.utils import is_dubious_html, repair_faulty_html
 
     beginning = markup[:50].lower()
     if is_dubious_html(beginning):
         return markup
+    parser = _parser()
     try:
-        tree = html.fromstring(repair_faulty_html(markup, beginning), parser=_parser())
+        tree = html.fromstring(repair_faulty_html(markup, beginning), parser=parser)
     except Exception:  # trafilatura retries such a page as bytes; let it
         return markup
+    fatal = next((entry for entry in parser.error_log if entry.level_name == "FATAL"), None)
+    if fatal is not None:
+        raise ParseError(
+            f"the extractor's HTML parser gave up at line {fatal.line}, column {fatal.column}, so the text after it"
+            f" would be lost ({fatal.message})",
+            url=url,
+            stage="extract",
+        )
     return tree if len(tree) >= 1 else markup

@@ -83,6 +83,32 @@ def test_moderate_nesting_within_the_limit_still_parses() -> None:
     assert "approved the new budget" in article.text
 
 
+def _nested_page(tag: str, depth: int) -> str:
+    lead = "<p>The council met on Tuesday evening to hear from residents about the plan.</p>"
+    deep = "<p>Deep inside the markup, the council approved the new budget after a long debate.</p>"
+    after = "<p>After the vote, the mayor thanked the residents who had come to speak.</p>"
+    return f"<html><body><article>{lead}{f'<{tag}>' * depth}{deep}{f'</{tag}>' * depth}{after}</article></body></html>"
+
+
+@pytest.mark.parametrize("tag", ["div", "font"])
+def test_nesting_past_libxml2_s_default_limit_keeps_the_text_inside_and_after_it(tag: str) -> None:
+    # Without XML_PARSE_HUGE, libxml2 stops at 256 levels and the page ends there, without an error.
+    article = newsclean.clean_html(_nested_page(tag, 300))
+    assert [paragraph.split()[0] for paragraph in article.paragraphs] == ["The", "Deep", "After"]
+
+
+def test_nesting_past_the_extractor_parser_s_limit_is_a_parse_error_not_a_cut_article() -> None:
+    page = _nested_page("div", 2_100)  # under max_depth, past the 2,048 levels libxml2 accepts even so
+    with pytest.raises(newsclean.ParseError, match="line 1, column") as caught:
+        newsclean.clean_html(page, url="https://example.com/deep")
+    assert (caught.value.stage, caught.value.url) == ("extract", "https://example.com/deep")
+    failure = next(Pipeline().run_many([Document(html=page, source_id="deep")]))
+    assert isinstance(failure, Failure)
+    assert (failure.stage, failure.error) == ("extract", "ParseError")
+    # The parser is reused: the next page parses in full.
+    assert len(newsclean.clean_html(_nested_page("div", 3)).paragraphs) == 3
+
+
 def test_page_without_an_article_is_an_empty_article_with_status() -> None:
     page = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>"
     article = newsclean.clean_html(page)
