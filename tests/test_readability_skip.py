@@ -14,7 +14,7 @@ from trafilatura.utils import load_html, trim
 
 from newsclean import _trafilatura_fallback
 from newsclean._extract import TrafilaturaExtractor
-from newsclean._readability_skip import readability_cannot_win, text_length_bound
+from newsclean._readability_skip import has_paragraph_text, readability_cannot_win, text_length_bound
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([*ROOT.glob("fixtures/**/*.html"), *ROOT.glob("tests/data/**/*.html")])
@@ -98,3 +98,23 @@ def test_readability_cannot_win_only_when_every_test_of_trafilatura_fails() -> N
     # other modes have other tests, or prune the page first
     assert not readability_cannot_win(page, body, text, Extractor(recall=True))
     assert not readability_cannot_win(page, body, text, Extractor(precision=True))
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p></p>",
+        "<div>text outside</div><p></p>",
+        "<p><b></b></p>",
+        "<p><b></b> </p>",  # a tail inside the paragraph is its text
+        "<p><b>bold</b></p>",
+        "<p><!-- note --></p>",  # a comment's content is no text node
+        "<p><!-- note -->after</p>",
+        "<p><span><i></i></span></p><p>second</p>",
+        "<div><p></p></div><p></p>after",  # a paragraph's own tail is outside it
+        "<h2>no paragraph</h2>",
+    ],
+)
+def test_paragraph_text_test_answers_as_trafilatura_s_xpath(markup: str) -> None:
+    body = etree.fromstring(f"<body>{markup}</body>", etree.XMLParser())
+    assert has_paragraph_text(body) == bool(body.xpath(".//p//text()"))
