@@ -557,3 +557,26 @@ def test_h1_drops_a_section_its_url_names_after_the_headline() -> None:
     resolved = resolve_page(head, body, url="https://health.example.edu/children/patient-education/helping-sleep")
     assert resolved.values["title"] == "How to help toddlers sleep through the night"
     assert resolved.provenance["title"] == "h1"
+
+
+def test_the_first_title_two_sources_agree_on_wins_over_the_first_by_priority() -> None:
+    stories = [json_ld({"@type": "NewsArticle", "headline": f"Other story number {n}"}) for n in range(3)]
+    agreed = json_ld({"@type": "NewsArticle", "headline": "Council approves the budget"})
+    head = (
+        "".join(stories)
+        + agreed
+        + '<meta property="og:title" content="Council approves the budget">'
+        + "<title>Council approves the budget</title>"
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert resolved.values["title"] == "Council approves the budget"
+    assert resolved.provenance["title"] == "json-ld (agrees with opengraph)"
+
+
+def test_titles_from_one_source_alone_do_not_agree() -> None:
+    same = json_ld({"@type": "NewsArticle", "headline": "Council approves the budget"})
+    head = same * 3 + '<meta property="og:title" content="Budget approved by the council">'
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    # Three copies from JSON-LD are one source: the first by priority stands, with no agreement claimed.
+    assert resolved.values["title"] == "Council approves the budget"
+    assert resolved.provenance["title"] == "json-ld"

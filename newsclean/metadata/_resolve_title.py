@@ -93,11 +93,18 @@ def _set_title(
     if not cleaned:
         return
     texts = [title for title, _ in cleaned]
-    # A headline that two independent sources agree on wins; otherwise the first by source priority.
-    for title, source in cleaned:
-        agreeing = [s for t, s in cleaned if s != source and fold(t) == fold(title)]
-        if agreeing:
-            resolved.set("title", title, f"{source} (agrees with {agreeing[0]})")
+    # A headline that two independent sources agree on wins; otherwise the first by source priority. The sources
+    # of each folded title, in order, are gathered once: a page may carry thousands of JSON-LD headlines.
+    keys = [fold(title) for title, _ in cleaned]
+    sources_by_key: dict[str, list[str]] = {}
+    for key, (_, source) in zip(keys, cleaned, strict=True):
+        sources = sources_by_key.setdefault(key, [])
+        if source not in sources:
+            sources.append(source)
+    for key, (title, source) in zip(keys, cleaned, strict=True):
+        agreeing = next((other for other in sources_by_key[key] if other != source), None)
+        if agreeing is not None:
+            resolved.set("title", title, f"{source} (agrees with {agreeing})")
             return
     title, source = cleaned[0]
     if source == "title-tag" or len(cleaned) > 1:
