@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from newsclean.metadata import (
     simhash,
     word_count,
 )
+from newsclean.metadata._computed import has_words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 WIRE = (SEEDS / "004_5045f6a295e9ee84.txt").read_text(encoding="utf-8")
@@ -29,6 +31,27 @@ def test_word_count_and_reading_time() -> None:
     assert reading_time_minutes(1) == 1
     assert reading_time_minutes(238) == 1
     assert reading_time_minutes(239) == 2
+
+
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# The definition of a counted word, as a regex tried from every character.
+_COUNTED_BY_DEFINITION = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said, on Thursday — that it hit 10 targets.",
+        "...... a.b ___ _x_ | —— ©2024",
+        "東京で会議・ー abc中def 한국어 ・・・",
+        "." * 5_000 + "a" + "." * 5_000 + " " + "-" * 3_000,
+        "\u00a0word\u00a0\u00a0 ... word's",
+    ],
+)
+def test_counted_words_are_those_of_the_definition(text: str) -> None:
+    words = _COUNTED_BY_DEFINITION.findall(text)
+    assert word_count(text) == len(words)
+    assert has_words(text, len(words)) and not has_words(text, len(words) + 1)
 
 
 def test_content_hash_ignores_case_whitespace_and_punctuation_but_not_words() -> None:
