@@ -14,6 +14,7 @@ import pytest
 import newsclean
 from newsclean import Document, Failure
 from newsclean.io import (
+    FileReader,
     FolderReader,
     JsonlReader,
     JsonlWriter,
@@ -156,6 +157,34 @@ def test_truncated_compressed_dump_keeps_the_complete_lines_and_rejects_the_rest
     assert [d.source_id for d in documents] == [str(n) for n in range(len(documents))]
     assert isinstance(items[-1], Failure) and "truncated or corrupt" in items[-1].message
     assert sum(isinstance(item, Failure) for item in items) == 1
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_corrupt_compressed_dump_keeps_the_lines_before_the_damage_and_rejects_the_rest(
+    tmp_path: Path, suffix: str
+) -> None:
+    import zstandard
+
+    lines = [{"id": str(n), "html": PAGE.format(title=f"T{n}") * 5} for n in range(400)]
+    data = _jsonl(lines)
+    compressed = bytearray(gzip.compress(data) if suffix == ".gz" else zstandard.ZstdCompressor().compress(data))
+    middle = len(compressed) // 2
+    compressed[middle : middle + 64] = bytes(64)  # damaged, not cut: the stream goes on after it
+    path = tmp_path / f"damaged.jsonl{suffix}"
+    path.write_bytes(bytes(compressed))
+    items = list(JsonlReader(path))
+    documents = [item for item in items if isinstance(item, Document)]
+    assert [d.source_id for d in documents] == [str(n) for n in range(len(documents))]
+    assert len(documents) < 400
+    assert isinstance(items[-1], Failure) and "truncated or corrupt" in items[-1].message
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_page_that_is_not_the_compression_its_name_says_is_a_failure(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"page.html{suffix}"
+    path.write_bytes(b"\x28\xb5\x2f\xfd\x00\x00 not compressed at all" if suffix == ".zst" else b"\x1f\x8b garbage")
+    [item] = list(FileReader(path))
+    assert isinstance(item, Failure) and item.position == str(path)
 
 
 def test_unreadable_inputs_become_failures(tmp_path: Path) -> None:

@@ -29,7 +29,8 @@ def open_binary(path: Path) -> IO[bytes]:
 
 class _ZstdReader(io.RawIOBase):
     """zstd frames, one after another, decompressed as a stream. Unlike zstandard's own stream reader, a file
-    that ends inside a frame raises EOFError (as gzip does), so a truncated dump cannot pass for a short one."""
+    that ends inside a frame raises EOFError (as gzip does), so a truncated dump cannot pass for a short one;
+    corrupt data raises OSError (as gzip's BadGzipFile is)."""
 
     def __init__(self, raw: IO[bytes]) -> None:
         import zstandard
@@ -60,7 +61,11 @@ class _ZstdReader(io.RawIOBase):
         output = []
         while chunk:
             self._in_frame = True
-            output.append(self._decompressor.decompress(chunk))
+            try:
+                output.append(self._decompressor.decompress(chunk))
+            except self._zstandard.ZstdError as exc:
+                # zstandard's error derives from Exception alone; an OSError is what gzip raises for bad data.
+                raise OSError(f"zstd data is corrupt: {exc}") from exc
             if not self._decompressor.eof:
                 break
             self._in_frame = False

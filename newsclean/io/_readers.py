@@ -105,8 +105,7 @@ class JsonlReader:
                         continue
                     if line.strip():
                         yield self._document(line, where, line_number)
-            except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream
-                # ValueError covers zstandard.ZstdError, which subclasses it.
+            except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
                     f"{position}:{line_number + 1}",
