@@ -20,6 +20,7 @@ from newsclean.io import (
     JsonlWriter,
     KeyMap,
     ParquetWriter,
+    StdinReader,
     WarcReader,
     detect_format,
     read_inputs,
@@ -269,6 +270,50 @@ def test_truncated_warc_record_is_a_failure(tmp_path: Path) -> None:
     items = list(WarcReader(path))
     assert isinstance(items[0], Document)
     assert isinstance(items[-1], Failure) and items[-1].stage == "read"
+
+
+@pytest.mark.parametrize("name", ["big.warc", "big.warc.gz"])
+def test_warc_record_over_the_document_bound_is_rejected_unread_and_the_next_one_read(
+    tmp_path: Path, name: str
+) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / name
+    small = PAGE.format(title="Small").encode()
+    bodies = {"https://w.example/big": PAGE.format(title="Big").encode() * 50, "https://w.example/small": small}
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=path.suffix == ".gz")
+        for url, body in bodies.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
+    items = list(WarcReader(path, max_document_bytes=4 * len(small)))
+    assert [type(item).__name__ for item in items] == ["Failure", "Document"]
+    assert items[0].url == "https://w.example/big" and "exceeds max_document_bytes" in items[0].message
+    assert isinstance(items[1], Document) and items[1].html == small
+
+
+@pytest.mark.parametrize("suffix", ["", ".gz"])
+def test_file_over_the_document_bound_is_rejected(tmp_path: Path, suffix: str) -> None:
+    data = PAGE.format(title="Big").encode() * 50
+    path = tmp_path / f"big.html{suffix}"
+    path.write_bytes(gzip.compress(data) if suffix else data)
+    [rejected] = list(FileReader(path, max_document_bytes=len(data) - 1))
+    assert isinstance(rejected, Failure) and "exceeds max_document_bytes" in rejected.message
+    [read] = list(FileReader(path, max_document_bytes=len(data)))
+    assert isinstance(read, Document) and read.html == data
+
+
+def test_standard_input_over_the_document_bound_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = PAGE.format(title="Piped").encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    [rejected] = list(StdinReader(max_document_bytes=len(data) - 1))
+    assert isinstance(rejected, Failure) and rejected.position == "-"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    [read] = list(StdinReader(max_document_bytes=len(data)))
+    assert isinstance(read, Document) and read.html == data
 
 
 def test_jsonl_writer_commits_whole_lines_and_resume_cuts_back(tmp_path: Path) -> None:

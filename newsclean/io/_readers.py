@@ -43,6 +43,10 @@ WARC_SUFFIXES = frozenset({".warc", ".arc"})
 #: Folder files that are documents; anything else in a folder (images, CSS, a stray README.md) is not.
 FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+#: The most bytes one document may take in memory while it is read (a JSONL line, a file, a WARC record, stdin).
+#: A larger one is rejected unread past that point: a 10 GB ``page.html.gz`` is not decompressed into memory only
+#: for the pipeline's ``Limits.max_bytes`` (10 MiB by default) to refuse it.
+MAX_DOCUMENT_BYTES = 64 << 20
 
 
 def read_failure(exc: BaseException | str, position: str, *, source_id: str | None = None) -> Failure:
@@ -76,7 +80,9 @@ class JsonlReader:
     ``max_line_bytes`` bounds the memory one line may take: a longer line is skipped and rejected.
     """
 
-    def __init__(self, path: str | Path, *, keys: KeyMap | None = None, max_line_bytes: int = 64 << 20) -> None:
+    def __init__(
+        self, path: str | Path, *, keys: KeyMap | None = None, max_line_bytes: int = MAX_DOCUMENT_BYTES
+    ) -> None:
         self.path = Path(path)
         self.keys = keys or KeyMap()
         self.max_line_bytes = max_line_bytes
@@ -177,20 +183,35 @@ def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...
 
 
 class FileReader:
-    """One file: an HTML page (any suffix but ``.txt``) or a plain-text dump (``.txt``, or ``text=True``)."""
+    """One file: an HTML page (any suffix but ``.txt``) or a plain-text dump (``.txt``, or ``text=True``).
 
-    def __init__(self, path: str | Path, *, text: bool | None = None, source_id: str | None = None) -> None:
+    A file of more than ``max_document_bytes`` (decompressed) is rejected; reading stops there.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        text: bool | None = None,
+        source_id: str | None = None,
+        max_document_bytes: int = MAX_DOCUMENT_BYTES,
+    ) -> None:
         self.path = Path(path)
         self.text = base_suffix(self.path) in TEXT_SUFFIXES if text is None else text
         self.source_id = source_id or self.path.name
+        self.max_document_bytes = max_document_bytes
 
     def __iter__(self) -> Iterator[Item]:
         position = str(self.path)
         try:
             with open_binary(self.path) as stream:
-                data = stream.read()
+                data = stream.read(self.max_document_bytes + 1)
         except (OSError, EOFError, ValueError) as exc:
             yield read_failure(exc, position, source_id=self.source_id)
+            return
+        if len(data) > self.max_document_bytes:
+            message = f"file exceeds max_document_bytes={self.max_document_bytes:,} (read no further)"
+            yield read_failure(message, position, source_id=self.source_id)
             return
         if self.text:
             yield Document(text=data.decode("utf-8", "replace"), source_id=self.source_id, position=position)
@@ -232,11 +253,13 @@ class WarcReader:
     """HTML responses from a WARC (plain or ``.gz``), read with FastWARC.
 
     Only ``response`` records with a 2xx HTTP status and an HTML content type are documents; requests,
-    metadata, redirects and non-HTML responses are not. A record cut short is rejected.
+    metadata, redirects and non-HTML responses are not. A record cut short is rejected, and so is one whose
+    content is longer than ``max_document_bytes`` (it is not read).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, max_document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
         self.path = Path(path)
+        self.max_document_bytes = max_document_bytes
 
     def __iter__(self) -> Iterator[Item]:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
@@ -272,6 +295,17 @@ class WarcReader:
                     content_type = (http.get("Content-Type") or "").lower()
                     if not 200 <= status < 300 or not content_type.startswith(HTML_CONTENT_TYPES):
                         continue
+                    if record.content_length > self.max_document_bytes:
+                        yield Failure(
+                            stage="read",
+                            error="InputError",
+                            message=f"WARC record of {record.content_length:,} bytes exceeds"
+                            f" max_document_bytes={self.max_document_bytes:,}",
+                            position=where,
+                            source_id=record_id,
+                            url=url,
+                        )
+                        continue
                     body = record.reader.read()
                     if len(body) < record.content_length:
                         yield Failure(
@@ -297,13 +331,17 @@ class WarcReader:
 
 
 class StdinReader:
-    """Standard input as one document: HTML unless ``text``."""
+    """Standard input as one document: HTML unless ``text``; more than ``max_document_bytes`` is rejected."""
 
-    def __init__(self, *, text: bool = False) -> None:
+    def __init__(self, *, text: bool = False, max_document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
         self.text = text
+        self.max_document_bytes = max_document_bytes
 
     def __iter__(self) -> Iterator[Item]:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(self.max_document_bytes + 1)
+        if len(data) > self.max_document_bytes:
+            yield read_failure(f"standard input exceeds max_document_bytes={self.max_document_bytes:,}", "-")
+            return
         if self.text:
             yield Document(text=data.decode("utf-8", "replace"), source_id="-", position="-")
         else:
