@@ -1,8 +1,8 @@
 """Bytes to text, in the order a browser uses: BOM, HTTP charset, ``<meta>`` prescan, then detection.
 
-The WHATWG Encoding Standard maps several labels to supersets (``iso-8859-1`` is decoded as windows-1252,
-``shift_jis`` as windows-31j, ``gb2312`` as gb18030); we follow it because pages labelled latin-1 routinely
-carry cp1252 quotes and dashes.
+Charset labels are read as the WHATWG Encoding Standard defines them, which maps several labels to supersets
+(``iso-8859-1`` is decoded as windows-1252, ``shift_jis`` as windows-31j, ``gb2312`` as gb18030): pages labelled
+latin-1 routinely carry cp1252 quotes and dashes.
 """
 
 from __future__ import annotations
@@ -20,37 +20,90 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# WHATWG label -> the Python codec that decodes what the standard says that label means.
-_WHATWG_SUPERSETS: dict[str, str] = {
-    "ascii": "cp1252",
-    "us-ascii": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "iso_8859-1": "cp1252",
-    "l1": "cp1252",
-    "iso-8859-9": "cp1254",
-    "latin5": "cp1254",
-    "iso-8859-11": "cp874",
-    "tis-620": "cp874",
-    "shift_jis": "cp932",
-    "shift-jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "ms_kanji": "cp932",
-    "windows-31j": "cp932",
-    "euc-kr": "cp949",
-    "ks_c_5601-1987": "cp949",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    # A <meta> cannot truthfully declare UTF-16: the prescan read it as ASCII-compatible bytes.
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-    "x-user-defined": "cp1252",
+# The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels), by the Python codec
+# that decodes what the standard says each label means. Only these labels are honoured: a label is untrusted page
+# data, and Python's own codec registry also holds codecs that are no text encoding ("rot13", "base64", "zlib"),
+# that raise on any input ("undefined", "idna" with errors="replace") or that browsers refuse ("utf-7",
+# "unicode_escape"). An unlisted label falls through to the next source, as it does in a browser.
+_CODEC_LABELS: dict[str, tuple[str, ...]] = {
+    "utf-8": ("unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"),
+    "cp866": ("866", "cp866", "csibm866", "ibm866"),
+    "iso8859-2": (
+        *("csisolatin2", "iso-8859-2", "iso-ir-101", "iso8859-2", "iso88592", "iso_8859-2", "iso_8859-2:1987"),
+        *("l2", "latin2"),
+    ),
+    "iso8859-3": (
+        *("csisolatin3", "iso-8859-3", "iso-ir-109", "iso8859-3", "iso88593", "iso_8859-3", "iso_8859-3:1988"),
+        *("l3", "latin3"),
+    ),
+    "iso8859-4": (
+        *("csisolatin4", "iso-8859-4", "iso-ir-110", "iso8859-4", "iso88594", "iso_8859-4", "iso_8859-4:1988"),
+        *("l4", "latin4"),
+    ),
+    "iso8859-5": (
+        *("csisolatincyrillic", "cyrillic", "iso-8859-5", "iso-ir-144", "iso8859-5", "iso88595", "iso_8859-5"),
+        "iso_8859-5:1987",
+    ),
+    "iso8859-6": (
+        *("arabic", "asmo-708", "csiso88596e", "csiso88596i", "csisolatinarabic", "ecma-114", "iso-8859-6"),
+        *("iso-8859-6-e", "iso-8859-6-i", "iso-ir-127", "iso8859-6", "iso88596", "iso_8859-6", "iso_8859-6:1987"),
+    ),
+    "iso8859-7": (
+        *("csisolatingreek", "ecma-118", "elot_928", "greek", "greek8", "iso-8859-7", "iso-ir-126", "iso8859-7"),
+        *("iso88597", "iso_8859-7", "iso_8859-7:1987", "sun_eu_greek"),
+    ),
+    "iso8859-8": (
+        *("csiso88598e", "csisolatinhebrew", "hebrew", "iso-8859-8", "iso-8859-8-e", "iso-ir-138", "iso8859-8"),
+        *("iso88598", "iso_8859-8", "iso_8859-8:1988", "visual", "csiso88598i", "iso-8859-8-i", "logical"),
+    ),
+    "iso8859-10": ("csisolatin6", "iso-8859-10", "iso-ir-157", "iso8859-10", "iso885910", "l6", "latin6"),
+    "iso8859-13": ("iso-8859-13", "iso8859-13", "iso885913"),
+    "iso8859-14": ("iso-8859-14", "iso8859-14", "iso885914"),
+    "iso8859-15": ("csisolatin9", "iso-8859-15", "iso8859-15", "iso885915", "iso_8859-15", "l9"),
+    "iso8859-16": ("iso-8859-16",),
+    "koi8-r": ("cskoi8r", "koi", "koi8", "koi8-r", "koi8_r"),
+    "koi8-u": ("koi8-ru", "koi8-u"),
+    "mac-roman": ("csmacintosh", "mac", "macintosh", "x-mac-roman"),
+    "cp874": ("dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620", "windows-874"),
+    "cp1250": ("cp1250", "windows-1250", "x-cp1250"),
+    "cp1251": ("cp1251", "windows-1251", "x-cp1251"),
+    # Pages labelled latin-1 or ASCII routinely carry cp1252 quotes and dashes: the standard reads them as cp1252.
+    "cp1252": (
+        *("ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100"),
+        *("iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252"),
+        # Python has no codec for x-user-defined (bytes 0x80-0xFF to private-use characters); cp1252 is closer
+        # to what such pages hold than U+F780-U+F7FF would be.
+        *("x-cp1252", "x-user-defined"),
+    ),
+    "cp1253": ("cp1253", "windows-1253", "x-cp1253"),
+    "cp1254": (
+        *("cp1254", "csisolatin5", "iso-8859-9", "iso-ir-148", "iso8859-9", "iso88599", "iso_8859-9"),
+        *("iso_8859-9:1989", "l5", "latin5", "windows-1254", "x-cp1254"),
+    ),
+    "cp1255": ("cp1255", "windows-1255", "x-cp1255"),
+    "cp1256": ("cp1256", "windows-1256", "x-cp1256"),
+    "cp1257": ("cp1257", "windows-1257", "x-cp1257"),
+    "cp1258": ("cp1258", "windows-1258", "x-cp1258"),
+    "mac-cyrillic": ("x-mac-cyrillic", "x-mac-ukrainian"),
+    # The standard decodes GBK with its gb18030 decoder.
+    "gb18030": (
+        *("chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80", "gbk", "iso-ir-58"),
+        *("x-gbk", "gb18030"),
+    ),
+    "big5hkscs": ("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"),
+    "euc_jp": ("cseucpkdfmtjapanese", "euc-jp", "x-euc-jp"),
+    "iso2022_jp": ("csiso2022jp", "iso-2022-jp"),
+    "cp932": ("csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis"),
+    "cp949": (
+        *("cseuckr", "csksc56011987", "euc-kr", "iso-ir-149", "korean", "ks_c_5601-1987", "ks_c_5601-1989"),
+        *("ksc5601", "ksc_5601", "windows-949"),
+    ),
+    "utf-16-be": ("unicodefffe", "utf-16be"),
+    "utf-16-le": ("csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le"),
 }
+# The standard's "replacement" labels (iso-2022-kr, hz-gb-2312 …) decode any page to one U+FFFD, against script
+# injection in browsers; for extraction they are left unlisted, so detection reads the page instead.
+_CODEC_BY_LABEL: dict[str, str] = {label: codec for codec, labels in _CODEC_LABELS.items() for label in labels}
 
 # Enough of the head to find a <meta charset> on real pages, whose heads are often long with scripts.
 PRESCAN_BYTES = 4096
@@ -67,14 +120,22 @@ class Decoded(NamedTuple):
     source: str  # "bom" | "http-header" | "meta" | "utf-8-valid" | "detected" | "fallback" | "str"
 
 
-def codec_for_label(label: str) -> str | None:
-    """The Python codec for a charset label, or None when Python knows no such encoding."""
-    normalized = label.strip().strip("\"'").lower()
-    normalized = _WHATWG_SUPERSETS.get(normalized, normalized)
-    try:
-        return codecs.lookup(normalized).name
-    except LookupError:
-        return None
+def codec_for_label(label: str, *, source: str = "http-header") -> str | None:
+    """The Python codec for a WHATWG charset label, or None for a label the standard does not define.
+
+    ``source="meta"``: a ``<meta>`` that declares UTF-16 is read as UTF-8, as the standard says: the prescan
+    found it in ASCII-compatible bytes, so the page is not UTF-16."""
+    codec = _CODEC_BY_LABEL.get(label.strip().strip("\"'").lower())
+    if source == "meta" and codec is not None and codec.startswith("utf-16"):
+        return "utf-8"
+    return codec
+
+
+def _plausible(codec: str, data: bytes) -> bool:
+    """Whether ``data`` can be in ``codec``. UTF-16 markup puts a NUL byte beside every ASCII character: a page
+    without one near its start is not UTF-16 (a server that says so is wrong), and reading it so would turn
+    every two bytes into one CJK-looking character."""
+    return not codec.startswith("utf-16") or b"\x00" in data[:1024]
 
 
 def charset_from_headers(headers: Mapping[str, str] | None) -> str | None:
@@ -102,8 +163,8 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
             return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "bom")
 
     for label, source in ((charset_from_headers(headers), "http-header"), (charset_from_meta(data), "meta")):
-        declared = codec_for_label(label) if label else None
-        if declared:
+        declared = codec_for_label(label, source=source) if label else None
+        if declared and _plausible(declared, data):
             return Decoded(data.decode(declared, "replace"), declared, source)
 
     # Strict UTF-8 succeeding on non-ASCII bytes is near-proof of UTF-8, and far cheaper than detection.
@@ -116,7 +177,8 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
 
     best = from_bytes(data[: 256 * 1024]).best()
     if best is not None and best.encoding:
-        codec = codec_for_label(best.encoding) or best.encoding
+        # charset-normalizer names Python codecs (``utf_8``, ``cp1252``), text encodings all.
+        codec = codecs.lookup(best.encoding).name
         return Decoded(data.decode(codec, "replace"), codec, "detected")
     return Decoded(data.decode("utf-8", "replace"), "utf-8", "fallback")
 

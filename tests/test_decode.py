@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsclean
-from newsclean._decode import decode_html
+from newsclean._decode import _CODEC_BY_LABEL, codec_for_label, decode_html
 
 RUSSIAN = (
     "Министерство обороны России заявило в среду, что российские войска нанесут удары по командным центрам "
@@ -85,6 +85,59 @@ def test_unknown_label_falls_through_to_the_next_source() -> None:
     decoded = decode_html(raw, {"Content-Type": "text/html; charset=bogus"})
     assert RUSSIAN in decoded.text
     assert decoded.source == "detected"
+
+
+# Python codecs a page may name that are no text encoding, raise on any input, or that browsers do not honour.
+NOT_WEB_ENCODINGS = [
+    *("rot13", "base64", "hex", "zlib", "bz2", "uu", "quopri", "undefined", "idna", "punycode"),
+    *("unicode_escape", "raw_unicode_escape", "utf-7", "utf-32", "mbcs", "palmos", "iso-2022-kr"),
+]
+
+
+@pytest.mark.parametrize("label", NOT_WEB_ENCODINGS)
+def test_a_label_the_web_does_not_define_is_passed_over_in_header_and_meta(label: str) -> None:
+    raw = page(GERMAN, f'<meta charset="{label}">').encode("utf-8")
+    decoded = decode_html(raw, {"Content-Type": f"text/html; charset={label}"})
+    assert GERMAN in decoded.text
+    assert (decoded.encoding, decoded.source) == ("utf-8", "utf-8-valid")
+    assert newsclean.clean_html(raw, headers={"Content-Type": f"text/html; charset={label}"}).encoding == "utf-8"
+
+
+def test_every_web_label_names_a_text_codec() -> None:
+    assert len(_CODEC_BY_LABEL) > 200
+    for label in _CODEC_BY_LABEL:
+        codec = codec_for_label(label.upper())
+        assert codec is not None, label
+        # bytes.decode refuses a codec that is no text encoding (LookupError)
+        assert isinstance(b"\x00a".decode(codec, "replace"), str)
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("ISO_8859-1:1987", "cp1252"),
+        ("x-mac-cyrillic", "mac-cyrillic"),
+        ("logical", "iso8859-8"),
+        ("koi", "koi8-r"),
+        ("windows-949", "cp949"),
+        ("big5", "big5hkscs"),
+    ],
+)
+def test_web_labels_read_as_the_encoding_standard_says(label: str, codec: str) -> None:
+    assert codec_for_label(label) == codec
+
+
+def test_utf16_named_by_a_header_is_read_only_when_the_bytes_can_be_utf16() -> None:
+    utf16 = page(GERMAN).encode("utf-16-le")  # no BOM: the header is all there is
+    decoded = decode_html(utf16, {"Content-Type": "text/html; charset=utf-16"})
+    assert GERMAN in decoded.text and decoded.source == "http-header"
+    mislabelled = decode_html(page(GERMAN).encode("utf-8"), {"Content-Type": "text/html; charset=utf-16"})
+    assert GERMAN in mislabelled.text and mislabelled.source == "utf-8-valid"
+
+
+def test_utf16_named_by_a_meta_is_read_as_utf8() -> None:
+    decoded = decode_html(page(GERMAN, '<meta charset="utf-16">').encode("utf-8"))
+    assert GERMAN in decoded.text and (decoded.encoding, decoded.source) == ("utf-8", "meta")
 
 
 def test_article_records_encoding_and_its_source() -> None:
