@@ -11,6 +11,7 @@ from newsclean.metadata._dates import (
     header_date,
     headline_spans,
     labelled_date,
+    parse_datetime,
     printed_moments,
     scan_page_dates,
     text_shows_day,
@@ -380,3 +381,13 @@ def test_declared_date_keeps_its_place_before_a_time_after_the_headline() -> Non
     after = '<p>Updated <time datetime="2024-02-05T08:00:00Z">February 5, 2024</time></p>'
     resolved = resolve_page(head, above + f"<h1>{HEADLINE}</h1>" + after + ARTICLE_TEXT)
     assert resolved.values["published"] == datetime(2024, 1, 10, 9, tzinfo=UTC)
+
+
+def test_a_zone_offset_of_a_day_or_more_is_no_date_and_the_page_still_resolves() -> None:
+    stamp = "2023-01-01T10:00:00+99:99"  # dateutil reads it; no datetime can compare it
+    assert parse_datetime(stamp) is None
+    head = f'<meta property="article:published_time" content="{stamp}">'
+    body = f'<time datetime="{stamp}">1 January</time>' + ARTICLE_TEXT
+    resolved = resolve_page(head + json_ld({"@type": "NewsArticle", "datePublished": stamp}), body)
+    assert "published" not in resolved.values
+    assert parse_datetime("2023-01-01T10:00:00+05:30") is not None

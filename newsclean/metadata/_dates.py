@@ -210,6 +210,10 @@ def parse_datetime(raw: object) -> ParsedDate | None:
         return None
     if parsed.tzinfo is None:
         return ParsedDate(parsed.replace(tzinfo=UTC), True, date_only)
+    try:
+        parsed.utcoffset()
+    except ValueError:  # dateutil keeps an offset of a day or more ("+99:99"), which no datetime can compare
+        return None
     return ParsedDate(parsed, False, date_only)
 
 
