@@ -6,6 +6,7 @@ import threading
 from typing import Any, Protocol
 
 from . import _trafilatura_fallback
+from ._decode import replace_lone_surrogates
 from ._discard_shield import shield_article_prose
 from ._exceptions import ExtractionError, ExtractionTimeout, ParseError
 
@@ -119,8 +120,9 @@ def _load(markup: str, *, url: str | None = None) -> Any:
     """The tree trafilatura would build from ``markup`` (its ``load_html`` steps for a string), or the string
     itself when the markup is unusual enough for trafilatura's own fallbacks to be needed.
 
-    Raises ParseError when libxml2 gave up part way (a fatal error, such as nesting past 2,048 levels): the tree
-    then ends where it stopped, and an article cut there would pass for the whole page."""
+    Raises ParseError when libxml2 gave up part way (a fatal error, such as nesting past 2,048 levels) for any
+    reason but a lone surrogate: the tree then ends where it stopped, and an article cut there would pass for the
+    whole page."""
     from lxml import html
     from trafilatura.utils import is_dubious_html, repair_faulty_html
 
@@ -134,6 +136,11 @@ def _load(markup: str, *, url: str | None = None) -> Any:
         return markup
     fatal = next((entry for entry in parser.error_log if entry.level_name == "FATAL"), None)
     if fatal is not None:
+        repaired = replace_lone_surrogates(markup)
+        if repaired is not markup:
+            # libxml2 stops at a lone surrogate (text decoded with surrogateescape, UTF-16 cut in half); as a
+            # U+FFFD, like an undecodable byte, it costs one character instead of the rest of the page.
+            return _load(repaired, url=url)
         raise ParseError(
             f"the extractor's HTML parser gave up at line {fatal.line}, column {fatal.column}, so the text after it"
             f" would be lost ({fatal.message})",
