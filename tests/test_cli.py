@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -78,6 +79,18 @@ def test_explain_lists_kept_text_then_each_removal() -> None:
     assert "March 9 (Reuters)" in text and "bloggers like this" not in text
     assert "[text] widget.likes (widget): %d bloggers like this:" in removals
     assert "[text] reading_time.banner (reading_time): Reading Time: 3 minutes" in removals
+
+
+def test_explain_reads_a_compressed_file_as_clean_does_and_names_one_it_cannot_read(tmp_path: Path) -> None:
+    dump = tmp_path / "seed.txt.gz"
+    dump.write_bytes(gzip.compress(SEED_004.read_bytes()))
+    result = CliRunner().invoke(main, ["explain", str(dump)])
+    assert result.exit_code == 0, result.output
+    assert "--- 4 removal(s) ---" in result.stdout and "March 9 (Reuters)" in result.stdout
+    for unreadable in (tmp_path / "missing.html", tmp_path):
+        result = CliRunner().invoke(main, ["explain", str(unreadable)])
+        assert result.exit_code == 1
+        assert f"Could not open file '{unreadable}'" in result.output
 
 
 def test_custom_rules_option(tmp_path: Path) -> None:

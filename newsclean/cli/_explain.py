@@ -14,10 +14,7 @@ from ._options import rules_option
 @rules_option
 def explain_command(file: str, force_text: bool, rules: tuple[str, ...]) -> None:
     """Print FILE's kept text and, below it, every removal with its rule and category."""
-    try:
-        document = read_document(file, force_text=force_text)
-    except OSError as exc:
-        raise click.FileError(file, hint=exc.strerror) from None
+    document = read_document(file, force_text=force_text)
     try:
         article = Pipeline(rules=list(rules) or None).run(document)
     except NewscleanError as exc:

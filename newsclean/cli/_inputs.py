@@ -1,24 +1,19 @@
-"""Turning command-line file arguments into pipeline Documents."""
+"""Turning a command-line file argument into a pipeline Document."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import click
 
+from .._models import Failure
 from .._pipeline import Document
-
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
+from ..io import FileReader, StdinReader
 
 
 def read_document(name: str, *, force_text: bool = False) -> Document:
-    """``-`` is stdin (HTML unless ``force_text``); ``.txt`` files are text dumps; anything else is HTML."""
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        if force_text:
-            return Document(text=data.decode("utf-8", "replace"), source_id="-", position="-")
-        return Document(html=data, source_id="-", position="-")
-    path = Path(name)
-    data = path.read_bytes()
-    if force_text or path.suffix.lower() in TEXT_SUFFIXES:
-        return Document(text=data.decode("utf-8", "replace"), source_id=path.name, position=str(path))
-    return Document(html=data, source_id=path.name, position=str(path))
+    """``-`` is stdin (HTML unless ``force_text``); a file is read as ``clean`` reads it: ``.txt`` is a text dump,
+    anything else HTML, ``.gz`` and ``.zst`` decompressed. Raises click.FileError when it cannot be read."""
+    reader = StdinReader(text=force_text) if name == "-" else FileReader(name, text=True if force_text else None)
+    item = next(iter(reader))
+    if isinstance(item, Failure):
+        raise click.FileError(name, hint=item.message)
+    return item
