@@ -89,8 +89,8 @@ def _parser() -> Any:
 
     ``huge_tree``: without it libxml2 stops at 256 levels of nesting and drops the rest of the page without an
     exception (a page of unclosed ``<font>`` or ``<div>`` tags gets there); with it, at 2,048 (see ``_load``).
-    Its other limits guard against XML entity expansion, which the HTML parser does not do, and text nodes over
-    10 MB, which ``Limits.max_bytes`` already bounds by default.
+    Its other limits are against XML entity expansion, which the HTML parser does not do, and text nodes over
+    10 MB, about the size of the largest page ``Limits.max_bytes`` lets in by default.
     """
     parser = getattr(_local, "parser", None)
     if parser is None:
