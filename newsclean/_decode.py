@@ -131,11 +131,16 @@ def codec_for_label(label: str, *, source: str = "http-header") -> str | None:
     return codec
 
 
-def _plausible(codec: str, data: bytes) -> bool:
-    """Whether ``data`` can be in ``codec``. UTF-16 markup puts a NUL byte beside every ASCII character: a page
-    without one near its start is not UTF-16 (a server that says so is wrong), and reading it so would turn
-    every two bytes into one CJK-looking character."""
-    return not codec.startswith("utf-16") or b"\x00" in data[:1024]
+def _utf16_byte_order(data: bytes) -> str | None:
+    """The UTF-16 codec for ``data``, or None when it is not UTF-16 whatever its label says. UTF-16 markup puts a
+    NUL byte beside every ASCII character, after it (little-endian) or before it (big-endian). The label alone
+    cannot say which: the standard reads "utf-16" as little-endian, and a server may name UTF-16 for a page that
+    is not; read either way, every two bytes would become one CJK-looking character."""
+    head = data[:1024]
+    after, before = head[1::2].count(0), head[0::2].count(0)
+    if max(after, before) < len(head) // 8:
+        return None
+    return "utf-16-le" if after > before else "utf-16-be"
 
 
 def charset_from_headers(headers: Mapping[str, str] | None) -> str | None:
@@ -164,7 +169,9 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
 
     for label, source in ((charset_from_headers(headers), "http-header"), (charset_from_meta(data), "meta")):
         declared = codec_for_label(label, source=source) if label else None
-        if declared and _plausible(declared, data):
+        if declared is not None and declared.startswith("utf-16"):
+            declared = _utf16_byte_order(data)
+        if declared:
             return Decoded(data.decode(declared, "replace"), declared, source)
 
     # Strict UTF-8 succeeding on non-ASCII bytes is near-proof of UTF-8, and far cheaper than detection.

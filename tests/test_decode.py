@@ -127,10 +127,15 @@ def test_web_labels_read_as_the_encoding_standard_says(label: str, codec: str) -
     assert codec_for_label(label) == codec
 
 
-def test_utf16_named_by_a_header_is_read_only_when_the_bytes_can_be_utf16() -> None:
-    utf16 = page(GERMAN).encode("utf-16-le")  # no BOM: the header is all there is
-    decoded = decode_html(utf16, {"Content-Type": "text/html; charset=utf-16"})
-    assert GERMAN in decoded.text and decoded.source == "http-header"
+@pytest.mark.parametrize("label", ["utf-16", "utf-16le", "utf-16be"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_named_by_a_header_is_read_in_the_byte_order_of_the_bytes(label: str, codec: str) -> None:
+    utf16 = page(GERMAN).encode(codec)  # no BOM: the header is all there is
+    decoded = decode_html(utf16, {"Content-Type": f"text/html; charset={label}"})
+    assert GERMAN in decoded.text and (decoded.encoding, decoded.source) == (codec, "http-header")
+
+
+def test_utf16_named_by_a_header_is_passed_over_for_bytes_that_are_not_utf16() -> None:
     mislabelled = decode_html(page(GERMAN).encode("utf-8"), {"Content-Type": "text/html; charset=utf-16"})
     assert GERMAN in mislabelled.text and mislabelled.source == "utf-8-valid"
 
