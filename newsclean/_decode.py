@@ -138,7 +138,8 @@ def _utf16_byte_order(data: bytes) -> str | None:
     is not; read either way, every two bytes would become one CJK-looking character."""
     head = data[:1024]
     after, before = head[1::2].count(0), head[0::2].count(0)
-    if max(after, before) < len(head) // 8:
+    # Enough NULs (a few bytes are no evidence), on one side only (binary data padded with zeros has them on both).
+    if max(after, before) < max(len(head) // 8, 8) or min(after, before) > max(after, before) // 8:
         return None
     return "utf-16-le" if after > before else "utf-16-be"
 
@@ -173,6 +174,11 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
             declared = _utf16_byte_order(data)
         if declared:
             return Decoded(data.decode(declared, "replace"), declared, source)
+
+    # UTF-16 without a BOM or a label: its ASCII characters would pass strict UTF-8 below, NULs and all.
+    utf16 = _utf16_byte_order(data)
+    if utf16 is not None:
+        return Decoded(data.decode(utf16, "replace"), utf16, "detected")
 
     # Strict UTF-8 succeeding on non-ASCII bytes is near-proof of UTF-8, and far cheaper than detection.
     try:

@@ -135,6 +135,19 @@ def test_utf16_named_by_a_header_is_read_in_the_byte_order_of_the_bytes(label: s
     assert GERMAN in decoded.text and (decoded.encoding, decoded.source) == (codec, "http-header")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_ascii_utf16_without_bom_or_label_is_read_as_utf16(codec: str) -> None:
+    text = "The council approved the budget after a long debate on Tuesday night."
+    decoded = decode_html(page(text).encode(codec))  # every byte pair would pass strict UTF-8, NULs and all
+    assert text in decoded.text and (decoded.encoding, decoded.source) == (codec, "detected")
+    assert newsclean.clean_html(page(text * 3).encode(codec)).text == text * 3
+
+
+def test_zero_padded_bytes_are_not_taken_for_utf16() -> None:
+    padded = b"".join(bytes([0, 0, byte, byte]) for byte in range(65, 91)) * 20
+    assert not decode_html(padded).encoding.startswith("utf-16")
+
+
 def test_utf16_named_by_a_header_is_passed_over_for_bytes_that_are_not_utf16() -> None:
     mislabelled = decode_html(page(GERMAN).encode("utf-8"), {"Content-Type": "text/html; charset=utf-16"})
     assert GERMAN in mislabelled.text and mislabelled.source == "utf-8-valid"
