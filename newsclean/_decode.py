@@ -164,17 +164,33 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
     if not isinstance(data, bytes | bytearray | memoryview):
         raise DecodeError(f"expected bytes, got {type(data).__name__}", url=url, stage="decode")
     data = bytes(data)
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "bom")
-
+    marked = _by_bom(data)
+    if marked is not None:
+        return marked
     for label, source in ((charset_from_headers(headers), "http-header"), (charset_from_meta(data), "meta")):
         declared = codec_for_label(label, source=source) if label else None
         if declared is not None and declared.startswith("utf-16"):
             declared = _utf16_byte_order(data)
         if declared:
             return Decoded(data.decode(declared, "replace"), declared, source)
+    return _undeclared(data)
 
+
+def decode_text_dump(data: bytes) -> Decoded:
+    """Decode a plain-text dump's bytes as a page with no charset declared: BOM, UTF-16, strict UTF-8, then
+    detection. A dump saved in a legacy encoding (cp1252, KOI8-R …) is read as such, not as UTF-8 with every
+    accented letter replaced."""
+    return _by_bom(data) or _undeclared(data)
+
+
+def _by_bom(data: bytes) -> Decoded | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "bom")
+    return None
+
+
+def _undeclared(data: bytes) -> Decoded:
     # UTF-16 without a BOM or a label: its ASCII characters would pass strict UTF-8 below, NULs and all.
     utf16 = _utf16_byte_order(data)
     if utf16 is not None:

@@ -306,6 +306,30 @@ def test_file_over_the_document_bound_is_rejected(tmp_path: Path, suffix: str) -
     assert isinstance(read, Document) and read.html == data
 
 
+LEGACY_DUMPS = [
+    ("Министерство обороны России заявило в среду, что войска нанесут удары по командным центрам в Киеве.", "koi8-r"),
+    ("Министерство обороны России заявило в среду, что войска нанесут удары по командным центрам в Киеве.", "cp1251"),
+    ("Le maire a déclaré jeudi que les travaux du pont commenceront à l'été, « une étape importante ».", "cp1252"),
+    ("Die Bürgermeisterin äußerte sich am Donnerstag zu den Plänen für den Neubau der Brücke.", "utf-16"),
+]
+
+
+@pytest.mark.parametrize(("line", "codec"), LEGACY_DUMPS)
+def test_text_dump_in_a_legacy_encoding_is_read_in_it(tmp_path: Path, line: str, codec: str) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(f"Headline\n{line}\n".encode(codec))
+    [document] = list(FileReader(path))
+    assert isinstance(document, Document) and document.text is not None
+    assert line in document.text and "\ufffd" not in document.text
+
+
+def test_text_dump_on_standard_input_is_decoded_like_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    line, codec = LEGACY_DUMPS[0]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(f"Headline\n{line}\n".encode(codec))))
+    [document] = list(StdinReader(text=True))
+    assert isinstance(document, Document) and document.text is not None and line in document.text
+
+
 def test_standard_input_over_the_document_bound_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     data = PAGE.format(title="Piped").encode()
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from .._decode import decode_text_dump
 from .._models import Failure
 from .._pipeline import Document
 from ._keys import (
@@ -214,7 +215,7 @@ class FileReader:
             yield read_failure(message, position, source_id=self.source_id)
             return
         if self.text:
-            yield Document(text=data.decode("utf-8", "replace"), source_id=self.source_id, position=position)
+            yield Document(text=decode_text_dump(data).text, source_id=self.source_id, position=position)
         else:
             yield Document(html=data, source_id=self.source_id, position=position)
 
@@ -343,7 +344,7 @@ class StdinReader:
             yield read_failure(f"standard input exceeds max_document_bytes={self.max_document_bytes:,}", "-")
             return
         if self.text:
-            yield Document(text=data.decode("utf-8", "replace"), source_id="-", position="-")
+            yield Document(text=decode_text_dump(data).text, source_id="-", position="-")
         else:
             yield Document(html=data, source_id="-", position="-")
 
