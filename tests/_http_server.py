@@ -215,6 +215,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
             self.close_connection = True
+        elif path.startswith("/bad-location/"):
+            kind = path.rsplit("/", 1)[1]
+            locations = {"data": "data:text/html,<p>hi</p>", "javascript": "javascript:alert(1)", "port": "http://[::1"}
+            self.redirect(locations[kind])
         elif path == "/loop/a":
             self.redirect("/loop/b")
         elif path == "/loop/b":

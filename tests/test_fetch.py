@@ -177,6 +177,31 @@ def test_redirect_loop_is_detected(fetcher: Fetcher, server: FixtureServer) -> N
     assert "loop" in failure.message
 
 
+BAD_LOCATIONS = ["data", "javascript", "port"]
+
+
+@pytest.mark.parametrize("kind", BAD_LOCATIONS)
+def test_redirect_to_something_that_is_no_url_is_a_redirects_failure(
+    fetcher: Fetcher, server: FixtureServer, kind: str
+) -> None:
+    before = server.hits[f"/bad-location/{kind}"]
+    failure = failure_for(fetcher, server.url(f"/bad-location/{kind}"))
+    assert failure.error == "redirects" and "redirect to an invalid URL" in failure.message
+    assert server.hits[f"/bad-location/{kind}"] - before == 1  # not retried: asking again gives the same answer
+
+
+def test_redirect_to_something_that_is_no_url_fails_the_same_way_asynchronously(
+    pipeline: Pipeline, server: FixtureServer
+) -> None:
+    async def collect() -> list[Article | Failure]:
+        urls = [server.url(f"/bad-location/{kind}") for kind in BAD_LOCATIONS]
+        return [record async for record in newsclean.afetch_many(urls, pipeline=pipeline, **FAST)]
+
+    records = asyncio.run(collect())
+    assert [type(record).__name__ for record in records] == ["Failure"] * len(BAD_LOCATIONS)
+    assert all(isinstance(record, Failure) and record.error == "redirects" for record in records)
+
+
 def test_too_many_redirects(pipeline: Pipeline, server: FixtureServer) -> None:
     with Fetcher(pipeline=pipeline, **{**FAST, "max_redirects": 2}) as fetcher:
         assert failure_for(fetcher, server.url("/redirect/5")).error == "redirects"

@@ -99,6 +99,16 @@ def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
     raise exc
 
 
+def send_error(exc: Exception, url: httpx.URL) -> FetchError:
+    """``map_http_error`` for what ``client.send`` raises. httpx builds the next request of every redirect from its
+    Location, even one it is not to follow, and raises there for a Location that is no URL: ``InvalidURL``
+    ("data:text/html,…", "javascript:…"), or a ``RemoteProtocolError`` it words for the purpose ("http://[::1")."""
+    invalid_location = isinstance(exc, httpx.RemoteProtocolError) and str(exc).startswith("Invalid URL in location")
+    if isinstance(exc, httpx.InvalidURL) or invalid_location:
+        return FetchError(f"redirect to an invalid URL: {exc}", url=str(url), reason="redirects")
+    return map_http_error(exc, url)
+
+
 def redirect_target(
     response: httpx.Response, current: httpx.URL, chain: list[str], options: FetchOptions
 ) -> httpx.URL | None:

@@ -27,6 +27,7 @@ from ._flow import (
     map_http_error,
     parse_url,
     redirect_target,
+    send_error,
     shard_count,
     shard_of,
     tls_context,
@@ -184,8 +185,8 @@ class Fetcher:
                 deadline += slot_wait
                 try:
                     response = client.send(request, stream=True)
-                except (httpx.HTTPError, OSError) as exc:
-                    raise map_http_error(exc, current) from exc
+                except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
+                    raise send_error(exc, current) from exc
                 try:
                     jar.extract_cookies(response)
                     following = redirect_target(response, current, chain, options)
