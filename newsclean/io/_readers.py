@@ -50,12 +50,14 @@ HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 MAX_DOCUMENT_BYTES = 64 << 20
 
 
-def read_failure(exc: BaseException | str, position: str, *, source_id: str | None = None) -> Failure:
+def read_failure(
+    exc: BaseException | str, position: str, *, source_id: str | None = None, url: str | None = None
+) -> Failure:
     if isinstance(exc, BaseException):
         error, message = type(exc).__name__, str(exc) or type(exc).__name__
     else:
         error, message = "InputError", exc
-    return Failure(stage="read", error=error, message=message, position=position, source_id=source_id)
+    return Failure(stage="read", error=error, message=message, position=position, source_id=source_id, url=url)
 
 
 def detect_format(path: str) -> InputFormat:
@@ -144,7 +146,7 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
         headers = as_headers(_field(record, keys.headers, ()))
         fetched_at = as_fetched_at(_field(record, keys.fetched_at, FETCHED_AT_KEYS))
     except FieldTypeError as exc:
-        return Failure(stage="read", error="InputError", message=str(exc), position=where, source_id=source_id, url=url)
+        return read_failure(str(exc), where, source_id=source_id, url=url)
     html_keys, text_keys = keys.content_keys()
     html = first_present(record, html_keys)
     text = None if html else first_present(record, text_keys)
@@ -160,13 +162,8 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
         )
     key, value = found
     if not isinstance(value, str):
-        return Failure(
-            stage="read",
-            error="InputError",
-            message=f"field '{key}' is a JSON {json_kind(value)}, not a string",
-            position=where,
-            source_id=source_id,
-            url=url,
+        return read_failure(
+            f"field '{key}' is a JSON {json_kind(value)}, not a string", where, source_id=source_id, url=url
         )
     if html:
         return Document(
@@ -283,11 +280,9 @@ class WarcReader:
                     url = record.headers.get("WARC-Target-URI")
                     http = record.http_headers
                     if http is None:
-                        yield Failure(
-                            stage="read",
-                            error="InputError",
-                            message="WARC response record without a readable HTTP header (truncated?)",
-                            position=where,
+                        yield read_failure(
+                            "WARC response record without a readable HTTP header (truncated?)",
+                            where,
                             source_id=record_id,
                             url=url,
                         )
@@ -297,23 +292,19 @@ class WarcReader:
                     if not 200 <= status < 300 or not content_type.startswith(HTML_CONTENT_TYPES):
                         continue
                     if record.content_length > self.max_document_bytes:
-                        yield Failure(
-                            stage="read",
-                            error="InputError",
-                            message=f"WARC record of {record.content_length:,} bytes exceeds"
+                        yield read_failure(
+                            f"WARC record of {record.content_length:,} bytes exceeds"
                             f" max_document_bytes={self.max_document_bytes:,}",
-                            position=where,
+                            where,
                             source_id=record_id,
                             url=url,
                         )
                         continue
                     body = record.reader.read()
                     if len(body) < record.content_length:
-                        yield Failure(
-                            stage="read",
-                            error="InputError",
-                            message=f"WARC record truncated: {len(body):,} of {record.content_length:,} bytes",
-                            position=where,
+                        yield read_failure(
+                            f"WARC record truncated: {len(body):,} of {record.content_length:,} bytes",
+                            where,
                             source_id=record_id,
                             url=url,
                         )
