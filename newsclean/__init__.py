@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
+from ._arguments import HeadersArg
 from ._exceptions import (
     DecodeError,
     ExtractionError,
@@ -81,7 +81,7 @@ def clean_html(
     html: str | bytes,
     *,
     url: str | None = None,
-    headers: Mapping[str, str] | None = None,
+    headers: HeadersArg = None,
     fetched_at: datetime | None = None,
     rules: RulesArg = None,
 ) -> Article:

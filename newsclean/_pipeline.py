@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 import msgspec
 
 from . import _decode, _dom
 from . import metadata as _metadata
+from ._arguments import HeadersArg, header_fields, optional_str, page_markup
 from ._disclosed_panels import reveal_disclosed_panels
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
@@ -126,7 +127,7 @@ class Pipeline:
         html: str | bytes,
         *,
         url: str | None = None,
-        headers: Mapping[str, str] | None = None,
+        headers: HeadersArg = None,
         source_id: str | None = None,
         fetched_at: datetime | None = None,
     ) -> Article:
@@ -134,17 +135,18 @@ class Pipeline:
         never believed, and the same page with the same ``fetched_at`` always gives the same Article. Without
         it, the time of cleaning stands in, so a page dated in the future may be read differently later."""
         self.stats.documents += 1
+        html = page_markup(html)
+        url, source_id = optional_str(url, "url"), optional_str(source_id, "source_id")
+        header_text = header_fields(headers)
         fetched_at = _aware(fetched_at)
         check_size(len(html), self.limits, url=url)
         with deadline(self.limits.timeout, url=url) as progress:
             started = _clocks()
-            if isinstance(html, bytes | bytearray | memoryview):
-                decoded = _decode.decode_html(bytes(html), headers, url=url)
+            if isinstance(html, bytes):
+                decoded = _decode.decode_html(html, header_text, url=url)
                 text, encoding, encoding_source = decoded.text, decoded.encoding, decoded.source
-            elif isinstance(html, str):
-                text, encoding, encoding_source = html, None, None
             else:
-                raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+                text, encoding, encoding_source = html, None, None
             text = check_text(text, self.limits, url=url)
             check_depth(text, self.limits, url=url)
             started = self._tick("decode", started)
@@ -206,9 +208,11 @@ class Pipeline:
     ) -> Article:
         """Clean a plain-text dump: one paragraph per line; ``fetched_at`` as in ``clean_html``."""
         self.stats.documents += 1
-        fetched_at = _aware(fetched_at)
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
+        url, source_id = optional_str(url, "url"), optional_str(source_id, "source_id")
+        title = optional_str(title, "title")
+        fetched_at = _aware(fetched_at)
         check_size(len(text), self.limits, url=url)
         text = check_text(_decode.replace_lone_surrogates(text), self.limits, url=url)
         if title is not None:

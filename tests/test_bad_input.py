@@ -143,6 +143,47 @@ def test_wrong_argument_type_is_a_type_error() -> None:
         newsclean.clean_html(12345)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: newsclean.clean_html(12345), "html must be str or bytes, not int"),
+        (lambda: newsclean.clean_html(None), "html must be str or bytes, not NoneType"),
+        (lambda: newsclean.clean_html(ARTICLE, url=5), "url must be a str or None, not int"),
+        (lambda: Pipeline().clean_html(ARTICLE, source_id=3), "source_id must be a str or None, not int"),
+        (lambda: newsclean.clean_html(ARTICLE.encode(), headers=42), "headers must be a mapping, a list of"),
+        (lambda: newsclean.clean_html(ARTICLE.encode(), headers=[("a",)]), "headers must be a mapping, a list of"),
+        (lambda: newsclean.clean_html(ARTICLE.encode(), headers="utf-8"), "without any 'Name: value' line"),
+        (lambda: newsclean.clean_text("Some text", title=5), "title must be a str or None, not int"),
+        (lambda: newsclean.clean_text("Some text", url=b"https://e.com/"), "url must be a str or None, not bytes"),
+    ],
+)
+def test_an_argument_of_the_wrong_type_is_a_type_error_naming_it(call: Any, message: str) -> None:
+    # Before any work: not an AttributeError from a stage, nor an ExtractionError from trafilatura choking on the URL.
+    with pytest.raises(TypeError, match=message):
+        call()
+
+
+def test_response_headers_are_read_in_every_form_callers_hold_them() -> None:
+    import httpx
+
+    page = "<html><body><article><p>Le café du coin — ouvert depuis 1890, toujours à la même adresse.</p>" * 3
+    body = page.encode("cp1252")
+    content_type = "text/html; charset=windows-1252"
+    forms: list[Any] = [
+        {"Content-Type": content_type},
+        httpx.Headers({"content-type": content_type}),
+        [("Content-Type", content_type)],
+        [(b"content-type", content_type.encode())],  # httpx.Response.headers.raw
+        {b"Content-Type": content_type.encode()},
+        f"HTTP/1.1 200 OK\r\nServer: x\r\nContent-Type: {content_type}\r\n",
+        f"Content-Type: {content_type}".encode(),
+    ]
+    for form in forms:
+        article = newsclean.clean_html(body, headers=form)
+        assert (article.encoding, article.encoding_source) == ("cp1252", "http-header"), form
+        assert "Le café du coin — ouvert" in article.text, form
+
+
 def test_unparseable_urls_give_no_url_evidence_instead_of_an_error() -> None:
     # urllib rejects "http://[::1" (an unclosed IPv6 host): from the caller or from the page's own markup,
     # such a URL is no evidence, and the page is still cleaned.

@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 
+from .._arguments import header_fields
 from .._fetch_time import parse_fetch_time
 
 #: Field names tried in order when no key is given: the shapes of common crawl and scrape exports.
@@ -94,19 +95,14 @@ def as_optional_str(value: Any, field: str) -> str | None:
 def as_headers(value: Any) -> dict[str, str] | None:
     """HTTP headers as an object, a list of ``[name, value]`` pairs, or the raw header block
     ("Content-Type: text/html; charset=utf-8\\r\\n…"), which is how several crawlers store them."""
-    if value is None:
-        return None
     if isinstance(value, Mapping):
-        return {str(name): str(field) for name, field in value.items() if not is_missing(field)}
-    if isinstance(value, str):
-        pairs = (line.partition(":") for line in value.splitlines())
-        headers = {name.strip(): field.strip() for name, colon, field in pairs if colon and name.strip()}
-        if headers or not value.strip():
-            return headers
-        raise FieldTypeError("field 'headers' is a string without any 'Name: value' line")
-    if isinstance(value, list | tuple) and all(isinstance(pair, list | tuple) and len(pair) == 2 for pair in value):
-        return {str(name): str(field) for name, field in value}
-    raise FieldTypeError(f"field 'headers' is a JSON {json_kind(value)}, not an object of HTTP headers")
+        value = {name: field for name, field in value.items() if not is_missing(field)}
+    try:
+        return header_fields(value)
+    except TypeError:
+        if isinstance(value, str):
+            raise FieldTypeError("field 'headers' is a string without any 'Name: value' line") from None
+        raise FieldTypeError(f"field 'headers' is a JSON {json_kind(value)}, not an object of HTTP headers") from None
 
 
 def as_fetched_at(value: Any) -> datetime | None:
