@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from ._encoding_detection import detect_encoding
 from ._exceptions import DecodeError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -104,6 +105,8 @@ _CODEC_LABELS: dict[str, tuple[str, ...]] = {
 # The standard's "replacement" labels (iso-2022-kr, hz-gb-2312 …) decode any page to one U+FFFD, against script
 # injection in browsers; for extraction they are left unlisted, so detection reads the page instead.
 _CODEC_BY_LABEL: dict[str, str] = {label: codec for codec, labels in _CODEC_LABELS.items() for label in labels}
+#: What detection chooses among, once UTF-8 and UTF-16 are ruled out: the standard's other encodings.
+_DETECTABLE = [codec for codec in _CODEC_LABELS if not codec.startswith(("utf-8", "utf-16"))]
 
 # Enough of the head to find a <meta charset> on real pages, whose heads are often long with scripts.
 PRESCAN_BYTES = 4096
@@ -202,12 +205,8 @@ def _undeclared(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
 
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[: 256 * 1024]).best()
-    if best is not None and best.encoding:
-        # charset-normalizer names Python codecs (``utf_8``, ``cp1252``), text encodings all.
-        codec = codecs.lookup(best.encoding).name
+    codec = detect_encoding(data, _DETECTABLE)
+    if codec is not None:
         return Decoded(data.decode(codec, "replace"), codec, "detected")
     return Decoded(data.decode("utf-8", "replace"), "utf-8", "fallback")
 

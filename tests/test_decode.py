@@ -74,6 +74,53 @@ def test_undeclared_encoding_is_detected(text: str, codec: str) -> None:
     assert decoded.source == "detected"
 
 
+POLISH = (
+    "Zażółć gęślą jaźń. Ósmy dzień spotkań w Łodzi przyniósł więcej pytań niż odpowiedzi, mówią mieszkańcy, którzy "
+    "czekają na decyzję rady miasta w sprawie nowego mostu na rzece."
+)
+# English text whose few non-ASCII letters other code pages have too. Byte statistics alone (charset-normalizer 3.5
+# over every Python codec) read El Niño as johab, "Wörd" as johab and this Polish in ISO-8859-2 as ISO-8859-10.
+ENGLISH_WITH_NAMES = "Señor García paid £40 for the café’s “famous” paella — twice. " * 5
+ENGLISH_EL_NINO = (
+    "El Niño returned this year, and farmers in Peñalver said the señor of the estate had warned them. " * 4
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (ENGLISH_WITH_NAMES, "cp1252"),
+        (ENGLISH_EL_NINO, "cp1252"),
+        (POLISH * 3, "iso8859-2"),
+        (POLISH * 3, "cp1250"),
+        (RUSSIAN, "koi8-r"),
+        ("Wörd " * 60, "cp1252"),
+    ],
+    ids=["english-names", "english-el-nino", "polish-iso8859-2", "polish-cp1250", "russian-koi8-r", "german-word"],
+)
+def test_an_undeclared_page_is_read_in_an_encoding_its_language_is_written_in(text: str, codec: str) -> None:
+    markup = page(text)
+    decoded = decode_html(markup.encode(codec))
+    assert decoded.text == markup
+    assert (decoded.encoding, decoded.source) == (codec, "detected")
+
+
+def test_the_language_is_read_from_the_text_outside_scripts_styles_and_comments() -> None:
+    from newsclean._encoding_detection import _text_sample
+
+    markup = b"<script>var s = '<p>no</p>';</script><STYLE>p{}</STYLE><!-- <p>hidden</p> --><p>Visible</p> <b>text</b>"
+    assert _text_sample(markup).split() == [b"Visible", b"text"]
+    assert _text_sample(b"<p>Before</p><script>never closed <p>after").split() == [b"Before"]
+    assert _text_sample(b"<p>Before</p><!-- never closed <p>after").split() == [b"Before"]
+
+
+def test_an_undeclared_text_dump_is_read_in_an_encoding_its_language_is_written_in() -> None:
+    from newsclean._decode import decode_text_dump
+
+    decoded = decode_text_dump((POLISH * 3).encode("iso8859-2"))
+    assert (decoded.text, decoded.encoding) == (POLISH * 3, "iso8859-2")
+
+
 def test_undeclared_valid_utf8_is_taken_as_utf8_without_detection() -> None:
     decoded = decode_html(page(GERMAN).encode("utf-8"))
     assert GERMAN in decoded.text
