@@ -3,6 +3,9 @@
 Charset labels are read as the WHATWG Encoding Standard defines them, which maps several labels to supersets
 (``iso-8859-1`` is decoded as windows-1252, ``shift_jis`` as windows-31j, ``gb2312`` as gb18030): pages labelled
 latin-1 routinely carry cp1252 quotes and dashes.
+
+One departure from a browser: bytes that are valid UTF-8, non-ASCII ones included, are read as UTF-8 whatever
+legacy encoding a header or a ``<meta>`` names (``_strict_utf8``).
 """
 
 from __future__ import annotations
@@ -175,8 +178,24 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
         if declared is not None and declared.startswith("utf-16"):
             declared = _utf16_byte_order(data)
         if declared:
+            if declared != "utf-8" and not declared.startswith("utf-16") and not data.isascii():
+                as_utf8 = _strict_utf8(data)
+                if as_utf8 is not None:
+                    return as_utf8
             return Decoded(data.decode(declared, "replace"), declared, source)
     return _undeclared(data)
+
+
+def _strict_utf8(data: bytes) -> Decoded | None:
+    """``data`` as UTF-8 if every byte of it is. Text in another encoding almost never is once it holds a non-ASCII
+    byte, and a page sent as UTF-8 under a legacy label is common (a server's default ``charset=ISO-8859-1``, a
+    template's hard-coded ``<meta>``): read as labelled, every non-ASCII character of it would turn into two or
+    three others ("café" into "cafÃ©"). None of the 1,159 legacy-encoded pages of the detection measurement
+    (docs/architecture.md, "Undeclared encodings") is valid UTF-8."""
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", "utf-8-valid")
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_text_dump(data: bytes) -> Decoded:
@@ -200,10 +219,9 @@ def _undeclared(data: bytes) -> Decoded:
         return Decoded(data.decode(utf16, "replace"), utf16, "detected")
 
     # Strict UTF-8 succeeding on non-ASCII bytes is near-proof of UTF-8, and far cheaper than detection.
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", "utf-8-valid")
-    except UnicodeDecodeError:
-        pass
+    as_utf8 = _strict_utf8(data)
+    if as_utf8 is not None:
+        return as_utf8
 
     codec = detect_encoding(data, _DETECTABLE)
     if codec is not None:

@@ -121,6 +121,32 @@ def test_an_undeclared_text_dump_is_read_in_an_encoding_its_language_is_written_
     assert (decoded.text, decoded.encoding) == (POLISH * 3, "iso8859-2")
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "where"),
+    [
+        ("“Quoted” — the café’s menu, 5 €.", "ISO-8859-1", "header"),
+        ("“Quoted” — the café’s menu, 5 €.", "windows-1252", "meta"),
+        (RUSSIAN, "windows-1251", "meta"),
+        (JAPANESE * 3, "Shift_JIS", "header"),
+    ],
+    ids=["latin1-header", "cp1252-meta", "cp1251-meta", "shift-jis-header"],
+)
+def test_utf8_bytes_under_a_legacy_label_are_read_as_utf8(text: str, label: str, where: str) -> None:
+    # A server's default "charset=ISO-8859-1" or a template's hard-coded <meta> over a page that is UTF-8: read as
+    # labelled, "café" would come out as "cafÃ©".
+    meta = f'<meta charset="{label}">' if where == "meta" else ""
+    headers = {"Content-Type": f"text/html; charset={label}"} if where == "header" else None
+    decoded = decode_html(page(text, meta).encode("utf-8"), headers)
+    assert text in decoded.text
+    assert (decoded.encoding, decoded.source) == ("utf-8", "utf-8-valid")
+
+
+def test_a_legacy_label_is_followed_for_bytes_that_are_not_utf8() -> None:
+    decoded = decode_html(page(RUSSIAN, '<meta charset="windows-1251">').encode("cp1251"))
+    assert RUSSIAN in decoded.text
+    assert (decoded.encoding, decoded.source) == ("cp1251", "meta")
+
+
 def test_undeclared_valid_utf8_is_taken_as_utf8_without_detection() -> None:
     decoded = decode_html(page(GERMAN).encode("utf-8"))
     assert GERMAN in decoded.text
