@@ -255,13 +255,22 @@ def parse_pack(source: str | bytes, name: str) -> RuleSet:
 
 
 def load_pack(path: str | Path) -> RuleSet:
-    """Load a user's pack from a file."""
+    """Load a user's pack from a file. Its examples are tests: a rule that leaves one of its ``examples.drop`` or
+    removes one of its ``examples.keep`` (each tried on the rule alone) is a ``RuleError`` naming it."""
+    from ._rule_examples import example_failures  # the cleaners it runs import this module
+
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise RuleError(f"cannot read rule pack: {exc}", pack=str(path)) from None
-    return parse_pack(data, path.name)
+    pack = parse_pack(data, path.name)
+    failures = example_failures(pack)
+    if failures:
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more example(s) in this pack)" if len(failures) > 1 else ""
+        raise RuleError(first.describe() + more, pack=pack.rules[0].pack, rule=first.rule)
+    return pack
 
 
 @functools.cache

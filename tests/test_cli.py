@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newsclean.cli import main
@@ -105,6 +106,31 @@ def test_custom_rules_option(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "--- 1 removal(s) ---" in result.stdout
     assert "Reading Time: 3 minutes" in result.stdout.split("---")[0]
+
+
+def test_a_rules_pack_contradicting_its_examples_is_a_usage_error(tmp_path: Path) -> None:
+    pack = tmp_path / "greedy.toml"
+    pack.write_text(
+        '[pack]\nname = "greedy"\nversion = "1"\n[[rule]]\nid = "greedy.all"\ncategory = "widget"\n'
+        'stage = "text"\nmatch = "regex"\npattern = [\'.\']\n'
+        'examples.drop = ["Like this:"]\nexamples.keep = ["The council approved the budget."]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["explain", "--rules", str(pack), str(SEED_004)])
+    assert result.exit_code == 2
+    assert "Invalid value for '--rules': greedy/greedy.all: the rule removes its keep example" in result.output
+
+
+@pytest.mark.parametrize("with_output", [False, True], ids=["stdout", "batch"])
+def test_a_rules_pack_that_is_not_toml_is_a_usage_error_for_clean(tmp_path: Path, with_output: bool) -> None:
+    # With -o it escaped as a RuleError traceback from the batch runner, after the inputs had been opened.
+    pack = tmp_path / "broken.toml"
+    pack.write_text("[[rule]\nid=", encoding="utf-8")
+    output = ["-o", str(tmp_path / "out.jsonl")] if with_output else []
+    result = CliRunner().invoke(main, ["clean", "--rules", str(pack), str(SEED_004), *output])
+    assert result.exit_code == 2
+    assert "Invalid value for '--rules': broken.toml: not valid TOML" in result.output
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_module_entry_point_runs() -> None:

@@ -153,6 +153,57 @@ def test_user_pack_replaces_or_extends_the_defaults(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # A regex that matches every paragraph: its keep example says so.
+        (
+            GOOD_RULE.replace('match = "phrase"', 'match = "regex"').replace('["Sponsored content"]', '[".*"]'),
+            "removes its keep example 'The content was sponsored by nobody.'",
+        ),
+        # A typo in the phrase: the rule would never fire.
+        (
+            GOOD_RULE.replace('pattern = ["Sponsored content"]', 'pattern = ["Sponsored contnet"]'),
+            "does not remove its drop example 'Sponsored content'",
+        ),
+        # A dom rule whose selector misses the box its example shows.
+        (
+            GOOD_RULE.replace('stage = "text"', 'stage = "dom"')
+            .replace('match = "phrase"', 'match = "selector"')
+            .replace('pattern = ["Sponsored content"]', 'pattern = [".sponsor-box"]')
+            .replace('examples.drop = ["Sponsored content"]', """examples.drop = ['<div class="sponsored">Ad</div>']""")
+            .replace("examples.keep = [", """examples.keep = ['<div class="note">Fine</div>', """),
+            """does not remove its drop example '<div class="sponsored">Ad</div>'""",
+        ),
+    ],
+    ids=["regex-matching-everything", "phrase-with-a-typo", "selector-missing-its-box"],
+)
+def test_a_user_pack_whose_rule_contradicts_its_examples_is_refused(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "custom.toml"
+    path.write_text(HEADER + body, encoding="utf-8")
+    with pytest.raises(newsclean.RuleError) as caught:
+        newsclean.load_pack(path)
+    assert message in str(caught.value)
+    assert (caught.value.pack, caught.value.rule) == ("custom", "custom.sponsor")
+    with pytest.raises(newsclean.RuleError):
+        newsclean.clean_text("Title\nSponsored content", rules=path)
+
+
+def test_a_refused_pack_says_how_many_examples_failed(tmp_path: Path) -> None:
+    body = GOOD_RULE.replace('pattern = ["Sponsored content"]', 'pattern = ["Nothing like it"]')
+    body = body.replace('examples.drop = ["Sponsored content"]', 'examples.drop = ["Sponsored content", "Ad"]')
+    path = tmp_path / "custom.toml"
+    path.write_text(HEADER + body, encoding="utf-8")
+    with pytest.raises(newsclean.RuleError, match=r"'Sponsored content' \(and 1 more example\(s\) in this pack\)"):
+        newsclean.load_pack(path)
+
+
+def test_every_shipped_example_holds_for_its_rule_alone() -> None:
+    from newsclean._rule_examples import example_failures
+
+    assert example_failures(RULES) == []
+
+
 def test_missing_pack_file_is_a_rule_error(tmp_path: Path) -> None:
     with pytest.raises(newsclean.RuleError, match="cannot read"):
         newsclean.load_pack(tmp_path / "absent.toml")

@@ -13,8 +13,22 @@ def rules_option(function: F) -> F:
         "--rules",
         multiple=True,
         type=click.Path(exists=True, dir_okay=False),
+        callback=_loadable_packs,
         help="A rule pack (TOML) to use instead of the built-in packs; repeatable.",
     )(function)
+
+
+def _loadable_packs(context: click.Context, parameter: click.Parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The packs' paths, once each has loaded: a pack that is not valid, or whose rules contradict their examples,
+    is a usage error (exit 2) before any input is read, not a traceback from the first worker."""
+    from .._exceptions import RuleError
+    from .._rules import resolve_rules
+
+    try:
+        resolve_rules(list(paths) or None)
+    except RuleError as exc:
+        raise click.BadParameter(str(exc), ctx=context, param=parameter) from None
+    return paths
 
 
 def file_error(exc: OSError) -> click.FileError:
