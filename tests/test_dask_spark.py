@@ -81,3 +81,27 @@ def test_missing_cells_of_a_frame_are_missing_not_the_string_nan() -> None:
     first, second = cleaned.to_dict(orient="records")
     assert first["failure"] is None and pd.isna(first["url"]) and first["source_id"] == "doc-0"
     assert second["failure"]["error"] == "MissingKey" and second["url"] == "https://news.example/1"
+
+
+def test_a_binary_column_of_pages_is_decoded_as_fetched_pages_are() -> None:
+    # Parquet and Arrow tables often hold the raw page in a binary column; it used to be refused as "not a string".
+    pa = pytest.importorskip("pyarrow")
+    from newsclean.integrations.table import clean_table, worker_pipeline
+
+    sentence = "Le café du coin — ouvert depuis 1890, toujours à la même adresse, selon la mairie du quartier."
+    page = f"<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    table = pa.table(
+        {
+            "id": ["utf-8", "labelled", "dump"],
+            "html": [page.encode(), page.encode("cp1252"), None],
+            "text": [None, None, f"Le café\n{sentence}".encode("cp1252")],
+            "headers": [None, {"Content-Type": "text/html; charset=windows-1252"}, None],
+        }
+    )
+    rows = clean_table(table, worker_pipeline(pipeline_settings())).to_pylist()
+    assert [row["failure"] for row in rows] == [None, None, None]
+    assert [(row["encoding"], row["encoding_source"]) for row in rows[:2]] == [
+        ("utf-8", "utf-8-valid"),
+        ("cp1252", "http-header"),
+    ]
+    assert all(sentence in row["text"] for row in rows)

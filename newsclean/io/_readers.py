@@ -161,7 +161,11 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
             url=url,
         )
     key, value = found
-    if not isinstance(value, str):
+    if isinstance(value, bytes | bytearray | memoryview):
+        # A binary column of a table (Parquet, Arrow, a DataFrame under Ray, Dask or Spark): the raw bytes, decoded
+        # as a fetched page's are (with the record's headers), or as a text dump's.
+        value = bytes(value) if html else decode_text_dump(bytes(value)).text
+    elif not isinstance(value, str):
         return read_failure(
             f"field '{key}' is a JSON {json_kind(value)}, not a string", where, source_id=source_id, url=url
         )
