@@ -262,6 +262,69 @@ def test_warc_yields_html_responses_only_and_they_clean(tmp_path: Path, name: st
     assert article.title == "Café" and article.encoding_source == "http-header"
 
 
+def _chunked(body: bytes, size: int = 40) -> bytes:
+    chunks = [body[start : start + size] for start in range(0, len(body), size)]
+    return b"".join(b"%x;ext=1\r\n%s\r\n" % (len(chunk), chunk) for chunk in chunks) + b"0\r\nExpires: never\r\n\r\n"
+
+
+def _wire_warc(path: Path, payloads: dict[str, tuple[list[tuple[str, str]], bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for url, (fields, payload) in payloads.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *fields], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+            )
+
+
+def test_warc_payloads_stored_as_they_came_over_the_wire_are_decoded(tmp_path: Path) -> None:
+    # wget, warcprox and Heritrix keep chunked and compressed payloads as sent: a gzip page was refused as binary,
+    # and a chunked one kept its chunk sizes in the text.
+    import zlib
+
+    import brotli
+    import zstandard
+
+    page = PAGE.format(title="Wire").encode()
+    chunked = ("Transfer-Encoding", "chunked")
+    payloads = {
+        "https://w.example/chunked": ([chunked], _chunked(page)),
+        "https://w.example/gzip": ([("Content-Encoding", "gzip")], gzip.compress(page)),
+        "https://w.example/gzip-chunked": ([("Content-Encoding", "gzip"), chunked], _chunked(gzip.compress(page))),
+        "https://w.example/deflate": ([("Content-Encoding", "deflate")], zlib.compress(page)),
+        "https://w.example/br": ([("Content-Encoding", "br")], brotli.compress(page)),
+        "https://w.example/zstd": ([("Content-Encoding", "zstd")], zstandard.ZstdCompressor().compress(page)),
+        # Decoded by the crawler, header kept: taken as it is.
+        "https://w.example/stored-decoded": ([("Content-Encoding", "gzip"), chunked], page),
+    }
+    path = tmp_path / "wire.warc.gz"
+    _wire_warc(path, payloads)
+    documents = list(WarcReader(path))
+    assert [d.url for d in documents] == list(payloads)
+    assert all(isinstance(d, Document) and d.html == page for d in documents)
+
+
+def test_a_warc_payload_that_cannot_be_decoded_or_inflates_past_the_bound_is_a_failure(tmp_path: Path) -> None:
+    page = PAGE.format(title="Wire").encode()
+    payloads = {
+        "https://w.example/corrupt": ([("Content-Encoding", "gzip")], b"\x1f\x8b" + bytes(range(256)) * 4),
+        "https://w.example/unknown": ([("Content-Encoding", "compress")], b"\x1f\x9d\x90binary"),
+        "https://w.example/bomb": ([("Content-Encoding", "gzip")], gzip.compress(b" " * 50_000_000)),
+        "https://w.example/fine": ([("Content-Encoding", "gzip")], gzip.compress(page)),
+    }
+    path = tmp_path / "bad.warc.gz"
+    _wire_warc(path, payloads)
+    items = list(WarcReader(path, max_document_bytes=1_000_000))
+    assert [type(item).__name__ for item in items] == ["Failure", "Failure", "Failure", "Document"]
+    assert "could not be decompressed" in items[0].message
+    assert "unsupported Content-Encoding 'compress'" in items[1].message
+    assert "exceeds max_bytes=1,000,000" in items[2].message
+    assert isinstance(items[3], Document) and items[3].html == page
+
+
 def test_truncated_warc_record_is_a_failure(tmp_path: Path) -> None:
     path = tmp_path / "cut.warc"
     _write_warc(path)

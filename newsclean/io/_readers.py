@@ -18,6 +18,7 @@ import msgspec
 from .._decode import decode_text_dump
 from .._models import Failure
 from .._pipeline import Document
+from ._http_payload import PayloadError, page_bytes
 from ._keys import (
     FETCHED_AT_KEYS,
     ID_KEYS,
@@ -255,8 +256,9 @@ class WarcReader:
     """HTML responses from a WARC (plain or ``.gz``), read with FastWARC.
 
     Only ``response`` records with a 2xx HTTP status and an HTML content type are documents; requests,
-    metadata, redirects and non-HTML responses are not. A record cut short is rejected, and so is one whose
-    content is longer than ``max_document_bytes`` (it is not read).
+    metadata, redirects and non-HTML responses are not. A payload stored as it came over the wire has its
+    chunked transfer coding and content codings undone (``_http_payload``). A record cut short is rejected, and so
+    is one whose content, or inflated payload, is longer than ``max_document_bytes`` (it is not read).
     """
 
     def __init__(self, path: str | Path, *, max_document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
@@ -314,6 +316,11 @@ class WarcReader:
                         )
                         continue
                     headers = {str(name): str(value) for name, value in http.items()}
+                    try:
+                        body = page_bytes(body, headers, max_bytes=self.max_document_bytes, url=url)
+                    except PayloadError as exc:
+                        yield read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
+                        continue
                     yield Document(
                         html=body,
                         url=url,

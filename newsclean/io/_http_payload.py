@@ -1,0 +1,63 @@
+"""A WARC response's payload as the page's bytes: its transfer coding and content codings undone.
+
+The WARC standard stores a response as it came over the wire, and crawlers that follow it (wget, warcprox,
+Heritrix, Browsertrix) keep ``Transfer-Encoding: chunked`` and ``Content-Encoding: gzip`` payloads as they were.
+Read as they are, a gzip or brotli page is refused as binary and a chunked one keeps its chunk-size lines in
+the text ("after 32 a long debate"). Common Crawl, and newsclean's own fetcher, store payloads decoded and keep
+the original headers under other names (``X-Crawler-Content-Encoding``), so nothing is undone for them.
+A payload that a crawler decoded while keeping the header is recognised by not decoding, and is taken as it is
+when it starts as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .._exceptions import FetchError
+from ..fetch._body import BodyReader
+
+_HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
+
+
+class PayloadError(ValueError):
+    """A payload whose content coding is unknown or corrupt, or which inflates past the bound."""
+
+
+def page_bytes(payload: bytes, headers: Mapping[str, str], *, max_bytes: int, url: str | None) -> bytes:
+    """``payload`` with chunked transfer coding and every content coding its ``headers`` name undone."""
+    fields = {name.lower(): value for name, value in headers.items()}
+    if "chunked" in fields.get("transfer-encoding", "").lower():
+        payload = dechunked(payload) or payload  # already joined by the crawler when it does not parse
+    coding = fields.get("content-encoding", "").strip()
+    if not coding or coding.lower() == "identity":
+        return payload
+    try:
+        reader = BodyReader(coding, max_bytes=max_bytes, url=url or "")
+        reader.feed(payload)
+    except FetchError as exc:
+        if exc.reason == "encoding" and payload.lstrip()[:1] == b"<":
+            return payload  # stored decoded under its original header
+        raise PayloadError(f"Content-Encoding {coding!r}: {exc.message}") from None
+    return reader.finish()
+
+
+def dechunked(payload: bytes) -> bytes | None:
+    """The body a chunked transfer coding carries (RFC 9112 §7.1), or None when ``payload`` is not one."""
+    parts: list[bytes] = []
+    position = 0
+    while True:
+        line_end = payload.find(b"\r\n", position)
+        if line_end < 0:
+            return None
+        size_field = payload[position:line_end].split(b";", 1)[0].strip()
+        if not size_field or len(size_field) > 16 or not _HEX_DIGITS.issuperset(size_field):
+            return None
+        size = int(size_field, 16)
+        start = line_end + 2
+        if size == 0:
+            return b"".join(parts)  # trailer fields, if any, are not the body
+        end = start + size
+        if payload[end : end + 2] != b"\r\n":
+            return None
+        parts.append(payload[start:end])
+        position = end + 2
