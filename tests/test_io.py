@@ -274,7 +274,10 @@ def _wire_warc(path: Path, payloads: dict[str, tuple[list[tuple[str, str]], byte
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=True)
         for url, (fields, payload) in payloads.items():
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *fields], protocol="HTTP/1.1")
+            named = {name for name, _ in fields}
+            typed = [("Content-Type", "text/html")] if "Content-Type" not in named else []
+            fields = [(name, value) for name, value in [*typed, *fields] if value]  # "" leaves the header out
+            headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
             writer.write_record(
                 writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
             )
@@ -305,6 +308,18 @@ def test_warc_payloads_stored_as_they_came_over_the_wire_are_decoded(tmp_path: P
     documents = list(WarcReader(path))
     assert [d.url for d in documents] == list(payloads)
     assert all(isinstance(d, Document) and d.html == page for d in documents)
+
+
+def test_a_warc_response_without_a_content_type_is_a_page_when_it_starts_as_html(tmp_path: Path) -> None:
+    page = PAGE.format(title="Untyped").encode()
+    payloads = {
+        "https://w.example/page": ([("Content-Type", "")], page),
+        "https://w.example/logo": ([("Content-Type", "")], b"\x89PNG\r\n\x1a\n...."),
+        "https://w.example/typed": ([], page),
+    }
+    path = tmp_path / "untyped.warc.gz"
+    _wire_warc(path, payloads)
+    assert [item.url for item in WarcReader(path)] == ["https://w.example/page", "https://w.example/typed"]
 
 
 def test_a_warc_payload_that_cannot_be_decoded_or_inflates_past_the_bound_is_a_failure(tmp_path: Path) -> None:

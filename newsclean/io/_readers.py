@@ -18,6 +18,7 @@ import msgspec
 from .._decode import decode_text_dump
 from .._models import Failure
 from .._pipeline import Document
+from ..fetch._content import looks_like_html
 from ._http_payload import PayloadError, page_bytes
 from ._keys import (
     FETCHED_AT_KEYS,
@@ -255,10 +256,11 @@ class FolderReader:
 class WarcReader:
     """HTML responses from a WARC (plain or ``.gz``), read with FastWARC.
 
-    Only ``response`` records with a 2xx HTTP status and an HTML content type are documents; requests,
-    metadata, redirects and non-HTML responses are not. A payload stored as it came over the wire has its
-    chunked transfer coding and content codings undone (``_http_payload``). A record cut short is rejected, and so
-    is one whose content, or inflated payload, is longer than ``max_document_bytes`` (it is not read).
+    Only ``response`` records with a 2xx HTTP status and an HTML content type (or none, and a payload that
+    starts as HTML) are documents; requests, metadata, redirects and non-HTML responses are not. A payload
+    stored as it came over the wire has its chunked transfer coding and content codings undone
+    (``_http_payload``). A record cut short is rejected, and so is one whose content, or inflated payload, is
+    longer than ``max_document_bytes`` (it is not read).
     """
 
     def __init__(self, path: str | Path, *, max_document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
@@ -294,8 +296,8 @@ class WarcReader:
                         )
                         continue
                     status = http.status_code or 0
-                    content_type = (http.get("Content-Type") or "").lower()
-                    if not 200 <= status < 300 or not content_type.startswith(HTML_CONTENT_TYPES):
+                    content_type = (http.get("Content-Type") or "").strip().lower()
+                    if not 200 <= status < 300 or (content_type and not content_type.startswith(HTML_CONTENT_TYPES)):
                         continue
                     if record.content_length > self.max_document_bytes:
                         yield read_failure(
@@ -321,6 +323,8 @@ class WarcReader:
                     except PayloadError as exc:
                         yield read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
                         continue
+                    if not content_type and not looks_like_html(body):
+                        continue  # served without a type, as the fetcher sniffs it: not a page (an image, a script)
                     yield Document(
                         html=body,
                         url=url,
