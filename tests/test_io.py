@@ -222,6 +222,22 @@ def test_folder_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path: P
     assert isinstance(items[1], Document) and items[1].html == b"<p>2</p>"
 
 
+def test_a_mirrored_site_s_pages_without_a_page_suffix_are_read_when_they_start_as_html(tmp_path: Path) -> None:
+    # wget and httrack save pages under their URL's name; such a folder used to give only its .html files.
+    page = "<!DOCTYPE html><html><body><p>Story</p></body></html>"
+    (tmp_path / "news" / "2023").mkdir(parents=True)
+    (tmp_path / "news" / "2023" / "budget-vote").write_text(page)
+    (tmp_path / "article.php").write_text("\n  <html lang=en><p>PHP</p></html>")
+    (tmp_path / "index.html").write_text(page)
+    (tmp_path / "logo").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "app.js").write_text("document.write('<html>');")
+    (tmp_path / "feed.json").write_text('{"html": "<html></html>"}')
+    (tmp_path / "archive.gz").write_bytes(gzip.compress(page.encode()))
+    items = list(FolderReader(tmp_path))
+    assert [item.source_id for item in items] == ["article.php", "index.html", "news/2023/budget-vote"]
+    assert all(isinstance(item, Document) and item.html for item in items)
+
+
 def _write_warc(path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

@@ -34,7 +34,7 @@ from ._keys import (
     json_kind,
     lookup,
 )
-from ._open import base_suffix, open_binary
+from ._open import base_suffix, compression_of, open_binary
 
 Item = Document | Failure
 InputFormat = Literal["auto", "jsonl", "warc", "html", "text", "folder"]
@@ -224,7 +224,9 @@ class FileReader:
 
 
 class FolderReader:
-    """Every ``.html``/``.htm``/``.xhtml``/``.txt`` file under a folder, recursively, sorted by relative path.
+    """Every ``.html``/``.htm``/``.xhtml``/``.txt`` file under a folder, recursively, sorted by relative path, and
+    every other uncompressed file that starts as HTML: a mirror saves pages under their URL's name
+    (``news/2023/story``, ``article.php``), and those are pages too.
 
     Hidden files and folders (names starting with ``.``) are skipped. The source id is the relative path.
     """
@@ -237,9 +239,9 @@ class FolderReader:
         found = [
             candidate
             for candidate in self.path.rglob("*")
-            if base_suffix(candidate) in FOLDER_SUFFIXES
-            and not any(part.startswith(".") for part in candidate.relative_to(self.path).parts)
+            if not any(part.startswith(".") for part in candidate.relative_to(self.path).parts)
             and not candidate.is_dir()
+            and (base_suffix(candidate) in FOLDER_SUFFIXES or _starts_as_html(candidate))
         ]
         return sorted(found, key=lambda candidate: candidate.relative_to(self.path).as_posix())
 
@@ -251,6 +253,17 @@ class FolderReader:
             return
         for file in files:
             yield from FileReader(file, text=self.text, source_id=file.relative_to(self.path).as_posix())
+
+
+def _starts_as_html(path: Path) -> bool:
+    """An uncompressed file of no page suffix whose first kilobyte opens an HTML document."""
+    if compression_of(path) is not None or base_suffix(path) in JSONL_SUFFIXES | WARC_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as stream:
+            return looks_like_html(stream.read(1024))
+    except OSError:  # listed but unreadable: not known to be a page, and not read as one
+        return False
 
 
 class WarcReader:
