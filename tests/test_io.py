@@ -208,6 +208,45 @@ def test_file_without_read_permission_is_a_failure(tmp_path: Path) -> None:
     assert isinstance(item, Failure) and item.error == "PermissionError"
 
 
+def _records(count: int) -> list[dict[str, str]]:
+    return [{"id": f"r{n}", "html": PAGE.format(title=f"Title {n}")} for n in range(count)]
+
+
+def test_a_json_array_written_a_record_a_line_is_streamed(tmp_path: Path) -> None:
+    # Scrapy's "-o items.json": every record used to be rejected as malformed JSON (a comma after it).
+    path = tmp_path / "items.json"
+    path.write_text("[\n" + ",\n".join(json.dumps(record) for record in _records(3)) + "\n]", encoding="utf-8")
+    items = list(JsonlReader(path))
+    assert [(item.source_id, item.position) for item in items] == [
+        ("r0", f"{path}:2"),
+        ("r1", f"{path}:3"),
+        ("r2", f"{path}:4"),
+    ]
+    path.write_text("[" + json.dumps(_records(1)[0]) + "]", encoding="utf-8")  # brackets on the record's line
+    assert [item.source_id for item in JsonlReader(path)] == ["r0"]
+
+
+def test_a_json_document_spread_over_lines_is_read_whole_within_the_bound(tmp_path: Path) -> None:
+    path = tmp_path / "pretty.json"
+    path.write_text(json.dumps([*_records(2), 7], indent=2), encoding="utf-8")
+    items = list(JsonlReader(path))
+    assert [item.source_id for item in items[:2]] == ["r0", "r1"]
+    assert isinstance(items[2], Failure) and items[2].message == "element is a JSON number, not an object"
+    assert items[2].position == f"{path}[2]"
+    path.write_text(json.dumps(_records(1)[0], indent=2), encoding="utf-8")
+    assert [item.source_id for item in JsonlReader(path)] == ["r0"]
+    path.write_text(json.dumps(_records(2), indent=2), encoding="utf-8")
+    (failure,) = JsonlReader(path, max_line_bytes=len(PAGE))
+    assert isinstance(failure, Failure) and "write one record a line" in failure.message
+
+
+def test_json_lines_with_a_broken_first_line_still_give_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text('{"id": "cut", "ht\n' + json.dumps(_records(1)[0]) + "\n", encoding="utf-8")
+    items = list(JsonlReader(path))
+    assert [type(item).__name__ for item in items] == ["Failure", "Document"]
+
+
 def test_folder_is_recursive_sorted_and_skips_hidden_and_other_files(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()

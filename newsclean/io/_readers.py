@@ -82,6 +82,11 @@ def detect_format(path: str) -> InputFormat:
 class JsonlReader:
     """JSON Lines (plain, ``.gz`` or ``.zst``), one page or text per line, fields chosen by a ``KeyMap``.
 
+    A JSON array of records is read too: streamed when each record sits on a line of its own (Scrapy's
+    ``-o items.json``: ``[``, then one record a line, each but the last followed by a comma, then ``]``), and
+    decoded whole, within ``max_line_bytes``, when a record spans several lines (``json.dump(..., indent=2)``);
+    likewise one record written over several lines.
+
     ``max_line_bytes`` bounds the memory one line may take: a longer line is skipped and rejected.
     """
 
@@ -101,6 +106,8 @@ class JsonlReader:
             yield read_failure(exc, position)
             return
         line_number = 0
+        in_array: bool | None = None  # known from the first line with content
+        checked = False  # whether the first record stands on one line
         with stream:
             try:
                 while True:
@@ -114,13 +121,55 @@ class JsonlReader:
                             line = stream.readline(self.max_line_bytes)
                         yield read_failure(f"line exceeds max_line_bytes={self.max_line_bytes:,}", where)
                         continue
-                    if line.strip():
-                        yield self._document(line, where, line_number)
+                    if not line.strip():
+                        continue
+                    first = in_array is None
+                    if in_array is None:
+                        in_array = line.lstrip().startswith(b"[")
+                    value = _array_element(line, first=first) if in_array else line
+                    if value is None:
+                        continue
+                    if not checked:
+                        checked = True
+                        # A record spread over several lines opens with a brace alone on its line; any other line
+                        # that does not parse is one bad record, rejected as such.
+                        if value.strip() == b"{":
+                            yield from self._whole_document(position)
+                            return
+                    yield self._document(value, where, line_number)
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
                     f"{position}:{line_number + 1}",
                 )
+
+    def _whole_document(self, position: str) -> Iterator[Item]:
+        """The records of a JSON document read whole: an array of them, or one."""
+        try:
+            with open_binary(self.path) as stream:
+                data = stream.read(self.max_line_bytes + 1)
+        except (OSError, EOFError, ValueError) as exc:
+            yield read_failure(exc, position)
+            return
+        if len(data) > self.max_line_bytes:
+            yield read_failure(
+                f"a JSON document over max_line_bytes={self.max_line_bytes:,} with records spread over several"
+                " lines: write one record a line (JSON Lines, e.g. jq -c '.[]')",
+                position,
+            )
+            return
+        try:
+            document = self._decoder.decode(data)
+        except msgspec.DecodeError as exc:
+            yield read_failure(f"malformed JSON: {exc}", position)
+            return
+        records = document if isinstance(document, list) else [document]
+        for index, record in enumerate(records):
+            where = f"{position}[{index}]"
+            if isinstance(record, dict):
+                yield document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}[{index}]")
+            else:
+                yield read_failure(f"element is a JSON {json_kind(record)}, not an object", where)
 
     def _document(self, line: bytes, where: str, line_number: int) -> Item:
         try:
@@ -136,6 +185,19 @@ class JsonlReader:
         if not isinstance(record, dict):
             return read_failure(f"line is a JSON {json_kind(record)}, not an object", where)
         return document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}:{line_number}")
+
+
+def _array_element(line: bytes, *, first: bool) -> bytes | None:
+    """One record's line of a JSON array written a record a line: without the array's brackets and the comma after
+    it; None for a line of brackets only."""
+    value = line.strip()
+    if first:
+        value = value[1:].lstrip()
+    if value.endswith(b","):
+        value = value[:-1].rstrip()
+    if value.endswith(b"]") and (value == b"]" or value[:-1].rstrip().endswith(b"}")):
+        value = value[:-1].rstrip()
+    return value or None
 
 
 def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fallback_id: str) -> Item:
