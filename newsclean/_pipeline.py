@@ -17,6 +17,7 @@ from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
 from ._limits import Limits, check_depth, check_size, check_text, deadline
+from ._markdown import looks_like_markdown, markdown_paragraphs
 from ._models import Article, Failure, Removal, Status
 from ._normalize import (
     looks_like_title,
@@ -206,7 +207,8 @@ class Pipeline:
         source_id: str | None = None,
         fetched_at: datetime | None = None,
     ) -> Article:
-        """Clean a plain-text dump: one paragraph per line; ``fetched_at`` as in ``clean_html``."""
+        """Clean a plain-text dump: one paragraph per line, or, for a dump written in Markdown, its paragraphs with
+        the markup taken out (``provenance["text"] == "markdown"``); ``fetched_at`` as in ``clean_html``."""
         self.stats.documents += 1
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -218,7 +220,12 @@ class Pipeline:
         if title is not None:
             title = _decode.replace_lone_surrogates(title)
         started = _clocks()
-        paragraphs = split_text_dump(text)
+        resolved = _metadata.Resolved()
+        if looks_like_markdown(text):
+            paragraphs = normalize_paragraphs(markdown_paragraphs(text))
+            resolved.provenance["text"] = "markdown"  # how the dump was read, for the audit
+        else:
+            paragraphs = split_text_dump(text)
         started = self._tick("normalize", started)
         return self._finish(
             paragraphs,
@@ -227,7 +234,7 @@ class Pipeline:
             url=url,
             fetched_at=fetched_at,
             source_id=source_id,
-            resolved=_metadata.Resolved(),
+            resolved=resolved,
             removed=(),
             encoding=None,
             encoding_source=None,

@@ -40,7 +40,7 @@ Item = Document | Failure
 InputFormat = Literal["auto", "jsonl", "warc", "html", "text", "folder"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".jl"})
 WARC_SUFFIXES = frozenset({".warc", ".arc"})
 #: Folder files that are documents; anything else in a folder (images, CSS, a stray README.md) is not.
