@@ -143,11 +143,16 @@ class Pipeline:
         check_size(len(html), self.limits, url=url)
         with deadline(self.limits.timeout, url=url) as progress:
             started = _clocks()
+            encoding: str | None = None
+            encoding_source: str | None = None
             if isinstance(html, bytes):
                 decoded = _decode.decode_html(html, header_text, url=url)
                 text, encoding, encoding_source = decoded.text, decoded.encoding, decoded.source
             else:
-                text, encoding, encoding_source = html, None, None
+                text = html
+                repaired = _decode.misread_utf8(html)
+                if repaired is not None:  # UTF-8 bytes a scraper decoded as Latin-1
+                    text, encoding, encoding_source = repaired, "utf-8", "repaired"
             text = check_text(text, self.limits, url=url)
             check_depth(text, self.limits, url=url)
             started = self._tick("decode", started)
@@ -220,6 +225,11 @@ class Pipeline:
         if title is not None:
             title = _decode.replace_lone_surrogates(title)
         started = _clocks()
+        encoding: str | None = None
+        encoding_source: str | None = None
+        repaired = _decode.misread_utf8(text)
+        if repaired is not None:
+            text, encoding, encoding_source = repaired, "utf-8", "repaired"
         resolved = _metadata.Resolved()
         if looks_like_markdown(text):
             paragraphs = normalize_paragraphs(markdown_paragraphs(text))
@@ -236,8 +246,8 @@ class Pipeline:
             source_id=source_id,
             resolved=resolved,
             removed=(),
-            encoding=None,
-            encoding_source=None,
+            encoding=encoding,
+            encoding_source=encoding_source,
             started=started,
         )
 

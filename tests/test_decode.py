@@ -147,6 +147,36 @@ def test_a_legacy_label_is_followed_for_bytes_that_are_not_utf8() -> None:
     assert (decoded.encoding, decoded.source) == ("cp1251", "meta")
 
 
+MISREAD = "The café’s menu — 5 € a dish, “fresh” daily. Señor García’s recipe won twice."
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_utf8_a_scraper_decoded_as_latin1_is_read_again_as_utf8(codec: str) -> None:
+    # requests reads a page without a header charset as ISO-8859-1: response.text comes out as "cafÃ©".
+    text = MISREAD if codec == "latin-1" else MISREAD.replace("“fresh”", "fresh")  # 0x9D is no cp1252 byte
+    misread = text.encode("utf-8").decode(codec)
+    assert "Ã©" in misread
+    article = newsclean.clean_html(page(misread))
+    assert text in article.text
+    assert (article.encoding, article.encoding_source) == ("utf-8", "repaired")
+    dump = newsclean.clean_text(f"Menu\n{misread}")
+    assert dump.paragraphs == (text,) and dump.encoding_source == "repaired"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mojibake turns é into Ã© on a screen that reads UTF-8 as Latin-1, the manual says.",  # é is no UTF-8
+        "The cafÃ© sign in Łódź was misprinted, the shop owner said on Tuesday.",  # Ł: neither encoding has it
+        "Plain text, and a price of 5 € for the menu of the day.",
+    ],
+)
+def test_text_that_is_not_misread_utf8_is_left_as_it_is(text: str) -> None:
+    article = newsclean.clean_html(page(text))
+    assert text in article.text
+    assert (article.encoding, article.encoding_source) == (None, None)
+
+
 def test_undeclared_valid_utf8_is_taken_as_utf8_without_detection() -> None:
     decoded = decode_html(page(GERMAN).encode("utf-8"))
     assert GERMAN in decoded.text
