@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import gzip
 import itertools
 import json
@@ -574,6 +575,21 @@ def test_cli_fetch_writes_articles_warc_and_summary(tmp_path: Path, server: Fixt
     assert "fetched 3" in result.stderr and "status: 1" in result.stderr and "pages/s" in result.stderr
     with gzip.open(warc) as stream:
         assert b"WARC/1" in stream.read(64)
+
+
+def test_cli_fetch_reads_a_url_list_with_a_bom_and_a_line_that_is_not_utf8(
+    tmp_path: Path, server: FixtureServer
+) -> None:
+    # Such a list raised UnicodeDecodeError out of the command, and the BOM made the first URL invalid.
+    urls_file = tmp_path / "urls.txt"
+    urls_file.write_bytes(codecs.BOM_UTF8 + f"{server.url('/article')}\r\n{server.url('/caf')}\xe9\n".encode("latin-1"))
+    out = tmp_path / "articles.jsonl"
+    arguments = ["fetch", "-i", str(urls_file), "-o", str(out), "--allow-private", "--retries", "0"]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [record["source_id"] for record in records] == [server.url("/article"), server.url("/caf%E9")]
+    assert records[0]["paragraphs"] == PARAGRAPHS
 
 
 def test_cli_fetch_without_urls_is_a_usage_error() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import sys
 import time
@@ -21,14 +22,21 @@ from ._options import file_error, rules_option
 
 
 def _read_url_file(name: str) -> Iterator[str]:
-    stream = sys.stdin if name == "-" else Path(name).open(encoding="utf-8")  # noqa: SIM115 - closed below
+    """The URLs of a list, one a line (blank lines and # comments skipped). A UTF-8 BOM is dropped, and a line that
+    is not UTF-8 (a URL copied from a Latin-1 page) has its non-ASCII bytes percent-encoded, the bytes a crawler
+    would send for it."""
+    stream = sys.stdin.buffer if name == "-" else Path(name).open("rb")  # noqa: SIM115 - closed below
     try:
-        for line in stream:
-            url = line.strip()
+        for number, raw in enumerate(stream):
+            line = raw.removeprefix(codecs.BOM_UTF8) if number == 0 else raw
+            try:
+                url = line.decode("utf-8").strip()
+            except UnicodeDecodeError:
+                url = "".join(chr(byte) if byte < 0x80 else f"%{byte:02X}" for byte in line).strip()
             if url and not url.startswith("#"):
                 yield url
     finally:
-        if stream is not sys.stdin:
+        if stream is not sys.stdin.buffer:
             stream.close()
 
 
