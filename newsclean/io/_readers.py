@@ -43,7 +43,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".jl"})
 WARC_SUFFIXES = frozenset({".warc", ".arc"})
-#: Folder files that are documents; anything else in a folder (images, CSS, a stray README.md) is not.
+#: Folder files that are documents by their suffix (Markdown too: crawlers that write Markdown save a folder of
+#: `.md` pages); other files are documents when they start as HTML (`_starts_as_html`), images and CSS are not.
 FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 #: The most bytes one document may take in memory while it is read (a JSONL line, a file, a WARC record, stdin).
