@@ -123,7 +123,7 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", r
 class Decoded(NamedTuple):
     text: str
     encoding: str
-    source: str  # "bom" | "http-header" | "meta" | "utf-8-valid" | "detected" | "fallback" | "str"
+    source: str  # "bom" | "http-header" | "meta" | "utf-8-valid" | "detected" | "fallback" | "repaired"
 
 
 def codec_for_label(label: str, *, source: str = "http-header") -> str | None:
@@ -229,8 +229,9 @@ def _undeclared(data: bytes) -> Decoded:
     return Decoded(data.decode("utf-8", "replace"), "utf-8", "fallback")
 
 
-def misread_utf8(text: str) -> str | None:
-    """``text`` read again as UTF-8 when it is UTF-8 bytes that were decoded as Latin-1 or windows-1252, else None.
+def misread_utf8(text: str) -> Decoded | None:
+    """``text`` read again as UTF-8 (source ``"repaired"``) when it is UTF-8 bytes that were decoded as Latin-1 or
+    windows-1252, else None.
 
     A scraper that stores ``response.text`` gets such text whenever a page declares no charset in its HTTP header
     (requests then reads ISO-8859-1): "cafÃ©", "donâ€™t", "Â©". The text is then Latin-1 (or windows-1252) throughout
@@ -243,7 +244,7 @@ def misread_utf8(text: str) -> str | None:
         return None
     for codec in ("latin-1", "cp1252"):
         try:
-            return text.encode(codec).decode("utf-8")
+            return Decoded(text.encode(codec).decode("utf-8"), "utf-8", "repaired")
         except UnicodeError:
             continue
     return None

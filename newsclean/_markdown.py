@@ -61,7 +61,7 @@ def looks_like_markdown(text: str) -> bool:
         return True
     kinds = [
         links > 0,
-        any(_ATX_HEADING.match(line) and line.lstrip().startswith("#") for line in lines),
+        any(_ATX_HEADING.match(line) for line in lines),
         _EMPHASIS_SIGNAL.search(text) is not None,
         any(_FENCE.match(line) for line in lines),
         any(
@@ -108,7 +108,7 @@ def markdown_paragraphs(text: str) -> list[str]:
         heading = _ATX_HEADING.match(line)
         item = _BULLET.match(line)
         numbered = _NUMBERED.match(line)
-        if heading and stripped.startswith("#"):
+        if heading is not None:
             flush()
             paragraphs.append(_inline(heading.group(1)))
             last_was_item = False

@@ -143,16 +143,13 @@ class Pipeline:
         check_size(len(html), self.limits, url=url)
         with deadline(self.limits.timeout, url=url) as progress:
             started = _clocks()
-            encoding: str | None = None
-            encoding_source: str | None = None
+            encoding: str | None
+            encoding_source: str | None
             if isinstance(html, bytes):
-                decoded = _decode.decode_html(html, header_text, url=url)
-                text, encoding, encoding_source = decoded.text, decoded.encoding, decoded.source
-            else:
-                text = html
+                text, encoding, encoding_source = _decode.decode_html(html, header_text, url=url)
+            else:  # taken as given, unless it is UTF-8 bytes a scraper decoded as Latin-1
                 repaired = _decode.misread_utf8(html)
-                if repaired is not None:  # UTF-8 bytes a scraper decoded as Latin-1
-                    text, encoding, encoding_source = repaired, "utf-8", "repaired"
+                text, encoding, encoding_source = repaired if repaired is not None else (html, None, None)
             text = check_text(text, self.limits, url=url)
             check_depth(text, self.limits, url=url)
             started = self._tick("decode", started)
@@ -225,11 +222,10 @@ class Pipeline:
         if title is not None:
             title = _decode.replace_lone_surrogates(title)
         started = _clocks()
-        encoding: str | None = None
-        encoding_source: str | None = None
+        encoding: str | None
+        encoding_source: str | None
         repaired = _decode.misread_utf8(text)
-        if repaired is not None:
-            text, encoding, encoding_source = repaired, "utf-8", "repaired"
+        text, encoding, encoding_source = repaired if repaired is not None else (text, None, None)
         resolved = _metadata.Resolved()
         if looks_like_markdown(text):
             paragraphs = normalize_paragraphs(markdown_paragraphs(text))

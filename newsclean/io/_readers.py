@@ -19,6 +19,7 @@ from .._decode import decode_text_dump
 from .._models import Failure
 from .._pipeline import Document
 from ..fetch._content import looks_like_html
+from ..fetch._options import HTML_CONTENT_TYPES
 from ._http_payload import PayloadError, page_bytes
 from ._keys import (
     FETCHED_AT_KEYS,
@@ -46,7 +47,6 @@ WARC_SUFFIXES = frozenset({".warc", ".arc"})
 #: Folder files that are documents by their suffix (Markdown too: crawlers that write Markdown save a folder of
 #: `.md` pages); other files are documents when they start as HTML (`_starts_as_html`), images and CSS are not.
 FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
-HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 #: The most bytes one document may take in memory while it is read (a JSONL line, a file, a WARC record, stdin).
 #: A larger one is rejected unread past that point: a 10 GB ``page.html.gz`` is not decompressed into memory only
 #: for the pipeline's ``Limits.max_bytes`` (10 MiB by default) to refuse it.
