@@ -226,7 +226,7 @@ def test_a_json_array_written_a_record_a_line_is_streamed(tmp_path: Path) -> Non
     assert [item.source_id for item in JsonlReader(path)] == ["r0"]
 
 
-def test_a_json_document_spread_over_lines_is_read_whole_within_the_bound(tmp_path: Path) -> None:
+def test_a_json_document_spread_over_lines_is_read_record_by_record(tmp_path: Path) -> None:
     path = tmp_path / "pretty.json"
     path.write_text(json.dumps([*_records(2), 7], indent=2), encoding="utf-8")
     items = list(JsonlReader(path))
@@ -235,9 +235,48 @@ def test_a_json_document_spread_over_lines_is_read_whole_within_the_bound(tmp_pa
     assert items[2].position == f"{path}[2]"
     path.write_text(json.dumps(_records(1)[0], indent=2), encoding="utf-8")
     assert [item.source_id for item in JsonlReader(path)] == ["r0"]
-    path.write_text(json.dumps(_records(2), indent=2), encoding="utf-8")
-    (failure,) = JsonlReader(path, max_line_bytes=len(PAGE))
-    assert isinstance(failure, Failure) and "write one record a line" in failure.message
+
+
+def test_a_pretty_json_array_larger_than_the_bound_is_read_when_each_record_fits(tmp_path: Path) -> None:
+    # It was one read failure ("write one record a line"): the whole document had to fit in max_line_bytes.
+    records = _records(40)
+    path = tmp_path / "export.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        json.dump(records, out, indent=2)
+    bound = len(json.dumps(records[0], indent=2)) + 100
+    assert len(json.dumps(records, indent=2)) > 20 * bound
+    items = list(JsonlReader(path, max_line_bytes=bound))
+    assert [item.source_id for item in items] == [record["id"] for record in records]
+    assert all(isinstance(item, Document) and "Title" in (item.html or "") for item in items)
+
+
+def test_a_spread_record_over_the_bound_is_rejected_and_the_next_ones_are_read(tmp_path: Path) -> None:
+    records = _records(3)
+    records[1]["html"] += "<p>" + "x" * 5000 + "</p>"
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    items = list(JsonlReader(path, max_line_bytes=3000))
+    assert [type(item).__name__ for item in items] == ["Document", "Failure", "Document"]
+    assert items[1].message == "record exceeds max_line_bytes=3,000" and items[1].position == f"{path}[1]"
+    assert items[2].source_id == "r2"
+
+
+def test_a_truncated_pretty_json_array_gives_its_whole_records_then_says_it_is_truncated(tmp_path: Path) -> None:
+    text = json.dumps(_records(3), indent=2)
+    path = tmp_path / "cut.json"
+    path.write_text(text[: text.index('"r2"') + 8], encoding="utf-8")
+    items = list(JsonlReader(path))
+    assert [type(item).__name__ for item in items] == ["Document", "Document", "Failure"]
+    assert items[2].message == "the file ends inside a record: it is truncated"
+
+
+def test_objects_written_over_several_lines_one_after_another_are_records(tmp_path: Path) -> None:
+    path = tmp_path / "objects.json"
+    first, second = (json.dumps(record, indent=2) for record in _records(2))
+    path.write_text(f"{first}\nnot json\n{second}\n", encoding="utf-8")
+    items = list(JsonlReader(path))
+    assert [type(item).__name__ for item in items] == ["Document", "Failure", "Document"]
+    assert items[1].message == f"not a JSON object or array at byte {len(first) + 1}: 'not json'"
 
 
 def test_json_lines_with_a_broken_first_line_still_give_the_rest(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from .._pipeline import Document
 from ..fetch._content import looks_like_html
 from ..fetch._options import HTML_CONTENT_TYPES
 from ._http_payload import PayloadError, page_bytes
+from ._json_records import RecordProblem, json_records
 from ._keys import (
     FETCHED_AT_KEYS,
     ID_KEYS,
@@ -51,6 +52,8 @@ FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 #: A larger one is rejected unread past that point: a 10 GB ``page.html.gz`` is not decompressed into memory only
 #: for the pipeline's ``Limits.max_bytes`` (10 MiB by default) to refuse it.
 MAX_DOCUMENT_BYTES = 64 << 20
+#: How much of a JSON document whose records span lines is read at a time.
+JSON_CHUNK_BYTES = 1 << 20
 
 
 def read_failure(
@@ -83,12 +86,13 @@ def detect_format(path: str) -> InputFormat:
 class JsonlReader:
     """JSON Lines (plain, ``.gz`` or ``.zst``), one page or text per line, fields chosen by a ``KeyMap``.
 
-    A JSON array of records is read too: streamed when each record sits on a line of its own (Scrapy's
+    A JSON array of records is read too: line by line when each record sits on a line of its own (Scrapy's
     ``-o items.json``: ``[``, then one record a line, each but the last followed by a comma, then ``]``), and
-    decoded whole, within ``max_line_bytes``, when a record spans several lines (``json.dump(..., indent=2)``);
-    likewise one record written over several lines.
+    record by record when records span several lines (``json.dump(..., indent=2)``), as are objects written over
+    several lines one after another.
 
-    ``max_line_bytes`` bounds the memory one line may take: a longer line is skipped and rejected.
+    ``max_line_bytes`` bounds the memory one line, or one record spread over lines, may take: a longer one is
+    skipped and rejected.
     """
 
     def __init__(
@@ -135,57 +139,51 @@ class JsonlReader:
                         # A record spread over several lines opens with a brace alone on its line; any other line
                         # that does not parse is one bad record, rejected as such.
                         if value.strip() == b"{":
-                            yield from self._whole_document(position)
+                            yield from self._spread_records(position)
                             return
-                    yield self._document(value, where, line_number)
+                    yield self._document(value, where, f"{self.path.name}:{line_number}")
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
                     f"{position}:{line_number + 1}",
                 )
 
-    def _whole_document(self, position: str) -> Iterator[Item]:
-        """The records of a JSON document read whole: an array of them, or one."""
+    def _spread_records(self, position: str) -> Iterator[Item]:
+        """The records of a JSON document whose records span lines, scanned one at a time, each within
+        ``max_line_bytes`` (``_json_records``): an array of them, or objects one after another."""
         try:
-            with open_binary(self.path) as stream:
-                data = stream.read(self.max_line_bytes + 1)
-        except (OSError, EOFError, ValueError) as exc:
+            stream = open_binary(self.path)
+        except OSError as exc:
             yield read_failure(exc, position)
             return
-        if len(data) > self.max_line_bytes:
-            yield read_failure(
-                f"a JSON document over max_line_bytes={self.max_line_bytes:,} with records spread over several"
-                " lines: write one record a line (JSON Lines, e.g. jq -c '.[]')",
-                position,
-            )
-            return
-        try:
-            document = self._decoder.decode(data)
-        except msgspec.DecodeError as exc:
-            yield read_failure(f"malformed JSON: {exc}", position)
-            return
-        records = document if isinstance(document, list) else [document]
-        for index, record in enumerate(records):
-            where = f"{position}[{index}]"
-            if isinstance(record, dict):
-                yield document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}[{index}]")
-            else:
-                yield read_failure(f"element is a JSON {json_kind(record)}, not an object", where)
+        index = 0
+        with stream:
+            chunks = iter(lambda: stream.read(JSON_CHUNK_BYTES), b"")
+            try:
+                for record in json_records(chunks, max_record_bytes=self.max_line_bytes):
+                    where = f"{position}[{index}]"
+                    if isinstance(record, RecordProblem):
+                        yield read_failure(record.message, where)
+                    else:
+                        yield self._document(record, where, f"{self.path.name}[{index}]", unit="element")
+                    index += 1
+            except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+                yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{position}[{index}]")
 
-    def _document(self, line: bytes, where: str, line_number: int) -> Item:
+    def _document(self, data: bytes, where: str, fallback_id: str, *, unit: str = "line") -> Item:
         try:
-            line.decode("utf-8")
+            data.decode("utf-8")
         except UnicodeDecodeError as exc:
             return read_failure(
-                f"line is not valid UTF-8 (byte {exc.start}: {line[exc.start : exc.start + 1]!r})", where
+                f"{unit} is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})", where
             )
         try:
-            record = self._decoder.decode(line)
+            record = self._decoder.decode(data)
         except msgspec.DecodeError as exc:
             return read_failure(f"malformed JSON: {exc}", where)
         if not isinstance(record, dict):
-            return read_failure(f"line is a JSON {json_kind(record)}, not an object", where)
-        return document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}:{line_number}")
+            return read_failure(f"{unit} is a JSON {json_kind(record)}, not an object", where)
+        return document_from_record(record, self.keys, where, fallback_id=fallback_id)
 
 
 def _array_element(line: bytes, *, first: bool) -> bytes | None:

@@ -1,0 +1,206 @@
+"""The records of a JSON document written over many lines, found one at a time.
+
+``json.dump(records, f, indent=2)`` and the exports of several crawling platforms write an array of page records
+with each record spread over many lines, and such a file easily outgrows what one read may hold in memory. A byte
+scanner finds where each record ends (it follows strings, escapes and brackets, nothing else), so a file of any
+size is read with one record in memory at a time; decoding the record is left to the caller.
+
+The document is either an array of records or records written one after another (pretty-printed objects). A
+record larger than the bound, a record cut short by the end of the file, and bytes that are not JSON between
+records each become a ``RecordProblem`` in the record's place, so nothing is dropped without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+#: What the scanner stops at outside a string.
+_STRUCTURE = re.compile(rb'[\[\]{}",]')
+#: The rest of a string up to its closing quote (excluded), or up to a backslash that ends the chunk. It runs in the
+#: regex engine, escapes included, which makes long HTML strings cheap to scan.
+_STRING_BODY = re.compile(rb'(?:[^"\\]++|\\.)*+', re.DOTALL)
+_CLOSER = {ord("["): ord("]"), ord("{"): ord("}")}
+_OPENERS = frozenset(_CLOSER)
+_CLOSERS = frozenset(_CLOSER.values())
+_QUOTE, _COMMA = ord('"'), ord(",")
+_WHITESPACE = b" \t\r\n"
+_BOM = b"\xef\xbb\xbf"
+
+
+class RecordProblem(NamedTuple):
+    """A record that could not be cut out of the document; ``final`` when no record can be found after it."""
+
+    message: str
+    final: bool = False
+
+
+class _Record:
+    """The bytes of the record being scanned, kept until they pass ``limit``, then only counted."""
+
+    __slots__ = ("limit", "pieces", "size")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.pieces: list[bytes] | None = []
+        self.size = 0
+
+    def add(self, piece: bytes) -> None:
+        self.size += len(piece)
+        if self.pieces is not None:
+            if self.size > self.limit:
+                self.pieces = None  # too large: the rest is scanned, not kept
+            else:
+                self.pieces.append(piece)
+
+    def result(self) -> bytes | RecordProblem | None:
+        if self.pieces is None:
+            return RecordProblem(f"record exceeds max_line_bytes={self.limit:,}")
+        data = b"".join(self.pieces).strip(_WHITESPACE)
+        return data or None
+
+
+class _Scanner:
+    """Scanner state carried from one chunk to the next."""
+
+    def __init__(self, max_record_bytes: int) -> None:
+        self.max_record_bytes = max_record_bytes
+        self.in_array: bool | None = None  # known at the document's first byte
+        self.head = bytearray()  # the document's first bytes, until that byte is known
+        self.read = 0  # bytes of the document fed so far
+        self.offset = 0  # where the chunk being scanned starts in the document
+        self.open = bytearray()  # the closing brackets owed, innermost last
+        self.in_string = False
+        self.escaped = False
+        self.record: _Record | None = None
+        self.array_closed = False  # after it, only whitespace may follow
+        self.stopped = False  # a final problem was reported
+        self.stray_reported = False  # stray bytes since the last record were reported
+
+    @property
+    def record_depth(self) -> int:
+        """The nesting at which records start: inside the array, or at the top."""
+        return 1 if self.in_array else 0
+
+    def feed(self, chunk: bytes) -> Iterator[bytes | RecordProblem]:
+        self.offset, self.read = self.read, self.read + len(chunk)  # where ``chunk`` starts in the document
+        if self.array_closed:
+            yield from self._after_array(chunk, 0)
+            return
+        if self.in_array is None:
+            self.head += chunk
+            chunk = bytes(self.head).lstrip(_WHITESPACE)
+            if chunk.startswith(_BOM):
+                chunk = chunk[len(_BOM) :].lstrip(_WHITESPACE)
+            if not chunk or _BOM.startswith(chunk):  # nothing yet but whitespace, or a BOM cut short
+                return
+            self.offset = len(self.head) - len(chunk)
+            self.head.clear()
+            self.in_array = chunk[0] == ord("[")
+        position, end = 0, len(chunk)
+        start: int | None = 0 if self.record is not None else None  # the current record's first byte here
+        while position < end:
+            if self.in_string:
+                if self.escaped:
+                    self.escaped = False
+                    position += 1
+                    continue
+                position = _STRING_BODY.match(chunk, position).end()  # type: ignore[union-attr]  # always matches
+                if position == end:
+                    break
+                if chunk[position] == _QUOTE:
+                    self.in_string = False
+                    position += 1
+                    continue
+                self.escaped = True  # a backslash ends the chunk: the next chunk's first byte is escaped
+                break
+            found = _STRUCTURE.search(chunk, position)
+            if self.record is None:
+                yield from self._stray(chunk[position : end if found is None else found.start()], position)
+            if found is None:
+                break
+            byte, position = chunk[found.start()], found.end()
+            at_record_depth = len(self.open) == self.record_depth
+            if byte == _QUOTE:
+                if self.record is None and at_record_depth:
+                    yield from self._stray(b'"', found.start())  # a bare string where a record belongs
+                self.in_string = True
+            elif byte in _OPENERS:
+                if self.record is None and at_record_depth:
+                    self.record, start, self.stray_reported = _Record(self.max_record_bytes), found.start(), False
+                self.open.append(_CLOSER[byte])
+            elif byte in _CLOSERS:
+                if not self.open or self.open[-1] != byte:
+                    yield self._stop(
+                        f"unexpected {chr(byte)!r} at byte {self.offset + found.start():,}: the brackets of the"
+                        " document do not match"
+                    )
+                    return
+                self.open.pop()
+                if self.in_array and not self.open:  # the array's own closing bracket
+                    yield from self._end_record(chunk, start, found.start())
+                    self.array_closed = True
+                    yield from self._after_array(chunk, position)
+                    return
+                if not self.in_array and not self.open:
+                    yield from self._end_record(chunk, start, position)
+                    start = None
+            elif byte == _COMMA and self.in_array and len(self.open) == 1:
+                yield from self._end_record(chunk, start, found.start())
+                start = None
+            if self.in_array and self.record is None and len(self.open) == 1:
+                # inside the array and between records: the next one starts here, whatever kind of value it is
+                self.record, start = _Record(self.max_record_bytes), position
+        if self.record is not None and start is not None:
+            self.record.add(chunk[start:])
+
+    def _stray(self, data: bytes, position: int) -> Iterator[RecordProblem]:
+        """Bytes at the top of a document of objects that belong to no record: reported once per gap."""
+        shown = data.strip(_WHITESPACE)
+        if shown and not self.stray_reported:
+            self.stray_reported = True
+            at = self.offset + position + data.index(shown[:1])
+            yield RecordProblem(f"not a JSON object or array at byte {at:,}: {shown[:40].decode('utf-8', 'replace')!r}")
+
+    def _after_array(self, chunk: bytes, position: int) -> Iterator[RecordProblem]:
+        rest = chunk[position:].lstrip(_WHITESPACE)
+        if rest:
+            at = self.offset + len(chunk) - len(rest)
+            yield self._stop(f"data after the end of the JSON array, at byte {at:,}")
+
+    def _stop(self, message: str) -> RecordProblem:
+        self.stopped = True
+        return RecordProblem(message, final=True)
+
+    def _end_record(self, chunk: bytes, start: int | None, stop: int) -> Iterator[bytes | RecordProblem]:
+        record, self.record = self.record, None
+        if record is None:
+            return
+        if start is not None:
+            record.add(chunk[start:stop])
+        result = record.result()
+        if result is not None:
+            yield result
+
+    def close(self) -> Iterator[RecordProblem]:
+        if self.in_array is None and self.head.strip(_WHITESPACE):
+            yield self._stop(f"not JSON: {bytes(self.head.strip(_WHITESPACE))[:40]!r}")
+        if self.stopped or self.array_closed or self.in_array is None:
+            return
+        if self.in_string or len(self.open) > self.record_depth:
+            yield self._stop("the file ends inside a record: it is truncated")
+        elif self.in_array:
+            yield self._stop("the file ends before the JSON array is closed: it is truncated")
+
+
+def json_records(chunks: Iterable[bytes], *, max_record_bytes: int) -> Iterator[bytes | RecordProblem]:
+    """Each record of the JSON document in ``chunks`` as its raw bytes (whitespace stripped), or a
+    ``RecordProblem`` in its place. The elements of a top-level array are its records; without one, each
+    top-level object or array is. Empty array slots (``[]``, a trailing comma) give nothing."""
+    scanner = _Scanner(max_record_bytes)
+    for chunk in chunks:
+        yield from scanner.feed(chunk)
+        if scanner.stopped:
+            return
+    yield from scanner.close()
