@@ -9,7 +9,10 @@ metric against the same pages' newsclean output:
   whole article (150+ words, no "…" teaser ending, and at least 80% of its shingles in newsclean's output);
 - ``favor_recall``: trafilatura asked to favour recall, newsclean's cleaners after it as usual;
 - ``resiliparse_vote``: keep only the paragraphs found in resiliparse's main-content text (the same look-up),
-  unless that would drop more than half of the page's text (the two then chose different blocks).
+  unless that would drop more than half of the page's text (the two then chose different blocks);
+- ``peer_vote``: the most cautious vote: drop a paragraph only when none of four peers (resiliparse,
+  readability-lxml, jusText, trafilatura ``favor_precision``, as the quality harness runs them) has it, with the
+  same half-the-page guard.
 
 A probe that lifts one set and lowers another is the overfitting the project brief warns about.
 
@@ -36,7 +39,9 @@ from benchmarks._matching import TextIndex  # noqa: E402
 from benchmarks._scoring import PageCounts, aggregate, page_counts  # noqa: E402
 
 DEFAULT_SETS = ("naeb", "wcxb_dev_articles")
-PROBES = ("articlebody", "favor_recall", "resiliparse_vote")
+PROBES = ("articlebody", "favor_recall", "resiliparse_vote", "peer_vote")
+#: The peers of ``peer_vote``: a paragraph goes only when none of them has it.
+VOTING_PEERS = ("resiliparse", "readability", "justext", "trafilatura_precision")
 ARTICLE_BODY_MIN_WORDS = 150
 ARTICLE_BODY_MIN_COVERAGE = 0.8
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[…\])\s*$")
@@ -87,9 +92,26 @@ def resiliparse_vote_probe(page: Page, paragraphs: Paragraphs) -> Paragraphs:
     from resiliparse.extract.html2text import extract_plain_text
 
     kept = _kept_in(paragraphs, extract_plain_text(page.html, main_content=True))
-    if len(" ".join(kept)) < 0.5 * len(" ".join(paragraphs)):
-        return paragraphs
-    return kept
+    return _kept_unless_half_the_page_goes(paragraphs, kept)
+
+
+def _kept_unless_half_the_page_goes(paragraphs: Paragraphs, kept: Paragraphs) -> Paragraphs:
+    return paragraphs if len(" ".join(kept)) < 0.5 * len(" ".join(paragraphs)) else kept
+
+
+def peer_vote_probe() -> Probe:
+    from benchmarks._extractors import build_extractors
+
+    peers, missing = build_extractors(VOTING_PEERS)
+    if missing:
+        raise SystemExit(f"peer_vote needs every voting peer: {missing}")
+
+    def probe(page: Page, paragraphs: Paragraphs) -> Paragraphs:
+        texts = [TextIndex(extract(page.html, page.url).text) for extract in peers.values()]
+        kept = [paragraph for paragraph in paragraphs if any(text.contains(paragraph) for text in texts)]
+        return _kept_unless_half_the_page_goes(paragraphs, kept)
+
+    return probe
 
 
 def favor_recall_probe() -> Probe:
@@ -119,6 +141,8 @@ def build_probes(names: Sequence[str]) -> dict[str, Probe]:
             probes[name] = resiliparse_vote_probe
         elif name == "favor_recall":
             probes[name] = favor_recall_probe()
+        elif name == "peer_vote":
+            probes[name] = peer_vote_probe()
         else:
             raise SystemExit(f"unknown probe {name!r}; choose from {', '.join(PROBES)}")
     return probes
