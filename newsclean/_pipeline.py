@@ -147,8 +147,8 @@ class Pipeline:
             encoding_source: str | None
             if isinstance(html, bytes):
                 text, encoding, encoding_source = _decode.decode_html(html, header_text, url=url)
-            else:  # taken as given, unless it is UTF-8 bytes a scraper decoded as Latin-1
-                repaired = _decode.misread_utf8(html)
+            else:  # taken as given, unless a scraper decoded its bytes with the wrong codec
+                repaired = _decode.repair_misread(html)
                 text, encoding, encoding_source = repaired if repaired is not None else (html, None, None)
             text = check_text(text, self.limits, url=url)
             check_depth(text, self.limits, url=url)
@@ -224,7 +224,7 @@ class Pipeline:
         started = _clocks()
         encoding: str | None
         encoding_source: str | None
-        repaired = _decode.misread_utf8(text)
+        repaired = _decode.repair_misread(text)
         text, encoding, encoding_source = repaired if repaired is not None else (text, None, None)
         resolved = _metadata.Resolved()
         if looks_like_markdown(text):

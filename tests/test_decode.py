@@ -177,6 +177,37 @@ def test_text_that_is_not_misread_utf8_is_left_as_it_is(text: str) -> None:
     assert (article.encoding, article.encoding_source) == (None, None)
 
 
+WINDOWS_1252 = "He said “hello” — then left… It wasn’t over: 5 € for the café’s ‘special’ – Œuvre, Š, Ž, ™."
+
+
+def test_windows_1252_a_scraper_decoded_as_latin1_gets_its_punctuation_back() -> None:
+    # requests reads a windows-1252 page without a header charset as ISO-8859-1: the quotes, dashes and ellipsis
+    # come out as C1 controls, which the HTML parsers dropped ("wasnt") and splitlines broke a dump at (U+0085).
+    misread = WINDOWS_1252.encode("cp1252").decode("latin-1")
+    assert "\x93" in misread and "\x85" in misread
+    article = newsclean.clean_html(page(misread))
+    assert WINDOWS_1252 in article.text
+    assert (article.encoding, article.encoding_source) == ("windows-1252", "repaired")
+    dump = newsclean.clean_text(f"Menu\n{misread}")
+    assert dump.paragraphs == (WINDOWS_1252,) and dump.encoding_source == "repaired"
+
+
+def test_c1_controls_among_characters_latin1_lacks_are_read_as_windows_1252_too() -> None:
+    # A page whose curly quotes survived but whose apostrophes came through as U+0092, as on two gold pages.
+    text = "The Supreme Court’s ruling came first, and the “new” law of the state followed it within the month."
+    article = newsclean.clean_html(page(text.replace("Court’s", "Court\x92s")))
+    assert text in article.text
+    assert article.encoding == "windows-1252"
+
+
+def test_windows_1252_bytes_without_a_character_there_stay_as_they_are() -> None:
+    # 0x81, 0x8D, 0x8F, 0x90, 0x9D have no windows-1252 character; the WHATWG decoder keeps them as C1 controls.
+    from newsclean._decode import repair_misread
+
+    repaired = repair_misread("caf\xe9 \x81 \x93quoted\x94")
+    assert repaired is not None and repaired.text == "caf\xe9 \x81 “quoted”"
+
+
 def test_undeclared_valid_utf8_is_taken_as_utf8_without_detection() -> None:
     decoded = decode_html(page(GERMAN).encode("utf-8"))
     assert GERMAN in decoded.text
