@@ -26,6 +26,8 @@ from ._normalize import (
     split_text_dump,
 )
 from ._rules import RulesArg, resolve_rules
+from ._structured_body import PROVENANCE as STRUCTURED_BODY
+from ._structured_body import structured_body_paragraphs
 from .cleaners import DomCleaner, TextCleaner
 from .cleaners._classifier import ClassifierArg, resolve_classifier
 from .cleaners._heuristics import drop_repeated_title
@@ -184,6 +186,11 @@ class Pipeline:
         resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
         raw_title = resolved.values.get("title")
         paragraphs = normalize_paragraphs(raw_paragraphs)
+        if not has_words(" ".join(paragraphs), self.min_words):  # a page rendered by script: its JSON-LD, if any
+            structured = structured_body_paragraphs(candidates)
+            if structured:
+                paragraphs = structured
+                resolved.provenance["text"] = STRUCTURED_BODY
         title = normalize_paragraph(raw_title) if isinstance(raw_title, str) else None
         started = self._tick("normalize", started)
         return self._finish(
