@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -37,3 +38,19 @@ def looks_like_title(line: str) -> bool:
     """A dump's first line is a headline when it is short and does not end like a sentence."""
     words = line.split()
     return 0 < len(words) <= 30 and not line.rstrip().endswith((".", ",", ";", ":", "!")) and len(line) <= 250
+
+
+#: A dump that opens with one of these tags (or a doctype or a comment) and closes a tag somewhere is HTML: prose
+#: does not start with a tag.
+_OPENING_TAG = re.compile(
+    r"\s*(?:<!doctype\s+html|<!--|<(?:html|head|body|main|article|section|header|div|span|p|h[1-6]|ul|ol|li|table"
+    r"|figure|blockquote|pre|a|img|br|strong|em|b|i)[\s>/])",
+    re.IGNORECASE,
+)
+_CLOSING_TAG = re.compile(r"</[a-z][a-z0-9]*\s*>", re.IGNORECASE)
+
+
+def looks_like_html_dump(text: str) -> bool:
+    """Whether a text dump is HTML: it opens with a tag and closes one (the ``content`` field of many scraped
+    records holds the article's HTML)."""
+    return _OPENING_TAG.match(text.lstrip("\ufeff")) is not None and _CLOSING_TAG.search(text) is not None

@@ -20,6 +20,7 @@ from ._limits import Limits, check_depth, check_size, check_text, deadline
 from ._markdown import looks_like_markdown, markdown_paragraphs
 from ._models import Article, Failure, Removal, Status
 from ._normalize import (
+    looks_like_html_dump,
     looks_like_title,
     normalize_paragraph,
     normalize_paragraphs,
@@ -143,6 +144,21 @@ class Pipeline:
         header_text = header_fields(headers)
         fetched_at = _aware(fetched_at)
         check_size(len(html), self.limits, url=url)
+        return self._clean_markup(html, url=url, header_text=header_text, source_id=source_id, fetched_at=fetched_at)
+
+    def _clean_markup(
+        self,
+        html: str | bytes,
+        *,
+        url: str | None,
+        header_text: dict[str, str] | None,
+        source_id: str | None,
+        fetched_at: datetime | None,
+        title: str | None = None,
+        read_as: str | None = None,
+    ) -> Article:
+        """``clean_html`` once its arguments are checked; ``title``, when given, stands for the page's own, and
+        ``read_as`` names how a text dump was read (``provenance["text"]``)."""
         with deadline(self.limits.timeout, url=url) as progress:
             started = _clocks()
             encoding: str | None
@@ -184,7 +200,11 @@ class Pipeline:
         # Metadata and paragraph normalisation are booked under "normalize", as the metadata completed from
         # the clean text is in ``_finish``: "clean" is the cleaners' time only.
         resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
-        raw_title = resolved.values.get("title")
+        if read_as is not None:
+            resolved.provenance["text"] = read_as
+        if title is not None:
+            resolved.replace("title", None, "caller")  # the caller's title stands for the page's own
+        raw_title = title if title is not None else resolved.values.get("title")
         paragraphs = normalize_paragraphs(raw_paragraphs)
         if not has_words(" ".join(paragraphs), self.min_words):  # a page rendered by script: its JSON-LD, if any
             structured = structured_body_paragraphs(candidates)
@@ -217,7 +237,9 @@ class Pipeline:
         fetched_at: datetime | None = None,
     ) -> Article:
         """Clean a plain-text dump: one paragraph per line, or, for a dump written in Markdown, its paragraphs with
-        the markup taken out (``provenance["text"] == "markdown"``); ``fetched_at`` as in ``clean_html``."""
+        the markup taken out (``provenance["text"] == "markdown"``), or, for one that is HTML (a tag first, and
+        closing tags), the page ``clean_html`` reads (``provenance["text"] == "html"``, ``title`` kept);
+        ``fetched_at`` as in ``clean_html``."""
         self.stats.documents += 1
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -231,6 +253,10 @@ class Pipeline:
         started = _clocks()
         encoding: str | None
         encoding_source: str | None
+        if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" field in HTML, say
+            return self._clean_markup(
+                text, url=url, header_text=None, source_id=source_id, fetched_at=fetched_at, title=title, read_as="html"
+            )
         repaired = _decode.repair_misread(text)
         text, encoding, encoding_source = repaired if repaired is not None else (text, None, None)
         resolved = _metadata.Resolved()
