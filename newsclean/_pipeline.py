@@ -16,6 +16,7 @@ from ._disclosed_panels import reveal_disclosed_panels
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
+from ._hard_wrap import join_wrapped_lines
 from ._limits import Limits, check_depth, check_size, check_text, deadline
 from ._markdown import looks_like_markdown, markdown_paragraphs
 from ._models import Article, Failure, Removal, Status
@@ -263,6 +264,9 @@ class Pipeline:
         if looks_like_markdown(text):
             paragraphs = normalize_paragraphs(markdown_paragraphs(text))
             resolved.provenance["text"] = "markdown"  # how the dump was read, for the audit
+        elif (unwrapped := join_wrapped_lines(text.splitlines())) is not None:
+            paragraphs = normalize_paragraphs(unwrapped)
+            resolved.provenance["text"] = "hard-wrapped"
         else:
             paragraphs = split_text_dump(text)
         started = self._tick("normalize", started)
