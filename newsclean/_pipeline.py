@@ -251,13 +251,13 @@ class Pipeline:
         text = check_text(_decode.replace_lone_surrogates(text), self.limits, url=url)
         if title is not None:
             title = _decode.replace_lone_surrogates(title)
-        started = _clocks()
-        encoding: str | None
-        encoding_source: str | None
         if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" field in HTML, say
             return self._clean_markup(
                 text, url=url, header_text=None, source_id=source_id, fetched_at=fetched_at, title=title, read_as="html"
             )
+        started = _clocks()
+        encoding: str | None
+        encoding_source: str | None
         repaired = _decode.repair_misread(text)
         text, encoding, encoding_source = repaired if repaired is not None else (text, None, None)
         resolved = _metadata.Resolved()
