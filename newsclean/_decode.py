@@ -165,6 +165,9 @@ def charset_from_meta(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
+_ISO_2022_JP_ESCAPES = re.compile(rb"\x1b\$[@B]")
+
+
 def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: str | None = None) -> Decoded:
     """Decode a page's bytes. Never raises for undecodable bytes: they become U+FFFD, and the source says so."""
     if not isinstance(data, bytes | bytearray | memoryview):
@@ -217,6 +220,14 @@ def _undeclared(data: bytes) -> Decoded:
     utf16 = _utf16_byte_order(data)
     if utf16 is not None:
         return Decoded(data.decode(utf16, "replace"), utf16, "detected")
+
+    # ISO-2022-JP is 7-bit, so it would pass strict UTF-8 below as ASCII with escape sequences in it; a browser's
+    # detector knows it by the escape that switches to JIS X 0208, which no other text holds.
+    if _ISO_2022_JP_ESCAPES.search(data) and data.isascii():
+        try:
+            return Decoded(data.decode("iso2022_jp"), "iso2022_jp", "detected")
+        except UnicodeDecodeError:
+            pass
 
     # Strict UTF-8 succeeding on non-ASCII bytes is near-proof of UTF-8, and far cheaper than detection.
     as_utf8 = _strict_utf8(data)

@@ -78,6 +78,19 @@ POLISH = (
     "Zażółć gęślą jaźń. Ósmy dzień spotkań w Łodzi przyniósł więcej pytań niż odpowiedzi, mówią mieszkańcy, którzy "
     "czekają na decyzję rady miasta w sprawie nowego mostu na rzece."
 )
+# Czech and Greek are written in two encodings each that differ in a few of their letters ("š" is 0xB9 in ISO-8859-2
+# and "ą" in windows-1250; "Ά" is 0xB6 in ISO-8859-7 and "¶" in windows-1253). Byte statistics cannot tell them
+# apart; the readings' likeness to the language can.
+CZECH = (
+    "Vláda schválila návrh zákona o státním rozpočtu. Ministr financí řekl, že schodek bude nižší, než se čekalo. "
+    "Opozice žádá, aby se šetřilo na úřednících, a ne na školství. Předseda sněmovny Tomáš Šťastný očekává dlouhou "
+    "debatu, ještě než poslanci o zákoně příští týden budou hlasovat."
+)
+GREEK = (
+    "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία. Ο υπουργός Οικονομικών δήλωσε ότι άλλα μέτρα θα "
+    "ακολουθήσουν. Άλλωστε η αγορά αντέδρασε θετικά. Όλοι περιμένουν την απόφαση της Βουλής, που θα ψηφίσει την "
+    "Τετάρτη. Έτσι ο προϋπολογισμός θα είναι έτοιμος πριν από το τέλος του μήνα."
+)
 # English text whose few non-ASCII letters other code pages have too. Byte statistics alone (charset-normalizer 3.5
 # over every Python codec) read El Niño as johab, "Wörd" as johab and this Polish in ISO-8859-2 as ISO-8859-10.
 ENGLISH_WITH_NAMES = "Señor García paid £40 for the café’s “famous” paella — twice. " * 5
@@ -94,9 +107,19 @@ ENGLISH_EL_NINO = (
         (POLISH * 3, "iso8859-2"),
         (POLISH * 3, "cp1250"),
         (RUSSIAN, "koi8-r"),
+        (RUSSIAN, "cp1251"),
         ("Wörd " * 60, "cp1252"),
+        (CZECH, "iso8859-2"),
+        (CZECH, "cp1250"),
+        (GREEK, "iso8859-7"),
+        (GREEK, "cp1253"),
+        (JAPANESE * 3, "iso2022_jp"),
     ],
-    ids=["english-names", "english-el-nino", "polish-iso8859-2", "polish-cp1250", "russian-koi8-r", "german-word"],
+    ids=[
+        *("english-names", "english-el-nino", "polish-iso8859-2", "polish-cp1250", "russian-koi8-r"),
+        *("russian-cp1251", "german-word", "czech-iso8859-2", "czech-cp1250", "greek-iso8859-7", "greek-cp1253"),
+        "japanese-iso2022-jp",
+    ],
 )
 def test_an_undeclared_page_is_read_in_an_encoding_its_language_is_written_in(text: str, codec: str) -> None:
     markup = page(text)
