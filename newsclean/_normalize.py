@@ -50,6 +50,15 @@ _OPENING_TAG = re.compile(
 _CLOSING_TAG = re.compile(r"</[a-z][a-z0-9]*\s*>", re.IGNORECASE)
 
 
+_TAG_START = re.compile(r"<[a-z!?/]", re.IGNORECASE)
+
+
+def holds_no_markup(text: str) -> bool:
+    """Whether a page is plain text: nothing in it opens a tag, a comment or a declaration ("a < b" and "<3" do
+    not)."""
+    return _TAG_START.search(text) is None
+
+
 def looks_like_html_dump(text: str) -> bool:
     """Whether a text dump is HTML: it opens with a tag and closes one (the ``content`` field of many scraped
     records holds the article's HTML)."""

@@ -21,6 +21,7 @@ from ._limits import Limits, check_depth, check_size, check_text, deadline
 from ._markdown import looks_like_markdown, markdown_paragraphs
 from ._models import Article, Failure, Removal, Status
 from ._normalize import (
+    holds_no_markup,
     looks_like_html_dump,
     looks_like_title,
     normalize_paragraph,
@@ -138,7 +139,8 @@ class Pipeline:
     ) -> Article:
         """Clean one page. ``fetched_at`` is when it was fetched (naive means UTC): a date later than that is
         never believed, and the same page with the same ``fetched_at`` always gives the same Article. Without
-        it, the time of cleaning stands in, so a page dated in the future may be read differently later."""
+        it, the time of cleaning stands in, so a page dated in the future may be read differently later. A page
+        holding no markup at all is read as ``clean_text`` reads a dump (``provenance["text"] == "plain text"``)."""
         self.stats.documents += 1
         html = page_markup(html)
         url, source_id = optional_str(url, "url"), optional_str(source_id, "source_id")
@@ -170,8 +172,18 @@ class Pipeline:
                 repaired = _decode.repair_misread(html)
                 text, encoding, encoding_source = repaired if repaired is not None else (html, None, None)
             text = check_text(text, self.limits, url=url)
-            check_depth(text, self.limits, url=url)
             started = self._tick("decode", started)
+            if read_as is None and holds_no_markup(text):  # a text/plain response, or a dump passed as a page
+                return self._clean_dump(
+                    text,
+                    url=url,
+                    title=None,
+                    source_id=source_id,
+                    fetched_at=fetched_at,
+                    decoded=(encoding, encoding_source),
+                    read_as="plain text",
+                )
+            check_depth(text, self.limits, url=url)
 
             progress.stage = "dom"
 
@@ -255,12 +267,33 @@ class Pipeline:
             return self._clean_markup(
                 text, url=url, header_text=None, source_id=source_id, fetched_at=fetched_at, title=title, read_as="html"
             )
+        return self._clean_dump(text, url=url, title=title, source_id=source_id, fetched_at=fetched_at)
+
+    def _clean_dump(
+        self,
+        text: str,
+        *,
+        url: str | None,
+        title: str | None,
+        source_id: str | None,
+        fetched_at: datetime | None,
+        decoded: tuple[str | None, str | None] | None = None,
+        read_as: str | None = None,
+    ) -> Article:
+        """``clean_text`` once its arguments are checked. ``decoded`` is the encoding and its source when the text
+        was decoded from bytes (else a misread is repaired here); ``read_as`` names a page read as a dump
+        (``provenance["text"]``) unless the dump's form names itself."""
         started = _clocks()
         encoding: str | None
         encoding_source: str | None
-        repaired = _decode.repair_misread(text)
-        text, encoding, encoding_source = repaired if repaired is not None else (text, None, None)
+        if decoded is not None:
+            encoding, encoding_source = decoded
+        else:
+            repaired = _decode.repair_misread(text)
+            text, encoding, encoding_source = repaired if repaired is not None else (text, None, None)
         resolved = _metadata.Resolved()
+        if read_as is not None:
+            resolved.provenance["text"] = read_as
         if looks_like_markdown(text):
             paragraphs = normalize_paragraphs(markdown_paragraphs(text))
             resolved.provenance["text"] = "markdown"  # how the dump was read, for the audit

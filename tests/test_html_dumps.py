@@ -1,4 +1,5 @@
-"""Text dumps that are HTML (a scraped record's ``content`` field often holds the article's markup)."""
+"""Text dumps that are HTML (a scraped record's ``content`` field often holds the article's markup), and pages
+that are plain text."""
 
 from __future__ import annotations
 
@@ -57,3 +58,48 @@ def test_a_json_record_whose_text_field_holds_html_is_read_as_html(tmp_path: Pat
 def test_text_that_only_mentions_tags_is_not_taken_for_html(text: str) -> None:
     assert not looks_like_html_dump(text) or text.startswith("<p align")  # the last is Markdown, checked first
     assert newsclean.clean_text(text).provenance.get("text") != "html"
+
+
+# The other way round: a page that holds no markup at all (a text/plain response, a dump handed to clean_html).
+PLAIN_PAGE = (
+    "Council approves the budget\n\n"
+    "The city council voted on Tuesday to approve the new budget after a long and heated debate.\n\n"
+    "Council members argued for hours over the planned transit line and the money for schools.\n\n"
+    "Share this:\n"
+)
+
+
+def test_a_page_without_markup_is_read_as_the_text_dump_it_is() -> None:
+    # It went to the extractor as one page: the headline stayed in the body and the title was None.
+    article = newsclean.clean_html(PLAIN_PAGE)
+    assert (article.status, article.title) == ("ok", "Council approves the budget")
+    second = "Council members argued for hours over the planned transit line and the money for schools."
+    assert article.paragraphs == newsclean.clean_text(PLAIN_PAGE).paragraphs == (PARAGRAPHS[0], second)
+    assert article.provenance["text"] == "plain text"
+    assert [removal.rule for removal in article.removed] == ["widget.share"]
+
+
+def test_a_plain_page_in_bytes_keeps_its_decoding() -> None:
+    quoted = PLAIN_PAGE.replace("heated debate", "“heated” debate – twice")
+    headers = {"Content-Type": "text/plain; charset=windows-1252"}
+    article = newsclean.clean_html(quoted.encode("cp1252"), headers=headers)
+    assert "“heated” debate – twice" in article.paragraphs[0]
+    assert (article.encoding, article.encoding_source, article.provenance["text"]) == (
+        "cp1252",
+        "http-header",
+        "plain text",
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "read_as"),
+    [
+        (PLAIN_PAGE.replace("schools.", "schools, a < b and <3."), "plain text"),
+        ("# Council approves the budget\n\n" + PARAGRAPHS[0] + " It was **close**.\n", "markdown"),
+        (PLAIN_PAGE.replace("Share this:", "<p>Share this:</p>"), None),
+        ("<!-- saved -->\n" + PLAIN_PAGE, None),
+    ],
+    ids=["comparisons", "markdown", "one-tag", "comment"],
+)
+def test_a_page_is_read_as_text_only_when_nothing_in_it_opens_a_tag(page: str, read_as: str | None) -> None:
+    assert newsclean.clean_html(page).provenance.get("text") == read_as
