@@ -55,10 +55,41 @@ class MetadataCandidates(msgspec.Struct, kw_only=True):
 
 
 def parse(html: str, *, url: str | None = None) -> LexborHTMLParser:
+    """The page's DOM as a browser renders it: declarative shadow roots opened (``open_shadow_roots``)."""
     try:
-        return LexborHTMLParser(html)
+        tree = LexborHTMLParser(html)
+        if "shadowroot" in html:
+            open_shadow_roots(tree)
     except Exception as exc:  # Lexbor raises plain exceptions on allocator failures and similar
         raise ParseError(f"cannot parse HTML: {exc}", url=url, stage="dom") from exc
+    return tree
+
+
+# A declarative shadow root is rendered in its host's place; on a page built of web components it holds the article.
+_SHADOW_ROOTS = "template[shadowrootmode], template[shadowroot]"
+_TEMPLATE_END = "</template>"
+# Roots nested deeper than this stay closed (and go with their template): real components nest a few levels.
+MAX_SHADOW_DEPTH = 32
+
+
+def open_shadow_roots(tree: LexborHTMLParser, *, depth: int = 0) -> int:
+    """Put each declarative shadow root's content (``<template shadowrootmode="open">`` and the older
+    ``shadowroot`` attribute) in its template's place; returns how many were opened.
+
+    Lexbor keeps a template's content out of the tree (it only serialises it), so the article inside would have
+    gone with the template, which is pruned as never content. A root's content is parsed on its own, its own roots
+    opened first, and copied in: a copied template loses its content.
+    """
+    opened = 0
+    for template in tree.css(_SHADOW_ROOTS) if depth < MAX_SHADOW_DEPTH else ():
+        markup = template.html or ""
+        inner = markup[markup.find(">") + 1 :].removesuffix(_TEMPLATE_END)  # a ">" in a value is "&gt;"
+        content = LexborHTMLParser(f"<body>{inner}</body>")
+        opened += 1 + open_shadow_roots(content, depth=depth + 1)
+        for child in content.body.iter(include_text=True) if content.body is not None else ():
+            template.insert_before(child)
+        template.decompose()
+    return opened
 
 
 def _flatten_json_ld(value: Any, out: list[dict[str, Any]]) -> None:

@@ -117,3 +117,29 @@ def test_pipeline_reads_metadata_and_dates_before_the_prune() -> None:
     assert article.published is not None and article.published.date().isoformat() == "2024-03-05"
     assert "Home" not in article.text and "Copyright" not in article.text
     assert article.text.endswith(BODY.split()[-1])
+
+
+def test_a_page_built_of_web_components_keeps_the_article_in_its_shadow_roots() -> None:
+    # Lexbor keeps a template's content out of the tree, so the article went with the template: no_content.
+    page = (
+        "<html><head><title>Budget passes</title></head><body><news-story>"
+        f"<template shadowrootmode='open'><article><h1>Budget passes</h1><p>{BODY}</p>"
+        "<story-quote><template shadowroot='closed'><p>Nested root: the mayor called the vote a turning point for"
+        " the city's schools.</p></template></story-quote></article></template></news-story>"
+        "<template id='card'><p>An inert template the page clones, never shown as it stands.</p></template>"
+        "</body></html>"
+    )
+    article = Pipeline().clean_html(page)
+    assert article.status == "ok"
+    assert article.paragraphs[0] == BODY
+    assert any("turning point" in paragraph for paragraph in article.paragraphs)
+    assert "inert template" not in article.text
+
+
+def test_shadow_roots_nested_past_the_bound_stay_closed() -> None:
+    nested = "<template shadowrootmode='open'><div>" * 100 + "deepest" + "</div></template>" * 100
+    tree = _dom.parse(f"<html><body>{nested}</body></html>")
+    body = tree.body
+    assert body is not None
+    html = body.html or ""
+    assert "deepest" not in html and html.count("<div>") == _dom.MAX_SHADOW_DEPTH
