@@ -558,3 +558,56 @@ def test_parquet_round_trips_articles_and_appears_only_when_complete(tmp_path: P
     # Every field survives: rebuilding the Article from the row gives the original.
     row = dict(rows[0], provenance=dict(rows[0]["provenance"]))
     assert msgspec.convert(row, newsclean.Article) == articles[0]
+
+
+WET_TEXT = (
+    "Council approves the budget\n"
+    "The city council voted on Tuesday to approve the new budget after a long and heated debate.\n"
+    "Share this:\n"
+)
+
+
+def test_warc_resource_and_conversion_records_are_pages_and_text_dumps(tmp_path: Path) -> None:
+    # Only response records were read: a WARC made from files (warcit, browser archives: resource records) gave
+    # nothing, and Common Crawl's WET files (conversion records of each page's text) were not known as WARCs.
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "CC-MAIN-0001.warc.wet.gz"
+    assert detect_format(str(path)) == "warc"
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+
+        def record(url: str, kind: str, content_type: str | None, body: bytes) -> None:
+            payload = io.BytesIO(body)
+            writer.write_record(writer.create_warc_record(url, kind, payload=payload, warc_content_type=content_type))
+
+        record(
+            "https://w.example/file",
+            "resource",
+            "text/html; charset=windows-1252",
+            PAGE.format(title="Caf\xe9").encode("cp1252"),
+        )
+        record("https://w.example/logo.png", "resource", "image/png", b"\x89PNG\r\n\x1a\n....")
+        # warcio types a record it is given no type for as "application/warc-record": sniffed, as untyped.
+        record("https://w.example/untyped", "resource", None, PAGE.format(title="Untyped").encode())
+        record("https://w.example/blob", "resource", "application/octet-stream", b"\x89PNG\r\n\x1a\n....")
+        record("https://w.example/text", "conversion", "text/plain", WET_TEXT.encode())
+        record("https://w.example/other", "conversion", "application/json", b'{"a": 1}')
+        revisit = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://w.example/again", "revisit", http_headers=revisit))
+
+    items = list(WarcReader(path))
+    assert all(isinstance(item, Document) for item in items)
+    assert [item.url for item in items] == [
+        "https://w.example/file",
+        "https://w.example/untyped",
+        "https://w.example/text",
+    ]
+    pipeline = newsclean.Pipeline()
+    page, _, text = (pipeline.run(item) for item in items if isinstance(item, Document))
+    assert (page.title, page.encoding_source) == ("Café", "http-header")
+    assert text.title == "Council approves the budget"
+    assert text.paragraphs == (WET_TEXT.splitlines()[1],)
+    assert [removal.rule for removal in text.removed] == ["widget.share"]

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from .._decode import decode_text_dump
+from .._decode import decode_html, decode_text_dump
 from .._models import Failure
 from .._pipeline import Document
 from ..fetch._content import looks_like_html
@@ -44,7 +44,8 @@ InputFormat = Literal["auto", "jsonl", "warc", "html", "text", "folder"]
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".jl"})
-WARC_SUFFIXES = frozenset({".warc", ".arc"})
+# Common Crawl's WET files (``*.warc.wet.gz``) are WARCs of the pages' text.
+WARC_SUFFIXES = frozenset({".warc", ".arc", ".wet"})
 #: Folder files that are documents by their suffix (Markdown too: crawlers that write Markdown save a folder of
 #: `.md` pages); other files are documents when they start as HTML (`_starts_as_html`), images and CSS are not.
 FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
@@ -327,14 +328,22 @@ def _starts_as_html(path: Path) -> bool:
         return False
 
 
-class WarcReader:
-    """HTML responses from a WARC (plain or ``.gz``), read with FastWARC.
+#: What a resource record's Content-Type says when its writer did not know the type (warcio writes the first when
+#: given none): its content is sniffed, as an untyped response's is.
+_UNTYPED_RECORD_TYPES = frozenset({"application/warc-record", "application/octet-stream"})
 
-    Only ``response`` records with a 2xx HTTP status and an HTML content type (or none, and a payload that
-    starts as HTML) are documents; requests, metadata, redirects and non-HTML responses are not. A payload
-    stored as it came over the wire has its chunked transfer coding and content codings undone
-    (``_http_payload``). A record cut short is rejected, and so is one whose content, or inflated payload, is
-    longer than ``max_document_bytes`` (it is not read).
+
+class WarcReader:
+    """The pages of a WARC (plain or ``.gz``), read with FastWARC.
+
+    Documents are ``response`` records with a 2xx HTTP status and an HTML content type (or none, and a payload
+    that starts as HTML); ``resource`` records (a file archived as it is, with no HTTP exchange: warcit, browser
+    archives) typed HTML or typed as nothing and starting as HTML; and ``resource`` or ``conversion`` records of
+    ``text/plain``, read as text dumps (Common Crawl's WET files hold a ``conversion`` record of each page's text).
+    Requests, metadata, revisits, redirects and other content are not documents. A response payload stored as it
+    came over the wire has its chunked transfer coding and content codings undone (``_http_payload``). A record
+    cut short is rejected, and so is one whose content, or inflated payload, is longer than
+    ``max_document_bytes`` (it is not read).
     """
 
     def __init__(self, path: str | Path, *, max_document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
@@ -350,65 +359,69 @@ class WarcReader:
         except OSError as exc:
             yield read_failure(exc, position)
             return
+        kinds = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
         with stream:
             offset = 0
             try:
-                for record in ArchiveIterator(
-                    stream, record_types=WarcRecordType.response, parse_http=True, min_content_length=0
-                ):
+                for record in ArchiveIterator(stream, record_types=kinds, parse_http=True, min_content_length=0):
                     offset = record.stream_pos
-                    where = f"{position}@{offset}"
-                    record_id = record.record_id
-                    url = record.headers.get("WARC-Target-URI")
-                    http = record.http_headers
-                    if http is None:
-                        yield read_failure(
-                            "WARC response record without a readable HTTP header (truncated?)",
-                            where,
-                            source_id=record_id,
-                            url=url,
-                        )
-                        continue
-                    status = http.status_code or 0
-                    content_type = (http.get("Content-Type") or "").strip().lower()
-                    if not 200 <= status < 300 or (content_type and not content_type.startswith(HTML_CONTENT_TYPES)):
-                        continue
-                    if record.content_length > self.max_document_bytes:
-                        yield read_failure(
-                            f"WARC record of {record.content_length:,} bytes exceeds"
-                            f" max_document_bytes={self.max_document_bytes:,}",
-                            where,
-                            source_id=record_id,
-                            url=url,
-                        )
-                        continue
-                    body = record.reader.read()
-                    if len(body) < record.content_length:
-                        yield read_failure(
-                            f"WARC record truncated: {len(body):,} of {record.content_length:,} bytes",
-                            where,
-                            source_id=record_id,
-                            url=url,
-                        )
-                        continue
-                    headers = {str(name): str(value) for name, value in http.items()}
-                    try:
-                        body = page_bytes(body, headers, max_bytes=self.max_document_bytes, url=url)
-                    except PayloadError as exc:
-                        yield read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
-                        continue
-                    if not content_type and not looks_like_html(body):
-                        continue  # served without a type, as the fetcher sniffs it: not a page (an image, a script)
-                    yield Document(
-                        html=body,
-                        url=url,
-                        headers=headers,
-                        source_id=record_id,
-                        position=where,
-                        fetched_at=record.record_date,
-                    )
+                    item = self._item(record, f"{position}@{offset}", kind=record.record_type)
+                    if item is not None:
+                        yield item
             except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
                 yield read_failure(f"WARC is corrupt after offset {offset}: {exc}", f"{position}@{offset}")
+
+    def _item(self, record: Any, where: str, *, kind: Any) -> Item | None:
+        """The record's document, its failure, or None for a record that holds no page."""
+        from fastwarc.warc import WarcRecordType
+
+        record_id, url = record.record_id, record.headers.get("WARC-Target-URI")
+        if kind == WarcRecordType.response:
+            http = record.http_headers
+            if http is None:
+                message = "WARC response record without a readable HTTP header (truncated?)"
+                return read_failure(message, where, source_id=record_id, url=url)
+            if not 200 <= (http.status_code or 0) < 300:
+                return None
+            headers = {str(name): str(value) for name, value in http.items()}
+            content_type = (http.get("Content-Type") or "").strip().lower()
+        else:  # a resource or a conversion: the record's own Content-Type types its content
+            declared = str(record.headers.get("Content-Type") or "")
+            if declared.split(";")[0].strip().lower() in _UNTYPED_RECORD_TYPES:
+                declared = ""
+            headers = {"Content-Type": declared} if declared else {}
+            content_type = declared.strip().lower()
+        is_text = kind != WarcRecordType.response and content_type.startswith("text/plain")
+        if content_type and not is_text and not content_type.startswith(HTML_CONTENT_TYPES):
+            return None
+        if kind == WarcRecordType.conversion and not is_text:
+            return None  # a conversion typed as nothing, or as HTML, is not known to be a page's text
+        limit = self.max_document_bytes
+        if record.content_length > limit:
+            message = f"WARC record of {record.content_length:,} bytes exceeds max_document_bytes={limit:,}"
+            return read_failure(message, where, source_id=record_id, url=url)
+        body = record.reader.read()
+        if len(body) < record.content_length:
+            message = f"WARC record truncated: {len(body):,} of {record.content_length:,} bytes"
+            return read_failure(message, where, source_id=record_id, url=url)
+        if is_text:
+            text = decode_html(body, headers).text  # the charset its type names, else detection
+            return Document(text=text, url=url, source_id=record_id, position=where, fetched_at=record.record_date)
+        if kind == WarcRecordType.response:
+            try:
+                body = page_bytes(body, headers, max_bytes=limit, url=url)
+            except PayloadError as exc:
+                return read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
+        if not content_type and not looks_like_html(body):
+            return None  # served without a type, as the fetcher sniffs it: not a page (an image, a script)
+        return Document(
+            html=body,
+            url=url,
+            headers=headers or None,
+            source_id=record_id,
+            position=where,
+            fetched_at=record.record_date,
+        )
 
 
 class StdinReader:
