@@ -7,7 +7,7 @@ from typing import Any
 
 import newsclean
 from newsclean.io import KeyMap
-from newsclean.io._readers import document_from_record
+from newsclean.io._records import document_from_record
 
 KEYS = {"html": "content", "url": "link", "id": "doc"}
 

@@ -19,6 +19,7 @@ from newsclean.io import (
     JsonlReader,
     JsonlWriter,
     KeyMap,
+    ParquetReader,
     ParquetWriter,
     StdinReader,
     WarcReader,
@@ -611,3 +612,80 @@ def test_warc_resource_and_conversion_records_are_pages_and_text_dumps(tmp_path:
     assert text.title == "Council approves the budget"
     assert text.paragraphs == (WET_TEXT.splitlines()[1],)
     assert [removal.rule for removal in text.removed] == ["widget.share"]
+
+
+def _write_parquet(path: Path, rows: dict[str, list[object]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(rows), path, row_group_size=2)
+
+
+def test_parquet_rows_are_documents_read_as_json_records_are(tmp_path: Path) -> None:
+    # A Parquet dump (a Hugging Face dataset, a Spark export) was read as one HTML page of binary bytes.
+    from datetime import UTC, datetime
+
+    path = tmp_path / "pages.parquet"
+    assert detect_format(str(path)) == "parquet"
+    fetched = datetime(2024, 5, 1, 12, tzinfo=UTC)
+    pages = [PAGE.format(title=f"Page {index}") for index in range(5)] + [None]
+    _write_parquet(
+        path,
+        {
+            "url": [f"https://p.example/{index}" for index in range(6)],
+            "html": pages,
+            "crawl_time": [fetched] * 6,
+            "raw_warc": [b"\x00" * 1000] * 6,  # a column no field reads, so not loaded
+        },
+    )
+    items = list(ParquetReader(path))
+    assert [type(item).__name__ for item in items] == ["Document"] * 5 + ["Failure"]
+    first = items[0]
+    assert isinstance(first, Document)
+    assert (first.url, first.source_id, first.position) == ("https://p.example/0", "pages.parquet[0]", f"{path}[0]")
+    assert first.fetched_at == fetched and first.html == pages[0]
+    assert isinstance(items[5], Failure) and items[5].error == "MissingKey" and items[5].source_id == "pages.parquet[5]"
+    assert newsclean.Pipeline().run(first).title == "Page 0"
+    assert newsclean.io.count_documents([str(path)]) == 6
+    assert "raw_warc" not in KeyMap().columns()[1]
+
+
+def test_the_cli_cleans_a_parquet_dump(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsclean.cli import main
+
+    path = tmp_path / "pages.parquet"
+    _write_parquet(path, {"id": ["a", "b", "c"], "html": [PAGE.format(title="One"), None, PAGE.format(title="Three")]})
+    output, rejects = tmp_path / "clean.jsonl", tmp_path / "rejects.jsonl"
+    result = CliRunner().invoke(
+        main, ["clean", str(path), "-o", str(output), "--rejects", str(rejects), "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["title"] for line in output.read_text().splitlines()] == ["One", "Three"]
+    assert [json.loads(line)["source_id"] for line in rejects.read_text().splitlines()] == ["b"]
+
+
+def test_a_parquet_binary_page_column_is_decoded_with_the_rows_headers(tmp_path: Path) -> None:
+    path = tmp_path / "binary.parquet"
+    page = PAGE.format(title="Caf\xe9").encode("cp1252")
+    _write_parquet(path, {"raw_html": [page], "headers": [{"Content-Type": "text/html; charset=windows-1252"}]})
+    (document,) = ParquetReader(path)
+    assert isinstance(document, Document) and document.html == page
+    article = newsclean.Pipeline().run(document)
+    assert (article.title, article.encoding_source) == ("Café", "http-header")
+
+
+def test_a_parquet_file_without_a_page_column_or_readable_bytes_is_one_failure(tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong.parquet"
+    _write_parquet(wrong, {"link": ["https://p.example/"], "markup": ["<p>x</p>"]})
+    (failure,) = ParquetReader(wrong)
+    assert isinstance(failure, Failure) and "columns: link, markup" in failure.message
+    (chosen,) = ParquetReader(wrong, keys=KeyMap(html="markup"))
+    assert isinstance(chosen, Document) and chosen.html == "<p>x</p>"
+
+    cut = tmp_path / "cut.parquet"
+    _write_parquet(cut, {"html": [PAGE.format(title="x")] * 10})
+    cut.write_bytes(cut.read_bytes()[:-100])
+    (broken,) = ParquetReader(cut)
+    assert isinstance(broken, Failure) and broken.stage == "read" and "row 0" in broken.message

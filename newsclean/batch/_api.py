@@ -10,7 +10,7 @@ import msgspec
 from .._models import Article, Failure
 from .._pipeline import Document
 from ..io import KeyMap
-from ..io._readers import document_from_record
+from ..io._records import document_from_record
 from ._job import BatchConfig, outcomes
 from ._pool import Task
 

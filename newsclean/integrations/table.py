@@ -19,7 +19,7 @@ from .._models import Article, Failure
 from .._pipeline import Pipeline
 from ..batch._worker import PipelineSettings, clean_one
 from ..io import KeyMap, article_row, article_schema
-from ..io._readers import document_from_record
+from ..io._records import document_from_record
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _FAILURE = msgspec.json.Decoder(Failure)

@@ -1,11 +1,11 @@
 """Reading dumps of scraped pages and writing cleaned records: see ``docs/batch.md``."""
 
 from ._keys import KeyMap
+from ._parquet_reader import ParquetReader
 from ._readers import (
     FileReader,
     FolderReader,
     InputFormat,
-    Item,
     JsonlReader,
     StdinReader,
     WarcReader,
@@ -14,6 +14,7 @@ from ._readers import (
     open_reader,
     read_inputs,
 )
+from ._records import Item
 from ._writers import JsonlWriter, ParquetWriter, RecordWriter, article_row, article_schema, open_writer
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "JsonlReader",
     "JsonlWriter",
     "KeyMap",
+    "ParquetReader",
     "ParquetWriter",
     "RecordWriter",
     "StdinReader",

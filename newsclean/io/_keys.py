@@ -43,6 +43,20 @@ class KeyMap(msgspec.Struct, frozen=True, kw_only=True):
             return HTML_KEYS, TEXT_KEYS
         return ((self.html,) if self.html else ()), ((self.text,) if self.text else ())
 
+    def columns(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The top-level fields (a dotted key's first step) a record's page or text can come from, and those
+        any of its fields can: the columns of a table that need reading."""
+        html, text = self.content_keys()
+        content = frozenset(key.split(".")[0] for key in (*html, *text))
+        chosen = (
+            *((self.url,) if self.url else URL_KEYS),
+            *((self.id,) if self.id else ID_KEYS),
+            *((self.title,) if self.title else TITLE_KEYS),
+            *((self.headers,) if self.headers else ()),
+            *((self.fetched_at,) if self.fetched_at else FETCHED_AT_KEYS),
+        )
+        return content, content | {key.split(".")[0] for key in chosen}
+
     def describe(self) -> str:
         html, text = self.content_keys()
         return " or ".join(f"'{key}'" for key in (*html, *text))

@@ -16,34 +16,22 @@ from typing import Any, Literal
 import msgspec
 
 from .._decode import decode_html, decode_text_dump
-from .._models import Failure
 from .._pipeline import Document
 from ..fetch._content import looks_like_html
 from ..fetch._options import HTML_CONTENT_TYPES
 from ._http_payload import PayloadError, page_bytes
 from ._json_records import RecordProblem, json_records
-from ._keys import (
-    FETCHED_AT_KEYS,
-    ID_KEYS,
-    TITLE_KEYS,
-    URL_KEYS,
-    FieldTypeError,
-    KeyMap,
-    as_fetched_at,
-    as_headers,
-    as_optional_str,
-    first_present,
-    json_kind,
-    lookup,
-)
+from ._keys import KeyMap, json_kind
 from ._open import base_suffix, compression_of, open_binary
+from ._parquet_reader import ParquetReader
+from ._records import Item, document_from_record, read_failure
 
-Item = Document | Failure
-InputFormat = Literal["auto", "jsonl", "warc", "html", "text", "folder"]
+InputFormat = Literal["auto", "jsonl", "warc", "parquet", "html", "text", "folder"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".jl"})
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 # Common Crawl's WET files (``*.warc.wet.gz``) are WARCs of the pages' text.
 WARC_SUFFIXES = frozenset({".warc", ".arc", ".wet"})
 #: Folder files that are documents by their suffix (Markdown too: crawlers that write Markdown save a folder of
@@ -55,16 +43,6 @@ FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 MAX_DOCUMENT_BYTES = 64 << 20
 #: How much of a JSON document whose records span lines is read at a time.
 JSON_CHUNK_BYTES = 1 << 20
-
-
-def read_failure(
-    exc: BaseException | str, position: str, *, source_id: str | None = None, url: str | None = None
-) -> Failure:
-    if isinstance(exc, BaseException):
-        error, message = type(exc).__name__, str(exc) or type(exc).__name__
-    else:
-        error, message = "InputError", exc
-    return Failure(stage="read", error=error, message=message, position=position, source_id=source_id, url=url)
 
 
 def detect_format(path: str) -> InputFormat:
@@ -79,6 +57,8 @@ def detect_format(path: str) -> InputFormat:
         return "jsonl"
     if suffix in WARC_SUFFIXES:
         return "warc"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
     if suffix in TEXT_SUFFIXES:
         return "text"
     return "html"
@@ -200,54 +180,6 @@ def _array_element(line: bytes, *, first: bool) -> bytes | None:
     return value or None
 
 
-def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fallback_id: str) -> Item:
-    """One JSON object as a Document, or a Failure naming the keys that were looked for."""
-    source_id, url = fallback_id, None
-    try:
-        source_id = as_optional_str(_field(record, keys.id, ID_KEYS), "id") or fallback_id
-        url = as_optional_str(_field(record, keys.url, URL_KEYS), "url")
-        title = as_optional_str(_field(record, keys.title, TITLE_KEYS), "title")
-        headers = as_headers(_field(record, keys.headers, ()))
-        fetched_at = as_fetched_at(_field(record, keys.fetched_at, FETCHED_AT_KEYS))
-    except FieldTypeError as exc:
-        return read_failure(str(exc), where, source_id=source_id, url=url)
-    html_keys, text_keys = keys.content_keys()
-    html = first_present(record, html_keys)
-    text = None if html else first_present(record, text_keys)
-    found = html or text
-    if found is None:
-        return Failure(
-            stage="read",
-            error="MissingKey",
-            message=f"record has no {keys.describe()} field (keys: {', '.join(sorted(record)) or 'none'})",
-            position=where,
-            source_id=source_id,
-            url=url,
-        )
-    key, value = found
-    if isinstance(value, bytes | bytearray | memoryview):
-        # A binary column of a table (Parquet, Arrow, a DataFrame under Ray, Dask or Spark): the raw bytes, decoded
-        # as a fetched page's are (with the record's headers), or as a text dump's.
-        value = bytes(value) if html else decode_text_dump(bytes(value)).text
-    elif not isinstance(value, str):
-        return read_failure(
-            f"field '{key}' is a JSON {json_kind(value)}, not a string", where, source_id=source_id, url=url
-        )
-    if html:
-        return Document(
-            html=value, url=url, headers=headers, source_id=source_id, position=where, fetched_at=fetched_at
-        )
-    return Document(text=value, url=url, title=title, source_id=source_id, position=where, fetched_at=fetched_at)
-
-
-def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...]) -> Any:
-    """The value at the chosen ``key``, else at the first of the ``common_names`` the record has."""
-    if key:
-        return lookup(record, key)
-    found = first_present(record, common_names)
-    return found[1] if found else None
-
-
 class FileReader:
     """One file: an HTML page (any suffix but ``.txt``) or a plain-text dump (``.txt``, or ``text=True``).
 
@@ -319,7 +251,7 @@ class FolderReader:
 
 def _starts_as_html(path: Path) -> bool:
     """An uncompressed file of no page suffix whose first kilobyte opens an HTML document."""
-    if compression_of(path) is not None or base_suffix(path) in JSONL_SUFFIXES | WARC_SUFFIXES:
+    if compression_of(path) is not None or base_suffix(path) in JSONL_SUFFIXES | WARC_SUFFIXES | PARQUET_SUFFIXES:
         return False
     try:
         with path.open("rb") as stream:
@@ -442,7 +374,7 @@ class StdinReader:
             yield Document(html=data, source_id="-", position="-")
 
 
-Reader = JsonlReader | FileReader | FolderReader | WarcReader | StdinReader
+Reader = JsonlReader | ParquetReader | FileReader | FolderReader | WarcReader | StdinReader
 
 
 def open_reader(
@@ -462,6 +394,8 @@ def open_reader(
         return JsonlReader(path, keys=keys)
     if kind == "warc":
         return WarcReader(path)
+    if kind == "parquet":
+        return ParquetReader(path, keys=keys)
     if kind == "text":
         return FileReader(path, text=True)
     return FileReader(path, text=text)
@@ -487,7 +421,10 @@ def count_documents(paths: Iterable[str]) -> int | None:
         if kind in {"jsonl", "warc"} or path == "-":
             return None
         try:
-            total += len(FolderReader(path).files()) if kind == "folder" else 1
-        except OSError:
+            if kind == "parquet":
+                total += ParquetReader(path).count()
+            else:
+                total += len(FolderReader(path).files()) if kind == "folder" else 1
+        except Exception:  # unreadable, or pyarrow missing or refusing it: the reader will say so
             return None
     return total

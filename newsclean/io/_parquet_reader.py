@@ -1,0 +1,59 @@
+"""Apache Parquet input: a table of scraped pages (a Hugging Face dataset, a Spark or pandas export), a row a
+document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ._keys import KeyMap
+from ._records import Item, document_from_record, read_failure
+
+#: Rows read at a time: memory stays bounded by a batch of pages, not by the file or its row groups' count.
+BATCH_ROWS = 64
+
+
+class ParquetReader:
+    """The rows of a Parquet file (needs the ``parquet`` extra: pyarrow), in file order, each read as a JSON record
+    is (``KeyMap``, the same default field names; a binary column is decoded as a fetched page's bytes are).
+
+    Only the columns a record can be read from are loaded. A file that pyarrow cannot open, or that turns out
+    corrupt partway, is a read failure at the row reached; the rows before it stand.
+    """
+
+    def __init__(self, path: str | Path, *, keys: KeyMap | None = None, batch_rows: int = BATCH_ROWS) -> None:
+        self.path = Path(path)
+        self.keys = keys or KeyMap()
+        self.batch_rows = batch_rows
+
+    def __iter__(self) -> Iterator[Item]:
+        position = str(self.path)
+        try:
+            import pyarrow
+            import pyarrow.parquet as parquet
+        except ImportError:
+            yield read_failure("reading Parquet needs pyarrow: pip install 'newsclean[parquet]'", position)
+            return
+        row = 0
+        try:
+            table = parquet.ParquetFile(self.path)
+            content, wanted = self.keys.columns()
+            names = table.schema_arrow.names
+            if not content.intersection(names):
+                message = f"no column holds a page or a text: {self.keys.describe()} (columns: {', '.join(names)})"
+                yield read_failure(message, position)
+                return
+            columns = [name for name in names if name in wanted]
+            for batch in table.iter_batches(batch_size=self.batch_rows, columns=columns):
+                for record in batch.to_pylist():
+                    where = f"{position}[{row}]"
+                    yield document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}[{row}]")
+                    row += 1
+        except (OSError, pyarrow.ArrowException) as exc:
+            yield read_failure(f"Parquet input is unreadable or corrupt at row {row}: {exc}", f"{position}[{row}]")
+
+    def count(self) -> int:
+        """The file's row count, from its footer."""
+        import pyarrow.parquet as parquet
+
+        return int(parquet.ParquetFile(self.path).metadata.num_rows)

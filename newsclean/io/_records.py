@@ -1,0 +1,84 @@
+"""A record (a JSON object, a table row) as a ``Document``, and the ``Failure`` a reader yields in the place
+of an input it cannot read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._decode import decode_text_dump
+from .._models import Failure
+from .._pipeline import Document
+from ._keys import (
+    FETCHED_AT_KEYS,
+    ID_KEYS,
+    TITLE_KEYS,
+    URL_KEYS,
+    FieldTypeError,
+    KeyMap,
+    as_fetched_at,
+    as_headers,
+    as_optional_str,
+    first_present,
+    json_kind,
+    lookup,
+)
+
+Item = Document | Failure
+
+
+def read_failure(
+    exc: BaseException | str, position: str, *, source_id: str | None = None, url: str | None = None
+) -> Failure:
+    if isinstance(exc, BaseException):
+        error, message = type(exc).__name__, str(exc) or type(exc).__name__
+    else:
+        error, message = "InputError", exc
+    return Failure(stage="read", error=error, message=message, position=position, source_id=source_id, url=url)
+
+
+def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fallback_id: str) -> Item:
+    """One JSON object as a Document, or a Failure naming the keys that were looked for."""
+    source_id, url = fallback_id, None
+    try:
+        source_id = as_optional_str(_field(record, keys.id, ID_KEYS), "id") or fallback_id
+        url = as_optional_str(_field(record, keys.url, URL_KEYS), "url")
+        title = as_optional_str(_field(record, keys.title, TITLE_KEYS), "title")
+        headers = as_headers(_field(record, keys.headers, ()))
+        fetched_at = as_fetched_at(_field(record, keys.fetched_at, FETCHED_AT_KEYS))
+    except FieldTypeError as exc:
+        return read_failure(str(exc), where, source_id=source_id, url=url)
+    html_keys, text_keys = keys.content_keys()
+    html = first_present(record, html_keys)
+    text = None if html else first_present(record, text_keys)
+    found = html or text
+    if found is None:
+        return Failure(
+            stage="read",
+            error="MissingKey",
+            message=f"record has no {keys.describe()} field (keys: {', '.join(sorted(record)) or 'none'})",
+            position=where,
+            source_id=source_id,
+            url=url,
+        )
+    key, value = found
+    if isinstance(value, bytes | bytearray | memoryview):
+        # A binary column of a table (Parquet, Arrow, a DataFrame under Ray, Dask or Spark): the raw bytes, decoded
+        # as a fetched page's are (with the record's headers), or as a text dump's.
+        value = bytes(value) if html else decode_text_dump(bytes(value)).text
+    elif not isinstance(value, str):
+        return read_failure(
+            f"field '{key}' is a JSON {json_kind(value)}, not a string", where, source_id=source_id, url=url
+        )
+    if html:
+        return Document(
+            html=value, url=url, headers=headers, source_id=source_id, position=where, fetched_at=fetched_at
+        )
+    return Document(text=value, url=url, title=title, source_id=source_id, position=where, fetched_at=fetched_at)
+
+
+def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...]) -> Any:
+    """The value at the chosen ``key``, else at the first of the ``common_names`` the record has."""
+    if key:
+        return lookup(record, key)
+    found = first_present(record, common_names)
+    return found[1] if found else None
