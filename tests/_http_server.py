@@ -51,6 +51,24 @@ CYRILLIC_PARAGRAPHS = [
     "Жители, которые весь год ездили на переполненных паромах, встретили новость с радостью, хотя многие "
     "недовольны новым сбором за проезд.",
 ]
+
+
+def _with_head(markup: str) -> bytes:
+    return ARTICLE.replace(b"<title>", markup.encode() + b"<title>", 1)
+
+
+# Pages carrying a <meta http-equiv="refresh">: a stub that sends the reader on, and pages that must stand.
+REFRESH_PAGES = {
+    "stub": b'<html><head><meta http-equiv="refresh" content="0; url=/article"><title>Redirecting</title></head>'
+    b'<body><p>If you are not redirected, <a href="/article">click here</a>.</p></body></html>',
+    "stub-to-stub": b"<html><head><meta content='1;URL=\"stub\"' http-equiv=Refresh></head><body></body></html>",
+    "reload": _with_head('<meta http-equiv="refresh" content="300">'),
+    "late": _with_head('<meta http-equiv="refresh" content="600; url=/">'),
+    "noscript": _with_head('<noscript><meta http-equiv="refresh" content="0; url=/nojs"></noscript>'),
+    "itself": _with_head('<meta http-equiv="refresh" content="0; url=/refresh/itself">'),
+    "loop-a": b'<meta http-equiv="refresh" content="0; url=/refresh/loop-b">',
+    "loop-b": b'<meta http-equiv="refresh" content="0; url=/refresh/loop-a">',
+}
 CHALLENGE = (
     b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
     b'<div id="challenge-body-text">Checking your browser before accessing the site.</div>'
@@ -219,6 +237,8 @@ class _Handler(BaseHTTPRequestHandler):
             kind = path.rsplit("/", 1)[1]
             locations = {"data": "data:text/html,<p>hi</p>", "javascript": "javascript:alert(1)", "port": "http://[::1"}
             self.redirect(locations[kind])
+        elif path.startswith("/refresh/"):
+            self.send(200, REFRESH_PAGES[path.rsplit("/", 1)[1]], "text/html; charset=utf-8")
         elif path == "/loop/a":
             self.redirect("/loop/b")
         elif path == "/loop/b":

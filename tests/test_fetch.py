@@ -113,6 +113,40 @@ def test_cookie_set_before_a_redirect_is_sent_after_it(fetcher: Fetcher, server:
     assert failure_for(fetcher, server.url("/needs-cookie")).error == "status"
 
 
+def test_a_meta_refresh_stub_is_followed_like_a_redirect(fetcher: Fetcher, server: FixtureServer) -> None:
+    # The stub was the page: an empty article ("If you are not redirected, click here").
+    result = fetcher.get(server.url("/refresh/stub-to-stub"))
+    assert result.final_url == server.url("/article") and result.content == ARTICLE
+    assert result.redirects == (server.url("/refresh/stub-to-stub"), server.url("/refresh/stub"))
+    assert fetcher.fetch(server.url("/refresh/stub")).paragraphs == tuple(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("kind", ["reload", "late", "noscript", "itself"])
+def test_a_page_that_only_reloads_or_refreshes_late_stands(fetcher: Fetcher, server: FixtureServer, kind: str) -> None:
+    result = fetcher.get(server.url(f"/refresh/{kind}"))
+    assert (result.final_url, result.redirects) == (server.url(f"/refresh/{kind}"), ())
+    assert fetcher.fetch(server.url(f"/refresh/{kind}")).paragraphs == tuple(PARAGRAPHS)
+
+
+def test_meta_refresh_loops_and_the_switch(pipeline: Pipeline, server: FixtureServer) -> None:
+    with Fetcher(pipeline=pipeline, **FAST) as fetcher:
+        assert failure_for(fetcher, server.url("/refresh/loop-a")).error == "redirects"
+    with Fetcher(pipeline=pipeline, **{**FAST, "follow_meta_refresh": False}) as fetcher:
+        result = fetcher.get(server.url("/refresh/stub"))
+        assert (result.final_url, result.redirects) == (server.url("/refresh/stub"), ())
+
+
+def test_a_meta_refresh_stub_is_followed_asynchronously(pipeline: Pipeline, server: FixtureServer) -> None:
+    async def collect() -> list[Article | Failure]:
+        urls = [server.url("/refresh/stub-to-stub"), server.url("/refresh/loop-a")]
+        return [record async for record in newsclean.afetch_many(urls, pipeline=pipeline, **FAST)]
+
+    article, failure = asyncio.run(collect())
+    assert isinstance(article, Article) and article.paragraphs == tuple(PARAGRAPHS)
+    assert article.url == server.url("/article")
+    assert isinstance(failure, Failure) and failure.error == "redirects"
+
+
 # -- misbehaving servers end as documented failures, in time -------------------------------------------------------
 
 
@@ -543,6 +577,18 @@ def test_feed_and_sitemap_expand_to_article_urls(server: FixtureServer) -> None:
     assert from_sitemap == [server.url("/page/c"), server.url("/page/d")]
 
 
+def test_a_followed_meta_refresh_stub_is_a_hop_in_the_warc(
+    tmp_path: Path, pipeline: Pipeline, server: FixtureServer
+) -> None:
+    warc = tmp_path / "refresh.warc.gz"
+    with Fetcher(pipeline=pipeline, warc=warc, **FAST) as fetcher:
+        article = fetcher.fetch(server.url("/refresh/stub"))
+    assert article.paragraphs == tuple(PARAGRAPHS)
+    assert [result.final_url for result in iter_warc(warc)] == [server.url("/article")]
+    everything = [result.final_url for result in iter_warc(warc, include_redirects=True)]
+    assert everything == [server.url("/refresh/stub"), server.url("/article")]
+
+
 def test_cli_fetch_writes_articles_warc_and_summary(tmp_path: Path, server: FixtureServer) -> None:
     urls_file = tmp_path / "urls.txt"
     urls_file.write_text(f"{server.url('/article')}\n\n# a comment\n{server.url('/missing')}\n")
@@ -599,3 +645,14 @@ def test_cli_fetch_without_urls_is_a_usage_error() -> None:
 
 def _without_fetch_times(records: list[Article | Failure]) -> list[Article | Failure]:
     return [msgspec.structs.replace(r, fetched_at=None) if isinstance(r, Article) else r for r in records]
+
+
+def test_cli_fetch_follows_a_meta_refresh_unless_told_not_to(tmp_path: Path, server: FixtureServer) -> None:
+    out = tmp_path / "articles.jsonl"
+    stub = server.url("/refresh/stub")
+    for flags, paragraphs in (([], PARAGRAPHS), (["--no-meta-refresh"], [])):
+        arguments = ["fetch", stub, "-o", str(out), "--allow-private", "--timeout", "2", *flags]
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
+        (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+        assert record["paragraphs"] == paragraphs

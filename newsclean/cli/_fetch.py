@@ -91,6 +91,7 @@ def _read_url_file(name: str) -> Iterator[str]:
 )
 @click.option("--ignore-robots", is_flag=True, help="Do not fetch or obey robots.txt.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs that resolve to private or loopback addresses.")
+@click.option("--no-meta-refresh", is_flag=True, help="Keep a <meta http-equiv=refresh> stub instead of following it.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any URL failed.")
 @rules_option
@@ -113,6 +114,7 @@ def fetch_command(
     ca_bundle: str | None,
     ignore_robots: bool,
     allow_private: bool,
+    no_meta_refresh: bool,
     progress: bool | None,
     strict: bool,
     rules: tuple[str, ...],
@@ -136,6 +138,7 @@ def fetch_command(
         "http2": http2,
         "respect_robots": not ignore_robots,
         "allow_private_addresses": allow_private,
+        "follow_meta_refresh": not no_meta_refresh,
     }
     if user_agent:
         options["user_agent"] = user_agent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import ssl
 import zlib
 from datetime import UTC, datetime
@@ -21,6 +23,16 @@ from ._result import FetchResult, flatten_headers
 from ._retry import RETRY_STATUSES, RetryableStatus, parse_retry_after
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: A meta refresh with a longer delay is a timed reload, not a redirect.
+MAX_REFRESH_DELAY = 5.0
+#: Where a meta refresh is looked for: the head of a stub page.
+REFRESH_SCAN_BYTES = 16 * 1024
+_META_REFRESH = re.compile(rb"<meta\b[^>]*?\bhttp-equiv\s*=\s*[\"']?refresh\b[^>]*>", re.IGNORECASE)
+_REFRESH_CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# "0; url=/next", "0;URL='/next'", "3, /next", "/next" alone: the delay, then the URL, quoted or not.
+_REFRESH_VALUE = re.compile(
+    r"\s*(\d+(?:\.\d*)?)?\s*[;,]?\s*(?:url\s*=\s*)?([\"']?)(.*?)\2\s*$", re.IGNORECASE | re.DOTALL
+)
 
 
 def parse_url(url: str) -> httpx.URL:
@@ -118,6 +130,50 @@ def redirect_target(
     location = response.headers.get("location")
     if not location:
         return None
+    return _hop(location, current, chain, options)
+
+
+def refresh_target(body: bytes, current: httpx.URL, chain: list[str], options: FetchOptions) -> httpx.URL | None:
+    """The next URL when ``body`` is a stub that sends its reader on (``meta_refresh_url``) and
+    ``follow_meta_refresh`` is on; records the hop, counted against ``max_redirects`` like a redirect's."""
+    if not options.follow_meta_refresh:
+        return None
+    target = meta_refresh_url(body, current)
+    return None if target is None else _hop(str(target), current, chain, options)
+
+
+def meta_refresh_url(body: bytes, current: httpx.URL) -> httpx.URL | None:
+    """Where ``<meta http-equiv="refresh">`` sends the reader of the page at ``current`` within
+    ``MAX_REFRESH_DELAY`` seconds, else None.
+
+    A browser follows it; a fetcher that did not kept the stub ("If you are not redirected, click here"), an
+    empty article. A longer delay is a timed reload of a page that has its content (news front pages reload
+    every few minutes), and a refresh inside ``<noscript>`` is meant for browsers without scripts.
+    """
+    head = body[:REFRESH_SCAN_BYTES]
+    for tag in _META_REFRESH.finditer(head):
+        if head.rfind(b"<noscript", 0, tag.start()) > head.rfind(b"</noscript", 0, tag.start()):
+            continue
+        content = _REFRESH_CONTENT.search(tag.group(0))
+        if content is None:
+            continue
+        value = html.unescape(next(group for group in content.groups() if group is not None).decode("utf-8", "replace"))
+        parsed = _REFRESH_VALUE.match(value)
+        if parsed is None or not parsed.group(3).strip() or float(parsed.group(1) or 0) > MAX_REFRESH_DELAY:
+            continue
+        try:
+            target = current.join(parsed.group(3).strip()).copy_with(fragment=None)
+        except (httpx.InvalidURL, ValueError):
+            continue  # a refresh to something that is no URL: the page stands, as in a browser
+        if target.scheme not in ("http", "https") or target == current.copy_with(fragment=None):
+            continue  # a script URL, or the page reloading itself
+        return target
+    return None
+
+
+def _hop(location: str, current: httpx.URL, chain: list[str], options: FetchOptions) -> httpx.URL:
+    """``location`` read against ``current``, once the hop is recorded in ``chain`` and checked for loops and
+    ``max_redirects``."""
     try:
         target = current.join(location).copy_with(fragment=None)
     except (httpx.InvalidURL, ValueError) as exc:

@@ -53,6 +53,8 @@ class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
     ca_bundle: Path | None = None
     #: Content types accepted as pages. A response without a Content-Type is accepted when it looks like HTML.
     content_types: tuple[str, ...] = HTML_CONTENT_TYPES
+    #: Follow a ``<meta http-equiv="refresh">`` of at most 5 seconds, as a browser does (a hop like a redirect's).
+    follow_meta_refresh: bool = True
     #: Record 200-status challenge and consent pages as failures rather than as empty articles.
     detect_challenges: bool = True
     #: Append every response (redirect hops included) to this WARC file (gzip-compressed per record).

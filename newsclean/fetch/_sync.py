@@ -27,6 +27,7 @@ from ._flow import (
     map_http_error,
     parse_url,
     redirect_target,
+    refresh_target,
     send_error,
     shard_count,
     shard_of,
@@ -212,6 +213,10 @@ class Fetcher:
                     body = reader.finish()
                     fetched_at = fetch_moment()
                     self._archive(response, current, body, fetched_at)
+                    following = refresh_target(body, current, chain, options)
+                    if following is not None:  # a stub that sends its reader on, as a browser would go
+                        current = following
+                        continue
                     result = finish_result(
                         response,
                         requested=requested,

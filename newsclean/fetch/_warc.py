@@ -15,11 +15,13 @@ from http import HTTPStatus
 from pathlib import Path
 from types import TracebackType
 
+import httpx
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from .._fetch_time import parse_fetch_time
+from ._flow import meta_refresh_url
 from ._result import FetchResult
 
 _RENAMED = {"content-encoding", "transfer-encoding", "content-length"}
@@ -80,8 +82,9 @@ class WarcArchive:
 def iter_warc(path: Path | str, *, include_redirects: bool = False) -> Iterator[FetchResult]:
     """Read back the responses of a WARC (ours or another crawler's) as ``FetchResult``s, in file order.
 
-    Redirect hops are skipped unless ``include_redirects``. Feed ``result.content`` and ``result.headers``
-    to ``Pipeline.clean_html`` to re-clean a page exactly as it was fetched.
+    Redirect hops, and the meta refresh stubs a fetcher follows (``_flow.meta_refresh_url``), are skipped unless
+    ``include_redirects``. Feed ``result.content`` and ``result.headers`` to ``Pipeline.clean_html`` to re-clean a
+    page exactly as it was fetched.
     """
     with Path(path).open("rb") as stream:
         for record in ArchiveIterator(stream):
@@ -90,13 +93,15 @@ def iter_warc(path: Path | str, *, include_redirects: bool = False) -> Iterator[
             status = int(record.http_headers.get_statuscode() or 0)
             if 300 <= status < 400 and not include_redirects:
                 continue
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
             headers: dict[str, str] = {}
             for name, value in record.http_headers.headers:
                 key = name.lower()
                 headers[key] = f"{headers[key]}, {value}" if key in headers else value
             # content_stream() undoes chunking and any Content-Encoding still declared (other crawlers' WARCs).
             body = record.content_stream().read()
-            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            if not include_redirects and _is_refresh_stub(body, url):
+                continue  # a hop the fetcher followed, like a redirect's
             yield FetchResult(
                 fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
                 url=url,
@@ -107,6 +112,13 @@ def iter_warc(path: Path | str, *, include_redirects: bool = False) -> Iterator[
                 http_version=record.http_headers.protocol or "HTTP/1.1",
                 wire_bytes=len(body),
             )
+
+
+def _is_refresh_stub(body: bytes, url: str) -> bool:
+    try:
+        return meta_refresh_url(body, httpx.URL(url)) is not None
+    except (httpx.InvalidURL, ValueError):
+        return False
 
 
 def _warc_date(value: str | None) -> datetime | None:
