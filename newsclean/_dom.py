@@ -47,6 +47,8 @@ class MetadataCandidates(msgspec.Struct, kw_only=True):
     h1_joined: list[str] = msgspec.field(default_factory=list)
     html_lang: str | None = None
     canonical: str | None = None
+    #: The first ``<base href>``: relative URLs on the page resolve against it, not against the page's URL.
+    base_href: str | None = None
     times: list[tuple[str, str]] = msgspec.field(default_factory=list)  # (datetime attribute, visible text)
     bylines: list[str] = msgspec.field(default_factory=list)
     #: The page's visible text (scripts and styles excluded), filled by ``visible_text`` after pruning: dates are
@@ -105,12 +107,14 @@ def _flatten_json_ld(value: Any, out: list[dict[str, Any]]) -> None:
 
 # One walk of the tree for every metadata element but the bylines (whose selector is slow to match and is kept
 # apart); the nodes come in document order, which each field keeps.
-_METADATA_SELECTOR = 'script[type="application/ld+json"], meta[content], title, h1, link[rel="canonical"][href], time'
+_METADATA_SELECTOR = (
+    'script[type="application/ld+json"], meta[content], title, h1, link[rel="canonical"][href], time, base[href]'
+)
 
 
 def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     candidates = MetadataCandidates()
-    title_seen = canonical_seen = False
+    title_seen = canonical_seen = base_seen = False
     for node in tree.css(_METADATA_SELECTOR):
         tag = node.tag
         if tag == "meta":
@@ -138,6 +142,9 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
         elif tag == "link" and not canonical_seen:
             canonical_seen = True
             candidates.canonical = (node.attributes.get("href") or "").strip() or None
+        elif tag == "base" and not base_seen:  # only the first <base href> counts (HTML's document base URL)
+            base_seen = True
+            candidates.base_href = (node.attributes.get("href") or "").strip() or None
     html = tree.css_first("html")
     if html is not None:
         candidates.html_lang = (html.attributes.get("lang") or "").strip() or None

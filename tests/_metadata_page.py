@@ -11,7 +11,7 @@ NOW = datetime(2024, 6, 1, tzinfo=UTC)
 ARTICLE_TEXT = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 5 + "</p>"
 
 
-def resolve_page(head: str, body: str, url: str = "https://example.org/guides/budget") -> metadata.Resolved:
+def resolve_page(head: str, body: str, url: str | None = "https://example.org/guides/budget") -> metadata.Resolved:
     html = f"<html><head>{head}</head><body>{body}</body></html>"
     tree = _dom.parse(html)
     candidates = _dom.collect_metadata(tree)

@@ -580,3 +580,24 @@ def test_titles_from_one_source_alone_do_not_agree() -> None:
     # Three copies from JSON-LD are one source: the first by priority stands, with no agreement claimed.
     assert resolved.values["title"] == "Council approves the budget"
     assert resolved.provenance["title"] == "json-ld"
+
+
+@pytest.mark.parametrize(
+    ("base", "url", "expected"),
+    [
+        # Relative links resolved against the page's URL pointed at the CDN copy, not where the page says it lives.
+        ("https://news.example.org/world/", "https://cdn.example.net/x/page.html", "https://news.example.org/world/"),
+        ("/world/", "https://example.org/guides/budget", "https://example.org/world/"),
+        ("https://example.org/world/", None, "https://example.org/world/"),
+        ("javascript:void(0)", "https://example.org/guides/budget", "https://example.org/guides/"),
+    ],
+    ids=["absolute", "relative-to-the-page", "no-page-url", "not-a-web-url"],
+)
+def test_relative_links_resolve_against_the_first_base_href(base: str, url: str | None, expected: str) -> None:
+    head = (
+        f'<base href="{base}"><base href="https://ignored.example.org/">'
+        '<link rel="canonical" href="budget-vote"><meta property="og:image" content="img/lead.jpg">'
+    )
+    resolved = resolve_page(head, ARTICLE_TEXT, url=url)
+    assert resolved.values["canonical_url"] == expected + "budget-vote"
+    assert resolved.values["image"] == expected + "img/lead.jpg"

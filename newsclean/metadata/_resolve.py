@@ -18,7 +18,16 @@ from ._resolve_authors import personal_site_keys, resolve_authors
 from ._resolve_dates import dateline_date, htmldate_fallback, resolve_dates, text_dates
 from ._resolve_title import flag_media_tags, resolve_title
 from ._resolved import Resolved
-from ._site import clean_url, host_of, is_homepage, readable_domain, same_site, url_sections, usable_url
+from ._site import (
+    clean_url,
+    document_base,
+    host_of,
+    is_homepage,
+    readable_domain,
+    same_site,
+    url_sections,
+    usable_url,
+)
 from ._title import host_key
 
 # The heading over a post's comments repeats its title: "6 thoughts on “Title”", "2 responses to "Title"". The
@@ -113,12 +122,13 @@ def _tags(values: Iterable[Any]) -> tuple[str, ...]:
 def _resolve_links(
     resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]], url: str | None
 ) -> None:
+    base = document_base(url, candidates.base_href)
     options: list[tuple[str | None, str]] = [(candidates.canonical, "link-canonical")]
     options.append((first_meta(candidates, "og:url"), "opengraph"))
     for node in articles:
         options.append((url_value(node.get("mainEntityOfPage")) or url_value(node.get("url")), "json-ld"))
     for raw, source in options:
-        canonical = clean_url(raw, base=url)
+        canonical = clean_url(raw, base=base)
         if canonical is None:
             continue
         if url and is_homepage(canonical) and not is_homepage(url):
@@ -135,7 +145,7 @@ def _resolve_links(
             image = url_value(node.get("image"))
             if image:
                 break
-    resolved.set("image", clean_url(image, base=url), "opengraph")
+    resolved.set("image", clean_url(image, base=base), "opengraph")
 
 
 def complete(

@@ -46,6 +46,19 @@ def readable_domain(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
+def document_base(url: str | None, base_href: str | None) -> str | None:
+    """What the page's relative URLs resolve against: its ``<base href>`` read against the page's URL (HTML's
+    document base URL), or the page's URL when there is none or it is no http(s) URL."""
+    if not base_href:
+        return url
+    try:
+        joined = urljoin(url, base_href) if url else base_href
+        parts = urlsplit(joined)
+    except ValueError:
+        return url
+    return joined if parts.scheme in ("http", "https") and parts.hostname else url
+
+
 def clean_url(raw: str | None, *, base: str | None) -> str | None:
     """An absolute http(s) URL with tracking parameters and fragment removed, or ``None`` if unusable."""
     if not raw:
