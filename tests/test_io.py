@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -689,3 +690,38 @@ def test_a_parquet_file_without_a_page_column_or_readable_bytes_is_one_failure(t
     cut.write_bytes(cut.read_bytes()[:-100])
     (broken,) = ParquetReader(cut)
     assert isinstance(broken, Failure) and broken.stage == "read" and "row 0" in broken.message
+
+
+UNICODE_FORMS = {
+    "utf-8-bom": lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+    "utf-16": lambda text: text.encode("utf-16"),  # PowerShell 5's `>`: UTF-16-LE with its BOM
+    "utf-16-be": lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    "utf-32": lambda text: text.encode("utf-32"),
+}
+
+
+@pytest.mark.parametrize("form", list(UNICODE_FORMS))
+@pytest.mark.parametrize("layout", ["lines", "indented-array"])
+def test_json_written_with_a_byte_order_mark_is_read_whole(tmp_path: Path, form: str, layout: str) -> None:
+    # A UTF-8 BOM made the first record malformed (and every record of an array); UTF-16 made every line unreadable.
+    records = [{"url": f"https://e.example/{index}", "html": PAGE.format(title=f"Café {index}")} for index in range(3)]
+    if layout == "lines":
+        text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    else:
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+    for name in ("dump.jsonl", "dump.jsonl.gz"):
+        path = tmp_path / name
+        data = UNICODE_FORMS[form](text)
+        path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+        items = list(JsonlReader(path))
+        assert all(isinstance(item, Document) for item in items), items
+        assert [item.html for item in items if isinstance(item, Document)] == [record["html"] for record in records]
+
+
+def test_utf16_json_lines_cut_inside_a_character_fail_at_the_line_reached(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl"
+    text = "".join(json.dumps({"html": PAGE.format(title=str(index))}) + "\n" for index in range(2))
+    path.write_bytes(text.encode("utf-16")[:-1])
+    items = list(JsonlReader(path))
+    assert [type(item).__name__ for item in items] == ["Document", "Failure"]
+    assert isinstance(items[1], Failure) and "after line 1" in items[1].message

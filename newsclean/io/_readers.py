@@ -22,7 +22,7 @@ from ..fetch._options import HTML_CONTENT_TYPES
 from ._http_payload import PayloadError, page_bytes
 from ._json_records import RecordProblem, json_records
 from ._keys import KeyMap, json_kind
-from ._open import base_suffix, compression_of, open_binary
+from ._open import base_suffix, compression_of, open_binary, open_utf8
 from ._parquet_reader import ParquetReader
 from ._records import Item, document_from_record, read_failure
 
@@ -87,7 +87,7 @@ class JsonlReader:
     def __iter__(self) -> Iterator[Item]:
         position = str(self.path)
         try:
-            stream = open_binary(self.path)
+            stream = open_utf8(self.path)
         except OSError as exc:
             yield read_failure(exc, position)
             return
@@ -133,7 +133,7 @@ class JsonlReader:
         """The records of a JSON document whose records span lines, scanned one at a time, each within
         ``max_line_bytes`` (``_json_records``): an array of them, or objects one after another."""
         try:
-            stream = open_binary(self.path)
+            stream = open_utf8(self.path)
         except OSError as exc:
             yield read_failure(exc, position)
             return
