@@ -638,6 +638,23 @@ def test_cli_fetch_reads_a_url_list_with_a_bom_and_a_line_that_is_not_utf8(
     assert records[0]["paragraphs"] == PARAGRAPHS
 
 
+def test_cli_fetch_reads_a_url_list_in_utf16_and_refuses_one_cut_short(tmp_path: Path, server: FixtureServer) -> None:
+    # PowerShell 5 writes UTF-16 with `>`: every URL was a run of NUL-separated bytes, each a failed fetch.
+    urls_file = tmp_path / "urls.txt"
+    urls_file.write_bytes(f"{server.url('/article')}\r\n# a comment\r\n{server.url('/page/2')}\r\n".encode("utf-16"))
+    out = tmp_path / "articles.jsonl"
+    arguments = ["fetch", "-i", str(urls_file), "-o", str(out), "--allow-private", "--retries", "0"]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [record["source_id"] for record in records] == [server.url("/article"), server.url("/page/2")]
+    assert all(record["paragraphs"] == PARAGRAPHS for record in records)
+
+    urls_file.write_bytes(urls_file.read_bytes()[:-1])
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 1 and "cannot be read as a list of URLs" in result.output
+
+
 def test_cli_fetch_without_urls_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["fetch"])
     assert result.exit_code == 2

@@ -18,14 +18,16 @@ from .._exceptions import FetchError
 from .._models import Failure, to_json
 from .._pipeline import Pipeline
 from ..fetch import Fetcher, discover_urls
+from ..io._open import open_utf8
 from ._options import file_error, rules_option
 
 
 def _read_url_file(name: str) -> Iterator[str]:
-    """The URLs of a list, one a line (blank lines and # comments skipped). A UTF-8 BOM is dropped, and a line that
-    is not UTF-8 (a URL copied from a Latin-1 page) has its non-ASCII bytes percent-encoded, the bytes a crawler
+    """The URLs of a list, one a line (blank lines and # comments skipped). A UTF-8 BOM is dropped, a file in
+    UTF-16 or UTF-32 with its BOM (PowerShell 5's ``>``) or gzip-compressed is read as such, and a line that is
+    not UTF-8 (a URL copied from a Latin-1 page) has its non-ASCII bytes percent-encoded, the bytes a crawler
     would send for it."""
-    stream = sys.stdin.buffer if name == "-" else Path(name).open("rb")  # noqa: SIM115 - closed below
+    stream = sys.stdin.buffer if name == "-" else open_utf8(Path(name))
     try:
         for number, raw in enumerate(stream):
             line = raw.removeprefix(codecs.BOM_UTF8) if number == 0 else raw
@@ -35,6 +37,8 @@ def _read_url_file(name: str) -> Iterator[str]:
                 url = "".join(chr(byte) if byte < 0x80 else f"%{byte:02X}" for byte in line).strip()
             if url and not url.startswith("#"):
                 yield url
+    except (EOFError, ValueError) as exc:  # UTF-16 cut inside a character, a truncated or corrupt .gz
+        raise click.FileError(name, hint=f"cannot be read as a list of URLs: {exc}") from None
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
