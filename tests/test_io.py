@@ -15,6 +15,7 @@ import pytest
 import newsclean
 from newsclean import Document, Failure
 from newsclean.io import (
+    CsvReader,
     FileReader,
     FolderReader,
     JsonlReader,
@@ -725,3 +726,69 @@ def test_utf16_json_lines_cut_inside_a_character_fail_at_the_line_reached(tmp_pa
     items = list(JsonlReader(path))
     assert [type(item).__name__ for item in items] == ["Document", "Failure"]
     assert isinstance(items[1], Failure) and "after line 1" in items[1].message
+
+
+def _write_table(path: Path, rows: list[dict[str, str]], *, delimiter: str = ",", encoding: str = "utf-8") -> None:
+    import csv
+
+    with path.open("w", newline="", encoding=encoding) as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+CSV_PAGE = PAGE.format(title="Caf\xe9 \u2013 \u201cquoted\u201d")
+CSV_TEXT = "Headline\nThe mayor said the bridge reopens on Monday."
+CSV_ROWS = [
+    {"id": "a", "url": "https://c.example/1", "html": CSV_PAGE, "text": ""},
+    {"id": "b", "url": "https://c.example/2", "html": "", "text": CSV_TEXT},
+    {"id": "", "url": "", "html": "", "text": ""},
+    {"id": "d", "url": "", "html": "", "text": ""},
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "delimiter", "encoding"),
+    [("excel.csv", ",", "cp1252"), ("export.tsv", "\t", "utf-8-sig"), ("export.csv.gz", ",", "utf-8")],
+)
+def test_csv_rows_are_documents_read_as_json_records_are(
+    tmp_path: Path, name: str, delimiter: str, encoding: str
+) -> None:
+    # A CSV dump (DataFrame.to_csv, a spreadsheet) was read as one HTML page.
+    path = tmp_path / name
+    plain = tmp_path / name.removesuffix(".gz")
+    _write_table(plain, CSV_ROWS, delimiter=delimiter, encoding=encoding)
+    if name.endswith(".gz"):
+        path.write_bytes(gzip.compress(plain.read_bytes()))
+    assert detect_format(str(path)) == "csv"
+    items = list(read_inputs([str(path)]))
+    # The blank row is skipped; the row with an id and nothing else is a record without a page.
+    assert [type(item).__name__ for item in items] == ["Document", "Document", "Failure"]
+    page, text, missing = items
+    assert isinstance(page, Document) and page.html == CSV_ROWS[0]["html"] and page.source_id == "a"
+    assert isinstance(text, Document) and text.text == CSV_ROWS[1]["text"] and text.html is None
+    assert isinstance(missing, Failure) and missing.error == "MissingKey" and missing.source_id == "d"
+    assert newsclean.Pipeline().run(page).title == "Café – “quoted”"
+
+
+def test_a_csv_cell_over_the_bound_is_a_failure_and_the_next_row_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    rows = [{"html": "<p>" + "x" * 5000 + "</p>", "url": "u1"}, {"html": PAGE.format(title="Next"), "url": "u2"}]
+    _write_table(path, rows)
+    items = list(CsvReader(path, max_cell_chars=4096))
+    assert [type(item).__name__ for item in items] == ["Failure", "Document"]
+    assert isinstance(items[0], Failure) and "a cell of 5,007 characters exceeds" in items[0].message
+    assert isinstance(items[1], Document) and items[1].url == "u2"
+
+
+def test_the_cli_cleans_a_csv_dump(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsclean.cli import main
+
+    path = tmp_path / "pages.csv"
+    _write_table(path, [{"html": PAGE.format(title=title), "id": title} for title in ("One", "Two")])
+    output = tmp_path / "clean.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(path), "-o", str(output), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["title"] for line in output.read_text().splitlines()] == ["One", "Two"]

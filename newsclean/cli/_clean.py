@@ -83,19 +83,34 @@ def _batch_options(function: F) -> F:
             "input_format",
             default="auto",
             show_default=True,
-            type=click.Choice(["auto", "jsonl", "warc", "parquet", "html", "text", "folder"]),
-            help="Input kind; auto decides by extension (.jsonl/.ndjson[.gz|.zst], .warc[.gz], .parquet, .txt, "
-            "folders; anything else is HTML).",
+            type=click.Choice(["auto", "jsonl", "csv", "warc", "parquet", "html", "text", "folder"]),
+            help="Input kind; auto decides by extension (.jsonl/.ndjson[.gz|.zst], .csv/.tsv, .warc[.gz], "
+            ".parquet, .txt, folders; anything else is HTML).",
         ),
-        click.option("--html-key", help="JSONL/Parquet: field holding the page HTML (default: html, raw_html, ...)."),
-        click.option("--text-key", help="JSONL/Parquet: field holding plain text (default: text, content, body, ...)."),
-        click.option("--url-key", help="JSONL/Parquet: field holding the URL (default: url, link, uri, ...)."),
-        click.option("--id-key", help="JSONL/Parquet: field holding the document id (default: id, doc_id, uuid, ...)."),
-        click.option("--title-key", help="JSONL/Parquet: field holding a title for text records (default: title)."),
+        click.option(
+            "--html-key",
+            help="JSONL, CSV, Parquet: field holding the page HTML (default: html, raw_html, ...).",
+        ),
+        click.option(
+            "--text-key",
+            help="JSONL, CSV, Parquet: field holding plain text (default: text, content, body, ...).",
+        ),
+        click.option(
+            "--url-key",
+            help="JSONL, CSV, Parquet: field holding the URL (default: url, link, uri, ...).",
+        ),
+        click.option(
+            "--id-key",
+            help="JSONL, CSV, Parquet: field holding the document id (default: id, doc_id, uuid, ...).",
+        ),
+        click.option(
+            "--title-key",
+            help="JSONL, CSV, Parquet: field holding a title for text records (default: title).",
+        ),
         click.option(
             "--fetched-at-key",
-            help="JSONL/Parquet: field holding when the page was fetched, ISO 8601, CDX timestamp or epoch seconds "
-            "(default: fetched_at, crawled_at, fetch_time, …). WARC records use their WARC-Date.",
+            help="JSONL, CSV, Parquet: field holding when the page was fetched, ISO 8601, CDX timestamp or epoch "
+            "seconds (default: fetched_at, crawled_at, fetch_time, …). WARC records use their WARC-Date.",
         ),
         click.option(
             "--max-bytes",
@@ -158,8 +173,8 @@ def clean_command(
     checkpoint_every: int,
     rules: tuple[str, ...],
 ) -> None:
-    """Clean INPUTS: HTML files, .txt dumps, folders of them (recursive), JSONL (.gz/.zst), WARC (.gz, WET)
-    and Parquet dumps, or - for stdin.
+    """Clean INPUTS: HTML files, .txt dumps, folders of them (recursive), JSONL (.gz/.zst), CSV/TSV, WARC (.gz,
+    WET) and Parquet dumps, or - for stdin.
 
     With -o OUTPUT, documents are cleaned on worker processes into OUTPUT in input order; each document that
     cannot be read or cleaned goes to the rejects file instead, and a summary follows. Without -o, one JSON

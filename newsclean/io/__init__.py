@@ -1,5 +1,6 @@
 """Reading dumps of scraped pages and writing cleaned records: see ``docs/batch.md``."""
 
+from ._csv_reader import CsvReader
 from ._keys import KeyMap
 from ._parquet_reader import ParquetReader
 from ._readers import (
@@ -18,6 +19,7 @@ from ._records import Item
 from ._writers import JsonlWriter, ParquetWriter, RecordWriter, article_row, article_schema, open_writer
 
 __all__ = [
+    "CsvReader",
     "FileReader",
     "FolderReader",
     "InputFormat",

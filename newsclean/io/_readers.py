@@ -19,6 +19,7 @@ from .._decode import decode_html, decode_text_dump
 from .._pipeline import Document
 from ..fetch._content import looks_like_html
 from ..fetch._options import HTML_CONTENT_TYPES
+from ._csv_reader import CsvReader
 from ._http_payload import PayloadError, page_bytes
 from ._json_records import RecordProblem, json_records
 from ._keys import KeyMap, json_kind
@@ -26,14 +27,18 @@ from ._open import base_suffix, compression_of, open_binary, open_utf8
 from ._parquet_reader import ParquetReader
 from ._records import Item, document_from_record, read_failure
 
-InputFormat = Literal["auto", "jsonl", "warc", "parquet", "html", "text", "folder"]
+InputFormat = Literal["auto", "jsonl", "csv", "warc", "parquet", "html", "text", "folder"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".jl"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+#: The delimiter of each table-of-text suffix.
+CSV_DELIMITERS = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 # Common Crawl's WET files (``*.warc.wet.gz``) are WARCs of the pages' text.
 WARC_SUFFIXES = frozenset({".warc", ".arc", ".wet"})
+#: Files of records (never a page, whatever their first bytes look like).
+RECORD_SUFFIXES = JSONL_SUFFIXES | WARC_SUFFIXES | PARQUET_SUFFIXES | frozenset(CSV_DELIMITERS)
 #: Folder files that are documents by their suffix (Markdown too: crawlers that write Markdown save a folder of
 #: `.md` pages); other files are documents when they start as HTML (`_starts_as_html`), images and CSS are not.
 FOLDER_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
@@ -59,6 +64,8 @@ def detect_format(path: str) -> InputFormat:
         return "warc"
     if suffix in PARQUET_SUFFIXES:
         return "parquet"
+    if suffix in CSV_DELIMITERS:
+        return "csv"
     if suffix in TEXT_SUFFIXES:
         return "text"
     return "html"
@@ -251,7 +258,7 @@ class FolderReader:
 
 def _starts_as_html(path: Path) -> bool:
     """An uncompressed file of no page suffix whose first kilobyte opens an HTML document."""
-    if compression_of(path) is not None or base_suffix(path) in JSONL_SUFFIXES | WARC_SUFFIXES | PARQUET_SUFFIXES:
+    if compression_of(path) is not None or base_suffix(path) in RECORD_SUFFIXES:
         return False
     try:
         with path.open("rb") as stream:
@@ -374,7 +381,7 @@ class StdinReader:
             yield Document(html=data, source_id="-", position="-")
 
 
-Reader = JsonlReader | ParquetReader | FileReader | FolderReader | WarcReader | StdinReader
+Reader = JsonlReader | CsvReader | ParquetReader | FileReader | FolderReader | WarcReader | StdinReader
 
 
 def open_reader(
@@ -396,6 +403,8 @@ def open_reader(
         return WarcReader(path)
     if kind == "parquet":
         return ParquetReader(path, keys=keys)
+    if kind == "csv":
+        return CsvReader(path, keys=keys, delimiter=CSV_DELIMITERS.get(base_suffix(Path(path)), ","))
     if kind == "text":
         return FileReader(path, text=True)
     return FileReader(path, text=text)
@@ -418,7 +427,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
     total = 0
     for path in paths:
         kind = detect_format(path)
-        if kind in {"jsonl", "warc"} or path == "-":
+        if kind in {"jsonl", "csv", "warc"} or path == "-":
             return None
         try:
             if kind == "parquet":
