@@ -41,40 +41,53 @@ _UNICODE_BOMS = (
 def open_utf8(path: Path) -> IO[bytes]:
     """``open_binary``, read as UTF-8 text whatever Unicode form its byte order mark names: a UTF-8 BOM (Notepad,
     PowerShell's ``-Encoding utf8``) is skipped, UTF-16 or UTF-32 (PowerShell 5's ``>``) is transcoded as it is
-    read. A BOM would otherwise be the first record's first bytes, or make every line of the file unreadable."""
-    stream = open_binary(path)
-    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-    for bom, codec in _UNICODE_BOMS:
-        if head.startswith(bom):
-            stream.read(len(bom))
-            if codec == "utf-8":
-                return stream
-            return io.BufferedReader(_Utf8Transcoder(stream, codec), buffer_size=1 << 16)
-    return stream
+    read. A BOM would otherwise be the first record's first bytes, or make every line of the file unreadable.
+    Nothing is read until the caller reads: a corrupt file fails there, as it would without the BOM check."""
+    return io.BufferedReader(_Utf8Reader(open_binary(path)), buffer_size=1 << 16)
 
 
-class _Utf8Transcoder(io.RawIOBase):
-    """A stream in another Unicode encoding form, read as UTF-8. Bytes that are not valid in it raise
+class _Utf8Reader(io.RawIOBase):
+    """A stream read as UTF-8: its byte order mark, if any, read first and dropped, and the rest passed through
+    (UTF-8, or no BOM) or transcoded (UTF-16, UTF-32). Bytes that are not valid in a transcoded form raise
     ``UnicodeDecodeError`` (a ``ValueError``, as corrupt compressed data is one for the readers)."""
 
-    def __init__(self, raw: IO[bytes], codec: str) -> None:
+    def __init__(self, raw: IO[bytes]) -> None:
         self._raw = raw
-        self._decoder = codecs.getincrementaldecoder(codec)()
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self._started = self._done = False
         self._pending = b""
-        self._done = False
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
+        if not self._started:
+            self._started = True
+            self._pending = self._after_bom()
         while not self._pending and not self._done:
             chunk = self._raw.read(1 << 16)
             self._done = not chunk
-            self._pending = self._decoder.decode(chunk, final=self._done).encode("utf-8", "surrogatepass")
+            self._pending = self._transcode(chunk)
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
         return size
+
+    def _after_bom(self) -> bytes:
+        head = b""
+        while len(head) < 4 and (more := self._raw.read(4 - len(head))):
+            head += more
+        for bom, codec in _UNICODE_BOMS:
+            if head.startswith(bom):
+                if codec != "utf-8":
+                    self._decoder = codecs.getincrementaldecoder(codec)()
+                return self._transcode(head[len(bom) :])
+        return head
+
+    def _transcode(self, chunk: bytes) -> bytes:
+        if self._decoder is None:
+            return chunk
+        return self._decoder.decode(chunk, final=self._done).encode("utf-8", "surrogatepass")
 
     def close(self) -> None:
         self._raw.close()
