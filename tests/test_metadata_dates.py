@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
 
 from newsclean.metadata._dates import (
@@ -177,6 +178,33 @@ def test_posted_on_the_label_and_iso_dates_with_a_time() -> None:
     assert labelled_date("Thanks to my cat. Posted on the 15/12/2025 at 19:00 by @me") == date(2025, 12, 15)
     assert visible_dates("Nick van Mead 2022-11-23T08:10+02:00") == {date(2022, 11, 23)}
     assert visible_dates("order 2022-11-235") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "label"),
+    [
+        # Spanish and Portuguese put a "de" before the month and a "de" or "del" before the year; Chinese, Japanese
+        # and Korean write the year, month and day with their own marks and no space before them. None was read.
+        ("Publicado el 5 de febrero de 2024, 10:30", date(2024, 2, 5), "published"),
+        ("Publicado em 5 de março de 2024", date(2024, 3, 5), "published"),
+        ("Actualizado: 5 de mayo del 2024", date(2024, 5, 5), "updated"),
+        ("发布时间：2024年3月5日 10:30", date(2024, 3, 5), "published"),
+        ("公開日：2024年3月5日", date(2024, 3, 5), "published"),
+        ("更新時間：2024年3月6日", date(2024, 3, 6), "updated"),
+        ("입력 2024년 3월 5일 오전 10:30", date(2024, 3, 5), "published"),
+    ],
+)
+def test_dates_written_in_spanish_portuguese_and_cjk_are_read_and_labelled(text: str, day: date, label: str) -> None:
+    assert visible_dates(text) == {day}
+    assert labelled_date(text, updated=label == "updated") == day
+    assert labelled_date(text, updated=label != "updated") is None
+
+
+def test_a_cjk_date_needs_its_marks_and_a_spanish_one_a_month() -> None:
+    assert visible_dates("第2024号 3月 5日") == set()  # no year mark
+    assert visible_dates("12024年3月5日") == set()  # a longer number, not a year
+    assert visible_dates("5 de Santos de 2024") == set()
+    assert visible_dates("页面2024年3月5日发布") == {date(2024, 3, 5)}  # no word boundary around it
 
 
 # -- publication keys of other vocabularies ----------------------------------------------------------------------------

@@ -247,19 +247,23 @@ def describe(source: str, parsed: ParsedDate) -> str:
 
 # The month-name runs are possessive: a shorter run is followed by a letter, which never continues a match, so
 # giving letters back only costs time (a sixth of the scan over every word of the page).
+# "5 de febrero de 2024" (Spanish, Portuguese) has a "de" before the month and one ("del") before the year; Chinese,
+# Japanese and Korean write "2024年3月5日" / "2024년 3월 5일", with no word boundary between the date and the text.
 _TEXT_DATE = re.compile(
     r"\b(?P<mname>[A-Za-zé]{3,9}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
-    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<nname>[A-Za-zäéû]{3,9}+)\.?,?\s+(?P<ny>(?:19|20)\d{2})\b"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?(?P<nname>[A-Za-zäéûç]{3,9}+)\.?,?\s+(?:del?\s+)?"
+    r"(?P<ny>(?:19|20)\d{2})\b"
     r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
+    r"|(?<!\d)(?P<cy>(?:19|20)\d{2})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]"
     r"|\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})\b"
 )
 
 
-# Every match of ``_TEXT_DATE`` holds one of these anchors: a year of four digits (the first three forms), or a
-# separator followed by a digit (the fourth). Each starts with a literal, which Python's regex engine finds
+# Every match of ``_TEXT_DATE`` holds one of these anchors: a year of four digits (the first four forms), or a
+# separator followed by a digit (the fifth). Each starts with a literal, which Python's regex engine finds
 # with a fast scan: five such scans cost a fifth of one alternation or character class.
 _DATE_ANCHORS = tuple(re.compile(anchor) for anchor in (r"19\d\d", r"20\d\d", r"/\d", r"\.\d", r"-\d"))
-# A match has at most 18 characters other than whitespace before its anchor, and an attempt of the regex reads
+# A match has at most 21 characters other than whitespace before its anchor, and an attempt of the regex reads
 # at most 27 of them from where it starts; the window around an anchor holds more than that on each side.
 _WINDOW = 48
 _WINDOW_BEFORE_CHARS = 24
@@ -291,7 +295,7 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
 
     Trying the four forms at every position of a page's text costs several times more than finding the few
     places a date can be. From ``pos``, let ``at`` be the first anchor: a match starting at or before ``at``
-    holds ``at`` or a later anchor with at most 18 non-space characters before it, so it starts inside the
+    holds ``at`` or a later anchor with at most 21 non-space characters before it, so it starts inside the
     window before ``at``, and every attempt of the regex from there ends inside the window after ``at``; a
     search confined to the window finds it, or finds none starting by ``at``, and then no match starts before
     ``at + 1``. Each match is checked against the regex run at that position on the whole text; a mismatch
@@ -337,6 +341,8 @@ def _add_dates(match: re.Match[str], found: set[date]) -> None:
             options.append((int(groups["ny"]), month, int(groups["dm"])))
     elif groups["iy"]:
         options.append((int(groups["iy"]), int(groups["im"]), int(groups["id"])))
+    elif groups["cy"]:
+        options.append((int(groups["cy"]), int(groups["cm"]), int(groups["cd"])))
     else:
         year = int(groups["y"])
         year = year + 2000 if year < 100 else year
@@ -358,13 +364,16 @@ def shown(value: datetime, dates: set[date]) -> bool:
 # A date the page labels as the article's own: "Published on March 3, 2024", "Date: 12/03/2024". A date labelled
 # "Updated" / "Last updated" is when the article changed, not when it appeared: it is a modified date.
 _LABEL_TAIL = (
-    r"(?:\s+(?:on|at|am|le|el|em))?(?:\s+the)?\s*[:\-–—|]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+    r"(?:\s+(?:on|at|am|le|el|em))?(?:\s+the)?\s*[:\-–—|：]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
 )
 _PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|written|released|date|veröffentlicht|publié|publicado)" + _LABEL_TAIL, re.IGNORECASE
+    r"\b(?:published|posted|written|released|date|veröffentlicht|publié|publicado"
+    r"|发布时间|发布日期|发布于|发表于|發佈時間|發布時間|公開日|投稿日|게시일|입력)" + _LABEL_TAIL,
+    re.IGNORECASE,
 )
 _UPDATED_LABEL = re.compile(
-    r"\b(?:updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado)" + _LABEL_TAIL,
+    r"\b(?:updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado"
+    r"|更新时间|更新時間|更新日|수정)" + _LABEL_TAIL,
     re.IGNORECASE,
 )
 
