@@ -36,6 +36,38 @@ def test_clean_reads_stdin(tmp_path: Path) -> None:
     assert record["paragraphs"][0].startswith("March 9 (Reuters)")
 
 
+STDIN_RECORDS = [
+    {"id": f"r{index}", "html": JETPACK.read_text(encoding="utf-8").replace("<title>", f"<title>Copy {index} ", 1)}
+    for index in range(2)
+]
+
+
+@pytest.mark.parametrize("compress", [False, True], ids=["plain", "gzip"])
+def test_clean_reads_a_jsonl_dump_from_stdin_when_told_its_format(compress: bool) -> None:
+    # `zcat dump.jsonl.gz | newsclean clean --format jsonl -` was cleaned as one HTML page: the JSON itself.
+    data = "".join(json.dumps(record) + "\n" for record in STDIN_RECORDS).encode() + b"{not json\n"
+    piped = gzip.compress(data) if compress else data
+    result = CliRunner().invoke(main, ["clean", "--format", "jsonl", "-"], input=piped)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [record.get("source_id") for record in records] == ["r0", "r1", None]
+    assert records[0]["paragraphs"] == records[1]["paragraphs"] and records[0]["paragraphs"][0].startswith("March 9")
+    assert records[2]["stage"] == "read" and records[2]["position"] == "-:3"
+
+
+def test_clean_reads_a_csv_dump_from_stdin() -> None:
+    import csv
+    import io
+
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=["id", "html"])
+    writer.writeheader()
+    writer.writerows(STDIN_RECORDS)
+    result = CliRunner().invoke(main, ["clean", "--format", "csv", "-"], input=table.getvalue().encode())
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["source_id"] for line in result.stdout.splitlines()] == ["r0", "r1"]
+
+
 def test_a_failed_document_is_a_failure_record_and_strict_exits_1(tmp_path: Path) -> None:
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")

@@ -20,21 +20,29 @@ class CsvReader:
     """The rows of a CSV (``,``) or TSV (tab) file with a header row, each read as a JSON record is (``KeyMap``,
     the same default column names), one row in memory at a time; an empty cell counts as no value.
 
-    The file is UTF-8 (a BOM, or UTF-16 with its BOM, as ``open_utf8`` reads it), else the encoding its first
-    64 KB are detected in. A row with a cell over ``max_cell_chars``, or that the CSV parser refuses, is a read
-    failure in its place; reading goes on with the next row.
+    The file is UTF-8 (a BOM, or UTF-16 with its BOM, as ``open_utf8`` reads it), else the encoding its first 64 KB are
+    detected in. A row with a cell over ``max_cell_chars``, or that the CSV parser refuses, is a read failure in its
+    place; reading goes on with the next row. ``name`` is what positions and default ids call the input (default: its
+    path).
     """
 
     def __init__(
-        self, path: str | Path, *, keys: KeyMap | None = None, delimiter: str = ",", max_cell_chars: int = 64 << 20
+        self,
+        path: str | Path,
+        *,
+        keys: KeyMap | None = None,
+        delimiter: str = ",",
+        max_cell_chars: int = 64 << 20,
+        name: str | None = None,
     ) -> None:
         self.path = Path(path)
+        self.name = name
         self.keys = keys or KeyMap()
         self.delimiter = delimiter
         self.max_cell_chars = max_cell_chars
 
     def __iter__(self) -> Iterator[Item]:
-        position = str(self.path)
+        position, label = self.name or str(self.path), self.name or self.path.name
         try:
             encoding = self._encoding()
             stream = open_utf8(self.path)
@@ -76,7 +84,7 @@ class CsvReader:
                     yield read_failure(message, where)
                     continue
                 record = {name: cell for name, cell in zip(header, row, strict=False) if cell != ""}
-                yield document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}:{row_number}")
+                yield document_from_record(record, self.keys, where, fallback_id=f"{label}:{row_number}")
 
     def _encoding(self) -> str:
         """UTF-8 when the first 64 KB read as it (a character cut at the end of the sample aside), else the

@@ -17,17 +17,21 @@ class ParquetReader:
     """The rows of a Parquet file (needs the ``parquet`` extra: pyarrow), in file order, each read as a JSON record
     is (``KeyMap``, the same default field names; a binary column is decoded as a fetched page's bytes are).
 
-    Only the columns a record can be read from are loaded. A file that pyarrow cannot open, or that turns out
-    corrupt partway, is a read failure at the row reached; the rows before it stand.
+    Only the columns a record can be read from are loaded. A file that pyarrow cannot open, or that turns out corrupt
+    partway, is a read failure at the row reached; the rows before it stand. ``name`` is what positions and default ids
+    call the input (default: its path).
     """
 
-    def __init__(self, path: str | Path, *, keys: KeyMap | None = None, batch_rows: int = BATCH_ROWS) -> None:
+    def __init__(
+        self, path: str | Path, *, keys: KeyMap | None = None, batch_rows: int = BATCH_ROWS, name: str | None = None
+    ) -> None:
         self.path = Path(path)
+        self.name = name
         self.keys = keys or KeyMap()
         self.batch_rows = batch_rows
 
     def __iter__(self) -> Iterator[Item]:
-        position = str(self.path)
+        position, label = self.name or str(self.path), self.name or self.path.name
         try:
             import pyarrow
             import pyarrow.parquet as parquet
@@ -47,7 +51,7 @@ class ParquetReader:
             for batch in table.iter_batches(batch_size=self.batch_rows, columns=columns):
                 for record in batch.to_pylist():
                     where = f"{position}[{row}]"
-                    yield document_from_record(record, self.keys, where, fallback_id=f"{self.path.name}[{row}]")
+                    yield document_from_record(record, self.keys, where, fallback_id=f"{label}[{row}]")
                     row += 1
         except (OSError, pyarrow.ArrowException) as exc:
             yield read_failure(f"Parquet input is unreadable or corrupt at row {row}: {exc}", f"{position}[{row}]")

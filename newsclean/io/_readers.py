@@ -8,7 +8,9 @@ goes on with the next line or file.
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -80,19 +82,25 @@ class JsonlReader:
     several lines one after another.
 
     ``max_line_bytes`` bounds the memory one line, or one record spread over lines, may take: a longer one is
-    skipped and rejected.
+    skipped and rejected. ``name`` is what positions and default ids call the input (default: its path).
     """
 
     def __init__(
-        self, path: str | Path, *, keys: KeyMap | None = None, max_line_bytes: int = MAX_DOCUMENT_BYTES
+        self,
+        path: str | Path,
+        *,
+        keys: KeyMap | None = None,
+        max_line_bytes: int = MAX_DOCUMENT_BYTES,
+        name: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.keys = keys or KeyMap()
         self.max_line_bytes = max_line_bytes
+        self.name = name
         self._decoder = msgspec.json.Decoder()
 
     def __iter__(self) -> Iterator[Item]:
-        position = str(self.path)
+        position = self.name or str(self.path)
         try:
             stream = open_utf8(self.path)
         except OSError as exc:
@@ -129,7 +137,7 @@ class JsonlReader:
                         if value.strip() == b"{":
                             yield from self._spread_records(position)
                             return
-                    yield self._document(value, where, f"{self.path.name}:{line_number}")
+                    yield self._document(value, where, f"{self.name or self.path.name}:{line_number}")
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
@@ -153,7 +161,7 @@ class JsonlReader:
                     if isinstance(record, RecordProblem):
                         yield read_failure(record.message, where)
                     else:
-                        yield self._document(record, where, f"{self.path.name}[{index}]", unit="element")
+                        yield self._document(record, where, f"{self.name or self.path.name}[{index}]", unit="element")
                     index += 1
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{position}[{index}]")
@@ -282,17 +290,20 @@ class WarcReader:
     Requests, metadata, revisits, redirects and other content are not documents. A response payload stored as it
     came over the wire has its chunked transfer coding and content codings undone (``_http_payload``). A record
     cut short is rejected, and so is one whose content, or inflated payload, is longer than
-    ``max_document_bytes`` (it is not read).
+    ``max_document_bytes`` (it is not read). ``name`` is what positions call the input (default: its path).
     """
 
-    def __init__(self, path: str | Path, *, max_document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
+    def __init__(
+        self, path: str | Path, *, max_document_bytes: int = MAX_DOCUMENT_BYTES, name: str | None = None
+    ) -> None:
         self.path = Path(path)
         self.max_document_bytes = max_document_bytes
+        self.name = name
 
     def __iter__(self) -> Iterator[Item]:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-        position = str(self.path)
+        position = self.name or str(self.path)
         try:
             stream = self.path.open("rb")
         except OSError as exc:
@@ -381,7 +392,39 @@ class StdinReader:
             yield Document(html=data, source_id="-", position="-")
 
 
-Reader = JsonlReader | CsvReader | ParquetReader | FileReader | FolderReader | WarcReader | StdinReader
+_COMPRESSION_MAGIC = ((b"\x1f\x8b", ".gz"), (b"\x28\xb5\x2f\xfd", ".zst"))
+
+
+class SpooledStdinReader:
+    """Standard input holding a dump of records (``kind``: JSON Lines, CSV, WARC, Parquet), copied to a temporary
+    file that the reader of that kind reads (a JSON document whose records span lines is read twice, and Parquet
+    keeps its index at the end), then deleted. Gzip and zstd input is known by its magic bytes. Positions and
+    default ids name the input ``-``."""
+
+    def __init__(self, kind: InputFormat, *, keys: KeyMap | None = None) -> None:
+        self.kind = kind
+        self.keys = keys
+
+    def __iter__(self) -> Iterator[Item]:
+        with tempfile.TemporaryDirectory(prefix="newsclean-stdin-") as folder:
+            source = sys.stdin.buffer
+            head = source.read(4)
+            compressed = next((suffix for magic, suffix in _COMPRESSION_MAGIC if head.startswith(magic)), "")
+            suffix = {"jsonl": ".jsonl", "csv": ".csv", "warc": ".warc", "parquet": ".parquet"}[self.kind]
+            spooled = Path(folder) / f"stdin{suffix}{'' if self.kind == 'warc' else compressed}"
+            try:
+                with spooled.open("wb") as sink:
+                    sink.write(head)
+                    shutil.copyfileobj(source, sink, 1 << 20)
+            except OSError as exc:
+                yield read_failure(f"standard input cannot be spooled to a temporary file: {exc}", "-")
+                return
+            yield from _record_reader(str(spooled), self.kind, keys=self.keys, name="-")
+
+
+Reader = (
+    JsonlReader | CsvReader | ParquetReader | FileReader | FolderReader | WarcReader | StdinReader | SpooledStdinReader
+)
 
 
 def open_reader(
@@ -394,20 +437,30 @@ def open_reader(
     """The reader for one input path, by ``input_format`` or, with ``"auto"``, by ``detect_format``."""
     kind = detect_format(path) if input_format == "auto" else input_format
     if path == "-":
-        return StdinReader(text=bool(text))
+        return SpooledStdinReader(kind, keys=keys) if kind in _RECORD_KINDS else StdinReader(text=bool(text))
     if kind == "folder":
         return FolderReader(path, text=text)
-    if kind == "jsonl":
-        return JsonlReader(path, keys=keys)
-    if kind == "warc":
-        return WarcReader(path)
-    if kind == "parquet":
-        return ParquetReader(path, keys=keys)
-    if kind == "csv":
-        return CsvReader(path, keys=keys, delimiter=CSV_DELIMITERS.get(base_suffix(Path(path)), ","))
+    if kind in _RECORD_KINDS:
+        return _record_reader(path, kind, keys=keys)
     if kind == "text":
         return FileReader(path, text=True)
     return FileReader(path, text=text)
+
+
+_RECORD_KINDS = frozenset({"jsonl", "csv", "warc", "parquet"})
+
+
+def _record_reader(
+    path: str, kind: InputFormat, *, keys: KeyMap | None, name: str | None = None
+) -> JsonlReader | CsvReader | WarcReader | ParquetReader:
+    if kind == "warc":
+        return WarcReader(path, name=name)
+    if kind == "parquet":
+        return ParquetReader(path, keys=keys, name=name)
+    if kind == "csv":
+        delimiter = CSV_DELIMITERS.get(base_suffix(Path(path)), ",")
+        return CsvReader(path, keys=keys, delimiter=delimiter, name=name)
+    return JsonlReader(path, keys=keys, name=name)
 
 
 def read_inputs(
