@@ -792,3 +792,16 @@ def test_the_cli_cleans_a_csv_dump(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["clean", str(path), "-o", str(output), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["title"] for line in output.read_text().splitlines()] == ["One", "Two"]
+
+
+def test_a_blank_page_field_beside_a_filled_text_field_is_no_page(tmp_path: Path) -> None:
+    # {"html": "", "text": "…"} was an empty page, rejected, and the text lost.
+    text = "Headline\nThe council voted on Tuesday to approve the new budget after a long debate."
+    path = tmp_path / "blank.jsonl"
+    rows = [{"id": "a", "html": "", "text": text}, {"id": "b", "html": " \n", "content": text}, {"id": "c", "html": ""}]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    first, second, blank = JsonlReader(path)
+    assert isinstance(first, Document) and (first.html, first.text) == (None, text)
+    assert isinstance(second, Document) and (second.html, second.text) == (None, text)
+    assert isinstance(blank, Document) and blank.html == ""  # every field blank: the pipeline says it is empty
+    assert [newsclean.Pipeline().run(item).title for item in (first, second)] == ["Headline", "Headline"]

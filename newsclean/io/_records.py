@@ -48,8 +48,13 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
     except FieldTypeError as exc:
         return read_failure(str(exc), where, source_id=source_id, url=url)
     html_keys, text_keys = keys.content_keys()
-    html = first_present(record, html_keys)
-    text = None if html else first_present(record, text_keys)
+    # A blank page field beside a filled text field ({"html": "", "text": "…"}, a table's empty cell) is no page;
+    # only when every content field is blank does the blank one stand, for the pipeline to reject as empty.
+    html = _first_filled(record, html_keys)
+    text = None if html else _first_filled(record, text_keys)
+    if html is None and text is None:
+        html = first_present(record, html_keys)
+        text = None if html else first_present(record, text_keys)
     found = html or text
     if found is None:
         return Failure(
@@ -74,6 +79,18 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
             html=value, url=url, headers=headers, source_id=source_id, position=where, fetched_at=fetched_at
         )
     return Document(text=value, url=url, title=title, source_id=source_id, position=where, fetched_at=fetched_at)
+
+
+def _first_filled(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any] | None:
+    """The first of ``keys`` whose value is not blank (an empty or whitespace-only string or bytes)."""
+    for key in keys:
+        value = lookup(record, key)
+        if value is None:
+            continue
+        if isinstance(value, str | bytes | bytearray) and not value.strip():
+            continue
+        return key, value
+    return None
 
 
 def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...]) -> Any:
