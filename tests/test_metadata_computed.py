@@ -33,6 +33,20 @@ def test_word_count_and_reading_time() -> None:
     assert reading_time_minutes(239) == 2
 
 
+THAI = "สภาเมืองอนุมัติงบประมาณใหม่เมื่อวันอังคารหลังจากการอภิปรายอย่างยาวนานและดุเดือดเกี่ยวกับโรงเรียนและถนน"
+
+
+def test_thai_lao_khmer_and_burmese_are_counted_by_their_length() -> None:
+    # Written without spaces between words: this Thai clause of 102 characters was one word, and an article of a
+    # few such paragraphs no_content.
+    assert len(THAI) == 102 and word_count(THAI) == 20  # one word per five characters
+    assert word_count(f"{THAI} ok {THAI}, 東京") == 20 + 1 + 20 + 2
+    assert word_count("ລາວ") == word_count("ខ្មែរ") == word_count("မြန်မာ") == 1
+    assert has_words(THAI, 20) and not has_words(THAI, 21)
+    article = newsclean.clean_text(f"งบประมาณใหม่\n{THAI}")
+    assert (article.status, article.paragraphs, article.word_count) == ("ok", (THAI,), 20)
+
+
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # The definition of a counted word, as a regex tried from every character.
 _COUNTED_BY_DEFINITION = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
