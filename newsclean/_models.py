@@ -41,7 +41,8 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
     published: datetime | None = None
     modified: datetime | None = None
     #: Markers the page announced itself with, taken out of the title or text: "updated", "breaking", "live", and
-    #: what a media tag after the headline said: "video", "gallery", "audio".
+    #: what a media tag after the headline said: "video", "gallery", "audio"; and "paywalled" when its publisher
+    #: declares the article not free to read (the text may stop where the paywall starts).
     flags: tuple[str, ...] = ()
     dateline: str | None = None
     #: The dateline's place ("KYIV, Ukraine") and date: ISO 8601 "2023-03-09", or "--03-09" when the text gives

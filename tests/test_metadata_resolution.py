@@ -601,3 +601,21 @@ def test_relative_links_resolve_against_the_first_base_href(base: str, url: str 
     resolved = resolve_page(head, ARTICLE_TEXT, url=url)
     assert resolved.values["canonical_url"] == expected + "budget-vote"
     assert resolved.values["image"] == expected + "img/lead.jpg"
+
+
+@pytest.mark.parametrize(
+    ("head", "source"),
+    [
+        (json_ld({"@type": "NewsArticle", "isAccessibleForFree": "False"}), "json-ld isAccessibleForFree"),
+        (json_ld({"@type": "Article", "isAccessibleForFree": False}), "json-ld isAccessibleForFree"),
+        ('<meta property="article:content_tier" content="locked">', "opengraph article:content_tier"),
+        (json_ld({"@type": "NewsArticle", "isAccessibleForFree": True}), None),
+        ('<meta property="article:content_tier" content="metered">', None),
+        (json_ld({"@type": "WebSite", "isAccessibleForFree": False}), None),  # a site node: not this page
+    ],
+    ids=["string-false", "boolean-false", "locked-tier", "free", "metered-tier", "site-node"],
+)
+def test_an_article_its_publisher_declares_not_free_is_flagged_paywalled(head: str, source: str | None) -> None:
+    resolved = resolve_page(head, ARTICLE_TEXT)
+    assert ("paywalled" in resolved.flags) is (source is not None)
+    assert resolved.provenance.get("paywalled") == source

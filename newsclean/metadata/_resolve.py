@@ -96,6 +96,7 @@ def resolve(
     resolve_dates(resolved, candidates, articles, url, now, headline)
     _resolve_links(resolved, candidates, articles, url)
 
+    _flag_paywall(resolved, candidates, articles)
     for node in articles:
         resolved.set("description", name_of(node.get("description")), "json-ld")
         section = node.get("articleSection")
@@ -112,6 +113,26 @@ def resolve(
     resolved.set("tags", _tags((first_meta(candidates, "news_keywords", "keywords") or "").split(",")), "meta")
     resolved.html_lang = candidates.html_lang or first_meta(candidates, "og:locale", "content-language", "language")
     return resolved
+
+
+_PAID = frozenset({"false", "no", "0"})
+
+
+def _flag_paywall(resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]]) -> None:
+    """Flag ``paywalled`` an article its publisher declares not free to read: schema.org ``isAccessibleForFree``
+    false on the page's article node (its web page node, when it has none), or ``article:content_tier`` "locked".
+    Its text may stop where the paywall starts, or hold what a metered page shows; ``provenance["paywalled"]``
+    names the declaration."""
+    stated = (node["isAccessibleForFree"] for node in articles if "isAccessibleForFree" in node)
+    declared = next(stated, None)
+    if declared is False or (isinstance(declared, str | int) and str(declared).strip().lower() in _PAID):
+        source = "json-ld isAccessibleForFree"
+    elif (first_meta(candidates, "article:content_tier") or "").strip().lower() == "locked":
+        source = "opengraph article:content_tier"
+    else:
+        return
+    resolved.flags.append("paywalled")
+    resolved.provenance["paywalled"] = source
 
 
 def _tags(values: Iterable[Any]) -> tuple[str, ...]:
