@@ -185,8 +185,45 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
                 as_utf8 = _strict_utf8(data)
                 if as_utf8 is not None:
                     return as_utf8
+            if declared == "utf-8" and not data.isascii() and _strict_utf8(data) is None:
+                # The label is contradicted: UTF-8 with stray windows-1252 bytes, or a legacy page mislabelled.
+                return _mostly_utf8(data) or _undeclared(data)
             return Decoded(data.decode(declared, "replace"), declared, source)
     return _undeclared(data)
+
+
+# Valid UTF-8 sequences of two to four bytes (RFC 3629: no overlongs, surrogates or code points past U+10FFFF).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_WINDOWS_1252_FOR_INVALID = "newsclean.windows-1252-for-invalid-utf-8"
+_CUT_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{0,2}")
+
+
+def _windows_1252_for_invalid(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    invalid = error.object[error.start : error.end]
+    if error.end == len(error.object) and _CUT_SEQUENCE.fullmatch(invalid):
+        return "\ufffd", error.end  # a character cut by the end of the data, not windows-1252
+    return invalid.decode("cp1252", "replace"), error.end
+
+
+codecs.register_error(_WINDOWS_1252_FOR_INVALID, _windows_1252_for_invalid)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """Bytes that are not valid UTF-8 but hold at least as many valid multi-byte UTF-8 sequences as invalid ones:
+    a UTF-8 page with text pasted in from windows-1252 (a template in UTF-8 around an article stored in cp1252, or
+    a few stray bytes), read as UTF-8 with each invalid byte read as windows-1252 (``encoding_source =
+    "utf-8+windows-1252"``). Read as UTF-8 alone, every such byte was U+FFFD; as windows-1252 alone (detection),
+    every UTF-8 character became two or three. Otherwise None: the page is in a legacy encoding."""
+    valid = len(_UTF8_SEQUENCE.findall(data))
+    invalid = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if valid == 0 or valid < invalid:
+        return None
+    return Decoded(data.decode("utf-8", _WINDOWS_1252_FOR_INVALID), "utf-8", "utf-8+windows-1252")
 
 
 def _strict_utf8(data: bytes) -> Decoded | None:
@@ -230,7 +267,7 @@ def _undeclared(data: bytes) -> Decoded:
             pass
 
     # Strict UTF-8 succeeding on non-ASCII bytes is near-proof of UTF-8, and far cheaper than detection.
-    as_utf8 = _strict_utf8(data)
+    as_utf8 = _strict_utf8(data) or _mostly_utf8(data)
     if as_utf8 is not None:
         return as_utf8
 

@@ -321,3 +321,50 @@ def test_article_records_encoding_and_its_source() -> None:
     )
     assert RUSSIAN in article.text
     assert (article.encoding, article.encoding_source) == ("cp1251", "meta")
+
+
+FRENCH = "Le café était “très” bon – 5 €. Les élèves ont préféré la crème brûlée, mais le maître d’hôtel était déçu. "
+FRENCH *= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [(FRENCH, "cp1252"), (RUSSIAN + " Сёмга «Ёлка»", "cp1251")],
+    ids=["french-cp1252", "russian-cp1251"],
+)
+@pytest.mark.parametrize("where", ["header", "meta"])
+def test_a_legacy_page_labelled_utf8_is_read_in_its_encoding(text: str, codec: str, where: str) -> None:
+    # Read as labelled, every accented or Cyrillic letter was U+FFFD. ("Сё" and "«Ё" are valid UTF-8 pairs by
+    # chance: a few such pairs do not make the page UTF-8.)
+    markup = page(text, '<meta charset="utf-8">' if where == "meta" else "")
+    headers = {"Content-Type": "text/html; charset=UTF-8"} if where == "header" else None
+    decoded = decode_html(markup.encode(codec), headers)
+    assert decoded.text == markup
+    assert (decoded.encoding, decoded.source) == (codec, "detected")
+
+
+@pytest.mark.parametrize("label", ['<meta charset="utf-8">', ""], ids=["labelled", "undeclared"])
+def test_utf8_with_some_windows_1252_pasted_in_is_read_as_both(label: str) -> None:
+    # A UTF-8 page with a line stored in windows-1252: as UTF-8 alone its accents were U+FFFD; as windows-1252 alone
+    # (detection) the page's "’" and "©" became "â€™" and "Â©".
+    head = label + "<title>Café © 2024 – l’équipe</title>"
+    template = page("CONTENT", head).encode("utf-8")
+    decoded = decode_html(template.replace(b"CONTENT", "Le café était bon.".encode("cp1252")))
+    assert decoded.text == page("Le café était bon.", head)
+    assert (decoded.encoding, decoded.source) == ("utf-8", "utf-8+windows-1252")
+
+
+def test_a_page_mostly_in_windows_1252_is_read_so_whatever_a_few_utf8_characters_say() -> None:
+    # More invalid sequences than valid ones: the page is windows-1252, and its few UTF-8 characters (a template's)
+    # are the ones misread.
+    head = '<meta charset="utf-8"><title>© 2024</title>'
+    template = page("CONTENT", head).encode("utf-8")
+    decoded = decode_html(template.replace(b"CONTENT", FRENCH.encode("cp1252")))
+    assert decoded.text == page(FRENCH, head.replace("©", "Â©"))
+    assert (decoded.encoding, decoded.source) == ("cp1252", "detected")
+
+
+def test_a_utf8_character_cut_at_the_end_stays_a_replacement_character() -> None:
+    data = ('<meta charset="utf-8"><p>Le café ’ était ' + "très").encode("utf-8") + "è".encode("cp1252") + b"\xe2\x80"
+    decoded = decode_html(data)
+    assert decoded.text.endswith("trèsè\ufffd") and decoded.source == "utf-8+windows-1252"
