@@ -55,12 +55,13 @@ def test_clean_reads_a_jsonl_dump_from_stdin_when_told_its_format(compress: bool
     assert records[2]["stage"] == "read" and records[2]["position"] == "-:3"
 
 
-def test_clean_reads_a_csv_dump_from_stdin() -> None:
+@pytest.mark.parametrize("delimiter", [",", "\t"], ids=["csv", "tsv"])
+def test_clean_reads_a_csv_or_tsv_dump_from_stdin(delimiter: str) -> None:
     import csv
     import io
 
     table = io.StringIO()
-    writer = csv.DictWriter(table, fieldnames=["id", "html"])
+    writer = csv.DictWriter(table, fieldnames=["id", "html"], delimiter=delimiter)
     writer.writeheader()
     writer.writerows(STDIN_RECORDS)
     result = CliRunner().invoke(main, ["clean", "--format", "csv", "-"], input=table.getvalue().encode())

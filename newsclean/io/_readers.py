@@ -398,8 +398,8 @@ _COMPRESSION_MAGIC = ((b"\x1f\x8b", ".gz"), (b"\x28\xb5\x2f\xfd", ".zst"))
 class SpooledStdinReader:
     """Standard input holding a dump of records (``kind``: JSON Lines, CSV, WARC, Parquet), copied to a temporary
     file that the reader of that kind reads (a JSON document whose records span lines is read twice, and Parquet
-    keeps its index at the end), then deleted. Gzip and zstd input is known by its magic bytes. Positions and
-    default ids name the input ``-``."""
+    keeps its index at the end), then deleted. Gzip and zstd input is known by its magic bytes, and CSV whose header
+    row has tabs and no commas is TSV. Positions and default ids name the input ``-``."""
 
     def __init__(self, kind: InputFormat, *, keys: KeyMap | None = None) -> None:
         self.kind = kind
@@ -411,6 +411,9 @@ class SpooledStdinReader:
             head = source.read(4)
             compressed = next((suffix for magic, suffix in _COMPRESSION_MAGIC if head.startswith(magic)), "")
             suffix = {"jsonl": ".jsonl", "csv": ".csv", "warc": ".warc", "parquet": ".parquet"}[self.kind]
+            if self.kind == "csv" and not compressed:
+                head += source.readline(1 << 20)  # the header row: tab-separated when it has tabs and no commas
+                suffix = ".tsv" if b"\t" in head and b"," not in head else suffix
             spooled = Path(folder) / f"stdin{suffix}{'' if self.kind == 'warc' else compressed}"
             try:
                 with spooled.open("wb") as sink:
