@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 
 import msgspec
 
@@ -16,6 +16,7 @@ from ._disclosed_panels import reveal_disclosed_panels
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
+from ._front_matter import resolve_front_matter, split_front_matter
 from ._hard_wrap import join_wrapped_lines
 from ._limits import Limits, check_depth, check_size, check_text, deadline
 from ._markdown import looks_like_markdown, markdown_paragraphs
@@ -294,6 +295,14 @@ class Pipeline:
         resolved = _metadata.Resolved()
         if read_as is not None:
             resolved.provenance["text"] = read_as
+        front = split_front_matter(text)
+        if front is not None:  # a static site's Markdown file: its metadata block, then the article
+            text = front.body
+            resolve_front_matter(resolved, front.fields, url=url, now=fetched_at or datetime.now(UTC))
+            if title is not None:
+                resolved.replace("title", None, "caller")  # the caller's title stands for the block's
+            elif isinstance(resolved.values.get("title"), str):
+                title = resolved.values["title"]
         if looks_like_markdown(text):
             paragraphs = normalize_paragraphs(markdown_paragraphs(text))
             resolved.provenance["text"] = "markdown"  # how the dump was read, for the audit
