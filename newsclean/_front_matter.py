@@ -41,6 +41,7 @@ Value = str | tuple[str, ...]
 class FrontMatter(NamedTuple):
     fields: dict[str, Value]  # keys lower-cased
     body: str  # the text after the block
+    source: str = "front-matter"  # the provenance of the fields it sets: "front-matter" or "header"
 
 
 def split_front_matter(text: str) -> FrontMatter | None:
@@ -59,6 +60,45 @@ def split_front_matter(text: str) -> FrontMatter | None:
     if not fields:
         return None
     return FrontMatter(fields, "\n".join(lines[end + 1 :]))
+
+
+# The header lines many scrapers write above a text dump's article ("Title: …", "URL: …", "Date: …").
+_HEADER_LINE = re.compile(
+    r"^(title|headline|url|link|source url|canonical url|date|published|updated|last updated|author|authors|by"
+    r"|byline|description|summary|tags|keywords|language|lang)\s*:\s*(\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_URL_LINE = re.compile(r"^https?://\S+$")
+#: A header is this many "Key: value" lines at least; one such line is as likely the article's first.
+MIN_HEADER_LINES = 2
+
+
+def split_header_lines(text: str) -> FrontMatter | None:
+    """The header a scraper wrote above a text dump's article: a first line that is only a URL, and/or
+    ``MIN_HEADER_LINES`` or more lines of known "Key: value" pairs ("Title:", "URL:", "Date:", "Author:" …), up to
+    a blank line; None when the dump opens with neither."""
+    lines = text.lstrip("\ufeff").split("\n", 64)
+    fields: dict[str, Value] = {}
+    index = 0
+    if _URL_LINE.match(lines[0].strip()):
+        fields["url"] = lines[0].strip()
+        index = 1
+        while index < len(lines) - 1 and not lines[index].strip():
+            index += 1
+    pairs = []
+    for line in lines[index:-1] if len(lines) > index + 1 else ():
+        pair = _HEADER_LINE.match(line.strip())
+        if pair is None:
+            break
+        pairs.append((pair.group(1).lower().replace(" ", "_"), pair.group(2)))
+    ends_header = index + len(pairs) < len(lines) and not lines[index + len(pairs)].strip()
+    if len(pairs) >= MIN_HEADER_LINES and ends_header:
+        for key, value in pairs:
+            fields.setdefault(key, value)
+        index += len(pairs)
+    if not fields:
+        return None
+    return FrontMatter(fields, "\n".join(lines[index:]), "header")
 
 
 def _yaml_fields(lines: list[str]) -> dict[str, Value]:
@@ -119,40 +159,42 @@ def first_value(fields: dict[str, Value], *keys: str) -> Value | None:
 
 # The keys static-site generators and Markdown exporters write each field under, most specific first.
 _TITLE_KEYS: tuple[str, ...] = ("title", "headline")
-_AUTHOR_KEYS: tuple[str, ...] = ("authors", "author", "byline", "creator")
+_AUTHOR_KEYS: tuple[str, ...] = ("authors", "author", "byline", "by", "creator")
 _PUBLISHED_KEYS: tuple[str, ...] = (
     *("date", "published", "publishdate", "published_at", "pubdate", "date_published", "created"),
 )
-_MODIFIED_KEYS: tuple[str, ...] = ("lastmod", "updated", "modified", "last_modified", "updated_at", "date_modified")
+_MODIFIED_KEYS: tuple[str, ...] = (
+    *("lastmod", "updated", "last_updated", "modified", "last_modified", "updated_at", "date_modified"),
+)
 _DESCRIPTION_KEYS: tuple[str, ...] = ("description", "summary", "excerpt", "subtitle")
 _TAG_KEYS: tuple[str, ...] = ("tags", "keywords", "categories")
-_URL_KEYS: tuple[str, ...] = ("canonical_url", "canonical", "url", "permalink", "source_url")
+_URL_KEYS: tuple[str, ...] = ("canonical_url", "canonical", "url", "permalink", "source_url", "link")
 _IMAGE_KEYS: tuple[str, ...] = ("image", "cover", "featured_image", "thumbnail")
 _LANGUAGE_KEYS: tuple[str, ...] = ("lang", "language", "locale")
-PROVENANCE = "front-matter"
 
 
-def resolve_front_matter(resolved: Resolved, fields: dict[str, Value], *, url: str | None, now: datetime) -> None:
-    """Set the Article fields the front matter states, each with provenance ``front-matter``; a date later than
-    ``now`` (the fetch time) is not believed, as anywhere else."""
+def resolve_front_matter(resolved: Resolved, block: FrontMatter, *, url: str | None, now: datetime) -> None:
+    """Set the Article fields the block states, each with the block's provenance (``front-matter``, ``header``); a
+    date later than ``now`` (the fetch time) is not believed, as anywhere else."""
+    fields, source = block.fields, block.source
     title = first_value(fields, *_TITLE_KEYS)
-    resolved.set("title", clean_string(title) if isinstance(title, str) else None, PROVENANCE)
+    resolved.set("title", clean_string(title) if isinstance(title, str) else None, source)
     authors: list[str] = []
     for entry in _as_list(first_value(fields, *_AUTHOR_KEYS)):
         authors.extend(parse_byline(entry, structured=True).authors)
-    resolved.set("authors", tuple(dict.fromkeys(authors)), PROVENANCE)
+    resolved.set("authors", tuple(dict.fromkeys(authors)), source)
     for field, keys in (("published", _PUBLISHED_KEYS), ("modified", _MODIFIED_KEYS)):
         stated = first_value(fields, *keys)
         parsed = parse_datetime(stated) if isinstance(stated, str) else None
         if parsed is not None and plausible(parsed.value, now):
-            resolved.set(field, parsed.value, describe(PROVENANCE, parsed))
+            resolved.set(field, parsed.value, describe(source, parsed))
     description = first_value(fields, *_DESCRIPTION_KEYS)
-    resolved.set("description", clean_string(description) if isinstance(description, str) else None, PROVENANCE)
+    resolved.set("description", clean_string(description) if isinstance(description, str) else None, source)
     tags = [tag for entry in _as_list(first_value(fields, *_TAG_KEYS)) for tag in entry.split(",")]
-    resolved.set("tags", tuple(dict.fromkeys(clean for tag in tags if (clean := clean_string(tag)))), PROVENANCE)
+    resolved.set("tags", tuple(dict.fromkeys(clean for tag in tags if (clean := clean_string(tag)))), source)
     for field, keys in (("canonical_url", _URL_KEYS), ("image", _IMAGE_KEYS)):
         link = first_value(fields, *keys)
-        resolved.set(field, clean_url(link, base=url) if isinstance(link, str) else None, PROVENANCE)
+        resolved.set(field, clean_url(link, base=url) if isinstance(link, str) else None, source)
     language = first_value(fields, *_LANGUAGE_KEYS)
     if isinstance(language, str):
         resolved.html_lang = language  # a prior the text must confirm, as a page's lang attribute is

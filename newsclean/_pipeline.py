@@ -16,7 +16,7 @@ from ._disclosed_panels import reveal_disclosed_panels
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
-from ._front_matter import resolve_front_matter, split_front_matter
+from ._front_matter import resolve_front_matter, split_front_matter, split_header_lines
 from ._hard_wrap import join_wrapped_lines
 from ._limits import Limits, check_depth, check_size, check_text, deadline
 from ._markdown import looks_like_markdown, markdown_paragraphs
@@ -295,10 +295,14 @@ class Pipeline:
         resolved = _metadata.Resolved()
         if read_as is not None:
             resolved.provenance["text"] = read_as
-        front = split_front_matter(text)
-        if front is not None:  # a static site's Markdown file: its metadata block, then the article
+        # A static site's Markdown file opens with its metadata block; a scraper's dump with a URL or "Key: value"
+        # lines.
+        front = split_front_matter(text) or split_header_lines(text)
+        if front is not None:
             text = front.body
-            resolve_front_matter(resolved, front.fields, url=url, now=fetched_at or datetime.now(UTC))
+            resolve_front_matter(resolved, front, url=url, now=fetched_at or datetime.now(UTC))
+            stated_url = resolved.values.get("canonical_url")
+            url = url if url is not None or not isinstance(stated_url, str) else stated_url
             if title is not None:
                 resolved.replace("title", None, "caller")  # the caller's title stands for the block's
             elif isinstance(resolved.values.get("title"), str):

@@ -79,3 +79,40 @@ def test_the_callers_title_and_the_fetch_time_stand() -> None:
 )
 def test_only_a_closed_block_of_pairs_at_the_start_is_front_matter(text: str) -> None:
     assert split_front_matter(text) is None
+
+
+TEXT = (
+    "The city council voted on Tuesday to approve the new budget after a long and heated debate.\n\n"
+    "The mayor said the bridge would reopen next month, once the repairs are done."
+)
+
+
+def test_header_lines_a_scraper_wrote_above_the_article_are_its_metadata() -> None:
+    # "Title: …" became the title as written, and "URL: …", "Date: …" stayed in the article.
+    header = "Title: Council approves the budget\nURL: https://news.example.com/a\nDate: 2024-03-05\nBy: Jane Doe\n\n"
+    article = newsclean.clean_text(header + TEXT, fetched_at=FETCHED)
+    assert (article.title, article.provenance["title"]) == ("Council approves the budget", "header")
+    assert (article.url, article.canonical_url) == ("https://news.example.com/a", "https://news.example.com/a")
+    assert article.published == datetime(2024, 3, 5, tzinfo=UTC) and article.authors == ("Jane Doe",)
+    assert article.paragraphs == tuple(TEXT.split("\n\n"))
+
+
+def test_a_first_line_that_is_only_a_url_is_the_articles_address_not_its_title() -> None:
+    article = newsclean.clean_text("https://news.example.com/2024/03/05/budget\n\nCouncil approves the budget\n" + TEXT)
+    assert article.title == "Council approves the budget"
+    assert article.url == "https://news.example.com/2024/03/05/budget"
+    given = newsclean.clean_text("https://mirror.example.org/x\n" + TEXT, url="https://news.example.com/a")
+    assert given.url == "https://news.example.com/a"  # the caller's URL stands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date: 2024-03-05 is when the council met.\n\n" + TEXT,  # one line: as likely the article's first
+        "Title: Budget\nDate: 2024-03-05\n" + TEXT,  # no blank line ends it
+    ],
+    ids=["one-line", "no-blank-line"],
+)
+def test_key_value_lines_are_a_header_only_when_several_stand_apart(text: str) -> None:
+    article = newsclean.clean_text(text, fetched_at=FETCHED)
+    assert article.published is None and "header" not in article.provenance.values()
