@@ -13,6 +13,7 @@ from . import _decode, _dom
 from . import metadata as _metadata
 from ._arguments import HeadersArg, header_fields, optional_str, page_markup
 from ._disclosed_panels import reveal_disclosed_panels
+from ._dump_bylines import read_removed_bylines
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
@@ -328,6 +329,7 @@ class Pipeline:
             encoding=encoding,
             encoding_source=encoding_source,
             started=started,
+            from_dump=True,
         )
 
     def _finish(
@@ -344,7 +346,10 @@ class Pipeline:
         encoding: str | None,
         encoding_source: str | None,
         started: tuple[float, float],
+        from_dump: bool = False,
     ) -> Article:
+        """The cleaners, the heuristics and the metadata from the text, for a page's paragraphs or a dump's
+        (``from_dump``: its removed byline and date lines are its metadata too)."""
         cleaned = self._text_cleaner.clean(paragraphs, title)
         kept = list(cleaned.paragraphs)
         title = cleaned.title
@@ -365,6 +370,8 @@ class Pipeline:
         started = self._tick("clean", started)
 
         resolved.replace("title", title or None, title_source)
+        if from_dump:
+            read_removed_bylines(resolved, all_removed, now=fetched_at or datetime.now(UTC))
         _metadata.complete(resolved, paragraphs=kept, now=fetched_at)
         status: Status = "ok" if kept else "no_content"
         article = Article(

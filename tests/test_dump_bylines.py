@@ -1,0 +1,49 @@
+"""A text dump's byline and date lines: removed from its text by the credits and banner packs, kept as metadata."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+import newsclean
+
+TEXT = (
+    "The city council voted on Tuesday to approve the new budget after a long and heated debate.\n\n"
+    "The mayor said the bridge would reopen next month, once the repairs are done."
+)
+FETCHED = datetime(2024, 6, 1, tzinfo=UTC)
+
+
+def test_the_byline_and_date_lines_a_dump_opens_with_are_its_authors_and_dates() -> None:
+    # Removed as not part of the article, they were lost: no authors, no dates.
+    head = "Council approves the budget\nWritten by: Jane Doe, Senior Reporter\n"
+    head += "Published on: March 5, 2024 9:15 AM EST\nUpdated on: 2024-03-06 10:30\n\n"
+    article = newsclean.clean_text(head + TEXT, fetched_at=FETCHED)
+    assert article.paragraphs == tuple(TEXT.split("\n\n"))
+    assert (article.authors, article.provenance["authors"]) == (("Jane Doe",), "byline")
+    assert article.published == datetime(2024, 3, 5, 9, 15, tzinfo=timezone(timedelta(hours=-5)))
+    assert article.modified == datetime(2024, 3, 6, 10, 30, tzinfo=UTC)
+    assert article.provenance["published"] == "text (date line)"
+    assert {removal.rule for removal in article.removed} == {
+        "byline.written-by",
+        "byline.dateline",
+        "update_banner.timestamp-line",
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Aktualisiert am 05.03.2024", "March 5, 2031"],
+    ids=["ambiguous-day", "after-the-fetch"],
+)
+def test_a_date_line_that_names_no_single_day_before_the_fetch_is_not_believed(line: str) -> None:
+    article = newsclean.clean_text(f"Council approves the budget\n{line}\n\n{TEXT}", fetched_at=FETCHED)
+    assert article.published is None and article.modified is None
+    assert line in [removal.text for removal in article.removed]  # still no part of the article
+
+
+def test_a_caller_supplied_or_declared_value_is_not_replaced() -> None:
+    front = "---\ndate: 2024-01-02\nauthor: John Roe\n---\nBy Jane Doe\nMarch 5, 2024\n\n"
+    article = newsclean.clean_text(front + TEXT, fetched_at=FETCHED)
+    assert (article.authors, article.published) == (("John Roe",), datetime(2024, 1, 2, tzinfo=UTC))
