@@ -187,7 +187,8 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
                     return as_utf8
             if declared == "utf-8" and not data.isascii() and _strict_utf8(data) is None:
                 # The label is contradicted: UTF-8 with stray windows-1252 bytes, or a legacy page mislabelled.
-                return _mostly_utf8(data) or _undeclared(data)
+                # Read as if undeclared, which tries the first (``_mostly_utf8``) before detection.
+                return _undeclared(data)
             return Decoded(data.decode(declared, "replace"), declared, source)
     return _undeclared(data)
 

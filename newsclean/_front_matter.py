@@ -86,7 +86,7 @@ def split_header_lines(text: str) -> FrontMatter | None:
         while index < len(lines) - 1 and not lines[index].strip():
             index += 1
     pairs = []
-    for line in lines[index:-1] if len(lines) > index + 1 else ():
+    for line in lines[index:-1]:  # the last piece is the rest of the text, past the lines a header may take
         pair = _HEADER_LINE.match(line.strip())
         if pair is None:
             break

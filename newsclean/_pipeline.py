@@ -303,7 +303,8 @@ class Pipeline:
             text = front.body
             resolve_front_matter(resolved, front, url=url, now=fetched_at or datetime.now(UTC))
             stated_url = resolved.values.get("canonical_url")
-            url = url if url is not None or not isinstance(stated_url, str) else stated_url
+            if url is None and isinstance(stated_url, str):
+                url = stated_url
             if title is not None:
                 resolved.replace("title", None, "caller")  # the caller's title stands for the block's
             elif isinstance(resolved.values.get("title"), str):
