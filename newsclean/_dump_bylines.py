@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from ._models import Removal
 from .metadata._authors import parse_byline
 from .metadata._dates import ParsedDate, describe, parse_datetime, plausible, visible_dates
+from .metadata._relative_dates import counted_back
 from .metadata._resolved import Resolved
 
 _BYLINE_RULE = "byline.written-by"
@@ -26,10 +27,13 @@ _DATE_LABEL = re.compile(
 )
 
 
-def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, now: datetime) -> None:
+def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetched: datetime | None) -> None:
     """Authors from the first byline line removed; the published date from the first date line removed, or the
     modified date when its label says "Updated"; each only when nothing else has set it. A date is read only when
-    it means one day ("05.03.2024" could be March or May, and is passed over)."""
+    it means one day ("05.03.2024" could be March or May, and is passed over), or, given the fetch time, when it
+    counts back from it ("Updated 3 hours ago"); no date later than the fetch (the time of cleaning without
+    one) is believed."""
+    now = fetched or datetime.now(UTC)
     byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
     if byline is not None and "authors" not in resolved.values:
         resolved.set("authors", parse_byline(byline).authors, "byline")
@@ -42,6 +46,10 @@ def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, now:
             continue
         stated = removal.text[label.end() :] if label is not None else removal.text
         days = visible_dates(stated)
+        relative = counted_back(stated, fetched) if fetched is not None and not days else None
+        if relative is not None:
+            source = f"text (date line '{stated.strip()}' before the fetch time); approximate"
+            resolved.set(field, relative.value, describe(source, relative))
         if len(days) != 1:
             continue
         day = next(iter(days))

@@ -372,7 +372,7 @@ class Pipeline:
 
         resolved.replace("title", title or None, title_source)
         if from_dump:
-            read_removed_bylines(resolved, all_removed, now=fetched_at or datetime.now(UTC))
+            read_removed_bylines(resolved, all_removed, fetched=fetched_at)
         _metadata.complete(resolved, paragraphs=kept, now=fetched_at)
         status: Status = "ok" if kept else "no_content"
         article = Article(

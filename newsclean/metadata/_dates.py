@@ -361,6 +361,9 @@ def shown(value: datetime, dates: set[date]) -> bool:
     return any(day + timedelta(days=shift) in dates for shift in (-1, 0, 1))
 
 
+# How far into the page text a label is looked for before a date.
+LABEL_LIMIT = 50_000
+
 # A date the page labels as the article's own: "Published on March 3, 2024", "Date: 12/03/2024". A date labelled
 # "Updated" / "Last updated" is when the article changed, not when it appeared: it is a modified date.
 _LABEL_TAIL = (
@@ -394,7 +397,7 @@ def says_updated(text: str) -> bool:
     return bool(_UPDATE_TEXT.match(text))
 
 
-def labelled_date(text: str, *, updated: bool = False, limit: int = 50_000) -> date | None:
+def labelled_date(text: str, *, updated: bool = False, limit: int = LABEL_LIMIT) -> date | None:
     """The first date in ``text`` that a label introduces, read one way only (an ambiguous 03/04/2023 is no
     evidence): a publication label ("Published", "Posted on", "Date:"), or with ``updated`` an update label
     ("Updated", "Last modified")."""
@@ -415,6 +418,17 @@ _TODAY_LABEL = re.compile(
 )
 
 
+def date_label(text: str, start: int) -> str | None:
+    """What the label just before ``start`` says the date there is: "updated", "original" ("originally
+    published") or "published"; None when no label introduces it."""
+    before = max(0, start - 40)
+    if _UPDATED_LABEL.search(text, before, start):
+        return "updated"
+    if _PUBLISHED_LABEL.search(text, before, start):
+        return "original" if _ORIGINAL_LABEL.search(text, before, start) else "published"
+    return None
+
+
 class PrintedDate(NamedTuple):
     """A date as the page prints it: where, which day(s) it can mean, and what its label says it is."""
 
@@ -431,7 +445,7 @@ class PageDates(NamedTuple):
     printed: tuple[PrintedDate, ...] = ()  # every date printed, in page order
 
 
-def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
+def scan_page_dates(text: str, *, limit: int = LABEL_LIMIT) -> PageDates:
     """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
     each printed date's place and label. An ambiguous numeric date ("03/04/2023") keeps both readings unless
     the page's unambiguous numeric dates all follow one order ("12/17/2025": month first)."""
@@ -453,13 +467,8 @@ def scan_page_dates(text: str, *, limit: int = 50_000) -> PageDates:
             elif first != second:
                 orders.add(second > 12)
         found |= readings
-        label = None
-        if match.start() < limit:  # labels are read up to ``limit``, as ``labelled_date`` does
-            before = max(0, match.start() - 40)
-            if _UPDATED_LABEL.search(text, before, match.start()):
-                label = "updated"
-            elif _PUBLISHED_LABEL.search(text, before, match.start()):
-                label = "original" if _ORIGINAL_LABEL.search(text, before, match.start()) else "published"
+        # labels are read up to ``limit``, as ``labelled_date`` does
+        label = date_label(text, match.start()) if match.start() < limit else None
         printed.append(PrintedDate(match.start(), match.end(), frozenset(readings), label))
     if len(orders) == 1 and month_first:
         # The page writes its numeric dates one way ("12/17/2025", "01/31/2025"): its 03/01/2017 is March 1.

@@ -15,7 +15,7 @@ from ._dates import headline_spans, plausible
 from ._language import resolve_language
 from ._markup import article_nodes, first_meta, name_of, node_types, url_value
 from ._resolve_authors import personal_site_keys, resolve_authors
-from ._resolve_dates import dateline_date, htmldate_fallback, resolve_dates, text_dates
+from ._resolve_dates import dateline_date, htmldate_fallback, relative_text_dates, resolve_dates, text_dates
 from ._resolve_title import flag_media_tags, resolve_title
 from ._resolved import Resolved
 from ._site import (
@@ -175,8 +175,11 @@ def complete(
     paragraphs: Sequence[str],
     now: datetime | None = None,
 ) -> Resolved:
-    """Add what the clean text says: dateline and agency, dates it implies, language, counts and hashes."""
-    now = now or datetime.now(UTC)
+    """Add what the clean text says: dateline and agency, dates it implies, language, counts and hashes.
+
+    ``now``: the fetch time when known; the time of cleaning stands in for it, but not for placing a date printed
+    relative to it ("3 hours ago")."""
+    fetched, now = now, now or datetime.now(UTC)
     text = "\n\n".join(paragraphs)
     dateline = find_dateline(paragraphs)
     if dateline is not None:
@@ -191,6 +194,8 @@ def complete(
         update_day = datetime(update.year, update.month, update.day, tzinfo=UTC)
         if plausible(update_day, now):
             resolved.set("modified", update_day, "page text (labelled update); date only, timezone assumed UTC")
+    if fetched is not None:  # without a fetch time, "3 hours ago" could be any day
+        relative_text_dates(resolved, fetched)
     if "published" not in resolved.values and html and "published" not in resolved.provenance:
         htmldate_fallback(resolved, html, now)
     published, modified = resolved.get("published"), resolved.get("modified")

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
 from ._dates import (
+    LABEL_LIMIT,
     HeaderDate,
     PageDates,
     ParsedDate,
@@ -29,6 +30,7 @@ from ._dates import (
     text_shows_day,
 )
 from ._markup import ARTICLE_TYPES, MODIFIED_META, PUBLISHED_META, metas, node_types
+from ._relative_dates import counted_back, relative_dates
 from ._resolved import Resolved
 
 # Meta keys by which a publisher declares the article's own dates; the rest of the date keys are generic
@@ -205,6 +207,9 @@ def resolve_dates(
     resolved.news_article = news
     resolved.page_dates = scan.dates if scan is not None else None
     if scan is not None and candidates.visible_text is not None:
+        resolved.relative_dates = relative_dates(
+            candidates.visible_text, headline, after=_HEADER_AFTER, limit=LABEL_LIMIT
+        )
         resolved.labelled_date = scan.published
         resolved.labelled_original = any(
             printed.label == "original" and printed.dates == {scan.published} for printed in scan.printed
@@ -403,6 +408,19 @@ def text_dates(resolved: Resolved, now: datetime) -> None:
         value = datetime(day.year, day.month, day.day, tzinfo=UTC)
         if plausible(value, now):
             resolved.set("published", value, f"{source}; date only, timezone assumed UTC")
+
+
+def relative_text_dates(resolved: Resolved, fetched: datetime) -> None:
+    """The published and modified dates the page prints relative to the fetch ("Published 3 hours ago", "2 days
+    ago" under the headline, "Updated yesterday") when nothing else set them (``_relative_dates``)."""
+    for relative in resolved.relative_dates:
+        field = "modified" if relative.label == "updated" else "published"
+        if field in resolved.values:
+            continue
+        parsed = counted_back(relative.phrase, fetched)
+        if parsed is not None:
+            source = f"page text ('{relative.phrase}' before the fetch time); approximate"
+            resolved.set(field, parsed.value, describe(source, parsed))
 
 
 def dateline_date(resolved: Resolved, month: int | None, day: int | None, year: int | None, now: datetime) -> None:

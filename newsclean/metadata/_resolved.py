@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._relative_dates import RelativeDate
 
 
 class Resolved:
@@ -23,6 +26,8 @@ class Resolved:
         self.headline_date: date | None = None  # the date printed just after (or before) the headline
         self.headline_date_before = False  # printed before the headline ("Back to blog · Dec 12, 2025 · Title")
         self.labelled_update: date | None = None  # the first date the page labels "Updated", "Last modified", …
+        # Dates printed relative to the fetch ("Published 3 hours ago"), placed once the fetch time is known.
+        self.relative_dates: list[RelativeDate] = []
         self.flags: list[str] = []  # markers read from the metadata, for ``Article.flags`` (a headline's "(video)")
         # Headlines the page writes with a media tag: (the tag's flag, the headline without it, folded). ``complete``
         # flags the ones that are the final title, once the text cleaner has taken any "UPDATED:" off it.
