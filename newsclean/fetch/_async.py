@@ -7,7 +7,6 @@ import time
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from types import TracebackType
 
 import httpx
@@ -19,16 +18,10 @@ from .._models import Article, Failure
 from .._pipeline import Pipeline
 from ._cache import ResponseCache
 from ._flow import (
-    begin_body,
     client_arguments,
     fetch_failure,
-    fetch_moment,
-    finish_result,
-    from_cache,
     map_http_error,
     parse_url,
-    redirect_target,
-    refresh_target,
     send_error,
     shard_count,
     shard_of,
@@ -37,14 +30,15 @@ from ._flow import (
 from ._options import FetchOptions, make_options
 from ._pinning import pin_addresses
 from ._politeness import AsyncHostLimiter
-from ._result import FetchResult, flatten_headers
+from ._result import FetchResult
 from ._retry import retry_arguments
 from ._robots import RobotsCache, RobotsPolicy, origin_of, robots_reader, robots_url
 from ._safety import acheck_url
+from ._steps import FetchSteps
 from ._warc import WarcArchive
 
 
-class AsyncFetcher:
+class AsyncFetcher(FetchSteps):
     """The async twin of ``Fetcher``: same options, same records, same order.
 
     Cleaning is CPU work; it runs in one worker thread so the event loop keeps fetching meanwhile.
@@ -173,100 +167,52 @@ class AsyncFetcher:
 
     async def _attempt(self, target: httpx.URL, requested: str, budget: asyncio.Timeout) -> FetchResult:
         options = self.options
-        started = time.monotonic()
-        jar = httpx.Cookies()
-        chain: list[str] = []
-        cached = self._cache.load(requested) if self._cache else None
-        current = target
-        waited = robots_seconds = 0.0
+        attempt = self._begin(target, requested)
         while True:
+            current = attempt.current
             await acheck_url(current, allow_private=options.allow_private_addresses)
-            delay = options.min_delay
+            policy = None
             if options.respect_robots:
                 robots_started = time.monotonic()
                 policy = await self._robots_for(current)
-                robots_seconds += time.monotonic() - robots_started
-                if not policy.allows(str(current), options.robots_agent):
-                    raise FetchError(
-                        f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current), reason="robots"
-                    )
-                delay = max(delay, min(policy.crawl_delay(options.robots_agent), options.max_crawl_delay))
-            extra = {}
-            if cached and self._cache and str(current) == cached[0].final_url:
-                extra = self._cache.conditional_headers(cached[0])
+                attempt.robots_seconds += time.monotonic() - robots_started
+            delay = self._host_delay(policy, current)
             client = self._client_for(current)
-            request = client.build_request("GET", current, headers=extra, cookies=jar)
+            request = client.build_request(
+                "GET", current, headers=self._conditional_headers(attempt), cookies=attempt.jar
+            )
             # Waiting our turn for a polite host is not the server's time: the budget is paused meanwhile.
             loop = asyncio.get_running_loop()
             remaining = (budget.when() or loop.time()) - loop.time()
             budget.reschedule(None)
             wait_started = time.monotonic()
             async with self._hosts.slot(current.host, delay):
-                waited += time.monotonic() - wait_started
+                attempt.waited += time.monotonic() - wait_started
                 budget.reschedule(loop.time() + remaining)
                 try:
                     response = await client.send(request, stream=True)
                 except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
                     raise send_error(exc, current) from exc
                 try:
-                    jar.extract_cookies(response)
-                    following = redirect_target(response, current, chain, options)
-                    if following is not None:
-                        self._archive(response, current, b"", fetch_moment())
-                        current = following
+                    head = self._on_head(response, attempt)
+                    if head is None:
                         continue
-                    if response.status_code == 304 and cached is not None:
-                        result = from_cache(cached[0], cached[1].read_bytes(), requested=requested, chain=chain)
-                        break
-                    reader, sniff = begin_body(response, requested, options)
+                    if isinstance(head, FetchResult):
+                        return self._timed(head, attempt)
+                    reader, sniff = head
                     try:
                         async for chunk in response.aiter_raw():
                             reader.feed(chunk)
                     except (httpx.HTTPError, OSError) as exc:
                         raise map_http_error(exc, current) from exc
-                    body = reader.finish()
-                    fetched_at = fetch_moment()
-                    self._archive(response, current, body, fetched_at)
-                    following = refresh_target(body, current, chain, options)
-                    if following is not None:  # a stub that sends its reader on, as a browser would go
-                        current = following
-                        continue
-                    result = finish_result(
-                        response,
-                        requested=requested,
-                        final=current,
-                        body=body,
-                        wire_bytes=reader.raw_bytes,
-                        sniff=sniff,
-                        chain=chain,
-                        options=options,
-                        fetched_at=fetched_at,
-                    )
-                    if self._cache is not None:
-                        self._cache.store(result)
-                    break
+                    result = self._on_body(response, attempt, reader, sniff)
+                    if result is not None:
+                        return self._timed(result, attempt)
                 finally:
                     await response.aclose()
-        timings = {
-            "wait": round(waited, 6),
-            "robots": round(robots_seconds, 6),
-            "request": round(time.monotonic() - started - waited - robots_seconds, 6),
-        }
-        return msgspec.structs.replace(result, timings=timings)
 
     def _client_for(self, url: httpx.URL) -> httpx.AsyncClient:
         return self._clients[shard_of(url.host, len(self._clients))]
-
-    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes, fetched_at: datetime) -> None:
-        if self._warc is not None:
-            self._warc.write(
-                url=str(url),
-                status=response.status_code,
-                headers=flatten_headers(response.headers),
-                body=body,
-                http_version=response.http_version,
-                fetched_at=fetched_at,
-            )
 
     async def _robots_for(self, url: httpx.URL) -> RobotsPolicy:
         origin = origin_of(url)

@@ -7,7 +7,6 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime
 from types import TracebackType
 
 import httpx
@@ -18,16 +17,10 @@ from .._models import Article, Failure
 from .._pipeline import Pipeline
 from ._cache import ResponseCache
 from ._flow import (
-    begin_body,
     client_arguments,
     fetch_failure,
-    fetch_moment,
-    finish_result,
-    from_cache,
     map_http_error,
     parse_url,
-    redirect_target,
-    refresh_target,
     send_error,
     shard_count,
     shard_of,
@@ -36,14 +29,15 @@ from ._flow import (
 from ._options import FetchOptions, make_options
 from ._pinning import pin_addresses
 from ._politeness import HostLimiter
-from ._result import FetchResult, flatten_headers
+from ._result import FetchResult
 from ._retry import retry_arguments
 from ._robots import RobotsCache, RobotsPolicy, origin_of, robots_reader, robots_url
 from ._safety import check_url
+from ._steps import FetchSteps
 from ._warc import WarcArchive
 
 
-class Fetcher:
+class Fetcher(FetchSteps):
     """Fetches pages politely and hands their bytes to the cleaning pipeline. Reuse one for many URLs.
 
     >>> with Fetcher(per_host_concurrency=1, min_delay=1.0) as fetcher:  # doctest: +SKIP
@@ -154,51 +148,38 @@ class Fetcher:
 
     def _attempt(self, target: httpx.URL, requested: str) -> FetchResult:
         options = self.options
-        started = time.monotonic()
-        deadline = started + options.total_timeout
-        jar = httpx.Cookies()
-        chain: list[str] = []
-        cached = self._cache.load(requested) if self._cache else None
-        current = target
-        waited = robots_seconds = 0.0
+        attempt = self._begin(target, requested)
+        deadline = attempt.started + options.total_timeout
         while True:
+            current = attempt.current
             check_url(current, allow_private=options.allow_private_addresses)
-            delay = options.min_delay
+            policy = None
             if options.respect_robots:
                 robots_started = time.monotonic()
                 policy = self._robots_for(current)
-                robots_seconds += time.monotonic() - robots_started
-                if not policy.allows(str(current), options.robots_agent):
-                    raise FetchError(
-                        f"disallowed by robots.txt for {options.robots_agent!r}", url=str(current), reason="robots"
-                    )
-                delay = max(delay, min(policy.crawl_delay(options.robots_agent), options.max_crawl_delay))
-            extra = {}
-            if cached and self._cache and str(current) == cached[0].final_url:
-                extra = self._cache.conditional_headers(cached[0])
+                attempt.robots_seconds += time.monotonic() - robots_started
+            delay = self._host_delay(policy, current)
             client = self._client_for(current)
-            request = client.build_request("GET", current, headers=extra, cookies=jar)
+            request = client.build_request(
+                "GET", current, headers=self._conditional_headers(attempt), cookies=attempt.jar
+            )
             wait_started = time.monotonic()
             with self._hosts.slot(current.host, delay):
                 # Waiting our turn for a polite host is not the server's time: it does not count.
                 slot_wait = time.monotonic() - wait_started
-                waited += slot_wait
+                attempt.waited += slot_wait
                 deadline += slot_wait
                 try:
                     response = client.send(request, stream=True)
                 except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
                     raise send_error(exc, current) from exc
                 try:
-                    jar.extract_cookies(response)
-                    following = redirect_target(response, current, chain, options)
-                    if following is not None:
-                        self._archive(response, current, b"", fetch_moment())
-                        current = following
+                    head = self._on_head(response, attempt)
+                    if head is None:
                         continue
-                    if response.status_code == 304 and cached is not None:
-                        result = from_cache(cached[0], cached[1].read_bytes(), requested=requested, chain=chain)
-                        break
-                    reader, sniff = begin_body(response, requested, options)
+                    if isinstance(head, FetchResult):
+                        return self._timed(head, attempt)
+                    reader, sniff = head
                     try:
                         for chunk in response.iter_raw():
                             reader.feed(chunk)
@@ -210,51 +191,14 @@ class Fetcher:
                                 )
                     except (httpx.HTTPError, OSError) as exc:
                         raise map_http_error(exc, current) from exc
-                    body = reader.finish()
-                    fetched_at = fetch_moment()
-                    self._archive(response, current, body, fetched_at)
-                    following = refresh_target(body, current, chain, options)
-                    if following is not None:  # a stub that sends its reader on, as a browser would go
-                        current = following
-                        continue
-                    result = finish_result(
-                        response,
-                        requested=requested,
-                        final=current,
-                        body=body,
-                        wire_bytes=reader.raw_bytes,
-                        sniff=sniff,
-                        chain=chain,
-                        options=options,
-                        fetched_at=fetched_at,
-                    )
-                    if self._cache is not None:
-                        self._cache.store(result)
-                    break
+                    result = self._on_body(response, attempt, reader, sniff)
+                    if result is not None:
+                        return self._timed(result, attempt)
                 finally:
                     response.close()
-        timings = {
-            "wait": round(waited, 6),
-            "robots": round(robots_seconds, 6),
-            "request": round(time.monotonic() - started - waited - robots_seconds, 6),
-        }
-        import msgspec
-
-        return msgspec.structs.replace(result, timings=timings)
 
     def _client_for(self, url: httpx.URL) -> httpx.Client:
         return self._clients[shard_of(url.host, len(self._clients))]
-
-    def _archive(self, response: httpx.Response, url: httpx.URL, body: bytes, fetched_at: datetime) -> None:
-        if self._warc is not None:
-            self._warc.write(
-                url=str(url),
-                status=response.status_code,
-                headers=flatten_headers(response.headers),
-                body=body,
-                http_version=response.http_version,
-                fetched_at=fetched_at,
-            )
 
     def _robots_for(self, url: httpx.URL) -> RobotsPolicy:
         origin = origin_of(url)
