@@ -7,10 +7,15 @@ reader never saw. A line was broken there by the wrap when the next line's first
 it; a line that ends earlier ("Share this:", a short last line of a paragraph) was broken by its writer. The dump
 counts as wrapped when nearly all its lines of half the width or more that another line follows are full in that
 sense, and few of those end a sentence; then only full lines are joined to the next.
+
+Widths are counted in columns: a Chinese, Japanese or Korean character takes two, a wrap may break between any two
+of them, and no space joins them again. A line before a token too long for any line (a URL) is joined to it when
+the dump is wrapped and the line is long and ends no sentence.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import pairwise
 
 #: The widest wrap taken for one: lines longer than this are paragraphs written on one line.
@@ -19,8 +24,8 @@ MAX_WIDTH = 132
 MIN_WIDTH = 40
 #: The wrap's width is the length this share of the lines stays within: a URL or a long word may run past it.
 WIDTH_QUANTILE = 0.95
-#: A next line that starts with a longer token (a URL; text without spaces, as Chinese or Japanese is written)
-#: tells nothing about the wrap: that line break stays.
+#: A next line that starts with a longer token (a URL, a long hashtag) tells nothing about the wrap by itself:
+#: the line before it is joined to it only in a dump found wrapped, and only when it is long and ends no sentence.
 MAX_WORD = 30
 #: At least this many lines must have been broken by the wrap...
 MIN_WRAPPED_LINES = 3
@@ -30,26 +35,68 @@ MIN_WRAPPED_SHARE = 0.75
 MIN_SHARE_OF_LINES = 0.3
 #: A wrap breaks a line after a sentence's end now and then; a writer, one sentence a line, every time.
 MAX_SENTENCE_END_SHARE = 0.5
-_SENTENCE_END = (".", "!", "?", ".\u201d", '."', "?\u201d", "!\u201d", ":")
+_SENTENCE_END = (".", "!", "?", ".\u201d", '."', "?\u201d", "!\u201d", ":", "。", "！", "？", "」", "』")
+# Chinese, Japanese and Korean characters take two columns of a fixed-width dump, and a wrap may break a line
+# between any two of them: the next line's first "word" is its first character, and no space joins the two.
+_WIDE = frozenset({"W", "F"})
+
+
+def _is_wide(char: str) -> bool:
+    return not char.isascii() and unicodedata.east_asian_width(char) in _WIDE
+
+
+def _columns(line: str) -> int:
+    if line.isascii():
+        return len(line)
+    return sum(2 if _is_wide(char) else 1 for char in line)
+
+
+def _first_word(line: str) -> tuple[int, int]:
+    """The columns of the first thing a wrap could have moved down from the line before, and its length in
+    characters (0 for a blank line)."""
+    if not line:
+        return 0, 0
+    if _is_wide(line[0]):
+        return 2, 1
+    word = line.split(maxsplit=1)[0]
+    return _columns(word), len(word)
+
+
+def _has_long_token(line: str) -> bool:
+    return len(line) > MAX_WORD and any(len(token) > MAX_WORD and not _is_wide(token[0]) for token in line.split())
+
+
+def _joined(pieces: list[str]) -> str:
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text += piece if _is_wide(text[-1]) and _is_wide(piece[0]) else " " + piece
+    return text
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str] | None:
     """``lines`` with each line the wrap broke joined to the next, or None when the dump is not wrapped."""
     stripped = [line.strip() for line in lines]
-    lengths = sorted(len(line) for line in stripped if line)
+    columns = [_columns(line) for line in stripped]
+    # A line holding a token too long to wrap (a URL) runs past the width: it does not measure it.
+    lengths = sorted(
+        length for line, length in zip(stripped, columns, strict=True) if length and not _has_long_token(line)
+    )
     if not lengths or "" not in stripped[stripped.index(next(filter(None, stripped))) :]:
         return None  # no blank line after the text starts: without one, no paragraph would end but at the wrap
     width = lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     broken: list[bool] = []
+    unknown: list[bool] = []  # the next line starts with a token too long to tell
     followed = 0
-    for line, following in pairwise(stripped):
-        word = following.split(maxsplit=1)[0] if following else ""
-        known = bool(line) and 0 < len(word) <= MAX_WORD
+    for (line, length), (following, _) in pairwise(zip(stripped, columns, strict=True)):
+        word_columns, word_chars = _first_word(following)
+        known = bool(line) and 0 < word_chars <= MAX_WORD
         # Short lines followed by another (a list, "Share this:" above its buttons) say nothing about a wrap.
-        followed += known and len(line) >= width / 2
-        broken.append(known and len(line) + 1 + len(word) > width)
+        followed += known and length >= width / 2
+        space = 0 if _is_wide(line[-1:] or " ") and _is_wide(following[:1] or " ") else 1
+        broken.append(known and length + space + word_columns > width)
+        unknown.append(bool(line) and word_chars > MAX_WORD)
     wrapped = sum(broken)
     if wrapped < max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * followed, MIN_SHARE_OF_LINES * len(lengths)):
         return None
@@ -58,11 +105,14 @@ def join_wrapped_lines(lines: list[str]) -> list[str] | None:
     )
     if sentence_ends > MAX_SENTENCE_END_SHARE * wrapped:
         return None
+    for index, (line, length) in enumerate(zip(stripped, columns, strict=False)):
+        if index < len(unknown) and unknown[index] and length >= width / 2 and not line.endswith(_SENTENCE_END):
+            broken[index] = True  # "... the report is at" before a URL too long for any line
     joined: list[str] = []
     current: list[str] = []
     for line, breaks_here in zip(stripped, [*broken, False], strict=True):
         current.append(line)
         if not breaks_here:
-            joined.append(" ".join(current))
+            joined.append(_joined(current))
             current = []
     return joined
