@@ -319,6 +319,28 @@ def test_a_mirrored_site_s_pages_without_a_page_suffix_are_read_when_they_start_
     assert all(isinstance(item, Document) and item.html for item in items)
 
 
+def test_a_batch_lists_a_folder_once_for_its_count_and_its_reading(tmp_path: Path) -> None:
+    # The progress count listed the folder (opening each file of no page suffix to sniff it), then the reading
+    # listed it again: twice the walk over a mirror of many files.
+    from newsclean.io._readers import count_items
+
+    (tmp_path / "story").write_text("<!DOCTYPE html><html><body><p>Story</p></body></html>")
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    reader = FolderReader(tmp_path)
+    assert count_items([reader, FileReader(tmp_path / "a.html")]) == 3
+    (tmp_path / "b.html").write_text("<p>b</p>")  # after the listing: the count and the reading agree
+    assert [item.source_id for item in reader] == ["a.html", "story"]
+
+
+def test_the_count_follows_the_format_the_caller_names(tmp_path: Path) -> None:
+    # A CSV dump named .txt was counted as one text file: the progress bar's total said 1 for many rows.
+    path = tmp_path / "rows.txt"
+    path.write_text("url,html\nhttps://a.example/,<p>a</p>\nhttps://b.example/,<p>b</p>\n")
+    assert newsclean.io.count_documents([str(path)]) == 1
+    assert newsclean.io.count_documents([str(path)], input_format="csv") is None
+    assert newsclean.io.count_documents([str(tmp_path)]) == 1
+
+
 def _write_warc(path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

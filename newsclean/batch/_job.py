@@ -22,8 +22,9 @@ from .._exceptions import InputError
 from .._limits import Limits
 from .._models import Article
 from .._rules import resolve_rules
-from ..io import InputFormat, JsonlWriter, KeyMap, count_documents, open_writer, read_inputs
+from ..io import InputFormat, JsonlWriter, KeyMap, open_reader, open_writer
 from ..io._open import open_binary
+from ..io._readers import count_items
 from ._pool import ProcessPool, Task, run_in_process
 from ._progress import Progress
 from ._site import SiteBoilerplate, SiteOptions
@@ -175,7 +176,10 @@ def run_batch(
     started = time.monotonic()
     prior_seconds = stats.seconds
     phase = state.phase if state else "clean"
-    total = count_documents(inputs)
+    readers = [
+        open_reader(path, keys=config.keys, input_format=config.input_format, text=config.text) for path in inputs
+    ]
+    total = count_items(readers)
     bar = Progress(total, enabled=progress)
 
     def elapsed() -> float:
@@ -192,7 +196,7 @@ def run_batch(
             )
             start = state.next_index if state else 0
             items: Iterator[Task] = itertools.islice(
-                enumerate(read_inputs(inputs, keys=config.keys, input_format=config.input_format, text=config.text)),
+                enumerate(itertools.chain.from_iterable(readers)),
                 start,
                 None,
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -243,8 +243,16 @@ class FolderReader:
     def __init__(self, path: str | Path, *, text: bool | None = None) -> None:
         self.path = Path(path)
         self.text = text
+        self._files: list[Path] | None = None
 
     def files(self) -> list[Path]:
+        """The files it reads, listed once (a count of them and the reading share one listing: each file of no
+        page suffix is opened to see whether it starts as HTML)."""
+        if self._files is None:
+            self._files = self._list()
+        return self._files
+
+    def _list(self) -> list[Path]:
         found = [
             candidate
             for candidate in self.path.rglob("*")
@@ -478,18 +486,25 @@ def read_inputs(
         yield from open_reader(path, keys=keys, input_format=input_format, text=text)
 
 
-def count_documents(paths: Iterable[str]) -> int | None:
-    """How many items ``read_inputs`` will yield, when that is cheap to know (files and folders only)."""
+def count_documents(paths: Iterable[str], *, input_format: InputFormat = "auto") -> int | None:
+    """How many items ``read_inputs`` will yield, when that is cheap to know (files, folders, Parquet)."""
+    return count_items([open_reader(path, input_format=input_format) for path in paths])
+
+
+def count_items(readers: Sequence[Reader]) -> int | None:
+    """How many items ``readers`` will yield, when that is cheap to know (files, folders, Parquet); reading them
+    afterwards lists each folder no second time."""
     total = 0
-    for path in paths:
-        kind = detect_format(path)
-        if kind in {"jsonl", "csv", "warc"} or path == "-":
-            return None
+    for reader in readers:
         try:
-            if kind == "parquet":
-                total += ParquetReader(path).count()
-            else:
-                total += len(FolderReader(path).files()) if kind == "folder" else 1
+            if isinstance(reader, FileReader):
+                total += 1
+            elif isinstance(reader, FolderReader):
+                total += len(reader.files())
+            elif isinstance(reader, ParquetReader):
+                total += reader.count()
+            else:  # records a line or a row at a time, or standard input: known only once read
+                return None
         except Exception:  # unreadable, or pyarrow missing or refusing it: the reader will say so
             return None
     return total
