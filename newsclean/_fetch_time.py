@@ -12,8 +12,15 @@ _EPOCH_RANGE = (946_684_800, 4_102_444_800)
 
 
 def as_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; a naive datetime is taken to be UTC already (what crawl records store)."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    """``moment`` in UTC; a naive datetime is taken to be UTC already (what crawl records store).
+
+    Raises ``ValueError`` when UTC cannot hold it (the first hours of year 1 east of Greenwich)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"fetch time {moment.isoformat()} is out of the range of dates in UTC") from None
 
 
 def parse_fetch_time(value: object) -> datetime:

@@ -400,6 +400,13 @@ class Pipeline:
     # -- documents in bulk ------------------------------------------------------------------------------------
 
     def run(self, document: Document) -> Article:
+        """Clean one ``Document``: its text as a dump when it has one, else its page. Raises ``TypeError`` for
+        anything but a ``Document``, ``InputError`` for one with neither."""
+        if not isinstance(document, Document):
+            raise TypeError(
+                f"expected a newsclean.Document, not {type(document).__name__}"
+                " (build one with newsclean.Document(html=..., url=...))"
+            )
         if document.text is not None:
             return self.clean_text(
                 document.text,
@@ -428,18 +435,20 @@ class Pipeline:
             except NewscleanError as exc:
                 yield self._failure(document, exc.stage or "unknown", exc)
             except Exception as exc:  # one bad page never stops a batch; the failure says what happened
-                yield self._failure(document, "internal", exc)
+                stage = "input" if not isinstance(document, Document) else "internal"
+                yield self._failure(document, stage, exc)
 
     def _failure(self, document: Document, stage: str, exc: Exception) -> Failure:
         self.stats.failures[type(exc).__name__] += 1
         message = exc.message if isinstance(exc, NewscleanError) else str(exc) or type(exc).__name__
+        known = document if isinstance(document, Document) else None  # a caller may pass anything
         return Failure(
             stage=stage,
             error=type(exc).__name__,
             message=message,
-            source_id=document.source_id,
-            url=document.url,
-            position=document.position,
+            source_id=known.source_id if known else None,
+            url=known.url if known else None,
+            position=known.position if known else None,
         )
 
     # -- bookkeeping ------------------------------------------------------------------------------------------

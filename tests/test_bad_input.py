@@ -138,6 +138,32 @@ def test_run_many_turns_each_bad_document_into_a_failure_and_goes_on() -> None:
     assert (failure.stage, failure.error, failure.url) == ("input", "InputError", "https://example.com/b")
 
 
+def test_run_many_reports_an_item_that_is_not_a_document_and_goes_on() -> None:
+    # A dict in the stream raised AttributeError from the failure report itself, which ended the run.
+    items: list[Any] = [{"html": ARTICLE}, Document(html=ARTICLE, source_id="good"), None]
+    records = list(Pipeline().run_many(items))
+    assert [type(record).__name__ for record in records] == ["Failure", "Article", "Failure"]
+    failure = records[0]
+    assert isinstance(failure, Failure)
+    assert (failure.stage, failure.error, failure.source_id) == ("input", "TypeError", None)
+    assert "expected a newsclean.Document, not dict" in failure.message
+    with pytest.raises(TypeError, match="not NoneType"):
+        Pipeline().run(None)  # type: ignore[arg-type]
+
+
+def test_a_fetch_time_utc_cannot_hold_is_a_value_error() -> None:
+    # It raised OverflowError from the conversion to UTC.
+    from datetime import datetime, timedelta, timezone
+
+    from newsclean._fetch_time import parse_fetch_time
+
+    early = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))
+    with pytest.raises(ValueError, match="out of the range of dates in UTC"):
+        newsclean.clean_text("A short text dump paragraph with enough words to count.", fetched_at=early)
+    with pytest.raises(ValueError, match="out of the range"):
+        parse_fetch_time(early)  # what a record's fetch time goes through, as documented
+
+
 def test_wrong_argument_type_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         newsclean.clean_html(12345)  # type: ignore[arg-type]
