@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+import newsclean
 from newsclean._rules import default_rules
 from newsclean.cleaners import DomCleaner
 from newsclean.cleaners._dom import is_heading_anchor
@@ -147,3 +148,37 @@ def test_a_support_box_that_asks_for_nothing_stays() -> None:
     assert _removed('<div class="support-huffpost"><p>Support our journalism today.</p></div>') == [
         ("dom.support-appeal", "Support our journalism today.")
     ]
+
+
+ARTICLE_PARAGRAPHS = "".join(
+    f"<p>Paragraph {n}: the council voted seven to two on Tuesday to approve the new budget, which raises spending"
+    " on schools.</p>"
+    for n in range(10)
+)
+MENU = (
+    "<nav><ul>" + "".join(f"<li><a href='/s/{n}'>Local section number {n}</a></li>" for n in range(120)) + "</ul></nav>"
+)
+
+
+@pytest.mark.parametrize("classes", ["tag-newsletter", "category-donations", "post_tag-share", "js-share-bar"])
+def test_the_article_s_wrapper_is_kept_whatever_its_classes_on_a_page_of_long_menus(classes: str) -> None:
+    # WordPress files a post under its terms as classes ("tag-newsletter"), and a menu of 120 links holds more
+    # text than the story: the whole article was removed as a newsletter box, the page came out empty.
+    page = (
+        f"<html><body>{MENU}<div class='post-4521 post type-post hentry category-local-news {classes}'>"
+        f"<h1>Council approves budget</h1><div class='entry-content'>{ARTICLE_PARAGRAPHS}</div></div></body></html>"
+    )
+    article = newsclean.clean_html(page, url="https://news.example.com/council-approves-budget")
+    assert len(article.paragraphs) == 10 and not article.removed
+
+
+def test_a_widget_box_beside_the_article_is_still_removed() -> None:
+    page = (
+        f"<html><body>{MENU}<div class='post'><h1>Council approves budget</h1>{ARTICLE_PARAGRAPHS}</div>"
+        "<div class='newsletter-signup'><h3>Get our newsletter</h3><p>Sign up for the morning briefing.</p></div>"
+        "</body></html>"
+    )
+    article = newsclean.clean_html(page, url="https://news.example.com/council-approves-budget")
+    assert len(article.paragraphs) == 10
+    assert "dom.newsletter-box" in [removal.rule for removal in article.removed]
+    assert "Sign up for the morning briefing." not in article.text

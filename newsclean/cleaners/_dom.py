@@ -16,12 +16,19 @@ from .._rules import CompiledRule, RuleSet
 # says ("related-article-body", "subscriber-content"): leave it to the extractor. Its hidden parts do not count.
 MAX_TEXT_SHARE = 0.4
 _PROTECTED_TAGS = frozenset({"html", "head", "body", "main", "article"})
+# A box with the headline and more than half the text of the page's paragraphs is the article's wrapper, whatever
+# its class says ("post js-share-bar"), even on a page whose menus and comments hold most of its text.
+MIN_ARTICLE_CHARS = 500
+MAX_PARAGRAPH_SHARE = 0.5
 
 # class and id attribute values in markup serialised by Lexbor, which always writes lowercase attribute names
 # and double quotes. One regex over the markup costs far less than visiting every element from Python;
 # Lexbor then finds the elements with one selector.
 _CLASS_OR_ID = re.compile(r' (?:class|id)="([^"]*)"')
 _SELECTOR_SAFE = re.compile(r"""^[^"\\\n]+$""")
+# The classes WordPress puts on a post for each of its terms ("tag-newsletter", "category-donations"): they name
+# what the story is filed under, not a widget, however widget-like the term.
+_TERM_CLASS = re.compile(r"^(?:tag|tags|category|categories|post_tag|post-tag)-")
 # A selector naming one class or one id, without escapes: it can match only where the page has that token.
 _SIMPLE_TOKEN_SELECTOR = re.compile(r"^[.#]([A-Za-z0-9_-]+)$")
 
@@ -115,7 +122,9 @@ class DomCleaner:
         if self._word_rules:
             tokens = "\n".join(page_tokens).encode()
             matched = (match.group(0).decode() for match in self._any_word_rule.finditer(tokens))
-            candidates_tokens = {token for token in matched if _SELECTOR_SAFE.match(token)}
+            candidates_tokens = {
+                token for token in matched if _SELECTOR_SAFE.match(token) and not _TERM_CLASS.match(token)
+            }
             hits_by_rule: list[set[str]] = [set() for _ in self._word_rules]
             for token in candidates_tokens:
                 for index in self._word_rule_set.Match(token.encode()) or ():
@@ -132,6 +141,7 @@ class DomCleaner:
 
         # The body's text is long to read and most candidates fail a cheaper check first: read it once, when needed.
         page_chars = max(page_chars, 1) if page_chars is not None else 0
+        paragraph_chars: int | None = None  # the text of the page's <p>s, read once a box needs it
         removed_ids: set[int] = set()
         doomed: list[LexborNode] = []
         removals: list[Removal] = []
@@ -151,6 +161,11 @@ class DomCleaner:
             limit = MAX_TEXT_SHARE * page_chars
             if len(text) > limit and len(text) - _hidden_chars(node) > limit:
                 continue
+            if len(text) >= MIN_ARTICLE_CHARS and node.css_first("h1") is not None:
+                if paragraph_chars is None:
+                    paragraph_chars = _paragraph_chars(body)
+                if _paragraph_chars(node) > MAX_PARAGRAPH_SHARE * paragraph_chars:
+                    continue
             if text:
                 removals.append(Removal(found.id, found.category, "dom", text))
             removed_ids.add(node.mem_id)
@@ -272,6 +287,10 @@ def _hidden_chars(node: LexborNode) -> int:
     hidden = [element for element in node.css(_HIDDEN) if _is_hidden(element)]
     hidden_ids = {element.mem_id for element in hidden}
     return sum(len(node_text(element)) for element in hidden if not _has_ancestor_in(element, hidden_ids))
+
+
+def _paragraph_chars(node: LexborNode) -> int:
+    return sum(len(node_text(paragraph)) for paragraph in node.css("p"))
 
 
 def _removable(node: LexborNode) -> bool:
