@@ -1,4 +1,5 @@
-"""A text dump's byline and date lines, read as its authors and dates once the cleaners have taken them out.
+"""A text dump's byline and date lines, read as its authors and dates once the cleaners have taken them out; and
+a page's removed byline line, for the names its header byline ran into the text.
 
 A page states its authors and dates in markup; a dump has only its text, and the lines that state them ("By Jane
 Doe", "Published on March 5, 2024") are the ones the credits pack removes as not part of the article. Removed, they
@@ -27,6 +28,21 @@ _DATE_LABEL = re.compile(
 )
 
 
+def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None:
+    """A page's authors, when its header byline was read only in part, from the byline line the text cleaner
+    removed: the page text runs the byline into the first paragraph ("By Jane Doe and John Smith Police said …"),
+    where the last name's end is unclear, while the removed line ends where the byline does. Only a longer list
+    starting with the names already read replaces them; an agency it names fills a missing one."""
+    byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
+    if byline is None or resolved.provenance.get("authors") != "byline":
+        return
+    parsed = parse_byline(byline)
+    known: tuple[str, ...] = resolved.values["authors"]
+    if len(parsed.authors) > len(known) and parsed.authors[: len(known)] == known:
+        resolved.replace("authors", parsed.authors, "byline")
+        resolved.set("agency", parsed.agency, "byline")
+
+
 def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetched: datetime | None) -> None:
     """Authors from the first byline line removed; the published date from the first date line removed, or the
     modified date when its label says "Updated"; each only when nothing else has set it. A date is read only when
@@ -36,7 +52,9 @@ def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetc
     now = fetched or datetime.now(UTC)
     byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
     if byline is not None and "authors" not in resolved.values:
-        resolved.set("authors", parse_byline(byline).authors, "byline")
+        parsed = parse_byline(byline)
+        resolved.set("authors", parsed.authors, "byline")
+        resolved.set("agency", parsed.agency, "byline")
     for removal in removed:
         if removal.rule not in _DATE_RULES:
             continue

@@ -13,7 +13,7 @@ from . import _decode, _dom
 from . import metadata as _metadata
 from ._arguments import HeadersArg, header_fields, optional_str, page_markup
 from ._disclosed_panels import reveal_disclosed_panels
-from ._dump_bylines import read_removed_bylines
+from ._dump_bylines import complete_byline_list, read_removed_bylines
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
@@ -373,6 +373,8 @@ class Pipeline:
         resolved.replace("title", title or None, title_source)
         if from_dump:
             read_removed_bylines(resolved, all_removed, fetched=fetched_at)
+        else:
+            complete_byline_list(resolved, all_removed)
         _metadata.complete(resolved, paragraphs=kept, now=fetched_at)
         status: Status = "ok" if kept else "no_content"
         article = Article(

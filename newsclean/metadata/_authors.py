@@ -508,6 +508,11 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
             if wire:
                 agency = agency or wire
                 continue
+            person, wire = _name_then_agency(segment, keys, structured)
+            if person and wire:  # "JANE DOE Associated Press": no comma between them
+                names.append(person)
+                agency = agency or wire
+                continue
             if fold(segment) in keys:
                 organization = organization or segment
                 continue
@@ -516,7 +521,22 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
                 names.append(name)
             elif organization is None and _looks_like_organization(segment):
                 organization = segment
-    return Byline(tuple(dict.fromkeys(names)), agency, organization)
+    # One author written twice, once in capitals ("Jane Doe", "JANE DOE" normalised alike or not), counts once.
+    unique = {name.casefold(): name for name in reversed(names)}
+    return Byline(tuple(reversed(unique.values())), agency, organization)
+
+
+def _name_then_agency(segment: str, keys: set[str], structured: bool) -> tuple[str | None, str | None]:
+    """A person's name followed by an agency's without a separator ("Jane Doe Associated Press", "JANE DOE
+    Reuters"): the name and the agency. Only agencies of two words or more, or one of four letters or more:
+    "AP" or "PA" after a name could be initials."""
+    words = segment.split()
+    for size in range(min(4, len(words) - 2), 0, -1):
+        tail = " ".join(words[-size:])
+        wire = agency_name(tail)
+        if wire and (size > 1 or len(tail) >= 4):
+            return person_name(" ".join(words[:-size]), site_keys=keys, structured=structured), wire
+    return None, None
 
 
 # A middle or maiden name in brackets inside a name is part of it: "Paramita (Guha) Ghosh" (while "Jane Doe (AP)"

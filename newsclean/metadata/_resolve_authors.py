@@ -310,7 +310,7 @@ def _bylines_after_headline(text: str, start: int, *, window: int = 300) -> list
         label = ":" in match.group(0) or not text[start : match.start()].strip()
         if match.group(0)[0] == "b" and word.isalpha() and word.casefold() not in _BY_LABEL_WORDS and not label:
             continue
-        name = _name_run(text[match.end() : match.end() + 80].split())
+        name = _name_list(text[match.end() : match.end() + 160].split())
         if name:
             names.append(name)
     if not names:
@@ -321,6 +321,48 @@ def _bylines_after_headline(text: str, start: int, *, window: int = 300) -> list
                 names.append(name)
                 break
     return names
+
+
+_LIST_AND = frozenset({"and", "&"})
+_AGENCY_SEPARATORS = frozenset({"|", "•", "·", "-", "–", "—"})
+
+
+def _name_list(words: list[str]) -> str | None:
+    """The names a byline lists ("Jane Doe and John Smith", "Jane Doe, John Smith and Ann Lee") and the agency
+    after them ("Jane Doe | Reuters"), as one byline for ``parse_byline``; the first name alone when what follows
+    it is not clearly a list ("Jane Doe, Senior Reporter")."""
+    first = _name_run(words)
+    if first is None:
+        return None
+    names, separators = [first], []
+    consumed = len(first.split())
+    while len(names) < 6 and consumed < len(words):
+        if words[consumed] in _LIST_AND:
+            start, separator = consumed + 1, "and"
+        elif words[consumed - 1].endswith(","):
+            start, separator = consumed, ","
+        else:
+            break
+        name = _name_run(words[start:])
+        if name is None:
+            break
+        names.append(name)
+        separators.append(separator)
+        consumed = start + len(name.split())
+    if "," in separators and separators[-1] != "and":
+        # "Jane Doe, Senior Reporter": a comma alone does not make a list; "A, B and C" does
+        cut = separators.index(",")
+        names, separators = names[: cut + 1], separators[:cut]
+        consumed = sum(len(name.split()) for name in names) + separators.count("and")
+    byline = names[0] + "".join(f" and {name}" for name in names[1:])
+    after = words[consumed : consumed + 5]
+    if after and (words[consumed - 1].endswith(",") or after[0] in _AGENCY_SEPARATORS):
+        after = after[1:] if after[0] in _AGENCY_SEPARATORS else after
+        for size in range(min(4, len(after)), 0, -1):
+            wire = agency_name(" ".join(after[:size]).strip(",.;"))
+            if wire:
+                return f"{byline}, {wire}"
+    return byline
 
 
 def _name_run(words: list[str]) -> str | None:
