@@ -44,17 +44,17 @@ def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None
 
 
 def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetched: datetime | None) -> None:
-    """Authors from the first byline line removed; the published date from the first date line removed, or the
-    modified date when its label says "Updated"; each only when nothing else has set it. A date is read only when
-    it means one day ("05.03.2024" could be March or May, and is passed over), or, given the fetch time, when it
-    counts back from it ("Updated 3 hours ago"); no date later than the fetch (the time of cleaning without
-    one) is believed."""
+    """Authors (and agency) from the first byline line removed; the published date from the first date line
+    removed, or the modified date when its label says "Updated"; each only when nothing else has set it. A date
+    is read only when it means one day ("05.03.2024" could be March or May, and is passed over), or, given the
+    fetch time, when it counts back from it ("Updated 3 hours ago"); no date later than the fetch (the time of
+    cleaning without one) is believed."""
     now = fetched or datetime.now(UTC)
     byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
     if byline is not None and "authors" not in resolved.values:
-        parsed = parse_byline(byline)
-        resolved.set("authors", parsed.authors, "byline")
-        resolved.set("agency", parsed.agency, "byline")
+        names = parse_byline(byline)
+        resolved.set("authors", names.authors, "byline")
+        resolved.set("agency", names.agency, "byline")
     for removal in removed:
         if removal.rule not in _DATE_RULES:
             continue
