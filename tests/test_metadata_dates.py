@@ -419,3 +419,14 @@ def test_a_zone_offset_of_a_day_or_more_is_no_date_and_the_page_still_resolves()
     resolved = resolve_page(head + json_ld({"@type": "NewsArticle", "datePublished": stamp}), body)
     assert "published" not in resolved.values
     assert parse_datetime("2023-01-01T10:00:00+05:30") is not None
+
+
+def test_a_declared_stamp_on_the_day_the_url_states_gives_its_time_and_zone() -> None:
+    # The URL's day won as midnight UTC (the evening before in New York) over the publisher's own stamp of that day.
+    head = json_ld({"@type": "NewsArticle", "headline": HEADLINE, "datePublished": "2024-05-30T09:15:00-04:00"})
+    body = f"<article><h1>{HEADLINE}</h1>{ARTICLE_TEXT}</article>"
+    on_the_day = resolve_page(head, body, url="https://example.org/2024/05/30/flood-barrier")
+    assert on_the_day.values["published"] == datetime(2024, 5, 30, 9, 15, tzinfo=timezone(timedelta(hours=-4)))
+    assert on_the_day.provenance["published"] == "json-ld; on the day the URL states"
+    another_day = resolve_page(head, body, url="https://example.org/2024/05/29/flood-barrier")
+    assert another_day.values["published"] == datetime(2024, 5, 29, tzinfo=UTC)  # the URL's day still wins

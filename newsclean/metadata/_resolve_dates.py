@@ -368,6 +368,11 @@ def _choose_among(found: list[_DateCandidate], evidence: _PageEvidence) -> tuple
     url_day = next((c.value.date() for c in found if c.source.startswith("url")), None)
     for candidate in _after_headline_first(found, evidence):
         if candidate.source.startswith("url"):
+            # The URL gives the day; a date the publisher declares on that day gives its time and zone too.
+            timed = (c for c in found if c.declared and not c.source.startswith("url") and "date only" not in c.source)
+            same_day = next((c for c in timed if _could_be_on(c, candidate.value.date())), None)
+            if same_day is not None:
+                return same_day.value, f"{same_day.source}; on the day the URL states"
             return candidate.value, candidate.source
         if not candidate.declared and not _date_in_header(candidate, evidence):
             continue
