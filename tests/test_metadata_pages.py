@@ -189,3 +189,24 @@ def test_a_title_without_a_media_tag_sets_no_flag() -> None:
     article = _story(f'<meta property="og:title" content="{headline}">', headline, body, "https://games.example/story")
     assert article.title == headline
     assert article.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical", "same"),
+    [
+        ("https://alice.substack.com/p/budget", "https://bob.substack.com/p/budget", False),
+        ("https://jane.blogspot.com/2024/budget.html", "https://john.blogspot.com/2024/budget.html", False),
+        ("https://alice.substack.com/p/budget?utm_source=x", "https://alice.substack.com/p/budget", True),
+        ("https://medium.com/@bob/budget-1a2b", "https://bob.medium.com/budget-1a2b", True),
+        ("https://www.example.co.uk/news/budget", "https://www.example.com/news/budget", True),
+    ],
+)
+def test_two_publishers_on_one_platform_are_two_sites(url: str, canonical: str, same: bool) -> None:
+    # Every substack.com subdomain counted as one site: another publisher's canonical became this page's address.
+    page = (
+        f"<html><head><link rel='canonical' href='{canonical}'></head><body><article><h1>Council approves budget</h1>"
+        + "<p>The council met on Tuesday to discuss the new budget, with enough words to count as prose.</p>" * 4
+        + "</article></body></html>"
+    )
+    article = newsclean.clean_html(page, url=url)
+    assert (article.canonical_url, article.syndication_source) == ((canonical, None) if same else (None, canonical))

@@ -80,9 +80,52 @@ def clean_url(raw: str | None, *, base: str | None) -> str | None:
     return urlunsplit((normalized.scheme, normalized.netloc, normalized.path, query, ""))
 
 
+# Platforms that give each publisher a subdomain of their own: alice.substack.com and bob.substack.com are two
+# sites. (The public suffix list knows a few of them, such as blogspot.com and github.io, not most.)
+_TENANT_PLATFORMS = (
+    "substack.com",
+    "medium.com",
+    "wordpress.com",
+    "blogspot.com",
+    "tumblr.com",
+    "github.io",
+    "gitlab.io",
+    "ghost.io",
+    "beehiiv.com",
+    "wixsite.com",
+    "weebly.com",
+    "squarespace.com",
+    "typepad.com",
+    "livejournal.com",
+    "blogger.com",
+    "hashnode.dev",
+    "netlify.app",
+    "vercel.app",
+    "pages.dev",
+)
+
+
+def _tenant(host: str) -> str | None:
+    """The publisher's subdomain on a platform of ``_TENANT_PLATFORMS`` ("alice.substack.com"), else None."""
+    labels = [label for label in host.lower().rstrip(".").split(".") if label != "www"]
+    for platform in _TENANT_PLATFORMS:
+        size = platform.count(".") + 1
+        if len(labels) > size and ".".join(labels[-size:]) == platform:
+            return ".".join(labels[-size - 1 :])
+    return None
+
+
 def same_site(first: str | None, second: str | None) -> bool:
+    """Whether two URLs are one publisher's: the same registered name ("nytimes" of www.nytimes.com and
+    nytimes.co.uk), and not two subdomains of a platform that gives each publisher one."""
     a, b = host_of(first), host_of(second)
-    return bool(a and b and host_key(a) == host_key(b))
+    if not (a and b):
+        return False
+    tenants = _tenant(a), _tenant(b)
+    if None not in tenants:
+        return tenants[0] == tenants[1]
+    # The platform's own host serves every publisher's pages (medium.com/@bob for bob.medium.com).
+    return host_key(a) == host_key(b)
 
 
 def is_homepage(url: str) -> bool:
