@@ -619,3 +619,27 @@ def test_an_article_its_publisher_declares_not_free_is_flagged_paywalled(head: s
     resolved = resolve_page(head, ARTICLE_TEXT)
     assert ("paywalled" in resolved.flags) is (source is not None)
     assert resolved.provenance.get("paywalled") == source
+
+
+@pytest.mark.parametrize(
+    ("h1s", "title", "source"),
+    [
+        (["City News"], "Council approves new budget after long debate", "title-tag"),
+        (["City News", "Council approves new budget after long debate"], None, "h1"),
+    ],
+)
+def test_a_logo_h1_naming_the_title_s_unknown_site_segment_is_not_the_headline(
+    h1s: list[str], title: str | None, source: str
+) -> None:
+    # The logo's <h1> shared all its words with the title's "| City News" tail and became the title.
+    head = "<title>Council approves new budget after long debate | City News</title>"
+    body = "".join(f"<h1>{h1}</h1>" for h1 in h1s) + f"<article>{ARTICLE_TEXT}</article>"
+    resolved = resolve_page(head, body, url="https://news.example.com/x/budget")
+    assert resolved.values["title"] == (title or "Council approves new budget after long debate")
+    assert resolved.provenance["title"] == source
+
+
+def test_a_headline_shorter_than_the_site_name_after_it_is_still_the_headline() -> None:
+    head = "<title>Council approves budget | The Springfield Daily Herald</title>"
+    resolved = resolve_page(head, f"<h1>Council approves budget</h1><article>{ARTICLE_TEXT}</article>")
+    assert (resolved.values["title"], resolved.provenance["title"]) == ("Council approves budget", "h1")

@@ -16,6 +16,7 @@ from ._title import (
     is_genre_label,
     media_flag,
     publisher_label,
+    site_segment,
     strip_media_tag,
     strip_unknown_site_suffix,
 )
@@ -109,6 +110,9 @@ def _set_title(
     title, source = cleaned[0]
     if source == "title-tag" or len(cleaned) > 1:
         title = strip_unknown_site_suffix(title, [t for t in texts if t != title])
+    segment = site_segment(title)
+    if segment is not None and any(fold(h1) == segment[1] for h1 in candidates.h1):
+        title = segment[0]  # the logo's <h1> names the site: "… | City News" under <h1>City News</h1>
     resolved.set("title", title, source)
 
 
@@ -146,6 +150,8 @@ def _visible_headline(
     """The ``<h1>`` that shares most of its words with the markup's titles (og:title, JSON-LD, <title>).
     ``kept_label``: the genre label the publisher makes part of the headline (``publisher_label``)."""
     title_words = set().union(*(_words(t) for t in titles)) if titles else set()
+    # A logo's <h1> ("City News") is a title's site-name segment, when the site's name is not known otherwise.
+    site_segments = {segment[1] for title in titles if (segment := site_segment(title))}
     title_stems = set().union(*(_stems(t) for t in titles)) if titles else set()
     best: tuple[tuple[bool, float, float, int], str] | None = None
     for index, raw in enumerate(h1s[:8]):
@@ -155,7 +161,7 @@ def _visible_headline(
         scored: list[tuple[int, int, float, str]] = []
         for reading in readings:
             h1 = clean_title(reading, site_names=site_names, host=host, sections=sections, kept_label=kept_label)
-            if h1 is None or len(h1) > 300:
+            if h1 is None or len(h1) > 300 or fold(h1) in site_segments:
                 continue
             stems = _stems(h1)
             if stems:

@@ -239,5 +239,17 @@ def strip_unknown_site_suffix(title: str, alternatives: Iterable[str]) -> str:
     return title
 
 
+def site_segment(title: str) -> tuple[str, str] | None:
+    """The title before its last separated part, and that part folded, when the part is shorter than the rest:
+    where a site's name sits in a title ("Council approves new budget | City News"), known or not."""
+    separators = list(_SEPARATOR.finditer(title))
+    if not separators:
+        return None
+    head, tail = title[: separators[-1].start()].strip(), title[separators[-1].end() :].strip()
+    if not head or not tail or len(tail.split()) >= len(_SEPARATOR.sub(" ", head).split()):
+        return None
+    return head, fold(tail)
+
+
 def is_generic_site_word(word: str) -> bool:
     return word.casefold() in _GENERIC_SITE_WORDS
