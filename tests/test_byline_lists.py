@@ -65,3 +65,20 @@ def test_an_agency_after_a_name_without_a_comma_and_a_name_written_twice(
     # "JANE DOE Associated Press" was one organisation; "Jane Doe" and "jane doe" were two people.
     parsed = parse_byline(byline)
     assert (parsed.authors, parsed.agency, parsed.organization) == (authors, agency, None)
+
+
+@pytest.mark.parametrize(
+    ("field", "authors"),
+    [
+        ("Doe, Jane", ("Jane Doe",)),
+        ("Doe, Jane A.", ("Jane A. Doe",)),
+        ("Jane Doe, John Smith", ("Jane Doe", "John Smith")),
+    ],
+)
+def test_an_author_field_written_last_name_first_is_one_person(field: str, authors: tuple[str, ...]) -> None:
+    # "Doe, Jane" was two authors, "Doe" and "Jane".
+    page = (
+        f"<html><head><meta name='author' content='{field}'></head><body><article><h1>Council approves budget</h1>"
+        f"{BODY}</article></body></html>"
+    )
+    assert newsclean.clean_html(page, url="https://news.example.com/x/budget").authors == authors

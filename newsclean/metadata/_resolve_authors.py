@@ -137,6 +137,9 @@ def resolve_authors(
     sources.append((_citation_authors(candidates, site_keys), "meta"))
     for _, value in metas(candidates, AUTHOR_META):
         if not value.startswith("http"):
+            inverted = _INVERTED_NAME.match(value.strip())  # "Doe, Jane": one person, written last name first
+            if inverted:
+                value = f"{inverted['first']} {inverted['last']}"
             sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
     for value in _written_by_meta(candidates):
         sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
@@ -185,6 +188,9 @@ def _byline_in_header(text: str, visible: str | None, header: int | None) -> boo
 
 _CITATION_AUTHOR_META = ("citation_author", "citation_authors")
 _LAST_FIRST = re.compile(r"^(?P<last>[^,]+),\s*(?P<first>[^,]+)$")
+# An author field of one last name, a comma and one first name (with an initial): "Doe, Jane", "Doe, Jane A.".
+# Two people would each have a first and a last name ("Jane Doe, John Smith").
+_INVERTED_NAME = re.compile(r"^(?P<last>[A-Z][\w'’-]+),\s*(?P<first>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?)$")
 
 
 def _citation_authors(candidates: MetadataCandidates, site_keys: set[str]) -> Byline:
