@@ -183,6 +183,18 @@ def test_corrupt_compressed_dump_keeps_the_lines_before_the_damage_and_rejects_t
     assert isinstance(items[-1], Failure) and "truncated or corrupt" in items[-1].message
 
 
+@pytest.mark.parametrize("name", ["dump.jsonl.gz", "page.html.gz", "rows.csv.gz"])
+def test_gzip_whose_deflate_data_is_corrupt_is_a_read_failure_not_a_crash(tmp_path: Path, name: str) -> None:
+    # gzip raises zlib.error (no OSError) for bad deflate data: it went through every reader and ended the batch.
+    content = _jsonl([{"id": "a", "html": PAGE.format(title="T")}]) if "jsonl" in name else b"url,html\nu,<p>x</p>\n"
+    damaged = bytearray(gzip.compress(content))
+    damaged[30:60] = bytes(byte ^ 0xFF for byte in damaged[30:60])
+    path = tmp_path / name
+    path.write_bytes(bytes(damaged))
+    items = list(newsclean.io.read_inputs([str(path), str(tmp_path)]))  # the file, then its folder
+    assert items and all(isinstance(item, Failure) and "gzip data is corrupt" in item.message for item in items)
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
 def test_page_that_is_not_the_compression_its_name_says_is_a_failure(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"page.html{suffix}"

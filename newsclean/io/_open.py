@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import zlib
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,7 +23,7 @@ def open_binary(path: Path) -> IO[bytes]:
     """A buffered binary reader over ``path``, decompressing ``.gz`` and ``.zst`` on the fly."""
     compression = compression_of(path)
     if compression == "gzip":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return io.BufferedReader(_GzipReader(gzip.open(path, "rb")), buffer_size=1 << 16)
     if compression == "zstd":
         return io.BufferedReader(_ZstdReader(path.open("rb")), buffer_size=1 << 16)
     return path.open("rb")
@@ -88,6 +89,27 @@ class _Utf8Reader(io.RawIOBase):
         if self._decoder is None:
             return chunk
         return self._decoder.decode(chunk, final=self._done).encode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class _GzipReader(io.RawIOBase):
+    """gzip's stream, with corrupt deflate data raising OSError as a bad header does (gzip lets ``zlib.error``
+    through, which derives from Exception alone: a reader catching OSError would crash the batch)."""
+
+    def __init__(self, raw: gzip.GzipFile) -> None:
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            return self._raw.readinto(buffer)
+        except zlib.error as exc:
+            raise OSError(f"gzip data is corrupt: {exc}") from exc
 
     def close(self) -> None:
         self._raw.close()
