@@ -171,3 +171,49 @@ def test_module_entry_point_runs() -> None:
         [sys.executable, "-m", "newsclean", "--version"], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert "newsclean" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{input}", "-o", "{input}"], "OUTPUT {input} is also input {input}"),
+        (["{input}", "-o", "{dir}/out.jsonl", "--rejects", "{input}"], "--rejects {input} is also input {input}"),
+        (["{input}", "-o", "{dir}/x.jsonl", "--rejects", "{dir}/x.jsonl"], "--rejects {dir}/x.jsonl is also OUTPUT"),
+        (["{input}", "-o", "{dir}/y.jsonl", "--stats", "{input}"], "--stats {input} is also input {input}"),
+    ],
+    ids=["output-is-input", "rejects-is-input", "rejects-is-output", "stats-is-input"],
+)
+def test_a_file_to_write_that_is_an_input_or_another_output_is_a_usage_error(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    # The writers truncate their files before the first input is read: the input was emptied and the run said
+    # "documents in: 0" with exit 0; two writers on one file corrupted it.
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a", "html": JETPACK.read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    before = dump.read_bytes()
+    filled = [arg.format(input=dump, dir=tmp_path) for arg in args]
+    result = CliRunner().invoke(main, ["clean", *filled, "--workers", "0"])
+    assert result.exit_code == 2
+    assert message.format(input=dump, dir=tmp_path) in result.output
+    assert dump.read_bytes() == before
+
+
+def test_output_dash_is_standard_output_and_the_stats_folder_is_made(tmp_path: Path) -> None:
+    # "-o -" wrote files named "-" and "-.rejects.jsonl"; --stats into a missing folder failed after the whole run.
+    stats = tmp_path / "reports" / "stats.json"
+    result = CliRunner().invoke(main, ["clean", str(JETPACK), "-o", "-", "--stats", str(stats)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["paragraphs"][0].startswith("March 9 (Reuters)")
+    assert json.loads(stats.read_text(encoding="utf-8"))["articles_out"] == 1
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly() -> None:
+    # "newsclean clean … | head -1" printed "Error: Could not open file '?': Broken pipe" and exited 1.
+    command = [sys.executable, "-m", "newsclean", "clean", *[str(JETPACK)] * 40]
+    cleaner = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert cleaner.stdout is not None and cleaner.stderr is not None
+    first = cleaner.stdout.readline()
+    cleaner.stdout.close()  # the reader is gone
+    errors = cleaner.stderr.read()
+    assert cleaner.wait(timeout=120) == 141
+    assert json.loads(first)["title"] and b"Broken pipe" not in errors and b"Traceback" not in errors

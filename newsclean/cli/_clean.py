@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ import msgspec
 from .._exceptions import InputError
 from .._limits import Limits
 from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
-from ..batch._job import outcomes
+from ..batch._job import default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
 from ._options import file_error, rules_option
@@ -184,10 +185,13 @@ def clean_command(
     missing = [name for name in inputs if name != "-" and not Path(name).exists()]
     if missing:
         raise click.BadParameter(", ".join(missing), param_hint="INPUTS (no such file or folder)")
+    if output == "-":
+        output = None  # "-o -" is standard output, as "-" is standard input
     if output is None:
         for flag, given in (("--rejects", rejects), ("--resume", resume), ("--site-boilerplate", site_boilerplate)):
             if given:
                 raise click.UsageError(f"{flag} needs -o/--output")
+    _check_distinct_files(inputs, output, rejects, stats_path)
     config = BatchConfig(
         workers=workers if workers is not None or output is not None else 0,
         keys=KeyMap(html=html_key, text=text_key, url=url_key, id=id_key, title=title_key, fetched_at=fetched_at_key),
@@ -210,6 +214,11 @@ def clean_command(
         raise click.UsageError(str(exc)) from None
     except WorkerStartError as exc:
         raise click.ClickException(str(exc)) from None
+    except BrokenPipeError:
+        # The reader of standard output has gone ("| head -1"): stop quietly, as a Unix tool killed by SIGPIPE
+        # does (status 128 + 13), with standard output pointed elsewhere so that its final flush cannot fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
     except OSError as exc:  # inputs that cannot be read are rejects; this is an output that cannot be written
         raise file_error(exc) from None
     except KeyboardInterrupt:
@@ -217,6 +226,7 @@ def clean_command(
         sys.exit(130)
     if stats_path:
         try:
+            Path(stats_path).parent.mkdir(parents=True, exist_ok=True)  # as for -o and --rejects
             Path(stats_path).write_text(json.dumps(stats.as_dict(), indent=2) + "\n", encoding="utf-8")
         except OSError as exc:
             raise file_error(exc) from None
@@ -225,6 +235,28 @@ def clean_command(
             click.echo(line, err=True)
     if stats.rejected_total and strict:
         sys.exit(1)
+
+
+def _check_distinct_files(
+    inputs: tuple[str, ...], output: str | None, rejects: str | None, stats_path: str | None
+) -> None:
+    """A usage error when two of OUTPUT, the rejects file and the stats file are one file, or one of them is an
+    input: the writers truncate their files before the first input is read, so the input would be lost (and two
+    writers on one file corrupt it)."""
+    written = {"OUTPUT": output, "--stats": stats_path}
+    if output is not None:
+        written["--rejects"] = str(rejects if rejects is not None else default_rejects_path(Path(output)))
+    seen: dict[str, str] = {}
+    for name in inputs:
+        if name != "-" and Path(name).is_file():
+            seen[os.path.realpath(name)] = f"input {name}"
+    for flag, path in written.items():
+        if path is None:
+            continue
+        key = os.path.realpath(path)
+        if key in seen:
+            raise click.UsageError(f"{flag} {path} is also {seen[key]}: it would be overwritten")
+        seen[key] = flag
 
 
 def _to_stdout(inputs: tuple[str, ...], config: BatchConfig) -> BatchStats:
