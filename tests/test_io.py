@@ -8,6 +8,7 @@ import io
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -839,3 +840,34 @@ def test_a_blank_page_field_beside_a_filled_text_field_is_no_page(tmp_path: Path
     assert isinstance(second, Document) and (second.html, second.text) == (None, text)
     assert isinstance(blank, Document) and blank.html == ""  # every field blank: the pipeline says it is empty
     assert [newsclean.Pipeline().run(item).title for item in (first, second)] == ["Headline", "Headline"]
+
+
+@pytest.mark.parametrize(
+    ("input_format", "content"),
+    [
+        (
+            "csv",
+            b"url,html\nhttps://p.example/1,<p>One</p>\nhttps://p.example/2,<p>Two</p>\nhttps://p.example/3,<p>3</p>\n",
+        ),
+        ("jsonl", json.dumps([{"id": str(n), "html": f"<p>{n}</p>"} for n in range(3)], indent=2).encode()),
+    ],
+)
+@pytest.mark.timeout(60)  # a reader opening the pipe a second time waits for a writer that never comes
+def test_a_dump_read_from_a_pipe_path_loses_no_record(tmp_path: Path, input_format: Any, content: bytes) -> None:
+    # /dev/stdin, a FIFO or <(zcat …) can be read once: CSV's encoding sample and a pretty JSON's first look took
+    # their bytes, and the second open read on from there (0 documents, no reject; or rows under a wrong header).
+    import threading
+
+    pipe = tmp_path / "dump.pipe"
+    os.mkfifo(pipe)
+
+    def feed() -> None:
+        with pipe.open("wb") as sink:
+            sink.write(content)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    items = list(newsclean.io.read_inputs([str(pipe)], input_format=input_format))
+    writer.join(timeout=10)
+    assert [type(item).__name__ for item in items] == ["Document"] * 3
+    assert all(isinstance(item, Document) and item.position and item.position.startswith(str(pipe)) for item in items)

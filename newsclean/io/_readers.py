@@ -9,6 +9,7 @@ goes on with the next line or file.
 from __future__ import annotations
 
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -404,33 +405,53 @@ _COMPRESSION_MAGIC = ((b"\x1f\x8b", ".gz"), (b"\x28\xb5\x2f\xfd", ".zst"))
 
 
 class SpooledStdinReader:
-    """Standard input holding a dump of records (``kind``: JSON Lines, CSV, WARC, Parquet), copied to a temporary
-    file that the reader of that kind reads (a JSON document whose records span lines is read twice, and Parquet
-    keeps its index at the end), then deleted. Gzip and zstd input is known by its magic bytes, and CSV whose header
-    row has tabs and no commas is TSV. Positions and default ids name the input ``-``."""
+    """Standard input, or a pipe (``/dev/stdin``, a FIFO, a shell's ``<(zcat dump.gz)``: ``source``), holding a
+    dump of records (``kind``: JSON Lines, CSV, WARC, Parquet), copied to a temporary file that the reader of that
+    kind reads (CSV's encoding is sampled before its rows are read, a JSON document whose records span lines is
+    read twice, and Parquet keeps its index at the end: a pipe read twice loses what the first read took), then
+    deleted. Gzip and zstd input is known by its magic bytes, and CSV whose header row has tabs and no commas is
+    TSV. Positions and default ids name the input ``-``, or the pipe's path."""
 
-    def __init__(self, kind: InputFormat, *, keys: KeyMap | None = None) -> None:
+    def __init__(self, kind: InputFormat, *, keys: KeyMap | None = None, source: str | None = None) -> None:
         self.kind = kind
         self.keys = keys
+        self.source = source
 
     def __iter__(self) -> Iterator[Item]:
+        name = self.source or "-"
         with tempfile.TemporaryDirectory(prefix="newsclean-stdin-") as folder:
-            source = sys.stdin.buffer
-            head = source.read(4)
-            compressed = next((suffix for magic, suffix in _COMPRESSION_MAGIC if head.startswith(magic)), "")
-            suffix = {"jsonl": ".jsonl", "csv": ".csv", "warc": ".warc", "parquet": ".parquet"}[self.kind]
-            if self.kind == "csv" and not compressed:
-                head += source.readline(1 << 20)  # the header row: tab-separated when it has tabs and no commas
-                suffix = ".tsv" if b"\t" in head and b"," not in head else suffix
-            spooled = Path(folder) / f"stdin{suffix}{'' if self.kind == 'warc' else compressed}"
             try:
+                source = sys.stdin.buffer if self.source is None else Path(self.source).open("rb")  # noqa: SIM115
+            except OSError as exc:
+                yield read_failure(exc, name)
+                return
+            try:
+                head = source.read(4)
+                compressed = next((suffix for magic, suffix in _COMPRESSION_MAGIC if head.startswith(magic)), "")
+                suffix = {"jsonl": ".jsonl", "csv": ".csv", "warc": ".warc", "parquet": ".parquet"}[self.kind]
+                if self.kind == "csv" and not compressed:
+                    head += source.readline(1 << 20)  # the header row: tab-separated when it has tabs and no commas
+                    suffix = ".tsv" if b"\t" in head and b"," not in head else suffix
+                spooled = Path(folder) / f"stdin{suffix}{'' if self.kind == 'warc' else compressed}"
                 with spooled.open("wb") as sink:
                     sink.write(head)
                     shutil.copyfileobj(source, sink, 1 << 20)
             except OSError as exc:
-                yield read_failure(f"standard input cannot be spooled to a temporary file: {exc}", "-")
+                yield read_failure(f"{name} cannot be spooled to a temporary file: {exc}", name)
                 return
-            yield from _record_reader(str(spooled), self.kind, keys=self.keys, name="-")
+            finally:
+                if self.source is not None:
+                    source.close()
+            yield from _record_reader(str(spooled), self.kind, keys=self.keys, name=name)
+
+
+def _is_pipe(path: str) -> bool:
+    """Whether ``path`` is a pipe or a character device (``/dev/stdin``, a FIFO, ``<(…)``): it can be read once."""
+    try:
+        mode = Path(path).stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 Reader = (
@@ -449,6 +470,8 @@ def open_reader(
     kind = detect_format(path) if input_format == "auto" else input_format
     if path == "-":
         return SpooledStdinReader(kind, keys=keys) if kind in _RECORD_KINDS else StdinReader(text=bool(text))
+    if kind in _RECORD_KINDS and _is_pipe(path):
+        return SpooledStdinReader(kind, keys=keys, source=path)
     if kind == "folder":
         return FolderReader(path, text=text)
     if kind in _RECORD_KINDS:
