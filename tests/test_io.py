@@ -277,6 +277,18 @@ def test_a_spread_record_over_the_bound_is_rejected_and_the_next_ones_are_read(t
     assert items[2].source_id == "r2"
 
 
+@pytest.mark.parametrize("size", ["small", "over-the-line-limit"])
+def test_a_json_array_on_one_line_gives_each_record(tmp_path: Path, size: str) -> None:
+    # json.dump(records, f) and pandas' to_json(orient="records") write one line: it was one malformed record.
+    records = [{"id": str(n), "html": PAGE.format(title=f"T{n}")} for n in range(3)]
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    limit = 100 if size == "over-the-line-limit" else 1 << 20  # the line is then longer, each record not
+    items = list(JsonlReader(path, max_line_bytes=max(limit, max(len(json.dumps(r)) for r in records) + 1)))
+    assert [item.source_id for item in items if isinstance(item, Document)] == ["0", "1", "2"]
+    assert len(items) == 3
+
+
 def test_a_truncated_pretty_json_array_gives_its_whole_records_then_says_it_is_truncated(tmp_path: Path) -> None:
     text = json.dumps(_records(3), indent=2)
     path = tmp_path / "cut.json"

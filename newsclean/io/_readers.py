@@ -119,6 +119,9 @@ class JsonlReader:
                     line_number += 1
                     where = f"{position}:{line_number}"
                     if len(line) > self.max_line_bytes and not line.endswith(b"\n"):
+                        if in_array is None and line.lstrip().startswith(b"["):  # an array on one long line
+                            yield from self._spread_records(position)
+                            return
                         while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
                             line = stream.readline(self.max_line_bytes)
                         yield read_failure(f"line exceeds max_line_bytes={self.max_line_bytes:,}", where)
@@ -133,9 +136,10 @@ class JsonlReader:
                         continue
                     if not checked:
                         checked = True
-                        # A record spread over several lines opens with a brace alone on its line; any other line
-                        # that does not parse is one bad record, rejected as such.
-                        if value.strip() == b"{":
+                        # A record spread over several lines opens with a brace alone on its line, and an array
+                        # written on one line (json.dump, pandas' to_json) holds several records on its first;
+                        # any other line that does not parse is one bad record, rejected as such.
+                        if value.strip() == b"{" or (in_array and not self._one_value(value)):
                             yield from self._spread_records(position)
                             return
                     yield self._document(value, where, f"{self.name or self.path.name}:{line_number}")
@@ -166,6 +170,13 @@ class JsonlReader:
                     index += 1
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{position}[{index}]")
+
+    def _one_value(self, data: bytes) -> bool:
+        try:
+            self._decoder.decode(data)
+        except msgspec.DecodeError:
+            return False
+        return True
 
     def _document(self, data: bytes, where: str, fallback_id: str, *, unit: str = "line") -> Item:
         try:
