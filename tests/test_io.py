@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import importlib.util
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -577,6 +579,26 @@ def test_jsonl_writer_commits_whole_lines_and_resume_cuts_back(tmp_path: Path) -
         raw = path.read_bytes()
         text = gzip.decompress(raw) if name.endswith(".gz") else raw
         assert text == b'{"n":1}\n{"n":3}\n'
+
+
+def test_resume_refuses_an_output_shorter_than_its_checkpoint(tmp_path: Path) -> None:
+    # An output deleted or replaced after the interruption was extended with NUL bytes up to the checkpoint.
+    path = tmp_path / "out.jsonl"
+    writer = JsonlWriter(path)
+    writer.write(b'{"n":1}')
+    checkpoint = writer.commit()
+    writer.close()
+    path.write_bytes(b"")
+    with pytest.raises(newsclean.InputError, match="less than the 8 its checkpoint recorded"):
+        JsonlWriter(path, resume_at=checkpoint)
+    assert path.read_bytes() == b""
+    if importlib.util.find_spec("pyarrow") is not None:
+        parts = ParquetWriter(tmp_path / "out.parquet")
+        parts.write(newsclean.to_json(newsclean.clean_html(PAGE.format(title="One"), url="https://p.example/1")))
+        done = parts.commit()
+        shutil.rmtree(parts.parts_dir)
+        with pytest.raises(newsclean.InputError, match="0 parts, less than the 1"):
+            ParquetWriter(tmp_path / "out.parquet", resume_at=done)
 
 
 def test_parquet_round_trips_articles_and_appears_only_when_complete(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import msgspec
 
+from .._exceptions import InputError
 from .._models import Article
 from ._open import base_suffix, compression_of
 
@@ -39,6 +40,14 @@ class RecordWriter(Protocol):
         """Commit and finish the output."""
 
 
+def _shorter_than_checkpoint(path: Path, holds: str, recorded: str) -> InputError:
+    return InputError(
+        f"{path} holds {holds}, less than the {recorded} its checkpoint recorded: it was changed or replaced since"
+        " the interrupted run; rerun without --resume to start over",
+        stage="resume",
+    )
+
+
 class JsonlWriter:
     """JSON Lines, gzip-compressed when the path ends in ``.gz``."""
 
@@ -51,6 +60,10 @@ class JsonlWriter:
         flags = os.O_WRONLY | os.O_CREAT
         self._fd = os.open(self.path, flags | (0 if resume_at is not None else os.O_TRUNC), 0o644)
         if resume_at is not None:
+            size = os.fstat(self._fd).st_size
+            if size < resume_at:  # truncating "up" would fill the gap with NUL bytes
+                os.close(self._fd)
+                raise _shorter_than_checkpoint(self.path, f"{size:,} bytes", f"{resume_at:,}")
             os.ftruncate(self._fd, resume_at)
         self._offset = os.lseek(self._fd, 0, os.SEEK_END)
 
@@ -103,9 +116,14 @@ class ParquetWriter:
             self.path.unlink(missing_ok=True)
         self.parts_dir.mkdir(parents=True, exist_ok=True)
         self._parts = resume_at or 0
+        kept = 0
         for stale in self.parts_dir.iterdir():
             if not stale.name.endswith(".parquet") or int(stale.stem.split("-")[1]) >= self._parts:
                 stale.unlink()
+            else:
+                kept += 1
+        if kept < self._parts:
+            raise _shorter_than_checkpoint(self.parts_dir, f"{kept} parts", f"{self._parts}")
 
     def write(self, record: bytes) -> None:
         self._rows.append(article_row(self._decoder.decode(record)))
