@@ -194,8 +194,12 @@ def test_gzip_whose_deflate_data_is_corrupt_is_a_read_failure_not_a_crash(tmp_pa
     damaged[30:60] = bytes(byte ^ 0xFF for byte in damaged[30:60])
     path = tmp_path / name
     path.write_bytes(bytes(damaged))
-    items = list(newsclean.io.read_inputs([str(path), str(tmp_path)]))  # the file, then its folder
-    assert items and all(isinstance(item, Failure) and "gzip data is corrupt" in item.message for item in items)
+    [failure] = list(newsclean.io.read_inputs([str(path)]))
+    assert isinstance(failure, Failure) and "gzip data is corrupt" in failure.message
+    [in_folder] = list(newsclean.io.read_inputs([str(tmp_path)]))
+    assert isinstance(in_folder, Failure)
+    expected = "gzip data is corrupt" if name.endswith(".html.gz") else "the folder holds no pages"
+    assert expected in in_folder.message
 
 
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
@@ -366,6 +370,28 @@ def test_the_count_follows_the_format_the_caller_names(tmp_path: Path) -> None:
     assert newsclean.io.count_documents([str(path)]) == 1
     assert newsclean.io.count_documents([str(path)], input_format="csv") is None
     assert newsclean.io.count_documents([str(tmp_path)]) == 1
+
+
+def test_a_folder_of_dumps_only_says_so_instead_of_giving_nothing(tmp_path: Path) -> None:
+    # A folder of Spark's part files gave "documents in: 0" and exit 0, even with --strict.
+    for index in range(4):
+        (tmp_path / f"part-0000{index}.jsonl.gz").write_bytes(gzip.compress(_jsonl(_records(1))))
+    [failure] = list(FolderReader(tmp_path))
+    assert isinstance(failure, Failure)
+    assert "holds no pages, and its 4 dump(s) of records (part-00000.jsonl.gz, part-00001.jsonl.gz, part-00002" in (
+        failure.message
+    )
+    (tmp_path / "page.html").write_text(PAGE.format(title="T"))  # with a page, the folder is read as one
+    assert [type(item).__name__ for item in FolderReader(tmp_path)] == ["Document"]
+
+
+def test_a_folder_skips_pipes_and_a_file_given_as_a_folder_is_a_failure(tmp_path: Path) -> None:
+    # A FIFO in the folder was opened to sniff it, and the run waited forever for a writer.
+    os.mkfifo(tmp_path / "story")
+    (tmp_path / "a.html").write_text(PAGE.format(title="T"))
+    assert [item.source_id for item in FolderReader(tmp_path)] == ["a.html"]
+    [failure] = list(newsclean.io.read_inputs([str(tmp_path / "a.html")], input_format="folder"))
+    assert isinstance(failure, Failure) and failure.message.endswith("a.html is not a folder")
 
 
 def _write_warc(path: Path) -> None:

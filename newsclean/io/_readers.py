@@ -269,12 +269,15 @@ class FolderReader:
             candidate
             for candidate in self.path.rglob("*")
             if not any(part.startswith(".") for part in candidate.relative_to(self.path).parts)
-            and not candidate.is_dir()
+            and _regular_or_broken(candidate)
             and (base_suffix(candidate) in FOLDER_SUFFIXES or _starts_as_html(candidate))
         ]
         return sorted(found, key=lambda candidate: candidate.relative_to(self.path).as_posix())
 
     def __iter__(self) -> Iterator[Item]:
+        if not self.path.is_dir():
+            yield read_failure(f"{self.path} is not a folder", str(self.path))
+            return
         try:
             files = self.files()
         except OSError as exc:
@@ -282,6 +285,36 @@ class FolderReader:
             return
         for file in files:
             yield from FileReader(file, text=self.text, source_id=file.relative_to(self.path).as_posix())
+        if not files:
+            yield from self._dumps_left_unread()
+
+    def _dumps_left_unread(self) -> Iterator[Item]:
+        """For a folder without pages, one failure naming the dumps of records in it: a folder's JSON, CSV and
+        WARC files are a mirror's data files as often as dumps (and may be an earlier run's output), so they are
+        read only when given as inputs; a folder of Spark's ``part-*.jsonl.gz`` would otherwise give nothing,
+        silently."""
+        dumps = sorted(
+            candidate.relative_to(self.path).as_posix()
+            for candidate in self.path.rglob("*")
+            if base_suffix(candidate) in RECORD_SUFFIXES and _regular_or_broken(candidate)
+        )
+        if dumps:
+            shown = ", ".join(dumps[:3]) + (", …" if len(dumps) > 3 else "")
+            message = (
+                f"the folder holds no pages, and its {len(dumps)} dump(s) of records ({shown}) are read only when"
+                f" given as inputs: newsclean clean {self.path}/<name> …"
+            )
+            yield read_failure(message, str(self.path))
+
+
+def _regular_or_broken(path: Path) -> bool:
+    """A regular file, or a link to nothing (read, and rejected as unreadable); not a folder, and not a pipe or a
+    device, which opening to sniff would block on."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return path.is_symlink()
+    return stat.S_ISREG(mode)
 
 
 def _starts_as_html(path: Path) -> bool:
