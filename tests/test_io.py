@@ -111,10 +111,12 @@ def test_fields_of_the_wrong_kind_are_rejected_by_name_not_written_as_their_repr
                 {"id": "bad-headers", "html": page, "headers": 42},
                 {"id": "no-header-lines", "html": page, "headers": "none recorded"},
                 {"id": 17, "html": page, "url": "https://a.example/17"},
+                {"id": "flag-url", "html": page, "url": False},  # was written as the URL "False"
             ]
         )
     )
-    failure1, failure2, failure3, failure4, numbered = list(JsonlReader(path))
+    failure1, failure2, failure3, failure4, numbered, failure5 = list(JsonlReader(path))
+    assert isinstance(failure5, Failure) and failure5.message == "field 'url' is a JSON boolean, not a string"
     assert isinstance(failure1, Failure) and failure1.message == "field 'url' is a JSON array, not a string"
     assert failure1.source_id == "list-url"
     assert isinstance(failure2, Failure) and failure2.message == "field 'id' is a JSON object, not a string"

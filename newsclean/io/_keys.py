@@ -96,12 +96,13 @@ class FieldTypeError(TypeError):
 
 
 def as_optional_str(value: Any, field: str) -> str | None:
-    """A string field; numbers (ids) are written out, containers are an error rather than their ``repr``."""
+    """A string field; numbers (ids) are written out, containers and booleans are an error rather than their
+    Python form ("True", "{'a': 1}")."""
     if value is None:
         return None
     if isinstance(value, str):
         return value
-    if isinstance(value, Mapping | list | tuple | set | bytes):
+    if isinstance(value, Mapping | list | tuple | set | bytes | bool):
         raise FieldTypeError(f"field '{field}' is a JSON {json_kind(value)}, not a string")
     return str(value)
 
