@@ -217,3 +217,13 @@ def test_a_reader_that_stops_early_ends_the_run_quietly() -> None:
     errors = cleaner.stderr.read()
     assert cleaner.wait(timeout=120) == 141
     assert json.loads(first)["title"] and b"Broken pipe" not in errors and b"Traceback" not in errors
+
+
+@pytest.mark.parametrize("name", ["dump.jsonl", "records.json", "rows.csv", "crawl.warc.gz"])
+def test_explain_refuses_a_dump_of_records(tmp_path: Path, name: str) -> None:
+    # The whole dump was read as one HTML page: its "kept text" began with '[{"id": …'.
+    path = tmp_path / name
+    path.write_text(json.dumps([{"id": "a", "html": JETPACK.read_text(encoding="utf-8")}]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(path)])
+    assert result.exit_code == 2
+    assert "is a dump of records" in result.output and f"newsclean clean {path}" in result.output
