@@ -10,7 +10,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -422,3 +424,25 @@ def test_site_boilerplate_run_killed_in_pass_one_resumes_to_the_same_output(tmp_
     assert len(articles) == 300 and all(footer not in a["paragraphs"] for a in articles)
     assert all(a["removed"][-1] == {"rule": "site.repeated_paragraph", "category": "site_boilerplate",
                                     "stage": "site", "text": footer} for a in articles)  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+def test_a_long_run_of_unreadable_inputs_is_written_out_as_it_is_read() -> None:
+    # Read failures need no worker; they piled up in memory until the reader was exhausted (a million bad lines
+    # took 659 MB), and nothing was written meanwhile.
+    from newsclean.batch._pool import ProcessPool
+    from newsclean.batch._worker import PipelineSettings
+
+    consumed = 0
+
+    def tasks() -> Iterator[tuple[int, Any]]:
+        nonlocal consumed
+        for index in range(5_000):
+            consumed += 1
+            yield index, Failure(stage="read", error="MissingKey", message="no page", position=f"dump:{index + 1}")
+
+    pool = ProcessPool(PipelineSettings(), workers=1, chunk_size=4)
+    outcomes = pool.run(tasks())
+    first = next(outcomes)
+    assert first.index == 0 and consumed <= 1 * 4 * 4 + 4  # the reorder window (workers × chunk × 4), and a chunk
+    assert [outcome.index for outcome in outcomes] == list(range(1, 5_000))

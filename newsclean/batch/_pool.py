@@ -126,7 +126,9 @@ class ProcessPool:
                                 ready[task[0]] = failure_outcome(task[0], task[1])
                             else:
                                 chunk.append(task)
-                            if len(chunk) >= self.chunk_size:
+                            # A run of unreadable inputs fills the reorder window too: they are written out
+                            # before more is read, so a dump of a million bad lines is not held in memory.
+                            if len(chunk) >= self.chunk_size or next_in - next_out >= window:
                                 break
                         else:
                             exhausted = True
