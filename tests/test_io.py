@@ -514,6 +514,33 @@ def test_a_warc_payload_that_cannot_be_decoded_or_inflates_past_the_bound_is_a_f
     assert isinstance(items[3], Document) and items[3].html == page
 
 
+def test_a_warc_payload_cut_short_is_a_failure_not_a_page(tmp_path: Path) -> None:
+    # A chunked payload without its last chunk kept its chunk-size lines in the text ("voted 64 to approve"), a
+    # gzip payload cut in half came out as half an article with status "ok", and gzip garbage as an empty page.
+    import brotli
+
+    page = PAGE.format(title="Wire").encode() * 20
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(page[i : i + 100]), page[i : i + 100]) for i in range(0, len(page), 100))
+    squeezed = gzip.compress(page)
+    chunked = ("Transfer-Encoding", "chunked")
+    payloads = {
+        "https://w.example/chunks-cut": ([chunked], chunks),  # no final 0-size chunk
+        "https://w.example/chunk-cut": ([chunked], chunks[:-150]),
+        "https://w.example/gzip-cut": ([("Content-Encoding", "gzip")], squeezed[: len(squeezed) // 2]),
+        "https://w.example/gzip-garbage": ([("Content-Encoding", "gzip")], b"\x1f\x8b\x08\x00garbage"),
+        "https://w.example/br-cut": ([("Content-Encoding", "br")], brotli.compress(page)[:-20]),
+        "https://w.example/whole": ([chunked], chunks + b"0\r\n\r\n"),
+    }
+    path = tmp_path / "cut.warc.gz"
+    _wire_warc(path, payloads)
+    items = list(WarcReader(path))
+    assert [type(item).__name__ for item in items] == ["Failure"] * 5 + ["Document"]
+    assert "chunked payload breaks off after" in items[0].message
+    assert "chunked payload breaks off in chunk" in items[1].message
+    assert all("payload ends early" in item.message for item in items[2:5])
+    assert isinstance(items[5], Document) and items[5].html == page
+
+
 def test_truncated_warc_record_is_a_failure(tmp_path: Path) -> None:
     path = tmp_path / "cut.warc"
     _write_warc(path)

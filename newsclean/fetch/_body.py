@@ -30,6 +30,11 @@ class _Decoder:
     def flush(self, budget: int) -> bytes:
         return b""
 
+    @property
+    def complete(self) -> bool:
+        """Whether the compressed stream has ended where its format says it ends (not cut short)."""
+        return True
+
 
 class _Identity(_Decoder):
     def feed(self, data: bytes, budget: int) -> bytes:
@@ -41,6 +46,10 @@ class _Zlib(_Decoder):
         self._wbits = wbits
         self._object = zlib.decompressobj(wbits)
         self._first = True
+
+    @property
+    def complete(self) -> bool:
+        return self._object.eof
 
     def feed(self, data: bytes, budget: int) -> bytes:
         if self._first and self._wbits == zlib.MAX_WBITS and data:
@@ -69,6 +78,10 @@ class _Brotli(_Decoder):
     def __init__(self) -> None:
         self._object = brotli.Decompressor()
 
+    @property
+    def complete(self) -> bool:
+        return bool(self._object.is_finished())
+
     def feed(self, data: bytes, budget: int) -> bytes:
         out = bytearray()
         out += self._object.process(data, output_buffer_limit=min(_OUTPUT_STEP, budget + 1))
@@ -80,6 +93,10 @@ class _Brotli(_Decoder):
 class _Zstd(_Decoder):
     def __init__(self) -> None:
         self._object = zstandard.ZstdDecompressor().decompressobj()
+
+    @property
+    def complete(self) -> bool:
+        return bool(self._object.eof)
 
     def feed(self, data: bytes, budget: int) -> bytes:
         out = bytearray()
@@ -131,6 +148,11 @@ class BodyReader:
         self._body += data
         if len(self._body) > self.max_bytes:
             raise self._too_large("decompressed")
+
+    @property
+    def complete(self) -> bool:
+        """Whether every content coding's stream ended where its format says (a body cut short is not)."""
+        return all(decoder.complete for decoder in self._decoders)
 
     def finish(self) -> bytes:
         """The decoded body; cut at ``max_bytes`` (what a caller that tolerates a too_large error keeps)."""

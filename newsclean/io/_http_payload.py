@@ -27,7 +27,7 @@ def page_bytes(payload: bytes, headers: Mapping[str, str], *, max_bytes: int, ur
     """``payload`` with chunked transfer coding and every content coding its ``headers`` name undone."""
     fields = {name.lower(): value for name, value in headers.items()}
     if "chunked" in fields.get("transfer-encoding", "").lower():
-        payload = dechunked(payload) or payload  # already joined by the crawler when it does not parse
+        payload = dechunked(payload) or payload  # already joined by the crawler when it does not start as chunks
     coding = fields.get("content-encoding", "").strip()
     if not coding or coding.lower() == "identity":
         return payload
@@ -38,26 +38,30 @@ def page_bytes(payload: bytes, headers: Mapping[str, str], *, max_bytes: int, ur
         if exc.reason == "encoding" and payload.lstrip()[:1] == b"<":
             return payload  # stored decoded under its original header
         raise PayloadError(f"Content-Encoding {coding!r}: {exc.message}") from None
+    if not reader.complete:
+        raise PayloadError(f"Content-Encoding {coding!r}: the compressed payload ends early (truncated record?)")
     return reader.finish()
 
 
 def dechunked(payload: bytes) -> bytes | None:
-    """The body a chunked transfer coding carries (RFC 9112 §7.1), or None when ``payload`` is not one."""
+    """The body a chunked transfer coding carries (RFC 9112 §7.1), or None when ``payload`` does not start as
+    one (a crawler joined the chunks). Raises ``PayloadError`` when it starts as chunks and breaks off before the
+    last, empty one: read as it is, its chunk-size lines would be text ("voted 64 to approve")."""
     parts: list[bytes] = []
     position = 0
     while True:
         line_end = payload.find(b"\r\n", position)
-        if line_end < 0:
-            return None
-        size_field = payload[position:line_end].split(b";", 1)[0].strip()
+        size_field = payload[position:line_end].split(b";", 1)[0].strip() if line_end >= 0 else b""
         if not size_field or len(size_field) > 16 or not _HEX_DIGITS.issuperset(size_field):
-            return None
+            if position == 0:
+                return None
+            raise PayloadError(f"chunked payload breaks off after {len(parts)} chunks (truncated record?)")
         size = int(size_field, 16)
         start = line_end + 2
         if size == 0:
             return b"".join(parts)  # trailer fields, if any, are not the body
         end = start + size
         if payload[end : end + 2] != b"\r\n":
-            return None
+            raise PayloadError(f"chunked payload breaks off in chunk {len(parts) + 1} (truncated record?)")
         parts.append(payload[start:end])
         position = end + 2
