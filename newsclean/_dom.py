@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import msgspec
@@ -112,6 +113,25 @@ _METADATA_SELECTOR = (
 )
 
 
+# What templates wrap a JSON-LD block in so that XHTML and old browsers skip it: "/*<![CDATA[*/ … /*]]>*/",
+# "//<![CDATA[ … //]]>", "<![CDATA[ … ]]>", "<!-- … -->"; and a statement's closing semicolon.
+_JSON_LD_WRAPPER = re.compile(
+    r"^\s*(?:/\*\s*|//\s*)?(?:<!\[CDATA\[|<!--)(?:\s*\*/)?|(?:/\*\s*|//\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*;?\s*$|;\s*$"
+)
+
+
+def _json_ld_value(text: str) -> Any:
+    """A JSON-LD block's value: JSON, with raw line breaks in its strings (which browsers' JSON-LD readers
+    accept), or inside the wrappers templates put around it. Raises ValueError when it is not JSON either way."""
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        unwrapped = _JSON_LD_WRAPPER.sub("", text)
+        if unwrapped == text:
+            raise
+        return json.loads(unwrapped, strict=False)
+
+
 def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
     candidates = MetadataCandidates()
     title_seen = canonical_seen = base_seen = False
@@ -125,7 +145,7 @@ def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:
                 candidates.meta.setdefault(key.strip().lower(), []).append(" ".join(content.split()))
         elif tag == "script":
             try:
-                _flatten_json_ld(json.loads(node.text(deep=True)), candidates.json_ld)
+                _flatten_json_ld(_json_ld_value(node.text(deep=True)), candidates.json_ld)
             except (ValueError, RecursionError):
                 continue  # broken JSON-LD is common; other sources still apply
         elif tag == "h1":

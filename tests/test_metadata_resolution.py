@@ -643,3 +643,24 @@ def test_a_headline_shorter_than_the_site_name_after_it_is_still_the_headline() 
     head = "<title>Council approves budget | The Springfield Daily Herald</title>"
     resolved = resolve_page(head, f"<h1>Council approves budget</h1><article>{ARTICLE_TEXT}</article>")
     assert (resolved.values["title"], resolved.provenance["title"]) == ("Council approves budget", "h1")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '/*<![CDATA[*/{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}, "datePublished":'
+        ' "2024-05-30T09:15:00Z"}/*]]>*/',
+        '//<![CDATA[\n{"@type": "NewsArticle", "author": "Jane Doe", "datePublished": "2024-05-30T09:15:00Z"}\n//]]>',
+        '<!-- {"@type": "NewsArticle", "author": "Jane Doe", "datePublished": "2024-05-30T09:15:00Z"} -->',
+        '{"@type": "NewsArticle", "author": "Jane Doe", "datePublished": ["2024-05-30T09:15:00Z"]};',
+        '{"@type": "NewsArticle", "author": "Jane Doe", "description": "Two\nlines",'
+        ' "datePublished": {"@type": "DateTime", "@value": "2024-05-30T09:15:00Z"}}',
+    ],
+    ids=["cdata-comment", "cdata-line-comment", "html-comment", "date-list-and-semicolon", "raw-newline-value-object"],
+)
+def test_json_ld_in_a_template_s_wrapper_or_with_a_date_list_is_read(block: str) -> None:
+    # Each was skipped as broken JSON-LD (or its date as not a string): no author, no date.
+    head = f'<script type="application/ld+json">{block}</script>'
+    resolved = resolve_page(head, f"<article><h1>Budget</h1>{ARTICLE_TEXT}</article>")
+    assert resolved.values.get("authors") == ("Jane Doe",)
+    assert resolved.values["published"] == datetime(2024, 5, 30, 9, 15, tzinfo=UTC)

@@ -70,7 +70,8 @@ def _date_candidates(
         # A WebPage node's dates are often a CMS template's (every page of the site gets them): not declared.
         declared = bool(node_types(node) & ARTICLE_TYPES)
         for key in keys:
-            yield node.get(key), "json-ld", declared
+            for value in _date_values(node.get(key)):
+                yield value, "json-ld", declared
     for key, value in metas(candidates, meta_keys):
         yield value, "opengraph" if key.startswith(("og:", "article:")) else "meta", key in _DECLARED_META
     if meta_keys is PUBLISHED_META:
@@ -80,6 +81,13 @@ def _date_candidates(
             if key not in _KNOWN_DATE_META and _PUBLICATION_KEY.search(key) and not _NOT_PUBLICATION_KEY.search(key):
                 for value in values:
                     yield value, "meta", True
+
+
+def _date_values(value: Any) -> list[Any]:
+    """A JSON-LD date property's values: a string, each of a list of them (["2024-05-30T09:15:00Z"]), or a value
+    object's ({"@type": "DateTime", "@value": "…"})."""
+    values = value if isinstance(value, list) else [value]
+    return [item.get("@value") if isinstance(item, dict) else item for item in values[:4]]
 
 
 class _PageEvidence(NamedTuple):
