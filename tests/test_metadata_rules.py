@@ -361,6 +361,19 @@ def test_language_prior_confirmed_or_overruled() -> None:
     assert primary_subtag("{{lang}}") is None and primary_subtag("pt_BR") == "pt"
 
 
+def test_a_text_in_another_script_overrules_a_latin_script_prior_and_old_codes_are_renamed() -> None:
+    # A template's lang="en" over an Arabic article gave "en" (the detector's 0.72 was under the 0.95 bar), and
+    # lang="iw" gave "iw" where lang="he" gave "he".
+    arabic = "وافق مجلس المدينة يوم الثلاثاء على الميزانية الجديدة بعد نقاش طويل حول المدارس والطرق. " * 3
+    guess = resolve_language("en", arabic)
+    assert guess is not None and guess.language == "ar" and "contradicted by the script" in guess.source
+    hebrew = "מועצת העיר אישרה ביום שלישי את התקציב החדש לאחר ויכוח ארוך על בתי הספר והכבישים בעיר. " * 3
+    assert resolve_language("iw", hebrew) == ("he", "html-lang; confirmed by py3langid")
+    assert primary_subtag("in-ID") == "id"
+    english_quoting = "The council approved the plan, said the mayor (المدينة). " * 4  # mostly Latin: the prior holds
+    assert resolve_language("en", english_quoting) == ("en", "html-lang; confirmed by py3langid")
+
+
 # -- bylines: roles, credentials and addresses glued to names ----------------------------------------------------
 
 

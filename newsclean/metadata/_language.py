@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -149,7 +150,29 @@ def primary_subtag(value: str | None) -> str | None:
     if not _LANG_CODE.match(value):
         return None
     primary = value.replace("_", "-").split("-")[0].lower()
+    primary = _RENAMED.get(primary, primary)
     return primary if primary not in {"x", "i", "und", "mul", "zxx"} else None
+
+
+# ISO 639-1 codes withdrawn for new ones, still written by old templates: the language is reported by its code.
+_RENAMED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
+
+# Languages written in the Latin script: text with hardly a Latin letter is not in one of them, whatever the page
+# declares (a template's lang="en" over an Arabic article).
+_LATIN_SCRIPT = frozenset(
+    "af az br bs ca co cs cy da de en eo es et eu fi fo fr fy ga gd gl ha hr ht hu id ig is it jv ku la lb lt".split()  # noqa: SIM905
+) | frozenset(
+    "lv mg mi ms mt nb nl nn no oc pl pt qu rm ro rw sk sl sm sn so sq sv sw tk tl tn tr uz vi wa wo xh yo zu".split()  # noqa: SIM905
+)
+#: Below this share of Latin letters among a text's letters, it is not in a Latin-script language.
+MIN_LATIN_SHARE = 0.2
+
+
+def _latin_share(text: str) -> float:
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for char in letters if char.isascii() or "LATIN" in unicodedata.name(char, "")) / len(letters)
 
 
 def detect(text: str) -> tuple[str, float] | None:
@@ -193,6 +216,9 @@ def resolve_language(declared: str | None, text: str) -> LanguageGuess | None:
         return LanguageGuess(prior, "html-lang; confirmed by py3langid")
     if probability >= 0.95 and len(text) >= 200:
         return LanguageGuess(language, f"py3langid ({probability:.2f}); html-lang '{prior}' contradicted")
+    if prior in _LATIN_SCRIPT and language not in _LATIN_SCRIPT and _latin_share(text[:SAMPLE_CHARS]) < MIN_LATIN_SHARE:
+        source = f"py3langid ({probability:.2f}); html-lang '{prior}' contradicted by the script"
+        return LanguageGuess(language, source)
     return LanguageGuess(prior, "html-lang; not confirmed by py3langid")
 
 
