@@ -664,3 +664,12 @@ def test_json_ld_in_a_template_s_wrapper_or_with_a_date_list_is_read(block: str)
     resolved = resolve_page(head, f"<article><h1>Budget</h1>{ARTICLE_TEXT}</article>")
     assert resolved.values.get("authors") == ("Jane Doe",)
     assert resolved.values["published"] == datetime(2024, 5, 30, 9, 15, tzinfo=UTC)
+
+
+def test_an_image_from_json_ld_says_so() -> None:
+    # It was labelled "opengraph" whatever gave it.
+    head = json_ld({"@type": "NewsArticle", "headline": "Budget", "image": {"url": "https://example.org/lead.jpg"}})
+    resolved = resolve_page(head, f"<article><h1>Budget</h1>{ARTICLE_TEXT}</article>")
+    assert (resolved.values["image"], resolved.provenance["image"]) == ("https://example.org/lead.jpg", "json-ld")
+    tagged = resolve_page('<meta property="og:image" content="https://example.org/og.jpg">' + head, ARTICLE_TEXT)
+    assert (tagged.values["image"], tagged.provenance["image"]) == ("https://example.org/og.jpg", "opengraph")

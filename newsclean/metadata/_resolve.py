@@ -160,13 +160,17 @@ def _resolve_links(
             continue
         resolved.set("canonical_url", canonical, source)
         break
-    image = first_meta(candidates, "og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    image, source = (
+        first_meta(candidates, "og:image", "og:image:url", "twitter:image", "twitter:image:src"),
+        "opengraph",
+    )
     if image is None:
+        source = "json-ld"
         for node in articles:
             image = url_value(node.get("image"))
             if image:
                 break
-    resolved.set("image", clean_url(image, base=base), "opengraph")
+    resolved.set("image", clean_url(image, base=base), source)
 
 
 def complete(
