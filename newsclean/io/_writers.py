@@ -5,7 +5,8 @@ JSONL file, or the number of Parquet parts. A run that was killed is resumed by 
 checkpoint (``resume_at``), which cuts off anything written after it.
 
 - JSONL: each commit is one ``write(2)`` of whole lines (for ``.gz``, one complete gzip member with a fixed
-  mtime, so the bytes are deterministic), followed by ``fsync``. Concatenated gzip members are a valid gzip file.
+  mtime, so the bytes are deterministic; for ``.zst``, one zstd frame), followed by ``fsync``. Concatenated gzip
+  members are a valid gzip file, as concatenated zstd frames are a zstd stream.
 - Parquet: each commit writes one part file under ``OUTPUT.parts/`` atomically (temporary name, then rename);
   ``close()`` joins the parts into ``OUTPUT`` (again through a rename) and removes them. A Parquet file is only
   readable once its footer is written, so the final file appears only when the run is complete.
@@ -49,11 +50,11 @@ def _shorter_than_checkpoint(path: Path, holds: str, recorded: str) -> InputErro
 
 
 class JsonlWriter:
-    """JSON Lines, gzip-compressed when the path ends in ``.gz``."""
+    """JSON Lines, compressed when the path ends in ``.gz`` (gzip) or ``.zst`` (zstd)."""
 
     def __init__(self, path: str | Path, *, resume_at: int | None = None, fsync: bool = True) -> None:
         self.path = Path(path)
-        self.gzip = compression_of(self.path) == "gzip"
+        self.compression = compression_of(self.path)
         self.fsync = fsync
         self._buffer: list[bytes] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,8 +76,12 @@ class JsonlWriter:
         if self._buffer:
             data = b"".join(self._buffer)
             self._buffer.clear()
-            if self.gzip:
+            if self.compression == "gzip":
                 data = gzip.compress(data, mtime=0)
+            elif self.compression == "zstd":  # one frame per commit: concatenated frames are one zstd stream
+                import zstandard
+
+                data = zstandard.ZstdCompressor(level=3).compress(data)
             view = memoryview(data)
             while view:
                 written = os.write(self._fd, view)
