@@ -962,3 +962,11 @@ def test_a_dump_read_from_a_pipe_path_loses_no_record(tmp_path: Path, input_form
     writer.join(timeout=10)
     assert [type(item).__name__ for item in items] == ["Document"] * 3
     assert all(isinstance(item, Document) and item.position and item.position.startswith(str(pipe)) for item in items)
+
+
+def test_an_arc_file_is_a_failure_that_says_how_to_convert_it(tmp_path: Path) -> None:
+    # Handed to the WARC reader, it failed as "WARC is corrupt after offset 0".
+    path = tmp_path / "crawl.arc"
+    path.write_bytes(b"filedesc://crawl.arc 0.0.0.0 20240101000000 text/plain 76\n1 0 Example\nURL IP-address\n\n")
+    [failure] = list(newsclean.io.read_inputs([str(path)]))
+    assert isinstance(failure, Failure) and "warcio recompress crawl.arc crawl.warc.gz" in failure.message

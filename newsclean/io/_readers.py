@@ -357,6 +357,14 @@ class WarcReader:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
 
         position = self.name or str(self.path)
+        if base_suffix(self.path) == ".arc":
+            # FastWARC reads WARC only; an ARC file read as one failed as "corrupt after offset 0".
+            message = (
+                f"ARC (the format before WARC) is not read: convert it with 'warcio recompress {self.path.name}"
+                f" {self.path.stem}.warc.gz' first"
+            )
+            yield read_failure(message, position)
+            return
         try:
             stream = self.path.open("rb")
         except OSError as exc:
