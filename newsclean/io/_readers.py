@@ -488,6 +488,8 @@ class SpooledStdinReader:
                 with spooled.open("wb") as sink:
                     sink.write(head)
                     shutil.copyfileobj(source, sink, 1 << 20)
+                if self.kind == "csv" and compressed:
+                    spooled = _as_tsv_if_tabbed(spooled, compressed)
             except OSError as exc:
                 yield read_failure(f"{name} cannot be spooled to a temporary file: {exc}", name)
                 return
@@ -495,6 +497,18 @@ class SpooledStdinReader:
                 if self.source is not None:
                     source.close()
             yield from _record_reader(str(spooled), self.kind, keys=self.keys, name=name)
+
+
+def _as_tsv_if_tabbed(spooled: Path, compressed: str) -> Path:
+    """A spooled compressed CSV renamed ``.tsv`` when its header row has tabs and no commas."""
+    try:
+        with open_binary(spooled) as stream:
+            header = stream.readline(1 << 20)
+    except (OSError, EOFError, ValueError):
+        return spooled  # the CSV reader says what is wrong with it
+    if b"\t" not in header or b"," in header:
+        return spooled
+    return spooled.rename(spooled.with_name(f"stdin.tsv{compressed}"))
 
 
 def _is_pipe(path: str) -> bool:
