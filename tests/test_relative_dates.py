@@ -113,3 +113,19 @@ def test_a_dump_s_relative_date_line_is_removed_and_counted_back(line: str, fiel
     without_fetch = newsclean.clean_text(dump)
     assert without_fetch.paragraphs == article.paragraphs  # removed all the same
     assert getattr(without_fetch, field) is None
+
+
+def test_the_anchored_scan_finds_what_the_regex_finds_everywhere() -> None:
+    # The regex is tried only around its anchors ("ago", "vor ", "il y a", a day word): the same matches, in order.
+    import random
+
+    from newsclean.metadata._relative_dates import _RELATIVE, _matches
+
+    words = (
+        "3 hours ago an hour ago vor 3 Stunden il y a 2 jours hace 30 minutos há 2 dias yesterday gestern hier ayer"
+        " ontem the council a one agony Hago vor Yesterday AGO 5 mins hrs İstanbul"
+    ).split()
+    generator = random.Random(1)
+    for _ in range(3000):
+        text = " ".join(generator.choice(words) for _ in range(generator.randint(1, 40)))
+        assert [m.span() for m in _matches(text, 10**6)] == [m.span() for m in _RELATIVE.finditer(text)], text
