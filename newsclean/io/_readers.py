@@ -589,7 +589,10 @@ def count_items(readers: Sequence[Reader]) -> int | None:
             if isinstance(reader, FileReader):
                 total += 1
             elif isinstance(reader, FolderReader):
-                total += len(reader.files())
+                files = reader.files()
+                if not files:  # not a folder, or one without pages: one failure, or none
+                    return None
+                total += len(files)
             elif isinstance(reader, ParquetReader):
                 total += reader.count()
             else:  # records a line or a row at a time, or standard input: known only once read
