@@ -446,3 +446,49 @@ def test_a_long_run_of_unreadable_inputs_is_written_out_as_it_is_read() -> None:
     first = next(outcomes)
     assert first.index == 0 and consumed <= 1 * 4 * 4 + 4  # the reorder window (workers × chunk × 4), and a chunk
     assert [outcome.index for outcome in outcomes] == list(range(1, 5_000))
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.timeout(150)
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+def test_the_main_process_killed_alone_leaves_no_worker_behind(tmp_path: Path, signal_number: int) -> None:
+    # SIGTERM ended the run with a BrokenPipeError traceback from each worker; after SIGKILL a worker waiting on
+    # half a chunk in its queue stayed forever. Now SIGTERM is handled as Ctrl-C (exit 143, checkpoint kept) and a
+    # worker ends with its parent, however it died.
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 400)
+    output = tmp_path / "out.jsonl"
+    marker = output.with_name(output.name + ".checkpoint.json")
+    command = [sys.executable, "-m", "newsclean", "clean", str(dump), "-o", str(output), "--workers", "2", "--quiet"]
+    process = subprocess.Popen(
+        [*command, "--checkpoint-every", "20"],
+        cwd=REPO,
+        start_new_session=True,  # its own process group, to see whether any of it is left
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (marker.exists() and json.loads(marker.read_text())["next_index"] >= 40):
+        time.sleep(0.05)
+    os.kill(process.pid, signal_number)  # the main process only, as a scheduler or the OOM killer would
+    _, errors = process.communicate(timeout=60)
+    assert marker.exists(), "the run finished before it could be stopped"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _group_alive(process.pid):
+        time.sleep(0.1)
+    assert not _group_alive(process.pid)
+    assert b"Traceback" not in errors and b"BrokenPipeError" not in errors
+    if signal_number == signal.SIGTERM:
+        assert process.returncode == 143 and b"run the same command with --resume" in errors
+        resumed = run_cli(
+            str(dump), "-o", str(output), "--workers", "1", "--resume", "--quiet", "--checkpoint-every", "20"
+        )
+        assert resumed.returncode == 0, resumed.stderr
+        assert len(output.read_text().splitlines()) == 400

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
 import signal
+import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -68,16 +71,30 @@ def worker_main(tasks: Any, results: Connection, settings: PipelineSettings) -> 
     worker is on: if the worker dies or hangs, that document is the one recorded as failed.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="newsclean-parent-watch").start()
     pipeline = settings.build()
     _warm_up(pipeline)
-    results.send_bytes(READY)
-    while True:
-        chunk = tasks.get()
-        if chunk is None:
-            break
-        for index, item in chunk:
-            results.send_bytes(_ENCODER.encode(clean_one(pipeline, index, item)))
-    results.close()
+    try:
+        results.send_bytes(READY)
+        while True:
+            chunk = tasks.get()
+            if chunk is None:
+                break
+            for index, item in chunk:
+                results.send_bytes(_ENCODER.encode(clean_one(pipeline, index, item)))
+        results.close()
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        return  # the parent is gone (killed, or stopped reading): leave quietly, without a traceback
+
+
+def _exit_with(parent: Any) -> None:
+    """End the worker when its parent dies. A parent killed with SIGKILL sends no stop message, and one killed
+    while writing a chunk leaves half a message in the task queue, on which the worker would wait forever (it
+    holds the queue's write end too, so the read never ends)."""
+    parent.join()
+    os._exit(0)
 
 
 #: The message a worker sends once it can take documents: the parent's per-document timeout starts there.

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -205,6 +207,8 @@ def clean_command(
         else None,
         checkpoint_every=checkpoint_every,
     )
+    in_main_thread = threading.current_thread() is threading.main_thread()  # where Python lets a handler be set
+    previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
         if output is None:
             stats = _to_stdout(inputs, config)
@@ -221,9 +225,13 @@ def clean_command(
         sys.exit(141)
     except OSError as exc:  # inputs that cannot be read are rejects; this is an output that cannot be written
         raise file_error(exc) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        # The workers are stopped (the pool's cleanup ran on the way here) and the last checkpoint stands.
         click.echo("newsclean: interrupted; run the same command with --resume to continue", err=True)
-        sys.exit(130)
+        sys.exit(143 if isinstance(exc, _Terminated) else 130)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     if stats_path:
         try:
             Path(stats_path).parent.mkdir(parents=True, exist_ok=True)  # as for -o and --rejects
@@ -235,6 +243,14 @@ def clean_command(
             click.echo(line, err=True)
     if stats.rejected_total and strict:
         sys.exit(1)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a job scheduler, ``kill``), handled as Ctrl-C is: workers stopped, the checkpoint kept."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _check_distinct_files(
