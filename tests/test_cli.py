@@ -232,3 +232,11 @@ def test_explain_refuses_a_dump_of_records(tmp_path: Path, name: str) -> None:
     result = CliRunner().invoke(main, ["explain", str(path)])
     assert result.exit_code == 2
     assert "is a dump of records" in result.output and f"newsclean clean {path}" in result.output
+
+
+def test_an_output_inside_a_file_says_a_file_stands_where_a_folder_should_be(tmp_path: Path) -> None:
+    # The message was "Could not open file 'notes.txt': File exists".
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(JETPACK), "-o", str(tmp_path / "notes.txt" / "out.jsonl")])
+    assert result.exit_code == 1
+    assert "a file stands where a folder of the output's path should be" in result.output

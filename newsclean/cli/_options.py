@@ -33,4 +33,8 @@ def _loadable_packs(context: click.Context, parameter: click.Parameter, paths: t
 
 def file_error(exc: OSError) -> click.FileError:
     """A file that cannot be opened, created or written, named in click's message (exit 1)."""
-    return click.FileError(str(exc.filename or "?"), hint=exc.strerror or str(exc))
+    hint = exc.strerror or str(exc)
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        # "-o notes.txt/out.jsonl": the folder to write into is a file ("File exists" said nothing of that)
+        hint = f"{hint}: a file stands where a folder of the output's path should be"
+    return click.FileError(str(exc.filename or "?"), hint=hint)
