@@ -207,6 +207,18 @@ def prune_non_content(tree: LexborHTMLParser) -> None:
     tree.strip_tags(list(NON_CONTENT_TAGS))
 
 
+#: A ``<noscript>`` holding at least this many characters of text may hold the article (see ``noscript_markup``).
+MIN_NOSCRIPT_CHARS = 200
+
+
+def noscript_markup(tree: LexborHTMLParser) -> str:
+    """The markup of the page's ``<noscript>`` blocks that hold text, before ``prune_non_content`` drops them: a
+    page whose scripts render the article may print it there for readers without scripts, and then it is the only
+    copy of the text in the page."""
+    blocks = [node.html or "" for node in tree.css("body noscript") if len(node.text(strip=True)) >= MIN_NOSCRIPT_CHARS]
+    return "".join(blocks)
+
+
 def prune_for_extractor(tree: LexborHTMLParser) -> int:
     """Drop what the extractor would discard anyway: ``EXTRACTOR_DISCARDED_TAGS``, the contents of figures
     without a table (the empty element stays, see ``_empty``), the head's meta and link tags. Call it once the

@@ -86,6 +86,11 @@ class PipelineStats:
         }
 
 
+#: A ``<noscript>`` copy of the page stands for its text when it has this many words at least: less is a notice
+#: ("Please enable JavaScript"), not an article.
+MIN_NOSCRIPT_WORDS = 50
+
+
 class Pipeline:
     """Turns pages or text dumps into Articles. Build once, reuse: rules are compiled at construction.
 
@@ -191,6 +196,7 @@ class Pipeline:
 
             tree = _dom.parse(text, url=url)
             candidates = _dom.collect_metadata(tree)
+            noscript = _dom.noscript_markup(tree)
             _dom.prune_non_content(tree)
             page_text = _dom.body_text(tree)
             candidates.visible_text = page_text[: _dom.VISIBLE_TEXT_LIMIT]
@@ -226,6 +232,13 @@ class Pipeline:
             if structured:
                 paragraphs = structured
                 resolved.provenance["text"] = STRUCTURED_BODY
+            elif noscript:  # the copy printed for readers without scripts
+                fallback = normalize_paragraphs(
+                    self.extractor.extract(f"<html><body>{noscript}</body></html>", url=url)
+                )
+                if has_words(" ".join(fallback), max(self.min_words, MIN_NOSCRIPT_WORDS)):
+                    paragraphs = fallback
+                    resolved.provenance["text"] = "noscript"
         title = normalize_paragraph(raw_title) if isinstance(raw_title, str) else None
         started = self._tick("normalize", started)
         return self._finish(
