@@ -196,7 +196,6 @@ class Pipeline:
 
             tree = _dom.parse(text, url=url)
             candidates = _dom.collect_metadata(tree)
-            noscript = _dom.noscript_markup(tree)
             _dom.prune_non_content(tree)
             page_text = _dom.body_text(tree)
             candidates.visible_text = page_text[: _dom.VISIBLE_TEXT_LIMIT]
@@ -232,10 +231,13 @@ class Pipeline:
             if structured:
                 paragraphs = structured
                 resolved.provenance["text"] = STRUCTURED_BODY
-            elif noscript:  # the copy printed for readers without scripts
-                fallback = normalize_paragraphs(
-                    self.extractor.extract(f"<html><body>{noscript}</body></html>", url=url)
-                )
+            elif noscript := _dom.noscript_markup(_dom.parse(text, url=url)):  # parsed again: few pages get here
+                # The copy printed for readers without scripts, extracted under a deadline of its own.
+                with deadline(self.limits.timeout, url=url) as progress:
+                    progress.stage = "extract"
+                    fallback = normalize_paragraphs(
+                        self.extractor.extract(f"<html><body>{noscript}</body></html>", url=url)
+                    )
                 if has_words(" ".join(fallback), max(self.min_words, MIN_NOSCRIPT_WORDS)):
                     paragraphs = fallback
                     resolved.provenance["text"] = "noscript"
