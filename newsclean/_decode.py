@@ -185,10 +185,13 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
                 as_utf8 = _strict_utf8(data)
                 if as_utf8 is not None:
                     return as_utf8
-            if declared == "utf-8" and not data.isascii() and _strict_utf8(data) is None:
-                # The label is contradicted: UTF-8 with stray windows-1252 bytes, or a legacy page mislabelled.
-                # Read as if undeclared, which tries the first (``_mostly_utf8``) before detection.
-                return _undeclared(data)
+            if declared == "utf-8" and not data.isascii():
+                as_utf8 = _strict_utf8(data)
+                if as_utf8 is None:
+                    # The label is contradicted: UTF-8 with stray windows-1252 bytes, or a legacy page mislabelled.
+                    # Read as if undeclared, which tries the first (``_mostly_utf8``) before detection.
+                    return _undeclared(data)
+                return Decoded(as_utf8.text, declared, source)  # decoded once, as the label says
             return Decoded(data.decode(declared, "replace"), declared, source)
     return _undeclared(data)
 
