@@ -456,7 +456,7 @@ class StdinReader:
 _COMPRESSION_MAGIC = ((b"\x1f\x8b", ".gz"), (b"\x28\xb5\x2f\xfd", ".zst"))
 
 
-class SpooledStdinReader:
+class SpooledPipeReader:
     """Standard input, or a pipe (``/dev/stdin``, a FIFO, a shell's ``<(zcat dump.gz)``: ``source``), holding a
     dump of records (``kind``: JSON Lines, CSV, WARC, Parquet), copied to a temporary file that the reader of that
     kind reads (CSV's encoding is sampled before its rows are read, a JSON document whose records span lines is
@@ -521,7 +521,7 @@ def _is_pipe(path: str) -> bool:
 
 
 Reader = (
-    JsonlReader | CsvReader | ParquetReader | FileReader | FolderReader | WarcReader | StdinReader | SpooledStdinReader
+    JsonlReader | CsvReader | ParquetReader | FileReader | FolderReader | WarcReader | StdinReader | SpooledPipeReader
 )
 
 
@@ -535,9 +535,9 @@ def open_reader(
     """The reader for one input path, by ``input_format`` or, with ``"auto"``, by ``detect_format``."""
     kind = detect_format(path) if input_format == "auto" else input_format
     if path == "-":
-        return SpooledStdinReader(kind, keys=keys) if kind in _RECORD_KINDS else StdinReader(text=bool(text))
+        return SpooledPipeReader(kind, keys=keys) if kind in _RECORD_KINDS else StdinReader(text=bool(text))
     if kind in _RECORD_KINDS and _is_pipe(path):
-        return SpooledStdinReader(kind, keys=keys, source=path)
+        return SpooledPipeReader(kind, keys=keys, source=path)
     if kind == "folder":
         return FolderReader(path, text=text)
     if kind in _RECORD_KINDS:
