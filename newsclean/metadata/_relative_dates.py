@@ -23,7 +23,7 @@ _UNITS = {
     3600: r"hours?|hrs?|stunden?|heures?|horas?",
     86400: r"days?|tagen?|jours?|d[ií]as?",
 }
-_UNIT_SECONDS = {word: seconds for seconds, words in _UNITS.items() for word in words.split("|")}
+_UNIT_WORDS = {seconds: re.compile(words) for seconds, words in _UNITS.items()}
 _UNIT = "|".join(_UNITS.values())
 _COUNT = r"\d{1,3}|an?|one|einer?|einem|une?|una?|um|uma"
 # "3 hours ago" (English), "vor 3 Stunden" (German), "il y a 3 heures" (French), "hace 3 horas" (Spanish),
@@ -123,9 +123,7 @@ def counted_back(phrase: str, fetched: datetime) -> ParsedDate | None:
     else:
         count_word = (match.group("count") or match.group("count2")).lower()
         unit_word = (match.group("unit") or match.group("unit2")).lower()
-        unit = next((seconds for word, seconds in _UNIT_SECONDS.items() if re.fullmatch(word, unit_word)), None)
-        if unit is None:
-            return None
+        unit = next(seconds for seconds, words in _UNIT_WORDS.items() if words.fullmatch(unit_word))
         seconds = unit * (int(count_word) if count_word.isdigit() else 1)
     if seconds >= 7 * 86400:
         return None
