@@ -26,6 +26,14 @@ MatchKind = Literal["regex", "phrase", "selector", "class_words"]
 Scope = Literal["paragraph", "head", "tail", "block", "prefix", "ending"]
 
 _RULE_ID = re2.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")
+# RE2's \w, \W and [A-Z] are ASCII only, so a name pattern such as "By [A-Z][\w.-]*" missed "By José García"
+# and "By Łukasz Nowak". Rule patterns get wider classes: any script's capitals for [A-Z], and for \w the letters
+# of the scripts the packs are written for (Latin with its extensions and combining accents, Greek, Cyrillic).
+# Not \p{L}: its 600-odd ranges, case-folded in every case-insensitive rule, took a second to compile per process.
+_WORD_CLASS = (
+    r"0-9A-Za-z_\x{00C0}-\x{00D6}\x{00D8}-\x{00F6}\x{00F8}-\x{024F}\x{0300}-\x{03FF}\x{0400}-\x{04FF}\x{1E00}-\x{1EFF}"
+)
+_LETTER_BESIDE_BOUNDARY = re2.compile(r"[^\x00-\x7f][)?*+]*\\b|\\b[(]*[^\x00-\x7f]")
 _TRAILING_NOISE = "…. :!?-–—|»›>*•·\u00a0\t"
 
 
@@ -62,6 +70,9 @@ class RuleSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: DOM rules only: a box is removed only when its text matches this regex as well. For class words that name
     #: an appeal on one site and a help desk on another ("support-…").
     box_text: str | None = None
+    #: Text rules only: a paragraph matching this regex as well stays. For the prose a pattern's words also start
+    #: ("By Train", a travel guide's heading, beside the byline "By Jane Doe"); its keep examples show which.
+    unless: str | tuple[str, ...] | None = None
     description: str = ""
 
 
@@ -96,6 +107,7 @@ class CompiledRule:
         "selector",
         "spec",
         "token_regex",
+        "unless",
     )
 
     def __init__(self, spec: RuleSpec, pack: str) -> None:
@@ -110,6 +122,12 @@ class CompiledRule:
         self.block_continue: Any = None
         self.block_max = spec.block.max if spec.block else 0
         self.box_text: Any = _compile(spec.box_text, spec, pack) if spec.box_text else None
+        self.unless: Any = None
+        if spec.unless:
+            if spec.stage != "text":
+                raise RuleError("'unless' is for text rules (a dom rule has box_text)", pack=pack, rule=spec.id)
+            exceptions = (spec.unless,) if isinstance(spec.unless, str) else spec.unless
+            self.unless = _compile("|".join(f"(?:{p})" for p in exceptions), spec, pack)
         patterns = (spec.pattern,) if isinstance(spec.pattern, str) else spec.pattern
         if not patterns or not all(patterns):
             raise RuleError("pattern must be a non-empty string or list of strings", pack=pack, rule=spec.id)
@@ -119,7 +137,7 @@ class CompiledRule:
             self.selector = ", ".join(patterns)
             _check_selector(self.selector, pack, spec.id)
         else:
-            self.pattern_source = "|".join(f"(?:{p})" for p in patterns)
+            self.pattern_source = unicode_word_classes("|".join(f"(?:{p})" for p in patterns))
             self.regex = _compile(self.pattern_source, spec, pack)
             if spec.match == "class_words":
                 # One search over all of a page's class/id tokens, one per line: ^ and $ are token edges.
@@ -144,8 +162,14 @@ class CompiledRule:
         if self.spec.max_words is not None and len(paragraph.split()) > self.spec.max_words:
             return False
         if self.spec.match == "phrase":
-            return fold_phrase(paragraph) in self.phrases
-        return self.regex.search(paragraph) is not None
+            matched = fold_phrase(paragraph) in self.phrases
+        else:
+            matched = self.regex.search(paragraph) is not None
+        return matched and not self.excepts(paragraph)
+
+    def excepts(self, paragraph: str) -> bool:
+        """Whether the rule's ``unless`` regex keeps this paragraph although its pattern matched."""
+        return self.unless is not None and self.unless.search(paragraph) is not None
 
     def matching_tokens(self, tokens: Iterable[str]) -> set[str]:
         """The class/id tokens (lowercase, without newlines) that this class_words rule matches."""
@@ -157,7 +181,54 @@ class CompiledRule:
         return self.pattern_source if self.spec.case_sensitive else f"(?i:{self.pattern_source})"
 
 
+def unicode_word_classes(pattern: str) -> str:
+    """``pattern`` with each ``\\w`` (and, outside brackets, each ``\\W``) taking in accented Latin, Greek and
+    Cyrillic letters, and each ``[A-Z]`` any script's capitals. A ``\\W`` inside brackets stays ASCII's: it
+    already takes in every non-ASCII character, and a class cannot subtract letters from it. ``\\b`` has no
+    Unicode form in RE2, so a pattern must not put it next to a non-ASCII letter."""
+    parts: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped == "w":
+                parts.append(_WORD_CLASS if in_class else f"[{_WORD_CLASS}]")
+            elif escaped == "W" and not in_class:
+                parts.append(f"[^{_WORD_CLASS}]")
+            else:
+                parts.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if pattern.startswith("[A-Z]", index) and not in_class:
+            parts.append(r"\p{Lu}")
+            index += len("[A-Z]")
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            # A "]" first in the class (after an optional "^") is a literal, not its end.
+            opening = "[^]" if pattern.startswith("[^]", index) else "[]" if pattern.startswith("[]", index) else "["
+            parts.append(opening)
+            index += len(opening)
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        parts.append(char)
+        index += 1
+    return "".join(parts)
+
+
 def _compile(pattern: str, spec: RuleSpec, pack: str) -> Any:
+    boundary = _LETTER_BESIDE_BOUNDARY.search(pattern)
+    if boundary is not None and any(not char.isascii() and char.isalpha() for char in boundary.group()):
+        raise RuleError(
+            rf"\b beside the non-ASCII letter in “{boundary.group()}” never matches (RE2's \b is ASCII only);"
+            r" write (\s|$) or \W instead",
+            pack=pack,
+            rule=spec.id,
+        )
+    pattern = unicode_word_classes(pattern)
     options = re2.Options()
     options.log_errors = False
     options.case_sensitive = spec.case_sensitive

@@ -8,7 +8,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from newsclean._rules import CompiledRule, default_rules, parse_pack
+from newsclean._rules import _WORD_CLASS as _WORD
+from newsclean._rules import CompiledRule, default_rules, parse_pack, unicode_word_classes
 from newsclean.cleaners import DomCleaner, TextCleaner
 
 RULES = default_rules()
@@ -207,3 +208,50 @@ def test_every_shipped_example_holds_for_its_rule_alone() -> None:
 def test_missing_pack_file_is_a_rule_error(tmp_path: Path) -> None:
     with pytest.raises(newsclean.RuleError, match="cannot read"):
         newsclean.load_pack(tmp_path / "absent.toml")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "rewritten"),
+    [
+        (r"^By( [A-Z][\w.-]*){1,3}$", r"^By( \p{Lu}[" + _WORD + r".-]*){1,3}$"),
+        (r"\W+\w", "[^" + _WORD + "]+[" + _WORD + "]"),
+        # Inside brackets \W stays ASCII's (it already takes in every non-ASCII character); escapes and a "]"
+        # that opens a class are not taken for its end.
+        (r"[*•\W]{0,5}\\w[]\w]", r"[*•\W]{0,5}\\w[]" + _WORD + "]"),
+    ],
+)
+def test_rule_patterns_get_word_classes_beyond_ascii(pattern: str, rewritten: str) -> None:
+    assert unicode_word_classes(pattern) == rewritten
+
+
+def test_name_patterns_match_accented_and_cyrillic_names() -> None:
+    article = newsclean.clean_text(
+        "The council met on Tuesday to discuss the budget for the coming year in detail.\n\n"
+        "By Zoë Müller and Łukasz Nowak\n\n"
+        "The mayor said the budget would be balanced by cutting costs in several departments.\n\n"
+        "Reporting by José García; Editing by Ана Петрова"
+    )
+    assert [removal.rule for removal in article.removed] == ["byline.written-by", "byline.reuters-credit"]
+    assert article.authors == ("Zoë Müller", "Łukasz Nowak")
+
+
+def test_word_boundary_beside_a_non_ascii_letter_is_refused() -> None:
+    body = GOOD_RULE.replace('match = "phrase"', 'match = "regex"').replace(
+        'pattern = ["Sponsored content"]', "pattern = ['^(sponsored content|спонсорский материал)\\b']"
+    )
+    with pytest.raises(newsclean.RuleError, match=r"custom\.sponsor.*never matches"):
+        parse_pack(HEADER + body, "custom.toml")
+
+
+def test_unless_keeps_what_the_pattern_would_take_and_is_for_text_rules_only() -> None:
+    body = GOOD_RULE.replace('match = "phrase"', 'match = "regex"').replace(
+        'pattern = ["Sponsored content"]', "pattern = ['^sponsored']\nunless = '^sponsored by nobody'"
+    )
+    body = body.replace("The content was sponsored by nobody.", "Sponsored by nobody")
+    rules = parse_pack(HEADER + body, "custom.toml")
+    kept = TextCleaner(rules).clean(["Sponsored by nobody", "Sponsored content"])
+    assert kept.paragraphs == ("Sponsored by nobody",)
+    dom_body = GOOD_RULE.replace('stage = "text"', 'stage = "dom"').replace('match = "phrase"', 'match = "selector"')
+    dom_body = dom_body.replace('pattern = ["Sponsored content"]', "pattern = ['div.sponsor']\nunless = 'nobody'")
+    with pytest.raises(newsclean.RuleError, match="'unless' is for text rules"):
+        parse_pack(HEADER + dom_body, "custom.toml")

@@ -60,3 +60,18 @@ def test_a_rule_out_of_its_scope_lets_the_next_one_match() -> None:
 def test_a_rule_over_its_word_limit_lets_the_next_one_match() -> None:
     assert owners([BODY, "Share this story with a friend", BODY]) == ["t.any-regex"]
     assert owners([BODY, "Nothing to remove here at all", BODY]) == []
+
+
+def test_the_tail_is_counted_in_paragraphs_that_other_rules_keep() -> None:
+    from newsclean._rules import default_rules
+
+    story = [f"Paragraph {n} of the council story, with the vote and what the mayor said after it." for n in range(9)]
+    credits = ["Reporting by Jane Roe; Editing by Mark Doe", "John Smith contributed to this report."]
+    # A WordPress ending: each line goes by a rule of its own, and there are more of them than the tail is long.
+    furniture = ["Share this:", "Twitter", "Facebook", "WhatsApp", "Email", "Print", "Like this:", "Like Loading..."]
+    result = TextCleaner(default_rules()).clean([*story, *credits, *furniture])
+    assert result.paragraphs == tuple(story)
+    assert [r.rule for r in result.removed[:2]] == ["byline.reuters-credit", "byline.contributed"]
+    # Above the last six kept paragraphs, a tail rule still does not reach.
+    early = TextCleaner(default_rules()).clean([story[0], credits[1], *story[1:8], *furniture])
+    assert credits[1] in early.paragraphs

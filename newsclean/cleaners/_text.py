@@ -85,7 +85,7 @@ class TextCleaner:
     def _strip_prefixes(self, text: str, removed: list[Removal], flags: list[str]) -> str:
         for rule in self._prefix_rules:
             match = rule.regex.search(text)
-            if match is None or match.end() == 0:
+            if match is None or match.end() == 0 or rule.excepts(text):
                 continue
             removed.append(Removal(rule.id, rule.category, "text", text[: match.end()].strip()))
             if rule.spec.flag:
@@ -93,23 +93,30 @@ class TextCleaner:
             text = text[match.end() :].lstrip()
         return text
 
-    def _direct_match(self, paragraph: str, index: int, count: int) -> CompiledRule | None:
-        """The first rule, in pack order, that matches the paragraph where it stands. Only the rules the regex
-        set or the phrase index name are tried: most paragraphs match none."""
+    def _candidates(self, paragraph: str) -> list[CompiledRule]:
+        """The rules that may match the paragraph, in pack order: those the regex set or the phrase index name.
+        Most paragraphs have none."""
         candidates = self._regex_hits(paragraph)
         phrase_rules = self._phrase_rules.get(fold_phrase(paragraph)) if self._may_be_phrase(paragraph) else None
         if phrase_rules:
             candidates.update(phrase_rules)
-        if not candidates:
-            return None
-        words = len(paragraph.split())
-        for rule in sorted(candidates, key=self._rank.__getitem__):
+        return sorted(candidates, key=self._rank.__getitem__)
+
+    @staticmethod
+    def _first_match(
+        candidates: Sequence[CompiledRule], paragraph: str, *, in_head: bool, in_tail: bool
+    ) -> CompiledRule | None:
+        """The first candidate that matches the paragraph where it stands."""
+        words = len(paragraph.split()) if candidates else 0
+        for rule in candidates:
             spec = rule.spec
-            if spec.scope == "head" and index >= HEAD_PARAGRAPHS:
+            if spec.scope == "head" and not in_head:
                 continue
-            if spec.scope == "tail" and index < count - TAIL_PARAGRAPHS:
+            if spec.scope == "tail" and not in_tail:
                 continue
             if spec.max_words is not None and words > spec.max_words:
+                continue
+            if rule.excepts(paragraph):
                 continue
             return rule
         return None
@@ -129,9 +136,31 @@ class TextCleaner:
 
     def _assign_owners(self, paragraphs: Sequence[str]) -> list[CompiledRule | None]:
         """Which rule removes each paragraph (None: kept). A paragraph inside a block that a rule of its own
-        also matches is credited to that rule, so categories stay exact."""
+        also matches is credited to that rule, so categories stay exact.
+
+        The tail is the last TAIL_PARAGRAPHS paragraphs that other rules keep: a closing run of share buttons,
+        "Like this:" and related links must not push the credits and notices above it out of reach."""
         count = len(paragraphs)
-        direct = [self._direct_match(p, i, count) if p else None for i, p in enumerate(paragraphs)]
+        candidates = [self._candidates(p) if p else [] for p in paragraphs]
+        direct = [
+            self._first_match(found, p, in_head=i < HEAD_PARAGRAPHS, in_tail=False) if found else None
+            for i, (p, found) in enumerate(zip(paragraphs, candidates, strict=True))
+        ]
+        if not any(rule.spec.scope == "tail" for found in candidates for rule in found):
+            return self._extend_blocks(paragraphs, direct)
+        removed_elsewhere = self._extend_blocks(paragraphs, direct)
+        kept_after = 0
+        for index in range(count - 1, -1, -1):
+            if kept_after < TAIL_PARAGRAPHS and candidates[index]:
+                direct[index] = self._first_match(
+                    candidates[index], paragraphs[index], in_head=index < HEAD_PARAGRAPHS, in_tail=True
+                )
+            if paragraphs[index] and removed_elsewhere[index] is None and direct[index] is None:
+                kept_after += 1
+        return self._extend_blocks(paragraphs, direct)
+
+    def _extend_blocks(self, paragraphs: Sequence[str], direct: list[CompiledRule | None]) -> list[CompiledRule | None]:
+        count = len(paragraphs)
         owners = list(direct)
         index = 0
         while index < count:
