@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import re
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -16,8 +18,8 @@ from ._exceptions import ExtractionTimeout, InputError
 class Limits(msgspec.Struct, frozen=True, kw_only=True):
     #: Largest input accepted, in bytes (or characters for ``str`` input).
     max_bytes: int = 10 * 1024 * 1024
-    #: Wall-clock seconds one document may take; None disables it. Enforced with SIGALRM on the main thread;
-    #: elsewhere (threads), the batch runner's worker processes enforce it.
+    #: Wall-clock seconds one document may take; None disables it. Enforced with SIGALRM on the main thread, and
+    #: in other threads (Ray's and Dask's workers, a thread pool) by raising into the thread (``deadline``).
     timeout: float | None = 30.0
     #: Share of control or replacement characters above which input is treated as binary, not text.
     max_binary_share: float = 0.1
@@ -112,24 +114,86 @@ class StageMarker:
         self.stage = "decode"
 
 
+class _ThreadAlarm:
+    """SIGALRM reaches only the main thread. Elsewhere a timer thread raises ``_DeadlineReached`` in the
+    document's thread (CPython's ``PyThreadState_SetAsyncExc``). It lands at the next bytecode the thread runs,
+    so one long C call (a parse) finishes first: the document is stopped late, but it is stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        self._thread_id = threading.get_ident()
+        self._lock = threading.Lock()
+        self._armed = True
+        self._fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._armed:
+                self._fired = True
+                _raise_in_thread(self._thread_id, _DeadlineReached)
+
+    def disarm(self) -> None:
+        with self._lock:
+            self._armed = False
+            if self._fired:
+                # Fired but not yet raised (the thread ran no bytecode since): withdrawn, so it cannot land in
+                # whatever the thread does next.
+                _raise_in_thread(self._thread_id, None)
+        self._timer.cancel()
+
+
+def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> None:
+    # None, passed bare, is a NULL pointer: it clears the thread's pending exception.
+    pending = ctypes.py_object(exception) if exception is not None else None
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), pending)
+
+
 @contextlib.contextmanager
 def deadline(seconds: float | None, *, url: str | None) -> Iterator[StageMarker]:
-    """Raise ExtractionTimeout in the body after ``seconds``. Enforced with SIGALRM, so only on the main
-    thread of a Unix process; elsewhere it is a no-op and the batch runner's process guard applies."""
+    """Raise ExtractionTimeout in the body after ``seconds``: with SIGALRM on the main thread of a Unix process,
+    from a timer thread in any other thread of CPython. Elsewhere it is a no-op and the batch runner's process
+    guard applies."""
     marker = StageMarker()
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if not seconds:
         yield marker
         return
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    if on_main_thread and hasattr(signal, "setitimer"):
+        with _alarm_signal(seconds):
+            try:
+                yield marker
+            except _DeadlineReached:
+                raise _timeout(seconds, url, marker) from None
+        return
+    if on_main_thread or sys.implementation.name != "cpython":
+        yield marker
+        return
+    try:
+        alarm = _ThreadAlarm(seconds)
+        try:
+            yield marker
+        finally:
+            alarm.disarm()
+    except _DeadlineReached:
+        # Also when it lands in ``disarm`` itself, between the body's end and the alarm's withdrawal.
+        raise _timeout(seconds, url, marker) from None
 
+
+@contextlib.contextmanager
+def _alarm_signal(seconds: float) -> Iterator[None]:
     def on_alarm(signum: int, frame: object) -> None:
         raise _DeadlineReached
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield marker
-    except _DeadlineReached:
-        raise ExtractionTimeout(f"document took longer than timeout={seconds}s", url=url, stage=marker.stage) from None
+        yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _timeout(seconds: float, url: str | None, marker: StageMarker) -> ExtractionTimeout:
+    return ExtractionTimeout(f"document took longer than timeout={seconds}s", url=url, stage=marker.stage)

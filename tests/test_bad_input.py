@@ -69,6 +69,41 @@ def test_oversized_page_allowed_by_the_size_limit_stops_at_the_time_limit() -> N
     assert caught.value.stage in {"decode", "dom", "extract"}
 
 
+class _ExtractorThatSpins:
+    """An extractor that never finishes in time: it loops in Python, as trafilatura's heuristics do on a hard page."""
+
+    name = "spinner"
+
+    def extract(self, html: str, *, url: str | None = None) -> list[str]:
+        stop = time.monotonic() + 30
+        while time.monotonic() < stop:
+            pass
+        return []
+
+
+@pytest.mark.timeout(60)
+def test_the_time_limit_holds_off_the_main_thread() -> None:
+    # Ray and Dask clean in worker threads, where SIGALRM cannot reach.
+    from concurrent.futures import ThreadPoolExecutor
+
+    paragraph = "The council met and voted on the budget. " * 20
+    page = f"<html><body><article><p>{paragraph}</p></article></body></html>"
+    spinning = Pipeline(extractor=_ExtractorThatSpins(), limits=Limits(timeout=0.5))
+    working = Pipeline(limits=Limits(timeout=20))
+
+    def spin_then_work() -> tuple[str, str]:
+        try:
+            spinning.clean_html(page)
+        except newsclean.ExtractionTimeout as exc:
+            stage = exc.stage or ""
+        # The thread goes on to the next document unharmed: no late exception lands in it.
+        return stage, working.clean_html(page).status
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(lambda _: spin_then_work(), range(2)))
+    assert outcomes == [("extract", "ok"), ("extract", "ok")]
+
+
 def test_100000_nested_divs_are_refused_quickly() -> None:
     page = "<html><body>" + "<div>" * 100_000 + "<p>deep text</p>" + "</div>" * 100_000 + "</body></html>"
     started = time.perf_counter()

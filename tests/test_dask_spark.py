@@ -37,6 +37,31 @@ def test_dask_map_partitions_in_worker_processes_equals_single_process() -> None
     assert_rows_match_single_process(_rows(cleaned), dump)
 
 
+@pytest.mark.timeout(120)
+def test_dask_frame_from_parquet_keeps_header_pairs_and_integer_ids(tmp_path: Any) -> None:
+    dd = pytest.importorskip("dask.dataframe", reason="dask is not installed: pip install 'newsclean[dask]'")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsclean.integrations.dask import clean_frame
+
+    paragraph = "The council met and voted on the budget. " * 20
+    page = f"<html><body><article><p>{paragraph}</p></article></body></html>"
+    # Header pairs come out of Parquet as numpy arrays, and an id column with a gap as floats (7.0, NaN).
+    table = pa.table(
+        {
+            "id": [7, None],
+            "html": [page, page],
+            "headers": [[["Content-Type", "text/html; charset=utf-8"]], None],
+        }
+    )
+    pq.write_table(table, tmp_path / "pages.parquet")
+    cleaned = clean_frame(dd.read_parquet(tmp_path / "pages.parquet")).compute(scheduler="synchronous")
+    rows = _rows(cleaned)
+    assert [row["failure"] for row in rows] == [None, None]
+    assert rows[0]["source_id"] == "7"
+
+
 @pytest.fixture(scope="module")
 def local_spark() -> Iterator[Any]:
     pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'newsclean[spark]'")

@@ -72,6 +72,10 @@ def test_explicit_and_dotted_key_mapping(tmp_path: Path) -> None:
     path.write_bytes(_jsonl([{"text": "plain"}]))
     (failure,) = JsonlReader(path, keys=KeyMap(html="body"))
     assert isinstance(failure, Failure) and failure.error == "MissingKey" and "'body'" in failure.message
+    # A key that is there but null is named as such, not listed as if it held the page.
+    path.write_bytes(_jsonl([{"id": "x", "html": None}]))
+    (failure,) = JsonlReader(path)
+    assert isinstance(failure, Failure) and failure.message.endswith("(keys: html (null), id)")
 
 
 def test_bad_jsonl_lines_each_become_a_failure_and_reading_goes_on(tmp_path: Path) -> None:

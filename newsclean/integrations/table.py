@@ -92,7 +92,19 @@ def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeyMap | None = None) -> 
     """The same for a pandas DataFrame (Spark ``mapInPandas``, Dask ``map_partitions``)."""
     import pyarrow as pa
 
-    records = frame.to_dict(orient="records")
+    records = [{name: _plain(value) for name, value in row.items()} for row in frame.to_dict(orient="records")]
     cleaned = pa.Table.from_pylist(clean_records(records, pipeline, keys or KeyMap()), schema=output_schema())
     # Map columns (provenance) as dicts, which is what Spark and most pandas users expect, not lists of pairs.
     return cleaned.to_pandas(maps_as_pydicts="strict")
+
+
+def _plain(value: Any) -> Any:
+    """A pandas cell as the Python value a JSON record would hold. A list column (Parquet's ``[name, value]``
+    header pairs) comes out of pandas as numpy arrays, and an integer column with a gap as floats: the id 7
+    would be written "7.0"."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, str | bytes) or not hasattr(value, "tolist"):
+        return value
+    value = value.tolist()  # a numpy array or scalar
+    return [_plain(item) for item in value] if isinstance(value, list) else _plain(value)

@@ -3,6 +3,7 @@ of an input it cannot read."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .._decode import decode_text_dump
@@ -19,6 +20,7 @@ from ._keys import (
     as_headers,
     as_optional_str,
     first_present,
+    is_missing,
     json_kind,
     lookup,
 )
@@ -60,7 +62,7 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
         return Failure(
             stage="read",
             error="MissingKey",
-            message=f"record has no {keys.describe()} field (keys: {', '.join(sorted(record)) or 'none'})",
+            message=f"record has no {keys.describe()} field with a value (keys: {_describe_keys(record)})",
             position=where,
             source_id=source_id,
             url=url,
@@ -99,3 +101,8 @@ def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...
         return lookup(record, key)
     found = first_present(record, common_names)
     return found[1] if found else None
+
+
+def _describe_keys(record: Mapping[str, Any]) -> str:
+    """The record's keys, each empty one marked: "html (null), id" says why a present 'html' did not count."""
+    return ", ".join(f"{key} (null)" if is_missing(record[key]) else key for key in sorted(record)) or "none"
