@@ -56,10 +56,29 @@ def test_dask_frame_from_parquet_keeps_header_pairs_and_integer_ids(tmp_path: An
         }
     )
     pq.write_table(table, tmp_path / "pages.parquet")
-    cleaned = clean_frame(dd.read_parquet(tmp_path / "pages.parquet")).compute(scheduler="synchronous")
-    rows = _rows(cleaned)
+    frame = clean_frame(dd.read_parquet(tmp_path / "pages.parquet"))
+    rows = _rows(frame.compute(scheduler="synchronous"))
     assert [row["failure"] for row in rows] == [None, None]
     assert rows[0]["source_id"] == "7"
+
+
+@pytest.mark.timeout(120)
+def test_dask_partitions_with_failures_keep_the_declared_column_types(tmp_path: Any) -> None:
+    dd = pytest.importorskip("dask.dataframe", reason="dask is not installed: pip install 'newsclean[dask]'")
+    import pandas as pd
+
+    from newsclean.integrations.dask import clean_frame, output_schema
+
+    paragraph = "The council met and voted on the budget. " * 20
+    pages = pd.DataFrame({"html": [f"<p>{paragraph}</p>", None, f"<p>{paragraph}</p>", None]})
+    frame = clean_frame(dd.from_pandas(pages, npartitions=2))
+    # A failure row has no word count: its partition must not turn the declared integer column into float64
+    # (Dask trusts the declared types, and Arrow then refuses to write the partitions under one schema).
+    computed = frame.compute(scheduler="synchronous")
+    assert computed.dtypes.equals(frame.dtypes)
+    assert computed["word_count"].isna().tolist() == [False, True, False, True]
+    frame.to_parquet(tmp_path / "out", schema=output_schema(), compute_kwargs={"scheduler": "synchronous"})
+    assert pd.read_parquet(tmp_path / "out")["word_count"].dropna().gt(0).all()
 
 
 @pytest.fixture(scope="module")

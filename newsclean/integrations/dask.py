@@ -20,7 +20,7 @@ from typing import Any
 from .._limits import Limits
 from ..batch._worker import PipelineSettings
 from ..io import KeyMap
-from .table import clean_pandas, key_map, output_schema, pipeline_settings, worker_pipeline
+from .table import as_pandas, clean_pandas, key_map, output_schema, pipeline_settings, worker_pipeline
 
 __all__ = ["clean_frame", "output_schema"]
 
@@ -35,7 +35,7 @@ def clean_frame(
 ) -> Any:
     """A lazy Dask DataFrame of cleaned rows; nothing runs until it is computed or written."""
     settings = pipeline_settings(rules=rules, limits=limits, require_content=require_content)
-    meta = output_schema().empty_table().to_pandas(maps_as_pydicts="strict")
+    meta = as_pandas(output_schema().empty_table())
     return frame.map_partitions(_clean_partition, settings, key_map(keys), meta=meta)
 
 

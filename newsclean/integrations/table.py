@@ -93,9 +93,19 @@ def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeyMap | None = None) -> 
     import pyarrow as pa
 
     records = [{name: _plain(value) for name, value in row.items()} for row in frame.to_dict(orient="records")]
-    cleaned = pa.Table.from_pylist(clean_records(records, pipeline, keys or KeyMap()), schema=output_schema())
-    # Map columns (provenance) as dicts, which is what Spark and most pandas users expect, not lists of pairs.
-    return cleaned.to_pandas(maps_as_pydicts="strict")
+    return as_pandas(pa.Table.from_pylist(clean_records(records, pipeline, keys or KeyMap()), schema=output_schema()))
+
+
+def as_pandas(table: Any) -> Any:
+    """``output_schema()`` rows as a pandas DataFrame whose column types do not depend on the rows: integer
+    columns as pandas' nullable ``Int64`` (a failure row's empty word count would turn int64 into float64 in that
+    partition only, so a Dask frame's partitions would disagree with its declared types), map columns
+    (provenance) as dicts, which is what Spark and most pandas users expect, not lists of pairs."""
+    import pandas as pd
+    import pyarrow as pa
+
+    nullable = {pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int32Dtype()}
+    return table.to_pandas(maps_as_pydicts="strict", types_mapper=nullable.get)
 
 
 def _plain(value: Any) -> Any:
