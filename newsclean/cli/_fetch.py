@@ -8,14 +8,15 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import IO
 
 import click
+import msgspec
 
 from .._exceptions import FetchError
-from .._models import Failure, to_json
+from .._models import Article, Failure, to_json
 from .._pipeline import Pipeline
 from ..fetch import Fetcher, discover_urls
 from ..io._open import open_utf8
@@ -186,14 +187,26 @@ def _fetch_all(
     output: str,
     progress: bool | None,
 ) -> tuple[int, Counter[str], int, float]:
-    """Fetch ``targets`` (and what the feeds and sitemaps list) into ``output``: the counts for the summary."""
+    """Fetch ``targets`` (and what the feeds and sitemaps list) into ``output``: the counts for the summary.
+
+    ``targets`` is extended with the discovered URLs. A feed or sitemap that cannot be read is a failure record
+    (stage ``discover``) where its URLs would have been, and the rest of the run goes on.
+    """
     with ExitStack() as stack:
+        slots: list[str | Failure] = list(targets)
         if feeds or sitemaps:
             discoverer = stack.enter_context(_open_fetcher(pipeline, options))
-            try:
-                targets.extend(discover_urls(feeds=feeds, sitemaps=sitemaps, fetcher=discoverer))
-            except FetchError as exc:
-                raise click.ClickException(f"discovery failed: {exc}") from None
+
+            def dead(location: str, exc: FetchError) -> None:
+                kind = "feed" if location in feeds else "sitemap"
+                message = f"{kind} could not be read: {exc.message}"
+                slots.append(
+                    Failure(stage="discover", error=exc.reason, message=message, url=location, source_id=location)
+                )
+
+            for url in discover_urls(feeds=feeds, sitemaps=sitemaps, fetcher=discoverer, on_error=dead):
+                slots.append(url)
+                targets.append(url)
         fetcher = stack.enter_context(_open_fetcher(pipeline, {**options, **({"warc": Path(warc)} if warc else {})}))
         out: IO[bytes] = sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
         show = progress if progress is not None else sys.stderr.isatty()
@@ -201,10 +214,15 @@ def _fetch_all(
         fetched = 0
         body_bytes = 0
         started = time.monotonic()
-        records = fetcher.fetch_many(targets)
+        # Closed on the way out, whatever ends the run (Ctrl-C): the fetches in flight stop then, not after their
+        # retries.
+        records = stack.enter_context(closing(fetcher.fetch_many(url for url in slots if isinstance(url, str))))
         bar = stack.enter_context(
             click.progressbar(
-                records, length=len(targets), label="fetching", file=sys.stderr if show else io.StringIO()
+                _in_place(slots, records),
+                length=len(slots),
+                label="fetching",
+                file=sys.stderr if show else io.StringIO(),
             )
         )
         for record in bar:
@@ -215,8 +233,15 @@ def _fetch_all(
                 fetched += 1
                 body_bytes += len(record.text.encode("utf-8"))
             out.write(to_json(record) + b"\n")
-        out.flush()
+            out.flush()  # a record written is a record kept, even if the run is killed (SIGTERM) right after
     return fetched, failures, body_bytes, max(time.monotonic() - started, 1e-9)
+
+
+def _in_place(slots: list[str | Failure], records: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
+    """The fetched records, with the discovery failures where they stand; ``position`` is the line's index."""
+    for position, slot in enumerate(slots):
+        record = slot if isinstance(slot, Failure) else next(records)
+        yield msgspec.structs.replace(record, position=str(position)) if isinstance(record, Failure) else record
 
 
 def _open_fetcher(pipeline: Pipeline, options: dict[str, object]) -> Fetcher:

@@ -32,7 +32,15 @@ from ._pinning import pin_addresses
 from ._politeness import AsyncHostLimiter
 from ._result import FetchResult
 from ._retry import retry_arguments
-from ._robots import RobotsCache, RobotsPolicy, origin_of, robots_reader, robots_url
+from ._robots import (
+    ROBOTS_REDIRECTS,
+    RobotsCache,
+    RobotsPolicy,
+    origin_of,
+    robots_reader,
+    robots_redirect,
+    robots_url,
+)
 from ._safety import acheck_url
 from ._steps import FetchSteps
 from ._warc import WarcArchive
@@ -149,6 +157,12 @@ class AsyncFetcher(FetchSteps):
                 return index, url, await task
             except Exception as exc:
                 return index, url, exc
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if not task.cancelled() or (current is not None and current.cancelling()):
+                    raise  # we are being cancelled: so be it
+                # Only that URL's task was cancelled (not by us): it still gets its record.
+                return index, url, FetchError("the fetch was cancelled", url=url, reason="cancelled")
 
         try:
             index = 0
@@ -191,7 +205,7 @@ class AsyncFetcher(FetchSteps):
                 budget.reschedule(loop.time() + remaining)
                 try:
                     response = await client.send(request, stream=True)
-                except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
+                except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, OSError) as exc:
                     raise send_error(exc, current) from exc
                 try:
                     head = self._on_head(response, attempt)
@@ -216,19 +230,30 @@ class AsyncFetcher(FetchSteps):
 
     async def _robots_for(self, url: httpx.URL) -> RobotsPolicy:
         origin = origin_of(url)
-        policy = self._robots.get(origin)
-        if policy is not None:
-            return policy
-        pending = self._robots_pending.get(origin)
-        if pending is not None:  # another task is fetching it: share its answer
-            return await asyncio.shield(pending)
+        while True:
+            policy = self._robots.get(origin)
+            if policy is not None:
+                return policy
+            pending = self._robots_pending.get(origin)
+            if pending is None:
+                break
+            try:  # another task is fetching it: share its answer
+                return await asyncio.shield(pending)
+            except _RobotsAbandoned:
+                continue  # that task ran out of its own time: this one asks again, on its own budget
         future: asyncio.Future[RobotsPolicy] = asyncio.get_running_loop().create_future()
         self._robots_pending[origin] = future
         try:
             policy = await self._fetch_robots(url)
-        except BaseException as exc:
+        except Exception as exc:
             future.set_exception(exc)
             future.exception()  # mark retrieved: nobody else may be waiting
+            raise
+        except BaseException:
+            # This task was cancelled (its total_timeout, or the batch closing): that is no answer about
+            # robots.txt, and a CancelledError must not reach the tasks sharing the future.
+            future.set_exception(_RobotsAbandoned())
+            future.exception()
             raise
         finally:
             self._robots_pending.pop(origin, None)
@@ -238,24 +263,31 @@ class AsyncFetcher(FetchSteps):
 
     async def _fetch_robots(self, url: httpx.URL) -> RobotsPolicy:
         location = robots_url(url)
-        try:
-            for _ in range(5):
+        for _ in range(ROBOTS_REDIRECTS + 1):
+            try:
                 await acheck_url(location, allow_private=self.options.allow_private_addresses)
                 async with self._client_for(location).stream("GET", location) as response:
-                    if response.is_redirect and "location" in response.headers:
-                        location = location.join(response.headers["location"])
-                        continue
-                    reader = robots_reader(response, location)
-                    try:
-                        async for chunk in response.aiter_raw():
-                            reader.feed(chunk)
-                    except FetchError as exc:
-                        if exc.reason != "too_large":
-                            raise
-                    return RobotsPolicy.from_response(response.status_code, reader.finish())
-        except (httpx.HTTPError, OSError) as exc:
-            raise map_http_error(exc, location) from exc
-        return RobotsPolicy(verdict=True)
+                    following = robots_redirect(response, location)
+                    if following is None:
+                        reader = robots_reader(response, location)
+                        if reader is None:  # an encoding we cannot undo: nothing of it can be read
+                            return RobotsPolicy.from_response(response.status_code, b"")
+                        try:
+                            async for chunk in response.aiter_raw():
+                                reader.feed(chunk)
+                        except FetchError:
+                            pass  # too long or corrupt: what could be read of it is what it says
+                        return RobotsPolicy.from_response(response.status_code, reader.finish(partial=True))
+            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, OSError) as exc:
+                return RobotsPolicy.after_failure(send_error(exc, location), location)
+            except FetchError as exc:
+                return RobotsPolicy.after_failure(exc, location)
+            location = following
+        return RobotsPolicy(verdict=True)  # more redirects than RFC 9309 asks us to follow: unavailable
+
+
+class _RobotsAbandoned(Exception):
+    """Set on a shared robots.txt future when the task fetching it was cancelled before it had an answer."""
 
 
 async def _aiter(urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:

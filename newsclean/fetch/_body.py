@@ -19,6 +19,7 @@ ACCEPT_ENCODING = "gzip, deflate, br, zstd"
 # feeding small slices bounds what a single call can produce (here to a few MB).
 _ZSTD_SLICE = 128
 _OUTPUT_STEP = 64 * 1024
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 class _Decoder:
@@ -46,12 +47,18 @@ class _Zlib(_Decoder):
         self._wbits = wbits
         self._object = zlib.decompressobj(wbits)
         self._first = True
+        self._held = b""  # the start of what may be a next gzip member's magic, cut by a chunk boundary
+        self._trailing = False  # past the last gzip member: what follows is padding, not the page
 
     @property
     def complete(self) -> bool:
         return self._object.eof
 
     def feed(self, data: bytes, budget: int) -> bytes:
+        if self._trailing:
+            return b""
+        if self._object.eof:
+            return self._after_member(data, budget)
         if self._first and self._wbits == zlib.MAX_WBITS and data:
             self._first = False
             # "deflate" is meant to be zlib-wrapped, but many servers send raw deflate: accept both.
@@ -61,17 +68,32 @@ class _Zlib(_Decoder):
         pending = data
         while True:
             limit = max(1, min(_OUTPUT_STEP, budget - len(out) + 1))
-            out += self._object.decompress(pending, limit)
+            produced = self._object.decompress(pending, limit)
+            out += produced
             pending = self._object.unconsumed_tail
-            if len(out) > budget or not pending:
+            # A step that filled its limit may leave output inside zlib even with no input left (the end of a
+            # page was lost that way): ask again until a step comes back short.
+            if len(out) > budget or (not pending and len(produced) < limit):
                 break
-        if self._object.eof and self._object.unused_data and self._wbits == 16 + zlib.MAX_WBITS:
-            # Concatenated gzip members are one body (RFC 1952): start the next member.
-            rest = self._object.unused_data
-            self._object = zlib.decompressobj(self._wbits)
-            if len(out) <= budget:
-                out += self.feed(rest, budget - len(out))
+        if self._object.eof and len(out) <= budget:
+            out += self._after_member(self._object.unused_data, budget - len(out))
         return bytes(out)
+
+    def _after_member(self, data: bytes, budget: int) -> bytes:
+        """What follows a complete stream: for gzip another member (RFC 1952 concatenation) or padding (zero bytes
+        some servers append), which browsers and httpx ignore, and so do we; for deflate, nothing that counts."""
+        if self._wbits != 16 + zlib.MAX_WBITS:
+            return b""
+        rest = self._held + data
+        self._held = b""
+        if rest.startswith(_GZIP_MAGIC):
+            self._object = zlib.decompressobj(self._wbits)
+            return self.feed(rest, budget)
+        if _GZIP_MAGIC.startswith(rest):
+            self._held = rest  # nothing yet, or a magic cut by a chunk boundary: the next chunk tells
+        else:
+            self._trailing = True
+        return b""
 
 
 class _Brotli(_Decoder):
@@ -102,10 +124,21 @@ class _Zstd(_Decoder):
         out = bytearray()
         view = memoryview(data)
         for start in range(0, len(view), _ZSTD_SLICE):
-            out += self._object.decompress(view[start : start + _ZSTD_SLICE])
+            out += self._decompress(view[start : start + _ZSTD_SLICE], budget - len(out))
             if len(out) > budget:
                 break
         return bytes(out)
+
+    def _decompress(self, piece: bytes | memoryview, budget: int) -> bytes:
+        # A body may hold several frames (a server compressing as it streams); one decompressobj reads only one,
+        # and refuses more input after it. (``read_across_frames`` would hide where a cut-short body ends.)
+        if self._object.eof:
+            self._object = zstandard.ZstdDecompressor().decompressobj()
+        out = self._object.decompress(piece)
+        rest = self._object.unused_data if self._object.eof else b""
+        if rest and len(out) <= budget:
+            out += self._decompress(rest, budget - len(out))
+        return out
 
 
 _DECODERS: dict[str, Callable[[], _Decoder]] = {
@@ -154,8 +187,14 @@ class BodyReader:
         """Whether every content coding's stream ended where its format says (a body cut short is not)."""
         return all(decoder.complete for decoder in self._decoders)
 
-    def finish(self) -> bytes:
-        """The decoded body; cut at ``max_bytes`` (what a caller that tolerates a too_large error keeps)."""
+    def finish(self, *, partial: bool = False) -> bytes:
+        """The decoded body. Raises ``FetchError("encoding")`` when a compressed stream was cut short (a body that
+        ends mid-stream is not the page), unless ``partial``: then it is what could be read, cut at ``max_bytes``
+        (what a caller that tolerates a too_large or encoding error keeps)."""
+        if not partial and self.raw_bytes and not self.complete:
+            raise FetchError(
+                "body could not be decompressed: the compressed stream was cut short", url=self.url, reason="encoding"
+            )
         return bytes(self._body[: self.max_bytes])
 
     def _too_large(self, where: str) -> FetchError:

@@ -8,7 +8,7 @@ with our ``Fetcher`` and parsed here with lxml, in document order, without dupli
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 from lxml import etree
@@ -109,20 +109,39 @@ def parse_sitemap(data: bytes, *, base_url: str, max_bytes: int = 50 * 1024 * 10
 
 
 def discover_urls(
-    *, feeds: tuple[str, ...] = (), sitemaps: tuple[str, ...] = (), fetcher: Fetcher | None = None, **options: object
+    *,
+    feeds: tuple[str, ...] = (),
+    sitemaps: tuple[str, ...] = (),
+    fetcher: Fetcher | None = None,
+    on_error: Callable[[str, FetchError], None] | None = None,
+    **options: object,
 ) -> Iterator[str]:
     """Fetch feeds and sitemaps (politely, through a ``Fetcher``) and yield the article URLs they list.
 
     Sitemap indexes are followed, breadth first, up to ``MAX_SITEMAPS`` documents. Each URL is yielded once.
+    A feed or sitemap that cannot be fetched or read raises its ``FetchError``; with ``on_error``, it is passed
+    ``(document URL, error)`` instead (when the other documents' URLs are yielded, in their place) and
+    discovery goes on with the rest.
     """
+
+    def failed(location: str, exc: FetchError) -> None:
+        if on_error is None:
+            raise exc
+        on_error(location, exc)
+
     base = fetcher.options if fetcher is not None else make_options(None, **options)
     xml_options = make_options(base, content_types=XML_CONTENT_TYPES, detect_challenges=False)
     own = Fetcher(xml_options, pipeline=fetcher.pipeline if fetcher else None)
     seen: set[str] = set()
     try:
         for feed in feeds:
-            result = own.get(feed)
-            for link in parse_feed(result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes):
+            try:
+                result = own.get(feed)
+                links = parse_feed(result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes)
+            except FetchError as exc:
+                failed(feed, exc)
+                continue
+            for link in links:
                 if link not in seen:
                     seen.add(link)
                     yield link
@@ -133,8 +152,14 @@ def discover_urls(
             if location in visited:
                 continue
             visited.add(location)
-            result = own.get(location)
-            pages, children = parse_sitemap(result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes)
+            try:
+                result = own.get(location)
+                pages, children = parse_sitemap(
+                    result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes
+                )
+            except FetchError as exc:
+                failed(location, exc)
+                continue
             queue.extend(children)
             for link in pages:
                 if link not in seen:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+import socket
 import ssl
 import zlib
 from datetime import UTC, datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
+from typing import TypeVar
 
 import certifi
 import httpx
@@ -17,11 +19,13 @@ from .._models import Failure
 from ._body import ACCEPT_ENCODING, BodyReader
 from ._cache import CacheEntry
 from ._content import check_content_type, check_interstitial, check_sniffed
+from ._deadline import DeadlineReached
 from ._options import FetchOptions
 from ._pinning import AddressRefused
 from ._result import FetchResult, flatten_headers
 from ._retry import RETRY_STATUSES, RetryableStatus, parse_retry_after
 
+_E = TypeVar("_E", bound=BaseException)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: A meta refresh with a longer delay is a timed reload, not a redirect.
 MAX_REFRESH_DELAY = 5.0
@@ -29,10 +33,7 @@ MAX_REFRESH_DELAY = 5.0
 REFRESH_SCAN_BYTES = 16 * 1024
 _META_REFRESH = re.compile(rb"<meta\b[^>]*?\bhttp-equiv\s*=\s*[\"']?refresh\b[^>]*>", re.IGNORECASE)
 _REFRESH_CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-# "0; url=/next", "0;URL='/next'", "3, /next", "/next" alone: the delay, then the URL, quoted or not.
-_REFRESH_VALUE = re.compile(
-    r"\s*(\d+(?:\.\d*)?)?\s*[;,]?\s*(?:url\s*=\s*)?([\"']?)(.*?)\2\s*$", re.IGNORECASE | re.DOTALL
-)
+_ASCII_WHITESPACE = "\t\n\f\r "
 
 
 def parse_url(url: str) -> httpx.URL:
@@ -97,11 +98,16 @@ def client_arguments(options: FetchOptions, tls: ssl.SSLContext) -> dict[str, ob
 def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
     where = str(url)
     if isinstance(exc, httpx.TimeoutException):
+        if isinstance(exc.__cause__, DeadlineReached):  # the attempt's deadline, not one socket operation's
+            return FetchError(str(exc.__cause__), url=where, reason="timeout")
         kind = type(exc).__name__
         return FetchError(f"timed out ({kind})", url=where, reason="timeout")
     refused = exc if isinstance(exc, AddressRefused) else exc.__cause__
     if isinstance(refused, AddressRefused):
         return FetchError(f"{refused}; pass allow_private_addresses=True to allow", url=where, reason="private_address")
+    unresolved = _cause_of_type(exc, socket.gaierror)
+    if unresolved is not None:  # httpcore resolving the name (allow_private_addresses=True skips our own check)
+        return FetchError(f"host {url.host!r} did not resolve: {unresolved}", url=where, reason="dns")
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return FetchError(f"invalid URL: {exc}", url=where, reason="invalid_url")
     if isinstance(exc, httpx.HTTPError | OSError):
@@ -111,12 +117,22 @@ def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
     raise exc
 
 
+def _cause_of_type(exc: BaseException, kind: type[_E]) -> _E | None:
+    seen: BaseException | None = exc
+    for _ in range(8):  # httpx's error, from httpcore's, from the socket's
+        if seen is None or isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def send_error(exc: Exception, url: httpx.URL) -> FetchError:
     """``map_http_error`` for what ``client.send`` raises. httpx builds the next request of every redirect from its
     Location, even one it is not to follow, and raises there for a Location that is no URL: ``InvalidURL``
-    ("data:text/html,…", "javascript:…"), or a ``RemoteProtocolError`` it words for the purpose ("http://[::1")."""
+    ("data:text/html,…", "javascript:…"), or a ``RemoteProtocolError`` it words for the purpose ("http://[::1"),
+    or the ``UnicodeError`` of a host it cannot decode ("http://xn--.invalid/": ``idna.IDNAError``)."""
     invalid_location = isinstance(exc, httpx.RemoteProtocolError) and str(exc).startswith("Invalid URL in location")
-    if isinstance(exc, httpx.InvalidURL) or invalid_location:
+    if isinstance(exc, httpx.InvalidURL | UnicodeError) or invalid_location:
         return FetchError(f"redirect to an invalid URL: {exc}", url=str(url), reason="redirects")
     return map_http_error(exc, url)
 
@@ -127,10 +143,23 @@ def redirect_target(
     """The next URL when ``response`` is a redirect (and records the hop), else None."""
     if response.status_code not in REDIRECT_STATUSES:
         return None
-    location = response.headers.get("location")
+    location = single_location(response, current)
     if not location:
         return None
     return _hop(location, current, chain, options)
+
+
+def single_location(response: httpx.Response, current: httpx.URL) -> str | None:
+    """The ``Location`` of a response. A proxy may repeat the header (httpx joins the copies with ", ", which
+    is no URL); copies that agree are one Location, copies that differ are ``FetchError("redirects")``."""
+    locations = list(dict.fromkeys(value.strip() for value in response.headers.get_list("location")))
+    if len(locations) > 1:
+        raise FetchError(
+            f"redirect with {len(locations)} different Location headers: {', '.join(map(repr, locations))}",
+            url=str(current),
+            reason="redirects",
+        )
+    return locations[0] if locations else None
 
 
 def refresh_target(body: bytes, current: httpx.URL, chain: list[str], options: FetchOptions) -> httpx.URL | None:
@@ -158,17 +187,55 @@ def meta_refresh_url(body: bytes, current: httpx.URL) -> httpx.URL | None:
         if content is None:
             continue
         value = html.unescape(next(group for group in content.groups() if group is not None).decode("utf-8", "replace"))
-        parsed = _REFRESH_VALUE.match(value)
-        if parsed is None or not parsed.group(3).strip() or float(parsed.group(1) or 0) > MAX_REFRESH_DELAY:
+        parsed = parse_refresh(value)
+        if parsed is None or not parsed[1] or parsed[0] > MAX_REFRESH_DELAY:
             continue
         try:
-            target = current.join(parsed.group(3).strip()).copy_with(fragment=None)
+            target = current.join(parsed[1]).copy_with(fragment=None)
         except (httpx.InvalidURL, ValueError):
             continue  # a refresh to something that is no URL: the page stands, as in a browser
         if target.scheme not in ("http", "https") or target == current.copy_with(fragment=None):
             continue  # a script URL, or the page reloading itself
         return target
     return None
+
+
+def parse_refresh(value: str) -> tuple[int, str] | None:
+    """``(seconds, URL)`` of a refresh ``content`` (URL empty when it reloads the page itself), or None when a
+    browser would not refresh: the HTML standard's "shared declarative refresh steps", so "-1; url=/x" and
+    "1e3; url=/x" do nothing, "0.5.5; url=/x" goes at once, and an unclosed quote runs to the end."""
+    position = len(value) - len(value.lstrip(_ASCII_WHITESPACE))
+    digits = len(value) - position - len(value[position:].lstrip("0123456789"))
+    if not digits and not value.startswith(".", position):
+        return None
+    seconds = int(value[position : position + digits]) if digits else 0
+    position += digits
+    position = len(value) - len(value[position:].lstrip("0123456789."))  # the fraction is ignored
+    rest = value[position:]
+    if rest:
+        if rest[0] not in ";," + _ASCII_WHITESPACE:
+            return None
+        rest = rest.lstrip(_ASCII_WHITESPACE)
+        if rest[:1] in (";", ","):
+            rest = rest[1:]
+        rest = rest.lstrip(_ASCII_WHITESPACE)
+    url = rest
+    if rest[:1] in ("U", "u"):
+        after = rest[1:]
+        if after[:2].lower() == "rl":
+            after = after[2:].lstrip(_ASCII_WHITESPACE)
+            if after[:1] == "=":
+                url = _unquoted(after[1:].lstrip(_ASCII_WHITESPACE))
+    else:
+        url = _unquoted(rest)
+    return seconds, url.strip(_ASCII_WHITESPACE)
+
+
+def _unquoted(text: str) -> str:
+    """The standard's "skip quotes": an opening quote, and the URL up to its closing one (or to the end)."""
+    if text[:1] in ("'", '"'):
+        return text[1:].split(text[0], 1)[0]
+    return text
 
 
 def _hop(location: str, current: httpx.URL, chain: list[str], options: FetchOptions) -> httpx.URL:

@@ -78,7 +78,8 @@ class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def robots_agent(self) -> str:
         """The product token robots.txt rules are matched against (``newsclean`` for the default agent)."""
-        return self.user_agent.split("/", 1)[0].split()[0] if self.user_agent.strip() else "*"
+        product = self.user_agent.split("/", 1)[0].split()
+        return product[0] if product else "*"  # an agent such as "/1.0" has no product token
 
 
 def make_options(options: FetchOptions | None = None, **overrides: object) -> FetchOptions:

@@ -44,7 +44,8 @@ class HostLimiter:
         self._hosts: dict[str, _Host[threading.BoundedSemaphore]] = {}
 
     @contextlib.contextmanager
-    def slot(self, host: str, delay: float) -> Iterator[None]:
+    def slot(self, host: str, delay: float, cancelled: threading.Event | None = None) -> Iterator[None]:
+        """Wait for ``host``'s turn; the delay is cut short once ``cancelled`` is set (the caller then stops)."""
         with self._lock:
             entry = self._hosts.get(host)
             if entry is None:
@@ -58,7 +59,10 @@ class HostLimiter:
                     start = max(now, entry.next_start)
                     entry.next_start = start + delay
                 if start > now:
-                    time.sleep(start - now)
+                    if cancelled is None:
+                        time.sleep(start - now)
+                    else:
+                        cancelled.wait(start - now)
                 yield
         finally:
             with self._lock:

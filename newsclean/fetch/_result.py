@@ -34,8 +34,9 @@ class FetchResult(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def content_type(self) -> str | None:
-        value = self.headers.get("content-type")
-        return value.split(";", 1)[0].strip().lower() if value else None
+        from ._content import media_type
+
+        return media_type(self.headers)
 
 
 def flatten_headers(headers: object) -> dict[str, str]:

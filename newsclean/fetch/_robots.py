@@ -1,7 +1,9 @@
 """robots.txt: parsed with protego, cached per origin (scheme, host, port), following RFC 9309.
 
 A missing robots.txt (4xx) allows everything; a server error (5xx) disallows everything for that origin,
-as the RFC asks, since the site may be overloaded.
+as the RFC asks, since the site may be overloaded. A robots.txt that cannot be asked for (a redirect to something
+that is no fetchable URL, more than five redirects) is unavailable, like a 4xx, and allows everything; one that
+cannot be reached (DNS, connection, timeout) fails the page, with a message that says it was robots.txt.
 """
 
 from __future__ import annotations
@@ -11,20 +13,29 @@ from collections import OrderedDict
 import httpx
 from protego import Protego
 
+from .._exceptions import FetchError
 from ._body import BodyReader
+from ._flow import single_location
 
 _MAX_ORIGINS = 4096
 _MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309 asks parsers to read at least 500 KiB
+#: Redirects followed for robots.txt; past them it is unavailable (RFC 9309, 2.3.1.2).
+ROBOTS_REDIRECTS = 5
+# Failures that say robots.txt is out of reach (retried, then the page fails); every other failure to ask for it
+# (an unusable redirect) makes it unavailable.
+_UNREACHABLE = frozenset({"timeout", "connection", "dns"})
 
 
 class RobotsPolicy:
     """What one origin's robots.txt allows."""
 
-    __slots__ = ("_parser", "_verdict")
+    __slots__ = ("_parser", "_verdict", "why")
 
-    def __init__(self, parser: Protego | None = None, *, verdict: bool | None = None) -> None:
+    def __init__(self, parser: Protego | None = None, *, verdict: bool | None = None, why: str = "") -> None:
         self._parser = parser
         self._verdict = verdict
+        #: Why every path is disallowed, when robots.txt could not be read (for the failure's message).
+        self.why = why
 
     @classmethod
     def from_response(cls, status: int, body: bytes) -> RobotsPolicy:
@@ -32,7 +43,19 @@ class RobotsPolicy:
             text = body[:_MAX_ROBOTS_BYTES].decode("utf-8", "replace")
             return cls(Protego.parse(text))
         if 500 <= status < 600:
-            return cls(verdict=False)
+            return cls(verdict=False, why=f"robots.txt answered HTTP {status}, so every path is disallowed (RFC 9309)")
+        return cls(verdict=True)
+
+    @classmethod
+    def after_failure(cls, failure: FetchError, location: httpx.URL) -> RobotsPolicy:
+        """The policy when asking for robots.txt at ``location`` failed: unavailable (allow all) when the failure
+        is ours to make (an unusable redirect), else a ``FetchError`` naming robots.txt, with the same reason."""
+        if failure.reason in _UNREACHABLE:
+            raise FetchError(
+                f"robots.txt could not be fetched ({location}): {failure.message}",
+                url=str(location),
+                reason=failure.reason,
+            ) from failure
         return cls(verdict=True)
 
     def allows(self, url: str, agent: str) -> bool:
@@ -47,9 +70,27 @@ class RobotsPolicy:
         return float(delay) if delay else 0.0
 
 
-def robots_reader(response: httpx.Response, url: httpx.URL) -> BodyReader:
-    """A body reader that keeps the first 512 KiB of a robots.txt (RFC 9309 lets parsers stop there)."""
-    return BodyReader(response.headers.get("content-encoding"), max_bytes=_MAX_ROBOTS_BYTES, url=str(url))
+def robots_reader(response: httpx.Response, url: httpx.URL) -> BodyReader | None:
+    """A body reader that keeps the first 512 KiB of a robots.txt (RFC 9309 lets parsers stop there); None for a
+    Content-Encoding we cannot undo (nothing of it can be read: as if it were empty)."""
+    try:
+        return BodyReader(response.headers.get("content-encoding"), max_bytes=_MAX_ROBOTS_BYTES, url=str(url))
+    except FetchError:
+        return None
+
+
+def robots_redirect(response: httpx.Response, location: httpx.URL) -> httpx.URL | None:
+    """Where a redirecting robots.txt response sends us, else None; ``FetchError("redirects")`` for a Location
+    that is no URL."""
+    if not response.is_redirect:
+        return None
+    target = single_location(response, location)
+    if not target:
+        return None
+    try:
+        return location.join(target).copy_with(fragment=None)
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchError(f"redirect to an invalid URL: {exc}", url=str(location), reason="redirects") from exc
 
 
 def origin_of(url: httpx.URL) -> str:

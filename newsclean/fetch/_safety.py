@@ -23,12 +23,37 @@ _Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 def check_scheme(url: httpx.URL) -> None:
+    """Raise ``FetchError`` (reason ``scheme`` / ``invalid_url``) for a URL that is not http(s) or names no
+    host or port a connection could go to."""
     if url.scheme not in ALLOWED_SCHEMES:
         raise FetchError(
             f"scheme {url.scheme or '(none)'!r} is not fetched; only http and https", url=str(url), reason="scheme"
         )
-    if not url.host:
+    _check_host(url)
+    if url.port is not None and not 0 < url.port < 65536:
+        raise FetchError(f"port {url.port} is out of range", url=str(url), reason="invalid_url")
+
+
+def _check_host(url: httpx.URL) -> None:
+    # httpx keeps a malformed host as it came and fails only when it is used: ``url.host`` decodes an "xn--"
+    # label (idna.IDNAError), and the resolver encodes the name (UnicodeError for an empty or overlong label).
+    try:
+        host = url.host
+    except ValueError as exc:  # idna.IDNAError and UnicodeError are ValueErrors
+        raise FetchError(
+            f"invalid host name {url.raw_host.decode('ascii', 'replace')!r}: {exc}", url=str(url), reason="invalid_url"
+        ) from exc
+    if not host:
         raise FetchError("URL has no host", url=str(url), reason="invalid_url")
+    if _literal(host) is not None:
+        return
+    name = url.raw_host.rstrip(b".")  # IDNA-encoded: what DNS is asked for
+    if len(name) > 253 or any(not 0 < len(label) <= 63 for label in name.split(b".")):
+        raise FetchError(
+            f"invalid host name {host!r}: a label is empty or longer than 63 characters",
+            url=str(url),
+            reason="invalid_url",
+        )
 
 
 def is_public(address: _Address) -> bool:

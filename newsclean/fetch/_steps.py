@@ -56,7 +56,8 @@ class FetchSteps:
         if policy is None:
             return options.min_delay
         if not policy.allows(str(url), options.robots_agent):
-            raise FetchError(f"disallowed by robots.txt for {options.robots_agent!r}", url=str(url), reason="robots")
+            message = policy.why or f"disallowed by robots.txt for {options.robots_agent!r}"
+            raise FetchError(message, url=str(url), reason="robots")
         return max(options.min_delay, min(policy.crawl_delay(options.robots_agent), options.max_crawl_delay))
 
     def _conditional_headers(self, attempt: Attempt) -> dict[str, str]:
@@ -77,7 +78,20 @@ class FetchSteps:
             return None
         if response.status_code == 304 and attempt.cached is not None:
             entry, body = attempt.cached
-            return from_cache(entry, body.read_bytes(), requested=attempt.requested, chain=attempt.chain)
+            result = from_cache(entry, body.read_bytes(), requested=attempt.requested, chain=attempt.chain)
+            if self._warc is not None:
+                # The page this fetch gave is the stored one: archive it (so the WARC holds every page of the run,
+                # and re-cleans to the same Article), marked as confirmed by a 304 rather than sent again.
+                self._warc.write(
+                    url=entry.final_url,
+                    status=entry.status_code,
+                    headers=entry.headers,
+                    body=result.content,
+                    http_version=entry.http_version,
+                    fetched_at=result.fetched_at or fetch_moment(),
+                    revalidated=True,
+                )
+            return result
         return begin_body(response, attempt.requested, self.options)
 
     def _on_body(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from types import TracebackType
 
 import httpx
@@ -16,6 +17,7 @@ from .._exceptions import FetchError
 from .._models import Article, Failure
 from .._pipeline import Pipeline
 from ._cache import ResponseCache
+from ._deadline import Batch, Deadline, bound_by_deadlines, bounded_by
 from ._flow import (
     client_arguments,
     fetch_failure,
@@ -31,7 +33,15 @@ from ._pinning import pin_addresses
 from ._politeness import HostLimiter
 from ._result import FetchResult
 from ._retry import retry_arguments
-from ._robots import RobotsCache, RobotsPolicy, origin_of, robots_reader, robots_url
+from ._robots import (
+    ROBOTS_REDIRECTS,
+    RobotsCache,
+    RobotsPolicy,
+    origin_of,
+    robots_reader,
+    robots_redirect,
+    robots_url,
+)
 from ._safety import check_url
 from ._steps import FetchSteps
 from ._warc import WarcArchive
@@ -58,9 +68,10 @@ class Fetcher(FetchSteps):
             httpx.Client(**client_arguments(self.options, tls))  # type: ignore[arg-type]
             for _ in range(shard_count(self.options))
         ]
-        if not self.options.allow_private_addresses:
-            for client in self._clients:
+        for client in self._clients:
+            if not self.options.allow_private_addresses:
                 pin_addresses(client)
+            bound_by_deadlines(client)  # above the pinning: it bounds the whole connect
         self._hosts = HostLimiter(self.options.per_host_concurrency)
         self._robots = RobotsCache()
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -86,13 +97,23 @@ class Fetcher(FetchSteps):
 
     def get(self, url: str) -> FetchResult:
         """Fetch one URL (with retries) and return its bytes and metadata. Raises ``FetchError``."""
+        return self._get(url, None)
+
+    def _get(self, url: str, batch: Batch | None) -> FetchResult:
         target = parse_url(url)
         started = time.monotonic()
         attempts = 0
-        for attempt in tenacity.Retrying(**retry_arguments(self.options)):
+        retrying = retry_arguments(self.options)
+        if batch is not None:  # a closed batch starts no attempt and sleeps no backoff out
+            retrying["stop"] |= tenacity.stop_when_event_set(batch.cancelled)
+            retrying["sleep"] = batch.cancelled.wait
+        for attempt in tenacity.Retrying(**retrying):
             with attempt:
+                if batch is not None and batch.cancelled.is_set():
+                    raise FetchError("not fetched: the batch was closed", url=url, reason="cancelled")
                 attempts += 1
-                result = self._attempt(target, url)
+                with bounded_by(Deadline(self.options.total_timeout, batch)) as deadline:
+                    result = self._attempt(target, url, deadline)
         timings = {**result.timings, "total": round(time.monotonic() - started, 6)}
         import msgspec
 
@@ -107,49 +128,57 @@ class Fetcher(FetchSteps):
 
     # -- many URLs --------------------------------------------------------------------------------------------
 
-    def get_many(self, urls: Iterable[str]) -> Iterator[FetchResult | Failure]:
+    def get_many(self, urls: Iterable[str]) -> Generator[FetchResult | Failure, None, None]:
         """Fetch URLs concurrently; yields one record per URL **in input order**, a ``Failure`` for failures."""
-        for index, url, outcome in self._ordered(urls):
-            yield outcome if isinstance(outcome, FetchResult) else fetch_failure(url, index, outcome)
+        with closing(self._ordered(urls)) as ordered:  # closing this closes that: the batch stops at once
+            for index, url, outcome in ordered:
+                yield outcome if isinstance(outcome, FetchResult) else fetch_failure(url, index, outcome)
 
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[Article | Failure]:
+    def fetch_many(self, urls: Iterable[str]) -> Generator[Article | Failure, None, None]:
         """Fetch URLs concurrently and clean them in this thread; yields ``Article | Failure`` in input order."""
-        for index, url, outcome in self._ordered(urls):
-            if not isinstance(outcome, FetchResult):
-                yield fetch_failure(url, index, outcome)
-                continue
-            try:
-                yield self.pipeline.clean_html(
-                    outcome.content,
-                    url=outcome.final_url,
-                    headers=outcome.headers,
-                    source_id=url,
-                    fetched_at=outcome.fetched_at,
-                )
-            except Exception as exc:  # one bad page never stops a batch
-                yield fetch_failure(url, index, exc)
+        with closing(self._ordered(urls)) as ordered:  # closing this closes that: the batch stops at once
+            for index, url, outcome in ordered:
+                if not isinstance(outcome, FetchResult):
+                    yield fetch_failure(url, index, outcome)
+                    continue
+                try:
+                    article = self.pipeline.clean_html(
+                        outcome.content,
+                        url=outcome.final_url,
+                        headers=outcome.headers,
+                        source_id=url,
+                        fetched_at=outcome.fetched_at,
+                    )
+                except Exception as exc:  # one bad page never stops a batch
+                    yield fetch_failure(url, index, exc)
+                else:
+                    yield article
 
-    def _ordered(self, urls: Iterable[str]) -> Iterator[tuple[int, str, FetchResult | Exception]]:
+    def _ordered(self, urls: Iterable[str]) -> Generator[tuple[int, str, FetchResult | Exception], None, None]:
         window = max(4 * self.options.concurrency, 16)
         pending: deque[tuple[int, str, Future[FetchResult]]] = deque()
+        batch = Batch()
         with ThreadPoolExecutor(self.options.concurrency, thread_name_prefix="newsclean-fetch") as pool:
             try:
                 for index, url in enumerate(urls):
-                    pending.append((index, url, pool.submit(self.get, url)))
+                    pending.append((index, url, pool.submit(self._get, url, batch)))
                     if len(pending) >= window:
                         yield _settle(*pending.popleft())
                 while pending:
                     yield _settle(*pending.popleft())
             finally:
+                # Closed early (Ctrl-C, a ``break``): nobody will read the rest, so the pool's exit must not wait
+                # for their reads to time out and their retries to run out.
                 for _, _, future in pending:
                     future.cancel()
+                batch.cancel()
 
     # -- internals --------------------------------------------------------------------------------------------
 
-    def _attempt(self, target: httpx.URL, requested: str) -> FetchResult:
+    def _attempt(self, target: httpx.URL, requested: str, deadline: Deadline) -> FetchResult:
+        """One attempt; this thread's sockets are bounded by ``deadline`` (robots.txt, every hop, the body)."""
         options = self.options
         attempt = self._begin(target, requested)
-        deadline = attempt.started + options.total_timeout
         while True:
             current = attempt.current
             check_url(current, allow_private=options.allow_private_addresses)
@@ -164,14 +193,14 @@ class Fetcher(FetchSteps):
                 "GET", current, headers=self._conditional_headers(attempt), cookies=attempt.jar
             )
             wait_started = time.monotonic()
-            with self._hosts.slot(current.host, delay):
+            with self._hosts.slot(current.host, delay, deadline.batch.cancelled if deadline.batch else None):
                 # Waiting our turn for a polite host is not the server's time: it does not count.
                 slot_wait = time.monotonic() - wait_started
                 attempt.waited += slot_wait
-                deadline += slot_wait
+                deadline.extend(slot_wait)
                 try:
                     response = client.send(request, stream=True)
-                except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
+                except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, OSError) as exc:
                     raise send_error(exc, current) from exc
                 try:
                     head = self._on_head(response, attempt)
@@ -183,12 +212,8 @@ class Fetcher(FetchSteps):
                     try:
                         for chunk in response.iter_raw():
                             reader.feed(chunk)
-                            if time.monotonic() > deadline:
-                                raise FetchError(
-                                    f"total_timeout={options.total_timeout}s passed while reading",
-                                    url=requested,
-                                    reason="timeout",
-                                )
+                            if deadline.remaining() <= 0:
+                                raise FetchError(f"{deadline.reason()} while reading", url=requested, reason="timeout")
                     except (httpx.HTTPError, OSError) as exc:
                         raise map_http_error(exc, current) from exc
                     result = self._on_body(response, attempt, reader, sniff)
@@ -217,26 +242,30 @@ class Fetcher(FetchSteps):
         return policy
 
     def _fetch_robots(self, url: httpx.URL) -> RobotsPolicy:
+        """The policy of ``url``'s origin, bounded by this thread's deadline like the rest of the attempt."""
         location = robots_url(url)
-        try:
-            # robots.txt may redirect (http -> https, www.): follow a few hops, each checked for safety.
-            for _ in range(5):
+        # robots.txt may redirect (http -> https, www.): follow a few hops, each checked for safety.
+        for _ in range(ROBOTS_REDIRECTS + 1):
+            try:
                 check_url(location, allow_private=self.options.allow_private_addresses)
                 with self._client_for(location).stream("GET", location) as response:
-                    if response.is_redirect and "location" in response.headers:
-                        location = location.join(response.headers["location"])
-                        continue
-                    reader = robots_reader(response, location)
-                    try:
-                        for chunk in response.iter_raw():
-                            reader.feed(chunk)
-                    except FetchError as exc:
-                        if exc.reason != "too_large":
-                            raise
-                    return RobotsPolicy.from_response(response.status_code, reader.finish())
-        except (httpx.HTTPError, OSError) as exc:
-            raise map_http_error(exc, location) from exc
-        return RobotsPolicy(verdict=True)
+                    following = robots_redirect(response, location)
+                    if following is None:
+                        reader = robots_reader(response, location)
+                        if reader is None:  # an encoding we cannot undo: nothing of it can be read
+                            return RobotsPolicy.from_response(response.status_code, b"")
+                        try:
+                            for chunk in response.iter_raw():
+                                reader.feed(chunk)
+                        except FetchError:
+                            pass  # too long or corrupt: what could be read of it is what it says
+                        return RobotsPolicy.from_response(response.status_code, reader.finish(partial=True))
+            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, OSError) as exc:
+                return RobotsPolicy.after_failure(send_error(exc, location), location)
+            except FetchError as exc:
+                return RobotsPolicy.after_failure(exc, location)
+            location = following
+        return RobotsPolicy(verdict=True)  # more redirects than RFC 9309 asks us to follow: unavailable
 
 
 def _settle(index: int, url: str, future: Future[FetchResult]) -> tuple[int, str, FetchResult | Exception]:

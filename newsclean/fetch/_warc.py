@@ -54,15 +54,28 @@ class WarcArchive:
         self._lock = threading.Lock()
 
     def write(
-        self, *, url: str, status: int, headers: dict[str, str], body: bytes, http_version: str, fetched_at: datetime
+        self,
+        *,
+        url: str,
+        status: int,
+        headers: dict[str, str],
+        body: bytes,
+        http_version: str,
+        fetched_at: datetime,
+        revalidated: bool = False,
     ) -> None:
+        """One ``response`` record; ``revalidated`` when the page came from the cache after a ``304 Not Modified``
+        (the record then carries ``X-Newsclean-Revalidated: 304``)."""
+        warc_headers = {"WARC-Date": fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
+        if revalidated:
+            warc_headers["X-Newsclean-Revalidated"] = "304"
         record = self._writer.create_warc_record(
             url,
             "response",
             payload=io.BytesIO(body),
             length=len(body),
             http_headers=_http_headers(status, headers, len(body), http_version),
-            warc_headers_dict={"WARC-Date": fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")},
+            warc_headers_dict=warc_headers,
         )
         with self._lock:
             self._writer.write_record(record)
