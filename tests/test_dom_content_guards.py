@@ -182,3 +182,68 @@ def test_a_widget_box_beside_the_article_is_still_removed() -> None:
     assert len(article.paragraphs) == 10
     assert "dom.newsletter-box" in [removal.rule for removal in article.removed]
     assert "Sign up for the morning briefing." not in article.text
+
+
+STORY = [
+    f"Paragraph {n} of the story: the council voted seven to two on Tuesday to approve a budget that expands bus"
+    " service across the eastern districts."
+    for n in range(8)
+]
+COMMENTS = "".join(
+    f"<li class='comment'><div class='comment-body'><p>Comment {n}: I ride the 14 every morning and the service has"
+    " been terrible since the spring, so this is welcome news for the whole neighbourhood.</p></div></li>"
+    for n in range(16)
+)
+MOST_READ = "<aside class='rail'><ol>" + "".join(
+    f"<li><a href='/s/{n}'>Most read story {n}</a></li>" for n in range(10)
+)
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        "post series-weekly-newsletter",  # a custom taxonomy's term class
+        "node node-newsletter",  # Drupal 7's node of content type "newsletter"
+        "story-body story-body--has-related",  # a BEM modifier
+        "c-entry-content js-social-share",  # a script's hook
+    ],
+)
+def test_the_story_body_is_kept_whatever_its_classes_beside_rails_and_a_comment_thread(classes: str) -> None:
+    # Menus, a "most read" rail and sixteen comments hold most of the page's text and paragraphs, and the headline
+    # sits outside the body: the text and headline guards did not hold, and the whole story went as a widget.
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    page = (
+        f"<html><body>{MENU}<header><h1>Council approves budget</h1></header><div class='{classes}'>{body}</div>"
+        f"{MOST_READ}</ol></aside><section class='comments'><ol>{COMMENTS}</ol></section></body></html>"
+    )
+    article = newsclean.clean_html(page, url="https://news.example.com/council-approves-budget")
+    assert [paragraph for paragraph in article.paragraphs if paragraph.startswith("Paragraph")] == STORY
+
+
+def test_a_read_more_wrapper_holding_most_of_the_story_is_kept() -> None:
+    shown = "".join(f"<p>{paragraph}</p>" for paragraph in STORY[:2])
+    rest = "".join(f"<p>{paragraph}</p>" for paragraph in STORY[2:])
+    page = (
+        f"<html><body>{MENU}<article><h1>Council approves budget</h1>{shown}"
+        f"<div class='read-more-content'>{rest}</div></article></body></html>"
+    )
+    article = newsclean.clean_html(page, url="https://news.example.com/council-approves-budget")
+    assert list(article.paragraphs) == STORY
+
+
+def test_a_bio_box_beside_an_article_split_over_page_builder_modules_still_goes() -> None:
+    # Each module holds two paragraphs; the bio's three do not make it the page's main run of prose.
+    modules = "".join(
+        f"<div class='et_pb_module'><div class='et_pb_text_inner'><p>{STORY[n]}</p><p>{STORY[n + 1]}</p></div></div>"
+        for n in range(0, 8, 2)
+    )
+    bio = "".join(
+        f"<p>Jane Roe has covered the city council for the paper since 2015, and before that {topic}.</p>"
+        for topic in ("the state legislature", "the courts", "education in the eastern districts")
+    )
+    page = (
+        f"<html><body>{MENU}<h1>Council approves budget</h1>{modules}<div class='author-bio'>{bio}</div></body></html>"
+    )
+    article = newsclean.clean_html(page, url="https://news.example.com/council-approves-budget")
+    assert list(article.paragraphs) == STORY
+    assert "dom.author-bio" in [removal.rule for removal in article.removed]

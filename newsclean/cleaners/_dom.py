@@ -20,6 +20,15 @@ _PROTECTED_TAGS = frozenset({"html", "head", "body", "main", "article"})
 # its class says ("post js-share-bar"), even on a page whose menus and comments hold most of its text.
 MIN_ARTICLE_CHARS = 500
 MAX_PARAGRAPH_SHARE = 0.5
+# Neither guard holds on an ordinary news page whose article wrapper carries a widget word ("post
+# series-weekly-newsletter", "story-body--has-related", "node-newsletter", "js-social-share"): menus, rails and
+# comment threads hold most of its text and paragraphs. What they never hold is the page's main run of prose: the
+# element whose <p>s (readability's scoring: a paragraph's length to its parent, half to its grandparent) add up
+# to the most. A box holding that element is the article's wrapper, and so is a box holding more than half of
+# the page's prose (a "read-more" wrapper around the rest of the story).
+MIN_PROSE_CHARS = 40
+MAX_PROSE_LINK_SHARE = 0.3
+MAIN_BLOCK_LEAD = 2.0
 
 # class and id attribute values in markup serialised by Lexbor, which always writes lowercase attribute names
 # and double quotes. One regex over the markup costs far less than visiting every element from Python;
@@ -142,6 +151,7 @@ class DomCleaner:
         # The body's text is long to read and most candidates fail a cheaper check first: read it once, when needed.
         page_chars = max(page_chars, 1) if page_chars is not None else 0
         paragraph_chars: int | None = None  # the text of the page's <p>s, read once a box needs it
+        prose: _Prose | None = None  # the page's prose, read once a box needs it
         removed_ids: set[int] = set()
         doomed: list[LexborNode] = []
         removals: list[Removal] = []
@@ -161,11 +171,16 @@ class DomCleaner:
             limit = MAX_TEXT_SHARE * page_chars
             if len(text) > limit and len(text) - _hidden_chars(node) > limit:
                 continue
-            if len(text) >= MIN_ARTICLE_CHARS and node.css_first("h1") is not None:
-                if paragraph_chars is None:
-                    paragraph_chars = _paragraph_chars(body)
-                if _paragraph_chars(node) > MAX_PARAGRAPH_SHARE * paragraph_chars:
+            if len(text) >= MIN_ARTICLE_CHARS:
+                if prose is None:
+                    prose = _Prose(body)
+                if prose.is_article(node):
                     continue
+                if node.css_first("h1") is not None:
+                    if paragraph_chars is None:
+                        paragraph_chars = _paragraph_chars(body)
+                    if _paragraph_chars(node) > MAX_PARAGRAPH_SHARE * paragraph_chars:
+                        continue
             if text:
                 removals.append(Removal(found.id, found.category, "dom", text))
             removed_ids.add(node.mem_id)
@@ -287,6 +302,70 @@ def _hidden_chars(node: LexborNode) -> int:
     hidden = [element for element in node.css(_HIDDEN) if _is_hidden(element)]
     hidden_ids = {element.mem_id for element in hidden}
     return sum(len(node_text(element)) for element in hidden if not _has_ancestor_in(element, hidden_ids))
+
+
+class _Prose:
+    """A page's visible prose paragraphs, and the element holding its main run of them with that element's
+    ancestors. Hidden paragraphs do not count: an appeal box ships its variants hidden, an article is shown."""
+
+    def __init__(self, body: LexborNode) -> None:
+        hidden = [element for element in body.css(_HIDDEN) if _is_hidden(element)]
+        hidden_ids = {element.mem_id for element in hidden}
+        self.chars: dict[int, int] = {}
+        scores: dict[int, float] = {}
+        elements: dict[int, LexborNode] = {}
+        for paragraph in body.css("p"):
+            length = _prose_chars(paragraph)
+            if not length or _has_ancestor_in(paragraph, hidden_ids):
+                continue
+            self.chars[paragraph.mem_id] = length
+            parent = paragraph.parent
+            for share in (1.0, 0.5):
+                if parent is None:
+                    break
+                scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + share * length
+                elements[parent.mem_id] = parent
+                parent = parent.parent
+        self.total = sum(self.chars.values())
+        self.main_block = self._main_block(scores, elements)
+
+    @staticmethod
+    def _main_block(scores: dict[int, float], elements: dict[int, LexborNode]) -> set[int]:
+        """The best-scored element and its ancestors, when it leads every element outside its own line by
+        ``MAIN_BLOCK_LEAD``: a page builder splits an article over many boxes of similar size, and the best of
+        them is then no better than an author's bio beside them."""
+        ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+        if not ranked or scores[ranked[0]] < MIN_ARTICLE_CHARS:
+            return set()
+        block: set[int] = set()
+        element: LexborNode | None = elements[ranked[0]]
+        while element is not None:
+            block.add(element.mem_id)
+            element = element.parent
+        for other in ranked[1:]:
+            if other in block or _has_ancestor_in(elements[other], {ranked[0]}):
+                continue
+            if scores[other] * MAIN_BLOCK_LEAD > scores[ranked[0]]:
+                return set()
+            break
+        return block
+
+    def is_article(self, node: LexborNode) -> bool:
+        """Whether ``node`` holds the main run of prose, or more than half of the page's prose."""
+        if node.mem_id in self.main_block:
+            return True
+        held = sum(self.chars.get(paragraph.mem_id, 0) for paragraph in node.css("p"))
+        return held >= MIN_ARTICLE_CHARS and held > MAX_PARAGRAPH_SHARE * self.total
+
+
+def _prose_chars(paragraph: LexborNode) -> int:
+    """A ``<p>``'s length when it reads as prose (long enough, and mostly not links), else 0."""
+    length = len(node_text(paragraph))
+    if length < MIN_PROSE_CHARS:
+        return 0
+    if sum(len(node_text(link)) for link in paragraph.css("a")) > MAX_PROSE_LINK_SHARE * length:
+        return 0
+    return length
 
 
 def _paragraph_chars(node: LexborNode) -> int:
