@@ -501,6 +501,28 @@ def test_a_warc_response_without_a_content_type_is_a_page_when_it_starts_as_html
     assert [item.url for item in WarcReader(path)] == ["https://w.example/page", "https://w.example/typed"]
 
 
+def test_a_warc_s_challenge_pages_are_failures_and_its_refresh_stubs_hops(tmp_path: Path) -> None:
+    # A crawl archives what it was served; cleaning the archive again gave the fetch's rejected challenge page and
+    # the meta refresh stub it followed as two more (empty) articles.
+    page = PAGE.format(title="Story").encode()
+    stub = b'<html><head><meta http-equiv="refresh" content="0; url=/story"><title>Redirecting</title></head></html>'
+    challenge = b"<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"
+    payloads = {
+        "https://w.example/stub": ([], stub),
+        "https://w.example/story": ([], page),
+        "https://w.example/wall": ([("cf-mitigated", "challenge")], challenge),
+    }
+    path = tmp_path / "crawl.warc.gz"
+    _wire_warc(path, payloads)
+    items = list(WarcReader(path))
+    assert [(type(item).__name__, item.url) for item in items] == [
+        ("Document", "https://w.example/story"),
+        ("Failure", "https://w.example/wall"),
+    ]
+    failure = items[1]
+    assert isinstance(failure, Failure) and failure.error == "Interstitial" and "challenge" in failure.message
+
+
 def test_a_warc_payload_that_cannot_be_decoded_or_inflates_past_the_bound_is_a_failure(tmp_path: Path) -> None:
     page = PAGE.format(title="Wire").encode()
     payloads = {

@@ -113,7 +113,7 @@ def iter_warc(path: Path | str, *, include_redirects: bool = False) -> Iterator[
                 headers[key] = f"{headers[key]}, {value}" if key in headers else value
             # content_stream() undoes chunking and any Content-Encoding still declared (other crawlers' WARCs).
             body = record.content_stream().read()
-            if not include_redirects and _is_refresh_stub(body, url):
+            if not include_redirects and is_refresh_stub(body, url):
                 continue  # a hop the fetcher followed, like a redirect's
             yield FetchResult(
                 fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
@@ -127,7 +127,9 @@ def iter_warc(path: Path | str, *, include_redirects: bool = False) -> Iterator[
             )
 
 
-def _is_refresh_stub(body: bytes, url: str) -> bool:
+def is_refresh_stub(body: bytes, url: str) -> bool:
+    """Whether the page is a meta refresh stub a browser leaves at once ("If you are not redirected, click here"):
+    a redirect hop, not a page."""
     try:
         return meta_refresh_url(body, httpx.URL(url)) is not None
     except (httpx.InvalidURL, ValueError):

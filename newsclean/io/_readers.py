@@ -19,8 +19,10 @@ from typing import Any, Literal
 import msgspec
 
 from .._decode import decode_html, decode_text_dump
+from .._exceptions import FetchError
+from .._models import Failure
 from .._pipeline import Document
-from ..fetch._content import looks_like_html
+from ..fetch._content import check_interstitial, looks_like_html
 from ..fetch._options import HTML_CONTENT_TYPES
 from ._csv_reader import CsvReader
 from ._http_payload import PayloadError, page_bytes
@@ -425,6 +427,21 @@ class WarcReader:
                 return read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
         if not content_type and not looks_like_html(body):
             return None  # served without a type, as the fetcher sniffs it: not a page (an image, a script)
+        if kind == WarcRecordType.response:
+            interstitial = _interstitial(body, headers, url)
+            if interstitial is not None:
+                return Failure(
+                    stage="read",
+                    error="Interstitial",
+                    message=interstitial,
+                    position=where,
+                    source_id=record_id,
+                    url=url,
+                )
+            from ..fetch._warc import is_refresh_stub  # httpx and warcio: loaded for WARC responses only
+
+            if url and is_refresh_stub(body, url):
+                return None  # a redirect hop written as a page, which the fetcher followed (and iter_warc skips)
         return Document(
             html=body,
             url=url,
@@ -433,6 +450,19 @@ class WarcReader:
             position=where,
             fetched_at=record.record_date,
         )
+
+
+def _interstitial(body: bytes, headers: dict[str, str], url: str | None) -> str | None:
+    """Why an archived response is a bot challenge or a consent wall and not the page, as the fetcher tells them
+    apart (a crawl archives them all: the fetch's own record was a failure), else None."""
+    from urllib.parse import urlsplit
+
+    lowered = {name.lower(): value for name, value in headers.items()}
+    try:
+        check_interstitial(body, lowered, url=url or "", final_host=urlsplit(url or "").hostname or "")
+    except FetchError as exc:
+        return f"WARC record is {exc.args[0] if exc.args else exc}"
+    return None
 
 
 class StdinReader:
