@@ -96,6 +96,9 @@ def open_shadow_roots(tree: LexborHTMLParser, *, depth: int = 0) -> int:
 
 
 def _flatten_json_ld(value: Any, out: list[dict[str, Any]]) -> None:
+    """Every JSON-LD node of a block: the block's own, those of its ``@graph``, and a page's main entity
+    written inside it ("WebPage" whose ``mainEntity`` is the NewsArticle), which is as much the page's node.
+    (``mainEntityOfPage`` is not followed: CMSs put the WebPage stub there, the article's page, not an article.)"""
     if isinstance(value, list):
         for item in value:
             _flatten_json_ld(item, out)
@@ -104,6 +107,14 @@ def _flatten_json_ld(value: Any, out: list[dict[str, Any]]) -> None:
         graph = value.get("@graph")
         if graph is not None:
             _flatten_json_ld(graph, out)
+        for entity in _typed_nodes(value.get("mainEntity")):
+            _flatten_json_ld(entity, out)
+
+
+def _typed_nodes(value: Any) -> list[dict[str, Any]]:
+    """The nodes with a ``@type`` in a property's value: a bare ``{"@id": …}`` reference is no node of its own."""
+    nodes = value if isinstance(value, list) else [value]
+    return [node for node in nodes if isinstance(node, dict) and "@type" in node]
 
 
 # One walk of the tree for every metadata element but the bylines (whose selector is slow to match and is kept

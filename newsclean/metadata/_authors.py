@@ -212,6 +212,53 @@ _ROLE_WORDS = frozenset(
         "repórter",
     ]
 )
+# Role words that qualify the role after them ("Senior Editor", "Bureau Chief", "Head of News"): with no role
+# after them, at the end of a two-word name, they are a surname ("Jennifer Senior", "Jonathan Head").
+_ROLE_QUALIFIERS = frozenset(
+    [
+        "senior",
+        "chief",
+        "deputy",
+        "managing",
+        "associate",
+        "executive",
+        "assistant",
+        "contributing",
+        "staff",
+        "special",
+        "political",
+        "business",
+        "science",
+        "health",
+        "sports",
+        "tech",
+        "technology",
+        "foreign",
+        "national",
+        "international",
+        "economics",
+        "culture",
+        "investigative",
+        "data",
+        "digital",
+        "news",
+        "opinion",
+        "features",
+        "travel",
+        "food",
+        "fashion",
+        "freelance",
+        "bureau",
+        "head",
+        "lead",
+        "former",
+        "certified",
+        "licensed",
+        "content",
+        "marketing",
+        "research",
+    ]
+)
 _ORGANIZATION_WORDS = frozenset(
     [
         "news",
@@ -414,23 +461,72 @@ def agency_name(text: str) -> str | None:
     return AGENCIES.get(fold(text))
 
 
+def _folded(token: str) -> str:
+    return token.casefold().strip(".,")
+
+
 def _strip_roles(tokens: list[str]) -> list[str]:
     """Roles and credentials glued to a name: "Liz Kenny Former McKinsey Consultant" → "Liz Kenny",
-    "Lauren Manaker MS" → "Lauren Manaker". A role word after the first two tokens ends the name."""
-    if tokens and tokens[0].casefold().strip(".,") in _ROLE_WORDS:
-        while tokens and tokens[0].casefold().strip(".,") in _ROLE_WORDS:
+    "Lauren Manaker MS" → "Lauren Manaker". A role word after the first two tokens ends the name; one ending a
+    name goes while a full name is left, when it is a job on its own ("Jane Reporter"), or when a role followed
+    it ("Jane Senior Editor"), but a qualifier ending a two-word name is its surname ("Jennifer Senior")."""
+    if tokens and _folded(tokens[0]) in _ROLE_WORDS:
+        while tokens and _folded(tokens[0]) in _ROLE_WORDS:
             tokens.pop(0)
-        if any(token.casefold().strip(".,") in _ROLE_WORDS for token in tokens):
+        if any(_folded(token) in _ROLE_WORDS for token in tokens):
             return []  # a job title on its own ("Certified Pediatric Sleep Consultant"), no name in it
+    role_follows = False
     for index in range(2, len(tokens)):
-        if tokens[index].casefold().strip(".,") in _ROLE_WORDS:
+        if _folded(tokens[index]) in _ROLE_WORDS:
             del tokens[index:]
+            role_follows = True
             break
-    while tokens and tokens[-1].casefold().strip(".,") in _ROLE_WORDS:
+    while tokens and _folded(tokens[-1]) in _ROLE_WORDS and not (not role_follows and _role_word_surname(tokens)):
         tokens.pop()
-    while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in _CREDENTIALS - _NAME_SUFFIXES:
+        role_follows = True
+    while len(tokens) > 2 and _folded(tokens[-1]) in _CREDENTIALS - _NAME_SUFFIXES:
         tokens.pop()
     return tokens
+
+
+def _role_word_surname(tokens: list[str]) -> bool:
+    """Whether the qualifier ending a two-word name is its surname ("Jennifer Senior", "Jonathan Head"): after a
+    capitalised first name, not an acronym ("AAA Travel" is what is left of "AAA Travel Editor")."""
+    first = tokens[0]
+    return len(tokens) == 2 and _folded(tokens[1]) in _ROLE_QUALIFIERS and first[:1].isupper() and not first.isupper()
+
+
+def _without_affiliation(tokens: list[str]) -> list[str]:
+    """A name without the newsroom written after it in capitals ("Jane Doe BBC News", "Jane Doe BBC Africa
+    correspondent"): an acronym after the first two tokens starts it when an organisation or role word follows."""
+    if all(token.isupper() for token in tokens):
+        return tokens  # a name in capitals: no acronym stands out
+    for index in range(2, len(tokens) - 1):
+        token = tokens[index]
+        if (
+            token.isupper()
+            and token.isalpha()
+            and 2 <= len(token) <= 5
+            and _folded(token) not in _CREDENTIALS
+            and any(_folded(t) in _ORGANIZATION_WORDS | _ROLE_WORDS for t in tokens[index + 1 :])
+        ):
+            return tokens[:index]
+    return tokens
+
+
+def _names_organization(tokens: list[str]) -> bool:
+    """Whether an organisation word is part of the name ("Jane Doe Sky News", "Field Level Media"), asked before
+    roles are cut, which would take "News" off and leave "Jane Doe Sky". Such a word qualifying the role after
+    it ("News Editor", "Staff Writer", "Bureau Chief") is the role's, and so is all that follows a role word
+    that is no organisation word ("Jane Doe Senior Reporter, Daily Mail")."""
+    folded = [_folded(token) for token in tokens]
+    for index, word in enumerate(folded):
+        following = folded[index + 1] if index + 1 < len(folded) else ""
+        if word in _ORGANIZATION_WORDS and following not in _ROLE_WORDS:
+            return True
+        if index >= 2 and word in _ROLE_WORDS and word not in _ORGANIZATION_WORDS:
+            return False
+    return False
 
 
 def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = False) -> str | None:
@@ -445,7 +541,10 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     candidate = _PREFIX.sub("", candidate).strip(" .,:;-–—|()[]\"'")
     if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
         return None
-    tokens = _strip_roles(candidate.split())
+    tokens = _without_affiliation(candidate.split())
+    if len(tokens) >= 2 and _names_organization(tokens):
+        return None
+    tokens = _strip_roles(tokens)
     half = len(tokens) // 2
     if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
         tokens = tokens[:half]  # "Jane Doe Jane Doe": a name rendered twice (link text and image alt)
@@ -469,8 +568,8 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     folded_tokens = [t.casefold().strip(".,") for t in tokens]
     if sum(t in _ORGANIZATION_WORDS for t in folded_tokens) >= 1 and len(tokens) >= 2:
         return None
-    if any(t in _ROLE_WORDS for t in folded_tokens):
-        return None
+    if any(t in _ROLE_WORDS for t in folded_tokens) and not _role_word_surname(tokens):
+        return None  # a role left in the name, unless it is a surname (``_strip_roles`` kept it)
     cased = [t for t in tokens if t.casefold() not in _LOWER_PARTICLES]
     if not structured and any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
         return None  # sentence words ("comments are closed"), not a name

@@ -10,15 +10,20 @@ from ._authors import agency_name
 from ._dates import month_number
 
 _DASH = r"\s*(?:--|[-–—:])\s*"
-_PLACE = r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þa-zß-ÿ.'’ -]{1,40}?(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{1,30}?)?)"
+# Spanish wires close the agency with a full stop before the dash: "Madrid, 5 mar (EFE).-".
+_AGENCY_DASH = r"\.?" + _DASH
+# A place may be two names with a slash: "Frankfurt/Main (dpa) -".
+_PLACE = r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þa-zß-ÿ.'’ /-]{1,40}?(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{1,30}?)?)"
 _DATE = (
-    r"(?P<month>[A-Z][a-zé]{2,8}\.?)\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d{2}))?"
-    r"|(?P<day2>\d{1,2})\.?\s+(?P<month2>[A-Za-zé]{3,9}\.?)(?:\s+(?P<year2>(?:19|20)\d{2}))?"
+    r"(?P<month>[A-Z][a-zé]{2,9}\.?)\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d{2}))?"
+    r"|(?P<day2>\d{1,2})\.?\s+(?P<month2>[A-Za-zé]{3,10}\.?)(?:\s+(?P<year2>(?:19|20)\d{2}))?"
 )
+# Europa Press writes the day alone, of the current month: "MADRID, 5 (EUROPA PRESS) -".
+_DAY_ONLY = r"(?P<day3>\d{1,2})"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,40})\)"
 # "[PLACE,] [DATE] (AGENCY) –" with at least a place or a date before the agency, or "PLACE (AGENCY) –".
-_WITH_AGENCY = re.compile(rf"^(?:{_PLACE}\s*,\s*)?(?:{_DATE})?\s*{_AGENCY}{_DASH}")
-_PLACE_ONLY_AGENCY = re.compile(rf"^{_PLACE}\s*{_AGENCY}{_DASH}")
+_WITH_AGENCY = re.compile(rf"^(?:{_PLACE}\s*,\s*)?(?:{_DATE}|{_DAY_ONLY})?\s*{_AGENCY}{_AGENCY_DASH}")
+_PLACE_ONLY_AGENCY = re.compile(rf"^{_PLACE}\s*{_AGENCY}{_AGENCY_DASH}")
 # "WASHINGTON —" / "NEW YORK, March 9 —": an all-capitals place, no agency.
 _CAPS_PLACE = re.compile(
     rf"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{{2,30}}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{{1,30}}?)?)\s*"
@@ -46,7 +51,7 @@ class Dateline(NamedTuple):
 def _build(match: re.Match[str], agency: str | None) -> Dateline | None:
     groups = match.groupdict()
     month_text = groups.get("month") or groups.get("month2")
-    day_text = groups.get("day") or groups.get("day2")
+    day_text = groups.get("day") or groups.get("day2") or groups.get("day3")
     year_text = groups.get("year") or groups.get("year2")
     month = month_number(month_text) if month_text else None
     if month_text and month is None:
@@ -58,6 +63,8 @@ def _build(match: re.Match[str], agency: str | None) -> Dateline | None:
     if place and month_number(place.split()[0]) is not None and month is None:
         return None
     text = match.group(0).rstrip(" -–—:").strip()
+    if text.endswith(")."):
+        text = text[:-1]  # "(EFE).-": the stop goes with the dash
     return Dateline(text, place, agency, month, day, int(year_text) if year_text else None)
 
 

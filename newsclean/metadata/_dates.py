@@ -245,13 +245,14 @@ def describe(source: str, parsed: ParsedDate) -> str:
     return "; ".join([source, *notes])
 
 
-# The month-name runs are possessive: a shorter run is followed by a letter, which never continues a match, so
-# giving letters back only costs time (a sixth of the scan over every word of the page).
+# A month-name run reaches the longest name ("septiembre", 10 letters). The runs are possessive: a shorter run is
+# followed by a letter, which never continues a match, so giving letters back only costs time (a sixth of the scan
+# over every word of the page).
 # "5 de febrero de 2024" (Spanish, Portuguese) has a "de" before the month and one ("del") before the year; Chinese,
 # Japanese and Korean write "2024年3月5日" / "2024년 3월 5일", with no word boundary between the date and the text.
 _TEXT_DATE = re.compile(
-    r"\b(?P<mname>[A-Za-zé]{3,9}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
-    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?(?P<nname>[A-Za-zäéûç]{3,9}+)\.?,?\s+(?:del?\s+)?"
+    r"\b(?P<mname>[A-Za-zé]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?(?P<nname>[A-Za-zäéûç]{3,10}+)\.?,?\s+(?:del?\s+)?"
     r"(?P<ny>(?:19|20)\d{2})\b"
     r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
     r"|(?<!\d)(?P<cy>(?:19|20)\d{2})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]"
@@ -263,8 +264,8 @@ _TEXT_DATE = re.compile(
 # separator followed by a digit (the fifth). Each starts with a literal, which Python's regex engine finds
 # with a fast scan: five such scans cost a fifth of one alternation or character class.
 _DATE_ANCHORS = tuple(re.compile(anchor) for anchor in (r"19\d\d", r"20\d\d", r"/\d", r"\.\d", r"-\d"))
-# A match has at most 21 characters other than whitespace before its anchor, and an attempt of the regex reads
-# at most 27 of them from where it starts; the window around an anchor holds more than that on each side.
+# A match has at most 22 characters other than whitespace before its anchor, and an attempt of the regex reads
+# at most 28 of them from where it starts; the window around an anchor holds more than that on each side.
 _WINDOW = 48
 _WINDOW_BEFORE_CHARS = 24
 _WINDOW_AFTER_CHARS = 32
@@ -295,7 +296,7 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
 
     Trying the four forms at every position of a page's text costs several times more than finding the few
     places a date can be. From ``pos``, let ``at`` be the first anchor: a match starting at or before ``at``
-    holds ``at`` or a later anchor with at most 21 non-space characters before it, so it starts inside the
+    holds ``at`` or a later anchor with at most 22 non-space characters before it, so it starts inside the
     window before ``at``, and every attempt of the regex from there ends inside the window after ``at``; a
     search confined to the window finds it, or finds none starting by ``at``, and then no match starts before
     ``at + 1``. Each match is checked against the regex run at that position on the whole text; a mismatch

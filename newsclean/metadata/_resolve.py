@@ -109,8 +109,8 @@ def resolve(
     resolved.set("description", clean_string(first_meta(candidates, "og:description")), "opengraph")
     resolved.set("description", clean_string(first_meta(candidates, "description", "twitter:description")), "meta")
     resolved.set("section", clean_string(first_meta(candidates, "article:section")), "opengraph")
-    resolved.set("tags", _tags(candidates.meta.get("article:tag", [])), "opengraph")
-    resolved.set("tags", _tags((first_meta(candidates, "news_keywords", "keywords") or "").split(",")), "meta")
+    resolved.set("tags", _tags(_article_tags(candidates.meta.get("article:tag", []))), "opengraph")
+    resolved.set("tags", _tags(_KEYWORD_LIST.split(first_meta(candidates, "news_keywords", "keywords") or "")), "meta")
     resolved.html_lang = candidates.html_lang or first_meta(candidates, "og:locale", "content-language", "language")
     return resolved
 
@@ -133,6 +133,17 @@ def _flag_paywall(resolved: Resolved, candidates: MetadataCandidates, articles: 
         return
     resolved.flags.append("paywalled")
     resolved.provenance["paywalled"] = source
+
+
+# A keywords meta lists its words with commas or semicolons ("Politics; UK news").
+_KEYWORD_LIST = re.compile(r"[,;]")
+
+
+def _article_tags(values: Sequence[str]) -> list[str]:
+    """The ``article:tag`` values, one tag each, except a single one that lists them all with commas, as the
+    Guardian writes it ("Politics,UK news,Budget"). With one tag a meta, a comma is the tag's own ("Paris,
+    France")."""
+    return values[0].split(",") if len(values) == 1 else list(values)
 
 
 def _tags(values: Iterable[Any]) -> tuple[str, ...]:

@@ -434,10 +434,30 @@ class _NameIndex:
 
     def narrowest(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """Each name as the page's narrowest byline element gives it: a byline block reads "Jim Walsh Cherry
-        Hill Courier-Post" or "Celeste Longacre Gardener", while the element inside it holds only "Jim Walsh"."""
-        narrowed = []
+        Hill Courier-Post" or "Celeste Longacre Gardener", while the element inside it holds only "Jim Walsh". A
+        block whose elements are printed without a separator ("Jane Doe" and "John Smith" links, "Jane Doe John
+        Smith" as text) is all of them."""
+        narrowed: list[str] = []
         for name in names:
             tokens = tuple(name.split())
+            parts = self._partition(tokens)
+            if parts:
+                narrowed.extend(parts)
+                continue
             prefixes = [entry for size in range(1, len(tokens)) if (entry := self._by_words.get(tokens[:size]))]
             narrowed.append(min(prefixes)[2] if prefixes else name)
         return tuple(dict.fromkeys(narrowed))
+
+    def _partition(self, tokens: tuple[str, ...], depth: int = 0) -> list[str]:
+        """``tokens`` as two or more of the page's byline names one after the other; [] when they are not."""
+        for size in range(2, len(tokens) - 1):
+            head = self._by_words.get(tokens[:size])
+            if head is None:
+                continue
+            rest = tokens[size:]
+            whole = self._by_words.get(rest)
+            if whole is not None:
+                return [head[2], whole[2]]
+            if depth < 4 and (more := self._partition(rest, depth + 1)):
+                return [head[2], *more]
+        return []

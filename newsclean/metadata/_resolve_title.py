@@ -183,7 +183,7 @@ def _visible_headline(
         return None
     (_, _, overlap, _), h1 = best
     if overlap >= _HEADLINE_OVERLAP:
-        return _without_kicker(h1, titles, sections, kept_label)
+        return _label_set_off(_without_kicker(h1, titles, sections, kept_label), titles)
     if not titles:
         # No other title survived (all were the site's name): the first real <h1> is the headline.
         cleaned = (
@@ -197,6 +197,28 @@ def _visible_headline(
 _KICKER_WORDS = 4
 _BRACKETED_TAIL = re.compile(r"\s*[\[(][^\[\]()]{1,30}[\])]$")
 _KICKER_SEPARATOR = re.compile(r"^(?P<kicker>.+?)\s*\|\s+")
+
+
+# A markup title opening with a short label set off by a colon, bar or dash: "LIVE: Election results 2024".
+_SET_OFF_LABEL = re.compile(r"^(?P<label>\S.{0,29}?)(?P<separator>\s*(?:[:|–—]|\s-))\s+\S")
+
+
+def _label_set_off(h1: str, titles: Sequence[str]) -> str:
+    """The ``<h1>`` with a leading label set off as a markup title of the same words sets it off: a badge element
+    ("<span class=badge>LIVE</span> Election results") reads "LIVE Election results", and only "LIVE: …" is a
+    marker the banner rules take off the title (and keep as a flag)."""
+    if _SET_OFF_LABEL.match(h1):
+        return h1  # set off already
+    words = h1.split()
+    for title in titles:
+        match = _SET_OFF_LABEL.match(title)
+        if match is None or fold(title) != fold(h1):
+            continue
+        label = fold(match.group("label"))
+        for cut in range(1, min(len(words) - 1, 3) + 1):
+            if fold(" ".join(words[:cut])) == label:
+                return f"{' '.join(words[:cut])}{match.group('separator')} {' '.join(words[cut:])}"
+    return h1
 
 
 def _without_kicker(h1: str, titles: Sequence[str], sections: set[str], kept_label: str = "") -> str:

@@ -10,10 +10,13 @@ from courlan import normalize_url
 from ._title import host_key
 
 # Campaign parameters courlan's non-strict mode keeps. Its strict mode drops every unknown parameter, and with
-# them the ones that address the article ("?id=", "?seite=2"), so it is not used.
+# them the ones that address the article ("?id=", "?seite=2"), so it is not used. Also HubSpot's (_hsenc, _hsmi,
+# __hstc), TikTok's ttclid, LinkedIn's li_fat_id, Yahoo's consent redirect (guccounter, guce_referrer) and the
+# Guardian's CMP.
 _TRACKING = re.compile(
-    r"^(?:cmpid|ocid|smid|sref|ito|icid|cid|campaign|mkt_tok|spm|share|shared|via|ns_\w+|at_\w+|pk_\w+|"
-    r"mtm_\w+|hsa_\w+|trk\w*|__twitter_impression|amp|output)$",
+    r"^(?:cmpid|cmp|ocid|smid|sref|ito|icid|cid|campaign|mkt_tok|spm|share|shared|via|ns_\w+|at_\w+|pk_\w+|"
+    r"mtm_\w+|hsa_\w+|trk\w*|__twitter_impression|amp|output|"
+    r"_hsenc|_hsmi|__hs[a-z]+|ttclid|li_fat_id|guccounter|guce_\w+)$",
     re.IGNORECASE,
 )
 

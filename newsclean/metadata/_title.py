@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
+
+from courlan import extract_domain
 
 from ._clean import clean_string, fold, normalize_quotes
 
 # Separators sites put between the headline and their name. A plain hyphen counts only with spaces around it,
 # so "Jean-Luc" or "COVID-19" never split.
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/)\s+|\s*(?:\||»|::|•)\s*")
+# Guillemets also quote: "… о «перемирии»", "Macron : « Nous ne céderons pas »", German "»Wir schaffen das«". A
+# pair, or a » that ends the title or one that opens it, is the headline's own quotation, never a separator (the
+# empty segment beyond it is no site name).
+_GUILLEMET_QUOTE = re.compile(r"«[^«»]*»|»[^«»]*«|^\s*»|»(?=\s*$)")
 _TLD_SUFFIX = re.compile(r"(?:com|org|net|co|couk|comau|de|fr|es|it|io|in|ca|ie|news|online)$")
 # "NYTimes.com: headline". A colon usually belongs to the headline, so it only counts before a site name.
 _SITE_PREFIX = re.compile(r"^([^:]{2,40}):\s+(?=\S)")
@@ -135,13 +142,31 @@ class HostWords:
         return bool(words) and all(words) and set(words) <= self.words and bool(set(words) & self.name_words)
 
 
+def _separators(title: str) -> list[re.Match[str]]:
+    """The separators of ``title``, without the guillemets that quote."""
+    quoting = {index for quote in _GUILLEMET_QUOTE.finditer(title) for index in (quote.start(), quote.end() - 1)}
+    return [sep for sep in _SEPARATOR.finditer(title) if quoting.isdisjoint(range(sep.start(), sep.end()))]
+
+
+def _split(title: str) -> tuple[list[str], list[str]]:
+    """``title``'s separated parts, and the separators between them."""
+    separators = _separators(title)
+    bounds = [0, *(i for sep in separators for i in sep.span()), len(title)]
+    parts = [title[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    return parts, [sep.group() for sep in separators]
+
+
+@functools.lru_cache(maxsize=1024)
 def host_key(host: str | None) -> str:
-    """The registered-name part of a host as a comparison key: "www.nytimes.com" → "nytimes"."""
+    """The registered-name part of a host as a comparison key: "www.nytimes.com" → "nytimes", "www3.nhk.or.jp" →
+    "nhk", "www.unsw.edu.au" → "unsw". The public suffix list (courlan's) says where the registered name is; a host
+    it does not know ("localhost", an address) gives its second-to-last label."""
     if not host:
         return ""
+    registered = extract_domain(f"http://{host}/")
+    if isinstance(registered, str) and registered:
+        return fold(registered.split(".")[0])
     labels = [label for label in host.lower().split(".") if label and label != "www"]
-    if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "net", "gov", "ac", "go"}:
-        return fold(labels[-3])
     return fold(labels[-2]) if len(labels) >= 2 else fold(labels[0]) if labels else ""
 
 
@@ -177,8 +202,7 @@ def clean_title(
             return None
         if title.casefold().startswith(domain + " ") and len(title) > len(domain) + 1:
             title = title[len(domain) + 1 :].lstrip()
-    parts = _SEPARATOR.split(title)
-    separators = _SEPARATOR.findall(title)
+    parts, separators = _split(title)
     if len(parts) > 1:
         start, end = 0, len(parts)
         words = HostWords(host) if host else None
@@ -230,8 +254,7 @@ def strip_unknown_site_suffix(title: str, alternatives: Iterable[str]) -> str:
     """Without a known site name, a title-tag tail is trusted to be the site only when another source (og:title,
     h1, JSON-LD headline) gives the headline without it."""
     keys = {fold(alt) for alt in alternatives if alt}
-    parts = _SEPARATOR.split(title)
-    separators = _SEPARATOR.findall(title)
+    parts, separators = _split(title)
     for cut in range(len(parts) - 1, 0, -1):
         head = parts[0] + "".join(s + p for s, p in zip(separators[: cut - 1], parts[1:cut], strict=True))
         if fold(head) in keys:
@@ -242,7 +265,7 @@ def strip_unknown_site_suffix(title: str, alternatives: Iterable[str]) -> str:
 def site_segment(title: str) -> tuple[str, str] | None:
     """The title before its last separated part, and that part folded, when the part is shorter than the rest:
     where a site's name sits in a title ("Council approves new budget | City News"), known or not."""
-    separators = list(_SEPARATOR.finditer(title))
+    separators = _separators(title)
     if not separators:
         return None
     head, tail = title[: separators[-1].start()].strip(), title[separators[-1].end() :].strip()
