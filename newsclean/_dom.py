@@ -247,6 +247,7 @@ def prune_for_extractor(tree: LexborHTMLParser) -> int:
     body = tree.body
     if body is None:
         return removed
+    _unwrap_dates_in_sentences(body)
     figures = _figures_without_table(body)
     doomed = _outermost([*body.css(_DISCARDED_SELECTOR), *figures])
     if doomed and not _holds_every_paragraph(body, doomed):
@@ -260,6 +261,20 @@ def prune_for_extractor(tree: LexborHTMLParser) -> int:
     return removed
 
 
+def _unwrap_dates_in_sentences(body: LexborNode) -> None:
+    """Keep the words of a ``<time>`` inside a sentence ("The hearing is on <time>June 12</time> at …"): the
+    extractor deletes every ``<time>`` with its text, which suits a date stamp on its own line and cuts a hole in
+    a sentence. A stamp alone in its block still goes (the published field keeps its date)."""
+    for stamp in body.css("time"):
+        block = stamp.parent
+        while block is not None and block.tag in _INLINE_TAGS:
+            block = block.parent
+        if block is None or block.tag not in _TEXT_BLOCKS:
+            continue
+        if len(block.text(strip=True)) - len(stamp.text(strip=True)) >= MIN_SENTENCE_CHARS:
+            stamp.unwrap()
+
+
 def _empty(node: LexborNode) -> None:
     """Drop a figure's contents but leave the element: trafilatura takes a block holding a ``<figure>`` for
     unclean and compares its readability pick with jusText's, which finds the article on some pages where
@@ -270,6 +285,11 @@ def _empty(node: LexborNode) -> None:
 
 
 _DISCARDED_SELECTOR = ", ".join(EXTRACTOR_DISCARDED_TAGS)
+# The elements a <time> can sit in inside a sentence, and the blocks that hold sentences.
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub", "sup"})
+_TEXT_BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote", "figcaption"})
+#: Characters of a block's own text, besides the date, from which the date is part of a sentence.
+MIN_SENTENCE_CHARS = 40
 
 
 def _figures_without_table(body: LexborNode) -> list[LexborNode]:
