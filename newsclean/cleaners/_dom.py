@@ -172,10 +172,12 @@ class DomCleaner:
             if len(text) > limit and len(text) - _hidden_chars(node) > limit:
                 continue
             if len(text) >= MIN_ARTICLE_CHARS:
-                if prose is None:
-                    prose = _Prose(body)
-                if prose.is_article(node):
-                    continue
+                # A box without a <p> (a list of links) holds no prose: the page's prose is not read for it.
+                if node.css_first("p") is not None:
+                    if prose is None:
+                        prose = _Prose(body)
+                    if prose.is_article(node):
+                        continue
                 if node.css_first("h1") is not None:
                     if paragraph_chars is None:
                         paragraph_chars = _paragraph_chars(body)
