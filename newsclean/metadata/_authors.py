@@ -481,7 +481,7 @@ def _strip_roles(tokens: list[str]) -> list[str]:
             del tokens[index:]
             role_follows = True
             break
-    while tokens and _folded(tokens[-1]) in _ROLE_WORDS and not (not role_follows and _role_word_surname(tokens)):
+    while tokens and _folded(tokens[-1]) in _ROLE_WORDS and (role_follows or not _role_word_surname(tokens)):
         tokens.pop()
         role_follows = True
     while len(tokens) > 2 and _folded(tokens[-1]) in _CREDENTIALS - _NAME_SUFFIXES:
