@@ -25,6 +25,8 @@ from typing import Any
 import httpcore
 import httpx
 
+from ._pinning import connection_pools
+
 
 class DeadlineReached(Exception):
     """Marks the timeouts raised because an attempt's deadline passed or its batch was cancelled."""
@@ -193,10 +195,8 @@ class DeadlineBackend(httpcore.NetworkBackend):
 
 def bound_by_deadlines(client: httpx.Client) -> None:
     """Put ``DeadlineBackend`` under every connection pool of ``client`` (proxies' too), above any other backend."""
-    # httpx exposes no hook for the network backend, so this reaches into its transports and httpcore's pools.
     wrapped = 0
-    for transport in [client._transport, *client._mounts.values()]:
-        pool = getattr(transport, "_pool", None)
+    for pool in connection_pools(client):
         if isinstance(pool, httpcore.ConnectionPool):
             pool._network_backend = DeadlineBackend(pool._network_backend)
             wrapped += 1

@@ -126,6 +126,10 @@ def _cause_of_type(exc: BaseException, kind: type[_E]) -> _E | None:
     return None
 
 
+#: What ``client.send`` (and reading a response) raises besides ``FetchError``; ``send_error`` maps each.
+SEND_ERRORS = (httpx.HTTPError, httpx.InvalidURL, UnicodeError, OSError)
+
+
 def send_error(exc: Exception, url: httpx.URL) -> FetchError:
     """``map_http_error`` for what ``client.send`` raises. httpx builds the next request of every redirect from its
     Location, even one it is not to follow, and raises there for a Location that is no URL: ``InvalidURL``

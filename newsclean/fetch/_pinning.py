@@ -113,13 +113,17 @@ class AsyncPinnedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+def connection_pools(client: httpx.Client | httpx.AsyncClient) -> list[Any]:
+    """The httpcore connection pools under ``client``'s transports (its mounts' too), whose network backend the
+    fetchers wrap. httpx exposes no hook for the backend, so this reaches into its transports."""
+    pools = (getattr(transport, "_pool", None) for transport in [client._transport, *client._mounts.values()])
+    return [pool for pool in pools if pool is not None]
+
+
 def pin_addresses(client: httpx.Client | httpx.AsyncClient) -> None:
     """Put the pinned backend under every direct (non-proxy) connection pool of ``client``."""
-    # httpx exposes no hook for the network backend, so this reaches into its transports and httpcore's pools.
-    transports = [client._transport, *client._mounts.values()]
     pinned = 0
-    for transport in transports:
-        pool = getattr(transport, "_pool", None)
+    for pool in connection_pools(client):
         if type(pool) is httpcore.ConnectionPool:
             pool._network_backend = PinnedBackend(pool._network_backend)
             pinned += 1

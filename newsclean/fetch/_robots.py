@@ -8,6 +8,7 @@ cannot be reached (DNS, connection, timeout) fails the page, with a message that
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 
 import httpx
@@ -15,7 +16,7 @@ from protego import Protego
 
 from .._exceptions import FetchError
 from ._body import BodyReader
-from ._flow import single_location
+from ._flow import SEND_ERRORS, send_error, single_location
 
 _MAX_ORIGINS = 4096
 _MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309 asks parsers to read at least 500 KiB
@@ -70,18 +71,49 @@ class RobotsPolicy:
         return float(delay) if delay else 0.0
 
 
-def robots_reader(response: httpx.Response, url: httpx.URL) -> BodyReader | None:
-    """A body reader that keeps the first 512 KiB of a robots.txt (RFC 9309 lets parsers stop there); None for a
-    Content-Encoding we cannot undo (nothing of it can be read: as if it were empty)."""
-    try:
-        return BodyReader(response.headers.get("content-encoding"), max_bytes=_MAX_ROBOTS_BYTES, url=str(url))
-    except FetchError:
-        return None
+class RobotsResponse:
+    """What one robots.txt response leads to, decided once for both fetchers: ``redirect``, where it sends us
+    (``FetchError("redirects")`` for a Location that is no URL), else its body, fed chunk by chunk to ``reader``,
+    and the ``policy`` it gives. The reader keeps the first 512 KiB (RFC 9309 lets parsers stop there); it is None
+    for a Content-Encoding we cannot undo, and then nothing of it can be read: as if it were empty."""
+
+    def __init__(self, response: httpx.Response, location: httpx.URL) -> None:
+        self.status_code = response.status_code
+        self.redirect = _redirect(response, location)
+        self.reader: BodyReader | None = None
+        if self.redirect is None:
+            with contextlib.suppress(FetchError):
+                self.reader = BodyReader(
+                    response.headers.get("content-encoding"), max_bytes=_MAX_ROBOTS_BYTES, url=str(location)
+                )
+
+    def feed(self, chunk: bytes) -> bool:
+        """Take the next chunk of the body; False when no more is wanted (it is too long, or corrupt: what could be
+        read of it is what it says)."""
+        if self.reader is None:
+            return False
+        try:
+            self.reader.feed(chunk)
+        except FetchError:
+            return False
+        return True
+
+    def policy(self) -> RobotsPolicy:
+        body = self.reader.finish(partial=True) if self.reader is not None else b""
+        return RobotsPolicy.from_response(self.status_code, body)
 
 
-def robots_redirect(response: httpx.Response, location: httpx.URL) -> httpx.URL | None:
-    """Where a redirecting robots.txt response sends us, else None; ``FetchError("redirects")`` for a Location
-    that is no URL."""
+def robots_failure(exc: Exception, location: httpx.URL) -> RobotsPolicy:
+    """The policy when asking for robots.txt at ``location`` raised ``exc`` (``FetchError`` or ``SEND_ERRORS``)."""
+    failure = exc if isinstance(exc, FetchError) else send_error(exc, location)
+    return RobotsPolicy.after_failure(failure, location)
+
+
+#: What fetching robots.txt can raise, each turned into a policy or a ``FetchError`` naming robots.txt.
+ROBOTS_ERRORS = (FetchError, *SEND_ERRORS)
+
+
+def _redirect(response: httpx.Response, location: httpx.URL) -> httpx.URL | None:
     if not response.is_redirect:
         return None
     target = single_location(response, location)

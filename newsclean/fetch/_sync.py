@@ -19,6 +19,7 @@ from .._pipeline import Pipeline
 from ._cache import ResponseCache
 from ._deadline import Batch, Deadline, bound_by_deadlines, bounded_by
 from ._flow import (
+    SEND_ERRORS,
     client_arguments,
     fetch_failure,
     map_http_error,
@@ -34,12 +35,13 @@ from ._politeness import HostLimiter
 from ._result import FetchResult
 from ._retry import retry_arguments
 from ._robots import (
+    ROBOTS_ERRORS,
     ROBOTS_REDIRECTS,
     RobotsCache,
     RobotsPolicy,
+    RobotsResponse,
     origin_of,
-    robots_reader,
-    robots_redirect,
+    robots_failure,
     robots_url,
 )
 from ._safety import check_url
@@ -200,7 +202,7 @@ class Fetcher(FetchSteps):
                 deadline.extend(slot_wait)
                 try:
                     response = client.send(request, stream=True)
-                except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, OSError) as exc:
+                except SEND_ERRORS as exc:
                     raise send_error(exc, current) from exc
                 try:
                     head = self._on_head(response, attempt)
@@ -249,22 +251,16 @@ class Fetcher(FetchSteps):
             try:
                 check_url(location, allow_private=self.options.allow_private_addresses)
                 with self._client_for(location).stream("GET", location) as response:
-                    following = robots_redirect(response, location)
-                    if following is None:
-                        reader = robots_reader(response, location)
-                        if reader is None:  # an encoding we cannot undo: nothing of it can be read
-                            return RobotsPolicy.from_response(response.status_code, b"")
-                        try:
+                    robots = RobotsResponse(response, location)
+                    if robots.redirect is None:
+                        if robots.reader is not None:
                             for chunk in response.iter_raw():
-                                reader.feed(chunk)
-                        except FetchError:
-                            pass  # too long or corrupt: what could be read of it is what it says
-                        return RobotsPolicy.from_response(response.status_code, reader.finish(partial=True))
-            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, OSError) as exc:
-                return RobotsPolicy.after_failure(send_error(exc, location), location)
-            except FetchError as exc:
-                return RobotsPolicy.after_failure(exc, location)
-            location = following
+                                if not robots.feed(chunk):
+                                    break
+                        return robots.policy()
+            except ROBOTS_ERRORS as exc:
+                return robots_failure(exc, location)
+            location = robots.redirect
         return RobotsPolicy(verdict=True)  # more redirects than RFC 9309 asks us to follow: unavailable
 
 
