@@ -6,6 +6,8 @@ from datetime import datetime
 
 import msgspec
 
+from ._content import media_type
+
 
 class FetchResult(msgspec.Struct, frozen=True, kw_only=True):
     #: The URL that was asked for.
@@ -34,8 +36,6 @@ class FetchResult(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def content_type(self) -> str | None:
-        from ._content import media_type
-
         return media_type(self.headers)
 
 

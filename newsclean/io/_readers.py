@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -455,8 +456,6 @@ class WarcReader:
 def _interstitial(body: bytes, headers: dict[str, str], url: str | None) -> str | None:
     """Why an archived response is a bot challenge or a consent wall and not the page, as the fetcher tells them
     apart (a crawl archives them all: the fetch's own record was a failure), else None."""
-    from urllib.parse import urlsplit
-
     lowered = {name.lower(): value for name, value in headers.items()}
     try:
         check_interstitial(body, lowered, url=url or "", final_host=urlsplit(url or "").hostname or "")
