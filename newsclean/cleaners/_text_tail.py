@@ -3,7 +3,9 @@
 Extraction often carries over the first links of a "more stories" box that has lost its heading: a few
 headline-shaped lines (title case, no closing punctuation) after the last sentence of the piece. One such
 line can be the article's own closing subheading; a run of them at the very end is a list of other
-stories.
+stories. Unless a line ending with a colon announces them ("Here are the books they recommend most:"): then
+they are the article's own list. A furniture heading that ends so ("Read more:") is the rule packs' to remove, and
+they run first.
 """
 
 from __future__ import annotations
@@ -45,7 +47,22 @@ def drop_trailing_teasers(paragraphs: Sequence[str]) -> tuple[list[str], list[Re
         start -= 1
     run = len(paragraphs) - start
     # The run must follow more text than it holds: a page of nothing but headlines is not a teaser box.
-    if run < MIN_RUN or start < run:
+    if run < MIN_RUN or start < run or _announced(paragraphs, start):
         return list(paragraphs), []
     removed = [Removal(RULE, CATEGORY, "text", paragraph) for paragraph in paragraphs[start:]]
     return list(paragraphs[:start]), removed
+
+
+def _announced(paragraphs: Sequence[str], start: int) -> bool:
+    """Whether the list the run at ``start`` ends is announced by a line ending with a colon, before the run or
+    before the list's other items (short lines that end no sentence, such as "Klara and the Sun by Kazuo
+    Ishiguro", whose words are too few capitalised to be headline-shaped)."""
+    index = start - 1
+    while index >= 0 and _is_list_item(paragraphs[index]):
+        index -= 1
+    return index >= 0 and paragraphs[index].rstrip().endswith(":")
+
+
+def _is_list_item(paragraph: str) -> bool:
+    text = paragraph.strip()
+    return 0 < len(text.split()) <= MAX_WORDS and _SENTENCE_END.search(text) is None
