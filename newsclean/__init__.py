@@ -1,9 +1,17 @@
 """newsclean: scraped news pages in, clean and auditable article records out.
 
 >>> import newsclean
->>> article = newsclean.clean_text("Title of the story\\nFirst paragraph.\\nShare this:")
->>> article.paragraphs, [r.rule for r in article.removed]
-(('First paragraph.',), ['widget.share'])
+>>> article = newsclean.clean_text(
+...     "Council approves the budget\\n"
+...     "The council approved the new budget on Tuesday after a long debate.\\n"
+...     "Share this:"
+... )
+>>> article.title
+'Council approves the budget'
+>>> article.paragraphs
+('The council approved the new budget on Tuesday after a long debate.',)
+>>> [(removal.rule, removal.text) for removal in article.removed]
+[('widget.share', 'Share this:')]
 """
 
 from __future__ import annotations

@@ -16,6 +16,12 @@ from ._exceptions import ExtractionTimeout, InputError
 
 
 class Limits(msgspec.Struct, frozen=True, kw_only=True):
+    """Bounds on one document, checked before and while it is cleaned: ``Pipeline(limits=Limits(timeout=10))``.
+
+    A document past one is an ``InputError`` (size, binary, depth) or an ``ExtractionTimeout``; in a batch, a
+    reject record in its place. Values are checked when built (``ValueError``).
+    """
+
     #: Largest input accepted, in bytes (or characters for ``str`` input).
     max_bytes: int = 10 * 1024 * 1024
     #: Wall-clock seconds one document may take; None disables it. Enforced with SIGALRM on the main thread, and

@@ -126,10 +126,11 @@ def test_explain_reads_a_compressed_file_as_clean_does_and_names_one_it_cannot_r
     result = CliRunner().invoke(main, ["explain", str(dump)])
     assert result.exit_code == 0, result.output
     assert "--- 4 removal(s) ---" in result.stdout and "March 9 (Reuters)" in result.stdout
-    for unreadable in (tmp_path / "missing.html", tmp_path):
+    # A file that is not there (or a folder) is a usage error, exit 2, as for clean and fetch -i (it was exit 1).
+    for unreadable, reason in ((tmp_path / "missing.html", "does not exist"), (tmp_path, "is a directory")):
         result = CliRunner().invoke(main, ["explain", str(unreadable)])
-        assert result.exit_code == 1
-        assert f"Could not open file '{unreadable}'" in result.output
+        assert result.exit_code == 2
+        assert f"Invalid value for 'FILE': File '{unreadable}' {reason}" in result.output
 
 
 def test_custom_rules_option(tmp_path: Path) -> None:
@@ -144,6 +145,47 @@ def test_custom_rules_option(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "--- 1 removal(s) ---" in result.stdout
     assert "Reading Time: 3 minutes" in result.stdout.split("---")[0]
+
+
+LIKES_PACK = (
+    '[pack]\nname = "likes"\nversion = "1"\n[[rule]]\nid = "likes.bloggers"\ncategory = "widget"\n'
+    'stage = "text"\nmatch = "phrase"\npattern = ["%d bloggers like this:"]\n'
+    'examples.drop = ["%d bloggers like this:"]\nexamples.keep = ["Bloggers like this plan."]\n'
+)
+DESK_PACK = LIKES_PACK.replace("likes", "desk").replace("%d bloggers like this:", "Filed from the orbital desk.")
+DESK_DUMP = (
+    "Council approves the budget\nReading Time: 3 minutes\n"
+    "The council approved the new budget on Tuesday after a long and heated debate in the town hall.\n"
+    "Residents said the plan would fund two new schools and repair the old bridge over the river.\n"
+    "Filed from the orbital desk.\n"
+)
+
+
+def test_extra_rules_add_a_pack_to_the_built_in_ones(tmp_path: Path) -> None:
+    # --rules replaces the built-in packs; --extra-rules is default_rules() + load_pack(path) on the command line.
+    pack = tmp_path / "desk.toml"
+    pack.write_text(DESK_PACK, encoding="utf-8")
+    dump = tmp_path / "story.txt"
+    dump.write_text(DESK_DUMP, encoding="utf-8")
+    built_in = CliRunner().invoke(main, ["explain", str(dump)])
+    extended = CliRunner().invoke(main, ["explain", "--extra-rules", str(pack), str(dump)])
+    assert built_in.exit_code == extended.exit_code == 0, extended.output
+    assert "reading_time.banner" in built_in.stdout and "reading_time.banner" in extended.stdout
+    assert "desk.bloggers" in extended.stdout and "desk.bloggers" not in built_in.stdout
+    output = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", "--extra-rules", str(pack), str(dump), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert {"desk.bloggers", "reading_time.banner"} <= {removal["rule"] for removal in record["removed"]}
+    assert "orbital desk" not in record["text"]
+
+
+def test_an_extra_pack_repeating_a_built_in_rule_id_is_a_usage_error(tmp_path: Path) -> None:
+    pack = tmp_path / "twice.toml"
+    pack.write_text(LIKES_PACK.replace("likes.bloggers", "reading_time.banner"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", "--extra-rules", str(pack), str(SEED_004)])
+    assert result.exit_code == 2
+    assert "Invalid value for '--extra-rules'" in result.output and "duplicate rule id" in result.output
 
 
 def test_a_rules_pack_contradicting_its_examples_is_a_usage_error(tmp_path: Path) -> None:
@@ -210,6 +252,65 @@ def test_output_dash_is_standard_output_and_the_stats_folder_is_made(tmp_path: P
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["paragraphs"][0].startswith("March 9 (Reuters)")
     assert json.loads(stats.read_text(encoding="utf-8"))["articles_out"] == 1
+
+
+def test_with_output_on_stdout_rejects_can_go_to_a_file(tmp_path: Path) -> None:
+    # "-o - --rejects r.jsonl" was refused as if -o had not been given.
+    empty = tmp_path / "empty.html"
+    empty.write_text("  ", encoding="utf-8")
+    rejects = tmp_path / "failed" / "rejects.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(JETPACK), str(empty), "-o", "-", "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    (article,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert article["paragraphs"][0].startswith("March 9 (Reuters)")
+    (failure,) = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    assert failure["error"] == "InputError" and failure["source_id"].endswith("empty.html")
+    inline = CliRunner().invoke(main, ["clean", str(JETPACK), str(empty)])
+    assert [json.loads(line).get("error") for line in inline.stdout.splitlines()] == [None, "InputError"]
+
+
+def test_a_missing_input_is_a_usage_error_for_every_command_and_fetch_makes_its_output_folders(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "missing.txt"
+    for arguments in (["clean", str(missing)], ["explain", str(missing)], ["fetch", "-i", str(missing)]):
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 2, (arguments, result.output)
+        assert str(missing) in result.output
+    output, warc = tmp_path / "new" / "out.jsonl", tmp_path / "archive" / "crawl.warc.gz"
+    result = CliRunner().invoke(main, ["fetch", "http://127.0.0.1:9/story", "-o", str(output), "--warc", str(warc)])
+    assert result.exit_code == 0, result.output  # the URL's failure is a record, as with clean's rejects
+    assert json.loads(output.read_text(encoding="utf-8"))["error"] == "private_address"
+
+
+def test_http2_without_the_h2_package_names_newscleans_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was httpx's traceback, whose hint names httpx's extra rather than newsclean's.
+    from newsclean.fetch import Fetcher
+
+    monkeypatch.setitem(sys.modules, "h2", None)  # how Python records a module that cannot be imported
+    with pytest.raises(ImportError, match=r"pip install 'newsclean\[http2\]'"):
+        Fetcher(http2=True)
+    result = CliRunner().invoke(main, ["fetch", "--http2", "http://127.0.0.1:9/story"])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("Error: http2=True needs the h2 package: pip install 'newsclean[http2]'")
+
+
+def test_resume_without_an_output_file_says_why(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["clean", str(JETPACK), "--resume"])
+    assert result.exit_code == 2
+    assert "--resume needs -o/--output FILE: standard output cannot be read back" in result.output
+
+
+def test_parquet_output_without_pyarrow_is_an_error_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It was a 40-line ImportError traceback, after the rejects file had been created.
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # how Python records a module that cannot be imported
+    output = tmp_path / "articles.parquet"
+    result = CliRunner().invoke(main, ["clean", str(JETPACK), "-o", str(output)])
+    assert result.exit_code == 1
+    assert "Error: Parquet output needs pyarrow: pip install 'newsclean[parquet]'" in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_reader_that_stops_early_ends_the_run_quietly() -> None:

@@ -163,7 +163,8 @@ def run_batch(
         state = msgspec.json.decode(marker.read_bytes(), type=Checkpoint)
         if state.fingerprint != fingerprint:
             raise InputError(
-                f"{marker} belongs to a run with other inputs or options; rerun without --resume to start over",
+                f"{marker} belongs to a run with other inputs or options: resume it with the inputs and options it"
+                " was started with, or delete the checkpoint to start over",
                 stage="resume",
             )
     elif marker.exists():

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,10 +16,13 @@ import msgspec
 
 from .._exceptions import InputError
 from .._limits import Limits
+from .._rules import RulesArg
 from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
 from ..batch._job import default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
+from ..io._open import base_suffix
+from ..io._writers import open_writer
 from ._options import file_error, rules_option
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,8 +38,8 @@ def _batch_options(function: F) -> F:
             "--output",
             type=click.Path(dir_okay=False),
             help=(
-                "Write articles here: .jsonl, .jsonl.gz or .parquet (by extension). Without it, every record "
-                "(article or failure) goes to stdout as JSON Lines."
+                "Write articles here: .jsonl, .jsonl.gz, .jsonl.zst or .parquet (by extension); - for stdout. "
+                "Without it, every record (article or failure) goes to stdout as JSON Lines."
             ),
         ),
         click.option(
@@ -42,7 +47,8 @@ def _batch_options(function: F) -> F:
             type=click.Path(dir_okay=False),
             help=(
                 "JSONL file for documents that could not be read or cleaned (stage, error, message, source_id, "
-                "position). Default: OUTPUT's name with .rejects.jsonl."
+                "position). Default: OUTPUT's name with .rejects.jsonl; without -o, failures go to stdout in "
+                "their place unless this is given."
             ),
         ),
         click.option(
@@ -108,7 +114,7 @@ def _batch_options(function: F) -> F:
         ),
         click.option(
             "--title-key",
-            help="JSONL, CSV, Parquet: field holding a title for text records (default: title).",
+            help="JSONL, CSV, Parquet: field holding a title for text records (default: title, headline).",
         ),
         click.option(
             "--fetched-at-key",
@@ -174,7 +180,7 @@ def clean_command(
     timeout: float,
     require_content: bool,
     checkpoint_every: int,
-    rules: tuple[str, ...],
+    rules: RulesArg,
 ) -> None:
     """Clean INPUTS: HTML files, .txt dumps, folders of them (recursive), JSONL (.gz/.zst), CSV/TSV, WARC (.gz,
     WET) and Parquet dumps, or - for stdin.
@@ -190,16 +196,18 @@ def clean_command(
     if output == "-":
         output = None  # "-o -" is standard output, as "-" is standard input
     if output is None:
-        for flag, given in (("--rejects", rejects), ("--resume", resume), ("--site-boilerplate", site_boilerplate)):
+        # Both go back over a file: the checkpoint's records, the articles to strip of their site's furniture.
+        for flag, given in (("--resume", resume), ("--site-boilerplate", site_boilerplate)):
             if given:
-                raise click.UsageError(f"{flag} needs -o/--output")
+                raise click.UsageError(f"{flag} needs -o/--output FILE: standard output cannot be read back")
     _check_distinct_files(inputs, output, rejects, stats_path)
+    _check_output_format(output)
     config = BatchConfig(
         workers=workers if workers is not None or output is not None else 0,
         keys=KeyMap(html=html_key, text=text_key, url=url_key, id=id_key, title=title_key, fetched_at=fetched_at_key),
         input_format=input_format,
         text=True if force_text else None,
-        rules=list(rules) or None,
+        rules=rules,
         limits=Limits(max_bytes=max_bytes, timeout=timeout or None),
         require_content=require_content,
         site=SiteOptions(min_pages=site_min_pages, min_share=site_min_share, min_site_pages=site_min_site_pages)
@@ -211,7 +219,7 @@ def clean_command(
     previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
         if output is None:
-            stats = _to_stdout(inputs, config)
+            stats = _to_stdout(inputs, config, rejects)
         else:
             stats = run_batch(inputs, output, rejects=rejects, config=config, resume=resume, progress=not quiet)
     except InputError as exc:
@@ -260,8 +268,8 @@ def _check_distinct_files(
     input: the writers truncate their files before the first input is read, so the input would be lost (and two
     writers on one file corrupt it)."""
     written = {"OUTPUT": output, "--stats": stats_path}
-    if output is not None:
-        written["--rejects"] = str(rejects if rejects is not None else default_rejects_path(Path(output)))
+    if rejects is not None or output is not None:
+        written["--rejects"] = str(rejects if rejects is not None else default_rejects_path(Path(str(output))))
     seen: dict[str, str] = {}
     for name in inputs:
         if name != "-" and Path(name).is_file():
@@ -275,16 +283,33 @@ def _check_distinct_files(
         seen[key] = flag
 
 
-def _to_stdout(inputs: tuple[str, ...], config: BatchConfig) -> BatchStats:
+def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None) -> BatchStats:
+    """Every record to standard output, in input order; with ``rejects``, the failure records to that file
+    instead (as with -o)."""
     out = sys.stdout.buffer
     stats = BatchStats()
     items = enumerate(read_inputs(inputs, keys=config.keys, input_format=config.input_format, text=config.text))
     failure = msgspec.json.Decoder(dict[str, Any])
-    for outcome in outcomes(items, config, stats):
-        stats.count(outcome)
-        if not outcome.ok:
-            record = failure.decode(outcome.record)
-            click.echo(f"newsclean: {record.get('position')}: {record.get('error')}: {record.get('message')}", err=True)
-        out.write(outcome.record + b"\n")
-    out.flush()
+    with ExitStack() as stack:
+        rejected = stack.enter_context(closing(open_writer(rejects))) if rejects is not None else None
+        for outcome in outcomes(items, config, stats):
+            stats.count(outcome)
+            if not outcome.ok:
+                record = failure.decode(outcome.record)
+                click.echo(
+                    f"newsclean: {record.get('position')}: {record.get('error')}: {record.get('message')}", err=True
+                )
+                if rejected is not None:
+                    rejected.write(outcome.record)
+                    continue
+            out.write(outcome.record + b"\n")
+        out.flush()
     return stats
+
+
+def _check_output_format(output: str | None) -> None:
+    """Refuse, before anything is read or written, an output whose format needs a package that is missing."""
+    if output is None or importlib.util.find_spec("pyarrow") is not None:
+        return
+    if ".parquet" in (base_suffix(Path(output)), Path(output).suffix.lower()):  # as open_writer tells
+        raise click.ClickException("Parquet output needs pyarrow: pip install 'newsclean[parquet]'")

@@ -4,19 +4,20 @@ import click
 
 from .._exceptions import NewscleanError
 from .._pipeline import Pipeline
+from .._rules import RulesArg
 from ._inputs import read_document
 from ._options import rules_option
 
 
 @click.command("explain")
-@click.argument("file")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--text", "force_text", is_flag=True, help="Treat the input as a plain-text dump.")
 @rules_option
-def explain_command(file: str, force_text: bool, rules: tuple[str, ...]) -> None:
+def explain_command(file: str, force_text: bool, rules: RulesArg) -> None:
     """Print FILE's kept text and, below it, every removal with its rule and category."""
     document = read_document(file, force_text=force_text)
     try:
-        article = Pipeline(rules=list(rules) or None).run(document)
+        article = Pipeline(rules=rules).run(document)
     except NewscleanError as exc:
         raise click.ClickException(str(exc)) from None
     if article.title:

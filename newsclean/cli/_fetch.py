@@ -18,6 +18,7 @@ import msgspec
 from .._exceptions import FetchError
 from .._models import Article, Failure, to_json
 from .._pipeline import Pipeline
+from .._rules import RulesArg
 from ..fetch import Fetcher, discover_urls
 from ..io._open import open_utf8
 from ._options import file_error, rules_option
@@ -52,7 +53,7 @@ def _read_url_file(name: str) -> Iterator[str]:
     "--input",
     "url_files",
     multiple=True,
-    type=click.Path(allow_dash=True, dir_okay=False),
+    type=click.Path(exists=True, allow_dash=True, dir_okay=False),
     help="A file of URLs, one per line (# comments allowed); - for stdin. Repeatable.",
 )
 @click.option("--feed", "feeds", multiple=True, help="An RSS/Atom feed whose article links to fetch. Repeatable.")
@@ -122,7 +123,7 @@ def fetch_command(
     no_meta_refresh: bool,
     progress: bool | None,
     strict: bool,
-    rules: tuple[str, ...],
+    rules: RulesArg,
 ) -> None:
     """Fetch pages politely and write one cleaned article (or failure record) per URL, in input order.
 
@@ -151,7 +152,7 @@ def fetch_command(
         options["cache_dir"] = Path(cache_dir)
     if ca_bundle:
         options["ca_bundle"] = Path(ca_bundle)
-    pipeline = Pipeline(rules=list(rules) or None)
+    pipeline = Pipeline(rules=rules)
 
     try:
         targets = list(urls)
@@ -207,8 +208,9 @@ def _fetch_all(
             for url in discover_urls(feeds=feeds, sitemaps=sitemaps, fetcher=discoverer, on_error=dead):
                 slots.append(url)
                 targets.append(url)
-        fetcher = stack.enter_context(_open_fetcher(pipeline, {**options, **({"warc": Path(warc)} if warc else {})}))
-        out: IO[bytes] = sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
+        archive = {"warc": _created(Path(warc))} if warc else {}
+        fetcher = stack.enter_context(_open_fetcher(pipeline, {**options, **archive}))
+        out: IO[bytes] = sys.stdout.buffer if output == "-" else stack.enter_context(_created(Path(output)).open("wb"))
         show = progress if progress is not None else sys.stderr.isatty()
         failures: Counter[str] = Counter()
         fetched = 0
@@ -244,8 +246,16 @@ def _in_place(slots: list[str | Failure], records: Iterator[Article | Failure]) 
         yield msgspec.structs.replace(record, position=str(position)) if isinstance(record, Failure) else record
 
 
+def _created(path: Path) -> Path:
+    """``path`` with its folder made, as ``clean`` makes the folders of its outputs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _open_fetcher(pipeline: Pipeline, options: dict[str, object]) -> Fetcher:
     try:
         return Fetcher(pipeline=pipeline, **options)
     except ValueError as exc:  # an option the click types let through, such as a CA file that is not PEM
         raise click.UsageError(str(exc)) from None
+    except ImportError as exc:  # --http2 without the h2 package
+        raise click.ClickException(str(exc)) from None

@@ -1,21 +1,33 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import click
+
+from .._rules import RulesArg
 
 F = TypeVar("F", bound=Callable[..., object])
 
 
 def rules_option(function: F) -> F:
-    return click.option(
-        "--rules",
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        callback=_loadable_packs,
-        help="A rule pack (TOML) to use instead of the built-in packs; repeatable.",
-    )(function)
+    """``--rules`` (packs instead of the built-in ones) and ``--extra-rules`` (packs added to them, as
+    ``default_rules() + load_pack(path)`` in Python), given to the command as one ``rules`` argument: the packs'
+    paths, a RuleSet, or None for the built-in packs."""
+
+    @functools.wraps(function)
+    def with_rules(*args: Any, rules: tuple[str, ...], extra_rules: tuple[str, ...], **kwargs: Any) -> Any:
+        return function(*args, rules=_chosen_rules(rules, extra_rules), **kwargs)
+
+    for name, help_text in (
+        ("--extra-rules", "A rule pack (TOML) to use besides the built-in packs (or those of --rules); repeatable."),
+        ("--rules", "A rule pack (TOML) to use instead of the built-in packs; repeatable."),
+    ):
+        with_rules = click.option(
+            name, multiple=True, type=click.Path(exists=True, dir_okay=False), callback=_loadable_packs, help=help_text
+        )(with_rules)
+    return cast(F, with_rules)
 
 
 def _loadable_packs(context: click.Context, parameter: click.Parameter, paths: tuple[str, ...]) -> tuple[str, ...]:
@@ -25,10 +37,25 @@ def _loadable_packs(context: click.Context, parameter: click.Parameter, paths: t
     from .._rules import resolve_rules
 
     try:
-        resolve_rules(list(paths) or None)
+        if paths:
+            resolve_rules(list(paths))
     except RuleError as exc:
         raise click.BadParameter(str(exc), ctx=context, param=parameter) from None
     return paths
+
+
+def _chosen_rules(rules: tuple[str, ...], extra_rules: tuple[str, ...]) -> RulesArg:
+    """Paths when there are no extra packs (workers load them, and a checkpoint records them); else the packs
+    combined, which fails when an extra pack repeats a rule id."""
+    from .._exceptions import RuleError
+    from .._rules import resolve_rules
+
+    if not extra_rules:
+        return list(rules) or None
+    try:
+        return resolve_rules(list(rules) or None) + resolve_rules(list(extra_rules))
+    except RuleError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--extra-rules'") from None
 
 
 def file_error(exc: OSError) -> click.FileError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
 import socket
 import ssl
@@ -24,6 +25,7 @@ from ._options import FetchOptions
 from ._pinning import AddressRefused
 from ._result import FetchResult, flatten_headers
 from ._retry import RETRY_STATUSES, RetryableStatus, parse_retry_after
+from ._safety import ALLOW_PRIVATE_HINT
 
 _E = TypeVar("_E", bound=BaseException)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -71,6 +73,8 @@ def client_arguments(options: FetchOptions, tls: ssl.SSLContext) -> dict[str, ob
     # The client's own jar refuses every cookie: each fetch keeps its own jar across its redirects, so a
     # cookie from one page can never change what another page returns.
     refusing = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+    if options.http2 and importlib.util.find_spec("h2") is None:  # httpx's own message names its own extra
+        raise ImportError("http2=True needs the h2 package: pip install 'newsclean[http2]'")
     return {
         "verify": tls,
         "http2": options.http2,
@@ -104,7 +108,11 @@ def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
         return FetchError(f"timed out ({kind})", url=where, reason="timeout")
     refused = exc if isinstance(exc, AddressRefused) else exc.__cause__
     if isinstance(refused, AddressRefused):
-        return FetchError(f"{refused}; pass allow_private_addresses=True to allow", url=where, reason="private_address")
+        return FetchError(
+            f"{refused}; {ALLOW_PRIVATE_HINT}",
+            url=where,
+            reason="private_address",
+        )
     unresolved = _cause_of_type(exc, socket.gaierror)
     if unresolved is not None:  # httpcore resolving the name (allow_private_addresses=True skips our own check)
         return FetchError(f"host {url.host!r} did not resolve: {unresolved}", url=where, reason="dns")

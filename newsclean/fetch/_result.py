@@ -10,6 +10,10 @@ from ._content import media_type
 
 
 class FetchResult(msgspec.Struct, frozen=True, kw_only=True):
+    """One page as the fetcher received it, before cleaning: ``Fetcher.get`` returns it, ``iter_warc`` reads it
+    back from an archive. ``clean_html(result.content, url=result.final_url, headers=result.headers,
+    source_id=result.url, fetched_at=result.fetched_at)`` gives the Article ``Fetcher.fetch`` would."""
+
     #: The URL that was asked for.
     url: str
     #: The URL the page was finally served from, after redirects.

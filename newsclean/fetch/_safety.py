@@ -69,9 +69,13 @@ def _literal(host: str) -> _Address | None:
         return None
 
 
+#: How to let such an address through, in the library and on the command line (where the failure is a record).
+ALLOW_PRIVATE_HINT = "pass allow_private_addresses=True (--allow-private on the command line) to allow"
+
+
 def _refuse(url: httpx.URL, address: object) -> FetchError:
     return FetchError(
-        f"host {url.host!r} resolves to non-public address {address}; pass allow_private_addresses=True to allow",
+        f"host {url.host!r} resolves to non-public address {address}; {ALLOW_PRIVATE_HINT}",
         url=str(url),
         reason="private_address",
     )
