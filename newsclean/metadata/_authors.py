@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 from ._clean import clean_string, fold
@@ -82,6 +82,8 @@ _LEADING_DATE = re.compile(
 #: A header line's date and the dot after it, before a name: "Dec 26, 2025 • Jane Doe in Project News".
 #: Only a dot: after a bar comes the section as often as the author ("Apr 21, 2017 | Products Liability").
 DATE_THEN_NAME = re.compile(r"\b" + _DATE_TEXT + r"\s*[·•]\s*(?=[A-Z])", re.IGNORECASE)
+# What surrounds a name in a byline's field: spaces, punctuation, brackets, quotes.
+_PUNCTUATION = " .,:;-–—|()[]\"'"
 # Where a name stops and the rest of the line says for whom ("Jane Doe on behalf of the Vision Doc group").
 _ON_BEHALF = re.compile(r"\s+on behalf of\b.*$", re.IGNORECASE | re.DOTALL)
 _JUNK = re.compile(
@@ -455,12 +457,40 @@ def _role_word_surname(tokens: list[str]) -> bool:
     return len(tokens) == 2 and _folded(tokens[1]) in _ROLE_QUALIFIERS and first[:1].isupper() and not first.isupper()
 
 
-def _without_affiliation(tokens: list[str]) -> list[str]:
-    """A name without the newsroom written after it in capitals ("Jane Doe BBC News", "Jane Doe BBC Africa
-    correspondent"): an acronym after the first two tokens starts it when an organisation or role word follows."""
+# Newsrooms that bylines glue to a name in capitals, with no separator: "Jane Doe CNN", "Jane Doe BBC Verify". Each
+# is a broadcaster's or a paper's acronym that no surname spells (wire services are in ``AGENCIES``).
+NEWSROOM_ACRONYMS = frozenset(
+    """
+    ABC ARD BBC CBC CBS CNBC CNN CTV DW ESPN FT ITV KBS MSNBC NBC NDTV NHK NPR NYT ORF PBS RAI RFI RNZ RTE RTÉ SBS
+    SRF TRT VOA WSJ ZDF
+    """.split()  # noqa: SIM905 - a list of acronyms reads better as text
+)
+
+
+def _newsroom_start(tokens: list[str], site_keys: Collection[str]) -> int | None:
+    """Where a newsroom written after a name starts, after at least two tokens of name: a known acronym ("Jane Doe
+    CNN", "Jane Doe BBC Verify") or the site's own name ("Jane Doe Riverside Gazette" on that site: several words,
+    or one not capitalised as a name is, which could be the surname). None in a name written all in capitals,
+    where no acronym stands out."""
     if all(token.isupper() for token in tokens):
-        return tokens  # a name in capitals: no acronym stands out
-    for index in range(2, len(tokens) - 1):
+        return None
+    for index in range(2, len(tokens)):
+        token, rest = tokens[index], tokens[index:]
+        if token in NEWSROOM_ACRONYMS:
+            return index
+        if (len(rest) > 1 or not token.istitle()) and fold(" ".join(rest)) in site_keys:
+            return index
+    return None
+
+
+def _affiliation_start(tokens: list[str], site_keys: Collection[str] = ()) -> int | None:
+    """Where what follows a name starts: a newsroom (``_newsroom_start``), or an acronym an organisation or role
+    word follows ("Jane Doe BBC Africa correspondent", "Jane Doe SEO Specialist"); None when only a name is
+    written, or all of it is in capitals (no acronym stands out)."""
+    if all(token.isupper() for token in tokens):
+        return None
+    newsroom = _newsroom_start(tokens, site_keys)
+    for index in range(2, len(tokens) - 1 if newsroom is None else newsroom):
         token = tokens[index]
         if (
             token.isupper()
@@ -469,8 +499,38 @@ def _without_affiliation(tokens: list[str]) -> list[str]:
             and _folded(token) not in _CREDENTIALS
             and any(_folded(t) in _ORGANIZATION_WORDS | _ROLE_WORDS for t in tokens[index + 1 :])
         ):
-            return tokens[:index]
-    return tokens
+            return index
+    return newsroom
+
+
+def _without_affiliation(tokens: list[str], site_keys: Collection[str] = ()) -> list[str]:
+    """A name without the newsroom written after it ("Jane Doe BBC News" → "Jane Doe")."""
+    start = _affiliation_start(tokens, site_keys)
+    return tokens if start is None else tokens[:start]
+
+
+def _is_role(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` starts a job title: a role ("correspondent"), or a qualifier before one ("Senior
+    Reporter"), not a qualifier naming a newsroom's desk ("CNN Business")."""
+    word = _folded(tokens[index])
+    if word not in _ROLE_WORDS:
+        return False
+    following = _folded(tokens[index + 1]) if index + 1 < len(tokens) else ""
+    return word not in _ROLE_QUALIFIERS or following in _ROLE_WORDS
+
+
+def newsroom_after_name(text: str, site_keys: Iterable[str] = ()) -> str | None:
+    """The newsroom a byline writes after the name, without its role: "Jane Doe CNN Business" → "CNN Business",
+    "Jane Doe BBC Africa correspondent" → "BBC Africa"; None when only a name is written."""
+    candidate = clean_string(text)
+    if candidate is None:
+        return None
+    tokens = _PREFIX.sub("", candidate).strip(_PUNCTUATION).split()
+    start = _newsroom_start(tokens, set(site_keys))
+    if start is None:
+        return None  # an acronym before a role is often a field ("Jane Doe SEO Specialist"), not an employer
+    end = next((i for i in range(start + 1, len(tokens)) if tokens[i][:1].islower() or _is_role(tokens, i)), None)
+    return " ".join(tokens[start:end]).strip(_PUNCTUATION) or None
 
 
 def _names_organization(tokens: list[str]) -> bool:
@@ -497,10 +557,11 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     candidate = clean_string(text)
     if candidate is None:
         return None
-    candidate = _PREFIX.sub("", candidate).strip(" .,:;-–—|()[]\"'")
+    candidate = _PREFIX.sub("", candidate).strip(_PUNCTUATION)
     if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
         return None
-    tokens = _without_affiliation(candidate.split())
+    keys = set(site_keys)
+    tokens = _without_affiliation(candidate.split(), keys)
     if len(tokens) >= 2 and _names_organization(tokens):
         return None
     tokens = _strip_roles(tokens)
@@ -518,8 +579,9 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
         if (
             len(single) < 2
             or single.casefold().strip(".,") in _CREDENTIALS
+            or single in NEWSROOM_ACRONYMS
             or single[0].islower()
-            or any(fold(single) in key for key in site_keys)
+            or any(fold(single) in key for key in keys)
         ):
             return None
     if not all(_NAME_TOKEN.match(token) for token in tokens):
@@ -533,7 +595,7 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     if not structured and any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
         return None  # sentence words ("comments are closed"), not a name
     name = " ".join(tokens)
-    if fold(name) in set(site_keys) or agency_name(name):
+    if fold(name) in keys or agency_name(name):
         return None
     return name
 
@@ -555,11 +617,11 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     organization: str | None = None
     cleaned = _BRACKETED_NAME_PART.sub(r"\1 \2 \3", cleaned)
     for part in _SPLIT.split(_without_role_clauses(cleaned)):
-        part = part.strip(" .,:;-–—|()[]\"'")
+        part = part.strip(_PUNCTUATION)
         if not part or _NOT_AUTHOR_CREDIT.match(part):
             continue
         for segment in re.split(r"\s+[-–—]\s+|\s*\(\s*|\s*\)\s*", part):
-            segment = segment.strip(" .,:;-–—|()[]\"'")
+            segment = segment.strip(_PUNCTUATION)
             if not segment:
                 continue
             wire = agency_name(segment)
@@ -577,7 +639,8 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
             name = person_name(segment, site_keys=keys, structured=structured)
             if name:
                 names.append(name)
-            elif organization is None and _looks_like_organization(segment):
+                organization = organization or newsroom_after_name(segment, keys)
+            elif organization is None and (_looks_like_organization(segment) or _is_newsroom(segment)):
                 organization = segment
     # One author written twice, once in capitals ("Jane Doe", "JANE DOE" normalised alike or not), counts once.
     unique = {name.casefold(): name for name in reversed(names)}
@@ -611,6 +674,11 @@ def _without_role_clauses(text: str) -> str:
         return text
     kept = [clauses[0]] + [clause for clause in clauses[1:] if not (clause and is_role_word(clause.split()[0]))]
     return ", ".join(kept)
+
+
+def _is_newsroom(text: str) -> bool:
+    """Whether ``text`` names a newsroom of ``NEWSROOM_ACRONYMS`` ("CNN", "BBC Verify") on its own."""
+    return text.split()[0] in NEWSROOM_ACRONYMS
 
 
 def _looks_like_organization(text: str) -> bool:

@@ -143,19 +143,176 @@ class LanguageGuess(NamedTuple):
 
 
 def primary_subtag(value: str | None) -> str | None:
-    """ "en-US" → "en"; junk ("{{lang}}", "x") → None."""
+    """The language a ``lang`` attribute or a locale declares, as a code this module can report: "en-US",
+    "en_US", "eng" and "english" → "en"; a list ("en-US, fr", as Content-Language writes it) gives its first.
+    Junk ("{{lang}}", "x-default", "zz", "") → None: no prior, so the text decides."""
     if not value:
         return None
-    value = value.strip()
-    if not _LANG_CODE.match(value):
+    first = value.split(",", 1)[0].strip()
+    named = _LANGUAGE_NAMES.get(first.casefold())
+    if named is not None:
+        return named
+    if not _LANG_CODE.match(first):
         return None
-    primary = value.replace("_", "-").split("-")[0].lower()
+    primary = first.replace("_", "-").split("-")[0].lower()
     primary = _RENAMED.get(primary, primary)
-    return primary if primary not in {"x", "i", "und", "mul", "zxx"} else None
+    primary = _THREE_LETTER_TO_TWO.get(primary, primary)
+    return primary if primary in _ISO_639_1 or primary in _THREE_LETTER_ONLY else None
 
 
 # ISO 639-1 codes withdrawn for new ones, still written by old templates: the language is reported by its code.
 _RENAMED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
+
+# ISO 639-1: every two-letter language code. Any other two letters ("zz", a country written as a language) name no
+# language.
+_ISO_639_1 = frozenset(
+    """
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el
+    en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu
+    ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na
+    nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so
+    sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+    """.split()  # noqa: SIM905 - a code list reads better as text
+)
+
+# Three-letter codes (ISO 639-2, bibliographic and terminological, and a few ISO 639-3 individual languages) of
+# languages that have a two-letter code: reported by the two-letter one, as the detector reports them.
+_THREE_LETTER_TO_TWO = {
+    three: two
+    for two, threes in {
+        "af": "afr",
+        "am": "amh",
+        "ar": "ara arb",
+        "az": "aze",
+        "be": "bel",
+        "bg": "bul",
+        "bn": "ben",
+        "br": "bre",
+        "bs": "bos",
+        "ca": "cat",
+        "co": "cos",
+        "cs": "ces cze",
+        "cy": "cym wel",
+        "da": "dan",
+        "de": "deu ger",
+        "el": "ell gre",
+        "en": "eng",
+        "eo": "epo",
+        "es": "spa",
+        "et": "est",
+        "eu": "eus baq",
+        "fa": "fas per pes",
+        "fi": "fin",
+        "fo": "fao",
+        "fr": "fra fre",
+        "fy": "fry",
+        "ga": "gle",
+        "gd": "gla",
+        "gl": "glg",
+        "gu": "guj",
+        "ha": "hau",
+        "he": "heb",
+        "hi": "hin",
+        "hr": "hrv",
+        "hu": "hun",
+        "hy": "hye arm",
+        "id": "ind",
+        "ig": "ibo",
+        "is": "isl ice",
+        "it": "ita",
+        "ja": "jpn",
+        "jv": "jav",
+        "ka": "kat geo",
+        "kk": "kaz",
+        "km": "khm",
+        "kn": "kan",
+        "ko": "kor",
+        "ku": "kur",
+        "ky": "kir",
+        "la": "lat",
+        "lb": "ltz",
+        "lo": "lao",
+        "lt": "lit",
+        "lv": "lav",
+        "mk": "mkd mac",
+        "ml": "mal",
+        "mn": "mon",
+        "mr": "mar",
+        "ms": "msa may zsm",
+        "mt": "mlt",
+        "my": "mya bur",
+        "ne": "nep",
+        "nb": "nob",
+        "nl": "nld dut",
+        "nn": "nno",
+        "no": "nor",
+        "oc": "oci",
+        "pa": "pan",
+        "pl": "pol",
+        "ps": "pus",
+        "pt": "por",
+        "ro": "ron rum",
+        "ru": "rus",
+        "si": "sin",
+        "sk": "slk slo",
+        "sl": "slv",
+        "so": "som",
+        "sq": "sqi alb",
+        "sr": "srp",
+        "su": "sun",
+        "sv": "swe",
+        "sw": "swa swh",
+        "ta": "tam",
+        "te": "tel",
+        "tg": "tgk",
+        "th": "tha",
+        "tk": "tuk",
+        "tl": "tgl",
+        "tr": "tur",
+        "tt": "tat",
+        "ug": "uig",
+        "uk": "ukr",
+        "ur": "urd",
+        "uz": "uzb",
+        "vi": "vie",
+        "xh": "xho",
+        "yo": "yor",
+        "zh": "zho chi cmn",
+        "zu": "zul",
+    }.items()
+    for three in threes.split()
+}
+# Languages with no two-letter code, by their three letters: those py3langid's model reports, and a few more that
+# pages declare.
+_THREE_LETTER_ONLY = frozenset(
+    """
+    ace ary arz bcl crh ext fuv gcf gcr gom grc gug guw hbo kab kik lij ltg nso pcm sdh uzs vec wuu yue
+    fil ceb haw hmn ast ckb gsw nds sco war ilo hil
+    """.split()  # noqa: SIM905 - a code list reads better as text
+)
+# Language names some templates write where a code belongs (lang="english"), in English and as their speakers
+# write them.
+_LANGUAGE_NAMES = {
+    name: code
+    for code, names in {
+        "en": "english",
+        "fr": "french français francais",
+        "de": "german deutsch",
+        "es": "spanish español espanol",
+        "it": "italian italiano",
+        "pt": "portuguese português portugues",
+        "nl": "dutch nederlands",
+        "ru": "russian русский",
+        "pl": "polish polski",
+        "sv": "swedish svenska",
+        "tr": "turkish türkçe",
+        "ja": "japanese 日本語",
+        "zh": "chinese 中文",
+        "ko": "korean 한국어",
+        "ar": "arabic العربية",
+    }.items()
+    for name in names.split()
+}
 
 # Languages written in the Latin script: text with hardly a Latin letter is not in one of them, whatever the page
 # declares (a template's lang="en" over an Arabic article).

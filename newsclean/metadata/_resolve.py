@@ -12,7 +12,7 @@ from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
 from ._dates import headline_spans, plausible
-from ._language import resolve_language
+from ._language import primary_subtag, resolve_language
 from ._markup import article_nodes, first_meta, name_of, node_types, url_value
 from ._resolve_authors import personal_site_keys, resolve_authors
 from ._resolve_dates import dateline_date, htmldate_fallback, relative_text_dates, resolve_dates, text_dates
@@ -111,8 +111,19 @@ def resolve(
     resolved.set("section", clean_string(first_meta(candidates, "article:section")), "opengraph")
     resolved.set("tags", _tags(_article_tags(candidates.meta.get("article:tag", []))), "opengraph")
     resolved.set("tags", _tags(_KEYWORD_LIST.split(first_meta(candidates, "news_keywords", "keywords") or "")), "meta")
-    resolved.html_lang = candidates.html_lang or first_meta(candidates, "og:locale", "content-language", "language")
+    resolved.html_lang = _declared_language(candidates)
     return resolved
+
+
+_LANGUAGE_META = ("og:locale", "content-language", "language")
+
+
+def _declared_language(candidates: MetadataCandidates) -> str | None:
+    """The first language declaration that names a language: the ``lang`` attribute, else a locale or language
+    meta tag. A template's placeholder or junk ("{{lang}}", "x-default", "zz") declares nothing, and the next
+    declaration, or the text, speaks instead."""
+    declared = [candidates.html_lang, *(value for key in _LANGUAGE_META for value in candidates.meta.get(key, ()))]
+    return next((value for value in declared if primary_subtag(value)), None)
 
 
 _PAID = frozenset({"false", "no", "0"})

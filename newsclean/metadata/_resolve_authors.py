@@ -14,6 +14,7 @@ from ._authors import (
     agency_name,
     is_credit_not_authorship,
     is_role_word,
+    newsroom_after_name,
     parse_byline,
     person_name,
     starts_text,
@@ -111,6 +112,7 @@ def _authors_from_json_ld(
                     organization = organization or name.strip(" ,;|")
                 elif (accepted := person_name(name, site_keys=site_keys, structured=True)) is not None:
                     names.append(accepted)
+                    organization = organization or newsroom_after_name(name, site_keys)
                 else:
                     # One Person node is one person: what follows the name is a role or an affiliation
                     # ("Jane Doe, Chief Technology Officer and Head of Labs", "Jane Doe, Riverside Report").
@@ -133,14 +135,13 @@ def resolve_authors(
     """``headline``: where the headline appears in the page text (``_dates.headline_spans``)."""
     header = headline[0][1] if headline else None
     graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
-    sources: list[tuple[Byline, str]] = [(_authors_from_json_ld(articles, site_keys, graph), "json-ld")]
+    declared = _authors_from_json_ld(articles, site_keys, graph)
+    meta = _meta_authors(candidates, site_keys)
+    fuller = _fuller_list(declared, meta)
+    sources: list[tuple[Byline, str]] = [(declared, "json-ld") if fuller is None else (fuller, "meta")]
     sources.append((_citation_authors(candidates, site_keys), "meta"))
-    for _, value in metas(candidates, AUTHOR_META):
-        if not value.startswith("http"):
-            inverted = _INVERTED_NAME.match(value.strip())  # "Doe, Jane": one person, written last name first
-            if inverted:
-                value = f"{inverted['first']} {inverted['last']}"
-            sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
+    for byline in meta:
+        sources.append((byline, "meta"))
     for value in _written_by_meta(candidates):
         sources.append((parse_byline(value, site_keys=site_keys, structured=True), "meta"))
     texts = _header_first(candidates.bylines, candidates.visible_text, header)
@@ -175,6 +176,54 @@ def resolve_authors(
         resolved.set("authors", byline.authors, source)
         resolved.set("agency", byline.agency, source)
         resolved.set("organization", byline.organization, source)
+
+
+def _meta_authors(candidates: MetadataCandidates, site_keys: set[str]) -> list[Byline]:
+    """The author meta tags' bylines, one a tag in page order, after the people a key's repeated tags name
+    together (``_people_of_repeated_tags``)."""
+    parsed: list[tuple[str, Byline]] = []
+    for key, value in metas(candidates, AUTHOR_META):
+        if not value.startswith("http"):
+            inverted = _INVERTED_NAME.match(value.strip())  # "Doe, Jane": one person, written last name first
+            if inverted:
+                value = f"{inverted['first']} {inverted['last']}"
+            parsed.append((key, parse_byline(value, site_keys=site_keys, structured=True)))
+    together = _people_of_repeated_tags(parsed)
+    return [byline for _, byline in parsed] if together is None else [together, *(b for _, b in parsed)]
+
+
+def _people_of_repeated_tags(parsed: list[tuple[str, Byline]]) -> Byline | None:
+    """The people named by one meta key's repeated tags (two ``<meta name="author">``), when they are clearly
+    several people: every tag of the key that names anyone names one person by a full name (``_full_name``; not
+    "Name", a template's placeholder), and they are not all one person. A tag naming the site names nobody
+    (``parse_byline`` makes it the organisation) and is left out."""
+    for key in dict.fromkeys(key for key, _ in parsed):
+        named = [byline.authors for tag_key, byline in parsed if tag_key == key and byline.authors]
+        if len(named) < 2 or any(len(people) != 1 or not _full_name(people[0]) for people in named):
+            continue
+        people: dict[str, str] = {}
+        for (name,) in named:
+            people.setdefault(fold(name), name)  # the first spelling of each person, in page order
+        if len(people) >= 2:
+            return Byline(tuple(people.values()), None, None)
+    return None
+
+
+def _fuller_list(declared: Byline, meta: list[Byline]) -> Byline | None:
+    """The author meta tag's list when the JSON-LD names only some of its people (a template that declares the
+    first author alone), with the JSON-LD's agency and organisation; None otherwise."""
+    named = {fold(name) for name in declared.authors}
+    for byline in meta:
+        if named and named < {fold(name) for name in byline.authors} and all(map(_full_name, byline.authors)):
+            return declared._replace(authors=byline.authors)
+    return None
+
+
+def _full_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's full name: two words or more, the first and the last capitalised
+    ("Jane Doe", "Jordeene B. Lagare"; not "Name", nor "of Operations" left from a job title)."""
+    words = name.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 _HEADER_WINDOW = 400

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
 
+from ._hosts import unicode_host, without_serving_prefixes
 from ._title import host_key
 
 # Campaign parameters courlan's non-strict mode keeps. Its strict mode drops every unknown parameter, and with
@@ -44,9 +45,10 @@ def host_of(url: str | None) -> str | None:
 
 
 def readable_domain(url: str | None) -> str | None:
-    """The host as people write it: "https://www.bbc.co.uk/news/x" → "bbc.co.uk"."""
+    """The host as people write it: "https://www.bbc.co.uk/news/x" → "bbc.co.uk", "https://m.xn--mnchen-3ya.de/"
+    → "münchen.de"."""
     host = host_of(url)
-    return host.removeprefix("www.") if host else None
+    return unicode_host(without_serving_prefixes(host)) if host else None
 
 
 def document_base(url: str | None, base_href: str | None) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from courlan import extract_domain
 
 from ._clean import clean_string, fold, normalize_quotes
+from ._hosts import unicode_host
 
 # Separators sites put between the headline and their name. A plain hyphen counts only with spaces around it,
 # so "Jean-Luc" or "COVID-19" never split.
@@ -159,15 +160,16 @@ def _split(title: str) -> tuple[list[str], list[str]]:
 @functools.lru_cache(maxsize=1024)
 def host_key(host: str | None) -> str:
     """The registered-name part of a host as a comparison key: "www.nytimes.com" → "nytimes", "www3.nhk.or.jp" →
-    "nhk", "www.unsw.edu.au" → "unsw". The public suffix list (courlan's) says where the registered name is; a host
-    it does not know ("localhost", an address) gives its second-to-last label."""
+    "nhk", "www.unsw.edu.au" → "unsw", "www.xn--mnchen-3ya.de" → "münchen" (punycode read as the name it spells).
+    The public suffix list (courlan's) says where the registered name is; a host it does not know ("localhost", an
+    address) gives its second-to-last label."""
     if not host:
         return ""
     registered = extract_domain(f"http://{host}/")
     if isinstance(registered, str) and registered:
-        return fold(registered.split(".")[0])
+        return fold(unicode_host(registered.split(".")[0]))
     labels = [label for label in host.lower().split(".") if label and label != "www"]
-    return fold(labels[-2]) if len(labels) >= 2 else fold(labels[0]) if labels else ""
+    return fold(unicode_host(labels[-2])) if len(labels) >= 2 else fold(labels[0]) if labels else ""
 
 
 def clean_title(
@@ -197,7 +199,7 @@ def clean_title(
         return None
     if host:
         # The site's domain written out: "davidbau.com" as the <h1>, "davidbau.com Vibe Coding" as the <title>.
-        domain = host.removeprefix("www.")
+        domain = unicode_host(host.removeprefix("www."))
         if title.casefold() == domain:
             return None
         if title.casefold().startswith(domain + " ") and len(title) > len(domain) + 1:
