@@ -11,11 +11,15 @@ is revealed (its hiding removed, nothing else) when it reads as text, not as a l
 more, at most ``MAX_LINK_SHARE`` of them in links. Closed menus and submenus, the other big family of controlled
 hidden elements, are link lists and stay hidden; so do dialogs (``role="dialog"``, ``aria-modal``), which are
 disclosed the same way but are pop-ups. See docs/dom.md, "Collapsed panels".
+
+The DomCleaner asks ``is_collapsed_text_panel`` too: such a panel is the article's text whatever its class
+("read-more" names the rest of a story as often as a box of links to others), so it is shown, not removed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -41,11 +45,7 @@ def reveal_disclosed_panels(tree: LexborHTMLParser) -> int:
     body = tree.body
     if body is None:
         return 0
-    controlled = {
-        identifier
-        for control in body.css(_CONTROLS)
-        for identifier in (control.attributes.get("aria-controls") or "").split()
-    }
+    controlled = controlled_ids(body)
     # One pass over the elements with an id, not a selector per id: a page with thousands of controls would make
     # Lexbor test every element against every one of them.
     panels = body.css(_LABELLED_REGIONS)
@@ -57,13 +57,34 @@ def reveal_disclosed_panels(tree: LexborHTMLParser) -> int:
         if panel.mem_id in seen:
             continue
         seen.add(panel.mem_id)
-        if _is_hidden(panel) and not _is_dialog(panel) and _reads_as_text(panel):
-            _unhide(panel)
+        if _is_collapsed_text(panel):
+            show_panel(panel)
             revealed += 1
     return revealed
 
 
-def _is_hidden(node: LexborNode) -> bool:
+def controlled_ids(body: LexborNode) -> set[str]:
+    """The ids that some control in ``body`` names in ``aria-controls``."""
+    return {
+        identifier
+        for control in body.css(_CONTROLS)
+        for identifier in (control.attributes.get("aria-controls") or "").split()
+    }
+
+
+def is_collapsed_text_panel(node: LexborNode, controlled: Collection[str]) -> bool:
+    """Whether ``node`` is a collapsed panel that reads as text: the kind ``reveal_disclosed_panels`` shows.
+    ``controlled`` holds the page's ``controlled_ids``."""
+    is_panel = node.attributes.get("id") in controlled or node.css_matches(_LABELLED_REGIONS)
+    return is_panel and _is_collapsed_text(node)
+
+
+def _is_collapsed_text(panel: LexborNode) -> bool:
+    return is_hidden(panel) and not _is_dialog(panel) and _reads_as_text(panel)
+
+
+def is_hidden(node: LexborNode) -> bool:
+    """Whether ``node`` hides itself in one of the ways a collapsed panel does (not through an ancestor)."""
     attributes = node.attributes
     return (
         "hidden" in attributes
@@ -89,7 +110,8 @@ def _reads_as_text(node: LexborNode) -> bool:
     return sum(len(node_text(link)) for link in node.css("a")) <= MAX_LINK_SHARE * length
 
 
-def _unhide(node: LexborNode) -> None:
+def show_panel(node: LexborNode) -> None:
+    """Remove ``node``'s hiding, and nothing else."""
     attributes = node.attrs
     if "hidden" in attributes:
         del attributes["hidden"]

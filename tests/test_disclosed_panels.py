@@ -3,6 +3,7 @@ disclosed the same way, stay out."""
 
 from __future__ import annotations
 
+import pytest
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
@@ -151,3 +152,58 @@ def test_a_visible_panel_is_not_counted_or_changed() -> None:
     assert reveal_disclosed_panels(tree) == 0
     panel = tree.css_first("#panel")
     assert panel is not None and panel.attributes["style"] == "margin: 0"
+
+
+# -- a story's second half folded behind "Continue reading" ----------------------------------------------------
+
+FIRST_HALF = [
+    f"Paragraph {n}: the council voted seven to two on Tuesday to approve a budget that expands bus service across"
+    " the eastern districts."
+    for n in range(4)
+]
+SECOND_HALF = [
+    f"Paragraph {n}: riders on the eastern lines have waited years for the new routes, and the first of them opens"
+    " in the spring."
+    for n in range(4, 8)
+]
+HIDINGS = ("hidden", 'style="display:none"', 'aria-hidden="true"')
+
+
+def _folded_story(hiding: str, control: str = "button", rest: str = "") -> str:
+    shown = "".join(f"<p>{paragraph}</p>" for paragraph in FIRST_HALF)
+    rest = rest or "".join(f"<p>{paragraph}</p>" for paragraph in SECOND_HALF)
+    toggle = (
+        f'<{control} class="read-more-button" aria-expanded="false" aria-controls="story-rest">'
+        f"Continue reading</{control}>"
+    )
+    return (
+        "<html><head><title>Council approves budget</title></head><body>"
+        f"<article><h1>Council approves budget</h1>{shown}{toggle}"
+        f'<div class="read-more" id="story-rest" {hiding}>{rest}</div></article></body></html>'
+    )
+
+
+@pytest.mark.parametrize("hiding", HIDINGS)
+@pytest.mark.parametrize("control", ["button", "a"])
+def test_a_read_more_panel_holding_the_rest_of_the_story_is_revealed_not_removed(hiding: str, control: str) -> None:
+    # "read-more" names a box of links to other stories as often as the rest of this one; a disclosure's panel
+    # of prose is the latter, and its button ("read-more-button", a widget) may go without taking it along.
+    article = newsclean.clean_html(_folded_story(hiding, control=control), url="https://example.org/budget")
+    assert list(article.paragraphs) == FIRST_HALF + SECOND_HALF
+    assert [removal.text for removal in article.removed if removal.rule == "dom.related-box"] == ["Continue reading"]
+
+
+def test_a_read_more_panel_of_links_still_goes() -> None:
+    links = "".join(f'<li><a href="/story/{n}">Another story about the council, number {n}</a></li>' for n in range(6))
+    article = newsclean.clean_html(_folded_story("hidden", rest=f"<ul>{links}</ul>"), url="https://example.org/budget")
+    assert list(article.paragraphs) == FIRST_HALF
+    assert "Another story" not in article.text
+
+
+def test_a_hidden_read_more_box_that_no_control_names_still_goes() -> None:
+    # Without the disclosure markup, hidden is no sign of content (closed menus and pop-ups are hidden alike):
+    # the box is judged by its class, as before.
+    page = _folded_story("hidden").replace(' aria-controls="story-rest"', "")
+    article = newsclean.clean_html(page, url="https://example.org/budget")
+    assert list(article.paragraphs) == FIRST_HALF
+    assert "dom.related-box" in [removal.rule for removal in article.removed]

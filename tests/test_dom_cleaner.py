@@ -166,6 +166,38 @@ def test_selectors_that_are_not_a_single_class_or_id_always_run() -> None:
     assert [(r.rule, r.text) for r in result.removed] == [("s.complex", "Read next"), ("s.complex", "Also")]
 
 
+LEADING_TOKEN_PACK = """
+[pack]
+name = "l"
+version = "1"
+
+[[rule]]
+id = "l.line"
+category = "caption"
+stage = "dom"
+match = "selector"
+pattern = ['[class~="credits" i]:not(:has(p ~ p))', 'div.more-stories', 'li[class~="comment"] > p']
+examples.drop = ['<span class="credits">Getty Images</span>']
+examples.keep = ['<div class="credits"><p>Director: Jane Roe</p><p>Cast: John Doe</p></div>']
+"""
+
+
+def test_selectors_starting_with_a_class_or_id_apply_when_the_page_has_it_in_any_case() -> None:
+    # Such a selector is left out of the query on a page without its token; where the token is, it runs whole.
+    tree = _tree(
+        '<span class="CREDITS">Getty Images</span><div class="credits"><p>Director: Jane Roe</p><p>Cast: Jo</p></div>'
+        '<div class="more-stories">Read next</div><ul><li class="comment"><p>First!</p></li></ul>'
+    )
+    result = DomCleaner(parse_pack(LEADING_TOKEN_PACK, "l")).clean(tree)
+    assert [r.text for r in result.removed] == ["Getty Images", "Read next", "First!"]
+
+
+def test_a_pattern_holding_a_selector_list_always_runs() -> None:
+    assert cleaner_dom._leading_token(".credits, .byline") is None
+    assert cleaner_dom._leading_token(".credits:not(:has(p, br))") == "credits"
+    assert cleaner_dom._leading_token(".x\\:y") is None  # an escaped class ("x:y"): not the token "x"
+
+
 def test_the_page_length_the_caller_read_sets_the_size_limit() -> None:
     page = f'<html><body><article><p>{BODY}</p></article><div class="share-box">Facebook Twitter</div></body></html>'
     tree = LexborHTMLParser(page)

@@ -247,3 +247,100 @@ def test_a_bio_box_beside_an_article_split_over_page_builder_modules_still_goes(
     article = newsclean.clean_html(page, url="https://news.example.com/council-approves-budget")
     assert list(article.paragraphs) == STORY
     assert "dom.author-bio" in [removal.rule for removal in article.removed]
+
+
+# -- sections named after their own heading ---------------------------------------------------------------------
+
+RULING = [
+    f"Paragraph {n} of the ruling: the state's highest court decided on Thursday that the city may keep its ban on"
+    " short-term rentals in the old town."
+    for n in range(3)
+]
+APPEAL = [
+    f"Paragraph {n} of the appeal: the landlords had argued that the ban took their property without compensation,"
+    " and the judges rejected that reading of the constitution."
+    for n in range(3)
+]
+
+
+def _court_story(section: str) -> str:
+    ruling = "".join(f"<p>{paragraph}</p>" for paragraph in RULING)
+    return (
+        f"<html><body>{MENU}<article><h1>Court upholds rental ban</h1>{ruling}{section}"
+        "<section id='what-comes-next'><h2>What comes next</h2><p>The landlords may still ask the federal courts to"
+        " hear the case, their lawyer said after the hearing.</p></section></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize("identifier", ["the-appeal", "h-the-appeal", "the_appeal"])
+def test_a_section_whose_id_is_the_slug_of_its_heading_is_not_a_widget(identifier: str) -> None:
+    # "appeal" is a donation word, but this id is the anchor a CMS made from the section's heading.
+    appeal = "".join(f"<p>{paragraph}</p>" for paragraph in APPEAL)
+    page = _court_story(f"<section id='{identifier}'><h2>The appeal</h2>{appeal}</section>")
+    article = newsclean.clean_html(page, url="https://news.example.com/court-upholds-rental-ban")
+    assert all(paragraph in article.text for paragraph in APPEAL)
+    assert "dom.donation-box" not in [removal.rule for removal in article.removed]
+
+
+def test_a_box_headed_by_its_id_s_words_but_holding_only_links_still_goes() -> None:
+    # "Related posts" over a list of links: the id spells the heading, but there is no prose to keep.
+    links = "".join(f"<li><a href='/s/{n}'>Another story about the city council, number {n}</a></li>" for n in range(4))
+    removed = _removed(f"<div id='related-posts'><h3>Related posts</h3><ul>{links}</ul></div>")
+    assert [rule for rule, _ in removed] == ["dom.related-box"]
+
+
+def test_a_slug_id_spares_nothing_that_a_class_names() -> None:
+    appeal = "<p>Our reporting is free for everyone because readers like you give what they can every month.</p>"
+    removed = _removed(f"<section id='support-us' class='donation-box'><h2>Support us</h2>{appeal}</section>")
+    assert [rule for rule, _ in removed] == ["dom.donation-box"]
+
+
+def test_a_box_whose_heading_comes_after_other_text_is_judged_by_its_id() -> None:
+    appeal = "<p>Our reporting is free for everyone because readers like you give what they can every month.</p>"
+    removed = _removed(f"<section id='the-appeal'><p>Dear reader,</p><h2>The appeal</h2>{appeal}</section>")
+    assert [rule for rule, _ in removed] == ["dom.donation-box"]
+
+
+# -- credit boxes -----------------------------------------------------------------------------------------------
+
+REVIEW = [
+    f"Paragraph {n} of the review: the film follows a retired lighthouse keeper who takes in a stranded sailor"
+    " during a long winter storm."
+    for n in range(5)
+]
+FILM_CREDITS = ("Director: Jane Campion", "Cast: Olivia Colman, Paul Mescal", "Running time: 112 minutes")
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "".join(f"<p>{line}</p>" for line in FILM_CREDITS),
+        "<ul>" + "".join(f"<li>{line}</li>" for line in FILM_CREDITS) + "</ul>",
+        "<p>" + "<br>".join(FILM_CREDITS) + "</p>",
+    ],
+)
+def test_a_film_review_s_credits_box_is_part_of_the_review(credits: str) -> None:
+    # The gold sets keep such fact boxes (a recipe's times and servings, a product's price): they describe what
+    # the article is about. A credit line credits one source; this box lists several roles.
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in REVIEW)
+    page = (
+        f"<html><body>{MENU}<article><h1>The Keeper review: a quiet storm</h1>"
+        f"<div class='credits'>{credits}</div>{body}</article></body></html>"
+    )
+    article = newsclean.clean_html(page, url="https://news.example.com/film/the-keeper-review")
+    assert all(line in article.text for line in FILM_CREDITS)
+    assert not [removal for removal in article.removed if removal.rule.startswith("dom.")]
+
+
+@pytest.mark.parametrize(
+    ("credit", "rule"),
+    [
+        ('<span class="credit">(Image credit: Future / Jane Roe)</span>', "dom.credit"),
+        ('<div class="credits">© 2025 Example Media B.V.</div>', "dom.credit"),
+        ('<p class="credits">Submitted photo</p>', "dom.credit"),
+        # Named a photo's credits, a box goes whatever it lists.
+        ('<div class="photo-credits"><p>Top: Jane Roe/AP</p><p>Bottom: John Doe/Reuters</p></div>', "dom.photo-credit"),
+    ],
+)
+def test_photo_and_site_credit_lines_still_go(credit: str, rule: str) -> None:
+    assert [found for found, _ in _removed(credit)] == [rule]

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 import re2
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._disclosed_panels import controlled_ids, is_collapsed_text_panel, is_hidden, show_panel
 from .._dom import node_text
 from .._models import Removal
 from .._rules import CompiledRule, RuleSet
@@ -38,8 +39,11 @@ _SELECTOR_SAFE = re.compile(r"""^[^"\\\n]+$""")
 # The classes WordPress puts on a post for each of its terms ("tag-newsletter", "category-donations"): they name
 # what the story is filed under, not a widget, however widget-like the term.
 _TERM_CLASS = re.compile(r"^(?:tag|tags|category|categories|post_tag|post-tag)-")
-# A selector naming one class or one id, without escapes: it can match only where the page has that token.
-_SIMPLE_TOKEN_SELECTOR = re.compile(r"^[.#]([A-Za-z0-9_-]+)$")
+# A selector that starts with a class or an id ("#jp-relatedposts", ".sd-like", 'li[class~="comment"]',
+# '[class~="credits" i]:not(:has(p ~ p))'), without escapes: it can match only where the page has that token.
+_LEADING_TOKEN = re.compile(
+    r"""^(?:[a-z][a-z0-9]*)?(?:[.#]([A-Za-z0-9_-]+)|\[(?:class~|id)="([A-Za-z0-9_-]+)"(?: i)?\])(?![\w\\-])"""
+)
 
 
 class DomCleanResult(NamedTuple):
@@ -48,15 +52,37 @@ class DomCleanResult(NamedTuple):
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_SELECTOR = ", ".join(sorted(_HEADINGS))
 _SLUG_PARTS = re.compile(r"[^\W_]+")
 
 
+def _class_and_id_words(node: LexborNode) -> list[str]:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
+
+
 def _words(node: LexborNode) -> list[str]:
+    """``node``'s class and id words, less an id that is the anchor of the node's own heading."""
     attributes = node.attributes
     identifier = attributes.get("id") or ""
-    if identifier and node.tag in _HEADINGS and is_heading_anchor(identifier, node_text(node)):
-        identifier = ""
-    return f"{attributes.get('class') or ''} {identifier}".lower().split()
+    if identifier and _is_own_heading_anchor(node, identifier):
+        return (attributes.get("class") or "").lower().split()
+    return _class_and_id_words(node)
+
+
+def _is_own_heading_anchor(node: LexborNode, identifier: str) -> bool:
+    """Whether ``identifier`` is the anchor made from the words of ``node``'s own heading: the heading's, or a
+    section's that the heading opens (``<section id="the-appeal"><h2>The appeal</h2>``). A section is spared only
+    when it holds prose: "Related posts" over a list of links is a widget whose id spells its heading."""
+    if node.tag in _HEADINGS:
+        return is_heading_anchor(identifier, node_text(node))
+    heading = node.css_first(_HEADING_SELECTOR)
+    if heading is None:
+        return False
+    title = node_text(heading)
+    if not is_heading_anchor(identifier, title) or not node_text(node).startswith(title):
+        return False
+    return any(_prose_chars(paragraph) for paragraph in node.css("p"))
 
 
 def is_heading_anchor(identifier: str, text: str) -> bool:
@@ -85,22 +111,20 @@ class DomCleaner:
     def __init__(self, rules: RuleSet) -> None:
         self._selector_rules = tuple(r for r in rules.dom if r.spec.match == "selector")
         self._word_rules = tuple(r for r in rules.dom if r.spec.match == "class_words")
-        # Each selector rule's selectors, with the class or id token each simple one needs (lowercased), or None:
-        # most pages hold none of those tokens, and every selector in the query costs a test of every element.
-        self._rule_selectors: list[tuple[str, str | None]] = []
+        # Each selector rule's selectors, with the class or id token each needs (lowercased), or None: most pages
+        # hold none of those tokens, and every selector in the query costs a test of every element.
+        self._rule_selectors: list[tuple[CompiledRule, str, str | None]] = []
         for rule in self._selector_rules:
             if not rule.selector:
                 continue
             patterns = (rule.spec.pattern,) if isinstance(rule.spec.pattern, str) else rule.spec.pattern
-            simple = [_SIMPLE_TOKEN_SELECTOR.match(pattern.strip()) for pattern in patterns]
-            if all(simple):
+            tokens = [_leading_token(pattern) for pattern in patterns]
+            if all(tokens):
                 self._rule_selectors.extend(
-                    (pattern.strip(), match.group(1).lower())
-                    for pattern, match in zip(patterns, simple, strict=True)
-                    if match
+                    (rule, pattern.strip(), token) for pattern, token in zip(patterns, tokens, strict=True)
                 )
             else:
-                self._rule_selectors.append((rule.selector, None))
+                self._rule_selectors.append((rule, rule.selector, None))
         # One linear-time pass over a page's tokens finds those any class-word rule matches; only those few
         # are then tried rule by rule.
         self._any_word_rule: Any = None
@@ -124,8 +148,13 @@ class DomCleaner:
         if body is None or not (self._selector_rules or self._word_rules):
             return DomCleanResult((), 0)
         page_tokens = class_and_id_tokens(body.html or "")
-        # A selector whose token the page lacks matches nothing: leaving it out of the query changes no result.
-        selectors = [selector for selector, token in self._rule_selectors if token is None or token in page_tokens]
+        # A selector whose token the page lacks matches nothing: leaving it out of the query, and its rule out of
+        # the tests of each box, changes no result.
+        live = [
+            (rule, selector) for rule, selector, token in self._rule_selectors if token is None or token in page_tokens
+        ]
+        selectors = [selector for _, selector in live]
+        selector_rules = [rule for rule in self._selector_rules if any(rule is found for found, _ in live)]
         rule_tokens: list[tuple[CompiledRule, set[str]]] = []
         hit_tokens: set[str] = set()
         if self._word_rules:
@@ -152,8 +181,10 @@ class DomCleaner:
         page_chars = max(page_chars, 1) if page_chars is not None else 0
         paragraph_chars: int | None = None  # the text of the page's <p>s, read once a box needs it
         prose: _Prose | None = None  # the page's prose, read once a box needs it
+        controlled: set[str] | None = None  # the ids that disclosure controls name, read once a hidden box needs them
         removed_ids: set[int] = set()
         doomed: list[LexborNode] = []
+        folded: list[LexborNode] = []
         removals: list[Removal] = []
         seen: set[int] = set()
         for node in candidates:
@@ -162,9 +193,15 @@ class DomCleaner:
             seen.add(node.mem_id)
             if _has_ancestor_in(node, removed_ids):  # first: it spares the rule tests of a removed box's contents
                 continue
-            found = self._rule_for(node, rule_tokens)
+            found = _rule_for(node, selector_rules, rule_tokens)
             if found is None or not _removable(node) or _link_in_running_text(node):
                 continue
+            if is_hidden(node):
+                if controlled is None:
+                    controlled = controlled_ids(body)
+                if is_collapsed_text_panel(node, controlled):
+                    folded.append(node)
+                    continue
             text = node_text(node)
             if not page_chars:
                 page_chars = max(len(node_text(body)), 1)
@@ -189,20 +226,43 @@ class DomCleaner:
             doomed.append(node)
         for node in doomed:
             node.decompose()
+        # A disclosure's collapsed panel of prose is the article's text folded ("read-more" names the rest of a
+        # story as often as links to others), whatever its class. It is shown here, not left to
+        # ``reveal_disclosed_panels``: that step finds a panel through its control, and the control, a widget by
+        # its own class ("read-more-button"), may just have gone.
+        for node in folded:
+            show_panel(node)
         return DomCleanResult(tuple(removals), len(doomed))
 
-    def _rule_for(self, node: LexborNode, rule_tokens: list[tuple[CompiledRule, set[str]]]) -> CompiledRule | None:
-        """The first selector rule matching ``node``, else the first class-word rule: the packs' order. A rule
-        with ``box_text`` matches only a box whose text matches that too."""
-        for rule in self._selector_rules:
-            if rule.selector and node.css_matches(rule.selector) and _box_text_matches(rule, node):
+
+def _rule_for(
+    node: LexborNode, selector_rules: list[CompiledRule], rule_tokens: list[tuple[CompiledRule, set[str]]]
+) -> CompiledRule | None:
+    """The first selector rule matching ``node``, else the first class-word rule: the packs' order. A rule
+    with ``box_text`` matches only a box whose text matches that too."""
+    for rule in selector_rules:
+        if rule.selector and node.css_matches(rule.selector) and _box_text_matches(rule, node):
+            return rule
+    if rule_tokens:
+        words = _words(node)
+        for rule, hits in rule_tokens:
+            if not hits.isdisjoint(words) and _box_text_matches(rule, node):
                 return rule
-        if rule_tokens:
-            words = _words(node)
-            for rule, hits in rule_tokens:
-                if not hits.isdisjoint(words) and _box_text_matches(rule, node):
-                    return rule
+    return None
+
+
+def _leading_token(selector: str) -> str | None:
+    """The class or id token (lowercased) that ``selector`` starts with, when it is one selector (no comma
+    outside brackets): an element it matches, or an ancestor of it, carries that token."""
+    depth = 0
+    for character in selector:
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == "," and depth == 0:
+            return None
+    match = _LEADING_TOKEN.match(selector.strip())
+    if match is None:
         return None
+    return (match.group(1) or match.group(2)).lower()
 
 
 #: Above this many class or id tokens to look for, the elements with a class or an id are read once from Python:
@@ -218,7 +278,11 @@ def _candidates(body: LexborNode, selectors: list[str], tokens: set[str]) -> lis
     by_selector = {node.mem_id for node in body.css(", ".join(selectors))} if selectors else set()
     # ``traverse`` leaves text nodes out, and a comment has no attributes. A heading's anchor id, which ``_words``
     # leaves out, could only give a candidate that ``_rule_for`` turns down.
-    return [node for node in body.traverse() if node.mem_id in by_selector or not tokens.isdisjoint(_words(node))]
+    return [
+        node
+        for node in body.traverse()
+        if node.mem_id in by_selector or not tokens.isdisjoint(_class_and_id_words(node))
+    ]
 
 
 def _box_text_matches(rule: CompiledRule, node: LexborNode) -> bool:
