@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from . import _trafilatura_fallback
@@ -55,6 +56,7 @@ class TrafilaturaExtractor:
     def extract(self, html: str, *, url: str | None = None) -> list[str]:
         import trafilatura  # heavy import, deferred until the first page
 
+        html, restore = _joiners_kept(html)
         try:
             page = _load(html, url=url)
             if self.shield_article_prose and not isinstance(page, str):
@@ -74,7 +76,33 @@ class TrafilaturaExtractor:
         text = getattr(document, "text", None)
         if not isinstance(text, str) or not text:
             return []
-        return [line for line in text.split("\n") if line.strip()]
+        return [restore(line) for line in text.split("\n") if line.strip()]
+
+
+# trafilatura deletes every character that is not printable, the zero-width non-joiner and joiner with them: they
+# spell Persian words ("می‌شود" would read "میشود") and join emoji sequences. Through the extractor they travel as
+# printable stand-ins, Ideographic Description Characters, which pages do not write (one that does keeps the
+# extractor's reading).
+_JOINER_STAND_INS = {"\u200c": "\u2ff0", "\u200d": "\u2ff1"}
+_TO_STAND_INS = str.maketrans(_JOINER_STAND_INS)
+_FROM_STAND_INS = str.maketrans({stand_in: joiner for joiner, stand_in in _JOINER_STAND_INS.items()})
+
+
+def _joiners_kept(html: str) -> tuple[str, Callable[[str], str]]:
+    """``html`` with its joiners as stand-ins, and the function that puts them back in the extracted text."""
+    if html.isascii() or not any(joiner in html for joiner in _JOINER_STAND_INS):
+        return html, _unchanged
+    if any(stand_in in html for stand_in in _JOINER_STAND_INS.values()):
+        return html, _unchanged
+    return html.translate(_TO_STAND_INS), _restore_joiners
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _restore_joiners(text: str) -> str:
+    return text.translate(_FROM_STAND_INS)
 
 
 _local = threading.local()

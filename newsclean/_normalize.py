@@ -6,9 +6,17 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Invisible characters that only break matching and word counts. ZWNJ/ZWJ stay: they carry meaning in
-# Persian, Hindi and emoji sequences.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
+# Invisible characters that only break matching and word counts: zero-width space and word joiner, BOM, soft
+# hyphen, and the bidirectional marks, embeddings and isolates (display hints that the extractor already drops
+# from an HTML page's text, so a page and its text dump read alike). ZWNJ/ZWJ stay: they carry meaning in Persian,
+# Hindi and emoji sequences.
+_BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad" + _BIDI_CONTROLS), None)
+_BIDI_CONTROL = re.compile(f"[{_BIDI_CONTROLS}]")
+# A joiner joins only between two characters of a word or an emoji: beside a space or punctuation, or alone
+# ("<p>&zwj;</p>", a page builder's empty paragraph), it joins nothing.
+_UNJOINABLE = "\\s.,;:!?\"'()\\[\\]«»“”‘’—–-"
+_LOOSE_JOINER = re.compile(f"(?<![^{_UNJOINABLE}])[\u200c\u200d]+|[\u200c\u200d]+(?![^{_UNJOINABLE}])")
 # The other spaces (no-break, thin, ideographic, tabs...) become one plain space: ``str.split`` splits on every
 # one of them, so the final split-and-join does it without a translate table.
 
@@ -19,9 +27,17 @@ def normalize_paragraph(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     # ``translate`` with a table looks up every character from Python's C loop (a third of this function's time);
-    # four substring scans are cheaper, and most text holds none of them.
-    if "\u200b" in text or "\u2060" in text or "\ufeff" in text or "\u00ad" in text:
+    # four substring scans and one search for the bidirectional controls are cheaper, and most text holds none.
+    if (
+        "\u200b" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+        or "\u00ad" in text
+        or _BIDI_CONTROL.search(text) is not None
+    ):
         text = text.translate(_INVISIBLE)
+    if "\u200c" in text or "\u200d" in text:
+        text = _LOOSE_JOINER.sub("", text)
     return " ".join(text.split())
 
 
