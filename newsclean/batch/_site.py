@@ -2,8 +2,8 @@
 
 A first pass ``observe``s every cleaned Article and counts, per site, on how many distinct pages each paragraph
 appears; ``apply`` then removes the paragraphs that are frequent enough and records each as a
-``Removal(stage="site")``. Sites are hostnames (``www.`` dropped) of the article's canonical URL or URL; an
-article without a URL is never changed. Exact duplicate pages (the same page scraped twice) count once, so a
+``Removal(stage="site")``. Sites are hostnames (serving prefixes such as ``www.``, ``m.``, ``amp.`` dropped,
+punycode decoded) of the article's canonical URL or URL; an article without a URL is never changed. Exact duplicate pages (the same page scraped twice) count once, so a
 duplicated article is not mistaken for boilerplate.
 
 Memory: one 8-byte fingerprint count per distinct (site, paragraph) pair, plus one per distinct page.
@@ -40,7 +40,8 @@ class SiteOptions(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def site_of(article: Article) -> str | None:
-    """The host of the canonical URL, else of the URL (``www.`` dropped); None when neither names one."""
+    """The host of the canonical URL, else of the URL, as ``readable_domain`` gives it; None when neither names
+    one."""
     return readable_domain(article.canonical_url) or readable_domain(article.url)
 
 
