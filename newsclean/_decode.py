@@ -105,6 +105,25 @@ _CODEC_LABELS: dict[str, tuple[str, ...]] = {
     "utf-16-be": ("unicodefffe", "utf-16be"),
     "utf-16-le": ("csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le"),
 }
+#: The standard's name of each encoding above, lowercased (https://encoding.spec.whatwg.org/#names-and-labels): what
+#: ``Decoded.encoding``, and so ``Article.encoding``, says, whichever source named or found the encoding. Python's
+#: names differ ("cp1252", "iso8859-2", "cp932"), and a page read by its ``<meta>`` and one repaired from a ``str``
+#: would name windows-1252 two ways. Each name is one of its encoding's labels, so it reads the same way again.
+_WEB_NAMES: dict[str, str] = {
+    **{codec: codec for codec in ("utf-8", "koi8-r", "koi8-u", "gb18030")},
+    **{f"iso8859-{part}": f"iso-8859-{part}" for part in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
+    **{f"cp{page}": f"windows-{page}" for page in (874, *range(1250, 1259))},
+    "cp866": "ibm866",
+    "mac-roman": "macintosh",
+    "mac-cyrillic": "x-mac-cyrillic",
+    "big5hkscs": "big5",
+    "euc_jp": "euc-jp",
+    "iso2022_jp": "iso-2022-jp",
+    "cp932": "shift_jis",
+    "cp949": "euc-kr",
+    "utf-16-be": "utf-16be",
+    "utf-16-le": "utf-16le",
+}
 # The standard's "replacement" labels (iso-2022-kr, hz-gb-2312 …) decode any page to one U+FFFD, against script
 # injection in browsers; for extraction they are left unlisted, so detection reads the page instead.
 _CODEC_BY_LABEL: dict[str, str] = {label: codec for codec, labels in _CODEC_LABELS.items() for label in labels}
@@ -122,8 +141,25 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", r
 
 class Decoded(NamedTuple):
     text: str
+    #: The standard's name of the encoding the text was read in ("utf-8", "windows-1252", "shift_jis" …):
+    #: ``encoding_name``; ``codec_for_label`` gives the Python codec back.
     encoding: str
-    source: str  # "bom" | "http-header" | "meta" | "utf-8-valid" | "detected" | "fallback" | "repaired"
+    #: "bom" | "http-header" | "meta" | "utf-8-valid" | "utf-8+windows-1252" | "detected" | "fallback" | "repaired"
+    source: str
+
+
+def encoding_name(codec: str) -> str:
+    """The WHATWG Encoding Standard's name, lowercased, of the encoding a Python codec reads."""
+    known = _WEB_NAMES.get(codec)
+    if known is not None:
+        return known
+    canonical = codecs.lookup(codec).name  # detection's guess comes as Python spells it
+    return _WEB_NAMES.get(canonical, canonical)
+
+
+def _read_as(data: bytes, codec: str, source: str) -> Decoded:
+    """``data`` decoded with ``codec``, its undecodable bytes as U+FFFD, under the encoding's standard name."""
+    return Decoded(data.decode(codec, "replace"), encoding_name(codec), source)
 
 
 def codec_for_label(label: str, *, source: str = "http-header") -> str | None:
@@ -191,8 +227,8 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
                     # The label is contradicted: UTF-8 with stray windows-1252 bytes, or a legacy page mislabelled.
                     # Read as if undeclared, which tries the first (``_mostly_utf8``) before detection.
                     return _undeclared(data)
-                return Decoded(as_utf8.text, declared, source)  # decoded once, as the label says
-            return Decoded(data.decode(declared, "replace"), declared, source)
+                return Decoded(as_utf8.text, "utf-8", source)  # decoded once, as the label says
+            return _read_as(data, declared, source)
     return _undeclared(data)
 
 
@@ -252,7 +288,7 @@ def decode_text_dump(data: bytes) -> Decoded:
 def _by_bom(data: bytes) -> Decoded | None:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "bom")
+            return _read_as(data[len(bom) :], codec, "bom")
     return None
 
 
@@ -260,13 +296,13 @@ def _undeclared(data: bytes) -> Decoded:
     # UTF-16 without a BOM or a label: its ASCII characters would pass strict UTF-8 below, NULs and all.
     utf16 = _utf16_byte_order(data)
     if utf16 is not None:
-        return Decoded(data.decode(utf16, "replace"), utf16, "detected")
+        return _read_as(data, utf16, "detected")
 
     # ISO-2022-JP is 7-bit, so it would pass strict UTF-8 below as ASCII with escape sequences in it; a browser's
     # detector knows it by the escape that switches to JIS X 0208, which no other text holds.
     if _ISO_2022_JP_ESCAPES.search(data) and data.isascii():
         try:
-            return Decoded(data.decode("iso2022_jp"), "iso2022_jp", "detected")
+            return Decoded(data.decode("iso2022_jp"), encoding_name("iso2022_jp"), "detected")
         except UnicodeDecodeError:
             pass
 
@@ -277,8 +313,8 @@ def _undeclared(data: bytes) -> Decoded:
 
     codec = detect_encoding(data, _DETECTABLE)
     if codec is not None:
-        return Decoded(data.decode(codec, "replace"), codec, "detected")
-    return Decoded(data.decode("utf-8", "replace"), "utf-8", "fallback")
+        return _read_as(data, codec, "detected")
+    return _read_as(data, "utf-8", "fallback")
 
 
 def repair_misread(text: str) -> Decoded | None:

@@ -56,6 +56,10 @@ class Document(msgspec.Struct, frozen=True, kw_only=True):
     position: str | None = None
     #: When the page was fetched (see ``Pipeline.clean_html``).
     fetched_at: datetime | None = None
+    #: The encoding ``text`` was decoded from and how it was found, when a reader decoded it from bytes (a ``.txt``
+    #: dump, a binary text column, a WARC text record): the Article reports them, unless the text is repaired.
+    encoding: str | None = None
+    encoding_source: str | None = None
 
 
 class PipelineStats:
@@ -166,9 +170,11 @@ class Pipeline:
         fetched_at: datetime | None,
         title: str | None = None,
         read_as: str | None = None,
+        read_from: tuple[str | None, str | None] = (None, None),
     ) -> Article:
-        """``clean_html`` once its arguments are checked; ``title``, when given, stands for the page's own, and
-        ``read_as`` names how a text dump was read (``provenance["text"]``)."""
+        """``clean_html`` once its arguments are checked; ``title``, when given, stands for the page's own,
+        ``read_as`` names how a text dump was read (``provenance["text"]``), and ``read_from`` is the encoding a
+        reader decoded a ``str`` page from (reported unless the text is repaired)."""
         with deadline(self.limits.timeout, url=url) as progress:
             started = _clocks()
             encoding: str | None
@@ -177,7 +183,7 @@ class Pipeline:
                 text, encoding, encoding_source = _decode.decode_html(html, header_text, url=url)
             else:  # taken as given, unless a scraper decoded its bytes with the wrong codec
                 repaired = _decode.repair_misread(html)
-                text, encoding, encoding_source = repaired if repaired is not None else (html, None, None)
+                text, encoding, encoding_source = repaired if repaired is not None else (html, *read_from)
             text = check_text(text, self.limits, url=url)
             started = self._tick("decode", started)
             if read_as is None and holds_no_markup(text):  # a text/plain response, or a dump passed as a page
@@ -270,6 +276,19 @@ class Pipeline:
         the markup taken out (``provenance["text"] == "markdown"``), or, for one that is HTML (a tag first, and
         closing tags), the page ``clean_html`` reads (``provenance["text"] == "html"``, ``title`` kept);
         ``fetched_at`` as in ``clean_html``."""
+        return self._clean_text(text, url=url, title=title, source_id=source_id, fetched_at=fetched_at)
+
+    def _clean_text(
+        self,
+        text: str,
+        *,
+        url: str | None,
+        title: str | None,
+        source_id: str | None,
+        fetched_at: datetime | None,
+        read_from: tuple[str | None, str | None] = (None, None),
+    ) -> Article:
+        """``clean_text``; ``read_from`` is the encoding and its source of a text a reader decoded from bytes."""
         self.stats.documents += 1
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -282,9 +301,18 @@ class Pipeline:
             title = _decode.replace_lone_surrogates(title)
         if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" field in HTML, say
             return self._clean_markup(
-                text, url=url, header_text=None, source_id=source_id, fetched_at=fetched_at, title=title, read_as="html"
+                text,
+                url=url,
+                header_text=None,
+                source_id=source_id,
+                fetched_at=fetched_at,
+                title=title,
+                read_as="html",
+                read_from=read_from,
             )
-        return self._clean_dump(text, url=url, title=title, source_id=source_id, fetched_at=fetched_at)
+        return self._clean_dump(
+            text, url=url, title=title, source_id=source_id, fetched_at=fetched_at, read_from=read_from
+        )
 
     def _clean_dump(
         self,
@@ -296,10 +324,12 @@ class Pipeline:
         fetched_at: datetime | None,
         decoded: tuple[str | None, str | None] | None = None,
         read_as: str | None = None,
+        read_from: tuple[str | None, str | None] = (None, None),
     ) -> Article:
-        """``clean_text`` once its arguments are checked. ``decoded`` is the encoding and its source when the text
-        was decoded from bytes (else a misread is repaired here); ``read_as`` names a page read as a dump
-        (``provenance["text"]``) unless the dump's form names itself."""
+        """``clean_text`` once its arguments are checked. ``decoded`` is the encoding and its source when the page
+        was decoded from bytes (else a misread is repaired here, and ``read_from`` names the encoding a reader
+        decoded the text from, when it was not); ``read_as`` names a page read as a dump (``provenance["text"]``)
+        unless the dump's form names itself."""
         started = _clocks()
         encoding: str | None
         encoding_source: str | None
@@ -307,7 +337,7 @@ class Pipeline:
             encoding, encoding_source = decoded
         else:
             repaired = _decode.repair_misread(text)
-            text, encoding, encoding_source = repaired if repaired is not None else (text, None, None)
+            text, encoding, encoding_source = repaired if repaired is not None else (text, *read_from)
         resolved = _metadata.Resolved()
         if read_as is not None:
             resolved.provenance["text"] = read_as
@@ -425,12 +455,13 @@ class Pipeline:
                 " (build one with newsclean.Document(html=..., url=...))"
             )
         if document.text is not None:
-            return self.clean_text(
+            return self._clean_text(
                 document.text,
                 url=document.url,
                 title=document.title,
                 source_id=document.source_id,
                 fetched_at=document.fetched_at,
+                read_from=(document.encoding, document.encoding_source),
             )
         if document.html is None:
             from ._exceptions import InputError

@@ -241,7 +241,7 @@ def test_response_headers_are_read_in_every_form_callers_hold_them() -> None:
     ]
     for form in forms:
         article = newsclean.clean_html(body, headers=form)
-        assert (article.encoding, article.encoding_source) == ("cp1252", "http-header"), form
+        assert (article.encoding, article.encoding_source) == ("windows-1252", "http-header"), form
         assert "Le café du coin — ouvert" in article.text, form
 
 

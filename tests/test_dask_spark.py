@@ -144,8 +144,43 @@ def test_a_binary_column_of_pages_is_decoded_as_fetched_pages_are() -> None:
     )
     rows = clean_table(table, worker_pipeline(pipeline_settings())).to_pylist()
     assert [row["failure"] for row in rows] == [None, None, None]
-    assert [(row["encoding"], row["encoding_source"]) for row in rows[:2]] == [
+    assert [(row["encoding"], row["encoding_source"]) for row in rows] == [
         ("utf-8", "utf-8-valid"),
-        ("cp1252", "http-header"),
+        ("windows-1252", "http-header"),
+        ("windows-1252", "detected"),
     ]
     assert all(sentence in row["text"] for row in rows)
+
+
+def test_clean_table_takes_keys_as_a_mapping_as_the_adapters_do() -> None:
+    # The docs' keys={"html": "content", …} crashed clean_table: 'dict' object has no attribute 'id'.
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    from newsclean.integrations.table import clean_pandas, clean_table, worker_pipeline
+
+    dump = records()[:2]
+    pipeline = worker_pipeline(pipeline_settings())
+    as_keymap = clean_table(pa.Table.from_pylist(dump), pipeline, KeyMap(**KEYS)).to_pylist()
+    as_dict = clean_table(pa.Table.from_pylist(dump), pipeline, KEYS).to_pylist()
+    assert as_dict == as_keymap and [row["source_id"] for row in as_dict] == ["doc-0", "doc-1"]
+    assert [row["failure"] for row in as_dict] == [None, None]
+    frame = clean_pandas(pd.DataFrame(dump), pipeline, dict(KEYS, title=None))
+    assert list(frame["source_id"]) == ["doc-0", "doc-1"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "complaint"),
+    [
+        ("content", "keys must be a newsclean.io.KeyMap, a mapping such as {'html': 'content'} or None, not str"),
+        ([("html", "content")], "not list"),
+        ({"page": "content"}, "keys has no field 'page' (the fields are html, text, url, id, title, headers,"),
+        ({"html": 3}, "keys['html'] must be a column name (a str) or None, not int"),
+    ],
+)
+def test_clean_table_refuses_other_keys_with_a_type_error_that_says_what_it_takes(keys: Any, complaint: str) -> None:
+    pa = pytest.importorskip("pyarrow")
+    from newsclean.integrations.table import clean_table, worker_pipeline
+
+    with pytest.raises(TypeError) as raised:
+        clean_table(pa.Table.from_pylist(records()[:1]), worker_pipeline(pipeline_settings()), keys)
+    assert complaint in str(raised.value)

@@ -92,7 +92,7 @@ def test_charset_only_in_meta_is_used(fetcher: Fetcher, server: FixtureServer) -
     assert "charset" not in result.headers["content-type"]
     article = fetcher.fetch(server.url("/meta-charset"))
     assert article.encoding_source == "meta"
-    assert article.encoding == "cp1251"
+    assert article.encoding == "windows-1251"
     assert article.paragraphs == tuple(CYRILLIC_PARAGRAPHS)
 
 

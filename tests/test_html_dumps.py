@@ -85,7 +85,7 @@ def test_a_plain_page_in_bytes_keeps_its_decoding() -> None:
     article = newsclean.clean_html(quoted.encode("cp1252"), headers=headers)
     assert "“heated” debate – twice" in article.paragraphs[0]
     assert (article.encoding, article.encoding_source, article.provenance["text"]) == (
-        "cp1252",
+        "windows-1252",
         "http-header",
         "plain text",
     )

@@ -392,6 +392,14 @@ def test_a_folder_of_dumps_only_says_so_instead_of_giving_nothing(tmp_path: Path
     assert [type(item).__name__ for item in FolderReader(tmp_path)] == ["Document"]
 
 
+def test_an_empty_folder_is_a_read_failure_not_an_empty_run(tmp_path: Path) -> None:
+    # "newsclean clean empty/ -o out.jsonl" ended with "documents in: 0", exit 0, and nothing said.
+    (tmp_path / "notes.csv.bak").write_text("not a page")
+    [failure] = list(FolderReader(tmp_path))
+    assert isinstance(failure, Failure) and failure.stage == "read"
+    assert failure.message.startswith("the folder holds no pages (.html, .htm")
+
+
 def test_a_folder_skips_pipes_and_a_file_given_as_a_folder_is_a_failure(tmp_path: Path) -> None:
     # A FIFO in the folder was opened to sniff it, and the run waited forever for a writer.
     os.mkfifo(tmp_path / "story")

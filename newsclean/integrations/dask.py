@@ -20,6 +20,7 @@ from typing import Any
 from .._limits import Limits
 from ..batch._worker import PipelineSettings
 from ..io import KeyMap
+from ..io._keys import KeysArg
 from .table import as_pandas, clean_pandas, key_map, output_schema, pipeline_settings, worker_pipeline
 
 __all__ = ["clean_frame", "output_schema"]
@@ -28,7 +29,7 @@ __all__ = ["clean_frame", "output_schema"]
 def clean_frame(
     frame: Any,
     *,
-    keys: KeyMap | Mapping[str, str] | None = None,
+    keys: KeysArg = None,
     rules: Any = None,
     limits: Limits | Mapping[str, Any] | None = None,
     require_content: bool = False,

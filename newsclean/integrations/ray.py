@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._limits import Limits
-from ..io import KeyMap
+from ..io._keys import KeysArg
 from .table import clean_table, key_map, output_schema, pipeline_settings
 
 __all__ = ["Cleaner", "output_schema"]
@@ -32,7 +32,7 @@ class Cleaner:
     def __init__(
         self,
         *,
-        keys: KeyMap | Mapping[str, str] | None = None,
+        keys: KeysArg = None,
         rules: Any = None,
         limits: Limits | Mapping[str, Any] | None = None,
         require_content: bool = False,

@@ -17,6 +17,7 @@ from typing import Any
 from .._limits import Limits
 from ..batch._worker import PipelineSettings
 from ..io import KeyMap
+from ..io._keys import KeysArg
 from .table import clean_pandas, key_map, output_schema, pipeline_settings, worker_pipeline
 
 __all__ = ["clean_dataframe", "output_schema"]
@@ -25,7 +26,7 @@ __all__ = ["clean_dataframe", "output_schema"]
 def clean_dataframe(
     frame: Any,
     *,
-    keys: KeyMap | Mapping[str, str] | None = None,
+    keys: KeysArg = None,
     rules: Any = None,
     limits: Limits | Mapping[str, Any] | None = None,
     require_content: bool = False,

@@ -18,7 +18,8 @@ from .._limits import Limits
 from .._models import Article, Failure
 from .._pipeline import Pipeline
 from ..batch._worker import PipelineSettings, clean_one
-from ..io import KeyMap, article_row, article_schema
+from ..io import article_row, article_schema
+from ..io._keys import KeysArg, as_key_map
 from ..io._records import document_from_record
 
 _ARTICLE = msgspec.json.Decoder(Article)
@@ -34,8 +35,7 @@ def pipeline_settings(
     return PipelineSettings(rules=rules, limits=resolved, require_content=require_content)
 
 
-def key_map(keys: KeyMap | Mapping[str, str] | None) -> KeyMap:
-    return keys if isinstance(keys, KeyMap) else KeyMap(**dict(keys or {}))
+key_map = as_key_map  # the adapters' name for it
 
 
 _WORKER_PIPELINE: dict[bytes, Pipeline] = {}
@@ -62,12 +62,20 @@ def output_schema() -> Any:
     return article_schema().append(pa.field("failure", failure))
 
 
-def clean_records(records: Iterable[Mapping[str, Any]], pipeline: Pipeline, keys: KeyMap) -> list[dict[str, Any]]:
+def clean_records(
+    records: Iterable[Mapping[str, Any]], pipeline: Pipeline, keys: KeysArg = None
+) -> list[dict[str, Any]]:
     """Clean JSON-like records (fields found through ``keys``) into rows of ``output_schema()``."""
+    keymap = as_key_map(keys)
+    if not isinstance(pipeline, Pipeline):
+        raise TypeError(
+            f"pipeline must be a newsclean.Pipeline, not {type(pipeline).__name__}"
+            " (build one per worker: newsclean.Pipeline(), or worker_pipeline(pipeline_settings(...)))"
+        )
     names = output_schema().names
     rows: list[dict[str, Any]] = []
     for index, record in enumerate(records):
-        item = document_from_record(dict(record), keys, f"row {index}", fallback_id=str(index))
+        item = document_from_record(dict(record), keymap, f"row {index}", fallback_id=str(index))
         outcome = clean_one(pipeline, index, item)
         if outcome.ok:
             row = article_row(_ARTICLE.decode(outcome.record))
@@ -81,19 +89,25 @@ def clean_records(records: Iterable[Mapping[str, Any]], pipeline: Pipeline, keys
     return rows
 
 
-def clean_table(table: Any, pipeline: Pipeline, keys: KeyMap | None = None) -> Any:
-    """A ``pyarrow.Table`` (or RecordBatch) of records in, a ``pyarrow.Table`` of ``output_schema()`` out."""
+def clean_table(table: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
+    """A ``pyarrow.Table`` (or RecordBatch) of records in, a ``pyarrow.Table`` of ``output_schema()`` out.
+    ``keys``: a ``KeyMap``, a mapping of its fields (``{"html": "content", "url": "link"}``) or None."""
     import pyarrow as pa
 
-    return pa.Table.from_pylist(clean_records(table.to_pylist(), pipeline, keys or KeyMap()), schema=output_schema())
+    if not hasattr(table, "to_pylist"):
+        raise TypeError(
+            f"table must be a pyarrow.Table or RecordBatch, not {type(table).__name__}"
+            " (a pandas DataFrame goes to clean_pandas)"
+        )
+    return pa.Table.from_pylist(clean_records(table.to_pylist(), pipeline, keys), schema=output_schema())
 
 
-def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeyMap | None = None) -> Any:
+def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
     """The same for a pandas DataFrame (Spark ``mapInPandas``, Dask ``map_partitions``)."""
     import pyarrow as pa
 
     records = [{name: _plain(value) for name, value in row.items()} for row in frame.to_dict(orient="records")]
-    return as_pandas(pa.Table.from_pylist(clean_records(records, pipeline, keys or KeyMap()), schema=output_schema()))
+    return as_pandas(pa.Table.from_pylist(clean_records(records, pipeline, keys), schema=output_schema()))
 
 
 def as_pandas(table: Any) -> Any:

@@ -1,4 +1,11 @@
-"""CSV and TSV input: a spreadsheet or ``DataFrame.to_csv`` export of scraped pages, a row a document."""
+"""CSV and TSV input: a spreadsheet or ``DataFrame.to_csv`` export of scraped pages, a row a document.
+
+The parser is Python's ``csv`` in strict mode: read leniently, a quote that is never closed made the rest of the
+file one cell (the rows after it lost inside the first), and a quote inside a quoted cell that was not written
+twice was dropped, the cell read on as something else. Each is a read failure in its row's place instead. Two
+leniencies lose no data and stay: a quote inside an unquoted cell is a character of it (``5" screen``), and a row
+with fewer cells than the header has the others empty.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,52 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from .._decode import decode_text_dump
-from ._keys import KeyMap
+from .._decode import codec_for_label, decode_text_dump
+from ._keys import KeysArg, as_key_map
 from ._open import open_utf8
 from ._records import Item, document_from_record, read_failure
 
 #: How much of the file names its encoding when it is not UTF-8 (Excel saves "CSV" in the system's code page).
 ENCODING_SAMPLE_BYTES = 1 << 16
+_QUOTE = '"'
+
+
+class _Lines:
+    """The file's lines as the CSV parser takes them, counted, with where the row being read left a quoted cell
+    open: the line after which its quotes stopped pairing up. A quoted cell holds its quotes doubled, so an odd
+    count of them opens or closes one; the parser itself does not say where a cell it refused began or ends."""
+
+    def __init__(self, text: Iterator[str]) -> None:
+        self._text = text
+        self.number = 0  # lines read
+        self.exhausted = False
+        #: The line on which a quoted cell still open at the last line read was opened, or None.
+        self.open_since: int | None = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self._text)
+        except StopIteration:
+            self.exhausted = True
+            raise
+        self.number += 1
+        if line.count(_QUOTE) % 2:
+            self.open_since = self.number if self.open_since is None else None
+        return line
+
+    def start_row(self) -> int:
+        """Forget the last row's quotes; the number of the line the next row starts on."""
+        self.open_since = None
+        return self.number + 1
+
+    def skip_open_cell(self) -> None:
+        """Read on to the line that closes the quoted cell a refused row left open (or to the end): those lines
+        are the rest of that row, not rows of their own."""
+        while self.open_since is not None and next(self, None) is not None:
+            pass
 
 
 class CsvReader:
@@ -21,28 +67,30 @@ class CsvReader:
     the same default column names), one row in memory at a time; an empty cell counts as no value.
 
     The file is UTF-8 (a BOM, or UTF-16 with its BOM, as ``open_utf8`` reads it), else the encoding its first 64 KB are
-    detected in. A row with a cell over ``max_cell_chars``, or that the CSV parser refuses, is a read failure in its
-    place; reading goes on with the next row. ``name`` is what positions and default ids call the input (default: its
-    path).
+    detected in. A row with a cell over ``max_cell_chars``, one the CSV parser refuses (a quote never closed, a
+    quoted cell that goes on after its closing quote) or one with more cells than the header names is a read
+    failure in its place; reading goes on with the next row. A header that names a column the keys read twice is a
+    failure for the file. Positions name the line a row starts on. ``name`` is what positions and default ids call
+    the input (default: its path).
     """
 
     def __init__(
         self,
         path: str | Path,
         *,
-        keys: KeyMap | None = None,
+        keys: KeysArg = None,
         delimiter: str = ",",
         max_cell_chars: int = 64 << 20,
         name: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.name = name
-        self.keys = keys or KeyMap()
+        self.keys = as_key_map(keys)
         self.delimiter = delimiter
         self.max_cell_chars = max_cell_chars
 
     def __iter__(self) -> Iterator[Item]:
-        position, label = self.name or str(self.path), self.name or self.path.name
+        position = self.name or str(self.path)
         try:
             encoding = self._encoding()
             stream = open_utf8(self.path)
@@ -52,48 +100,104 @@ class CsvReader:
         # The csv module's cell bound is process-wide, so it is only ever raised (to bound memory); this reader's
         # own bound is checked on each row.
         csv.field_size_limit(max(csv.field_size_limit(), self.max_cell_chars))
-        row_number = 0
         with io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="") as text:
-            rows = csv.reader(text, delimiter=self.delimiter)
+            lines = _Lines(text)
+            yield from self._rows(lines, csv.reader(lines, delimiter=self.delimiter, strict=True), position)
+
+    def _rows(self, lines: _Lines, rows: Iterator[list[str]], position: str) -> Iterator[Item]:
+        lines.start_row()
+        try:
+            header = next(rows, None)
+        except csv.Error as exc:
+            yield read_failure(f"the header row cannot be read: {self._skip_refused(exc, lines, 1)}", f"{position}:1")
+            return
+        except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt compressed file
+            yield read_failure(f"the header row cannot be read: {exc}", f"{position}:1")
+            return
+        if not header:
+            return
+        repeated = self._repeated_column(header)
+        if repeated is not None:
+            yield read_failure(f"the header row {repeated}", f"{position}:1")
+            return
+        label = self.name or self.path.name
+        row_number = 0
+        while True:
+            start = lines.start_row()
             try:
-                header = next(rows, None)
-            except (csv.Error, OSError, EOFError, ValueError) as exc:
-                yield read_failure(f"the header row cannot be read: {exc}", f"{position}:1")
+                row = next(rows)
+            except StopIteration:
                 return
-            if not header:
-                return
-            while True:
-                try:
-                    row = next(rows)
-                except StopIteration:
-                    return
-                except csv.Error as exc:
-                    row_number += 1
-                    yield read_failure(f"row {row_number}: {exc}", f"{position}:{rows.line_num}")
-                    continue
-                except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt compressed file
-                    yield read_failure(f"input is truncated or corrupt after row {row_number}: {exc}", position)
-                    return
+            except csv.Error as exc:
                 row_number += 1
-                if not any(row):
-                    continue
-                where = f"{position}:{rows.line_num}"
-                longest, max_cell_chars = max(map(len, row)), self.max_cell_chars
-                if longest > max_cell_chars:
-                    message = f"row {row_number}: a cell of {longest:,} characters exceeds {max_cell_chars=:,}"
-                    yield read_failure(message, where)
-                    continue
-                record = {name: cell for name, cell in zip(header, row, strict=False) if cell != ""}
-                yield document_from_record(record, self.keys, where, fallback_id=f"{label}:{row_number}")
+                message = f"row {row_number} (line {start}): {self._skip_refused(exc, lines, start)}"
+                yield read_failure(message, f"{position}:{start}")
+                continue
+            except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt compressed file
+                yield read_failure(f"input is truncated or corrupt after row {row_number}: {exc}", position)
+                return
+            row_number += 1
+            if any(row):
+                where = f"{position}:{start}"
+                yield self._item(header, row, f"row {row_number} (line {start})", where, f"{label}:{row_number}")
+
+    def _item(self, header: list[str], row: list[str], row_name: str, where: str, fallback_id: str) -> Item:
+        longest, max_cell_chars = max(map(len, row)), self.max_cell_chars
+        if longest > max_cell_chars:
+            return read_failure(f"{row_name}: a cell of {longest:,} characters exceeds {max_cell_chars=:,}", where)
+        if any(row[len(header) :]):
+            # An unquoted delimiter split a cell: the cells after it would land in the wrong columns, or be dropped.
+            delimiter = "a tab" if self.delimiter == "\t" else f"'{self.delimiter}'"
+            message = (
+                f"{row_name} has {len(row)} cells where the header names {len(header)} columns: a cell holding"
+                f" {delimiter} must be quoted"
+            )
+            return read_failure(message, where)
+        record = {name: cell for name, cell in zip(header, row, strict=False) if cell != ""}
+        return document_from_record(record, self.keys, where, fallback_id=fallback_id)
+
+    def _repeated_column(self, header: list[str]) -> str | None:
+        """What is wrong with a header naming a column the keys read more than once (which of its cells holds the
+        value cannot be told), or None. Columns no key reads may repeat (unnamed ones, pandas' index)."""
+        read = self.keys.columns()[1]
+        seen: dict[str, int] = {}
+        for column, name in enumerate(header, start=1):
+            if name in seen and name in read:
+                where = f"columns {seen[name]} and {column}"
+                return f"names column '{name}' twice ({where}): which of the two holds the value cannot be told"
+            seen.setdefault(name, column)
+        return None
+
+    @staticmethod
+    def _skip_refused(error: csv.Error, lines: _Lines, start: int) -> str:
+        """Skip the rest of the row starting on line ``start`` that the parser refused (the lines of a quoted cell
+        it left open, which are no rows of their own); why it was refused, and which lines it took."""
+        if lines.exhausted:  # strict mode's only error at the end of the data: a quoted cell never closed
+            opened = lines.open_since or start
+            return (
+                f"the quoted cell opened on line {opened} is never closed: the rest of the file (lines"
+                f" {opened}–{lines.number}) is that one cell, and none of it is read (a quote inside a quoted cell is"
+                ' written twice: "")'
+            )
+        reason = str(error)
+        if "expected after" in reason:  # csv's "',' expected after '\"'"
+            reason = (
+                f"a quoted cell goes on after its closing quote ({reason}): a quote inside a quoted cell is written"
+                ' twice ("")'
+            )
+        lines.skip_open_cell()
+        if lines.number > start:
+            reason += f"; its quoted cell runs on to line {lines.number}, so lines {start}–{lines.number} are skipped"
+        return reason
 
     def _encoding(self) -> str:
         """UTF-8 when the first 64 KB read as it (a character cut at the end of the sample aside), else the
-        encoding detection finds in them."""
+        Python codec of the encoding detection finds in them."""
         with open_utf8(self.path) as stream:
             sample = stream.read(ENCODING_SAMPLE_BYTES)
         try:
             sample.decode("utf-8")
         except UnicodeDecodeError as exc:
             if exc.start < len(sample) - 3:
-                return decode_text_dump(sample).encoding or "utf-8"
+                return codec_for_label(decode_text_dump(sample).encoding) or "utf-8"
         return "utf-8"

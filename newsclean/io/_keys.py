@@ -37,6 +37,13 @@ class KeyMap(msgspec.Struct, frozen=True, kw_only=True):
     headers: str | None = "headers"
     fetched_at: str | None = None
 
+    def __post_init__(self) -> None:
+        # A number or a list here failed later, on the first record, as "'int' object has no attribute 'split'".
+        for field in self.__struct_fields__:
+            value = getattr(self, field)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"keys[{field!r}] must be a column name (a str) or None, not {type(value).__name__}")
+
     def content_keys(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The candidate keys for the page and for the text, honouring explicit choices."""
         if self.html is None and self.text is None:
@@ -60,6 +67,31 @@ class KeyMap(msgspec.Struct, frozen=True, kw_only=True):
     def describe(self) -> str:
         html, text = self.content_keys()
         return " or ".join(f"'{key}'" for key in (*html, *text))
+
+
+#: What ``keys`` may be wherever it is taken: a ``KeyMap``, a mapping of its fields, or None (``as_key_map``).
+KeysArg = KeyMap | Mapping[str, str | None] | None
+
+
+def as_key_map(keys: KeysArg) -> KeyMap:
+    """``keys`` as a ``KeyMap``: one as it is, a mapping of its fields (``{"html": "content", "url": "link"}``, as
+    the Ray, Dask and Spark adapters take it, and JSON or a config file hold it), or None for the common names.
+    Anything else, or a field ``KeyMap`` does not have, is a ``TypeError`` that says what is taken."""
+    if keys is None:
+        return KeyMap()
+    if isinstance(keys, KeyMap):
+        return keys
+    if not isinstance(keys, Mapping):
+        raise TypeError(
+            "keys must be a newsclean.io.KeyMap, a mapping such as {'html': 'content'} or None,"
+            f" not {type(keys).__name__}"
+        )
+    unknown = [repr(name) for name in keys if name not in KeyMap.__struct_fields__]
+    if unknown:
+        raise TypeError(
+            f"keys has no field {', '.join(unknown)} (the fields are {', '.join(KeyMap.__struct_fields__)})"
+        )
+    return KeyMap(**keys)
 
 
 def is_missing(value: Any) -> bool:

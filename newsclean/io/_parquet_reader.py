@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._keys import KeyMap
+from ._keys import KeysArg, as_key_map
 from ._records import Item, document_from_record, read_failure
 
 #: Rows read at a time: memory stays bounded by a batch of pages, not by the file or its row groups' count.
@@ -23,11 +23,11 @@ class ParquetReader:
     """
 
     def __init__(
-        self, path: str | Path, *, keys: KeyMap | None = None, batch_rows: int = BATCH_ROWS, name: str | None = None
+        self, path: str | Path, *, keys: KeysArg = None, batch_rows: int = BATCH_ROWS, name: str | None = None
     ) -> None:
         self.path = Path(path)
         self.name = name
-        self.keys = keys or KeyMap()
+        self.keys = as_key_map(keys)
         self.batch_rows = batch_rows
 
     def __iter__(self) -> Iterator[Item]:

@@ -28,7 +28,7 @@ from ..fetch._options import HTML_CONTENT_TYPES
 from ._csv_reader import CsvReader
 from ._http_payload import PayloadError, page_bytes
 from ._json_records import RecordProblem, json_records
-from ._keys import KeyMap, json_kind
+from ._keys import KeysArg, as_key_map, json_kind
 from ._open import base_suffix, compression_of, open_binary, open_utf8
 from ._parquet_reader import ParquetReader
 from ._records import Item, document_from_record, read_failure
@@ -93,12 +93,12 @@ class JsonlReader:
         self,
         path: str | Path,
         *,
-        keys: KeyMap | None = None,
+        keys: KeysArg = None,
         max_line_bytes: int = MAX_DOCUMENT_BYTES,
         name: str | None = None,
     ) -> None:
         self.path = Path(path)
-        self.keys = keys or KeyMap()
+        self.keys = as_key_map(keys)
         self.max_line_bytes = max_line_bytes
         self.name = name
         self._decoder = msgspec.json.Decoder()
@@ -242,7 +242,14 @@ class FileReader:
             yield read_failure(message, position, source_id=self.source_id)
             return
         if self.text:
-            yield Document(text=decode_text_dump(data).text, source_id=self.source_id, position=position)
+            text = decode_text_dump(data)
+            yield Document(
+                text=text.text,
+                encoding=text.encoding,
+                encoding_source=text.source,
+                source_id=self.source_id,
+                position=position,
+            )
         else:
             yield Document(html=data, source_id=self.source_id, position=position)
 
@@ -292,7 +299,7 @@ class FolderReader:
             yield from self._dumps_left_unread()
 
     def _dumps_left_unread(self) -> Iterator[Item]:
-        """For a folder without pages, one failure naming the dumps of records in it: a folder's JSON, CSV and
+        """For a folder without pages, one failure: naming the dumps of records in it, if any. A folder's JSON, CSV and
         WARC files are a mirror's data files as often as dumps (and may be an earlier run's output), so they are
         read only when given as inputs; a folder of Spark's ``part-*.jsonl.gz`` would otherwise give nothing,
         silently."""
@@ -307,6 +314,10 @@ class FolderReader:
                 f"the folder holds no pages, and its {len(dumps)} dump(s) of records ({shown}) are read only when"
                 f" given as inputs: newsclean clean {self.path}/<name> …"
             )
+            yield read_failure(message, str(self.path))
+        else:
+            # Most often the wrong folder: said, not a run that ends with nothing to show.
+            message = "the folder holds no pages (.html, .htm, .xhtml, .txt or .md files, or files that open as HTML)"
             yield read_failure(message, str(self.path))
 
 
@@ -419,8 +430,16 @@ class WarcReader:
             message = f"WARC record truncated: {len(body):,} of {record.content_length:,} bytes"
             return read_failure(message, where, source_id=record_id, url=url)
         if is_text:
-            text = decode_html(body, headers).text  # the charset its type names, else detection
-            return Document(text=text, url=url, source_id=record_id, position=where, fetched_at=record.record_date)
+            text = decode_html(body, headers)  # the charset its type names, else detection
+            return Document(
+                text=text.text,
+                encoding=text.encoding,
+                encoding_source=text.source,
+                url=url,
+                source_id=record_id,
+                position=where,
+                fetched_at=record.record_date,
+            )
         if kind == WarcRecordType.response:
             try:
                 body = page_bytes(body, headers, max_bytes=limit, url=url)
@@ -477,7 +496,10 @@ class StdinReader:
             yield read_failure(f"standard input exceeds max_document_bytes={self.max_document_bytes:,}", "-")
             return
         if self.text:
-            yield Document(text=decode_text_dump(data).text, source_id="-", position="-")
+            text = decode_text_dump(data)
+            yield Document(
+                text=text.text, encoding=text.encoding, encoding_source=text.source, source_id="-", position="-"
+            )
         else:
             yield Document(html=data, source_id="-", position="-")
 
@@ -493,7 +515,7 @@ class SpooledPipeReader:
     deleted. Gzip and zstd input is known by its magic bytes, and CSV whose header row has tabs and no commas is
     TSV. Positions and default ids name the input ``-``, or the pipe's path."""
 
-    def __init__(self, kind: InputFormat, *, keys: KeyMap | None = None, source: str | None = None) -> None:
+    def __init__(self, kind: InputFormat, *, keys: KeysArg = None, source: str | None = None) -> None:
         self.kind = kind
         self.keys = keys
         self.source = source
@@ -557,7 +579,7 @@ Reader = (
 def open_reader(
     path: str,
     *,
-    keys: KeyMap | None = None,
+    keys: KeysArg = None,
     input_format: InputFormat = "auto",
     text: bool | None = None,
 ) -> Reader:
@@ -580,7 +602,7 @@ _RECORD_KINDS = frozenset({"jsonl", "csv", "warc", "parquet"})
 
 
 def _record_reader(
-    path: str, kind: InputFormat, *, keys: KeyMap | None, name: str | None = None
+    path: str, kind: InputFormat, *, keys: KeysArg, name: str | None = None
 ) -> JsonlReader | CsvReader | WarcReader | ParquetReader:
     if kind == "warc":
         return WarcReader(path, name=name)
@@ -595,7 +617,7 @@ def _record_reader(
 def read_inputs(
     paths: Iterable[str],
     *,
-    keys: KeyMap | None = None,
+    keys: KeysArg = None,
     input_format: InputFormat = "auto",
     text: bool | None = None,
 ) -> Iterator[Item]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._decode import decode_text_dump
+from .._decode import Decoded, decode_text_dump
 from .._models import Failure
 from .._pipeline import Document
 from ._keys import (
@@ -68,10 +68,15 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
             url=url,
         )
     key, value = found
+    read_from: Decoded | None = None  # how a text column's bytes were decoded
     if isinstance(value, bytes | bytearray | memoryview):
         # A binary column of a table (Parquet, Arrow, a DataFrame under Ray, Dask or Spark): the raw bytes, decoded
         # as a fetched page's are (with the record's headers), or as a text dump's.
-        value = bytes(value) if html else decode_text_dump(bytes(value)).text
+        if html:
+            value = bytes(value)
+        else:
+            read_from = decode_text_dump(bytes(value))
+            value = read_from.text
     elif not isinstance(value, str):
         return read_failure(
             f"field '{key}' is a JSON {json_kind(value)}, not a string", where, source_id=source_id, url=url
@@ -80,7 +85,16 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
         return Document(
             html=value, url=url, headers=headers, source_id=source_id, position=where, fetched_at=fetched_at
         )
-    return Document(text=value, url=url, title=title, source_id=source_id, position=where, fetched_at=fetched_at)
+    return Document(
+        text=value,
+        encoding=read_from.encoding if read_from else None,
+        encoding_source=read_from.source if read_from else None,
+        url=url,
+        title=title,
+        source_id=source_id,
+        position=where,
+        fetched_at=fetched_at,
+    )
 
 
 def _first_filled(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any] | None:
