@@ -493,3 +493,12 @@ def test_the_main_process_killed_alone_leaves_no_worker_behind(tmp_path: Path, s
         )
         assert resumed.returncode == 0, resumed.stderr
         assert len(output.read_text().splitlines()) == 400
+
+
+def test_clean_batch_takes_keys_as_a_dict_as_the_adapters_do() -> None:
+    # clean_batch(records, keys={"html": "content"}) crashed with "'dict' object has no attribute 'id'".
+    records = [{"content": page("o.example", 1), "link": "https://o.example/1"}]
+    (article,) = newsclean.clean_batch(records, workers=0, keys={"html": "content", "url": "link"})
+    assert isinstance(article, newsclean.Article) and article.url == "https://o.example/1"
+    with pytest.raises(TypeError, match=r"keys must be a newsclean\.io\.KeyMap"):
+        list(newsclean.clean_batch(records, workers=0, keys=["content"]))

@@ -10,6 +10,7 @@ import msgspec
 from .._models import Article, Failure
 from .._pipeline import Document
 from ..io import KeyMap
+from ..io._keys import as_key_map
 from ..io._records import document_from_record
 from ._job import BatchConfig, outcomes
 from ._pool import Task
@@ -24,10 +25,12 @@ def clean_batch(
     """Clean ``records`` on worker processes; yield one Article or Failure per record, in input order.
 
     A record is a ``Document``, a ``Failure`` (passed through, e.g. from a reader) or a JSON-like mapping read
-    with ``keys`` (a ``KeyMap``; common field names are detected). Options are those of ``BatchConfig``:
-    ``workers`` (default: all cores; 0 runs in this process), ``rules``, ``limits``, ``require_content``,
-    ``chunk_size``, ``hard_timeout``. Never raises for one bad record.
+    with ``keys`` (a ``KeyMap`` or a dict of its fields; common field names are detected). Options are those of
+    ``BatchConfig``: ``workers`` (default: all cores; 0 runs in this process), ``rules``, ``limits``,
+    ``require_content``, ``chunk_size``, ``hard_timeout``. Never raises for one bad record.
     """
+    if "keys" in options:
+        options["keys"] = as_key_map(options["keys"])
     config = BatchConfig(**options)
     keys = config.keys
     items: Iterator[Task] = ((index, _as_item(record, keys, index)) for index, record in enumerate(records))

@@ -3,8 +3,8 @@
 A first pass ``observe``s every cleaned Article and counts, per site, on how many distinct pages each paragraph
 appears; ``apply`` then removes the paragraphs that are frequent enough and records each as a
 ``Removal(stage="site")``. Sites are hostnames (serving prefixes such as ``www.``, ``m.``, ``amp.`` dropped,
-punycode decoded) of the article's canonical URL or URL; an article without a URL is never changed. Exact duplicate pages (the same page scraped twice) count once, so a
-duplicated article is not mistaken for boilerplate.
+punycode decoded) of the article's canonical URL or URL; an article without a URL is never changed. Exact
+duplicate pages (the same page scraped twice) count once, so a duplicated article is not mistaken for boilerplate.
 
 Memory: one 8-byte fingerprint count per distinct (site, paragraph) pair, plus one per distinct page.
 """
