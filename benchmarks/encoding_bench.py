@@ -87,7 +87,7 @@ def _encodes(text: str, encoding: str) -> bool:
 def gold_pages(directory: Path, limit: int | None) -> Iterator[tuple[str, str, str]]:
     """(language, encoding, page without declarations) for each gold page that is not ASCII and fits its
     language's first legacy encoding."""
-    from newsclean._encoding_detection import DEFAULT_ENCODINGS, ENCODINGS_BY_LANGUAGE, _language
+    from newsclean._encoding_detection import DEFAULT_ENCODINGS, ENCODINGS_BY_LANGUAGE, _detected
 
     for path in sorted(directory.glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -98,7 +98,8 @@ def gold_pages(directory: Path, limit: int | None) -> Iterator[tuple[str, str, s
                 if html.isascii():
                     continue
                 stripped = _DECLARATION.sub(b"", html.encode("utf-8", "surrogatepass")).decode("utf-8", "replace")
-                language = _language(re.sub(r"<[^>]*>", " ", stripped)[:20000]) or "en"
+                found = _detected(re.sub(r"<[^>]*>", " ", stripped)[:20000])
+                language = found[0] if found is not None else "en"
                 encoding = ENCODINGS_BY_LANGUAGE.get(language, DEFAULT_ENCODINGS)[0]
                 if _encodes(stripped, encoding):
                     yield language, encoding, stripped

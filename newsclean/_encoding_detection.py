@@ -91,11 +91,13 @@ def detect_encoding(data: bytes, web_encodings: list[str]) -> str | None:
     best = from_bytes(head, cp_isolation=web_encodings).best()
     guess = codecs.lookup(best.encoding).name if best is not None and best.encoding else None
     sample = _text_sample(data)
-    language = _language(sample.decode(guess or DEFAULT_ENCODINGS[0], "replace"))
-    if language is None:
+    found = _detected(sample.decode(guess or DEFAULT_ENCODINGS[0], "replace"))
+    if found is None or found[1] < CONFIDENT_LANGUAGE:
+        found = _consistent_reading(data, sample) or found
+    if found is None:
         return guess
-    written_in = [codecs.lookup(name).name for name in ENCODINGS_BY_LANGUAGE.get(language, DEFAULT_ENCODINGS)]
-    decoding = [name for name in written_in if _decodes(data, name)]
+    language = found[0]
+    decoding = [name for name in _written_in(language) if _decodes(data, name)]
     if len(decoding) <= 1:
         return decoding[0] if decoding else guess
     return _reads_best_as(language, sample, decoding)
@@ -139,11 +141,43 @@ def _text_sample(data: bytes) -> bytes:
     return _SPACES.sub(b" ", b" ".join(pieces))[:TEXT_SAMPLE_BYTES]
 
 
-def _language(text: str) -> str | None:
+def _detected(text: str) -> tuple[str, float] | None:
     from .metadata._language import detect
 
-    found = detect(text)
-    return found[0] if found is not None else None
+    return detect(text)
+
+
+#: A reading whose language the model names with less confidence may be the wrong script's: charset-normalizer
+#: read undeclared windows-1256 Persian, whose zero-width non-joiner byte (0x9D) no other Arabic code page has, as
+#: Mac Cyrillic (Macedonian at 0.42), or gave up.
+CONFIDENT_LANGUAGE = 0.9
+
+
+def _consistent_reading(data: bytes, sample: bytes) -> tuple[str, float] | None:
+    """The language of the reading of ``sample`` that the model is surest of, among the readings in each
+    language's first legacy encoding that decode ``data`` and whose language is one written in that encoding;
+    None when no reading is."""
+    best: tuple[str, float] | None = None
+    for encoding in _FIRST_ENCODINGS:
+        if not _decodes(data, encoding):
+            continue
+        found = _detected(sample.decode(encoding, "replace"))
+        if found is None or encoding not in _written_in(found[0]):
+            continue
+        if best is None or found[1] > best[1]:
+            best = found
+    return best
+
+
+def _written_in(language: str) -> list[str]:
+    return [codecs.lookup(name).name for name in ENCODINGS_BY_LANGUAGE.get(language, DEFAULT_ENCODINGS)]
+
+
+# Each script's first encoding, once: a language's other encodings differ from it in a few letters, which the
+# language found in this reading then weighs (``_reads_best_as``).
+_FIRST_ENCODINGS = tuple(
+    dict.fromkeys(codecs.lookup(names[0]).name for names in (*ENCODINGS_BY_LANGUAGE.values(), DEFAULT_ENCODINGS))
+)
 
 
 def _decodes(data: bytes, codec: str) -> bool:

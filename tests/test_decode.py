@@ -390,3 +390,14 @@ def test_a_utf8_character_cut_at_the_end_stays_a_replacement_character() -> None
     data = ('<meta charset="utf-8"><p>Le café ’ était ' + "très").encode("utf-8") + "è".encode("cp1252") + b"\xe2\x80"
     decoded = decode_html(data)
     assert decoded.text.endswith("trèsè\ufffd") and decoded.source == "utf-8+windows-1252"
+
+
+@pytest.mark.parametrize("paragraphs", [1, 3])
+def test_undeclared_windows_1256_persian_with_its_non_joiner_byte_is_read(paragraphs: int) -> None:
+    # 0x9D, Persian's zero-width non-joiner, is in no other Arabic code page: charset-normalizer read one paragraph
+    # as Mac Cyrillic (Macedonian, at 0.42) and gave up on three, which then failed as binary.
+    text = "مدارس به\u200cصورت مجازي برگزار مي\u200cشود و تيم\u200cهاي امدادي در حالت آماده\u200cباش هستند."
+    raw = ("<html><body><h1>خبر</h1>" + f"<p>{text}</p>" * paragraphs + "</body></html>").encode("cp1256")
+    article = newsclean.clean_html(raw)
+    assert (article.encoding, article.encoding_source) == ("windows-1256", "detected")
+    assert article.paragraphs[0] == text
