@@ -287,12 +287,29 @@ def test_vectorised_language_detection_equals_py3langid(text: str, stock: Any) -
 
 # -- paragraph normalisation ----------------------------------------------------------------------------------------
 
-_PLAIN_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
+_PLAIN_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None
+)
+_JOINERS = "\u200c\u200d"
+_UNJOINABLE = ".,;:!?\"'()[]«»“”‘’—–-"
+
+
+def _joins(text: str, index: int) -> bool:
+    """Whether the joiner run around ``index`` has a joinable character on both sides."""
+    start, end = index, index
+    while start > 0 and text[start - 1] in _JOINERS:
+        start -= 1
+    while end < len(text) - 1 and text[end + 1] in _JOINERS:
+        end += 1
+    before = text[start - 1] if start > 0 else " "
+    after = text[end + 1] if end + 1 < len(text) else " "
+    return all(not (side.isspace() or side in _UNJOINABLE) for side in (before, after))
 _PLAIN_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\r\f\v"), " ")
 
 
 def _plain_normalize_paragraph(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_PLAIN_INVISIBLE).translate(_PLAIN_SPACES)
+    text = "".join(char for index, char in enumerate(text) if char not in _JOINERS or _joins(text, index))
     return " ".join(text.split())
 
 
@@ -309,6 +326,8 @@ def _plain_normalize_paragraph(text: str) -> str:
         "e\u00ad\u0301 an accent after a soft hyphen stays apart",
         "\u200b\u00a0\ufeff",
         "ZWNJ\u200cand ZWJ\u200d stay: \U0001f469\u200d\U0001f4bb",
+        "\u200d alone, \u200cat an edge\u200d, (\u200dbracketed\u200c) or after a space \u200c go",
+        "bidi \u200fmarks\u200e and \u2067isolates\u2069 go, \u202bembeddings\u202c too",
         "Ångström \u212b sign and A\u030a",
         "한국어 \u1100\u1161 jamo",
     ],
