@@ -47,7 +47,8 @@ def test_thai_lao_khmer_and_burmese_are_counted_by_their_length() -> None:
     assert (article.status, article.paragraphs, article.word_count) == ("ok", (THAI,), 20)
 
 
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# Ideographs and kana; not hangul, which Korean spaces into words (see test_metadata_scripts.py).
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # The definition of a counted word, as a regex tried from every character.
 _COUNTED_BY_DEFINITION = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
 

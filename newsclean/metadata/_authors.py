@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
 from ._clean import clean_string, fold
@@ -44,18 +45,105 @@ AGENCIES: dict[str, str] = {
     for name in names
 }
 
+# Labels that introduce the author's name in other languages and scripts, as "By" and "Автор:" do, each followed by
+# a space or a colon (a bare "文" could be a surname: "文在寅"). Chinese reporters' labels are ``_CHINESE_LABELS``.
+_NATIVE_LABELS = (
+    # Chinese: "author", "text by"
+    "作者",
+    "撰文",
+    "文",
+    # Japanese: "writer", "written by"
+    "筆者",
+    "執筆",
+    # Korean: "text", "text and photos", "reporting"
+    "글",
+    "글·사진",
+    "취재",
+    # Arabic: "by the pen of", "wrote" (he, she), "the writer", "prepared by"; Persian: "writer", "by the pen of"
+    "بقلم",
+    "كتب",
+    "كتبت",
+    "الكاتب",
+    "إعداد",
+    "نویسنده",
+    "به قلم",
+    # Hebrew: "by"
+    "מאת",
+    # Greek: "by" (his, her: the name follows in the genitive), "writes", "write"
+    "του",
+    "της",
+    "γράφει",
+    "γράφουν",
+    # Hindi: "writer" (he, she); Bengali: "writer"; Tamil: "written by"
+    "लेखक",
+    "लेखिका",
+    "লেখক",
+    "எழுதியவர்",
+    # Thai: "writer", "by", "written by", "story"
+    "ผู้เขียน",
+    "โดย",
+    "เขียนโดย",
+    "เรื่อง",
+    # Russian, Ukrainian: "text", "authors"; Indonesian, Malay: "by"
+    "текст",
+    "авторы",
+    "автори",
+    "oleh",
+)
+# Chinese reporters' labels: "reporter", "this paper's reporter", "this station's reporter", "special reporter",
+# "correspondent". They may be written without a space before the name ("本报记者张三": no name starts with them), and
+# after them names are separated by spaces ("本报记者 张三 李四": two people).
+_CHINESE_LABELS = ("本报记者", "本報記者", "本台记者", "特约记者", "记者", "記者", "通讯员", "通訊員")
+_CHINESE_LABEL = re.compile(r"^(?:" + "|".join(_CHINESE_LABELS) + r")")
+# What other languages write after the name: Chinese and Japanese "reporter", Japanese "correspondent", "senior staff
+# writer" and "editorial writer"; Korean "reporter" (senior, guest, specialist), "correspondent", "editorial writer";
+# Hindi "by" (a postposition). Longest first, so "선임기자" goes whole before "기자" is tried.
+_NATIVE_SUFFIXES = tuple(
+    sorted(
+        (
+            "记者",
+            "記者",
+            "特派員",
+            "編集委員",
+            "論説委員",
+            "기자",
+            "선임기자",
+            "객원기자",
+            "전문기자",
+            "특파원",
+            "논설위원",
+            "द्वारा",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _PREFIX = re.compile(
     r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
-    r"(?:about the author|(?:written|authored|reported|reporting|story|words|text|article|photos?|posted|"
+    r"(?:(?:about the author|(?:written|authored|reported|reporting|story|words|text|article|photos?|posted|"
     r"published|compiled|edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|"
-    r"author|authors|writer|reporter|byline|verfasst von|texto)\s*[:\-–—]?(?:\s+|$)",
+    r"author|authors|writer|reporter|byline|verfasst von|texto)\s*(?:[:\-–—]?(?:\s+|$)|：\s*)"
+    r"|(?:" + "|".join(map(re.escape, sorted(_NATIVE_LABELS, key=len, reverse=True))) + r")\s*(?:[:：\-–—]\s*|\s+|$)"
+    r"|(?:" + "|".join(_CHINESE_LABELS) + r")\s*[:：]?\s*)",
     re.IGNORECASE,
 )
-# A full stop ends a name ("By Jane Doe. Photos by …") unless it ends an honorific ("Dr. Jane Doe").
+# A full stop ends a name ("By Jane Doe. Photos by …") unless it ends an honorific ("Dr. Jane Doe"). A middle dot
+# between two Chinese characters joins a transliterated name ("迈克尔·乔丹"); elsewhere it separates names
+# ("홍길동·김철수"), as do the ideographic and Arabic commas and "and" written with spaces in other scripts.
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|·|•|(?<=\w\w)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bprof)\.\s|\band\b|&|\bwith\b|\n|(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b))\s*",
+    r"\s*(?:,|;|\||/|／|(?<![\u4e00-\u9fff])·|·(?![\u4e00-\u9fff])|•|、|，|；|،|؛|"
+    r"(?<=\w\w)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bprof)\.\s|\band\b|&|\bwith\b|\n|"
+    r"(?-i:\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bmit\b|\bcon\b|\bavec\b)|"
+    r"(?<=\s)(?:и|і|та|και|और|এবং|மற்றும்|และ|및)(?=\s))\s*",
     re.IGNORECASE,
 )
+# Bidirectional marks, embeddings and isolates around a name ("\u200fישראל ישראלי\u200f"): display hints only.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+# An e-mail address after the name ("홍길동 기자 gildong@hani.co.kr", "Jane Doe jane@example.com"): contact details, no
+# part of the name, and no reason to drop it. Not after a label or a word that makes it the subject ("Contact: …",
+# "… at jane@example.com").
+_TRAILING_EMAIL = re.compile(r"(?<=[^\W\d_])\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
+_EMAIL_LEAD = re.compile(r"(?:\bat|\bemail|\be-mail|\bcontact|\bto)$", re.IGNORECASE)
 # Where a byline stops being names: a date, a time, "Updated", "Published", a role after a dash.
 _TAIL = re.compile(
     r"\s*(?:\b(?:updated|published|posted|last modified|modified|aktualisiert|veröffentlicht|publié|mis à jour|"
@@ -342,6 +430,59 @@ _CREDENTIALS = frozenset(
 # Part of a name, not a credential: "George T. Conway III", "John Garcia Jr."
 _NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
+# Inside a name, beside letters: the joiners of Persian and Indic names ("علی‌رضا") and the middle dots of a foreign
+# name written in Japanese or Chinese ("ドナルド・トランプ", "迈克尔·乔丹"; ``_SPLIT`` splits at any other "·").
+_NAME_JOINERS = frozenset("'’.-\u200c\u200d\u30fb·")
+
+
+def _name_token(token: str) -> bool:
+    """Whether ``token`` can be a word of a name: a letter, then letters, digits, combining marks (the vowel signs
+    and viramas of Indic scripts, Thai vowels and tones, Arabic vowel marks: not ``\\w``) and joiners."""
+    if _NAME_TOKEN.match(token):
+        return True
+    return token[:1].isalpha() and all(
+        char.isalnum() or char in _NAME_JOINERS or unicodedata.category(char)[0] == "M" for char in token
+    )
+
+
+def _author_text(text: str) -> str | None:
+    """An author field or byline as ``clean_string`` gives it, without bidirectional marks."""
+    cleaned = clean_string(text)
+    if cleaned is None or cleaned.isascii():
+        return cleaned
+    return " ".join(cleaned.translate(_BIDI_CONTROLS).split()) or None
+
+
+def _without_native_suffix(text: str) -> str:
+    """``text`` without the word for "reporter" (or a like label) that other languages write after the name:
+    "山田太郎記者", "홍길동 기자", "홍길동기자" → the name. Glued to the name only in Chinese, Japanese and
+    Korean, and only where two characters of name are left."""
+    for suffix in _NATIVE_SUFFIXES:
+        if text == suffix:
+            return ""  # the label alone names nobody
+        if not text.endswith(suffix):
+            continue
+        head = text[: -len(suffix)]
+        if head[-1].isspace() or (_cjk_or_hangul(suffix[0]) and len(head) >= 2 and _cjk_or_hangul(head[-1])):
+            return head.strip(_PUNCTUATION)
+    return text
+
+
+def _cjk_or_hangul(char: str) -> bool:
+    return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+
+
+def _hangul_or_han_names(tokens: list[str], han: bool) -> bool:
+    """Whether space-separated ``tokens`` are several people's names, each written whole: Korean names (two to four
+    hangul syllables, surname and given name unspaced), or with ``han`` (after a Chinese reporter's label) Chinese
+    ones. Japanese writes a space inside a name ("山田 太郎"), so Han characters alone do not say so."""
+    if len(tokens) < 2 or not all(2 <= len(token) <= 4 for token in tokens):
+        return False
+    if all("\uac00" <= char <= "\ud7af" for token in tokens for char in token):
+        return True
+    return han and all("\u4e00" <= char <= "\u9fff" for token in tokens for char in token)
+
+
 _LOWER_PARTICLES = frozenset(
     [
         "de",
@@ -554,10 +695,10 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     ``structured`` names come from a field meant for authors (JSON-LD, ``<meta name="author">``): there a single
     word ("Susan") or a lower-case name is accepted; in page text it is too often a handle or a sentence.
     """
-    candidate = clean_string(text)
+    candidate = _author_text(text)
     if candidate is None:
         return None
-    candidate = _PREFIX.sub("", candidate).strip(_PUNCTUATION)
+    candidate = _without_native_suffix(_PREFIX.sub("", candidate).strip(_PUNCTUATION))
     if not candidate or _JUNK.match(candidate) or _JUNK_ANYWHERE.search(candidate):
         return None
     keys = set(site_keys)
@@ -584,7 +725,7 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
             or any(fold(single) in key for key in keys)
         ):
             return None
-    if not all(_NAME_TOKEN.match(token) for token in tokens):
+    if not all(map(_name_token, tokens)):
         return None
     folded_tokens = [t.casefold().strip(".,") for t in tokens]
     if sum(t in _ORGANIZATION_WORDS for t in folded_tokens) >= 1 and len(tokens) >= 2:
@@ -602,10 +743,14 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
 
 def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool = False) -> Byline:
     """Person names, agency and organisation from a byline: "By Jane Doe and John Roe, AP" → two names, AP."""
-    cleaned = clean_string(text)
+    cleaned = _author_text(text)
     if cleaned is None:
         return Byline((), None, None)
     keys = set(site_keys)
+    email = _TRAILING_EMAIL.search(cleaned)
+    if email is not None and not _EMAIL_LEAD.search(cleaned, 0, email.start()):
+        cleaned = cleaned[: email.start()]
+    chinese = _CHINESE_LABEL.match(cleaned) is not None  # "本报记者 张三 李四": spaces separate the names
     cleaned = _PREFIX.sub("", cleaned)
     cleaned = _PREFIX.sub("", _LEADING_DATE.sub("", cleaned, count=1))
     cleaned = _ON_BEHALF.sub("", _TAIL.sub("", cleaned))
@@ -620,10 +765,7 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
         part = part.strip(_PUNCTUATION)
         if not part or _NOT_AUTHOR_CREDIT.match(part):
             continue
-        for segment in re.split(r"\s+[-–—]\s+|\s*\(\s*|\s*\)\s*", part):
-            segment = segment.strip(_PUNCTUATION)
-            if not segment:
-                continue
+        for segment in _segments(part, chinese):
             wire = agency_name(segment)
             if wire:
                 agency = agency or wire
@@ -645,6 +787,19 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     # One author written twice, once in capitals ("Jane Doe", "JANE DOE" normalised alike or not), counts once.
     unique = {name.casefold(): name for name in reversed(names)}
     return Byline(tuple(reversed(unique.values())), agency, organization)
+
+
+def _segments(part: str, chinese: bool) -> Iterator[str]:
+    """The pieces of one part of a byline that each name one person or one organisation: split at a dash or a
+    bracket, without the label written after a name ("홍길동 기자"); Korean names, or Chinese ones after a Chinese
+    reporter's label (``chinese``), one by one ("홍길동 김철수", "张三 李四")."""
+    for piece in re.split(r"\s+[-–—]\s+|\s*[(（]\s*|\s*[)）]\s*", part):
+        segment = _without_native_suffix(piece.strip(_PUNCTUATION))
+        tokens = segment.split()
+        if _hangul_or_han_names(tokens, chinese):
+            yield from tokens
+        elif segment:
+            yield segment
 
 
 def _name_then_agency(segment: str, keys: set[str], structured: bool) -> tuple[str | None, str | None]:

@@ -18,14 +18,20 @@ import numpy
 WORDS_PER_MINUTE = 238
 SIMHASH_BITS = 64
 _SHINGLE = 3
-# Ideographs, kana and hangul syllables count one word each: those scripts put no spaces between words.
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# Ideographs and kana count one word each: Chinese and Japanese put no spaces between words. Korean does (hangul
+# words are spaced like English ones: "서울시는 오늘 새로운 정책을"), so hangul is counted by its spaces; counted a
+# syllable a word, a Korean text had three times its words.
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# What the content hash and the SimHash take one character at a time: ideographs, kana and hangul syllables. Hangul
+# stays here, so that the hashes of Korean articles stay the values stored before word counts changed.
+_HASHED_ONE_BY_ONE = _CJK + r"\uac00-\ud7af"
 # A CJK character, or a run of other non-space characters holding at least one letter or digit. The lookbehind
 # lets a run match only from its first character: tried from each of its characters, a long run with no letter
 # ("......", 12,000 characters) cost the square of its length (2.3 s), for the same matches.
 _COUNTED = re.compile(rf"[{_CJK}]|(?<![^\s{_CJK}])[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
-_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+", re.UNICODE)
+_WORD = re.compile(rf"[{_HASHED_ONE_BY_ONE}]|[^\W{_HASHED_ONE_BY_ONE}]+", re.UNICODE)
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+_HASHED_ONE_BY_ONE_FOUND = re.compile(rf"[{_HASHED_ONE_BY_ONE}]")
 # Thai, Lao, Myanmar and Khmer put no spaces between words (spaces end phrases and sentences), and their words are
 # several characters long, vowel and tone marks included: a run of them is estimated at one word per five
 # characters (three Thai news sentences, segmented by pythainlp's newmm: 78 words, 5.5 characters each). Counted
@@ -66,7 +72,7 @@ def reading_time_minutes(words: int) -> int:
 
 def _tokens(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", text).casefold()
-    if _HAS_CJK.search(folded) is None:  # without CJK characters ``_WORD`` is ``\w+``, which runs faster
+    if _HASHED_ONE_BY_ONE_FOUND.search(folded) is None:  # without them ``_WORD`` is ``\w+``, which runs faster
         return _WORD_CHARS.findall(folded)
     return _WORD.findall(folded)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -71,10 +72,92 @@ _MONTHS = {
 _MONTH_NAME = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\b\.?", re.IGNORECASE
 )
+
+
+def _month_key(name: str) -> str:
+    """A month name as a key of ``_NATIVE_MONTHS``: NFC, case-folded, Greek without its accents ("ΜΑΡΤΙΟΥ" and
+    "Μαρτίου" alike)."""
+    key = unicodedata.normalize("NFC", name).casefold().rstrip(".")
+    if any("\u0370" <= char <= "\u03ff" or "\u1f00" <= char <= "\u1fff" for char in key):
+        decomposed = unicodedata.normalize("NFD", key)
+        key = unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+    return key
+
+
+# Month names in scripts other than Latin, as dates write them: Russian and Ukrainian in the genitive ("9 марта") and
+# the nominative, Greek likewise ("9 Μαρτίου"), Arabic (Egypt and the Gulf, the Levant, the Maghreb; not the
+# Levant's two-word names, "كانون الثاني"), Persian, Hebrew (with the "ב" of "9 במרץ"), Hindi, Bengali and Thai.
+_NATIVE_MONTH_NAMES = [
+    (name, number)
+    for number, names in enumerate(
+        (
+            "января январь янв січня січень ιανουαρίου ιανουάριος ιαν يناير جانفي ژانویه ינואר जनवरी "
+            "জানুয়ারি জানুয়ারী มกราคม",
+            "февраля февраль фев лютого лютий φεβρουαρίου φεβρουάριος φεβ فبراير شباط فيفري فوریه פברואר फ़रवरी फरवरी "
+            "ফেব্রুয়ারি ফেব্রুয়ারী กุมภาพันธ์",
+            "марта март мар березня березень μαρτίου μάρτιος μαρ مارس آذار מרץ מרס मार्च মার্চ มีนาคม",
+            "апреля апрель апр квітня квітень απριλίου απρίλιος απρ أبريل ابريل إبريل نيسان أفريل آوریل אפריל अप्रैल "
+            "এপ্রিল เมษายน",
+            "мая май травня травень μαΐου μάιος مايو أيار ماي מאי मई พฤษภาคม",
+            "июня июнь июн червня червень ιουνίου ιούνιος ιουν يونيو يونيه حزيران جوان ژوئن יוני जून জুন มิถุนายน",
+            "июля июль июл липня липень ιουλίου ιούλιος ιουλ يوليو يوليه تموز جويلية ژوئیه יולי जुलाई জুলাই กรกฎาคม",
+            "августа август авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس أوت اوت אוגוסט अगस्त আগস্ট สิงหาคม",
+            "сентября сентябрь сен сент вересня вересень σεπτεμβρίου σεπτέμβριος σεπ سبتمبر أيلول سپتامبر ספטמבר "
+            "सितंबर सितम्बर সেপ্টেম্বর กันยายน",
+            "октября октябрь окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر اكتوبر اکتبر אוקטובר "
+            "अक्टूबर अक्तूबर অক্টোবর ตุลาคม",
+            "ноября ноябрь ноя листопада листопад νοεμβρίου νοέμβριος νοε نوفمبر نوامبر נובמבר नवंबर नवम्बर নভেম্বর "
+            "พฤศจิกายน",
+            "декабря декабрь дек грудня грудень δεκεμβρίου δεκέμβριος δεκ ديسمبر دسامبر דצמבר दिसंबर दिसम्बर "
+            "ডিসেম্বর ธันวาคม",
+        ),
+        start=1,
+    )
+    for word in names.split()
+    for name in ((word, "ב" + word) if "\u05d0" <= word[0] <= "\u05ea" else (word,))
+]
+_NATIVE_MONTHS = {_month_key(name): number for name, number in _NATIVE_MONTH_NAMES}
+# As written, and without the accents of Greek capitals ("ΜΑΡΤΙΟΥ").
+_NATIVE_MONTH_NAME = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        sorted(map(re.escape, {name for name, _ in _NATIVE_MONTH_NAMES} | set(_NATIVE_MONTHS)), key=len, reverse=True)
+    )
+    + r")(?!\w)\.?",
+    re.IGNORECASE,
+)
+_ENGLISH_MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+# Every decimal digit but ASCII's, in the Basic Multilingual Plane: Arabic-Indic "٢٠٢٤", Persian "۲۰۲۴", Devanagari
+# "२०२४", Bengali, Thai, full-width "２０２４". Each becomes its ASCII digit before a date is read, one character for
+# one, so places in the text stay where they were.
+_OTHER_DIGITS = [char for char in map(chr, range(0x80, 0x10000)) if char.isdecimal()]
+_TO_ASCII_DIGITS = {ord(char): str(unicodedata.decimal(char)) for char in _OTHER_DIGITS}
+_OTHER_DIGIT = re.compile(
+    "["
+    + "".join(
+        f"\\u{ord(run[0]):04x}-\\u{ord(run[-1]):04x}"
+        for run in (_OTHER_DIGITS[i : i + 10] for i in range(0, len(_OTHER_DIGITS), 10))
+    )
+    + "]"
+)
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit written in ASCII: "٩ مارس ٢٠٢٤" → "9 مارس 2024"."""
+    if text.isascii() or _OTHER_DIGIT.search(text) is None:
+        return text
+    return text.translate(_TO_ASCII_DIGITS)
+
+
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}|^\d{8}(?:T|$)")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# /2023/12/22/, /20231222-…; /2024/3/9/ (the month and day unpadded, each a path segment of its own, is a date
+# too); not /2023/12/slug, which names a month.
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$)"
     r"|/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(?:[^/]+)"
 )
 
@@ -117,8 +200,12 @@ _NUMERIC_STAMP = re.compile(
     r"(?:\s*[-,]?\s*(?P<hour>\d{1,2}):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?\s*(?P<half>[ap])?\.?m?\.?)?$",
     re.IGNORECASE,
 )
-# Google Scholar's citation_publication_date: "2019/1/22", year first.
-_YEAR_FIRST_SLASHES = re.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})$")
+# Google Scholar's citation_publication_date: "2019/1/22", year first; and as Arabic, Persian, Chinese and Japanese
+# pages stamp it, with its time: "2024/03/09 10:05".
+_YEAR_FIRST_SLASHES = re.compile(
+    r"^(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
+    r"(?:[ T]+(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?$"
+)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -127,8 +214,11 @@ def _numeric_stamp(text: str) -> datetime | None:
     both could be months the weekday printed with it decides; without one the date is no evidence."""
     year_first = _YEAR_FIRST_SLASHES.match(text)
     if year_first is not None:
+        year, month, day, hour, minute, second = (
+            int(year_first[part] or 0) for part in ("year", "month", "day", "hour", "minute", "second")
+        )
         try:
-            return datetime(int(year_first["year"]), int(year_first["month"]), int(year_first["day"]), tzinfo=UTC)
+            return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
         except ValueError:
             return None
     match = _NUMERIC_STAMP.match(text)
@@ -160,7 +250,10 @@ class ParsedDate(NamedTuple):
 
 
 def month_number(name: str) -> int | None:
-    return _MONTHS.get(name.casefold().rstrip("."))
+    number = _MONTHS.get(name.casefold().rstrip("."))
+    if number is None and not name.isascii():
+        return _NATIVE_MONTHS.get(_month_key(name))
+    return number
 
 
 def parse_datetime(raw: object) -> ParsedDate | None:
@@ -170,6 +263,8 @@ def parse_datetime(raw: object) -> ParsedDate | None:
     text = raw.strip()
     if not text or len(text) > 64:
         return None
+    if not text.isascii():
+        text = _in_latin_script(text)
     parsed: datetime | None = None
     date_only = False
     if _ISO_LIKE.match(text):
@@ -217,15 +312,37 @@ def parse_datetime(raw: object) -> ParsedDate | None:
     return ParsedDate(parsed, False, date_only)
 
 
+# "2024年3月9日 10時05分", "2024년 3월 9일": Chinese, Japanese and Korean dates and times, with a weekday in brackets
+# ("2024年3月9日(土)", Japanese) or without.
+_CJK_STAMP_DATE = re.compile(
+    r"^(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+    r"(?:\s*[(（][日月火水木金土一二三四五六天][)）])?"
+)
+_CJK_STAMP_TIME = re.compile(r"(?P<hour>\d{1,2})\s*[時时시]\s*(?P<minute>\d{1,2})\s*[分분]")
+
+
+def _in_latin_script(text: str) -> str:
+    """A date stamp written in other digits, month names or characters as ``parse_datetime`` reads it: "٩ مارس
+    ٢٠٢٤" → "9 March 2024", "2024年3月9日 10時05分" → "2024-03-09 10:05"."""
+    text = ascii_digits(text)
+    cjk = _CJK_STAMP_DATE.match(text)
+    if cjk is not None:
+        year, month, day = int(cjk["year"]), int(cjk["month"]), int(cjk["day"])
+        rest = _CJK_STAMP_TIME.sub(lambda m: f"{int(m['hour']):02d}:{int(m['minute']):02d}", text[cjk.end() :])
+        return f"{year:04d}-{month:02d}-{day:02d}{' ' + rest.strip() if rest.strip() else ''}"
+    return _NATIVE_MONTH_NAME.sub(lambda m: _ENGLISH_MONTH_NAMES[_NATIVE_MONTHS[_month_key(m.group())] - 1], text)
+
+
 def date_from_url(url: str | None) -> datetime | None:
     """The publication date many sites put in their paths (/2023/12/22/…, /20231222-…); midnight UTC."""
     if not url:
         return None
     match = _URL_DATE.search(url.split("?", 1)[0])
-    if match is None or match.group(1) is None:
+    if match is None or match.group(1, 4) == (None, None):
         return None
+    year, month, day = match.group(1, 2, 3) if match.group(1) is not None else match.group(4, 5, 6)
     try:
-        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)), tzinfo=UTC)
+        return datetime(int(year), int(month), int(day), tzinfo=UTC)
     except ValueError:
         return None
 
@@ -245,15 +362,18 @@ def describe(source: str, parsed: ParsedDate) -> str:
     return "; ".join([source, *notes])
 
 
-# A month-name run reaches the longest name ("septiembre", 10 letters). The runs are possessive: a shorter run is
-# followed by a letter, which never continues a match, so giving letters back only costs time (a sixth of the scan
-# over every word of the page).
+# The letters of the other scripts ``_NATIVE_MONTHS`` writes month names in: Greek, Cyrillic, Hebrew, Arabic,
+# Devanagari, Bengali, Thai (vowel signs and viramas included).
+_NATIVE_LETTERS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f"
+# A month-name run reaches the longest name ("septiembre", 10 letters; Greek "Σεπτεμβρίου", 11; Hindi "मई", 2). The
+# runs are possessive: a shorter run is followed by a letter, which never continues a match, so giving letters back
+# only costs time (a sixth of the scan over every word of the page).
 # "5 de febrero de 2024" (Spanish, Portuguese) has a "de" before the month and one ("del") before the year; Chinese,
 # Japanese and Korean write "2024年3月5日" / "2024년 3월 5일", with no word boundary between the date and the text.
 _TEXT_DATE = re.compile(
     r"\b(?P<mname>[A-Za-zé]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
-    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?(?P<nname>[A-Za-zäéûç]{3,10}+)\.?,?\s+(?:del?\s+)?"
-    r"(?P<ny>(?:19|20)\d{2})\b"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?"
+    r"(?P<nname>[A-Za-zäéûç" + _NATIVE_LETTERS + r"]{2,11}+)\.?,?\s+(?:del?\s+)?(?P<ny>(?:19|20)\d{2})\b"
     r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
     r"|(?<!\d)(?P<cy>(?:19|20)\d{2})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]"
     r"|\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})\b"
@@ -264,8 +384,8 @@ _TEXT_DATE = re.compile(
 # separator followed by a digit (the fifth). Each starts with a literal, which Python's regex engine finds
 # with a fast scan: five such scans cost a fifth of one alternation or character class.
 _DATE_ANCHORS = tuple(re.compile(anchor) for anchor in (r"19\d\d", r"20\d\d", r"/\d", r"\.\d", r"-\d"))
-# A match has at most 22 characters other than whitespace before its anchor, and an attempt of the regex reads
-# at most 28 of them from where it starts; the window around an anchor holds more than that on each side.
+# A match has at most 23 characters other than whitespace before its anchor, and an attempt of the regex reads
+# at most 29 of them from where it starts; the window around an anchor holds more than that on each side.
 _WINDOW = 48
 _WINDOW_BEFORE_CHARS = 24
 _WINDOW_AFTER_CHARS = 32
@@ -296,7 +416,7 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
 
     Trying the four forms at every position of a page's text costs several times more than finding the few
     places a date can be. From ``pos``, let ``at`` be the first anchor: a match starting at or before ``at``
-    holds ``at`` or a later anchor with at most 22 non-space characters before it, so it starts inside the
+    holds ``at`` or a later anchor with at most 23 non-space characters before it, so it starts inside the
     window before ``at``, and every attempt of the regex from there ends inside the window after ``at``; a
     search confined to the window finds it, or finds none starting by ``at``, and then no match starts before
     ``at + 1``. Each match is checked against the regex run at that position on the whole text; a mismatch
@@ -322,9 +442,9 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def visible_dates(text: str) -> set[date]:
-    """Every calendar date written out in ``text`` (both readings of an ambiguous 03/04/2023)."""
+    """Every calendar date written out in ``text`` (both readings of an ambiguous 03/04/2023), in any digits."""
     found: set[date] = set()
-    for match in text_date_matches(text):
+    for match in text_date_matches(ascii_digits(text)):
         _add_dates(match, found)
     return found
 
@@ -403,6 +523,7 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = LABEL_LIMIT)
     evidence): a publication label ("Published", "Posted on", "Date:"), or with ``updated`` an update label
     ("Updated", "Last modified")."""
     label = _UPDATED_LABEL if updated else _PUBLISHED_LABEL
+    text = ascii_digits(text)
     for match in _TEXT_DATE.finditer(text, 0, limit):
         if not label.search(text, max(0, match.start() - 40), match.start()):
             continue
@@ -449,7 +570,9 @@ class PageDates(NamedTuple):
 def scan_page_dates(text: str, *, limit: int = LABEL_LIMIT) -> PageDates:
     """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
     each printed date's place and label. An ambiguous numeric date ("03/04/2023") keeps both readings unless
-    the page's unambiguous numeric dates all follow one order ("12/17/2025": month first)."""
+    the page's unambiguous numeric dates all follow one order ("12/17/2025": month first). Digits of any script
+    are read as ASCII ones, one character for one: places stay those of ``text``."""
+    text = ascii_digits(text)
     found: set[date] = set()
     printed: list[PrintedDate] = []
     month_first: dict[int, date] = {}  # printed index → the month-first reading of an ambiguous 03/04/2023
@@ -542,6 +665,7 @@ def printed_moments(text: str, scan: PageDates, printed_dates: Iterable[PrintedD
     """The dates of ``printed_dates`` (from ``scan``) printed with a time of day, naive: in whatever zone the
     page prints them. A time belongs to the date it follows, else to the date it precedes, never across
     another date."""
+    text = ascii_digits(text)
     order = {printed: index for index, printed in enumerate(scan.printed)}
     moments: list[datetime] = []
     for printed in printed_dates:
@@ -620,7 +744,11 @@ def text_shows_day(text: str, value: datetime) -> bool:
         return False
     if value.year in numbers or value.month in numbers - {value.day} or value.month == value.day:
         return True
-    return any(month_number(word.group(0)) == value.month for word in _MONTH_NAME.finditer(text))
+    if any(month_number(word.group(0)) == value.month for word in _MONTH_NAME.finditer(text)):
+        return True
+    return not text.isascii() and any(
+        month_number(word.group(0)) == value.month for word in _NATIVE_MONTH_NAME.finditer(text)
+    )
 
 
 _ZONE_NAME = re.compile(r"\b(?:" + "|".join(name for name in _ZONES if name != "Z") + r")\b")

@@ -13,7 +13,17 @@ from ._hosts import unicode_host
 
 # Separators sites put between the headline and their name. A plain hyphen counts only with spaces around it,
 # so "Jean-Luc" or "COVID-19" never split.
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/)\s+|\s*(?:\||»|::|•)\s*")
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|~|/)\s+|\s*(?:\||｜|»|::|•)\s*")
+# Separators Chinese and Japanese titles write without spaces: "…下乡_新浪财经_新浪网", "…下乡-新华网",
+# "…--经济·科技--人民网", "…3月20日：朝日新聞デジタル". They count only before the site's own name (a
+# colon or a dash is as often the headline's), and a single hyphen only beside a character of a script written
+# without spaces ("COVID-19", "Spider-Man" stay whole).
+_GLUED_SEPARATOR = re.compile(r"--|——|_|-|—|－|：|:|丨")
+# Separators that also set off the site's section before its name ("…--经济·科技--人民网"): not a hyphen or a colon,
+# which join words and open quotes.
+_SECTION_SEPARATORS = frozenset({"--", "——", "_", "丨"})
+# Bidirectional marks left at an end of a title once the site's name is cut ("…المخزونات \u200f| الجزيرة نت").
+_BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Guillemets also quote: "… о «перемирии»", "Macron : « Nous ne céderons pas »", German "»Wir schaffen das«". A
 # pair, or a » that ends the title or one that opens it, is the headline's own quotation, never a separator (the
 # empty segment beyond it is no site name).
@@ -221,10 +231,57 @@ def clean_title(
             for index in range(start + 1, end):
                 pieces.extend((separators[index - 1], parts[index]))
             title = "".join(pieces).strip()
+    if site_keys or hkey:
+        title = _without_glued_site(title, site_keys, hkey)
     prefix = _SITE_PREFIX.match(title)
     if prefix and _is_site_segment(prefix.group(1), site_keys, hkey, kept_label=kept_label):
         title = title[prefix.end() :]
+    title = title.strip(_BIDI_CONTROLS + " ")
     return normalize_quotes(title if keep_media_tag else strip_media_tag(title)) or None
+
+
+def _glued_separators(title: str) -> list[re.Match[str]]:
+    """The separators of ``_GLUED_SEPARATOR`` in ``title``; a single hyphen only beside a character of a script
+    written without spaces (Chinese, Japanese)."""
+    found = []
+    for separator in _GLUED_SEPARATOR.finditer(title):
+        if separator.group() == "-":
+            beside = title[separator.start() - 1 : separator.start()] + title[separator.end() : separator.end() + 1]
+            if not any(_unspaced_script(char) for char in beside):
+                continue
+        found.append(separator)
+    return found
+
+
+def _unspaced_script(char: str) -> bool:
+    return (
+        "\u3040" <= char <= "\u30ff"  # kana
+        or "\u3400" <= char <= "\u9fff"  # ideographs
+        or "\uf900" <= char <= "\ufaff"  # compatibility ideographs
+        or "\uff00" <= char <= "\uffef"  # full-width forms
+    )
+
+
+def _without_glued_site(title: str, site_keys: set[str], hkey: str) -> str:
+    """``title`` without the site's name glued after the headline by ``_GLUED_SEPARATOR``, and without what follows
+    it (the portal: "…_新浪财经_新浪网" on 新浪财经) and the sections before it ("…--经济·科技--人民网")."""
+    separators = _glued_separators(title)
+    sites = site_keys | ({hkey} - {""})
+    for index, separator in enumerate(separators):
+        end = separators[index + 1].start() if index + 1 < len(separators) else len(title)
+        key = fold(title[separator.end() : end])
+        if separator.start() == 0 or not key or not {key, key.removeprefix("the"), _TLD_SUFFIX.sub("", key)} & sites:
+            continue
+        cut = separator.start()
+        kind = separator.group()
+        for before in reversed(separators[:index]):
+            section = title[before.end() : cut]
+            if kind not in _SECTION_SEPARATORS or before.group() != kind or len(section) >= before.start():
+                break
+            cut = before.start()
+        head = title[:cut].strip(_BIDI_CONTROLS + " ")
+        return head or title
+    return title
 
 
 # A genre label opening a title: "Opinion: …", "Opinion | …", "Analysis – …".
