@@ -51,9 +51,20 @@ def split_text_dump(text: str) -> list[str]:
 
 
 def looks_like_title(line: str) -> bool:
-    """A dump's first line is a headline when it is short and does not end like a sentence."""
+    """A dump's first line is a headline when it is short and does not end like a sentence. An abbreviation with
+    dots inside ("Storm hits the U.S.", Thai "9-11 มี.ค.") ends a headline without ending a sentence."""
     words = line.split()
-    return 0 < len(words) <= 30 and not line.rstrip().endswith((".", ",", ";", ":", "!")) and len(line) <= 250
+    if not 0 < len(words) <= 30 or len(line) > 250:
+        return False
+    ending = line.rstrip()
+    if ending.endswith(".") and _DOTTED_ABBREVIATION.search(words[-1]) is not None:
+        return True
+    return not ending.endswith((".", ",", ";", ":", "!"))
+
+
+# A last word of dotted pieces of at most four characters each, no digits ("U.S.", "a.m.", "มี.ค.", whose vowel
+# signs are marks, not letters): one dot alone ("Inc.", "over.") may end a sentence.
+_DOTTED_ABBREVIATION = re.compile(r"^\W*(?:[^\s.\d]{1,4}\.){2,}$")
 
 
 #: A dump that opens with one of these tags (or a doctype or a comment) and closes a tag somewhere is HTML: prose

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import newsclean
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -40,3 +42,20 @@ def test_seed_004_title_without_marker_and_widgets_removed_by_category() -> None
         "Once you're here...": "related",
         "%d bloggers like this:": "widget",
     }
+
+
+@pytest.mark.parametrize(
+    ("headline", "is_title"),
+    [
+        ("Storm hits the U.S.", True),
+        ("กรมอุตุฯ เตือนพายุฤดูร้อนถล่มภาคเหนือ 9-11 มี.ค.", True),  # Thai headlines end in abbreviated months
+        ("The storm is over.", False),
+        ("Acme Inc.", False),  # one dot may end a sentence
+        ("Version 2.0.", False),
+    ],
+)
+def test_a_dump_headline_may_end_in_a_dotted_abbreviation(headline: str, is_title: bool) -> None:
+    body = "The storm brought heavy rain and strong winds to the region on Monday, and thousands lost power."
+    article = newsclean.clean_text(f"{headline}\n{body}")
+    assert (article.title == headline) is is_title
+    assert article.paragraphs == ((body,) if is_title else (headline, body))
