@@ -304,6 +304,8 @@ def _joins(text: str, index: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end + 1] if end + 1 < len(text) else " "
     return all(not (side.isspace() or side in _UNJOINABLE) for side in (before, after))
+
+
 _PLAIN_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\r\f\v"), " ")
 
 
