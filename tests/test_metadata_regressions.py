@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
+from _metadata_page import BODY, FETCHED, URL
 
 import newsclean
 from newsclean.metadata import clean_title, find_dateline
@@ -14,20 +15,6 @@ from newsclean.metadata._clean import clean_string
 from newsclean.metadata._dates import visible_dates
 from newsclean.metadata._site import clean_url, same_site
 from newsclean.metadata._title import host_key
-
-FETCHED = datetime(2024, 3, 10, 12, 0, tzinfo=UTC)
-URL = "https://www.example.com/news/council-budget"
-BODY = "".join(
-    f"<p>{sentence}</p>"
-    for sentence in (
-        "The city council voted on Tuesday to approve a new budget that increases spending on public transport "
-        "and housing across the region.",
-        "Officials said the plan would take effect next year after a long debate that lasted several months and "
-        "involved many residents.",
-        "Critics argued that the measure would raise taxes for small businesses, while supporters said it was "
-        "long overdue for the city.",
-    )
-)
 
 
 def clean(html: str, url: str = URL) -> newsclean.Article:

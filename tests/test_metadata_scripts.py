@@ -4,48 +4,17 @@ month names, titles with unspaced or full-width separators, Traditional Chinese,
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 
 import pytest
+from _metadata_page import BODY, TITLE, json_ld
+from _metadata_page import clean_story as clean
 
-import newsclean
 from newsclean.metadata._authors import parse_byline, person_name
 from newsclean.metadata._computed import word_count
 from newsclean.metadata._dates import date_from_url, parse_datetime, visible_dates
 from newsclean.metadata._language import resolve_language
 from newsclean.metadata._title import clean_title
-
-FETCHED = datetime(2024, 3, 10, 12, 0, tzinfo=UTC)
-URL = "https://www.example.com/news/council-budget"
-TITLE = "Council approves new budget"
-BODY = "".join(
-    f"<p>{sentence}</p>"
-    for sentence in (
-        "The city council voted on Tuesday to approve a new budget that increases spending on public transport "
-        "and housing across the region.",
-        "Officials said the plan would take effect next year after a long debate that lasted several months and "
-        "involved many residents.",
-        "Critics argued that the measure would raise taxes for small businesses, while supporters said it was "
-        "long overdue for the city.",
-    )
-)
-
-
-def clean(
-    head: str = "", *, body: str = BODY, url: str = URL, lang: str | None = "en", title: str = TITLE, h1: bool = True
-) -> newsclean.Article:
-    lang_attribute = "" if lang is None else f' lang="{lang}"'
-    heading = f"<h1>{title}</h1>" if h1 else ""
-    html = (
-        f'<html{lang_attribute}><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
-        f"<body><article>{heading}{body}</article></body></html>"
-    )
-    return newsclean.clean_html(html, url=url, fetched_at=FETCHED)
-
-
-def json_ld(node: dict[str, object]) -> str:
-    return f'<script type="application/ld+json">{json.dumps(node, ensure_ascii=False)}</script>'
 
 
 def article_ld(**fields: object) -> str:

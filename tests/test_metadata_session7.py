@@ -4,9 +4,10 @@ site name, invalid ``lang`` codes, several ``<meta name="author">`` tags."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import pytest
+from _metadata_page import BODY, FETCHED, TITLE, URL
+from _metadata_page import clean_story as clean
 
 import newsclean
 from newsclean.metadata._authors import parse_byline, person_name
@@ -14,30 +15,7 @@ from newsclean.metadata._language import primary_subtag, resolve_language
 from newsclean.metadata._site import readable_domain
 from newsclean.metadata._title import host_key
 
-FETCHED = datetime(2024, 3, 10, 12, 0, tzinfo=UTC)
-URL = "https://www.example.com/news/council-budget"
-TITLE = "Council approves new budget"
-BODY = "".join(
-    f"<p>{sentence}</p>"
-    for sentence in (
-        "The city council voted on Tuesday to approve a new budget that increases spending on public transport "
-        "and housing across the region.",
-        "Officials said the plan would take effect next year after a long debate that lasted several months and "
-        "involved many residents.",
-        "Critics argued that the measure would raise taxes for small businesses, while supporters said it was "
-        "long overdue for the city.",
-    )
-)
 ENGLISH = "The council approved the plan on Wednesday after a long debate about the cost of the barrier. " * 3
-
-
-def clean(head: str, *, body: str = BODY, url: str = URL, lang: str | None = "en") -> newsclean.Article:
-    lang_attribute = "" if lang is None else f' lang="{lang}"'
-    html = (
-        f'<html{lang_attribute}><head><meta charset="utf-8"><title>{TITLE}</title>{head}</head>'
-        f"<body><article><h1>{TITLE}</h1>{body}</article></body></html>"
-    )
-    return newsclean.clean_html(html, url=url, fetched_at=FETCHED)
 
 
 # -- 1. a newsroom glued after the author's name -----------------------------------------------------------------
