@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -21,8 +20,7 @@ from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
 from ..batch._job import default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
-from ..io._open import base_suffix
-from ..io._writers import open_writer
+from ..io._writers import open_writer, require_writer_packages
 from ._options import file_error, rules_option
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -309,7 +307,9 @@ def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None
 
 def _check_output_format(output: str | None) -> None:
     """Refuse, before anything is read or written, an output whose format needs a package that is missing."""
-    if output is None or importlib.util.find_spec("pyarrow") is not None:
+    if output is None:
         return
-    if ".parquet" in (base_suffix(Path(output)), Path(output).suffix.lower()):  # as open_writer tells
-        raise click.ClickException("Parquet output needs pyarrow: pip install 'newsclean[parquet]'")
+    try:
+        require_writer_packages(output)
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -15,6 +15,7 @@ checkpoint (``resume_at``), which cuts off anything written after it.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import os
 import shutil
 from datetime import datetime
@@ -107,10 +108,7 @@ class ParquetWriter:
     """
 
     def __init__(self, path: str | Path, *, resume_at: int | None = None, row_group_size: int = 10_000) -> None:
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("Parquet output needs pyarrow: pip install 'newsclean[parquet]'") from exc
+        require_writer_packages(path)
         self.path = Path(path)
         self.parts_dir = self.path.with_name(self.path.name + ".parts")
         self.row_group_size = row_group_size
@@ -212,6 +210,17 @@ def _arrow_type(info: msgspec.inspect.Type) -> Any:
 
 def open_writer(path: str | Path, *, resume_at: int | None = None) -> RecordWriter:
     """A Parquet writer for ``.parquet`` paths, a JSONL writer (``.gz`` compressed) for anything else."""
-    if base_suffix(Path(path)) == ".parquet" or Path(path).suffix.lower() == ".parquet":
+    if _is_parquet(path):
         return ParquetWriter(path, resume_at=resume_at)
     return JsonlWriter(path, resume_at=resume_at)
+
+
+def require_writer_packages(path: str | Path) -> None:
+    """Raise ImportError, naming the extra to install, when the writer ``open_writer`` would pick for ``path``
+    needs a package that is missing (pyarrow for Parquet): callers can ask before creating any file."""
+    if _is_parquet(path) and importlib.util.find_spec("pyarrow") is None:
+        raise ImportError("Parquet output needs pyarrow: pip install 'newsclean[parquet]'")
+
+
+def _is_parquet(path: str | Path) -> bool:
+    return ".parquet" in (base_suffix(Path(path)), Path(path).suffix.lower())

@@ -175,11 +175,16 @@ _ISO_639_1 = frozenset(
     """.split()  # noqa: SIM905 - a code list reads better as text
 )
 
+
+def _by_word(words_by_code: dict[str, str]) -> dict[str, str]:
+    """Each space-separated word of the table's values, mapped to its key."""
+    return {word: code for code, words in words_by_code.items() for word in words.split()}
+
+
 # Three-letter codes (ISO 639-2, bibliographic and terminological, and a few ISO 639-3 individual languages) of
 # languages that have a two-letter code: reported by the two-letter one, as the detector reports them.
-_THREE_LETTER_TO_TWO = {
-    three: two
-    for two, threes in {
+_THREE_LETTER_TO_TWO = _by_word(
+    {
         "af": "afr",
         "am": "amh",
         "ar": "ara arb",
@@ -279,9 +284,8 @@ _THREE_LETTER_TO_TWO = {
         "yo": "yor",
         "zh": "zho chi cmn",
         "zu": "zul",
-    }.items()
-    for three in threes.split()
-}
+    }
+)
 # Languages with no two-letter code, by their three letters: those py3langid's model reports, and a few more that
 # pages declare.
 _THREE_LETTER_ONLY = frozenset(
@@ -292,9 +296,8 @@ _THREE_LETTER_ONLY = frozenset(
 )
 # Language names some templates write where a code belongs (lang="english"), in English and as their speakers
 # write them.
-_LANGUAGE_NAMES = {
-    name: code
-    for code, names in {
+_LANGUAGE_NAMES = _by_word(
+    {
         "en": "english",
         "fr": "french français francais",
         "de": "german deutsch",
@@ -310,9 +313,8 @@ _LANGUAGE_NAMES = {
         "zh": "chinese 中文",
         "ko": "korean 한국어",
         "ar": "arabic العربية",
-    }.items()
-    for name in names.split()
-}
+    }
+)
 
 # Languages written in the Latin script: text with hardly a Latin letter is not in one of them, whatever the page
 # declares (a template's lang="en" over an Arabic article).
