@@ -1,9 +1,10 @@
-"""Per-document limits: size, depth and wall-clock time. Every limit is a keyword argument with a default."""
+"""Per-document limits: size, depth, attributes and wall-clock time; each a keyword argument with a default."""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import re
 import signal
 import sys
@@ -32,10 +33,14 @@ class Limits(msgspec.Struct, frozen=True, kw_only=True):
     #: Deepest element nesting accepted. HTML parsers are quadratic in depth (Lexbor needs ~2 s at 20,000
     #: levels); real pages stay under a few hundred even with broken templates.
     max_depth: int = 5000
+    #: Most distinct attributes one element may carry. Parsers check each new attribute against the element's
+    #: others, so time grows with the square (Lexbor and libxml2 together ≈19 s at 50,000 on one element, in C
+    #: calls no deadline can interrupt); real elements carry a few dozen.
+    max_attributes: int = 1000
 
     def __post_init__(self) -> None:
         # msgspec checks types only when decoding: a Limits built in code is checked here, once.
-        for name in ("max_bytes", "max_depth"):
+        for name in ("max_bytes", "max_depth", "max_attributes"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(f"Limits.{name} must be a positive integer, got {value!r}")
@@ -106,6 +111,58 @@ def check_depth(text: str, limits: Limits, *, url: str | None) -> None:
                 deepest = depth
                 if deepest > limits.max_depth:
                     raise InputError(f"markup nests deeper than max_depth={limits.max_depth}", url=url, stage="input")
+
+
+# One attribute in a start tag: its name, and its value if it has one. As a parser reads it, a quote opens a
+# value only after "=" (elsewhere it is part of a name), and a quoted value may hold spaces, "=", "<" and ">".
+_ATTRIBUTE = re.compile(r"""([^\s/>=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+# Where a "<" starts no tag until the matching end: comments, and elements whose content is raw text.
+_RAW_TEXT_START = re.compile(r"<!--|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b", re.I)
+
+
+@functools.cache
+def _long_start_tag(items: int) -> re.Pattern[str]:
+    """A start tag of at least ``items`` pieces, read as ``_ATTRIBUTE`` reads it. A piece is a run of at most 16
+    characters of a name, a run of separators, or "=" with its value, so an element with A attributes has at
+    least 2A - 1 of them. Script code such as "i<n.length;" has no tag name."""
+    item = r"""[^>=\s/]{1,16}+|[\s/]++|=\s*+(?:"[^"]*+"|'[^']*+')?"""
+    return re.compile(rf"""<([a-zA-Z][a-zA-Z0-9-]*+)[\s/](?:{item}){{{items}}}+(?:{item})*+""")
+
+
+def check_attributes(text: str, limits: Limits, *, url: str | None) -> None:
+    """Refuse a page with an element carrying more than ``max_attributes`` distinct attributes, before a parser
+    meets it. Only start tags long enough to hold that many are counted; finding them costs about 2 ms per MB."""
+    raw_text = _raw_text_spans(text)
+    span = (-1, -1)
+    for tag in _long_start_tag(2 * limits.max_attributes).finditer(text):
+        # The tag's name is not an attribute; a name given twice costs a parser nothing (it keeps the first).
+        count = len({match.group(1).lower() for match in _ATTRIBUTE.finditer(text, tag.end(1), tag.end())})
+        if count <= limits.max_attributes:
+            continue
+        # Text between "<" and ">" in a script can read as a tag too: rare enough to place exactly, when found.
+        while span[1] <= tag.start():
+            span = next(raw_text, (len(text), len(text) + 1))
+        if span[0] < tag.start():
+            continue
+        raise InputError(
+            f"an element <{tag.group(1)[:40]}> carries {count:,} distinct attributes, more than "
+            f"max_attributes={limits.max_attributes:,}",
+            url=url,
+            stage="input",
+        )
+
+
+def _raw_text_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where, in order, a "<" starts no tag: comments, and elements whose content is raw text (``<script>``)."""
+    searched_from = 0
+    while start := _RAW_TEXT_START.search(text, searched_from):
+        name = start.group(1)
+        if name is not None and name.lower() == "plaintext":  # it has no end: the rest of the page is text
+            yield start.start(), len(text) + 1
+            return
+        end = re.compile("-->" if name is None else f"</{name}", re.I).search(text, start.end())
+        searched_from = len(text) + 1 if end is None else end.end()
+        yield start.start(), searched_from
 
 
 class _DeadlineReached(BaseException):

@@ -19,7 +19,7 @@ from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
 from ._front_matter import resolve_front_matter, split_front_matter, split_header_lines
 from ._hard_wrap import join_wrapped_lines
-from ._limits import Limits, check_depth, check_size, check_text, deadline
+from ._limits import Limits, check_attributes, check_depth, check_size, check_text, deadline
 from ._markdown import looks_like_markdown, markdown_paragraphs
 from ._models import Article, Failure, Removal, Status
 from ._normalize import (
@@ -197,6 +197,7 @@ class Pipeline:
                     read_as="plain text",
                 )
             check_depth(text, self.limits, url=url)
+            check_attributes(text, self.limits, url=url)
 
             progress.stage = "dom"
 

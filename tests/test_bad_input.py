@@ -112,6 +112,71 @@ def test_100000_nested_divs_are_refused_quickly() -> None:
     assert time.perf_counter() - started < 5.0
 
 
+PROSE = "<p>The council approved the new budget after a long debate on Tuesday evening.</p>" * 5
+
+
+def _page_with_one_element(attributes: str) -> str:
+    return f"<html><body><article><div {attributes}>{PROSE}</div></article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        pytest.param(" ".join(f'data-a{i}="v{i}"' for i in range(50_000)), id="with values"),
+        pytest.param(" ".join(f"a{i}" for i in range(50_000)), id="without values"),
+        pytest.param(" ".join(f'a{i}=">"' for i in range(50_000)), id="values holding >"),
+        pytest.param("\n".join(f"a{i}='<' b{i}='>'" for i in range(25_000)), id="values holding < and >"),
+        pytest.param("".join(f'a{i}="1"' for i in range(50_000)), id="glued after quotes"),
+        pytest.param("/".join(f"a{i}" for i in range(50_000)), id="split by slashes"),
+    ],
+)
+def test_an_element_with_50000_attributes_is_refused_before_the_parsers_meet_it(attributes: str) -> None:
+    # Parsers compare each new attribute with the others: parsing this page took about 19 s.
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=r"<div> carries 50,000 distinct attributes.*max_attributes=1,000"):
+        newsclean.clean_html(_page_with_one_element(attributes))
+    assert time.perf_counter() - started < 5.0
+
+
+def test_the_attribute_limit_is_a_setting_and_a_reject_record_in_a_batch() -> None:
+    page = _page_with_one_element(" ".join(f"a{i}" for i in range(300)))
+    assert "approved the new budget" in newsclean.clean_html(page).text
+    strict = Pipeline(limits=Limits(max_attributes=200))
+    (failure,) = strict.run_many([Document(html=page, source_id="wide")])
+    assert isinstance(failure, Failure)
+    assert (failure.source_id, failure.error, failure.stage) == ("wide", "InputError", "input")
+    assert "300 distinct attributes" in failure.message
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        pytest.param(" ".join('class="x"' for _ in range(50_000)), id="one name repeated costs a parser nothing"),
+        pytest.param(f'data-state="{" ".join(f"k{i}=v{i}" for i in range(5_000))}"', id="words in a quoted value"),
+    ],
+)
+def test_long_start_tags_that_are_not_many_attributes_are_kept(markup: str) -> None:
+    assert "approved the new budget" in newsclean.clean_html(_page_with_one_element(markup)).text
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        pytest.param("<script>if (a<b {names} > 1) {{ go(); }}</script>", id="script code"),
+        pytest.param("<!-- <div {names}> -->", id="comment"),
+        pytest.param("<textarea><b {names}></textarea>", id="textarea"),
+    ],
+)
+def test_a_tag_written_inside_script_or_comment_text_is_not_an_element(container: str) -> None:
+    names = " ".join(f"n{i}" for i in range(3_000))
+    page = f"<html><body>{container.format(names=names)}<article>{PROSE}</article></body></html>"
+    assert "approved the new budget" in newsclean.clean_html(page).text
+    # The same tag outside them is one, after a script or comment that ends before it.
+    page = f"<html><body><script>go();</script><!-- x --><div {names}>{PROSE}</div></body></html>"
+    with pytest.raises(InputError, match="3,000 distinct attributes"):
+        newsclean.clean_html(page)
+
+
 def test_moderate_nesting_within_the_limit_still_parses() -> None:
     page = "<html><body>" + "<div>" * 200 + ARTICLE[12:] + "</div>" * 200 + "</body></html>"
     article = Pipeline(limits=Limits(max_depth=300)).clean_html(page)
@@ -315,6 +380,7 @@ def test_a_folder_with_file_names_that_are_not_utf8_is_cleaned(tmp_path: Path) -
         (lambda: Limits(timeout=-1), "Limits.timeout must be a positive number"),
         (lambda: Limits(max_bytes="10"), "Limits.max_bytes must be a positive integer"),
         (lambda: Limits(max_depth=0), "Limits.max_depth must be a positive integer"),
+        (lambda: Limits(max_attributes=-5), "Limits.max_attributes must be a positive integer"),
         (lambda: Limits(max_binary_share=1.5), r"Limits.max_binary_share must be in \(0, 1\]"),
         (lambda: Pipeline(min_words=-1), "min_words must be 0 or more"),
         (lambda: list(newsclean.clean_batch([], workers=-2)), r"workers must be 0 \(this process\) or more"),
