@@ -9,24 +9,25 @@ from typing import NamedTuple
 
 from ._clean import clean_string, fold
 
-# Wire services, by the names bylines and datelines use. Keys are folded (see ``fold``).
+# Wire services, by the names bylines and datelines use, in their own scripts too ("新华社", "ТАСС", "رويترز"). Keys
+# are folded (see ``fold``).
 AGENCIES: dict[str, str] = {
     fold(name): canonical
     for canonical, names in {
-        "Reuters": ("Reuters", "Thomson Reuters"),
+        "Reuters": ("Reuters", "Thomson Reuters", "رويترز"),
         "AP": ("AP", "Associated Press", "The Associated Press"),
-        "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+        "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "أ ف ب", "فرانس برس"),
         "Bloomberg": ("Bloomberg", "Bloomberg News"),
         "dpa": ("dpa", "Deutsche Presse-Agentur"),
         "EFE": ("EFE", "Agencia EFE"),
         "ANSA": ("ANSA",),
-        "Xinhua": ("Xinhua", "Xinhua News Agency"),
+        "Xinhua": ("Xinhua", "Xinhua News Agency", "新华社", "新華社"),
         "PA": ("PA", "PA Media", "Press Association", "PA Wire"),
         "UPI": ("UPI", "United Press International"),
-        "TASS": ("TASS",),
-        "Interfax": ("Interfax",),
+        "TASS": ("TASS", "ТАСС"),
+        "Interfax": ("Interfax", "Интерфакс"),
         "Kyodo": ("Kyodo", "Kyodo News"),
-        "Yonhap": ("Yonhap", "Yonhap News Agency"),
+        "Yonhap": ("Yonhap", "Yonhap News Agency", "연합뉴스"),
         "CNA": ("CNA",),
         "ANI": ("ANI",),
         "PTI": ("PTI", "Press Trust of India"),

@@ -1,4 +1,6 @@
-"""Wire datelines: "LONDON, March 9 (Reuters) –", "KYIV, Ukraine (AP) —", "WASHINGTON —". The text keeps them."""
+"""Wire datelines: "LONDON, March 9 (Reuters) –", "KYIV, Ukraine (AP) —", "WASHINGTON —", and as wires write them in
+other scripts ("新华社北京3月9日电", "(서울=연합뉴스)", "МОСКВА, 9 марта. /ТАСС/.", "واشنطن (رويترز) -"). The text keeps
+them."""
 
 from __future__ import annotations
 
@@ -29,6 +31,22 @@ _CAPS_PLACE = re.compile(
     rf"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{{2,30}}(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{{1,30}}?)?)\s*"
     rf"(?:,\s*(?:{_DATE}))?\s*(?:--|[-–—])\s*"
 )
+# Wires writing in other scripts, each in its own form; the agency must be one ``agency_name`` knows. Chinese:
+# agency, place, month and day, "dispatch" ("新华社北京3月9日电"); Korean: place "=" agency in brackets
+# ("(서울=연합뉴스)"); Russian: place in capitals, day and month, the agency between slashes ("МОСКВА, 9 марта.
+# /ТАСС/."); Arabic: place, the agency in brackets, a dash ("واشنطن (رويترز) -").
+_NATIVE_DATELINES = (
+    re.compile(
+        r"^(?P<agency>[\u4e00-\u9fff]{1,5}社)(?P<place>[\u4e00-\u9fff]{1,10}?)(?:(?P<year>(?:19|20)\d{2})年)?"
+        r"(?P<month_digits>\d{1,2})月(?P<day>\d{1,2})日[电電]"
+    ),
+    re.compile(r"^[(（](?P<place>[가-힣]{1,10}(?: [가-힣]{1,10})?)\s*=\s*(?P<agency>[가-힣A-Za-z0-9]{2,12})[)）]"),
+    re.compile(
+        r"^(?P<place>[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'’ -]{1,30}?)\s*,\s*(?P<day>\d{1,2})\s+(?P<month>[а-яёіїєґ]{3,9})\.?\s*"
+        r"/(?P<agency>[^/\s][^/]{0,20})/(?!\w)"
+    ),
+    re.compile(r"^(?P<place>[\u0621-\u064a][\u0621-\u064a ]{1,30}?)\s*\((?P<agency>[^()]{2,20})\)" + _DASH),
+)
 
 
 class Dateline(NamedTuple):
@@ -51,10 +69,11 @@ class Dateline(NamedTuple):
 def _build(match: re.Match[str], agency: str | None) -> Dateline | None:
     groups = match.groupdict()
     month_text = groups.get("month") or groups.get("month2")
+    month_digits = groups.get("month_digits")
     day_text = groups.get("day") or groups.get("day2") or groups.get("day3")
     year_text = groups.get("year") or groups.get("year2")
-    month = month_number(month_text) if month_text else None
-    if month_text and month is None:
+    month = int(month_digits) if month_digits else month_number(month_text) if month_text else None
+    if (month_text or month_digits) and month not in range(1, 13):
         return None  # "Tuesday 9" is no date; the pattern only guessed
     day = int(day_text) if day_text else None
     if day is not None and not 1 <= day <= 31:
@@ -89,6 +108,14 @@ def find_dateline(paragraphs: Sequence[str], *, max_paragraphs: int = 3) -> Date
         match = _CAPS_PLACE.match(paragraph)
         if match is not None and len(match.group("place").split()) <= 5:
             dateline = _build(match, None)
+            if dateline is not None:
+                return dateline
+        for pattern in _NATIVE_DATELINES:
+            match = pattern.match(paragraph)
+            if match is None:
+                continue
+            agency = agency_name(match.group("agency"))
+            dateline = _build(match, agency) if agency is not None else None
             if dateline is not None:
                 return dateline
     return None

@@ -75,9 +75,9 @@ _MONTH_NAME = re.compile(
 
 
 def _month_key(name: str) -> str:
-    """A month name as a key of ``_NATIVE_MONTHS``: NFC, case-folded, Greek without its accents ("ΜΑΡΤΙΟΥ" and
-    "Μαρτίου" alike)."""
-    key = unicodedata.normalize("NFC", name).casefold().rstrip(".")
+    """A month name as a key of ``_NATIVE_MONTHS``: NFC, case-folded, one space between words, Greek without its
+    accents ("ΜΑΡΤΙΟΥ" and "Μαρτίου" alike)."""
+    key = " ".join(unicodedata.normalize("NFC", name).casefold().rstrip(".").split())
     if any("\u0370" <= char <= "\u03ff" or "\u1f00" <= char <= "\u1fff" for char in key):
         decomposed = unicodedata.normalize("NFD", key)
         key = unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
@@ -85,8 +85,8 @@ def _month_key(name: str) -> str:
 
 
 # Month names in scripts other than Latin, as dates write them: Russian and Ukrainian in the genitive ("9 марта") and
-# the nominative, Greek likewise ("9 Μαρτίου"), Arabic (Egypt and the Gulf, the Levant, the Maghreb; not the
-# Levant's two-word names, "كانون الثاني"), Persian, Hebrew (with the "ב" of "9 במרץ"), Hindi, Bengali and Thai.
+# the nominative, Greek likewise ("9 Μαρτίου"), Arabic (Egypt and the Gulf, the Levant, the Maghreb; the Levant's
+# two-word names are ``_TWO_WORD_MONTH_NAMES``), Persian, Hebrew (with the "ב" of "9 במרץ"), Hindi, Bengali and Thai.
 _NATIVE_MONTH_NAMES = [
     (name, number)
     for number, names in enumerate(
@@ -101,7 +101,7 @@ _NATIVE_MONTH_NAMES = [
             "мая май травня травень μαΐου μάιος مايو أيار ماي מאי मई พฤษภาคม",
             "июня июнь июн червня червень ιουνίου ιούνιος ιουν يونيو يونيه حزيران جوان ژوئن יוני जून জুন มิถุนายน",
             "июля июль июл липня липень ιουλίου ιούλιος ιουλ يوليو يوليه تموز جويلية ژوئیه יולי जुलाई জুলাই กรกฎาคม",
-            "августа август авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس أوت اوت אוגוסט अगस्त আগস্ট สิงหาคม",
+            "августа август авг серпня серпень αυγούστου αύγουστος αυγ أغسطس اغسطس أوت اوت آب אוגוסט अगस्त আগস্ট สิงหาคม",
             "сентября сентябрь сен сент вересня вересень σεπτεμβρίου σεπτέμβριος σεπ سبتمبر أيلول سپتامبر ספטמבר "
             "सितंबर सितम्बर সেপ্টেম্বর กันยายน",
             "октября октябрь окт жовтня жовтень οκτωβρίου οκτώβριος οκτ أكتوبر اكتوبر اکتبر אוקטובר "
@@ -116,16 +116,71 @@ _NATIVE_MONTH_NAMES = [
     for word in names.split()
     for name in ((word, "ב" + word) if "\u05d0" <= word[0] <= "\u05ea" else (word,))
 ]
+# The Levant names January, October, November and December in two words, the first and second Kanun and Tishrin
+# ("15 كانون الثاني 2024"), "الأول" with its hamza or without.
+_TWO_WORD_MONTH_NAMES = {
+    "كانون الثاني": 1,
+    "تشرين الأول": 10,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الأول": 12,
+    "كانون الاول": 12,
+}
+_NATIVE_MONTH_NAMES += _TWO_WORD_MONTH_NAMES.items()
 _NATIVE_MONTHS = {_month_key(name): number for name, number in _NATIVE_MONTH_NAMES}
+
+
+def _spaced(names: Iterable[str]) -> str:
+    """An alternation of ``names``, longest first, any run of whitespace between the words of a two-word name."""
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True))
+
+
 # As written, and without the accents of Greek capitals ("ΜΑΡΤΙΟΥ").
 _NATIVE_MONTH_NAME = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        sorted(map(re.escape, {name for name, _ in _NATIVE_MONTH_NAMES} | set(_NATIVE_MONTHS)), key=len, reverse=True)
-    )
-    + r")(?!\w)\.?",
+    r"(?<!\w)(?:" + _spaced({name for name, _ in _NATIVE_MONTH_NAMES} | set(_NATIVE_MONTHS)) + r")(?!\w)\.?",
     re.IGNORECASE,
 )
+# Thai dates count years in the Buddhist era, 543 years ahead of the common one ("15 มีนาคม 2567" is March 15,
+# 2024), often with the era's mark before the year ("15 มีนาคม พ.ศ. 2567"). Such a year is read after a Thai month
+# name, or in a Thai page's own stamps, and only within the era's years of the modern press (2400 to 2700, the years
+# 1857 to 2157): no year of the common era is in that range, so none is ever shifted.
+_BUDDHIST_ERA_OFFSET = 543
+_BUDDHIST_ERA_YEARS = range(2400, 2701)
+_THAI_MONTH_NAMES = [name for name, _ in _NATIVE_MONTH_NAMES if "\u0e00" <= name[0] <= "\u0e7f"]
+_THAI_LETTER = re.compile("[\u0e00-\u0e7f]")
+_THAI_DATE_YEAR = re.compile(r"(?:" + _spaced(_THAI_MONTH_NAMES) + r")\s*(?P<era>พ\.ศ\.)?\s*(?P<year>\d{4})(?!\d)")
+# The year of a stamp: four digits standing alone (a zone offset's "+0700" is too, but never in the era's range).
+_STAMP_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _common_era(year: str) -> str:
+    """A Buddhist-era year as the common era numbers it ("2567" → "2024"); any other year as it is."""
+    number = int(year)
+    return str(number - _BUDDHIST_ERA_OFFSET) if number in _BUDDHIST_ERA_YEARS else year
+
+
+def _common_era_date(match: re.Match[str]) -> str:
+    """A Thai month name and its year, the year in the common era and the era's mark blanked out (one space for each
+    of its characters: the date then reads as any other)."""
+    year = _common_era(match["year"])
+    if year == match["year"]:
+        return match.group()
+    start = match.start()
+    month_and_gap = match.group()[: match.start("year") - start]
+    if match["era"] is not None:
+        era = slice(match.start("era") - start, match.end("era") - start)
+        month_and_gap = month_and_gap[: era.start] + " " * len(match["era"]) + month_and_gap[era.stop :]
+    return month_and_gap + year
+
+
+def in_common_era(text: str) -> str:
+    """``text`` with the Buddhist-era year of each Thai date in the common era, one character for one, so places in
+    the text stay where they were: "15 มีนาคม 2567" → "15 มีนาคม 2024". Digits must be ASCII ones already."""
+    if text.isascii() or _THAI_LETTER.search(text) is None:
+        return text
+    return _THAI_DATE_YEAR.sub(_common_era_date, text)
+
+
 _ENGLISH_MONTH_NAMES = (
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
@@ -149,6 +204,11 @@ def ascii_digits(text: str) -> str:
     if text.isascii() or _OTHER_DIGIT.search(text) is None:
         return text
     return text.translate(_TO_ASCII_DIGITS)
+
+
+def _as_dates_read(text: str) -> str:
+    """``text`` as its dates are read, one character for one: ASCII digits, Thai years in the common era."""
+    return in_common_era(ascii_digits(text))
 
 
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}|^\d{8}(?:T|$)")
@@ -256,13 +316,16 @@ def month_number(name: str) -> int | None:
     return number
 
 
-def parse_datetime(raw: object) -> ParsedDate | None:
-    """A date or timestamp as written in markup (ISO 8601, RFC 2822, "December 22, 2023 10:15 AM EST")."""
+def parse_datetime(raw: object, *, buddhist_era: bool = False) -> ParsedDate | None:
+    """A date or timestamp as written in markup (ISO 8601, RFC 2822, "December 22, 2023 10:15 AM EST").
+    ``buddhist_era``: a Thai page's stamp, whose year may count in that era ("2567-03-15T10:00:00+07:00")."""
     if not isinstance(raw, str):
         return None
     text = raw.strip()
     if not text or len(text) > 64:
         return None
+    if buddhist_era:
+        text = _STAMP_YEAR.sub(lambda year: _common_era(year.group()), ascii_digits(text))
     if not text.isascii():
         text = _in_latin_script(text)
     parsed: datetime | None = None
@@ -324,7 +387,7 @@ _CJK_STAMP_TIME = re.compile(r"(?P<hour>\d{1,2})\s*[時时시]\s*(?P<minute>\d{1
 def _in_latin_script(text: str) -> str:
     """A date stamp written in other digits, month names or characters as ``parse_datetime`` reads it: "٩ مارس
     ٢٠٢٤" → "9 March 2024", "2024年3月9日 10時05分" → "2024-03-09 10:05"."""
-    text = ascii_digits(text)
+    text = _as_dates_read(text)
     cjk = _CJK_STAMP_DATE.match(text)
     if cjk is not None:
         year, month, day = int(cjk["year"]), int(cjk["month"]), int(cjk["day"])
@@ -370,10 +433,12 @@ _NATIVE_LETTERS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\u0590-\u05ff\u0600-\u
 # only costs time (a sixth of the scan over every word of the page).
 # "5 de febrero de 2024" (Spanish, Portuguese) has a "de" before the month and one ("del") before the year; Chinese,
 # Japanese and Korean write "2024年3月5日" / "2024년 3월 5일", with no word boundary between the date and the text.
+# The Levant's two-word names ("كانون الثاني") are tried before a run of letters, which would stop at the space.
 _TEXT_DATE = re.compile(
     r"\b(?P<mname>[A-Za-zé]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
     r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?"
-    r"(?P<nname>[A-Za-zäéûç" + _NATIVE_LETTERS + r"]{2,11}+)\.?,?\s+(?:del?\s+)?(?P<ny>(?:19|20)\d{2})\b"
+    r"(?P<nname>" + _spaced(_TWO_WORD_MONTH_NAMES) + r"|[A-Za-zäéûç" + _NATIVE_LETTERS + r"]{2,11}+)"
+    r"\.?,?\s+(?:del?\s+)?(?P<ny>(?:19|20)\d{2})\b"
     r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
     r"|(?<!\d)(?P<cy>(?:19|20)\d{2})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]"
     r"|\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})\b"
@@ -442,9 +507,10 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def visible_dates(text: str) -> set[date]:
-    """Every calendar date written out in ``text`` (both readings of an ambiguous 03/04/2023), in any digits."""
+    """Every calendar date written out in ``text`` (both readings of an ambiguous 03/04/2023), in any digits, Thai
+    ones in the Buddhist era."""
     found: set[date] = set()
-    for match in text_date_matches(ascii_digits(text)):
+    for match in text_date_matches(_as_dates_read(text)):
         _add_dates(match, found)
     return found
 
@@ -523,7 +589,7 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = LABEL_LIMIT)
     evidence): a publication label ("Published", "Posted on", "Date:"), or with ``updated`` an update label
     ("Updated", "Last modified")."""
     label = _UPDATED_LABEL if updated else _PUBLISHED_LABEL
-    text = ascii_digits(text)
+    text = _as_dates_read(text)
     for match in _TEXT_DATE.finditer(text, 0, limit):
         if not label.search(text, max(0, match.start() - 40), match.start()):
             continue
@@ -571,8 +637,9 @@ def scan_page_dates(text: str, *, limit: int = LABEL_LIMIT) -> PageDates:
     """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
     each printed date's place and label. An ambiguous numeric date ("03/04/2023") keeps both readings unless
     the page's unambiguous numeric dates all follow one order ("12/17/2025": month first). Digits of any script
-    are read as ASCII ones, one character for one: places stay those of ``text``."""
-    text = ascii_digits(text)
+    are read as ASCII ones and Thai years in the common era, one character for one: places stay those of
+    ``text``."""
+    text = _as_dates_read(text)
     found: set[date] = set()
     printed: list[PrintedDate] = []
     month_first: dict[int, date] = {}  # printed index → the month-first reading of an ambiguous 03/04/2023
@@ -661,6 +728,32 @@ def _after_clock(text: str, printed: PrintedDate, limit: int) -> int:
     return clock.end() if clock is not None else printed.end
 
 
+def _printed_clock(text: str, scan: PageDates, index: int) -> re.Match[str] | None:
+    """The time of day printed with ``scan.printed[index]``: the one it is followed by, else the one it follows,
+    never across another date."""
+    printed = scan.printed[index]
+    following = scan.printed[index + 1].start if index + 1 < len(scan.printed) else len(text)
+    clock = _CLOCK.search(text, printed.end, min(printed.end + _CLOCK_REACH, following))
+    if clock is None:
+        preceding = _after_clock(text, scan.printed[index - 1], printed.start) if index > 0 else 0
+        before = list(_CLOCK.finditer(text, max(preceding, printed.start - _CLOCK_REACH), printed.start))
+        clock = before[-1] if before else None
+    return clock
+
+
+def _wall_clock(day: date, clock: re.Match[str]) -> datetime | None:
+    """``day`` at the time ``clock`` reads, naive; None for a 12-hour clock past 12 ("14:30 pm")."""
+    hour, minute = int(clock.group("h")), int(clock.group("m"))
+    half = (clock.group("half") or "").lower()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half == "p" and hour != 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
 def printed_moments(text: str, scan: PageDates, printed_dates: Iterable[PrintedDate]) -> list[datetime]:
     """The dates of ``printed_dates`` (from ``scan``) printed with a time of day, naive: in whatever zone the
     page prints them. A time belongs to the date it follows, else to the date it precedes, never across
@@ -672,25 +765,34 @@ def printed_moments(text: str, scan: PageDates, printed_dates: Iterable[PrintedD
         index = order.get(printed)
         if len(printed.dates) != 1 or index is None:
             continue
-        following = scan.printed[index + 1].start if index + 1 < len(scan.printed) else len(text)
-        clock = _CLOCK.search(text, printed.end, min(printed.end + _CLOCK_REACH, following))
-        if clock is None:
-            preceding = _after_clock(text, scan.printed[index - 1], printed.start) if index > 0 else 0
-            before = list(_CLOCK.finditer(text, max(preceding, printed.start - _CLOCK_REACH), printed.start))
-            clock = before[-1] if before else None
-        if clock is None:
-            continue
-        hour, minute = int(clock.group("h")), int(clock.group("m"))
-        half = (clock.group("half") or "").lower()
-        if half and not 1 <= hour <= 12:
-            continue
-        if half == "p" and hour != 12:
-            hour += 12
-        elif half == "a" and hour == 12:
-            hour = 0
-        day = next(iter(printed.dates))
-        moments.append(datetime(day.year, day.month, day.day, hour, minute))
+        clock = _printed_clock(text, scan, index)
+        moment = _wall_clock(next(iter(printed.dates)), clock) if clock is not None else None
+        if moment is not None:
+            moments.append(moment)
     return moments
+
+
+# What a time of day may be followed by that names its zone: an abbreviation ("3:45 pm EST", "14:30 (GMT)").
+_ZONE_AFTER_CLOCK = re.compile(r"\s*\(?(?P<zone>[A-Z]{1,5})\b")
+
+
+def printed_time(text: str, scan: PageDates, printed: PrintedDate) -> ParsedDate | None:
+    """The instant ``printed`` (from ``scan``) stands for with the time of day printed beside it (as
+    ``printed_moments`` pairs them): in the zone an abbreviation after the time names ("March 5, 2024 at 3:45 pm
+    EST"), else in UTC, assumed, as a zone-less stamp is. None without a time, or when the abbreviation is not a
+    zone ``_ZONES`` knows ("5:06pm PT"): placing that time in another zone would misstate it."""
+    if len(printed.dates) != 1 or printed not in scan.printed:
+        return None
+    text = ascii_digits(text)
+    clock = _printed_clock(text, scan, scan.printed.index(printed))
+    moment = _wall_clock(next(iter(printed.dates)), clock) if clock is not None else None
+    if clock is None or moment is None:
+        return None
+    stated = _ZONE_AFTER_CLOCK.match(text, clock.end())
+    if stated is None:
+        return ParsedDate(moment.replace(tzinfo=UTC), True, False)
+    zone = _ZONES.get(stated["zone"])
+    return ParsedDate(moment.replace(tzinfo=zone), False, False) if zone is not None else None
 
 
 _LARGEST_OFFSET = timedelta(hours=14)
@@ -714,23 +816,39 @@ class HeaderDate(NamedTuple):
     before: bool  # printed just before the headline rather than after it
 
 
-def header_date(
+def header_printed(
     scan: PageDates, spans: list[tuple[int, int]], *, after: int = 300, before: int = 0
-) -> HeaderDate | None:
+) -> tuple[PrintedDate, bool] | None:
     """The article header's date line: the first date printed within ``after`` characters after a headline
     appearance (``headline_spans``), else one printed just ``before`` it ("Back to blog · Dec 12, 2025 ·
-    Title"), read one way only, unless its label calls it an update. Appearances are tried in page order."""
+    Title"), read one way only, unless its label calls it an update. Appearances are tried in page order. With
+    the date: whether it is printed before the headline."""
     for start, end in spans:
         following = next((p for p in scan.printed if end <= p.start < end + after), None)
         if following is not None:
             if following.label == "updated" or len(following.dates) != 1:
                 return None
-            return HeaderDate(next(iter(following.dates)), False)
+            return following, False
         if before:
             preceding = [p for p in scan.printed if start - before <= p.end <= start]
             if preceding and preceding[-1].label != "updated" and len(preceding[-1].dates) == 1:
-                return HeaderDate(next(iter(preceding[-1].dates)), True)
+                return preceding[-1], True
     return None
+
+
+def header_date(
+    scan: PageDates, spans: list[tuple[int, int]], *, after: int = 300, before: int = 0
+) -> HeaderDate | None:
+    """The day of the article header's date line (``header_printed``)."""
+    found = header_printed(scan, spans, after=after, before=before)
+    return HeaderDate(next(iter(found[0].dates)), found[1]) if found is not None else None
+
+
+def labelled_printed(scan: PageDates) -> PrintedDate | None:
+    """Where the date ``scan.published`` (the first a publication label introduces) is printed."""
+    if scan.published is None:
+        return None
+    return next((p for p in scan.printed if p.label in _PUBLICATION_LABELS and p.dates == {scan.published}), None)
 
 
 _NUMBER = re.compile(r"\d+")

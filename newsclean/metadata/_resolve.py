@@ -93,6 +93,7 @@ def resolve(
         headline = _not_in_comments_heading(candidates.visible_text, headline)
     personal = personal_site_keys(candidates, site_names, url)
     resolve_authors(resolved, candidates, articles, site_keys - personal, headline)
+    resolved.html_lang = _declared_language(candidates)  # before the dates: a Thai page's may be Buddhist-era ones
     resolve_dates(resolved, candidates, articles, url, now, headline)
     _resolve_links(resolved, candidates, articles, url)
 
@@ -111,7 +112,6 @@ def resolve(
     resolved.set("section", clean_string(first_meta(candidates, "article:section")), "opengraph")
     resolved.set("tags", _tags(_article_tags(candidates.meta.get("article:tag", []))), "opengraph")
     resolved.set("tags", _tags(_KEYWORD_LIST.split(first_meta(candidates, "news_keywords", "keywords") or "")), "meta")
-    resolved.html_lang = _declared_language(candidates)
     return resolved
 
 

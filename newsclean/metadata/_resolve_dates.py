@@ -19,16 +19,19 @@ from ._dates import (
     date_from_url,
     dates_between,
     describe,
-    header_date,
+    header_printed,
     in_stated_zone,
+    labelled_printed,
     parse_datetime,
     plausible,
     printed_moments,
+    printed_time,
     says_updated,
     scan_page_dates,
     shown,
     text_shows_day,
 )
+from ._language import primary_subtag
 from ._markup import ARTICLE_TYPES, MODIFIED_META, PUBLISHED_META, metas, node_types
 from ._relative_dates import counted_back, relative_dates
 from ._resolved import Resolved
@@ -159,10 +162,12 @@ def resolve_dates(
     """``headline``: where the headline appears in the page text (``_dates.headline_spans``)."""
     found: list[_DateCandidate] = []
     future: list[str] = []
+    # A Thai page may stamp its dates in the Buddhist era ("2567-03-15T10:00:00+07:00"), which no other page does.
+    buddhist_era = primary_subtag(resolved.html_lang) == "th"
     for raw, source, declared in _date_candidates(
         candidates, articles, ("datePublished", "dateCreated"), PUBLISHED_META
     ):
-        parsed = parse_datetime(raw)
+        parsed = parse_datetime(raw, buddhist_era=buddhist_era)
         if parsed is None:
             continue
         if parsed.value > now:
@@ -171,12 +176,14 @@ def resolve_dates(
             found.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
     modified: list[_DateCandidate] = []
     for raw, source, declared in _date_candidates(candidates, articles, ("dateModified",), MODIFIED_META):
-        parsed = parse_datetime(raw)
+        parsed = parse_datetime(raw, buddhist_era=buddhist_era)
         if parsed is not None and plausible(parsed.value, now):
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
     scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
     # Each <time>'s stamp and text, parsed once: for the page's time zones and for the candidates.
-    time_readings = {raw: parse_datetime(raw) for stamp, text in candidates.times for raw in (stamp, text)}
+    time_readings = {
+        raw: parse_datetime(raw, buddhist_era=buddhist_era) for stamp, text in candidates.times for raw in (stamp, text)
+    }
     evidence = _page_evidence(candidates, scan, headline, time_readings) if scan is not None else None
     updates: list[_DateCandidate] = []
     for stamp, text in candidates.times:
@@ -192,9 +199,12 @@ def resolve_dates(
     news = any("newsarticle" in kind or kind == "liveblogposting" for node in articles for kind in node_types(node))
     chosen = _choose_date(found, evidence)
     if scan is not None and headline:
-        in_header = header_date(scan, headline, after=_HEADER_AFTER, before=_HEADER_BEFORE)
-        if in_header is not None:
+        header_line = header_printed(scan, headline, after=_HEADER_AFTER, before=_HEADER_BEFORE)
+        if header_line is not None:
+            date_line, before = header_line
+            in_header = HeaderDate(next(iter(date_line.dates)), before)
             resolved.headline_date, resolved.headline_date_before = in_header
+            _keep_printed_time(resolved, candidates.visible_text, scan, date_line)
             if chosen is not None and _header_overrules(in_header, chosen, modified):
                 source = chosen[1].split(";")[0]
                 chosen = (
@@ -219,10 +229,21 @@ def resolve_dates(
             candidates.visible_text, headline, after=_HEADER_AFTER, limit=LABEL_LIMIT
         )
         resolved.labelled_date = scan.published
+        _keep_printed_time(resolved, candidates.visible_text, scan, labelled_printed(scan))
         resolved.labelled_original = any(
             printed.label == "original" and printed.dates == {scan.published} for printed in scan.printed
         )
         resolved.labelled_update = scan.updated
+
+
+def _keep_printed_time(resolved: Resolved, text: str | None, scan: PageDates, printed: PrintedDate | None) -> None:
+    """Keep the time of day the page prints with ``printed`` (the header's or the labelled date), for
+    ``text_dates``: the first kept for a day stays."""
+    if text is None or printed is None:
+        return
+    timed = printed_time(text, scan, printed)
+    if timed is not None:
+        resolved.printed_times.setdefault(next(iter(printed.dates)), timed)
 
 
 def _header_overrules(in_header: HeaderDate, chosen: tuple[datetime, str], modified: list[_DateCandidate]) -> bool:
@@ -407,7 +428,8 @@ def _choose_among(found: list[_DateCandidate], evidence: _PageEvidence) -> tuple
 def text_dates(resolved: Resolved, now: datetime) -> None:
     """The published date the page text gives when the markup gave none: a date labelled "originally
     published" (a republished story's first date), then the article header's date line, then any date a
-    publication label introduces ("Published on …", "Posted", "Date: …")."""
+    publication label introduces ("Published on …", "Posted", "Date: …"). With the time of day the page prints
+    beside it when it prints one (``_dates.printed_time``), else the day alone."""
     labelled, header = resolved.labelled_date, resolved.headline_date
     side = "before" if resolved.headline_date_before else "after"
     options = [
@@ -417,6 +439,10 @@ def text_dates(resolved: Resolved, now: datetime) -> None:
     ]
     for day, source in options:
         if day is None or "published" in resolved.values:
+            continue
+        timed = resolved.printed_times.get(day)
+        if timed is not None and plausible(timed.value, now):
+            resolved.set("published", timed.value, describe(source, timed))
             continue
         value = datetime(day.year, day.month, day.day, tzinfo=UTC)
         if plausible(value, now):

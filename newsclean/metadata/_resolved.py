@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._dates import ParsedDate
     from ._relative_dates import RelativeDate
 
 
@@ -26,6 +27,8 @@ class Resolved:
         self.headline_date: date | None = None  # the date printed just after (or before) the headline
         self.headline_date_before = False  # printed before the headline ("Back to blog · Dec 12, 2025 · Title")
         self.labelled_update: date | None = None  # the first date the page labels "Updated", "Last modified", …
+        # The time of day printed beside the header's and the labelled date, by day ("March 5, 2024 at 3:45 pm").
+        self.printed_times: dict[date, ParsedDate] = {}
         # Dates printed relative to the fetch ("Published 3 hours ago"), placed once the fetch time is known.
         self.relative_dates: list[RelativeDate] = []
         self.flags: list[str] = []  # markers read from the metadata, for ``Article.flags`` (a headline's "(video)")
