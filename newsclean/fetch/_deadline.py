@@ -15,6 +15,7 @@ instead of after their reads time out and their retries run out.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import socket
 import threading
 import time
@@ -25,6 +26,7 @@ from typing import Any
 import httpcore
 import httpx
 
+from ._dns import LookupTimeout, lookup
 from ._pinning import connection_pools
 
 
@@ -112,6 +114,12 @@ def bounded_by(deadline: Deadline) -> Iterator[Deadline]:
         _current.deadline = previous
 
 
+def current_deadline() -> Deadline | None:
+    """The deadline bounding this thread's requests, if any (``bounded_by``)."""
+    deadline: Deadline | None = getattr(_current, "deadline", None)
+    return deadline
+
+
 def _shorter(timeout: float | None, error: type[DeadlineReached]) -> tuple[float | None, Deadline | None]:
     """``timeout`` cut to what is left of this thread's deadline (raising ``error`` when nothing is left)."""
     deadline: Deadline | None = getattr(_current, "deadline", None)
@@ -161,6 +169,14 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 class DeadlineBackend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
@@ -173,15 +189,41 @@ class DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        timeout, _ = _shorter(timeout, _ConnectDeadline)
+        timeout, deadline = _shorter(timeout, _ConnectDeadline)
+        if deadline is None or _is_address(host):
+            return _DeadlineStream(self._connect(host, port, timeout, local_address, socket_options))
+        # The name is looked up here, within the deadline, and the layers below get its addresses: the resolver
+        # they would call blocks in C past any timeout (``_dns``). A pinning backend below checks each address.
         try:
-            stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+            infos = lookup(host, port, deadline)
+        except LookupTimeout as exc:
+            raise _ConnectDeadline(str(exc)) from exc
+        except (socket.gaierror, UnicodeError) as exc:
+            raise httpcore.ConnectError(f"host {host!r} did not resolve: {exc}") from exc
+        failure: httpcore.ConnectError | None = None
+        for address in dict.fromkeys(str(info[4][0]) for info in infos):
+            timeout, _ = _shorter(timeout, _ConnectDeadline)
+            try:
+                return _DeadlineStream(self._connect(address, port, timeout, local_address, socket_options))
+            except httpcore.ConnectError as exc:  # the next address, as socket.create_connection would try it
+                failure = exc
+        raise failure or httpcore.ConnectError(f"host {host!r} did not resolve")
+
+    def _connect(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None,
+        local_address: str | None,
+        socket_options: Iterable[Any] | None,
+    ) -> httpcore.NetworkStream:
+        try:
+            return self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
         except httpcore.ConnectTimeout as exc:
-            deadline: Deadline | None = getattr(_current, "deadline", None)
+            deadline = current_deadline()
             if deadline is not None and deadline.remaining() <= 0:
                 raise _ConnectDeadline(deadline.reason()) from exc
             raise
-        return _DeadlineStream(stream)
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None

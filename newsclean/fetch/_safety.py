@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from .._exceptions import FetchError
+from ._dns import Bound, LookupTimeout, lookup
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -100,8 +101,9 @@ def _check_addresses(url: httpx.URL, infos: list[tuple[object, ...]]) -> None:
         raise _refuse(url, refused)
 
 
-def check_url(url: httpx.URL, *, allow_private: bool) -> None:
-    """Raise ``FetchError`` (reason ``scheme`` / ``private_address`` / ``dns``) for a URL we must not fetch."""
+def check_url(url: httpx.URL, *, allow_private: bool, deadline: Bound | None = None) -> None:
+    """Raise ``FetchError`` (reason ``scheme`` / ``private_address`` / ``dns``) for a URL we must not fetch; the
+    name lookup ends with ``deadline`` (reason ``timeout``)."""
     check_scheme(url)
     if allow_private:
         return
@@ -113,9 +115,11 @@ def check_url(url: httpx.URL, *, allow_private: bool) -> None:
     if url.host.lower() == "localhost" or url.host.lower().endswith(".localhost"):
         raise _refuse(url, "loopback")
     try:
-        infos = socket.getaddrinfo(url.host, url.port or 0, type=socket.SOCK_STREAM)
+        infos = lookup(url.host, url.port or 0, deadline)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"host {url.host!r} did not resolve: {exc}", url=str(url), reason="dns") from exc
+    except LookupTimeout as exc:
+        raise FetchError(str(exc), url=str(url), reason="timeout") from exc
     _check_addresses(url, list(infos))
 
 

@@ -17,7 +17,7 @@ from .._exceptions import FetchError
 from .._models import Article, Failure
 from .._pipeline import Pipeline
 from ._cache import ResponseCache
-from ._deadline import Batch, Deadline, bound_by_deadlines, bounded_by
+from ._deadline import Batch, Deadline, bound_by_deadlines, bounded_by, current_deadline
 from ._flow import (
     SEND_ERRORS,
     client_arguments,
@@ -183,7 +183,7 @@ class Fetcher(FetchSteps):
         attempt = self._begin(target, requested)
         while True:
             current = attempt.current
-            check_url(current, allow_private=options.allow_private_addresses)
+            check_url(current, allow_private=options.allow_private_addresses, deadline=deadline)
             policy = None
             if options.respect_robots:
                 robots_started = time.monotonic()
@@ -249,7 +249,7 @@ class Fetcher(FetchSteps):
         # robots.txt may redirect (http -> https, www.): follow a few hops, each checked for safety.
         for _ in range(ROBOTS_REDIRECTS + 1):
             try:
-                check_url(location, allow_private=self.options.allow_private_addresses)
+                check_url(location, allow_private=self.options.allow_private_addresses, deadline=current_deadline())
                 with self._client_for(location).stream("GET", location) as response:
                     robots = RobotsResponse(response, location)
                     if robots.redirect is None:

@@ -1,0 +1,64 @@
+"""Name lookups that end when the attempt's deadline does.
+
+``socket.getaddrinfo`` blocks in C for as long as the system resolver takes (five seconds per server and try by
+default, so half a minute and more for a name server that does not answer), and no socket timeout shortens it: a
+sync fetch stuck there ran past ``total_timeout``, and closing its batch did not stop it. The lookup runs in a
+daemon thread of its own instead, which the attempt waits for only until its deadline passes or its batch is
+closed; a lookup given up on finishes in the background, and at most ``MAX_LOOKUPS`` run at once.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from typing import Any, Protocol
+
+#: Lookups running at once; a fetch that finds none free waits for one within its own deadline.
+MAX_LOOKUPS = 32
+# How often a waiting attempt looks at its deadline, which a closed batch ends early.
+_POLL_SECONDS = 0.05
+_running = threading.BoundedSemaphore(MAX_LOOKUPS)
+
+
+class Bound(Protocol):
+    """What ``_deadline.Deadline`` offers: the seconds left (0 once its batch is closed), and why none are."""
+
+    def remaining(self) -> float: ...
+
+    def reason(self) -> str: ...
+
+
+class LookupTimeout(Exception):
+    """The deadline passed, or the batch was closed, before the name resolved."""
+
+
+def lookup(host: str, port: int, deadline: Bound | None) -> list[tuple[Any, ...]]:
+    """``socket.getaddrinfo(host, port)`` for stream sockets, given up on when ``deadline`` passes."""
+    if deadline is None:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    while not _running.acquire(timeout=_POLL_SECONDS):
+        _check(host, deadline)
+    answer: list[list[tuple[Any, ...]] | BaseException] = []
+    done = threading.Event()
+
+    def resolve() -> None:
+        try:
+            answer.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except BaseException as exc:  # handed to the waiting attempt, which raises it
+            answer.append(exc)
+        finally:
+            _running.release()
+            done.set()
+
+    threading.Thread(target=resolve, name="newsclean-dns", daemon=True).start()
+    while not done.wait(_POLL_SECONDS):
+        _check(host, deadline)
+    (outcome,) = answer
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def _check(host: str, deadline: Bound) -> None:
+    if deadline.remaining() <= 0:
+        raise LookupTimeout(f"looking up {host!r}: {deadline.reason()}")
