@@ -3,7 +3,7 @@
 Not a test: a measurement. Two sets of pages, none of which declares its encoding:
 
 - synthetic pages: for each language that jusText has a stop list for (it comes with trafilatura), text drawn
-  from that list (a fixed seed, so every run draws the same) in 40, 300 and 3,000 words, with and without a
+  from that list (a fixed seed, so every run draws the same) in 6, 40, 300 and 3,000 words, with and without a
   ``lang`` attribute, encoded in each legacy encoding the language is written in
   (``_encoding_detection.ENCODINGS_BY_LANGUAGE``; windows-1252 for the others) that can encode it;
 - the gold sets' pages (``../shared/datasets/``, or ``$NEWSCLEAN_SHARED/datasets``, or ``--datasets DIR``),
@@ -46,7 +46,7 @@ STOPLIST_LANGUAGES = {
     "Slovak": "sk", "Slovenian": "sl", "Spanish": "es", "Swedish": "sv", "Turkish": "tr", "Ukrainian": "uk",
     "Urdu": "ur", "Vietnamese": "vi", "Welsh": "cy",
 }  # fmt: skip
-WORD_COUNTS = (40, 300, 3000)
+WORD_COUNTS = (6, 40, 300, 3000)
 _DECLARATION = re.compile(
     rb"<meta\b[^>]*(?:charset|http-equiv\s*=\s*[\"']?content-type)[^>]*>|<\?xml[^>]*\?>", re.IGNORECASE
 )

@@ -12,7 +12,8 @@ letters, which byte statistics cannot weigh against the language. So:
 - the language of charset-normalizer's reading (py3langid; the letters a wrong code page of the right script
   changes are too few to change it) names the encodings that language is written in. Of those that decode every
   byte, the one whose reading py3langid finds most like the language is taken (``_reads_best_as``); when none
-  does, charset-normalizer's guess stands.
+  does, charset-normalizer's guess stands. A text of a line or two only vetoes the guess, when the language of
+  the guess's own reading is not written in it (``MIN_SHORT_SAMPLE_CHARS``).
 
 All 902 pages then decode right. Code pages of one language differ in a few of its letters (Czech "š" is 0xB9 in
 ISO-8859-2 and "ą" in windows-1250), which charset-normalizer, choosing among them, got wrong for ISO-8859-2 Czech
@@ -91,11 +92,14 @@ def detect_encoding(data: bytes, web_encodings: list[str]) -> str | None:
     best = from_bytes(head, cp_isolation=web_encodings).best()
     guess = codecs.lookup(best.encoding).name if best is not None and best.encoding else None
     sample = _text_sample(data)
-    found = _detected(sample.decode(guess or DEFAULT_ENCODINGS[0], "replace"))
-    if found is None or found[1] < CONFIDENT_LANGUAGE:
+    reading = sample.decode(guess or DEFAULT_ENCODINGS[0], "replace")
+    found = _detected(reading)
+    if found is None:  # a line or two: the guess stands unless its own reading's language is not written in it
+        found = _detected(reading, min_chars=MIN_SHORT_SAMPLE_CHARS)
+        if found is None or guess in _written_in(found[0]):
+            return guess
+    elif found[1] < CONFIDENT_LANGUAGE:
         found = _consistent_reading(data, sample) or found
-    if found is None:
-        return guess
     language = found[0]
     decoding = [name for name in _written_in(language) if _decodes(data, name)]
     if len(decoding) <= 1:
@@ -141,10 +145,17 @@ def _text_sample(data: bytes) -> bytes:
     return _SPACES.sub(b" ", b" ".join(pieces))[:TEXT_SAMPLE_BYTES]
 
 
-def _detected(text: str) -> tuple[str, float] | None:
-    from .metadata._language import detect
+#: The shortest text whose language can overrule charset-normalizer, when the language of the guess's own reading is
+#: not written in the guessed encoding: byte statistics on a few dozen bytes read "Il est arrivé à Paris" as
+#: windows-1250 ("ŕ Paris"), and that reading is still French. Under the metadata's floor, the language of the
+#: text is a weak guess, so it only vetoes: a reading it finds consistent (Russian in windows-1251) stands.
+MIN_SHORT_SAMPLE_CHARS = 12
 
-    return detect(text)
+
+def _detected(text: str, *, min_chars: int | None = None) -> tuple[str, float] | None:
+    from .metadata._language import MIN_TEXT_CHARS, detect
+
+    return detect(text, min_chars=MIN_TEXT_CHARS if min_chars is None else min_chars)
 
 
 #: A reading whose language the model names with less confidence may be the wrong script's: charset-normalizer

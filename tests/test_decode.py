@@ -136,6 +136,26 @@ def test_an_undeclared_page_is_read_in_an_encoding_its_language_is_written_in(te
     assert (decoded.encoding, decoded.source) == (STANDARD_NAMES[codec], "detected")
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Il est arrivé à Paris hier soir.", "cp1252"),
+        ("L'élève a reçu un prix à l'école.", "cp1252"),
+        ("Il faut être honnête avec soi-même.", "cp1252"),
+        ("Trädgården är full av äpplen.", "cp1252"),
+        ("Příliš žluťoučký kůň úpěl.", "cp1250"),
+        ("Вчера в Москве прошёл дождь.", "cp1251"),
+    ],
+)
+def test_a_one_line_undeclared_page_is_read_in_an_encoding_its_language_is_written_in(text: str, codec: str) -> None:
+    # Byte statistics alone read the French lines as windows-1250 ("ŕ Paris", "ętre"): too short for the
+    # language to be sure of, but not for it to see that a French reading is not what windows-1250 writes.
+    markup = page(text)
+    decoded = decode_html(markup.encode(codec))
+    assert decoded.text == markup
+    assert (decoded.encoding, decoded.source) == (STANDARD_NAMES[codec], "detected")
+
+
 def test_the_language_is_read_from_the_text_outside_scripts_styles_and_comments() -> None:
     from newsclean._encoding_detection import _text_sample
 

@@ -334,9 +334,10 @@ def _latin_share(text: str) -> float:
     return sum(1 for char in letters if char.isascii() or "LATIN" in unicodedata.name(char, "")) / len(letters)
 
 
-def detect(text: str) -> tuple[str, float] | None:
+def detect(text: str, *, min_chars: int = MIN_TEXT_CHARS) -> tuple[str, float] | None:
+    """The language of ``text`` and the model's probability for it; None for a text under ``min_chars``."""
     sample = text[:SAMPLE_CHARS]
-    if len(sample.strip()) < MIN_TEXT_CHARS:
+    if len(sample.strip()) < min_chars:
         return None
     language, probability = _detector().classify(sample)
     return str(language), float(probability)
