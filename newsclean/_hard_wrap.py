@@ -8,9 +8,10 @@ it; a line that ends earlier ("Share this:", a short last line of a paragraph) w
 counts as wrapped when nearly all its lines of half the width or more that another line follows are full in that
 sense, and few of those end a sentence; then only full lines are joined to the next.
 
-Widths are counted in columns: a Chinese, Japanese or Korean character takes two, a wrap may break between any two
-of them, and no space joins them again. A line before a token too long for any line (a URL) is joined to it when
-the dump is wrapped and the line is long and ends no sentence.
+Widths are counted in columns: a Chinese, Japanese or Korean character takes two. In Chinese and Japanese a wrap may
+break between any two characters, or before a run of digits or Latin letters ("2024年"), and no space joins them
+again; Korean puts spaces between its words, and its wrap breaks there, as in English. A line before a token too
+long for any line (a URL) is joined to it when the dump is wrapped and the line is long and ends no sentence.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ def _is_wide(char: str) -> bool:
     return not char.isascii() and unicodedata.east_asian_width(char) in _WIDE
 
 
+# Hangul syllables and jamo: wide, but Korean is written with spaces between words.
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
+
+
+def _breaks_anywhere(char: str) -> bool:
+    """Whether a wrap may break the line right before or after ``char`` (Chinese and Japanese), with no space."""
+    return _is_wide(char) and not any(low <= ord(char) <= high for low, high in _HANGUL)
+
+
 def _columns(line: str) -> int:
     if line.isascii():
         return len(line)
@@ -56,9 +66,11 @@ def _first_word(line: str) -> tuple[int, int]:
     characters (0 for a blank line)."""
     if not line:
         return 0, 0
-    if _is_wide(line[0]):
+    if _breaks_anywhere(line[0]):
         return 2, 1
     word = line.split(maxsplit=1)[0]
+    if not word.isascii():  # "2024年3月": only the digits could have been moved down
+        word = word[: next((index for index, char in enumerate(word) if _breaks_anywhere(char)), len(word))]
     return _columns(word), len(word)
 
 
@@ -69,7 +81,7 @@ def _has_long_token(line: str) -> bool:
 def _joined(pieces: list[str]) -> str:
     text = pieces[0]
     for piece in pieces[1:]:
-        text += piece if _is_wide(text[-1]) and _is_wide(piece[0]) else " " + piece
+        text += piece if _breaks_anywhere(text[-1]) or _breaks_anywhere(piece[0]) else " " + piece
     return text
 
 
@@ -94,7 +106,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str] | None:
         known = bool(line) and 0 < word_chars <= MAX_WORD
         # Short lines followed by another (a list, "Share this:" above its buttons) say nothing about a wrap.
         followed += known and length >= width / 2
-        space = 0 if _is_wide(line[-1:] or " ") and _is_wide(following[:1] or " ") else 1
+        space = 0 if _breaks_anywhere(line[-1:] or " ") or _breaks_anywhere(following[:1] or " ") else 1
         broken.append(known and length + space + word_columns > width)
         unknown.append(bool(line) and word_chars > MAX_WORD)
     wrapped = sum(broken)

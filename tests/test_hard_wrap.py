@@ -91,3 +91,56 @@ def test_a_line_the_wrap_broke_before_a_long_url_is_joined_to_it() -> None:
         url,
     ]
     assert join_wrapped_lines(lines) == [paragraph, "", PARAGRAPHS[1], "", "Sources:", url]
+
+
+def _columns_wrap(tokens: list[str], width: int, separator: str) -> list[str]:
+    """A fixed-width wrap counting Chinese, Japanese and Korean characters as two columns, as lynx or w3m does."""
+    import unicodedata
+
+    def columns(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+    lines = [""]
+    for token in tokens:
+        joined = f"{lines[-1]}{separator}{token}" if lines[-1] else token
+        if columns(joined) > width:
+            lines.append(token)
+        else:
+            lines[-1] = joined
+    return lines
+
+
+JAPANESE = (
+    "政府は2024年3月5日に新しい予算案を閣議決定し、道路の補修と学校の改修に合わせて1200億円を充てると発表した。"
+    "野党はこの予算案について、公共交通への配分が少なすぎると批判しており、国会での審議は4月以降も続く見通しだ。",
+    "首相は記者会見で、予算案は2025年度の経済成長を支えるものだと述べ、3つの重点分野について説明した。"
+    "与党内からも慎重な意見が出ており、修正の可能性も残されている。",
+)
+
+
+@pytest.mark.parametrize("width", [66, 78, 80])
+def test_a_japanese_dump_is_joined_without_a_space_before_the_digits_a_wrap_moved_down(width: int) -> None:
+    # "…閣議決定し、" + "1200億円…" came back as "…閣議決定し、 1200億円…".
+    import re
+
+    wrapped = [_columns_wrap(re.findall(r"[0-9A-Za-z]+|.", paragraph), width, "") for paragraph in JAPANESE]
+    assert any(line[0].isdigit() for lines in wrapped for line in lines[1:])  # the case the test is about
+    lines = ["政府が新予算案を決定", "", *wrapped[0], "", *wrapped[1]]
+    assert join_wrapped_lines(lines) == ["政府が新予算案を決定", "", JAPANESE[0], "", JAPANESE[1]]
+
+
+KOREAN = (
+    "시 의회는 화요일 밤늦게까지 이어진 긴 토론 끝에 새 예산안을 승인했으며, 방청석은 시민들로 가득 찼다."
+    " 의원들은 계획된 교통 노선과 학교 예산을 두고 몇 시간 동안 논쟁을 벌였고, 여러 수정안이 제출되었다가 부결되었다.",
+    "시장은 새 회계연도가 시작되기 전인 금요일에 예산안에 서명하겠다고 밝히고 의회의 노고에 감사를 표했다."
+    " 그는 이번 예산이 도로 보수와 학교 시설 개선에 더 많은 돈을 쓰게 될 것이라고 말했다.",
+)
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_a_korean_dump_wrapped_between_its_words_is_joined_with_spaces(width: int) -> None:
+    # Korean is wide but spaced: its wrap moves whole words down. Before, the dump was not found wrapped at all.
+    wrapped = [_columns_wrap(paragraph.split(), width, " ") for paragraph in KOREAN]
+    lines = ["시 의회, 새 예산안 승인", "", *wrapped[0], "", *wrapped[1]]
+    assert join_wrapped_lines(lines) == ["시 의회, 새 예산안 승인", "", KOREAN[0], "", KOREAN[1]]
+    assert newsclean.clean_text("\n".join(lines)).paragraphs == KOREAN
