@@ -9,6 +9,7 @@ import re
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator
 
 import msgspec
@@ -86,6 +87,8 @@ def check_text(text: str, limits: Limits, *, url: str | None) -> str:
 # Python loop over every tag, which most pages need not pay).
 _DEPTH_SCAN_MIN_TAGS = 10_000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+# Where "/>" closes an element: inside these, or on them.
+_FOREIGN_ROOTS = frozenset({"svg", "math"})
 # Elements that never nest (void) or whose end tag is optional (the parser closes them implicitly).
 _NON_NESTING = frozenset(
     {
@@ -97,20 +100,29 @@ _NON_NESTING = frozenset(
 
 
 def check_depth(text: str, limits: Limits, *, url: str | None) -> None:
+    """Refuse markup nesting deeper than ``max_depth``, counted as a parser nests it: an end tag closes the open
+    element of its name and those opened inside it, or nothing when none is open ("</span>" after "<div>"), and
+    "/>" closes only elements of SVG and MathML ("<div/>" opens a div)."""
     if text.count("<") < min(_DEPTH_SCAN_MIN_TAGS, 2 * limits.max_depth):
         return
-    depth = deepest = 0
+    open_names: list[str] = []
+    open_count: Counter[str] = Counter()
     for match in _TAG.finditer(text):
-        if match.group(2).lower() in _NON_NESTING or match.group(3):
+        name = match.group(2).lower()
+        if name in _NON_NESTING:
             continue
         if match.group(1):
-            depth = max(depth - 1, 0)
-        else:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limits.max_depth:
-                    raise InputError(f"markup nests deeper than max_depth={limits.max_depth}", url=url, stage="input")
+            if open_count[name]:
+                while (closed := open_names.pop()) != name:
+                    open_count[closed] -= 1
+                open_count[name] -= 1
+            continue
+        if match.group(3) and (open_count["svg"] or open_count["math"] or name in _FOREIGN_ROOTS):
+            continue
+        open_names.append(name)
+        open_count[name] += 1
+        if len(open_names) > limits.max_depth:
+            raise InputError(f"markup nests deeper than max_depth={limits.max_depth}", url=url, stage="input")
 
 
 # One attribute in a start tag: its name, and its value if it has one. As a parser reads it, a quote opens a
