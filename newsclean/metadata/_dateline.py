@@ -34,16 +34,21 @@ _CAPS_PLACE = re.compile(
 # Wires writing in other scripts, each in its own form; the agency must be one ``agency_name`` knows. Chinese:
 # agency, place, month and day, "dispatch" ("新华社北京3月9日电"); Korean: place "=" agency in brackets
 # ("(서울=연합뉴스)"); Russian: place in capitals, day and month, the agency between slashes ("МОСКВА, 9 марта.
-# /ТАСС/."); Arabic: place, the agency in brackets, a dash ("واشنطن (رويترز) -").
+# /ТАСС/."), or a correspondent's dispatch, the agency after "Корр." and the correspondent's name after it ("/Корр.
+# ТАСС Иван Петров/", "/Спец. корр. ТАСС/"); Arabic: place, the agency in brackets, a dash ("واشنطن (رويترز) -").
+_RUSSIAN_PLACE_AND_DAY = (
+    r"^(?P<place>[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'’ -]{1,30}?)\s*,\s*(?P<day>\d{1,2})\s+(?P<month>[а-яёіїєґ]{3,9})\.?\s*"
+)
 _NATIVE_DATELINES = (
     re.compile(
         r"^(?P<agency>[\u4e00-\u9fff]{1,5}社)(?P<place>[\u4e00-\u9fff]{1,10}?)(?:(?P<year>(?:19|20)\d{2})年)?"
         r"(?P<month_digits>\d{1,2})月(?P<day>\d{1,2})日[电電]"
     ),
     re.compile(r"^[(（](?P<place>[가-힣]{1,10}(?: [가-힣]{1,10})?)\s*=\s*(?P<agency>[가-힣A-Za-z0-9]{2,12})[)）]"),
+    re.compile(_RUSSIAN_PLACE_AND_DAY + r"/(?P<agency>[^/\s][^/]{0,20})/(?!\w)"),
     re.compile(
-        r"^(?P<place>[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'’ -]{1,30}?)\s*,\s*(?P<day>\d{1,2})\s+(?P<month>[а-яёіїєґ]{3,9})\.?\s*"
-        r"/(?P<agency>[^/\s][^/]{0,20})/(?!\w)"
+        _RUSSIAN_PLACE_AND_DAY
+        + r"/(?:(?:[Сс]пец|[Сс]об)\.?\s*)?[Кк]орр\.\s*(?P<agency>[^/\s]{2,20})(?:\s+[^/\s][^/]{0,40})?/(?!\w)"
     ),
     re.compile(r"^(?P<place>[\u0621-\u064a][\u0621-\u064a ]{1,30}?)\s*\((?P<agency>[^()]{2,20})\)" + _DASH),
 )

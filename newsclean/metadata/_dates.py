@@ -127,6 +127,23 @@ _TWO_WORD_MONTH_NAMES = {
     "كانون الاول": 12,
 }
 _NATIVE_MONTH_NAMES += _TWO_WORD_MONTH_NAMES.items()
+# Thai news sites mostly abbreviate the month, two letters with a dot after each ("15 มี.ค. 2567"); the last dot is
+# sometimes left out, as any month name's may be.
+_THAI_ABBREVIATED_MONTH_NAMES = {
+    "ม.ค.": 1,
+    "ก.พ.": 2,
+    "มี.ค.": 3,
+    "เม.ย.": 4,
+    "พ.ค.": 5,
+    "มิ.ย.": 6,
+    "ก.ค.": 7,
+    "ส.ค.": 8,
+    "ก.ย.": 9,
+    "ต.ค.": 10,
+    "พ.ย.": 11,
+    "ธ.ค.": 12,
+}
+_NATIVE_MONTH_NAMES += _THAI_ABBREVIATED_MONTH_NAMES.items()
 _NATIVE_MONTHS = {_month_key(name): number for name, number in _NATIVE_MONTH_NAMES}
 
 
@@ -146,11 +163,28 @@ _NATIVE_MONTH_NAME = re.compile(
 # 1857 to 2157): no year of the common era is in that range, so none is ever shifted.
 _BUDDHIST_ERA_OFFSET = 543
 _BUDDHIST_ERA_YEARS = range(2400, 2701)
-_THAI_MONTH_NAMES = [name for name, _ in _NATIVE_MONTH_NAMES if "\u0e00" <= name[0] <= "\u0e7f"]
+# Thai month names, full or abbreviated, each with its last dot optional ("มี.ค." or "มี.ค").
+_THAI_MONTH = (
+    r"(?:" + _spaced({name.rstrip(".") for name, _ in _NATIVE_MONTH_NAMES if "\u0e00" <= name[0] <= "\u0e7f"}) + r")\.?"
+)
 _THAI_LETTER = re.compile("[\u0e00-\u0e7f]")
-_THAI_DATE_YEAR = re.compile(r"(?:" + _spaced(_THAI_MONTH_NAMES) + r")\s*(?P<era>พ\.ศ\.)?\s*(?P<year>\d{4})(?!\d)")
+_THAI_DATE_YEAR = re.compile(_THAI_MONTH + r"\s*(?P<era>พ\.ศ\.)?\s*(?P<year>\d{4})(?!\d)")
+# On a Thai page a numeric date counts its year in the era too ("15/03/2567"); a year of the era's range is read so
+# only there, never a two-digit year, which would as well be a common-era one.
+_NUMERIC_DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?P<year>\d{4})\b")
+# A Thai day and month are often followed by the year's last two digits alone ("15 มี.ค. 67"): a Buddhist-era year
+# of the 2500s (1957 to 2056), read so only right after a Thai month name. Four digits cannot take the place of two,
+# so ``in_common_era`` leaves such a year: ``_TEXT_DATE`` reads it as it finds the date, ``_in_latin_script`` in
+# markup.
+_BUDDHIST_ERA_CENTURY = 2500
+_THAI_DATE_SHORT_YEAR = re.compile(r"(?P<day_and_month>\b\d{1,2}\s*" + _THAI_MONTH + r")\s*(?P<year>\d{2})(?!\d)")
 # The year of a stamp: four digits standing alone (a zone offset's "+0700" is too, but never in the era's range).
 _STAMP_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _short_buddhist_era(year: str) -> int:
+    """The common-era year of a Buddhist-era year written with its last two digits ("67" → 2024)."""
+    return _BUDDHIST_ERA_CENTURY + int(year) - _BUDDHIST_ERA_OFFSET
 
 
 def _common_era(year: str) -> str:
@@ -173,12 +207,20 @@ def _common_era_date(match: re.Match[str]) -> str:
     return month_and_gap + year
 
 
-def in_common_era(text: str) -> str:
+def _common_era_numeric_date(match: re.Match[str]) -> str:
+    """A numeric date with its year in the common era ("15/03/2567" → "15/03/2024")."""
+    start = match.start("year") - match.start()
+    return match.group()[:start] + _common_era(match["year"])
+
+
+def in_common_era(text: str, *, buddhist_era: bool = False) -> str:
     """``text`` with the Buddhist-era year of each Thai date in the common era, one character for one, so places in
-    the text stay where they were: "15 มีนาคม 2567" → "15 มีนาคม 2024". Digits must be ASCII ones already."""
-    if text.isascii() or _THAI_LETTER.search(text) is None:
+    the text stay where they were: "15 มีนาคม 2567" → "15 มีนาคม 2024". On a Thai page (``buddhist_era``, the page
+    declares Thai, or ``text`` has Thai letters) numeric dates too: "15/03/2567" → "15/03/2024". Digits must be ASCII
+    ones already."""
+    if not buddhist_era and (text.isascii() or _THAI_LETTER.search(text) is None):
         return text
-    return _THAI_DATE_YEAR.sub(_common_era_date, text)
+    return _NUMERIC_DATE_YEAR.sub(_common_era_numeric_date, _THAI_DATE_YEAR.sub(_common_era_date, text))
 
 
 _ENGLISH_MONTH_NAMES = (
@@ -206,9 +248,10 @@ def ascii_digits(text: str) -> str:
     return text.translate(_TO_ASCII_DIGITS)
 
 
-def _as_dates_read(text: str) -> str:
-    """``text`` as its dates are read, one character for one: ASCII digits, Thai years in the common era."""
-    return in_common_era(ascii_digits(text))
+def _as_dates_read(text: str, *, buddhist_era: bool = False) -> str:
+    """``text`` as its dates are read, one character for one: ASCII digits, Thai years in the common era (see
+    ``in_common_era`` for ``buddhist_era``)."""
+    return in_common_era(ascii_digits(text), buddhist_era=buddhist_era)
 
 
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}|^\d{8}(?:T|$)")
@@ -393,6 +436,7 @@ def _in_latin_script(text: str) -> str:
         year, month, day = int(cjk["year"]), int(cjk["month"]), int(cjk["day"])
         rest = _CJK_STAMP_TIME.sub(lambda m: f"{int(m['hour']):02d}:{int(m['minute']):02d}", text[cjk.end() :])
         return f"{year:04d}-{month:02d}-{day:02d}{' ' + rest.strip() if rest.strip() else ''}"
+    text = _THAI_DATE_SHORT_YEAR.sub(lambda m: f"{m['day_and_month']} {_short_buddhist_era(m['year'])}", text)
     return _NATIVE_MONTH_NAME.sub(lambda m: _ENGLISH_MONTH_NAMES[_NATIVE_MONTHS[_month_key(m.group())] - 1], text)
 
 
@@ -433,15 +477,24 @@ _NATIVE_LETTERS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\u0590-\u05ff\u0600-\u
 # only costs time (a sixth of the scan over every word of the page).
 # "5 de febrero de 2024" (Spanish, Portuguese) has a "de" before the month and one ("del") before the year; Chinese,
 # Japanese and Korean write "2024年3月5日" / "2024년 3월 5일", with no word boundary between the date and the text.
-# The Levant's two-word names ("كانون الثاني") are tried before a run of letters, which would stop at the space.
+# The Levant's two-word names ("كانون الثاني") and Thai abbreviations ("มี.ค.") are tried before a run of letters,
+# which would stop at the space or the dot. The last form is a Thai date with a two-digit year ("15 มี.ค. 67"), or
+# with no space before its year ("15 มี.ค.2567", the year then in the common era already).
 _TEXT_DATE = re.compile(
     r"\b(?P<mname>[A-Za-zé]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
     r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?"
-    r"(?P<nname>" + _spaced(_TWO_WORD_MONTH_NAMES) + r"|[A-Za-zäéûç" + _NATIVE_LETTERS + r"]{2,11}+)"
+    r"(?P<nname>"
+    + _spaced(_TWO_WORD_MONTH_NAMES)
+    + "|"
+    + _spaced(name.rstrip(".") for name in _THAI_ABBREVIATED_MONTH_NAMES)
+    + r"|[A-Za-zäéûç"
+    + _NATIVE_LETTERS
+    + r"]{2,11}+)"
     r"\.?,?\s+(?:del?\s+)?(?P<ny>(?:19|20)\d{2})\b"
     r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
     r"|(?<!\d)(?P<cy>(?:19|20)\d{2})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]"
     r"|\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})\b"
+    r"|\b(?P<td>\d{1,2})\s*(?P<tname>" + _THAI_MONTH + r")\s*(?P<ty>(?:19|20)?\d{2})(?!\d)"
 )
 
 
@@ -449,6 +502,9 @@ _TEXT_DATE = re.compile(
 # separator followed by a digit (the fifth). Each starts with a literal, which Python's regex engine finds
 # with a fast scan: five such scans cost a fifth of one alternation or character class.
 _DATE_ANCHORS = tuple(re.compile(anchor) for anchor in (r"19\d\d", r"20\d\d", r"/\d", r"\.\d", r"-\d"))
+# The Thai date with a two-digit year (the last form) has none: its month name is its anchor, looked for only in a
+# text that is not all ASCII.
+_THAI_DATE_ANCHOR = re.compile(_THAI_MONTH + r"\s*\d{2}")
 # A match has at most 23 characters other than whitespace before its anchor, and an attempt of the regex reads
 # at most 29 of them from where it starts; the window around an anchor holds more than that on each side.
 _WINDOW = 48
@@ -487,7 +543,8 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
     ``at + 1``. Each match is checked against the regex run at that position on the whole text; a mismatch
     (never seen) falls back to the plain search.
     """
-    anchors = sorted({match.start() for anchor in _DATE_ANCHORS for match in anchor.finditer(text)})
+    anchor_patterns = _DATE_ANCHORS if text.isascii() else (*_DATE_ANCHORS, _THAI_DATE_ANCHOR)
+    anchors = sorted({match.start() for anchor in anchor_patterns for match in anchor.finditer(text)})
     pos = 0
     for at in anchors:
         if at < pos:
@@ -530,6 +587,12 @@ def _add_dates(match: re.Match[str], found: set[date]) -> None:
         options.append((int(groups["iy"]), int(groups["im"]), int(groups["id"])))
     elif groups["cy"]:
         options.append((int(groups["cy"]), int(groups["cm"]), int(groups["cd"])))
+    elif groups["ty"]:
+        month = month_number(groups["tname"])
+        year_text = groups["ty"]
+        if month:
+            year = int(year_text) if len(year_text) == 4 else _short_buddhist_era(year_text)
+            options.append((year, month, int(groups["td"])))
     else:
         year = int(groups["y"])
         year = year + 2000 if year < 100 else year
@@ -633,13 +696,13 @@ class PageDates(NamedTuple):
     printed: tuple[PrintedDate, ...] = ()  # every date printed, in page order
 
 
-def scan_page_dates(text: str, *, limit: int = LABEL_LIMIT) -> PageDates:
+def scan_page_dates(text: str, *, limit: int = LABEL_LIMIT, buddhist_era: bool = False) -> PageDates:
     """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
     each printed date's place and label. An ambiguous numeric date ("03/04/2023") keeps both readings unless
     the page's unambiguous numeric dates all follow one order ("12/17/2025": month first). Digits of any script
     are read as ASCII ones and Thai years in the common era, one character for one: places stay those of
-    ``text``."""
-    text = _as_dates_read(text)
+    ``text``. ``buddhist_era``: the page declares Thai, so its numeric dates may count years in that era."""
+    text = _as_dates_read(text, buddhist_era=buddhist_era)
     found: set[date] = set()
     printed: list[PrintedDate] = []
     month_first: dict[int, date] = {}  # printed index → the month-first reading of an ambiguous 03/04/2023

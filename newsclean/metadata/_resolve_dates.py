@@ -162,7 +162,8 @@ def resolve_dates(
     """``headline``: where the headline appears in the page text (``_dates.headline_spans``)."""
     found: list[_DateCandidate] = []
     future: list[str] = []
-    # A Thai page may stamp its dates in the Buddhist era ("2567-03-15T10:00:00+07:00"), which no other page does.
+    # A Thai page may stamp its dates in the Buddhist era ("2567-03-15T10:00:00+07:00"), and print numeric dates in
+    # it ("15/03/2567"), which no other page does.
     buddhist_era = primary_subtag(resolved.html_lang) == "th"
     for raw, source, declared in _date_candidates(
         candidates, articles, ("datePublished", "dateCreated"), PUBLISHED_META
@@ -179,7 +180,11 @@ def resolve_dates(
         parsed = parse_datetime(raw, buddhist_era=buddhist_era)
         if parsed is not None and plausible(parsed.value, now):
             modified.append(_DateCandidate(parsed.value, describe(source, parsed), declared))
-    scan = scan_page_dates(candidates.visible_text) if candidates.visible_text is not None else None
+    scan = (
+        scan_page_dates(candidates.visible_text, buddhist_era=buddhist_era)
+        if candidates.visible_text is not None
+        else None
+    )
     # Each <time>'s stamp and text, parsed once: for the page's time zones and for the candidates.
     time_readings = {
         raw: parse_datetime(raw, buddhist_era=buddhist_era) for stamp, text in candidates.times for raw in (stamp, text)
