@@ -16,6 +16,10 @@ import msgspec
 
 from ._exceptions import ExtractionTimeout, InputError
 
+#: The longest timeout taken, a day: the alarm's clock overflows near 1e308 s ("timestamp out of range for platform
+#: time_t" on every document), and None already means no limit.
+MAX_TIMEOUT = 86_400
+
 
 class Limits(msgspec.Struct, frozen=True, kw_only=True):
     """Bounds on one document, checked before and while it is cleaned: ``Pipeline(limits=Limits(timeout=10))``.
@@ -45,8 +49,11 @@ class Limits(msgspec.Struct, frozen=True, kw_only=True):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(f"Limits.{name} must be a positive integer, got {value!r}")
-        if self.timeout is not None and (not _is_number(self.timeout) or not self.timeout > 0):
-            raise ValueError(f"Limits.timeout must be a positive number of seconds or None, got {self.timeout!r}")
+        if self.timeout is not None and (not _is_number(self.timeout) or not 0 < self.timeout <= MAX_TIMEOUT):
+            raise ValueError(
+                f"Limits.timeout must be a positive number of seconds up to {MAX_TIMEOUT:,} or None, "
+                f"got {self.timeout!r}"
+            )
         if not _is_number(self.max_binary_share) or not 0 < self.max_binary_share <= 1:
             raise ValueError(f"Limits.max_binary_share must be in (0, 1], got {self.max_binary_share!r}")
 

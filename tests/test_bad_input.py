@@ -395,12 +395,39 @@ def test_a_folder_with_file_names_that_are_not_utf8_is_cleaned(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--timeout", "nan"], "Limits.timeout must be a positive number of seconds"),
+        (["--timeout", "inf"], "Limits.timeout must be a positive number of seconds"),
+        (["--timeout", "1e308"], "up to 86,400"),
+        (["--workers", "100000"], "workers=100000 is more than this machine can use"),
+    ],
+)
+def test_cli_settings_out_of_range_are_usage_errors(tmp_path: Path, option: list[str], message: str) -> None:
+    # nan gave a traceback (exit 1); inf and 1e308 rejected every document (OverflowError from the alarm);
+    # 100,000 workers were all started before the first document, and the run hung.
+    (tmp_path / "page.html").write_text(ARTICLE)
+    output = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "page.html"), "-o", str(output), "-q", *option])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert not output.exists()
+
+
+@pytest.mark.parametrize(
     ("build", "message"),
     [
         (lambda: Limits(timeout=-1), "Limits.timeout must be a positive number"),
         (lambda: Limits(max_bytes="10"), "Limits.max_bytes must be a positive integer"),
         (lambda: Limits(max_depth=0), "Limits.max_depth must be a positive integer"),
         (lambda: Limits(max_attributes=-5), "Limits.max_attributes must be a positive integer"),
+        (lambda: Limits(timeout=float("nan")), "Limits.timeout must be a positive number of seconds up to 86,400"),
+        (lambda: Limits(timeout=float("inf")), "Limits.timeout must be a positive number of seconds up to 86,400"),
+        (lambda: Limits(timeout=1e308), "Limits.timeout must be a positive number of seconds up to 86,400"),
+        (lambda: newsclean.Fetcher(total_timeout=1e308), "total_timeout must be a number of seconds up to 86,400"),
+        (lambda: newsclean.Fetcher(read_timeout=float("nan")), "read_timeout must be a number of seconds"),
+        (lambda: newsclean.Fetcher(min_delay=float("inf")), "min_delay must be a number of seconds"),
+        (lambda: list(newsclean.clean_batch([], workers=100_000)), "workers=100000 is more than this machine can use"),
         (lambda: Limits(max_binary_share=1.5), r"Limits.max_binary_share must be in \(0, 1\]"),
         (lambda: Pipeline(min_words=-1), "min_words must be 0 or more"),
         (lambda: list(newsclean.clean_batch([], workers=-2)), r"workers must be 0 \(this process\) or more"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -42,6 +43,16 @@ class Checkpoint(msgspec.Struct, kw_only=True):
     stats: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
+#: Worker processes a run may start: this many a core, and never fewer than ``MIN_MAX_WORKERS``. Each is started
+#: before the first document, so a mistyped 100000 forked until the machine gave out.
+WORKERS_PER_CORE = 4
+MIN_MAX_WORKERS = 64
+
+
+def max_workers() -> int:
+    return max(MIN_MAX_WORKERS, WORKERS_PER_CORE * (os.cpu_count() or 1))
+
+
 class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
     """Every option of a batch run (see ``run_batch``)."""
 
@@ -61,10 +72,16 @@ class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
     def __post_init__(self) -> None:
         if self.workers is not None and (not isinstance(self.workers, int) or self.workers < 0):
             raise ValueError(f"workers must be 0 (this process) or more, got {self.workers!r}")
+        if self.workers is not None and self.workers > max_workers():
+            raise ValueError(
+                f"workers={self.workers} is more than this machine can use (at most {max_workers()}: "
+                f"{WORKERS_PER_CORE} a core, {MIN_MAX_WORKERS} at least); cleaning is CPU-bound, and each worker "
+                "holds a pipeline in memory"
+            )
         for name in ("chunk_size", "checkpoint_every"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)!r}")
-        if self.hard_timeout is not None and not self.hard_timeout > 0:
+        if self.hard_timeout is not None and not 0 < self.hard_timeout < math.inf:
             raise ValueError(f"hard_timeout must be positive or None, got {self.hard_timeout!r}")
 
     def pipeline_settings(self) -> PipelineSettings:

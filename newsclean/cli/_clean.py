@@ -200,19 +200,24 @@ def clean_command(
                 raise click.UsageError(f"{flag} needs -o/--output FILE: standard output cannot be read back")
     _check_distinct_files(inputs, output, rejects, stats_path)
     _check_output_format(output)
-    config = BatchConfig(
-        workers=workers if workers is not None or output is not None else 0,
-        keys=KeyMap(html=html_key, text=text_key, url=url_key, id=id_key, title=title_key, fetched_at=fetched_at_key),
-        input_format=input_format,
-        text=True if force_text else None,
-        rules=rules,
-        limits=Limits(max_bytes=max_bytes, timeout=timeout or None),
-        require_content=require_content,
-        site=SiteOptions(min_pages=site_min_pages, min_share=site_min_share, min_site_pages=site_min_site_pages)
-        if site_boilerplate
-        else None,
-        checkpoint_every=checkpoint_every,
-    )
+    try:
+        config = BatchConfig(
+            workers=workers if workers is not None or output is not None else 0,
+            keys=KeyMap(
+                html=html_key, text=text_key, url=url_key, id=id_key, title=title_key, fetched_at=fetched_at_key
+            ),
+            input_format=input_format,
+            text=True if force_text else None,
+            rules=rules,
+            limits=Limits(max_bytes=max_bytes, timeout=timeout or None),
+            require_content=require_content,
+            site=SiteOptions(min_pages=site_min_pages, min_share=site_min_share, min_site_pages=site_min_site_pages)
+            if site_boilerplate
+            else None,
+            checkpoint_every=checkpoint_every,
+        )
+    except ValueError as exc:  # a setting out of range (--workers, --timeout): a usage error, as click's are
+        raise click.UsageError(str(exc)) from None
     in_main_thread = threading.current_thread() is threading.main_thread()  # where Python lets a handler be set
     previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import msgspec
 
+from .._limits import MAX_TIMEOUT
 from .._version import __version__
 
 DEFAULT_USER_AGENT = f"newsclean/{__version__} (article fetcher; python-httpx)"
@@ -66,6 +68,12 @@ class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         positive = ("connect_timeout", "read_timeout", "total_timeout", "max_bytes", "concurrency")
+        for name in ("connect_timeout", "read_timeout", "total_timeout", "min_delay", "backoff_max", "max_crawl_delay"):
+            value = getattr(self, name)
+            if not value <= MAX_TIMEOUT:  # nan too, which passes every other comparison
+                raise ValueError(f"{name} must be a number of seconds up to {MAX_TIMEOUT:,}, got {value!r}")
+        if not math.isfinite(self.backoff):
+            raise ValueError(f"backoff must be a finite number, got {self.backoff!r}")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)!r}")
