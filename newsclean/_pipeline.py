@@ -224,9 +224,11 @@ class Pipeline:
             raw_paragraphs = self.extractor.extract(pruned_html, url=url)
             started = self._tick("extract", started)
 
-        # Metadata and paragraph normalisation are booked under "normalize", as the metadata completed from
-        # the clean text is in ``_finish``: "clean" is the cleaners' time only.
-        resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
+            # Metadata and paragraph normalisation are booked under "normalize", as the metadata completed from
+            # the clean text is in ``_finish``: "clean" is the cleaners' time only. Under the deadline: markup
+            # holds what a page's author wrote, at any length.
+            progress.stage = "normalize"
+            resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
         if read_as is not None:
             resolved.provenance["text"] = read_as
         if title is not None:
