@@ -28,6 +28,14 @@ def page_bytes(payload: bytes, headers: Mapping[str, str], *, max_bytes: int, ur
     fields = {name.lower(): value for name, value in headers.items()}
     if "chunked" in fields.get("transfer-encoding", "").lower():
         payload = dechunked(payload) or payload  # already joined by the crawler when it does not start as chunks
+    elif (declared := _content_length(fields)) is not None and len(payload) < declared:
+        # Content-Length counts the body as sent (before content codings are undone); a crawler that stored the
+        # body decoded stores more than that, or renames the header (X-Crawler-Content-Length). Less is a body
+        # cut short, which read as it is would pass for half an article.
+        raise PayloadError(
+            f"the payload holds {len(payload):,} of the {declared:,} bytes its Content-Length declares"
+            f" ({declared - len(payload):,} missing: truncated record?)"
+        )
     coding = fields.get("content-encoding", "").strip()
     if not coding or coding.lower() == "identity":
         return payload
@@ -41,6 +49,16 @@ def page_bytes(payload: bytes, headers: Mapping[str, str], *, max_bytes: int, ur
     if not reader.complete:
         raise PayloadError(f"Content-Encoding {coding!r}: the compressed payload ends early (truncated record?)")
     return reader.finish()
+
+
+def _content_length(fields: Mapping[str, str]) -> int | None:
+    """The body length a Content-Length field declares, or None when it has none or one that does not parse (a
+    repeated field is one length, "1234, 1234", RFC 9110 §8.6)."""
+    values = {value.strip() for value in fields.get("content-length", "").split(",")}
+    if len(values) != 1:
+        return None
+    (value,) = values
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def dechunked(payload: bytes) -> bytes | None:

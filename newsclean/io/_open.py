@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import zlib
 from pathlib import Path
@@ -19,11 +18,11 @@ def compression_of(path: Path) -> str | None:
     return None
 
 
-def open_binary(path: Path) -> IO[bytes]:
+def open_binary(path: Path) -> io.BufferedReader:
     """A buffered binary reader over ``path``, decompressing ``.gz`` and ``.zst`` on the fly."""
     compression = compression_of(path)
     if compression == "gzip":
-        return io.BufferedReader(_GzipReader(gzip.open(path, "rb")), buffer_size=1 << 16)
+        return io.BufferedReader(_GzipReader(path.open("rb")), buffer_size=1 << 16)
     if compression == "zstd":
         return io.BufferedReader(_ZstdReader(path.open("rb")), buffer_size=1 << 16)
     return path.open("rb")
@@ -39,7 +38,7 @@ _UNICODE_BOMS = (
 )
 
 
-def open_utf8(path: Path) -> IO[bytes]:
+def open_utf8(path: Path) -> io.BufferedReader:
     """``open_binary``, read as UTF-8 text whatever Unicode form its byte order mark names: a UTF-8 BOM (Notepad,
     PowerShell's ``-Encoding utf8``) is skipped, UTF-16 or UTF-32 (PowerShell 5's ``>``) is transcoded as it is
     read. A BOM would otherwise be the first record's first bytes, or make every line of the file unreadable.
@@ -52,7 +51,7 @@ class _Utf8Reader(io.RawIOBase):
     (UTF-8, or no BOM) or transcoded (UTF-16, UTF-32). Bytes that are not valid in a transcoded form raise
     ``UnicodeDecodeError`` (a ``ValueError``, as corrupt compressed data is one for the readers)."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: io.BufferedReader) -> None:
         self._raw = raw
         self._decoder: codecs.IncrementalDecoder | None = None
         self._started = self._done = False
@@ -66,7 +65,10 @@ class _Utf8Reader(io.RawIOBase):
             self._started = True
             self._pending = self._after_bom()
         while not self._pending and not self._done:
-            chunk = self._raw.read(1 << 16)
+            # One read of the stream below, not read(): a buffered read that fills its size with several reads
+            # drops what the earlier ones returned when a later one raises (a truncated .gz), and the lines
+            # decompressed before the damage are to be read.
+            chunk = self._raw.read1(1 << 16)
             self._done = not chunk
             self._pending = self._transcode(chunk)
         size = min(len(buffer), len(self._pending))
@@ -96,24 +98,89 @@ class _Utf8Reader(io.RawIOBase):
 
 
 class _GzipReader(io.RawIOBase):
-    """gzip's stream, with corrupt deflate data raising OSError as a bad header does (gzip lets ``zlib.error``
-    through, which derives from Exception alone: a reader catching OSError would crash the batch)."""
+    """gzip members, one after another, decompressed as a stream with zlib. Everything that decompresses is
+    returned before the damage is raised: a file that ends inside a member raises EOFError, corrupt data (or
+    bytes after a member that start no other) raises OSError, each naming the compressed byte it happened at,
+    and only once the data before it has been read. (``gzip.open`` behind a buffered reader lost the lines
+    decompressed in the read that failed, and raised ``zlib.error``, which derives from Exception alone.)"""
 
-    def __init__(self, raw: gzip.GzipFile) -> None:
+    def __init__(self, raw: IO[bytes]) -> None:
         self._raw = raw
+        self._decompressor = _gzip_member()
+        self._in_member = False
+        self._members = 0  # members begun, the current one counted
+        self._consumed = 0  # compressed bytes fed to zlib
+        self._pending = b""
+        self._error: BaseException | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        try:
-            return self._raw.readinto(buffer)
-        except zlib.error as exc:
-            raise OSError(f"gzip data is corrupt: {exc}") from exc
+        while not self._pending:
+            if self._error is not None:
+                raise self._error
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._in_member:
+                    self._error = EOFError(
+                        f"gzip stream ends inside member {self._members} at compressed byte {self._consumed:,}"
+                        " (truncated file?)"
+                    )
+                    continue
+                return 0
+            self._pending = self._feed(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _feed(self, chunk: bytes) -> bytes:
+        output: list[bytes] = []
+        while chunk:
+            if not self._in_member:
+                self._in_member = True
+                self._members += 1
+            saved = self._decompressor.copy()
+            try:
+                output.append(self._decompressor.decompress(chunk))
+            except zlib.error as exc:
+                output.append(self._salvage(saved, chunk, exc))
+                return b"".join(output)
+            if not self._decompressor.eof:
+                self._consumed += len(chunk)
+                break
+            unused = self._decompressor.unused_data
+            self._consumed += len(chunk) - len(unused)
+            self._in_member = False
+            self._decompressor = _gzip_member()
+            chunk = unused
+        return b"".join(output)
+
+    def _salvage(self, saved: Any, chunk: bytes, exc: zlib.error) -> bytes:
+        """What ``chunk`` decompresses to before its corrupt byte, fed again a few bytes at a time from the state
+        ``saved`` before it; the error is kept, to be raised once that is read."""
+        output: list[bytes] = []
+        for start in range(0, len(chunk), 64):
+            try:
+                output.append(saved.decompress(chunk[start : start + 64]))
+            except zlib.error:
+                where = self._consumed + start
+                break
+        else:  # not corrupt in small pieces: the failure was the chunk's as a whole
+            where = self._consumed
+        self._error = OSError(f"gzip data is corrupt in member {self._members} at compressed byte {where:,}: {exc}")
+        self._in_member = False
+        return b"".join(output)
 
     def close(self) -> None:
         self._raw.close()
         super().close()
+
+
+def _gzip_member() -> Any:
+    """A decompressor for one gzip member (its header and trailer checked by zlib, as ``wbits=31`` asks)."""
+    return zlib.decompressobj(wbits=31)
 
 
 class _ZstdReader(io.RawIOBase):

@@ -8,13 +8,14 @@ goes on with the next line or file.
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 from urllib.parse import urlsplit
 
 import msgspec
@@ -32,6 +33,8 @@ from ._keys import KeysArg, as_key_map, json_kind
 from ._open import base_suffix, compression_of, open_binary, open_utf8
 from ._parquet_reader import ParquetReader
 from ._records import Item, document_from_record, read_failure
+from ._warc_framing import is_gzip, next_record_start
+from ._warc_framing import record_end as warc_record_end
 
 InputFormat = Literal["auto", "jsonl", "csv", "warc", "parquet", "html", "text", "folder"]
 
@@ -162,7 +165,8 @@ class JsonlReader:
             return
         index = 0
         with stream:
-            chunks = iter(lambda: stream.read(JSON_CHUNK_BYTES), b"")
+            # read1: a read that fills its size over several reads of a damaged .gz loses what it had read
+            chunks = iter(lambda: stream.read1(JSON_CHUNK_BYTES), b"")
             try:
                 for record in json_records(chunks, max_record_bytes=self.max_line_bytes):
                     where = f"{position}[{index}]"
@@ -226,11 +230,11 @@ class FileReader:
     ) -> None:
         self.path = Path(path)
         self.text = base_suffix(self.path) in TEXT_SUFFIXES if text is None else text
-        self.source_id = source_id or self.path.name
+        self.source_id = source_id or path_text(self.path.name)
         self.max_document_bytes = max_document_bytes
 
     def __iter__(self) -> Iterator[Item]:
-        position = str(self.path)
+        position = path_text(str(self.path))
         try:
             with open_binary(self.path) as stream:
                 data = stream.read(self.max_document_bytes + 1)
@@ -259,7 +263,8 @@ class FolderReader:
     every other uncompressed file that starts as HTML: a mirror saves pages under their URL's name
     (``news/2023/story``, ``article.php``), and those are pages too.
 
-    Hidden files and folders (names starting with ``.``) are skipped. The source id is the relative path.
+    Hidden files and folders (names starting with ``.``) are skipped. The source id is the relative path
+    (``path_text``: a byte of a name that is not UTF-8 written ``\\xNN``).
     """
 
     def __init__(self, path: str | Path, *, text: bool | None = None) -> None:
@@ -294,7 +299,7 @@ class FolderReader:
             yield read_failure(exc, str(self.path))
             return
         for file in files:
-            yield from FileReader(file, text=self.text, source_id=file.relative_to(self.path).as_posix())
+            yield from FileReader(file, text=self.text, source_id=path_text(file.relative_to(self.path).as_posix()))
         if not files:
             yield from self._dumps_left_unread()
 
@@ -321,6 +326,13 @@ class FolderReader:
             yield read_failure(message, str(self.path))
 
 
+def path_text(path: str) -> str:
+    """A file's path or name as text that names it alone: a byte that is not UTF-8 in it (which Python holds as a
+    lone surrogate, and the writers turn into U+FFFD) is written ``\\xNN``, so ``b\\xff.html`` and
+    ``b\\xfe.html`` keep ids of their own; any other name is itself."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _regular_or_broken(path: Path) -> bool:
     """A regular file, or a link to nothing (read, and rejected as unreadable); not a folder, and not a pipe or a
     device, which opening to sniff would block on."""
@@ -345,6 +357,8 @@ def _starts_as_html(path: Path) -> bool:
 #: What a resource record's Content-Type says when its writer did not know the type (warcio writes the first when
 #: given none): its content is sniffed, as an untyped response's is.
 _UNTYPED_RECORD_TYPES = frozenset({"application/warc-record", "application/octet-stream"})
+#: 2xx statuses that have no body (RFC 9110 §15.3.5, §15.3.6): an empty payload is what they are.
+_STATUSES_WITHOUT_BODY = frozenset({204, 205})
 
 
 class WarcReader:
@@ -356,8 +370,10 @@ class WarcReader:
     ``text/plain``, read as text dumps (Common Crawl's WET files hold a ``conversion`` record of each page's text).
     Requests, metadata, revisits, redirects and other content are not documents. A response payload stored as it
     came over the wire has its chunked transfer coding and content codings undone (``_http_payload``). A record
-    cut short is rejected, and so is one whose content, or inflated payload, is longer than
-    ``max_document_bytes`` (it is not read). ``name`` is what positions call the input (default: its path).
+    cut short is rejected (its record, or its payload against the HTTP Content-Length), and so is one whose
+    content, or inflated payload, is longer than ``max_document_bytes`` (it is not read), and a response whose HTTP
+    head does not parse. Damage to an uncompressed WARC's framing is one failure, and reading resumes at the next
+    record (``_warc_framing``). ``name`` is what positions call the input (default: its path).
     """
 
     def __init__(
@@ -368,8 +384,6 @@ class WarcReader:
         self.name = name
 
     def __iter__(self) -> Iterator[Item]:
-        from fastwarc.warc import ArchiveIterator, WarcRecordType
-
         position = self.name or str(self.path)
         if base_suffix(self.path) == ".arc":
             # FastWARC reads WARC only; an ARC file read as one failed as "corrupt after offset 0".
@@ -384,17 +398,55 @@ class WarcReader:
         except OSError as exc:
             yield read_failure(exc, position)
             return
-        kinds = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
         with stream:
-            offset = 0
-            try:
-                for record in ArchiveIterator(stream, record_types=kinds, parse_http=True, min_content_length=0):
-                    offset = record.stream_pos
+            start: int | None = 0
+            while start is not None:
+                start = yield from self._records_from(stream, start, position)
+
+    def _records_from(self, stream: IO[bytes], start: int, position: str) -> Generator[Item, None, int | None]:
+        """The items of the records from offset ``start`` on; returns where reading resumes after damage (the next
+        record of an uncompressed WARC), or None at the end. Damage is one failure naming its offset: a record whose
+        Content-Length does not end it at a record boundary, or bytes where a record should start."""
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        kinds = (WarcRecordType.response, WarcRecordType.resource, WarcRecordType.conversion)
+        fd = stream.fileno()
+        # A .warc.gz's offsets are compressed ones and its records gzip members: its framing is not checked, and
+        # reading ends at damage.
+        plain = not is_gzip(fd)
+        stream.seek(start)
+        offset = end = start  # the last record's offset, and where the records read so far end
+        try:
+            # All record types: a request's or a metadata record's length is checked as a page's is.
+            for record in ArchiveIterator(stream, parse_http=True, min_content_length=0):
+                offset = record.stream_pos
+                if plain:
+                    record_end = warc_record_end(fd, offset, int(record.headers.get("Content-Length") or 0))
+                    if record_end is None:
+                        message = (
+                            "WARC record's Content-Length does not end it where a record ends (a wrong length, or"
+                            f" bytes added or lost inside it){_resumed(next_record_start(fd, offset + 1))}"
+                        )
+                        yield read_failure(
+                            message,
+                            f"{position}@{offset}",
+                            source_id=record.record_id,
+                            url=record.headers.get("WARC-Target-URI"),
+                        )
+                        return next_record_start(fd, offset + 1)
+                    end = record_end
+                if record.record_type in kinds:
                     item = self._item(record, f"{position}@{offset}", kind=record.record_type)
                     if item is not None:
                         yield item
-            except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
+        except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
+            if not plain:
                 yield read_failure(f"WARC is corrupt after offset {offset}: {exc}", f"{position}@{offset}")
+                return None
+            resume = next_record_start(fd, end + 1)
+            yield read_failure(f"WARC is corrupt at offset {end}: {exc}{_resumed(resume)}", f"{position}@{end}")
+            return resume
+        return None
 
     def _item(self, record: Any, where: str, *, kind: Any) -> Item | None:
         """The record's document, its failure, or None for a record that holds no page."""
@@ -406,8 +458,20 @@ class WarcReader:
             if http is None:
                 message = "WARC response record without a readable HTTP header (truncated?)"
                 return read_failure(message, where, source_id=record_id, url=url)
-            if not 200 <= (http.status_code or 0) < 300:
+            if http.status_code is None:  # FastWARC keeps the record, with no status and no headers
+                message = f"WARC response record whose HTTP status line does not parse: {http.status_line[:80]!r}"
+                return read_failure(message, where, source_id=record_id, url=url)
+            if not 200 <= http.status_code < 300:
                 return None
+            declared_empty = (http.get("Content-Length") or "").strip() == "0"
+            if record.content_length == 0 and not declared_empty and http.status_code not in _STATUSES_WITHOUT_BODY:
+                # A head with no blank line after it takes the whole block (the page read as header lines, the
+                # payload empty): dropped as an untyped empty response, or read as an empty page, it said nothing.
+                message = (
+                    "WARC response record with an empty HTTP payload and no 'Content-Length: 0' (an HTTP head"
+                    " with no blank line after it?)"
+                )
+                return read_failure(message, where, source_id=record_id, url=url)
             headers = {str(name): str(value) for name, value in http.items()}
             content_type = (http.get("Content-Type") or "").strip().lower()
         else:  # a resource or a conversion: the record's own Content-Type types its content
@@ -470,6 +534,11 @@ class WarcReader:
             position=where,
             fetched_at=record.record_date,
         )
+
+
+def _resumed(start: int | None) -> str:
+    """What a failure for damage in a WARC says about what is read next."""
+    return "; no record follows" if start is None else f"; reading resumes at the next record, offset {start}"
 
 
 def _interstitial(body: bytes, headers: dict[str, str], url: str | None) -> str | None:

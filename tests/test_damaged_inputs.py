@@ -1,0 +1,262 @@
+"""Damaged inputs: what is readable of a cut or corrupt dump is read, and the damage is one reject naming where
+it is (never a silent drop, never the rest of the file lost with it)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import zlib
+from pathlib import Path
+
+import msgspec
+import pytest
+from click.testing import CliRunner
+
+from newsclean import Document, Failure
+from newsclean.cli import main
+from newsclean.io import FolderReader, JsonlReader, WarcReader
+
+ARTICLE = (
+    "<html><head><title>Budget vote</title></head><body><article>"
+    + "<p>The council approved the new budget after a long debate on Tuesday evening in the town hall.</p>" * 8
+    + "</article></body></html>"
+).encode()
+
+
+def _jsonl_lines(count: int) -> list[bytes]:
+    return [
+        json.dumps({"id": f"d{i}", "text": f"Story {i}. " + "The council met again. " * 12}).encode()
+        for i in range(count)
+    ]
+
+
+def _complete_lines(compressed: bytes) -> int:
+    """How many whole lines zlib recovers from a damaged gzip stream (what zcat prints before it gives up)."""
+    return zlib.decompressobj(wbits=31).decompress(compressed).count(b"\n")
+
+
+def _split(items: list[Document | Failure]) -> tuple[list[Document], list[Failure]]:
+    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Failure)]
+
+
+# --- gzip: every complete line before the damage is read ----------------------------------------------------------
+
+
+def test_a_gzip_dump_cut_in_half_gives_every_line_that_decompresses_then_one_failure(tmp_path: Path) -> None:
+    compressed = gzip.compress(b"\n".join(_jsonl_lines(3000)) + b"\n")
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(compressed[: len(compressed) // 2])
+    recoverable = _complete_lines(path.read_bytes())
+    assert 0 < recoverable < 3000
+
+    documents, failures = _split(list(JsonlReader(path)))
+
+    # A whole 64 KiB read was lost with the read that failed: 69 of 1,485 intact lines.
+    assert len(documents) == recoverable
+    assert documents[-1].source_id == f"d{recoverable - 1}"
+    (failure,) = failures
+    assert failure.position == f"{path}:{recoverable + 1}"
+    assert f"after line {recoverable}: gzip stream ends inside member 1 at compressed byte" in failure.message
+
+
+def test_bytes_after_the_last_gzip_member_cost_none_of_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    member = gzip.compress(b"\n".join(_jsonl_lines(3)) + b"\n")
+    path.write_bytes(member + b"garbage")
+
+    documents, failures = _split(list(JsonlReader(path)))
+
+    assert [document.source_id for document in documents] == ["d0", "d1", "d2"]
+    (failure,) = failures
+    assert failure.position == f"{path}:4"
+    assert f"after line 3: gzip data is corrupt in member 2 at compressed byte {len(member):,}" in failure.message
+
+
+def test_a_corrupt_gzip_member_keeps_every_line_of_the_members_before_it(tmp_path: Path) -> None:
+    lines = _jsonl_lines(3000)
+    first = gzip.compress(b"\n".join(lines[:2000]) + b"\n")
+    second = bytearray(gzip.compress(b"\n".join(lines[2000:]) + b"\n"))
+    second[10] = 0b111  # the first deflate block's type: 3, which does not exist
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(first + bytes(second))
+
+    documents, failures = _split(list(JsonlReader(path)))
+
+    assert len(documents) == 2000
+    (failure,) = failures
+    assert failure.position == f"{path}:2001"
+    assert f"after line 2000: gzip data is corrupt in member 2 at compressed byte {len(first):,}" in failure.message
+    assert "invalid block type" in failure.message
+
+
+def test_a_truncated_gzip_dump_on_standard_input_loses_no_line(tmp_path: Path) -> None:
+    compressed = gzip.compress(b"\n".join(_jsonl_lines(3000)) + b"\n")
+    cut = compressed[: len(compressed) // 2]
+    output = tmp_path / "out.jsonl"
+
+    result = CliRunner().invoke(
+        main, ["clean", "--format", "jsonl", "-", "-o", str(output), "--workers", "1", "--quiet"], input=cut
+    )
+
+    assert result.exit_code == 0, result.output
+    recoverable = _complete_lines(cut)
+    written = output.read_bytes().splitlines()
+    rejects = [msgspec.json.decode(line) for line in (tmp_path / "out.rejects.jsonl").read_bytes().splitlines()]
+    assert len(written) == recoverable
+    assert [(reject["position"], reject["stage"]) for reject in rejects] == [(f"-:{recoverable + 1}", "read")]
+    assert f"after line {recoverable}" in rejects[0]["message"]
+
+
+# --- WARC ---------------------------------------------------------------------------------------------------------
+
+
+def _warc_record(number: int, block: bytes, *, declared: int | None = None) -> bytes:
+    """One uncompressed WARC response record holding ``block``, its Content-Length ``declared`` if given."""
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{number:012d}>\r\n"
+        f"WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: https://news.example/{number}\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(block) if declared is None else declared}\r\n\r\n"
+    )
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def _http(page: bytes = ARTICLE, *, content_length: int | None = None) -> bytes:
+    length = len(page) if content_length is None else content_length
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % length + page
+
+
+def _read_warc(tmp_path: Path, data: bytes) -> tuple[Path, list[Document], list[Failure]]:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data)
+    documents, failures = _split(list(WarcReader(path)))
+    return path, documents, failures
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        (b"garbage not http\r\n\r\n" + ARTICLE, "HTTP status line does not parse: 'garbage not http'"),
+        (b"HTTP/1.1 200 OK\r\n" + ARTICLE, "empty HTTP payload and no 'Content-Length: 0'"),
+        (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + ARTICLE, "an HTTP head with no blank line after it?"),
+    ],
+)
+def test_a_response_whose_http_head_does_not_parse_is_a_failure_not_dropped(
+    tmp_path: Path, block: bytes, message: str
+) -> None:
+    path, documents, failures = _read_warc(tmp_path, _warc_record(1, block) + _warc_record(2, _http()))
+
+    assert [document.url for document in documents] == ["https://news.example/2"]
+    (failure,) = failures
+    assert message in failure.message
+    assert (failure.position, failure.url) == (f"{path}@0", "https://news.example/1")
+
+
+def test_an_empty_response_that_says_so_is_no_failure(tmp_path: Path) -> None:
+    empty = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+    no_content = b"HTTP/1.1 204 No Content\r\n\r\n"
+    _, documents, failures = _read_warc(tmp_path, _warc_record(1, empty) + _warc_record(2, no_content))
+    assert (documents, failures) == ([], [])
+
+
+def test_a_response_shorter_than_its_http_content_length_is_a_failure(tmp_path: Path) -> None:
+    cut = _http(ARTICLE[:300], content_length=len(ARTICLE))
+    path, documents, failures = _read_warc(tmp_path, _warc_record(1, cut) + _warc_record(2, _http()))
+
+    assert [document.url for document in documents] == ["https://news.example/2"]
+    (failure,) = failures
+    missing = len(ARTICLE) - 300
+    assert failure.message == (
+        f"WARC record: the payload holds 300 of the {len(ARTICLE):,} bytes its Content-Length declares"
+        f" ({missing:,} missing: truncated record?)"
+    )
+    assert failure.position == f"{path}@0"
+
+
+def test_content_length_is_not_held_against_chunked_compressed_or_undeclared_bodies(tmp_path: Path) -> None:
+    chunked = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Length: 999999\r\n\r\n"
+        + b"%x\r\n" % len(ARTICLE)
+        + ARTICLE
+        + b"\r\n0\r\n\r\n"
+    )
+    packed = gzip.compress(ARTICLE)
+    compressed = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n"
+        % len(packed)
+        + packed
+    )
+    stored_decoded = _http(content_length=len(packed)).replace(b"\r\n\r\n", b"\r\nContent-Encoding: gzip\r\n\r\n", 1)
+    undeclared = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + ARTICLE
+    blocks = [chunked, compressed, stored_decoded, undeclared]
+    data = b"".join(_warc_record(number, block) for number, block in enumerate(blocks))
+
+    _, documents, failures = _read_warc(tmp_path, data)
+
+    assert failures == []
+    assert [document.html for document in documents] == [ARTICLE] * 4
+
+
+def test_garbage_between_warc_records_is_one_failure_at_its_offset_and_the_rest_is_read(tmp_path: Path) -> None:
+    good = [_warc_record(number, _http()) for number in range(3)]
+    path, documents, failures = _read_warc(tmp_path, good[0] + b"GARBAGE LINE\r\n" + good[1] + good[2])
+
+    assert [document.url for document in documents] == [f"https://news.example/{n}" for n in range(3)]
+    garbage_at, resumed_at = len(good[0]), len(good[0]) + len(b"GARBAGE LINE\r\n")
+    assert [document.position for document in documents] == [
+        f"{path}@0",
+        f"{path}@{resumed_at}",
+        f"{path}@{resumed_at + len(good[1])}",
+    ]
+    (failure,) = failures
+    assert failure.position == f"{path}@{garbage_at}"
+    assert failure.message == (
+        f"WARC is corrupt at offset {garbage_at}: Invalid WARC header; reading resumes at the next record, offset"
+        f" {resumed_at}"
+    )
+
+
+@pytest.mark.parametrize("error", [300, -300])
+def test_a_warc_record_whose_content_length_is_off_is_one_failure_and_the_next_is_read(
+    tmp_path: Path, error: int
+) -> None:
+    block = _http()
+    damaged = _warc_record(1, block, declared=len(block) + error)
+    first = _warc_record(0, _http())
+    path, documents, failures = _read_warc(tmp_path, first + damaged + _warc_record(2, _http()))
+
+    assert [document.url for document in documents] == ["https://news.example/0", "https://news.example/2"]
+    assert documents[1].position == f"{path}@{len(first) + len(damaged)}"
+    (failure,) = failures
+    assert (failure.position, failure.url) == (f"{path}@{len(first)}", "https://news.example/1")
+    assert failure.message.startswith("WARC record's Content-Length does not end it where a record ends")
+    assert failure.message.endswith(f"reading resumes at the next record, offset {len(first) + len(damaged)}")
+
+
+def test_garbage_after_the_last_warc_record_says_nothing_follows(tmp_path: Path) -> None:
+    record = _warc_record(0, _http())
+    path, documents, failures = _read_warc(tmp_path, record + b"trailing junk\r\n")
+
+    assert len(documents) == 1
+    (failure,) = failures
+    assert failure.position == f"{path}@{len(record)}"
+    assert failure.message.endswith("; no record follows")
+
+
+# --- folders: names that are not UTF-8 ----------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are Unicode: no name holds a byte that is not UTF-8")
+def test_folder_files_whose_names_differ_in_bytes_that_are_not_utf8_keep_distinct_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in (b"b\xff.html", b"b\xfe.html", b"plain.html"):
+        (folder / os.fsdecode(name)).write_bytes(ARTICLE)
+
+    documents, failures = _split(list(FolderReader(folder)))
+
+    assert failures == []
+    assert [document.source_id for document in documents] == ["b\\xfe.html", "b\\xff.html", "plain.html"]
+    assert documents[0].position == f"{tmp_path}/pages/b\\xfe.html"
