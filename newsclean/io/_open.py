@@ -71,9 +71,7 @@ class _Utf8Reader(io.RawIOBase):
             chunk = self._raw.read1(1 << 16)
             self._done = not chunk
             self._pending = self._transcode(chunk)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
+        size, self._pending = _handed_out(self._pending, buffer)
         return size
 
     def _after_bom(self) -> bytes:
@@ -130,9 +128,7 @@ class _GzipReader(io.RawIOBase):
                     continue
                 return 0
             self._pending = self._feed(chunk)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
+        size, self._pending = _handed_out(self._pending, buffer)
         return size
 
     def _feed(self, chunk: bytes) -> bytes:
@@ -178,6 +174,13 @@ class _GzipReader(io.RawIOBase):
         super().close()
 
 
+def _handed_out(pending: bytes, buffer: Any) -> tuple[int, bytes]:
+    """Copy what fits of ``pending`` into ``buffer``: how much, and what is left."""
+    size = min(len(buffer), len(pending))
+    buffer[:size] = pending[:size]
+    return size, pending[size:]
+
+
 def _gzip_member() -> Any:
     """A decompressor for one gzip member (its header and trailer checked by zlib, as ``wbits=31`` asks)."""
     return zlib.decompressobj(wbits=31)
@@ -208,9 +211,7 @@ class _ZstdReader(io.RawIOBase):
                     raise EOFError("zstd stream ended before the end of its last frame (truncated file?)")
                 return 0
             self._pending = self._feed(chunk)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
+        size, self._pending = _handed_out(self._pending, buffer)
         return size
 
     def _feed(self, chunk: bytes) -> bytes:
