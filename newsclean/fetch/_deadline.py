@@ -122,7 +122,7 @@ def current_deadline() -> Deadline | None:
 
 def _shorter(timeout: float | None, error: type[DeadlineReached]) -> tuple[float | None, Deadline | None]:
     """``timeout`` cut to what is left of this thread's deadline (raising ``error`` when nothing is left)."""
-    deadline: Deadline | None = getattr(_current, "deadline", None)
+    deadline = current_deadline()
     if deadline is None:
         return timeout, None
     left = deadline.remaining()
