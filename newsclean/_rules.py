@@ -21,6 +21,7 @@ import re2
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from ._exceptions import RuleError
+from ._memo import memo_of_short_strings
 
 MatchKind = Literal["regex", "phrase", "selector", "class_words"]
 Scope = Literal["paragraph", "head", "tail", "block", "prefix", "ending"]
@@ -82,21 +83,12 @@ class PackHeader(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     description: str = ""
 
 
-#: The longest text the memo of ``fold_phrase`` keeps: 256 entries of at most this many characters stay about a
-#: megabyte, where a batch of pages with a megabyte-long title or paragraph each grew by 3 MB a page.
-MEMO_MAX_CHARS = 4096
-
-
+# The text cleaner folds each paragraph once per phrase rule; a small memo of this pure function makes that
+# once per paragraph, and stays small however long the batch (256 entries of at most 4,096 characters).
+@memo_of_short_strings(maxsize=256, max_chars=4096)
 def fold_phrase(text: str) -> str:
     """The form phrases are compared in: NFKC, case-folded, inner whitespace collapsed, trailing
     punctuation and ellipses dropped ("Like this:" == "like this")."""
-    return _fold_phrase(text) if len(text) <= MEMO_MAX_CHARS else _fold_phrase.__wrapped__(text)
-
-
-# The text cleaner folds each paragraph once per phrase rule; a small memo of this pure function makes that
-# once per paragraph, and stays small however long the batch.
-@functools.lru_cache(maxsize=256)
-def _fold_phrase(text: str) -> str:
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return folded.rstrip(_TRAILING_NOISE).lstrip("•·*-– ")
 

@@ -15,7 +15,6 @@ instead of after their reads time out and their retries run out.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import socket
 import threading
 import time
@@ -27,7 +26,8 @@ import httpcore
 import httpx
 
 from ._dns import LookupTimeout, lookup
-from ._pinning import connection_pools
+from ._pinning import connection_pools, first_to_connect
+from ._safety import literal_address
 
 
 class DeadlineReached(Exception):
@@ -169,14 +169,6 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
-def _is_address(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
 class DeadlineBackend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
@@ -190,7 +182,7 @@ class DeadlineBackend(httpcore.NetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
         timeout, deadline = _shorter(timeout, _ConnectDeadline)
-        if deadline is None or _is_address(host):
+        if deadline is None or literal_address(host) is not None:
             return _DeadlineStream(self._connect(host, port, timeout, local_address, socket_options))
         # The name is looked up here, within the deadline, and the layers below get its addresses: the resolver
         # they would call blocks in C past any timeout (``_dns``). A pinning backend below checks each address.
@@ -200,14 +192,12 @@ class DeadlineBackend(httpcore.NetworkBackend):
             raise _ConnectDeadline(str(exc)) from exc
         except (socket.gaierror, UnicodeError) as exc:
             raise httpcore.ConnectError(f"host {host!r} did not resolve: {exc}") from exc
-        failure: httpcore.ConnectError | None = None
-        for address in dict.fromkeys(str(info[4][0]) for info in infos):
-            timeout, _ = _shorter(timeout, _ConnectDeadline)
-            try:
-                return _DeadlineStream(self._connect(address, port, timeout, local_address, socket_options))
-            except httpcore.ConnectError as exc:  # the next address, as socket.create_connection would try it
-                failure = exc
-        raise failure or httpcore.ConnectError(f"host {host!r} did not resolve")
+
+        def connect(address: str) -> httpcore.NetworkStream:
+            left, _ = _shorter(timeout, _ConnectDeadline)  # what the addresses tried before left of the deadline
+            return _DeadlineStream(self._connect(address, port, left, local_address, socket_options))
+
+        return first_to_connect(host, dict.fromkeys(str(info[4][0]) for info in infos), connect)
 
     def _connect(
         self,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import socket
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import anyio
@@ -53,6 +53,20 @@ async def _aresolve(host: str, port: int) -> list[str]:
     return _checked(host, infos)
 
 
+def first_to_connect(
+    host: str, addresses: Iterable[str], connect: Callable[[str], httpcore.NetworkStream]
+) -> httpcore.NetworkStream:
+    """The stream ``connect`` opens to the first of ``addresses`` that takes the connection, tried in turn as
+    ``socket.create_connection`` tries them; the last failure when none does."""
+    failure: httpcore.ConnectError | None = None
+    for address in addresses:
+        try:
+            return connect(address)
+        except httpcore.ConnectError as exc:
+            failure = exc
+    raise failure or httpcore.ConnectError(f"host {host!r} did not resolve")
+
+
 class PinnedBackend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
@@ -65,14 +79,11 @@ class PinnedBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        failure: httpcore.ConnectError | None = None
-        for address in _resolve(host, port):
-            try:
-                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
-            except httpcore.ConnectError as exc:  # try the next address, as socket.create_connection would
-                failure = exc
-        assert failure is not None
-        raise failure
+        return first_to_connect(
+            host,
+            _resolve(host, port),
+            lambda address: self._inner.connect_tcp(address, port, timeout, local_address, socket_options),
+        )
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None

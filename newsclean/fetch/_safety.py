@@ -46,7 +46,7 @@ def _check_host(url: httpx.URL) -> None:
         ) from exc
     if not host:
         raise FetchError("URL has no host", url=str(url), reason="invalid_url")
-    if _literal(host) is not None:
+    if literal_address(host) is not None:
         return
     name = url.raw_host.rstrip(b".")  # IDNA-encoded: what DNS is asked for
     if len(name) > 253 or any(not 0 < len(label) <= 63 for label in name.split(b".")):
@@ -63,7 +63,8 @@ def is_public(address: _Address) -> bool:
     return address.is_global and not address.is_multicast
 
 
-def _literal(host: str) -> _Address | None:
+def literal_address(host: str) -> _Address | None:
+    """The address a host written as one names ("93.184.216.34", "[::1]"), else None."""
     try:
         return ipaddress.ip_address(host.strip("[]"))
     except ValueError:
@@ -107,7 +108,7 @@ def check_url(url: httpx.URL, *, allow_private: bool, deadline: Bound | None = N
     check_scheme(url)
     if allow_private:
         return
-    literal = _literal(url.host)
+    literal = literal_address(url.host)
     if literal is not None:
         if not is_public(literal):
             raise _refuse(url, literal)
@@ -128,7 +129,7 @@ async def acheck_url(url: httpx.URL, *, allow_private: bool) -> None:
     check_scheme(url)
     if allow_private:
         return
-    literal = _literal(url.host)
+    literal = literal_address(url.host)
     if literal is not None or url.host.lower() == "localhost" or url.host.lower().endswith(".localhost"):
         check_url(url, allow_private=False)
         return

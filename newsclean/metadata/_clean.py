@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import unicodedata
 from typing import Any
 
+from .._memo import memo_of_short_strings
 from .._normalize import normalize_paragraph
 
 _DOUBLED_QUOTES = re.compile(r"``|''")
@@ -127,20 +127,12 @@ def normalize_quotes(text: str) -> str:
 _ASCII_NOT_ALNUM = bytes(byte for byte in range(128) if not chr(byte).isalnum())
 
 
-#: The longest string the memo of ``fold`` keeps (4,096 of them stay about a megabyte): names and titles are
-#: shorter, and a long one, folded once, would only hold memory.
-_MEMO_MAX_CHARS = 256
-
-
+# The resolvers fold the same few words and titles many times per page (about ten calls per distinct string),
+# so a bounded memo of this pure function pays; it cannot change a result. Names and titles are shorter than 256
+# characters; a long string, folded once, would only hold memory.
+@memo_of_short_strings(maxsize=4096, max_chars=256)
 def fold(text: str) -> str:
     """A comparison key: case-folded, letters and digits only."""
-    return _fold(text) if len(text) <= _MEMO_MAX_CHARS else _fold.__wrapped__(text)
-
-
-# The resolvers fold the same few words and titles many times per page (about ten calls per distinct string),
-# so a bounded memo of this pure function pays; it cannot change a result.
-@functools.lru_cache(maxsize=4096)
-def _fold(text: str) -> str:
     if text.isascii():  # ``casefold`` is ``lower`` on ASCII
         return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     return "".join(ch for ch in text.casefold() if ch.isalnum())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import math
@@ -13,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
 import numpy
+
+from .._memo import memo_of_short_strings
 
 # Typical adult silent-reading speed for non-fiction (Brysbaert, 2019).
 WORDS_PER_MINUTE = 238
@@ -105,25 +106,15 @@ def simhash(text: str) -> str | None:
 _HORNER = numpy.uint64(0x9E3779B97F4A7C15)
 _MIX_1 = numpy.uint64(0xBF58476D1CE4E5B9)
 _MIX_2 = numpy.uint64(0x94D049BB133111EB)
-_MEMO_MAX_CHARS = 64
 _SHIFTS = (numpy.uint64(30), numpy.uint64(27), numpy.uint64(31))
 
 
 # A text's words are mostly words met before (about 97% of the tokens of 1,300 news pages): a bounded memo of this
-# pure function saves most of the hashing, and cannot change a value.
-@functools.lru_cache(maxsize=1 << 16)
-def _memo_word_hash(word: str) -> int:
-    return _hash(word)
-
-
-def _hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
-
-
+# pure function saves most of the hashing, and cannot change a value. Only words of a usual length are kept: 65,536
+# of them stay a few megabytes.
+@memo_of_short_strings(maxsize=1 << 16, max_chars=64)
 def _word_hash(word: str) -> int:
-    # Only words of a usual length are kept: 65,536 of them stay a few megabytes, where pages each holding one
-    # unique 500 KB "word" (a base64 blob) grew a batch by 3 MB a page.
-    return _memo_word_hash(word) if len(word) <= _MEMO_MAX_CHARS else _hash(word)
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
 
 
 def _simhash(tokens: list[str]) -> str | None:

@@ -1,0 +1,40 @@
+"""A bounded memo of a pure function of a string that keeps short strings only.
+
+Names, words, titles and paragraphs recur across a page and a batch, so memos of the functions that fold or hash
+them pay. A memo bounded by its number of entries alone still holds whatever long strings it met: pages each with a
+unique megabyte-long title or base64 "word" grew a batch by megabytes a page. Strings longer than ``max_chars`` are
+computed each time instead, so a memo holds at most ``maxsize * max_chars`` characters.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar, cast
+
+_Value = TypeVar("_Value")
+_Value_co = TypeVar("_Value_co", covariant=True)
+
+
+class ShortStringMemo(Protocol[_Value_co]):
+    """The memoised function; ``memo`` is its ``lru_cache`` (``cache_info``, ``cache_clear``)."""
+
+    memo: Any
+
+    def __call__(self, text: str) -> _Value_co: ...
+
+
+def memo_of_short_strings(
+    *, maxsize: int, max_chars: int
+) -> Callable[[Callable[[str], _Value]], ShortStringMemo[_Value]]:
+    def decorate(function: Callable[[str], _Value]) -> ShortStringMemo[_Value]:
+        memo = functools.lru_cache(maxsize=maxsize)(function)
+
+        @functools.wraps(function)
+        def call(text: str) -> _Value:
+            return memo(text) if len(text) <= max_chars else function(text)
+
+        call.memo = memo  # type: ignore[attr-defined]
+        return cast(ShortStringMemo[_Value], call)
+
+    return decorate
