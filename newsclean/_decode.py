@@ -18,7 +18,13 @@ from typing import NamedTuple
 from ._encoding_detection import detect_encoding
 from ._exceptions import DecodeError
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+#: Unicode byte order marks and the codec each names, longest first: UTF-32-LE's BOM starts with UTF-16-LE's.
+#: Browsers know no UTF-32 (the Encoding Standard reads FF FE 00 00 as UTF-16-LE and a NUL), but files saved by
+#: Windows tools and some scrapers are in it; read as UTF-16 they were a NUL between every two characters, and
+#: the page was refused as binary.
+UNICODE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -123,6 +129,9 @@ _WEB_NAMES: dict[str, str] = {
     "cp949": "euc-kr",
     "utf-16-be": "utf-16be",
     "utf-16-le": "utf-16le",
+    # Outside the standard, named as it names UTF-16.
+    "utf-32-be": "utf-32be",
+    "utf-32-le": "utf-32le",
 }
 # The standard's "replacement" labels (iso-2022-kr, hz-gb-2312 …) decode any page to one U+FFFD, against script
 # injection in browsers; for extraction they are left unlisted, so detection reads the page instead.
@@ -286,7 +295,7 @@ def decode_text_dump(data: bytes) -> Decoded:
 
 
 def _by_bom(data: bytes) -> Decoded | None:
-    for bom, codec in _BOMS:
+    for bom, codec in UNICODE_BOMS:
         if data.startswith(bom):
             return _read_as(data[len(bom) :], codec, "bom")
     return None

@@ -76,11 +76,23 @@ def test_the_reported_page_names_its_meta_charset_as_a_repaired_str_does() -> No
         (codecs.BOM_UTF8, "utf-8", "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16le"),
         (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16be"),
+        # UTF-32-LE's mark begins with UTF-16-LE's: read as UTF-16, the page was a NUL between every two
+        # characters, and refused as binary.
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32be"),
     ],
 )
 def test_a_byte_order_mark_is_named_as_the_standard_names_it(bom: bytes, codec: str, name: str) -> None:
     decoded = decode_html(bom + page(FRENCH).encode(codec))
     assert FRENCH in decoded.text and (decoded.encoding, decoded.source) == (name, "bom")
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_a_utf32_page_and_dump_with_a_byte_order_mark_are_cleaned(codec: str) -> None:
+    bom = codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE
+    article = newsclean.clean_html(bom + page(FRENCH * 2).encode(codec))
+    assert FRENCH.strip() in article.text and "\x00" not in article.text
+    assert decode_text_dump(bom + FRENCH.encode(codec)).text == FRENCH
 
 
 @pytest.mark.parametrize(
