@@ -9,6 +9,7 @@ computed each time instead, so a memo holds at most ``maxsize * max_chars`` char
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar, cast
 
@@ -38,3 +39,27 @@ def memo_of_short_strings(
         return cast(ShortStringMemo[_Value], call)
 
     return decorate
+
+
+#: Libraries' memos keyed by a page's strings, by module: a text node (trafilatura's ``trim`` and
+#: ``line_processing``, 1,024 entries each), a date expression (htmldate's, 8,192), a link (``urlsplit``, 128).
+#: They keep strings of any length, so pages each with a long text node or link of their own grew a batch by its
+#: size, two or three times over, page after page. They pay within a page, not across pages (a batch was no
+#: faster with them kept), and emptying them cannot change a result: their functions are pure.
+_PAGE_STRING_MEMOS = (
+    ("trafilatura.utils", ("trim", "line_processing")),
+    ("htmldate.extractors", ("try_date_expr",)),
+    ("htmldate.validators", ("_parse_and_validate", "filter_ymd_candidate")),
+    ("urllib.parse", ("urlsplit",)),
+)
+
+
+def forget_page_strings() -> None:
+    """Empty the memos of ``_PAGE_STRING_MEMOS`` whose module is loaded; a name the installed version lacks, or
+    holds no memo under, is passed over."""
+    for module, names in _PAGE_STRING_MEMOS:
+        loaded = sys.modules.get(module)
+        for name in names:
+            cache_clear = getattr(getattr(loaded, name, None), "cache_clear", None)
+            if callable(cache_clear):
+                cache_clear()

@@ -21,6 +21,7 @@ from ._front_matter import resolve_front_matter, split_front_matter, split_heade
 from ._hard_wrap import join_wrapped_lines
 from ._limits import Limits, check_attributes, check_depth, check_size, check_text, deadline
 from ._markdown import looks_like_markdown, markdown_paragraphs
+from ._memo import forget_page_strings
 from ._models import Article, Failure, Removal, Status
 from ._normalize import (
     holds_no_markup,
@@ -158,7 +159,12 @@ class Pipeline:
         header_text = header_fields(headers)
         fetched_at = _aware(fetched_at)
         check_size(len(html), self.limits, url=url)
-        return self._clean_markup(html, url=url, header_text=header_text, source_id=source_id, fetched_at=fetched_at)
+        try:
+            return self._clean_markup(
+                html, url=url, header_text=header_text, source_id=source_id, fetched_at=fetched_at
+            )
+        finally:
+            forget_page_strings()
 
     def _clean_markup(
         self,
@@ -302,20 +308,23 @@ class Pipeline:
         text = check_text(_decode.replace_lone_surrogates(text), self.limits, url=url)
         if title is not None:
             title = _decode.replace_lone_surrogates(title)
-        if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" field in HTML, say
-            return self._clean_markup(
-                text,
-                url=url,
-                header_text=None,
-                source_id=source_id,
-                fetched_at=fetched_at,
-                title=title,
-                read_as="html",
-                read_from=read_from,
+        try:
+            if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" field in HTML, say
+                return self._clean_markup(
+                    text,
+                    url=url,
+                    header_text=None,
+                    source_id=source_id,
+                    fetched_at=fetched_at,
+                    title=title,
+                    read_as="html",
+                    read_from=read_from,
+                )
+            return self._clean_dump(
+                text, url=url, title=title, source_id=source_id, fetched_at=fetched_at, read_from=read_from
             )
-        return self._clean_dump(
-            text, url=url, title=title, source_id=source_id, fetched_at=fetched_at, read_from=read_from
-        )
+        finally:
+            forget_page_strings()
 
     def _clean_dump(
         self,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 
 from courlan import extract_domain
 
+from .._memo import memo_of_short_strings
 from ._clean import clean_string, fold, normalize_quotes
 from ._hosts import unicode_host
 
@@ -167,14 +167,18 @@ def _split(title: str) -> tuple[list[str], list[str]]:
     return parts, [sep.group() for sep in separators]
 
 
-@functools.lru_cache(maxsize=1024)
 def host_key(host: str | None) -> str:
     """The registered-name part of a host as a comparison key: "www.nytimes.com" → "nytimes", "www3.nhk.or.jp" →
     "nhk", "www.unsw.edu.au" → "unsw", "www.xn--mnchen-3ya.de" → "münchen" (punycode read as the name it spells).
     The public suffix list (courlan's) says where the registered name is; a host it does not know ("localhost", an
     address) gives its second-to-last label."""
-    if not host:
-        return ""
+    return _host_key(host) if host else ""
+
+
+# A page's links name the same few hosts again and again. Only a host of a length DNS allows is kept: a link's host
+# is the page's to write, at any length.
+@memo_of_short_strings(maxsize=1024, max_chars=253)
+def _host_key(host: str) -> str:
     registered = extract_domain(f"http://{host}/")
     if isinstance(registered, str) and registered:
         return fold(unicode_host(registered.split(".")[0]))
