@@ -113,7 +113,8 @@ def _parser() -> Any:
 
     lxml.html's own lookup is a Python method called for every element proxy lxml creates, which trafilatura
     does hundreds of thousands of times; it only gives form controls their own classes, and those are pruned
-    before extraction. lxml parsers are not thread-safe, so each thread has its own.
+    before extraction. Its elements answer trafilatura's query for the paragraphs' text nodes in linear time
+    (``_paragraph_text``). lxml parsers are not thread-safe, so each thread has its own.
 
     ``huge_tree``: without it libxml2 stops at 256 levels of nesting and drops the rest of the page without an
     exception (a page of unclosed ``<font>`` or ``<div>`` tags gets there); with it, at 2,048 (see ``_load``).
@@ -123,6 +124,8 @@ def _parser() -> Any:
     parser = getattr(_local, "parser", None)
     if parser is None:
         from lxml import etree, html
+
+        from ._paragraph_text import ParagraphTextElement
 
         parser = html.HTMLParser(
             collect_ids=False,
@@ -134,7 +137,7 @@ def _parser() -> Any:
         )
         parser.set_element_class_lookup(
             etree.ElementDefaultClassLookup(
-                element=html.HtmlElement,
+                element=ParagraphTextElement,
                 comment=html.HtmlComment,
                 pi=html.HtmlProcessingInstruction,
                 entity=html.HtmlEntity,

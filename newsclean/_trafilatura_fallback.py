@@ -43,6 +43,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from . import _article_container
+from ._paragraph_text import ParagraphTextView
 from ._readability_skip import readability_cannot_win
 
 #: The parameters the wrappers rely on, in order; another signature means another trafilatura.
@@ -179,7 +180,10 @@ def _with_structured_article(prefer: Callable[..., bool]) -> Callable[..., bool]
     def prefer_readability(
         body: Any, algo_body: Any, algo_text: str, len_text: int, len_algo: int, options: Any
     ) -> bool:
-        if prefer(body, algo_body, algo_text, len_text, len_algo, options):
+        # trafilatura built the body with plain elements: its paragraph text is asked for through the view
+        if prefer(
+            ParagraphTextView(body) if _state.engaged else body, algo_body, algo_text, len_text, len_algo, options
+        ):
             return True
         return (
             _state.structured_readability
