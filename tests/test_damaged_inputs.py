@@ -6,8 +6,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import time
 import zlib
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -15,7 +17,7 @@ from click.testing import CliRunner
 
 from newsclean import Document, Failure
 from newsclean.cli import main
-from newsclean.io import FolderReader, JsonlReader, WarcReader
+from newsclean.io import FolderReader, JsonlReader, WarcReader, open_reader
 
 ARTICLE = (
     "<html><head><title>Budget vote</title></head><body><article>"
@@ -245,6 +247,164 @@ def test_garbage_after_the_last_warc_record_says_nothing_follows(tmp_path: Path)
     assert failure.message.endswith("; no record follows")
 
 
+# --- .warc.gz: one gzip member a record; damage is one failure, and reading resumes at the next record -------------
+
+
+def _members(count: int = 4) -> list[bytes]:
+    """A .warc.gz's records, each its own gzip member (as warcio, wget and Heritrix write them)."""
+    return [gzip.compress(_warc_record(number, _http()), mtime=0) for number in range(count)]
+
+
+def _read_warc_gz(tmp_path: Path, data: bytes) -> tuple[Path, list[Document], list[Failure]]:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data)
+    documents, failures = _split(list(WarcReader(path)))
+    return path, documents, failures
+
+
+def _corrupt_block(member: bytes) -> bytes:
+    damaged = bytearray(member)
+    damaged[10] = 0b111  # the first deflate block's type: 3, which does not exist
+    return bytes(damaged)
+
+
+def _corrupt_checksum(member: bytes) -> bytes:
+    damaged = bytearray(member)
+    damaged[-8] ^= 0xFF  # the CRC-32 of the member's data, in its trailer
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize(
+    ("damage", "found_at", "reason"),
+    [
+        (
+            _corrupt_block,
+            lambda start, size: start + 10,
+            "gzip data is corrupt in the member that starts at compressed offset {start} (Error -3 while"
+            " decompressing data: invalid block type)",
+        ),
+        (
+            _corrupt_checksum,
+            lambda start, size: start + size - 5,  # the checksum's last byte: where zlib compares it
+            "gzip data is corrupt in the member that starts at compressed offset {start} (Error -3 while"
+            " decompressing data: incorrect data check)",
+        ),
+        (
+            lambda member: gzip.compress(b"<html>not a record</html>", mtime=0),
+            lambda start, size: start,
+            "the gzip member there decompresses to no WARC record: b'<html>not a reco'…",
+        ),
+    ],
+    ids=["corrupt-deflate", "corrupt-checksum", "not-a-record"],
+)
+def test_a_damaged_member_of_a_warc_gz_is_one_failure_and_the_records_after_it_are_read(
+    tmp_path: Path, damage: Any, found_at: Any, reason: str
+) -> None:
+    members = _members()
+    damaged = damage(members[1])
+    path, documents, failures = _read_warc_gz(tmp_path, members[0] + damaged + members[2] + members[3])
+
+    start, resumed_at = len(members[0]), len(members[0]) + len(damaged)
+    assert [document.url for document in documents] == [f"https://news.example/{n}" for n in (0, 2, 3)]
+    assert [document.position for document in documents] == [
+        f"{path}@0",
+        f"{path}@{resumed_at}",
+        f"{path}@{resumed_at + len(members[2])}",
+    ]
+    (failure,) = failures
+    assert failure.position == f"{path}@{start}"
+    assert failure.message == (
+        f"WARC is corrupt at compressed offset {found_at(start, len(damaged))} (offsets in the .gz file, not in the"
+        f" WARC it decompresses to): {reason.format(start=start)}; reading resumes at the next record, compressed"
+        f" offset {resumed_at}"
+    )
+
+
+def test_garbage_between_warc_gz_members_is_one_failure_at_its_offset_and_the_rest_is_read(tmp_path: Path) -> None:
+    members = _members(3)
+    garbage = b"GARBAGE\x00" * 20
+    path, documents, failures = _read_warc_gz(tmp_path, members[0] + garbage + members[1] + members[2])
+
+    assert [document.url for document in documents] == [f"https://news.example/{n}" for n in range(3)]
+    (failure,) = failures
+    assert failure.position == f"{path}@{len(members[0])}"
+    assert failure.message.endswith(
+        f": bytes that start no gzip member; reading resumes at the next record, compressed offset"
+        f" {len(members[0]) + len(garbage)}"
+    )
+
+
+@pytest.mark.parametrize("kept", [12, 0.5, -4], ids=["in-its-header", "halfway", "in-its-trailer"])
+def test_a_warc_gz_cut_inside_its_last_member_keeps_the_records_before_it_and_is_one_failure(
+    tmp_path: Path, kept: float
+) -> None:
+    members = _members(3)
+    last = members[2]
+    cut = last[: int(len(last) * kept) if isinstance(kept, float) else kept]
+    path, documents, failures = _read_warc_gz(tmp_path, members[0] + members[1] + cut)
+
+    start = len(members[0]) + len(members[1])
+    # Cut in its trailer, the last record is whole (its Content-Length is all there) and stands.
+    assert [document.url for document in documents] == [
+        f"https://news.example/{n}" for n in range(3 if kept == -4 else 2)
+    ]
+    (failure,) = failures
+    assert failure.position == f"{path}@{start}"
+    assert failure.message == (
+        f"WARC is corrupt at compressed offset {start + len(cut)} (offsets in the .gz file, not in the WARC it"
+        f" decompresses to): the file ends inside the gzip member that starts at compressed offset {start}"
+        " (truncated?); no record follows"
+    )
+
+
+def test_an_empty_gzip_member_in_a_warc_gz_does_not_end_it(tmp_path: Path) -> None:
+    # FastWARC takes a member that decompresses to nothing for the end of the file: the records after it were lost.
+    members = _members(3)
+    data = members[0] + gzip.compress(b"", mtime=0) + members[1] + members[2]
+    _, documents, failures = _read_warc_gz(tmp_path, data)
+
+    assert [document.url for document in documents] == [f"https://news.example/{n}" for n in range(3)]
+    assert failures == []
+
+
+def test_a_warc_gz_record_whose_content_length_is_short_is_one_failure_and_the_next_is_read(tmp_path: Path) -> None:
+    members = _members(3)
+    short = gzip.compress(_warc_record(9, _http(), declared=100), mtime=0)
+    path, documents, failures = _read_warc_gz(tmp_path, members[0] + short + members[1] + members[2])
+
+    assert [document.url for document in documents] == [f"https://news.example/{n}" for n in range(3)]
+    (failure,) = failures
+    assert (failure.position, failure.url) == (f"{path}@{len(members[0])}", "https://news.example/9")
+    assert failure.message.startswith(
+        f"WARC is corrupt inside the gzip member at compressed offset {len(members[0])}, after its record's"
+        " Content-Length"
+    )
+
+
+def test_false_gzip_starts_in_a_damaged_region_are_passed_over_cheaply(tmp_path: Path) -> None:
+    members = _members(3)
+    # Bytes that look like a member's start, thousands of them: a header of bad flags, a good header before deflate
+    # data that fails, a member that decompresses but to no record, a member cut short.
+    not_a_record = gzip.compress(b"WARC-ish but not a record", mtime=0)
+    lookalikes = (
+        b"\x1f\x8b\x08\xff" + b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xff" + not_a_record + members[1][:40]
+    ) * 20000  # 2 MB: the search crosses the 1 MiB it reads at a time
+    damaged = _corrupt_block(members[1]) + lookalikes
+    data = members[0] + damaged + members[2]
+    started = time.monotonic()
+
+    path, documents, failures = _read_warc_gz(tmp_path, data)
+
+    assert time.monotonic() - started < 5  # a hang guard only
+    assert [document.url for document in documents] == ["https://news.example/0", "https://news.example/2"]
+    assert documents[1].position == f"{path}@{len(members[0]) + len(damaged)}"
+    (failure,) = failures
+    assert failure.position == f"{path}@{len(members[0])}"
+    assert failure.message.endswith(
+        f"reading resumes at the next record, compressed offset {len(members[0]) + len(damaged)}"
+    )
+
+
 # --- folders: names that are not UTF-8 ----------------------------------------------------------------------------
 
 
@@ -260,3 +420,54 @@ def test_folder_files_whose_names_differ_in_bytes_that_are_not_utf8_keep_distinc
     assert failures == []
     assert [document.source_id for document in documents] == ["b\\xfe.html", "b\\xff.html", "plain.html"]
     assert documents[0].position == f"{tmp_path}/pages/b\\xfe.html"
+
+
+_NOT_UTF8 = pytest.mark.skipif(
+    os.name == "nt", reason="Windows file names are Unicode: no name holds a byte that is not UTF-8"
+)
+#: A dump of each kind: one record that reads, one that does not.
+_DUMPS = {
+    ".jsonl": json.dumps({"html": ARTICLE.decode()}).encode() + b"\nnot json\n",
+    ".csv": b"html\n" + json.dumps(ARTICLE.decode()).encode().replace(b'\\"', b'""') + b'\n"never closed\n',
+    ".warc": _warc_record(0, _http()) + b"GARBAGE LINE\r\n" + _warc_record(1, _http()),
+}
+
+
+@_NOT_UTF8
+@pytest.mark.parametrize("suffix", sorted(_DUMPS))
+def test_dumps_whose_names_differ_in_bytes_that_are_not_utf8_keep_distinct_positions_and_ids(
+    tmp_path: Path, suffix: str
+) -> None:
+    read: dict[str, list[Document | Failure]] = {}
+    for byte in ("ff", "fe"):
+        path = tmp_path / os.fsdecode(b"d" + bytes.fromhex(byte) + suffix.encode())
+        path.write_bytes(_DUMPS[suffix])
+        read[byte] = list(open_reader(str(path)))
+
+    for byte, items in read.items():
+        documents, failures = _split(items)
+        assert documents and failures
+        # As a folder's page is named: the byte written \xNN, where U+FFFD (what the writers make of the byte
+        # Python holds as a lone surrogate) made the two files' records one file's.
+        expected = f"{tmp_path}/d\\x{byte}{suffix}"
+        assert all(item.position and item.position.startswith(expected) for item in items)
+        if suffix != ".warc":  # a WARC record's id is its WARC-Record-ID
+            assert documents[0].source_id == f"d\\x{byte}{suffix}:1"
+    positions = [{item.position for item in items} for items in read.values()]
+    assert not positions[0] & positions[1]
+
+
+@_NOT_UTF8
+def test_the_cli_writes_ids_and_reject_positions_of_such_dumps_apart(tmp_path: Path) -> None:
+    names = [tmp_path / os.fsdecode(b"d" + byte + b".jsonl") for byte in (b"\xfe", b"\xff")]
+    for path in names:
+        path.write_bytes(_DUMPS[".jsonl"])
+    output = tmp_path / "out.jsonl"
+
+    result = CliRunner().invoke(main, ["clean", *map(str, names), "-o", str(output), "--workers", "1", "--quiet"])
+
+    assert result.exit_code == 0, result.output
+    ids = [msgspec.json.decode(line)["source_id"] for line in output.read_bytes().splitlines()]
+    rejects = [msgspec.json.decode(line) for line in (tmp_path / "out.rejects.jsonl").read_bytes().splitlines()]
+    assert ids == ["d\\xfe.jsonl:1", "d\\xff.jsonl:1"]
+    assert [reject["position"] for reject in rejects] == [f"{tmp_path}/d\\xfe.jsonl:2", f"{tmp_path}/d\\xff.jsonl:2"]

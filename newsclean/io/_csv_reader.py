@@ -17,7 +17,7 @@ from pathlib import Path
 from .._decode import codec_for_label, decode_text_dump
 from ._keys import KeysArg, as_key_map
 from ._open import open_utf8
-from ._records import Item, document_from_record, read_failure
+from ._records import Item, document_from_record, path_text, read_failure
 
 #: How much of the file names its encoding when it is not UTF-8 (Excel saves "CSV" in the system's code page).
 ENCODING_SAMPLE_BYTES = 1 << 16
@@ -90,7 +90,7 @@ class CsvReader:
         self.max_cell_chars = max_cell_chars
 
     def __iter__(self) -> Iterator[Item]:
-        position = self.name or str(self.path)
+        position = path_text(self.name or str(self.path))
         try:
             encoding = self._encoding()
             stream = open_utf8(self.path)
@@ -120,7 +120,7 @@ class CsvReader:
         if repeated is not None:
             yield read_failure(f"the header row {repeated}", f"{position}:1")
             return
-        label = self.name or self.path.name
+        label = path_text(self.name or self.path.name)
         row_number = 0
         while True:
             start = lines.start_row()

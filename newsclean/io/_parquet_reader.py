@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ._keys import KeysArg, as_key_map
-from ._records import Item, document_from_record, read_failure
+from ._records import Item, document_from_record, path_text, read_failure
 
 #: Rows read at a time: memory stays bounded by a batch of pages, not by the file or its row groups' count.
 BATCH_ROWS = 64
@@ -31,7 +31,7 @@ class ParquetReader:
         self.batch_rows = batch_rows
 
     def __iter__(self) -> Iterator[Item]:
-        position, label = self.name or str(self.path), self.name or self.path.name
+        position, label = path_text(self.name or str(self.path)), path_text(self.name or self.path.name)
         try:
             import pyarrow
             import pyarrow.parquet as parquet

@@ -8,12 +8,12 @@ goes on with the next line or file.
 
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import sys
 import tempfile
 from collections.abc import Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 from urllib.parse import urlsplit
@@ -32,8 +32,15 @@ from ._json_records import RecordProblem, json_records
 from ._keys import KeysArg, as_key_map, json_kind
 from ._open import base_suffix, compression_of, open_binary, open_utf8
 from ._parquet_reader import ParquetReader
-from ._records import Item, document_from_record, read_failure
-from ._warc_framing import is_gzip, next_record_start
+from ._records import Item, document_from_record, path_text, read_failure
+from ._warc_framing import (
+    gzip_damage,
+    is_gzip,
+    member_damage,
+    next_gzip_record_start,
+    next_record_start,
+    opens_gzip_record,
+)
 from ._warc_framing import record_end as warc_record_end
 
 InputFormat = Literal["auto", "jsonl", "csv", "warc", "parquet", "html", "text", "folder"]
@@ -104,10 +111,11 @@ class JsonlReader:
         self.keys = as_key_map(keys)
         self.max_line_bytes = max_line_bytes
         self.name = name
+        self._label = path_text(name or self.path.name)  # default ids: the input's name and the line
         self._decoder = msgspec.json.Decoder()
 
     def __iter__(self) -> Iterator[Item]:
-        position = self.name or str(self.path)
+        position = path_text(self.name or str(self.path))
         try:
             stream = open_utf8(self.path)
         except OSError as exc:
@@ -148,7 +156,7 @@ class JsonlReader:
                         if value.strip() == b"{" or (in_array and not self._one_value(value)):
                             yield from self._spread_records(position)
                             return
-                    yield self._document(value, where, f"{self.name or self.path.name}:{line_number}")
+                    yield self._document(value, where, f"{self._label}:{line_number}")
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
@@ -173,7 +181,7 @@ class JsonlReader:
                     if isinstance(record, RecordProblem):
                         yield read_failure(record.message, where)
                     else:
-                        yield self._document(record, where, f"{self.name or self.path.name}[{index}]", unit="element")
+                        yield self._document(record, where, f"{self._label}[{index}]", unit="element")
                     index += 1
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{position}[{index}]")
@@ -291,12 +299,12 @@ class FolderReader:
 
     def __iter__(self) -> Iterator[Item]:
         if not self.path.is_dir():
-            yield read_failure(f"{self.path} is not a folder", str(self.path))
+            yield read_failure(f"{path_text(str(self.path))} is not a folder", path_text(str(self.path)))
             return
         try:
             files = self.files()
         except OSError as exc:
-            yield read_failure(exc, str(self.path))
+            yield read_failure(exc, path_text(str(self.path)))
             return
         for file in files:
             yield from FileReader(file, text=self.text, source_id=path_text(file.relative_to(self.path).as_posix()))
@@ -309,7 +317,7 @@ class FolderReader:
         read only when given as inputs; a folder of Spark's ``part-*.jsonl.gz`` would otherwise give nothing,
         silently."""
         dumps = sorted(
-            candidate.relative_to(self.path).as_posix()
+            path_text(candidate.relative_to(self.path).as_posix())
             for candidate in self.path.rglob("*")
             if base_suffix(candidate) in RECORD_SUFFIXES and _regular_or_broken(candidate)
         )
@@ -317,20 +325,13 @@ class FolderReader:
             shown = ", ".join(dumps[:3]) + (", …" if len(dumps) > 3 else "")
             message = (
                 f"the folder holds no pages, and its {len(dumps)} dump(s) of records ({shown}) are read only when"
-                f" given as inputs: newsclean clean {self.path}/<name> …"
+                f" given as inputs: newsclean clean {path_text(str(self.path))}/<name> …"
             )
-            yield read_failure(message, str(self.path))
+            yield read_failure(message, path_text(str(self.path)))
         else:
             # Most often the wrong folder: said, not a run that ends with nothing to show.
             message = "the folder holds no pages (.html, .htm, .xhtml, .txt or .md files, or files that open as HTML)"
-            yield read_failure(message, str(self.path))
-
-
-def path_text(path: str) -> str:
-    """A file's path or name as text that names it alone: a byte that is not UTF-8 in it (which Python holds as a
-    lone surrogate, and the writers turn into U+FFFD) is written ``\\xNN``, so ``b\\xff.html`` and
-    ``b\\xfe.html`` keep ids of their own; any other name is itself."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+            yield read_failure(message, path_text(str(self.path)))
 
 
 def _regular_or_broken(path: Path) -> bool:
@@ -372,8 +373,9 @@ class WarcReader:
     came over the wire has its chunked transfer coding and content codings undone (``_http_payload``). A record
     cut short is rejected (its record, or its payload against the HTTP Content-Length), and so is one whose
     content, or inflated payload, is longer than ``max_document_bytes`` (it is not read), and a response whose HTTP
-    head does not parse. Damage to an uncompressed WARC's framing is one failure, and reading resumes at the next
-    record (``_warc_framing``). ``name`` is what positions call the input (default: its path).
+    head does not parse. Damage to an uncompressed WARC's framing, or to a ``.warc.gz``'s gzip members, is one
+    failure, and reading resumes at the next record (``_warc_framing``). ``name`` is what positions call the input
+    (default: its path; a byte of it that is not UTF-8 written ``\\xNN``, as ``path_text`` writes it).
     """
 
     def __init__(
@@ -384,12 +386,12 @@ class WarcReader:
         self.name = name
 
     def __iter__(self) -> Iterator[Item]:
-        position = self.name or str(self.path)
+        position = path_text(self.name or str(self.path))
         if base_suffix(self.path) == ".arc":
             # FastWARC reads WARC only; an ARC file read as one failed as "corrupt after offset 0".
             message = (
-                f"ARC (the format before WARC) is not read: convert it with 'warcio recompress {self.path.name}"
-                f" {self.path.stem}.warc.gz' first"
+                "ARC (the format before WARC) is not read: convert it with"
+                f" 'warcio recompress {path_text(self.path.name)} {path_text(self.path.stem)}.warc.gz' first"
             )
             yield read_failure(message, position)
             return
@@ -405,48 +407,119 @@ class WarcReader:
 
     def _records_from(self, stream: IO[bytes], start: int, position: str) -> Generator[Item, None, int | None]:
         """The items of the records from offset ``start`` on; returns where reading resumes after damage (the next
-        record of an uncompressed WARC), or None at the end. Damage is one failure naming its offset: a record whose
-        Content-Length does not end it at a record boundary, or bytes where a record should start."""
-        from fastwarc.warc import ArchiveIterator, WarcRecordType
+        record), or None at the end. Damage is one failure naming its offset: a record whose Content-Length does not
+        end it at a record boundary, or bytes where a record should start (a ``.warc.gz``: ``_gzip_records_from``)."""
+        from fastwarc.warc import ArchiveIterator
 
-        kinds = (WarcRecordType.response, WarcRecordType.resource, WarcRecordType.conversion)
         fd = stream.fileno()
-        # A .warc.gz's offsets are compressed ones and its records gzip members: its framing is not checked, and
-        # reading ends at damage.
-        plain = not is_gzip(fd)
+        if is_gzip(fd):
+            return (yield from self._gzip_records_from(stream, start, position))
+        kinds = _page_record_types()
         stream.seek(start)
         offset = end = start  # the last record's offset, and where the records read so far end
         try:
             # All record types: a request's or a metadata record's length is checked as a page's is.
             for record in ArchiveIterator(stream, parse_http=True, min_content_length=0):
                 offset = record.stream_pos
-                if plain:
-                    record_end = warc_record_end(fd, offset, int(record.headers.get("Content-Length") or 0))
-                    if record_end is None:
-                        message = (
-                            "WARC record's Content-Length does not end it where a record ends (a wrong length, or"
-                            f" bytes added or lost inside it){_resumed(next_record_start(fd, offset + 1))}"
-                        )
-                        yield read_failure(
-                            message,
-                            f"{position}@{offset}",
-                            source_id=record.record_id,
-                            url=record.headers.get("WARC-Target-URI"),
-                        )
-                        return next_record_start(fd, offset + 1)
-                    end = record_end
+                record_end = warc_record_end(fd, offset, int(record.headers.get("Content-Length") or 0))
+                if record_end is None:
+                    message = (
+                        "WARC record's Content-Length does not end it where a record ends (a wrong length, or"
+                        f" bytes added or lost inside it){_resumed(next_record_start(fd, offset + 1))}"
+                    )
+                    yield read_failure(
+                        message,
+                        f"{position}@{offset}",
+                        source_id=record.record_id,
+                        url=record.headers.get("WARC-Target-URI"),
+                    )
+                    return next_record_start(fd, offset + 1)
+                end = record_end
                 if record.record_type in kinds:
                     item = self._item(record, f"{position}@{offset}", kind=record.record_type)
                     if item is not None:
                         yield item
         except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
-            if not plain:
-                yield read_failure(f"WARC is corrupt after offset {offset}: {exc}", f"{position}@{offset}")
-                return None
             resume = next_record_start(fd, end + 1)
             yield read_failure(f"WARC is corrupt at offset {end}: {exc}{_resumed(resume)}", f"{position}@{end}")
             return resume
         return None
+
+    def _gzip_records_from(self, stream: IO[bytes], start: int, position: str) -> Generator[Item, None, int | None]:
+        """``_records_from`` for a ``.warc.gz``, whose offsets are compressed ones (a record's is its gzip member's).
+
+        FastWARC stops at the first member that does not decompress, and silently at one that decompresses to
+        nothing; wherever it stops, the members from the last record read on are walked (``gzip_damage``). Damage
+        is one failure naming the compressed offset it was found at, in the place of the record whose member it is
+        in (that record's item is held back until the next record is read, or its member is found intact), and
+        reading resumes at the next member that opens a record."""
+        from fastwarc.warc import ArchiveIterator
+
+        kinds = _page_record_types()
+        fd = stream.fileno()
+        stream.seek(start)
+        records = iter(ArchiveIterator(stream, parse_http=True, min_content_length=0))
+        last: _GzipRecord | None = None
+        error: Exception | None = None
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
+                error = exc
+                break
+            if last is not None and last.item is not None:
+                yield last.item
+            last = _GzipRecord(record.stream_pos, record.record_id, record.headers.get("WARC-Target-URI"))
+            if record.record_type in kinds:
+                where = f"{position}@{last.offset}"
+                try:
+                    last.item = self._item(record, where, kind=record.record_type)
+                except Exception as exc:  # the block is inflated as it is read: a corrupt member raises here
+                    message = f"WARC record cannot be read: {exc}"
+                    last.item = read_failure(message, where, source_id=last.record_id, url=last.url)
+        member = start  # where the walk starts: the last record's member, when its offset is one's start
+        if last is not None and last.offset > start and opens_gzip_record(fd, last.offset):
+            member = last.offset  # (a file compressed as one member gives records offsets inside it)
+        damage, following = gzip_damage(fd, member, check_first=last is None)
+        if damage is None and error is not None and following is not None:
+            damage = member_damage(fd, following)  # the member FastWARC failed in starts as a record's should
+        owner: _GzipRecord | None = None  # the record read last, when the failure takes its place
+        if damage is not None:
+            resume = next_gzip_record_start(fd, damage.member + 1)
+            at, blamed, reason = damage.member, f"at compressed offset {damage.at}", damage.reason
+            # A page read whole stands (only its member's gzip trailer may be lost, or a file compressed as one
+            # member holds it and the records after it); one that could not be read is the damage's, as is the
+            # last record of a file that ends inside a member.
+            if last is not None and not isinstance(last.item, Document):
+                owner = last if last.offset == damage.member or (damage.cut and error is None) else None
+        elif error is None:  # the end, or a member of blanks FastWARC took for it
+            if last is not None and last.item is not None:
+                yield last.item
+            return following
+        elif last is None:  # the member at ``start`` is intact, and opens a record that does not parse
+            resume, at, blamed, reason = following, start, f"at compressed offset {start}", str(error)
+        elif following is not None and not _parses_at(stream, following):
+            resume = next_gzip_record_start(fd, following + 1)
+            at, blamed, reason = following, f"at compressed offset {following}", str(error)
+        else:  # what the last record's intact member holds goes on after the record, which is in doubt with it
+            resume, at, owner = following, last.offset, last
+            blamed = f"inside the gzip member at compressed offset {last.offset}, after its record's Content-Length"
+            reason = str(error)
+        if last is not None and last.item is not None and owner is None:
+            yield last.item
+        message = (
+            f"WARC is corrupt {blamed} (offsets in the .gz file, not in the WARC it decompresses to): {reason}"
+            f"{_resumed(resume, compressed=True)}"
+        )
+        yield read_failure(
+            message,
+            f"{position}@{at}",
+            source_id=owner.record_id if owner else None,
+            url=owner.url if owner else None,
+        )
+        return resume
 
     def _item(self, record: Any, where: str, *, kind: Any) -> Item | None:
         """The record's document, its failure, or None for a record that holds no page."""
@@ -536,9 +609,40 @@ class WarcReader:
         )
 
 
-def _resumed(start: int | None) -> str:
+def _resumed(start: int | None, *, compressed: bool = False) -> str:
     """What a failure for damage in a WARC says about what is read next."""
-    return "; no record follows" if start is None else f"; reading resumes at the next record, offset {start}"
+    if start is None:
+        return "; no record follows"
+    return f"; reading resumes at the next record, {'compressed ' if compressed else ''}offset {start}"
+
+
+@dataclass
+class _GzipRecord:
+    """A record read from a ``.warc.gz``, and its item (None: not a page) until it is known to stand."""
+
+    offset: int
+    record_id: str | None
+    url: str | None
+    item: Item | None = None
+
+
+def _page_record_types() -> tuple[Any, ...]:
+    """The record types that hold pages: responses, resources (files archived as they are) and conversions."""
+    from fastwarc.warc import WarcRecordType
+
+    return (WarcRecordType.response, WarcRecordType.resource, WarcRecordType.conversion)
+
+
+def _parses_at(stream: IO[bytes], offset: int) -> bool:
+    """Whether FastWARC reads a record at ``offset`` of a ``.warc.gz`` (a member there that opens one, intact)."""
+    from fastwarc.warc import ArchiveIterator
+
+    stream.seek(offset)
+    try:
+        next(iter(ArchiveIterator(stream, parse_http=True, min_content_length=0)))
+    except Exception:  # FastWARC raises plain exceptions; StopIteration too: no record is read there
+        return False
+    return True
 
 
 def _interstitial(body: bytes, headers: dict[str, str], url: str | None) -> str | None:

@@ -3,6 +3,7 @@ of an input it cannot read."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,6 +27,13 @@ from ._keys import (
 )
 
 Item = Document | Failure
+
+
+def path_text(path: str) -> str:
+    """A file's path or name as text that names it alone: a byte that is not UTF-8 in it (which Python holds as a
+    lone surrogate, and the writers turn into U+FFFD) is written ``\\xNN``, so ``b\\xff.html`` and
+    ``b\\xfe.html`` keep ids of their own; any other name is itself."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def read_failure(

@@ -4,12 +4,19 @@
 FastWARC takes each record's ``Content-Length`` on trust and stops at the first header that does not parse: a
 record whose length is off swallows the start of the next one (or leaves its own end behind as the next "header"),
 and a line of garbage between two records ends the file. Reading resumes at the next line that opens a record.
+
+A ``.warc.gz`` holds one gzip member a record (WARC 1.1 annex D), and FastWARC gives up at the first member that
+does not decompress, or silently at one that decompresses to nothing: where such damage is, and the next member
+that opens a record, are found here with zlib, in compressed offsets.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import zlib
+from dataclasses import dataclass
+from typing import Any
 
 #: The line that opens a record (WARC 1.0 and 1.1), at the start of a line.
 _RECORD_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
@@ -18,6 +25,15 @@ _TRAILERS = (b"\r\n\r\n", b"\n\n")
 #: A record's WARC header is read this far at most when looking for its end (a header is a few hundred bytes).
 _MAX_HEADER_BYTES = 1 << 20
 _SCAN_BYTES = 1 << 20
+#: What starts a gzip member: its magic and the deflate method (RFC 1952 §2.3.1).
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+#: How much of a candidate member is inflated to see whether it opens a record: its header (a few bytes; an extra
+#: field or a file name if its writer added one) and the first deflate block's code tables (a few hundred). Bytes
+#: that merely look like a member's start fail well within it, most in the header's flags or the first block.
+_PROBE_BYTES = 1 << 13
+#: Decompressed bytes held at a time while a member is walked for its end.
+_INFLATE_BYTES = 1 << 20
+_WARC_HEAD = b"WARC/"
 
 
 def is_gzip(fd: int) -> bool:
@@ -59,3 +75,131 @@ def next_record_start(fd: int, after: int) -> int | None:
         if len(chunk) < _SCAN_BYTES:
             return None
         position = begin + len(chunk) - 16  # a record line cut by the chunk's end is seen in the next one
+
+
+@dataclass(frozen=True)
+class GzipDamage:
+    """Damage to a ``.warc.gz``: the gzip member (or the bytes where one should start) at compressed offset
+    ``member``, found at compressed byte ``at``, and why; ``cut`` when it is the end of the file inside a member."""
+
+    member: int
+    at: int
+    reason: str
+    cut: bool = False
+
+
+def opens_gzip_record(fd: int, offset: int) -> bool:
+    """Whether a gzip member that decompresses to the start of a WARC record begins at compressed ``offset``."""
+    return _opens_record(os.pread(fd, _PROBE_BYTES, offset))
+
+
+def next_gzip_record_start(fd: int, after: int) -> int | None:
+    """The compressed offset, at or after ``after``, of the first gzip member that decompresses to the start of a
+    WARC record, or None. The magic bytes turn up inside deflate data by chance (and throughout a region of
+    garbage): each candidate costs at most ``_PROBE_BYTES`` of inflating, and nearly all fail in their first bytes."""
+    position = after
+    while True:
+        # Each candidate is probed from memory: a read per candidate made a region full of them slow.
+        chunk = os.pread(fd, _SCAN_BYTES + _PROBE_BYTES, position)
+        view = memoryview(chunk)
+        scan_end = min(len(chunk), _SCAN_BYTES)
+        found = chunk.find(_GZIP_MAGIC)
+        while 0 <= found < scan_end:
+            if _opens_record(view[found : found + _PROBE_BYTES]):
+                return position + found
+            found = chunk.find(_GZIP_MAGIC, found + 1)
+        if len(chunk) <= _SCAN_BYTES:
+            return None
+        position += _SCAN_BYTES
+
+
+def gzip_damage(fd: int, start: int, *, check_first: bool) -> tuple[GzipDamage | None, int | None]:
+    """The first damage in the gzip members from compressed offset ``start`` (a member's start) on, and the offset of
+    the first member after the one at ``start`` that opens a WARC record: whichever comes first, the other None
+    (both None: the members run intact to the end of the file). Damage is a member that does not decompress (corrupt,
+    or cut off by the end of the file), bytes that start no member, and a member that decompresses to something
+    other than a record's start (members of blanks alone, as some writers pad with, are none). The member at
+    ``start`` is held to opening a record only when ``check_first``: it was read as one otherwise (and a file
+    compressed as a single member holds every record in it)."""
+    member, first = start, True
+    size = os.fstat(fd).st_size
+    while member < size:
+        if not first and opens_gzip_record(fd, member):
+            return None, member
+        end, head, damage = _walk_member(fd, member)
+        if damage is not None:
+            return damage, None
+        if (check_first or not first) and head:
+            if not head.startswith(_WARC_HEAD):
+                reason = f"the gzip member there decompresses to no WARC record: {head!r}…"
+                return GzipDamage(member, member, reason), None
+            if not first:  # not seen as a record by the probe: its start is spread over deflate blocks
+                return None, member
+        first = False
+        member = end
+    return None, None
+
+
+def member_damage(fd: int, start: int) -> GzipDamage | None:
+    """The damage of the gzip member at compressed offset ``start``, if it does not decompress."""
+    return _walk_member(fd, start)[2]
+
+
+def _opens_record(data: bytes | memoryview) -> bool:
+    """Whether ``data`` starts a gzip member whose first decompressed bytes open a WARC record."""
+    # The flags' reserved bits set (RFC 1952 §2.3.1) rule most chance matches out without inflating.
+    if len(data) < 10 or data[:3] != _GZIP_MAGIC or data[3] & 0xE0:
+        return False
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(data, len(_WARC_HEAD))
+    except zlib.error:
+        return False
+    return head == _WARC_HEAD
+
+
+def _walk_member(fd: int, start: int) -> tuple[int, bytes, GzipDamage | None]:
+    """Inflate the gzip member at ``start`` without holding it: where it ends, the first bytes it decompresses to
+    that are not blanks (a few), and its damage if any."""
+    decompressor = zlib.decompressobj(wbits=31)
+    head = b""
+    position = start
+    while chunk := os.pread(fd, _SCAN_BYTES, position):
+        data = chunk
+        while True:
+            saved = decompressor.copy()
+            try:
+                output = decompressor.decompress(data, _INFLATE_BYTES)
+            except zlib.error as exc:
+                if os.pread(fd, 2, start) != _GZIP_MAGIC[:2]:
+                    return start, head, GzipDamage(start, start, "bytes that start no gzip member")
+                where = position + len(chunk) - len(data) + _failing_byte(saved, data)
+                reason = f"gzip data is corrupt in the member that starts at compressed offset {start} ({exc})"
+                return where, head, GzipDamage(start, where, reason)
+            if len(head) < 16:
+                head = (head + output if head else output.lstrip())[:16]
+            if decompressor.eof:
+                return position + len(chunk) - len(decompressor.unused_data), head, None
+            data = decompressor.unconsumed_tail
+            if not data and len(output) < _INFLATE_BYTES:  # a full output may leave more inflated, held in zlib
+                break
+        position += len(chunk)
+    reason = f"the file ends inside the gzip member that starts at compressed offset {start} (truncated?)"
+    return position, head, GzipDamage(start, position, reason, cut=True)
+
+
+def _failing_byte(saved: Any, data: bytes) -> int:
+    """The index of the byte of ``data`` at which zlib, from the state ``saved`` it was in before ``data``, finds the
+    data corrupt. Narrowed down by pieces of 4 KiB, then 64 bytes, then one: a copy of zlib's state (its 32 KiB
+    window) before each piece, a few hundred copies in all, where a copy before each byte would be a million."""
+    low, high, state = 0, len(data), saved
+    for size in (4096, 64, 1):
+        for begin in range(low, high, size):
+            before = state.copy()
+            try:
+                state.decompress(data[begin : min(begin + size, high)])
+            except zlib.error:
+                low, high, state = begin, min(begin + size, high), before
+                break
+        else:  # no piece fails alone (not expected): the narrowest range found stands
+            return low
+    return low
