@@ -8,6 +8,8 @@ import zlib
 from pathlib import Path
 from typing import IO, Any
 
+from .._decode import UNICODE_BOMS
+
 
 def compression_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
@@ -26,16 +28,6 @@ def open_binary(path: Path) -> io.BufferedReader:
     if compression == "zstd":
         return io.BufferedReader(_ZstdReader(path.open("rb")), buffer_size=1 << 16)
     return path.open("rb")
-
-
-# Longest first: UTF-32-LE's BOM starts with UTF-16-LE's.
-_UNICODE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 def open_utf8(path: Path) -> io.BufferedReader:
@@ -78,7 +70,7 @@ class _Utf8Reader(io.RawIOBase):
         head = b""
         while len(head) < 4 and (more := self._raw.read(4 - len(head))):
             head += more
-        for bom, codec in _UNICODE_BOMS:
+        for bom, codec in UNICODE_BOMS:
             if head.startswith(bom):
                 if codec != "utf-8":
                     self._decoder = codecs.getincrementaldecoder(codec)()
