@@ -24,11 +24,14 @@ And it saves trafilatura a run of readability whose pick cannot win (``_readabil
 
 trafilatura offers no seam for any of these, so five of its private functions are used: ``recover_wild_text``,
 ``_prefer_readability``, ``compare_extraction`` (as ``trafilatura.core`` calls it) and ``try_readability`` are
-wrapped, once per process, and ``_extract`` (its main pass) is called. The wrappers pass straight through unless
-newsclean is extracting on the calling thread (``engaged``), so trafilatura called by anything else in the
-process (the benchmarks' trafilatura, a user's own calls) behaves as released. A trafilatura whose functions are
-missing or take other parameters is left alone, with a ``RuntimeWarning``, and newsclean then extracts as
-trafilatura does. See docs/dom.md, "When trafilatura finds no article container".
+wrapped, once per process, and ``_extract`` (its main pass) is called. lxml's ``strip_tags``, as four of its modules
+call it, is wrapped too, so that crowded runs of inline elements are joined before their tags are stripped
+(``_stripped_runs``); the body weighed against readability's pick is handed on in a ``ParagraphTextView``
+(``_paragraph_text``). The wrappers pass straight through unless newsclean is extracting on the calling thread
+(``engaged``), so trafilatura called by anything else in the process (the benchmarks' trafilatura, a user's own
+calls) behaves as released. A trafilatura whose functions are missing or take other parameters is left alone, with a
+``RuntimeWarning``, and newsclean then extracts as trafilatura does. See docs/dom.md, "When trafilatura finds no
+article container".
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from typing import Any
 from . import _article_container
 from ._paragraph_text import ParagraphTextView
 from ._readability_skip import readability_cannot_win
+from ._stripped_runs import join_crowded_runs
 
 #: The parameters the wrappers rely on, in order; another signature means another trafilatura.
 _PREFER_PARAMETERS = ("body", "algo_body", "algo_text", "len_text", "len_algo", "options")
@@ -130,11 +134,33 @@ def _wrap_trafilatura() -> bool:
         )
         return False
     _main_pass = main_pass
+    _join_crowded_runs_before_stripping()
     external._prefer_readability = _with_structured_article(prefer)
     main_extractor.recover_wild_text = _trying_the_container_first(recover)
     core.compare_extraction = _knowing_when_readability_cannot_win(compare)  # type: ignore[attr-defined]  # core calls it by this name
     external.try_readability = _not_run_when_it_cannot_win(readability)
     return True
+
+
+def _join_crowded_runs_before_stripping() -> None:
+    """trafilatura's modules call lxml's ``strip_tags`` by that name: where it is lxml's, it is wrapped."""
+    from lxml import etree
+    from trafilatura import core, external, htmlprocessing, main_extractor
+
+    strip_tags: Callable[..., None] = etree.strip_tags
+    for module in (core, external, htmlprocessing, main_extractor):
+        if getattr(module, "strip_tags", None) is strip_tags:
+            setattr(module, "strip_tags", _joining_crowded_runs(strip_tags))  # noqa: B010  # not its declared type
+
+
+def _joining_crowded_runs(strip_tags: Callable[..., None]) -> Callable[..., None]:
+    @functools.wraps(strip_tags)
+    def strip_tags_of_joined_runs(tree: Any, *tags: Any) -> None:
+        if _state.engaged:
+            join_crowded_runs(tree, tags)
+        strip_tags(tree, *tags)
+
+    return strip_tags_of_joined_runs
 
 
 def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
