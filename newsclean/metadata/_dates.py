@@ -48,26 +48,38 @@ _ZONES = {
 }
 _ZONES["IST"] = timezone(timedelta(hours=5, minutes=30), "IST")
 
+# Latin-script month names, as dates print them: English, French, German, Spanish, Portuguese, Italian; Dutch,
+# Indonesian and Malay, Turkish (with its letters and without: "Şubat", "Subat"), Romanian, Swedish, Danish and
+# Norwegian, Catalan; Polish and Czech in the genitive a date takes ("5 marca 2024", "5. března 2024"), Finnish in the
+# partitive ("5. maaliskuuta 2024"). Left out: a name that means another month in another language, since nothing
+# here knows the page's language (Polish "listopada" is November, Croatian "listopada" October, so Polish November
+# is not read, nor Croatian at all; Czech "listopadu", November, is Croatian only as "in October", never between a
+# day and a year); and an English word that a day and a year may surround (Malay "Mac", March; the abbreviation
+# "des", December in Indonesian and the Nordic languages, is the French "des"). Turkish "Mart" is an English noun
+# too, but not one written between a day and a year.
 _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("jan", "january", "janvier", "januar", "enero", "janeiro", "gennaio"),
-            ("feb", "february", "février", "fevrier", "februar", "febrero", "fevereiro", "febbraio"),
-            ("mar", "march", "mars", "märz", "marzo", "março", "marz"),
-            ("apr", "april", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maio", "maggio"),
-            ("jun", "june", "juin", "juni", "junio", "junho", "giugno"),
-            ("jul", "july", "juillet", "juli", "julio", "julho", "luglio"),
-            ("aug", "august", "août", "aout", "agosto"),
-            ("sep", "sept", "september", "septembre", "septiembre", "setembro", "settembre"),
-            ("oct", "october", "octobre", "oktober", "octubre", "outubro", "ottobre"),
-            ("nov", "november", "novembre", "noviembre", "novembro"),
-            ("dec", "december", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
+            "jan january janvier januar enero janeiro gennaio januari ocak ianuarie gener stycznia ledna tammikuuta",
+            "feb february février fevrier februar febrero fevereiro febbraio februari şubat subat februarie febrer "
+            "lutego února helmikuuta",
+            "mar march mars märz marzo março marz maart mrt maret mart martie marts març marca března maaliskuuta",
+            "apr april avril abril aprile nisan aprilie kwietnia dubna huhtikuuta",
+            "may mai mayo maio maggio mei mayıs mayis maj maig maja května toukokuuta",
+            "jun june juin juni junio junho giugno haziran iunie juny czerwca června kesäkuuta",
+            "jul july juillet juli julio julho luglio julai temmuz iulie juliol lipca července heinäkuuta",
+            "aug august août aout agosto augustus agustus ogos ağustos agustos augusti agost sierpnia srpna elokuuta",
+            "sep sept september septembre septiembre setembro settembre eylül eylul septembrie setembre września září "
+            "syyskuuta",
+            "oct october octobre oktober octubre outubro ottobre okt ekim octombrie października října lokakuuta",
+            "nov november novembre noviembre novembro kasım kasim noiembrie listopadu marraskuuta",
+            "dec december décembre decembre dezember diciembre dezembro dicembre desember disember aralık aralik "
+            "decembrie desembre grudnia prosince joulukuuta",
         ),
         start=1,
     )
-    for name in names
+    for name in names.split()
 }
 _MONTH_NAME = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\b\.?", re.IGNORECASE
@@ -472,24 +484,26 @@ def describe(source: str, parsed: ParsedDate) -> str:
 # The letters of the other scripts ``_NATIVE_MONTHS`` writes month names in: Greek, Cyrillic, Hebrew, Arabic,
 # Devanagari, Bengali, Thai (vowel signs and viramas included).
 _NATIVE_LETTERS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f"
-# A month-name run reaches the longest name ("septiembre", 10 letters; Greek "Σεπτεμβρίου", 11; Hindi "मई", 2). The
-# runs are possessive: a shorter run is followed by a letter, which never continues a match, so giving letters back
-# only costs time (a sixth of the scan over every word of the page).
-# "5 de febrero de 2024" (Spanish, Portuguese) has a "de" before the month and one ("del") before the year; Chinese,
-# Japanese and Korean write "2024年3月5日" / "2024년 3월 5일", with no word boundary between the date and the text.
+# A month-name run reaches the longest name ("października", 12 letters; Greek "Σεπτεμβρίου", 11; Hindi "मई", 2),
+# and holds the letters of the Latin-script names beyond ASCII's (Polish "września", Czech "března", Turkish "Şubat",
+# Finnish "kesäkuuta"). The runs are possessive: a shorter run is followed by a letter, which never continues a
+# match, so giving letters back only costs time (a sixth of the scan over every word of the page).
+# "5 de febrero de 2024" (Spanish, Portuguese, Catalan) has a "de" before the month (Catalan's "d'" before a vowel,
+# "5 d'abril") and one ("del") before the year; Chinese, Japanese and Korean write "2024年3月5日" / "2024년 3월 5일",
+# with no word boundary between the date and the text.
 # The Levant's two-word names ("كانون الثاني") and Thai abbreviations ("มี.ค.") are tried before a run of letters,
 # which would stop at the space or the dot. The last form is a Thai date with a two-digit year ("15 มี.ค. 67"), or
 # with no space before its year ("15 มี.ค.2567", the year then in the common era already).
 _TEXT_DATE = re.compile(
     r"\b(?P<mname>[A-Za-zé]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
-    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+)?"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+|d['’])?"
     r"(?P<nname>"
     + _spaced(_TWO_WORD_MONTH_NAMES)
     + "|"
     + _spaced(name.rstrip(".") for name in _THAI_ABBREVIATED_MONTH_NAMES)
-    + r"|[A-Za-zäéûç"
+    + r"|[A-Za-zäéûçáíúčěřśźşŞığü"
     + _NATIVE_LETTERS
-    + r"]{2,11}+)"
+    + r"]{2,12}+)"
     r"\.?,?\s+(?:del?\s+)?(?P<ny>(?:19|20)\d{2})\b"
     r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
     r"|(?<!\d)(?P<cy>(?:19|20)\d{2})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]"
@@ -505,10 +519,10 @@ _DATE_ANCHORS = tuple(re.compile(anchor) for anchor in (r"19\d\d", r"20\d\d", r"
 # The Thai date with a two-digit year (the last form) has none: its month name is its anchor, looked for only in a
 # text that is not all ASCII.
 _THAI_DATE_ANCHOR = re.compile(_THAI_MONTH + r"\s*\d{2}")
-# A match has at most 23 characters other than whitespace before its anchor, and an attempt of the regex reads
-# at most 29 of them from where it starts; the window around an anchor holds more than that on each side.
+# A match has at most 24 characters other than whitespace before its anchor, and an attempt of the regex reads
+# at most 30 of them from where it starts; the window around an anchor holds more than that on each side.
 _WINDOW = 48
-_WINDOW_BEFORE_CHARS = 24
+_WINDOW_BEFORE_CHARS = 25
 _WINDOW_AFTER_CHARS = 32
 
 
@@ -537,7 +551,7 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
 
     Trying the four forms at every position of a page's text costs several times more than finding the few
     places a date can be. From ``pos``, let ``at`` be the first anchor: a match starting at or before ``at``
-    holds ``at`` or a later anchor with at most 23 non-space characters before it, so it starts inside the
+    holds ``at`` or a later anchor with at most 24 non-space characters before it, so it starts inside the
     window before ``at``, and every attempt of the regex from there ends inside the window after ``at``; a
     search confined to the window finds it, or finds none starting by ``at``, and then no match starts before
     ``at + 1``. Each match is checked against the regex run at that position on the whole text; a mismatch
@@ -570,6 +584,22 @@ def visible_dates(text: str) -> set[date]:
     for match in text_date_matches(_as_dates_read(text)):
         _add_dates(match, found)
     return found
+
+
+# A numeric date written with dots ("05.03.2024") is read day first where a date is read as the article's (under a
+# label, in the article header). Dots are the notation of the languages that put the day first (German, Russian,
+# Ukrainian, Polish, Czech, Turkish, the Nordic languages, Greek, Hebrew …), while American dates are mostly written
+# with slashes; reading a dotted date both ways dropped every labelled one whose day is 12 or less ("Дата
+# публикации: 05.03.2024"). Some American sites write dots too ("Opening Bell 5.3.19", "By Block Renovation
+# 09.10.2024", September 10): on a page whose unambiguous numeric dates put the month first ("11.24.2025"),
+# ``scan_page_dates`` reads its dotted dates so, as it does its slashed ones. ``visible_dates``, the days a page
+# shows, keeps both readings, as for slashes and dashes, which are read neither way by default.
+def _dotted(match: re.Match[str]) -> bool:
+    """Whether ``match`` is a numeric date (the ``a``/``b``/``y`` form) written with dots."""
+    if match.group("a") is None:
+        return False
+    text = match.string
+    return text[match.end("a")] == "." and text[match.end("b")] == "."
 
 
 def _add_dates(match: re.Match[str], found: set[date]) -> None:
@@ -616,17 +646,130 @@ LABEL_LIMIT = 50_000
 
 # A date the page labels as the article's own: "Published on March 3, 2024", "Date: 12/03/2024". A date labelled
 # "Updated" / "Last updated" is when the article changed, not when it appeared: it is a modified date.
+# Between the label and its date a page may print a small word, "on"/"at" or its kin: German "am", French "le",
+# Spanish and Catalan "el", Portuguese "em", Italian "il", Dutch "op", the Nordic "den", Indonesian and Malay
+# "pada", Turkish "tarihi" ("Güncelleme tarihi:", the update's date), Greek "στις", Arabic "في" / "بتاريخ", Persian
+# "در", Hebrew "ב" ("פורסם ב-05.03.2024"), Vietnamese "lúc" / "ngày"; Thai, written without spaces, "เมื่อ",
+# "วันที่" or "เมื่อวันที่" ("เผยแพร่เมื่อวันที่ 5 มี.ค. 2567"). Russian and Ukrainian put none there (their "в" /
+# "о" introduces the time of day, after the date). These words follow a label, never stand for one.
 _LABEL_TAIL = (
-    r"(?:\s+(?:on|at|am|le|el|em))?(?:\s+the)?\s*[:\-–—|：]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+    r"(?:\s+(?:on|at|am|le|el|em|il|op|den|pada|tarihi|στις|في|بتاريخ|در|ב|lúc|ngày))?"
+    r"(?:\s*(?:เมื่อวันที่|เมื่อ|วันที่))?"
+    r"(?:\s+the)?\s*[:\-–—|：]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+)
+# Publication labels of other languages, as regex fragments: the word for "published" in the form a news site
+# prints it, or its "date of publication". A word prose puts before any date ("on the date of": Thai "วันที่" and
+# "เมื่อวันที่", Vietnamese "ngày", Hindi "दिनांक" / "तारीख"; Russian "дата" alone) is no label on its own.
+_OTHER_PUBLISHED_LABELS = (
+    "опубликован[оа]?",  # Russian
+    "дата публикации",
+    "опубліковано",  # Ukrainian
+    "дата публікації",
+    "pubblicat[oa]",  # Italian
+    "data di pubblicazione",
+    "gepubliceerd",  # Dutch
+    "geplaatst",
+    "opublikowano",  # Polish
+    "data publikacji",
+    "data dodania",
+    "yay[ıi]nlanma",  # Turkish
+    "yay[ıi]mlanma",
+    "yay[ıi]n tarihi",
+    "diterbitkan",  # Indonesian, Malay
+    "dipublikasikan",
+    "publikováno",  # Czech
+    "publicerad",  # Swedish
+    "publiceret",  # Danish
+    "publisert",  # Norwegian
+    "julkaistu",  # Finnish
+    "δημοσιε[υύ][θτ]ηκε",  # Greek, accented or in capitals
+    "δημοσ[ιί]ευση",
+    "פורסם",  # Hebrew
+    "תאריך פרסום",
+    "تاريخ النشر",  # Arabic
+    "تم النشر",
+    "نشر",
+    "نُشر",
+    "تار[یي]خ انتشار",  # Persian
+    "منتشر شده",
+    "प्रकाशित",  # Hindi
+    "पब्लिश्ड",
+    "ngày đăng",  # Vietnamese
+    "đăng ngày",
+    "ngày xuất bản",
+    "เผยแพร่",  # Thai
+    "วันที่เผยแพร่",
+    "publicat",  # Romanian, Catalan
+    "data publicării",
+)
+# Update labels of other languages, with their "last updated" forms, which ``says_updated`` reads at the start of a
+# date's text.
+_OTHER_UPDATED_LABELS = (
+    "обновлен[оа]?",  # Russian
+    "дата обновления",
+    "последнее обновление",
+    "оновлено",  # Ukrainian
+    "дата оновлення",
+    "останнє оновлення",
+    "aggiornat[oa]",  # Italian
+    "ultimo aggiornamento",
+    "bijgewerkt",  # Dutch
+    "laatst bijgewerkt",
+    "laatst gewijzigd",
+    "atualizad[oa]",  # Portuguese
+    "zaktualizowano",  # Polish
+    "aktualizacja",
+    "ostatnia aktualizacja",
+    "g[üu]ncelleme",  # Turkish
+    "g[üu]ncellenme",
+    "son g[üu]ncelleme",
+    "diperbarui",  # Indonesian, Malay
+    "diperbaharui",
+    "dikemas ?kini",
+    "aktualizováno",  # Czech
+    "poslední aktualizace",
+    "uppdaterad",  # Swedish
+    "senast uppdaterad",
+    "opdateret",  # Danish
+    "sidst opdateret",
+    "oppdatert",  # Norwegian
+    "sist oppdatert",
+    "päivitetty",  # Finnish
+    "viimeksi päivitetty",
+    "ενημερ[ωώ]θηκε",  # Greek
+    "τελευτα[ιί]α ενημ[εέ]ρωση",
+    "עודכן",  # Hebrew
+    "עודכן לאחרונה",
+    "עדכון אחרון",
+    "[آا]خر تحديث",  # Arabic
+    "تم التحديث",
+    "تاريخ التحديث",
+    "ب(?:ه[\u200c ]?)?روز[\u200c ]?رسانی",  # Persian, with its zero-width non-joiners, a space or neither
+    "ب(?:ه[\u200c ]?)?روز شده",
+    "آخرین ب(?:ه[\u200c ]?)?روز[\u200c ]?رسانی",
+    "अपडेट",  # Hindi
+    "अपडेटेड",
+    "अंतिम अपडेट",
+    "cập nhật",  # Vietnamese
+    "(?:อัปเดต|อัพเดท|อัพเดต|อัปเดท)(?:ล่าสุด)?",  # Thai
+    "ปรับปรุงล่าสุด",
+    "แก้ไขล่าสุด",
+    "actualizat",  # Romanian
+    "ultima actualizare",
+    "data actualizării",
+    "actualitzat",  # Catalan
 )
 _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|written|released|date|veröffentlicht|publié|publicado"
-    r"|发布时间|发布日期|发布于|发表于|發佈時間|發布時間|公開日|投稿日|게시일|입력)" + _LABEL_TAIL,
+    r"|发布时间|发布日期|发布于|发表于|發佈時間|發布時間|公開日|投稿日|게시일|입력|"
+    + "|".join(_OTHER_PUBLISHED_LABELS)
+    + ")"
+    + _LABEL_TAIL,
     re.IGNORECASE,
 )
 _UPDATED_LABEL = re.compile(
     r"\b(?:updated|last updated|modified|last modified|aktualisiert|mis à jour|actualizado"
-    r"|更新时间|更新時間|更新日|수정)" + _LABEL_TAIL,
+    r"|更新时间|更新時間|更新日|수정|" + "|".join(_OTHER_UPDATED_LABELS) + ")" + _LABEL_TAIL,
     re.IGNORECASE,
 )
 
@@ -637,8 +780,13 @@ _ORIGINAL_LABEL = re.compile(r"\b(?:originally|first)\s+(?:published|posted)" + 
 _PUBLICATION_LABELS = frozenset({"published", "original"})
 
 
+# The label ends its word ("updatedness" is none), but a Thai one may run into the next: Thai puts no space between
+# words ("อัปเดตเมื่อ 6 มี.ค. 2567").
 _UPDATE_TEXT = re.compile(
-    r"^\W*(?:page\s+|last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE
+    r"^\W*(?:page\s+|last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado|"
+    + "|".join(_OTHER_UPDATED_LABELS)
+    + r")(?![^\W\u0e00-\u0e7f])",
+    re.IGNORECASE,
 )
 
 
@@ -657,6 +805,8 @@ def labelled_date(text: str, *, updated: bool = False, limit: int = LABEL_LIMIT)
         if not label.search(text, max(0, match.start() - 40), match.start()):
             continue
         dates = visible_dates(match.group(0))
+        if len(dates) == 2 and _dotted(match):  # "05.03.2024": day first
+            dates = {day for day in dates if day.day == int(match.group("a"))}
         if len(dates) == 1:
             return next(iter(dates))
     return None
@@ -699,13 +849,15 @@ class PageDates(NamedTuple):
 def scan_page_dates(text: str, *, limit: int = LABEL_LIMIT, buddhist_era: bool = False) -> PageDates:
     """``visible_dates`` and both ``labelled_date`` readings of ``text`` from one pass of the date regex, with
     each printed date's place and label. An ambiguous numeric date ("03/04/2023") keeps both readings unless
-    the page's unambiguous numeric dates all follow one order ("12/17/2025": month first). Digits of any script
+    the page's unambiguous numeric dates all follow one order ("12/17/2025": month first); a dotted one
+    ("05.03.2024") is printed day first unless they put the month first (``_dotted``). Digits of any script
     are read as ASCII ones and Thai years in the common era, one character for one: places stay those of
     ``text``. ``buddhist_era``: the page declares Thai, so its numeric dates may count years in that era."""
     text = _as_dates_read(text, buddhist_era=buddhist_era)
     found: set[date] = set()
     printed: list[PrintedDate] = []
     month_first: dict[int, date] = {}  # printed index → the month-first reading of an ambiguous 03/04/2023
+    dotted: dict[int, date] = {}  # printed index → the month-first reading of a 05.03.2024, printed day first
     orders: set[bool] = set()  # the orders the page's unambiguous numeric dates show (True: month first)
     for match in text_date_matches(text):
         readings: set[date] = set()
@@ -714,16 +866,27 @@ def scan_page_dates(text: str, *, limit: int = LABEL_LIMIT, buddhist_era: bool =
             continue
         if _TODAY_LABEL.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Today's Hours March 14, 2026": the day of the visit, not of the article
+        found |= readings
         if match.group("a") is not None:
             first, second = int(match.group("a")), int(match.group("b"))
             if len(readings) == 2:
-                month_first[len(printed)] = next(d for d in readings if (d.month, d.day) == (first, second))
+                reading = next(d for d in readings if (d.month, d.day) == (first, second))
+                if _dotted(match):  # printed day first unless the page puts the month first
+                    dotted[len(printed)] = reading
+                    readings = readings - {reading}
+                else:
+                    month_first[len(printed)] = reading
             elif first != second:
                 orders.add(second > 12)
-        found |= readings
         # labels are read up to ``limit``, as ``labelled_date`` does
         label = date_label(text, match.start()) if match.start() < limit else None
         printed.append(PrintedDate(match.start(), match.end(), frozenset(readings), label))
+    if orders == {True}:
+        # The page puts the month first ("11.24.2025"): its dotted 09.10.2024 is September 10.
+        for index, reading in dotted.items():
+            printed[index] = printed[index]._replace(dates=frozenset({reading}))
+    if len(orders) == 1 and dotted:
+        found = {day for entry in printed for day in entry.dates}
     if len(orders) == 1 and month_first:
         # The page writes its numeric dates one way ("12/17/2025", "01/31/2025"): its 03/01/2017 is March 1.
         for index, reading in month_first.items():
