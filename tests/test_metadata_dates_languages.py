@@ -255,3 +255,35 @@ def test_a_time_element_that_says_updated_in_ukrainian_is_the_modified_date() ->
     article = clean(body=BODY + line, lang="uk")
     assert article.published == datetime(2024, 3, 5, tzinfo=UTC)
     assert article.modified == datetime(2024, 3, 6, 9, 0, tzinfo=UTC)
+
+
+# -- 5. the day of the week between a label and its date ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "updated"),
+    [
+        ("Published Tuesday, March 5, 2024", date(2024, 3, 5), False),
+        ("Veröffentlicht am Dienstag, 5. März 2024", date(2024, 3, 5), False),
+        ("Aktualisiert am Mittwoch, 6. März 2024", date(2024, 3, 6), True),
+        ("Publié le mardi 5 mars 2024", date(2024, 3, 5), False),
+        ("Publicado el martes, 5 de marzo de 2024", date(2024, 3, 5), False),
+        ("Publicado em terça-feira, 5 de março de 2024", date(2024, 3, 5), False),
+        ("Pubblicato il martedì 5 marzo 2024", date(2024, 3, 5), False),
+        ("Gepubliceerd op dinsdag 5 maart 2024", date(2024, 3, 5), False),
+        ("Publicerad tisdag 5 mars 2024", date(2024, 3, 5), False),
+        ("Opublikowano: wtorek, 5 marca 2024", date(2024, 3, 5), False),
+        ("Yayınlanma: salı, 5 Mart 2024", date(2024, 3, 5), False),
+        ("Опубликовано: вторник, 5 марта 2024", date(2024, 3, 5), False),
+        ("Оновлено: п’ятниця, 8 березня 2024", date(2024, 3, 8), True),
+    ],
+)
+def test_a_day_of_the_week_between_a_label_and_its_date_is_read_past(text: str, day: date, updated: bool) -> None:
+    # Only English weekdays were: "Veröffentlicht am Dienstag, 5. März 2024" gave no date.
+    assert labelled_date(text, updated=updated) == day
+    assert labelled_date(text, updated=not updated) is None
+
+
+def test_a_weekday_is_no_label() -> None:
+    assert labelled_date("Am Dienstag, 5. März 2024 stimmte der Rat ab") is None
+    assert labelled_date("Le mardi 5 mars 2024, le conseil a voté") is None

@@ -652,10 +652,27 @@ LABEL_LIMIT = 50_000
 # "در", Hebrew "ב" ("פורסם ב-05.03.2024"), Vietnamese "lúc" / "ngày"; Thai, written without spaces, "เมื่อ",
 # "วันที่" or "เมื่อวันที่" ("เผยแพร่เมื่อวันที่ 5 มี.ค. 2567"). Russian and Ukrainian put none there (their "в" /
 # "о" introduces the time of day, after the date). These words follow a label, never stand for one.
+# The day of the week a page may print before the date ("Published Tuesday, March 5, 2024", "Veröffentlicht am
+# Dienstag, 5. März 2024", "Publicado el martes, 5 de marzo de 2024"), in the languages whose labels are read here
+# with a Latin or Cyrillic alphabet.
+_LABEL_WEEKDAYS = (
+    "(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag",
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo",
+    "(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?",
+    "lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica",
+    "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
+    "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag",
+    "poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela",
+    "pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar",
+    "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье",
+    "понеділок|вівторок|середа|четвер|п['’ʼ]ятниця|субота|неділя",
+)
 _LABEL_TAIL = (
     r"(?:\s+(?:on|at|am|le|el|em|il|op|den|pada|tarihi|στις|في|بتاريخ|در|ב|lúc|ngày))?"
     r"(?:\s*(?:เมื่อวันที่|เมื่อ|วันที่))?"
-    r"(?:\s+the)?\s*[:\-–—|：]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$"
+    r"(?:\s+the)?\s*[:\-–—|：]?\s*(?:(?:" + "|".join(_LABEL_WEEKDAYS) + r"),?\s*)?$"
 )
 # Publication labels of other languages, as regex fragments: the word for "published" in the form a news site
 # prints it, or its "date of publication". A word prose puts before any date ("on the date of": Thai "วันที่" and
