@@ -471,3 +471,48 @@ def test_the_cli_writes_ids_and_reject_positions_of_such_dumps_apart(tmp_path: P
     rejects = [msgspec.json.decode(line) for line in (tmp_path / "out.rejects.jsonl").read_bytes().splitlines()]
     assert ids == ["d\\xfe.jsonl:1", "d\\xff.jsonl:1"]
     assert [reject["position"] for reject in rejects] == [f"{tmp_path}/d\\xfe.jsonl:2", f"{tmp_path}/d\\xff.jsonl:2"]
+
+
+@pytest.mark.parametrize("cut", [20, 60, 200], ids=["in its HTTP status line", "in its HTTP head", "in its page"])
+def test_a_warc_that_ends_inside_its_last_record_says_so(tmp_path: Path, cut: int) -> None:
+    # Cut in its HTTP head, the record read as an untyped response that is no page: it was dropped, unsaid.
+    records = [_warc_record(number, _http()) for number in range(3)]
+    head = records[2].index(b"HTTP/1.1")
+    path, documents, failures = _read_warc(tmp_path, records[0] + records[1] + records[2][: head + cut])
+
+    assert [document.url for document in documents] == ["https://news.example/0", "https://news.example/1"]
+    (failure,) = failures
+    offset = len(records[0]) + len(records[1])
+    assert failure.position == f"{path}@{offset}"
+    assert failure.url == "https://news.example/2"
+    assert failure.message == (
+        f"WARC is corrupt at offset {offset}: the file ends inside the record that starts there (truncated?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda record: record.replace(b"WARC-Type", b"WA\x93RC-Type", 1), "without a WARC-Type header"),
+        (lambda record: record.replace(b"response\r\n", b"resp\x01onse\r\n", 1), "whose WARC-Type is no type"),
+    ],
+    ids=["a byte in its name", "a byte in its value"],
+)
+def test_a_warc_record_whose_type_is_damaged_is_a_failure_not_a_skipped_record(
+    tmp_path: Path, damage: Any, reason: str
+) -> None:
+    # Read as a record of no known type, it was passed over as one that holds no page: dropped, unsaid.
+    records = [_warc_record(number, _http()) for number in range(3)]
+    path, documents, failures = _read_warc(tmp_path, records[0] + damage(records[1]) + records[2])
+
+    assert [document.url for document in documents] == ["https://news.example/0", "https://news.example/2"]
+    (failure,) = failures
+    assert failure.position == f"{path}@{len(records[0])}"
+    assert reason in failure.message and failure.url == "https://news.example/1"
+
+
+def test_a_warc_record_of_an_extension_s_type_is_passed_over(tmp_path: Path) -> None:
+    records = [_warc_record(number, _http()) for number in range(2)]
+    extension = records[1].replace(b"WARC-Type: response", b"WARC-Type: x-crawler-note", 1)
+    _, documents, failures = _read_warc(tmp_path, records[0] + extension)
+    assert [document.url for document in documents] == ["https://news.example/0"] and failures == []

@@ -8,6 +8,8 @@ goes on with the next line or file.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import stat
 import sys
@@ -415,6 +417,7 @@ class WarcReader:
         if is_gzip(fd):
             return (yield from self._gzip_records_from(stream, start, position))
         kinds = _page_record_types()
+        size = os.fstat(fd).st_size
         stream.seek(start)
         offset = end = start  # the last record's offset, and where the records read so far end
         try:
@@ -435,7 +438,16 @@ class WarcReader:
                     )
                     return next_record_start(fd, offset + 1)
                 end = record_end
-                if record.record_type in kinds:
+                if end > size:  # whatever its HTTP head says, the record is cut short: it cannot be read whole
+                    message = f"WARC is corrupt at offset {offset}: the file ends inside the record that starts there"
+                    yield read_failure(
+                        f"{message} (truncated?)",
+                        f"{position}@{offset}",
+                        source_id=record.record_id,
+                        url=record.headers.get("WARC-Target-URI"),
+                    )
+                    return None
+                if record.record_type in kinds or _type_problem(record):
                     item = self._item(record, f"{position}@{offset}", kind=record.record_type)
                     if item is not None:
                         yield item
@@ -472,7 +484,7 @@ class WarcReader:
             if last is not None and last.item is not None:
                 yield last.item
             last = _GzipRecord(record.stream_pos, record.record_id, record.headers.get("WARC-Target-URI"))
-            if record.record_type in kinds:
+            if record.record_type in kinds or _type_problem(record):
                 where = f"{position}@{last.offset}"
                 try:
                     last.item = self._item(record, where, kind=record.record_type)
@@ -526,6 +538,9 @@ class WarcReader:
         from fastwarc.warc import WarcRecordType
 
         record_id, url = record.record_id, record.headers.get("WARC-Target-URI")
+        problem = _type_problem(record)
+        if problem is not None:
+            return read_failure(problem, where, source_id=record_id, url=url)
         if kind == WarcRecordType.response:
             http = record.http_headers
             if http is None:
@@ -624,6 +639,22 @@ class _GzipRecord:
     record_id: str | None
     url: str | None
     item: Item | None = None
+
+
+#: What a WARC-Type holds: a token (RFC 9110's characters), a known type or an extension's.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def _type_problem(record: Any) -> str | None:
+    """Why a record's type cannot be told, or None. A record with no WARC-Type, or one that is no token, has a
+    damaged header (a byte lost or added in the field's name, garbage in its value): skipped as a type that is no
+    page, it was dropped unsaid. A token of no known type is an extension's, and passed over."""
+    value = record.headers.get("WARC-Type")
+    if value is None:
+        return "WARC record without a WARC-Type header (a damaged header?)"
+    if not _TOKEN.fullmatch(value.strip()):
+        return f"WARC record whose WARC-Type is no type: {value[:40]!r} (a damaged header?)"
+    return None
 
 
 def _page_record_types() -> tuple[Any, ...]:
