@@ -3,7 +3,8 @@
 Names, words, titles and paragraphs recur across a page and a batch, so memos of the functions that fold or hash
 them pay. A memo bounded by its number of entries alone still holds whatever long strings it met: pages each with a
 unique megabyte-long title or base64 "word" grew a batch by megabytes a page. Strings longer than ``max_chars`` are
-computed each time instead, so a memo holds at most ``maxsize * max_chars`` characters.
+computed each time instead, so a memo holds at most ``maxsize * max_chars`` characters. The libraries' memos of a
+page's strings, which newsclean cannot bound so, are emptied after each page instead (``forget_page_strings``).
 """
 
 from __future__ import annotations

@@ -42,14 +42,21 @@ def paragraph_text(element: Any, *, from_root: bool) -> list[Any]:
     return found
 
 
+def _answered(element: Any, path: str, arguments: dict[str, Any]) -> list[Any] | None:
+    """``element.xpath(path, **arguments)`` when the query is one of the paragraph text queries (and takes no
+    variables), else None: the caller asks lxml."""
+    from_root = _PARAGRAPH_TEXT_QUERIES.get(path)
+    if from_root is None or arguments:
+        return None
+    return paragraph_text(element, from_root=from_root)
+
+
 class ParagraphTextElement(html.HtmlElement):  # type: ignore[misc]  # lxml has no type information
     """lxml.html's element, whose ``xpath`` answers the paragraph text queries with ``paragraph_text``."""
 
     def xpath(self, _path: str, **arguments: Any) -> Any:
-        from_root = _PARAGRAPH_TEXT_QUERIES.get(_path)
-        if from_root is None or arguments:
-            return super().xpath(_path, **arguments)
-        return paragraph_text(self, from_root=from_root)
+        found = _answered(self, _path, arguments)
+        return super().xpath(_path, **arguments) if found is None else found
 
 
 class ParagraphTextView:
@@ -62,10 +69,8 @@ class ParagraphTextView:
         self._element = element
 
     def xpath(self, _path: str, **arguments: Any) -> Any:
-        from_root = _PARAGRAPH_TEXT_QUERIES.get(_path)
-        if from_root is None or arguments:
-            return self._element.xpath(_path, **arguments)
-        return paragraph_text(self._element, from_root=from_root)
+        found = _answered(self._element, _path, arguments)
+        return self._element.xpath(_path, **arguments) if found is None else found
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._element, name)
