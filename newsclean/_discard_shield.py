@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ._xpath_prefilter import EXSLT_REGEX, guarded_path
+
 #: The discard would delete at least this share of the page's prose: the article is in what it matched.
 PROSE_MAJORITY = 0.5
 #: A matched container holding this share of the page's prose is shielded whatever its class words say.
@@ -49,7 +51,6 @@ MAX_LINK_SHARE = 0.3
 TRAFILATURA_KEEPS = 1 / 7
 
 _TEST = re.compile(r"re:test\(@(id\|@class|id|class), '([^']*)'\)")
-_EXSLT_REGEX = "http://exslt.org/regular-expressions"
 _DESCENDANTS = ".//*"
 #: The attributes trafilatura's discard expressions read (2.x); a version reading others disables the shield.
 _ATTRIBUTES_READ = frozenset(
@@ -69,9 +70,12 @@ class _Discard:
         if not read <= _ATTRIBUTES_READ:
             raise ValueError(f"discard expressions read attributes the shield does not know: {sorted(read)}")
         # ".//*[test]" selects the descendants passing the test; "self::*[test]" asks it of one element, so that
-        # only the ancestors of prose paragraphs are tested (the regex tests call back into Python per element).
+        # only the ancestors of prose paragraphs are tested (the regex tests call back into Python per element),
+        # and only those with the attributes tested (``_xpath_prefilter``).
         self.element_tests = [
-            etree.XPath(_as_element_test(expression.path), namespaces={"re": _EXSLT_REGEX})
+            etree.XPath(
+                _as_element_test(guarded_path(expression.path)), namespaces={"re": EXSLT_REGEX}, smart_strings=False
+            )
             for expression in expressions
         ]
         tokens: dict[str, list[tuple[str, re.Pattern[str]]]] = {"id": [], "class": []}

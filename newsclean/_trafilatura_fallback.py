@@ -20,18 +20,23 @@ newsclean adds two steps, each of which can be turned off:
   because the fallback also runs when the main pass found a container too small to be the article, and that
   container's heading is then all the structure the text has.
 
-And it saves trafilatura a run of readability whose pick cannot win (``_readability_skip``): same result.
+And it saves trafilatura work that cannot change its result: a run of readability whose pick cannot win
+(``_readability_skip``); the copy of the page it makes for the caller, who hands the tree over and drops it, and the
+copy of the page it makes for readability when readability is not run; and most of the Python calls its regex tests
+make (``_xpath_prefilter``).
 
-trafilatura offers no seam for any of these, so five of its private functions are used: ``recover_wild_text``,
+trafilatura offers no seam for any of these, so six of its private functions are used: ``recover_wild_text``,
 ``_prefer_readability``, ``compare_extraction`` (as ``trafilatura.core`` calls it) and ``try_readability`` are
-wrapped, once per process, and ``_extract`` (its main pass) is called. lxml's ``strip_tags``, as four of its modules
-call it, is wrapped too, so that crowded runs of inline elements are joined before their tags are stripped
-(``_stripped_runs``); the body weighed against readability's pick is handed on in a ``ParagraphTextView``
-(``_paragraph_text``). The wrappers pass straight through unless newsclean is extracting on the calling thread
-(``engaged``), so trafilatura called by anything else in the process (the benchmarks' trafilatura, a user's own
-calls) behaves as released. A trafilatura whose functions are missing or take other parameters is left alone, with a
-``RuntimeWarning``, and newsclean then extracts as trafilatura does. See docs/dom.md, "When trafilatura finds no
-article container".
+wrapped, once per process, ``_extract`` (its main pass) is called, and ``copy`` (as ``trafilatura.core`` calls it)
+is wrapped to pass the tree through when ``bare_extraction`` or ``_extract_and_compare`` calls it. lxml's
+``strip_tags``, as four of its modules call it, is wrapped too, so that crowded runs of inline elements are joined
+before their tags are stripped (``_stripped_runs``); its XPath expressions that test attributes with regexes are
+wrapped, to be answered by their rewrites; the body weighed against readability's pick is handed on in a
+``ParagraphTextView`` (``_paragraph_text``). The wrappers pass straight through unless newsclean is extracting on
+the calling thread (``engaged``), so trafilatura called by anything else in the process (the benchmarks'
+trafilatura, a user's own calls) behaves as released. A trafilatura whose functions are missing or take other
+parameters is left alone, with a ``RuntimeWarning``, and newsclean then extracts as trafilatura does. See
+docs/dom.md, "When trafilatura finds no article container".
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -49,6 +55,7 @@ from . import _article_container
 from ._paragraph_text import ParagraphTextView
 from ._readability_skip import readability_cannot_win
 from ._stripped_runs import join_crowded_runs
+from ._xpath_prefilter import faster_xpath
 
 #: The parameters the wrappers rely on, in order; another signature means another trafilatura.
 _PREFER_PARAMETERS = ("body", "algo_body", "algo_text", "len_text", "len_algo", "options")
@@ -68,6 +75,8 @@ class _State(threading.local):
     article_container = False
     fell_back_to_wild_text = False
     readability_cannot_win = False
+    #: The page tree ``_extract_and_compare`` asked to copy for readability, handed over uncopied.
+    uncopied_raw_tree: Any = None
 
 
 _state = _State()
@@ -135,6 +144,8 @@ def _wrap_trafilatura() -> bool:
         return False
     _main_pass = main_pass
     _join_crowded_runs_before_stripping()
+    _answer_xpaths_faster()
+    _copy_only_what_is_changed(core)
     external._prefer_readability = _with_structured_article(prefer)
     main_extractor.recover_wild_text = _trying_the_container_first(recover)
     core.compare_extraction = _knowing_when_readability_cannot_win(compare)  # type: ignore[attr-defined]  # core calls it by this name
@@ -161,6 +172,74 @@ def _joining_crowded_runs(strip_tags: Callable[..., None]) -> Callable[..., None
         strip_tags(tree, *tags)
 
     return strip_tags_of_joined_runs
+
+
+def _answer_xpaths_faster() -> None:
+    """Each of trafilatura's XPath expressions that ``_xpath_prefilter`` can rewrite is wrapped where trafilatura
+    keeps it: in place in its lists (which its modules share), and by name in the modules that import it alone."""
+    from lxml import etree
+    from trafilatura import baseline, core, external, htmlprocessing, main_extractor, settings, xpaths
+
+    modules = (xpaths, settings, core, external, htmlprocessing, main_extractor, baseline)
+    wrapped: dict[int, _EngagedXPath] = {}
+
+    def engaged_variant(expression: Any) -> Any:
+        if isinstance(expression, _EngagedXPath) or not isinstance(expression, etree.XPath):
+            return expression
+        if id(expression) not in wrapped:
+            faster = faster_xpath(expression)
+            if faster is None:
+                return expression
+            wrapped[id(expression)] = _EngagedXPath(expression, faster)
+        return wrapped[id(expression)]
+
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if isinstance(value, list) and value and all(isinstance(item, etree.XPath) for item in value):
+                value[:] = [engaged_variant(item) for item in value]
+            elif isinstance(value, etree.XPath) and (variant := engaged_variant(value)) is not value:
+                setattr(module, name, variant)
+
+
+class _EngagedXPath:
+    """One of trafilatura's XPath expressions, evaluated as its rewrite while newsclean extracts on this thread."""
+
+    __slots__ = ("faster", "path", "released")
+
+    def __init__(self, released: Any, faster: Any) -> None:
+        self.released = released
+        self.faster = faster
+        self.path: str = released.path
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return (self.faster if _state.engaged else self.released)(*args, **kwargs)
+
+
+def _copy_only_what_is_changed(core: Any) -> None:
+    """``copy`` as ``trafilatura.core`` calls it, passing the tree through where the copy is not needed.
+
+    ``bare_extraction`` copies a tree it is given so that the caller's stays as it was: newsclean parsed that tree
+    for the call and drops it after. ``_extract_and_compare`` copies the page for readability to rearrange, which
+    is not needed when readability does not run: the copy is deferred to ``compare_extraction``'s wrapper, which
+    makes it unless readability cannot win."""
+    released: Callable[[Any], Any] | None = getattr(core, "copy", None)
+    bare_extraction = getattr(getattr(core, "bare_extraction", None), "__code__", None)
+    extract_and_compare = getattr(getattr(core, "_extract_and_compare", None), "__code__", None)
+    if released is not copy.copy or bare_extraction is None or extract_and_compare is None:
+        return
+
+    @functools.wraps(released)
+    def copy_unless_handed_over(value: Any) -> Any:
+        if _state.engaged:
+            caller = sys._getframe(1).f_code
+            if caller is bare_extraction:
+                return value
+            if caller is extract_and_compare:
+                _state.uncopied_raw_tree = value
+                return value
+        return released(value)
+
+    core.copy = copy_unless_handed_over
 
 
 def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
@@ -230,6 +309,10 @@ def _knowing_when_readability_cannot_win(compare: Callable[..., Any]) -> Callabl
         # after the wild-text fallback, readability's structured article wins by being longer, not twice as long
         may_take_structure = _state.structured_readability and _state.fell_back_to_wild_text
         skip = _state.engaged and not may_take_structure and readability_cannot_win(raw_tree, body, text, options)
+        if raw_tree is _state.uncopied_raw_tree:
+            _state.uncopied_raw_tree = None
+            if not skip:  # readability runs, and rearranges its tree: the copy ``_extract_and_compare`` asked for
+                raw_tree = copy.copy(raw_tree)
         _state.readability_cannot_win = skip
         try:
             return compare(cleaned_tree, raw_tree, body, text, options, *args, **kwargs)
