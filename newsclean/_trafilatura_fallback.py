@@ -99,6 +99,7 @@ def engaged(*, structured_readability: bool = True, article_container: bool = Tr
         yield
     finally:
         _state.engaged, _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text = outer
+        _state.uncopied_raw_tree = None  # a page cut short (a deadline) must not keep its tree alive
 
 
 def install() -> bool:

@@ -4,6 +4,8 @@ and every released XPath expression."""
 from __future__ import annotations
 
 import copy
+import gc
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from lxml import etree
 from trafilatura import core, external
 
 from newsclean import _extract, _trafilatura_fallback
+from newsclean._exceptions import ExtractionError
 from newsclean._extract import TrafilaturaExtractor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,3 +110,18 @@ def test_the_articles_are_the_ones_released_copies_and_expressions_give(monkeypa
         _trafilatura_fallback._EngagedXPath, "__call__", lambda self, *args, **kwargs: self.released(*args, **kwargs)
     )
     assert extracted == [TrafilaturaExtractor().extract(page, url=URL) for page in pages]
+
+
+def test_a_page_whose_extraction_failed_keeps_no_tree_alive(
+    trees: dict[str, list[Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(*args: Any) -> bool:
+        raise RuntimeError("the comparison failed")
+
+    monkeypatch.setattr(_trafilatura_fallback, "readability_cannot_win", failing)
+    with pytest.raises(ExtractionError):
+        TrafilaturaExtractor().extract(_page(), url=URL)
+    handed = weakref.ref(trees["handed"].pop())
+    trees["sequence"].clear()
+    gc.collect()
+    assert handed() is None
