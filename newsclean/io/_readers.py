@@ -35,7 +35,10 @@ from ._keys import KeysArg, as_key_map, json_kind
 from ._open import base_suffix, compression_of, open_binary, open_utf8
 from ._parquet_reader import ParquetReader
 from ._records import Item, document_from_record, path_text, read_failure
+from ._warc_digest import block_digest
 from ._warc_framing import (
+    block_head,
+    gzip_block_head,
     gzip_damage,
     is_gzip,
     member_damage,
@@ -375,7 +378,8 @@ class WarcReader:
     came over the wire has its chunked transfer coding and content codings undone (``_http_payload``). A record
     cut short is rejected (its record, or its payload against the HTTP Content-Length), and so is one whose
     content, or inflated payload, is longer than ``max_document_bytes`` (it is not read), and a response whose HTTP
-    head does not parse. Damage to an uncompressed WARC's framing, or to a ``.warc.gz``'s gzip members, is one
+    head does not parse. A record read whose ``WARC-Block-Digest`` does not match its block is rejected as damaged
+    (``_warc_digest``). Damage to an uncompressed WARC's framing, or to a ``.warc.gz``'s gzip members, is one
     failure, and reading resumes at the next record (``_warc_framing``). ``name`` is what positions call the input
     (default: its path; a byte of it that is not UTF-8 written ``\\xNN``, as ``path_text`` writes it).
     """
@@ -448,7 +452,8 @@ class WarcReader:
                     )
                     return None
                 if record.record_type in kinds or _type_problem(record):
-                    item = self._item(record, f"{position}@{offset}", kind=record.record_type)
+                    place = _RecordPlace(fd, offset, compressed=False)
+                    item = self._item(record, f"{position}@{offset}", kind=record.record_type, place=place)
                     if item is not None:
                         yield item
         except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
@@ -486,8 +491,9 @@ class WarcReader:
             last = _GzipRecord(record.stream_pos, record.record_id, record.headers.get("WARC-Target-URI"))
             if record.record_type in kinds or _type_problem(record):
                 where = f"{position}@{last.offset}"
+                place = _RecordPlace(fd, last.offset, compressed=True)
                 try:
-                    last.item = self._item(record, where, kind=record.record_type)
+                    last.item = self._item(record, where, kind=record.record_type, place=place)
                 except Exception as exc:  # the block is inflated as it is read: a corrupt member raises here
                     message = f"WARC record cannot be read: {exc}"
                     last.item = read_failure(message, where, source_id=last.record_id, url=last.url)
@@ -533,7 +539,7 @@ class WarcReader:
         )
         return resume
 
-    def _item(self, record: Any, where: str, *, kind: Any) -> Item | None:
+    def _item(self, record: Any, where: str, *, kind: Any, place: _RecordPlace) -> Item | None:
         """The record's document, its failure, or None for a record that holds no page."""
         from fastwarc.warc import WarcRecordType
 
@@ -581,6 +587,9 @@ class WarcReader:
         if len(body) < record.content_length:
             message = f"WARC record truncated: {len(body):,} of {record.content_length:,} bytes"
             return read_failure(message, where, source_id=record_id, url=url)
+        damage = _digest_mismatch(record, body, place)
+        if damage is not None:
+            return read_failure(damage, where, source_id=record_id, url=url)
         if is_text:
             text = decode_html(body, headers)  # the charset its type names, else detection
             return Document(
@@ -622,6 +631,51 @@ class WarcReader:
             position=where,
             fetched_at=record.record_date,
         )
+
+
+@dataclass(frozen=True)
+class _RecordPlace:
+    """Where a record starts in its file: its offset (a compressed one, its gzip member's, in a ``.warc.gz``)."""
+
+    fd: int
+    offset: int
+    compressed: bool
+
+    def block_head(self, length: int, record_id: str | None) -> bytes | None:
+        """The first ``length`` bytes of the record's block, read again from the file; None when not found."""
+        if not self.compressed:
+            return block_head(self.fd, self.offset, length)
+        return None if record_id is None else gzip_block_head(self.fd, self.offset, length, record_id=record_id)
+
+    def __str__(self) -> str:
+        return f"{'compressed ' if self.compressed else ''}offset {self.offset}"
+
+
+def _digest_mismatch(record: Any, payload: bytes, place: _RecordPlace) -> str | None:
+    """Why the record's block is not the one its ``WARC-Block-Digest`` states (its bytes were damaged), or None: it
+    is, or it states no digest that can be read, or its HTTP head cannot be found again (neither is damage).
+
+    The block is the HTTP head FastWARC parsed and ``payload``, all of the rest: hashed where they are, the head read
+    again from the file (a few hundred bytes) and the payload the reader holds, so a record is read once."""
+    digest = block_digest(record.headers.get("WARC-Block-Digest"))
+    if digest is None:
+        return None
+    head = _http_head(record, len(payload), place)
+    if head is None or digest.matches(head, payload):
+        return None
+    return f"WARC record at {place}: its block digest ({digest.algorithm}) does not match its content (damaged?)"
+
+
+def _http_head(record: Any, payload_length: int, place: _RecordPlace) -> bytes | None:
+    """The bytes of the record's block before its payload of ``payload_length`` bytes (its HTTP head, none for a
+    resource), or None when they cannot be read again."""
+    try:
+        length = int(record.headers.get("Content-Length") or "") - payload_length
+    except ValueError:
+        return None
+    if length <= 0:
+        return b"" if length == 0 else None
+    return place.block_head(length, record.record_id)
 
 
 def _resumed(start: int | None, *, compressed: bool = False) -> str:

@@ -8,6 +8,9 @@ and a line of garbage between two records ends the file. Reading resumes at the 
 A ``.warc.gz`` holds one gzip member a record (WARC 1.1 annex D), and FastWARC gives up at the first member that
 does not decompress, or silently at one that decompresses to nothing: where such damage is, and the next member
 that opens a record, are found here with zlib, in compressed offsets.
+
+A record's block digest covers its HTTP head, which FastWARC parses and lets go of: the head is read again here,
+from the record's start (a member's first bytes, inflated, in a ``.warc.gz``), a few hundred bytes, not the record.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +28,8 @@ _RECORD_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
 _TRAILERS = (b"\r\n\r\n", b"\n\n")
 #: A record's WARC header is read this far at most when looking for its end (a header is a few hundred bytes).
 _MAX_HEADER_BYTES = 1 << 20
+#: How much is read first when looking for a header's end: nearly every header ends well within it.
+_HEADER_PROBE_BYTES = 1 << 14
 _SCAN_BYTES = 1 << 20
 #: What starts a gzip member: its magic and the deflate method (RFC 1952 §2.3.1).
 _GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -45,17 +51,35 @@ def record_end(fd: int, offset: int, block_length: int) -> int | None:
     """Where the record at ``offset``, whose block is ``block_length`` bytes, ends (its trailer included), or None
     when the bytes there are not a trailer: its Content-Length is wrong. A file that ends before the trailer is
     not judged here: the record is short, which its reader says."""
-    header = os.pread(fd, _MAX_HEADER_BYTES, offset)
-    header_end = header.find(b"\r\n\r\n")
-    if header_end < 0:
+    block_start = _block_start(fd, offset)
+    if block_start is None:
         return None
-    end = offset + header_end + 4 + block_length
+    end = block_start + block_length
     trailer = os.pread(fd, 4, end)
     if len(trailer) < 4 and not trailer.strip():
         return end + len(trailer)
     for expected in _TRAILERS:
         if trailer.startswith(expected):
             return end + len(expected)
+    return None
+
+
+def block_head(fd: int, offset: int, length: int) -> bytes | None:
+    """The first ``length`` bytes of the block of the record at ``offset`` of an uncompressed WARC, or None when its
+    header has no end."""
+    block_start = _block_start(fd, offset)
+    return None if block_start is None else os.pread(fd, length, block_start)
+
+
+def _block_start(fd: int, offset: int) -> int | None:
+    """Where the block of the record at ``offset`` starts (after its header's blank line), or None: no blank line."""
+    for size in (_HEADER_PROBE_BYTES, _MAX_HEADER_BYTES):
+        header = os.pread(fd, size, offset)
+        header_end = header.find(b"\r\n\r\n")
+        if header_end >= 0:
+            return offset + header_end + 4
+        if len(header) < size:  # the file ends before a larger read would find more
+            return None
     return None
 
 
@@ -143,6 +167,58 @@ def gzip_damage(fd: int, start: int, *, check_first: bool) -> tuple[GzipDamage |
 def member_damage(fd: int, start: int) -> GzipDamage | None:
     """The damage of the gzip member at compressed offset ``start``, if it does not decompress."""
     return _walk_member(fd, start)[2]
+
+
+def gzip_block_head(fd: int, member: int, length: int, *, record_id: str) -> bytes | None:
+    """The first ``length`` bytes of the block of the record whose gzip member starts at compressed offset ``member``,
+    inflating no more of the member than its header and those bytes. None when no member opening that record (its
+    header names ``record_id``) starts there: the records of a file compressed as one member have no offsets of their
+    own, and FastWARC gives them whatever it had read so far."""
+    inflated = bytearray()
+    block_start: int | None = None
+    for piece in _inflated(fd, member):
+        inflated += piece
+        if block_start is None:
+            header_end = inflated.find(b"\r\n\r\n")
+            if header_end < 0:
+                if len(inflated) > _MAX_HEADER_BYTES:
+                    return None
+                continue
+            block_start = header_end + 4
+            if not _is_header_of(inflated[:block_start], record_id):
+                return None
+        if len(inflated) >= block_start + length:
+            return bytes(inflated[block_start : block_start + length])
+    return None
+
+
+def _is_header_of(header: bytearray, record_id: str) -> bool:
+    """Whether ``header`` is the WARC header of the record ``record_id`` (ids are unique). Its WARC-Record-ID field,
+    not the id anywhere: a request's header names its response's id in WARC-Concurrent-To."""
+    field = (
+        rb"(?:^|\n)WARC-Record-ID:[ \t]*" + re.escape(record_id.strip().encode("utf-8", "replace")) + rb"[ \t]*\r?\n"
+    )
+    return header.startswith(_WARC_HEAD) and re.search(field, header, re.IGNORECASE) is not None
+
+
+def _inflated(fd: int, start: int) -> Iterator[bytes]:
+    """What the gzip member at compressed offset ``start`` decompresses to, a piece of at most ``_PROBE_BYTES`` at a
+    time, as far as it decompresses (damage ends it: its reader says what it is)."""
+    decompressor = zlib.decompressobj(wbits=31)
+    position = start
+    while not decompressor.eof and (chunk := os.pread(fd, _PROBE_BYTES, position)):
+        position += len(chunk)
+        data = chunk
+        while True:
+            try:
+                output = decompressor.decompress(data, _PROBE_BYTES)
+            except zlib.error:
+                return
+            if output:
+                yield output
+            data = decompressor.unconsumed_tail
+            if decompressor.eof or (not data and len(output) < _PROBE_BYTES):  # a full output may leave more in zlib
+                break
 
 
 def _opens_record(data: bytes | memoryview) -> bool:
