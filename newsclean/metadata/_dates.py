@@ -51,28 +51,34 @@ _ZONES["IST"] = timezone(timedelta(hours=5, minutes=30), "IST")
 # Latin-script month names, as dates print them: English, French, German, Spanish, Portuguese, Italian; Dutch,
 # Indonesian and Malay, Turkish (with its letters and without: "Şubat", "Subat"), Romanian, Swedish, Danish and
 # Norwegian, Catalan; Polish and Czech in the genitive a date takes ("5 marca 2024", "5. března 2024"), Finnish in the
-# partitive ("5. maaliskuuta 2024"). Left out: a name that means another month in another language, since nothing
-# here knows the page's language (Polish "listopada" is November, Croatian "listopada" October, so Polish November
-# is not read, nor Croatian at all; Czech "listopadu", November, is Croatian only as "in October", never between a
-# day and a year); and an English word that a day and a year may surround (Malay "Mac", March; the abbreviation
-# "des", December in Indonesian and the Nordic languages, is the French "des"). Turkish "Mart" is an English noun
-# too, but not one written between a day and a year.
+# partitive ("5. maaliskuuta 2024"); Hungarian, full and abbreviated ("március", "márc."), whose dates put the year
+# first ("2024. március 5.", ``_HUNGARIAN_MONTH``). Left out: a name that means another month in another language,
+# since nothing here knows the page's language (Polish "listopada" is November, Croatian "listopada" October, so
+# Polish November is not read, nor Croatian at all; Czech "listopadu", November, is Croatian only as "in October",
+# never between a day and a year); and an English word that a day and a year may surround (Malay "Mac", March; the
+# abbreviation "des", December in Indonesian and the Nordic languages, is the French "des"). Turkish "Mart" is an
+# English noun too, but not one written between a day and a year. Names are kept in lower case and looked up
+# case-folded (``month_number``): "MÄRZ", "FÉVRIER", "MÁRCIUS" are these names.
 _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "jan january janvier januar enero janeiro gennaio januari ocak ianuarie gener stycznia ledna tammikuuta",
+            "jan january janvier januar enero janeiro gennaio januari ocak ianuarie gener stycznia ledna tammikuuta "
+            "január",
             "feb february février fevrier februar febrero fevereiro febbraio februari şubat subat februarie febrer "
-            "lutego února helmikuuta",
-            "mar march mars märz marzo março marz maart mrt maret mart martie marts març marca března maaliskuuta",
-            "apr april avril abril aprile nisan aprilie kwietnia dubna huhtikuuta",
-            "may mai mayo maio maggio mei mayıs mayis maj maig maja května toukokuuta",
-            "jun june juin juni junio junho giugno haziran iunie juny czerwca června kesäkuuta",
-            "jul july juillet juli julio julho luglio julai temmuz iulie juliol lipca července heinäkuuta",
-            "aug august août aout agosto augustus agustus ogos ağustos agustos augusti agost sierpnia srpna elokuuta",
+            "lutego února helmikuuta február febr",
+            "mar march mars märz marzo março marz maart mrt maret mart martie marts març marca března maaliskuuta "
+            "március márc",
+            "apr april avril abril aprile nisan aprilie kwietnia dubna huhtikuuta április ápr",
+            "may mai mayo maio maggio mei mayıs mayis maj maig maja května toukokuuta május máj",
+            "jun june juin juni junio junho giugno haziran iunie juny czerwca června kesäkuuta június jún",
+            "jul july juillet juli julio julho luglio julai temmuz iulie juliol lipca července heinäkuuta július júl",
+            "aug august août aout agosto augustus agustus ogos ağustos agustos augusti agost sierpnia srpna elokuuta "
+            "augusztus",
             "sep sept september septembre septiembre setembro settembre eylül eylul septembrie setembre września září "
-            "syyskuuta",
-            "oct october octobre oktober octubre outubro ottobre okt ekim octombrie października října lokakuuta",
+            "syyskuuta szeptember szept",
+            "oct october octobre oktober octubre outubro ottobre okt ekim octombrie października října lokakuuta "
+            "október",
             "nov november novembre noviembre novembro kasım kasim noiembrie listopadu marraskuuta",
             "dec december décembre decembre dezember diciembre dezembro dicembre desember disember aralık aralik "
             "decembrie desembre grudnia prosince joulukuuta",
@@ -81,6 +87,13 @@ _MONTHS = {
     )
     for name in names.split()
 }
+# Hungarian month names, full and abbreviated, as a Hungarian date prints them after its year ("2024. március 5.",
+# "2024. márc. 5."), in any case ("2024. MÁRCIUS 5."); each is a name of ``_MONTHS``.
+_HUNGARIAN_MONTH_NAMES = (
+    "január február március április május június július augusztus szeptember október november december "
+    "jan febr márc ápr máj jún júl aug szept okt nov dec"
+)
+_HUNGARIAN_MONTH = "(?i:" + "|".join(sorted(_HUNGARIAN_MONTH_NAMES.split(), key=len, reverse=True)) + ")"
 _MONTH_NAME = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\b\.?", re.IGNORECASE
 )
@@ -365,7 +378,11 @@ class ParsedDate(NamedTuple):
 
 
 def month_number(name: str) -> int | None:
-    number = _MONTHS.get(name.casefold().rstrip("."))
+    """The month a name of ``_MONTHS`` or ``_NATIVE_MONTHS`` stands for, in any case ("MÄRZ", "FÉVRIER", "NİSAN")."""
+    key = name.casefold().rstrip(".")
+    if not key.isascii():
+        key = key.replace("i\u0307", "i")  # the Turkish capital "İ" ("NİSAN") folds to "i" and a dot above
+    number = _MONTHS.get(key)
     if number is None and not name.isascii():
         return _NATIVE_MONTHS.get(_month_key(name))
     return number
@@ -484,36 +501,55 @@ def describe(source: str, parsed: ParsedDate) -> str:
 # The letters of the other scripts ``_NATIVE_MONTHS`` writes month names in: Greek, Cyrillic, Hebrew, Arabic,
 # Devanagari, Bengali, Thai (vowel signs and viramas included).
 _NATIVE_LETTERS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f"
+# The letters of the Latin-script month names beyond ASCII's (Polish "września", Czech "března", Turkish "Şubat",
+# Finnish "kesäkuuta", Hungarian "október"), in both cases ("MÄRZ", "FÉVRIER", "AĞUSTOS"), with the Turkish capital
+# "İ" ("NİSAN"), which ``str.upper`` does not give.
+_MONTH_LETTERS = "".join(
+    sorted({char for name in _MONTHS for char in name + name.upper() if not char.isascii()} | {"İ"})
+)
 # A month-name run reaches the longest name ("października", 12 letters; Greek "Σεπτεμβρίου", 11; Hindi "मई", 2),
-# and holds the letters of the Latin-script names beyond ASCII's (Polish "września", Czech "března", Turkish "Şubat",
-# Finnish "kesäkuuta"). The runs are possessive: a shorter run is followed by a letter, which never continues a
-# match, so giving letters back only costs time (a sixth of the scan over every word of the page).
+# and holds those letters and the other scripts'. The runs are possessive: a shorter run is followed by a letter,
+# which never continues a match, so giving letters back only costs time (a sixth of the scan over every word of the
+# page).
 # "5 de febrero de 2024" (Spanish, Portuguese, Catalan) has a "de" before the month (Catalan's "d'" before a vowel,
 # "5 d'abril") and one ("del") before the year; Chinese, Japanese and Korean write "2024年3月5日" / "2024년 3월 5일",
 # with no word boundary between the date and the text.
 # The Levant's two-word names ("كانون الثاني") and Thai abbreviations ("มี.ค.") are tried before a run of letters,
 # which would stop at the space or the dot. The last form is a Thai date with a two-digit year ("15 มี.ค. 67"), or
 # with no space before its year ("15 มี.ค.2567", the year then in the common era already).
+# Hungarian puts the year first, a dot after it and after the day: "2024. március 5.", "2024. márc. 5.", and in
+# numbers "2024. 03. 05." (without spaces, "2024.03.05.", the ISO-like form reads it). The name form takes only a
+# Hungarian name (``_HUNGARIAN_MONTH``), and no year right after the day without its dot ("2024. November 5, 2025" is
+# the English date of 2025). The numeric form needs the spaces and its last dot, and stands outside a longer run of
+# numbers: no digit, dot or sign before its year, nor a number and a space ("+36 1 2024. 03. 05."), nor a further
+# "NN." group after it ("2024. 03. 05. 06. 07."); a time of day may follow ("2024. 03. 05. 14:30").
+# Month names are matched in any case, capitals beyond ASCII's too ("5. MÄRZ 2024", "5 FÉVRIER 2024", "5 NİSAN
+# 2024"), and ``month_number`` looks them up case-folded; so are the words around them ("5 DE MARÇO DE 2024").
 _TEXT_DATE = re.compile(
-    r"\b(?P<mname>[A-Za-zé]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
-    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:(?:of|de)\s+|d['’])?"
+    r"\b(?P<mname>[A-Za-zéÉ]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?i:(?:of|de)\s+|d['’])?"
     r"(?P<nname>"
     + _spaced(_TWO_WORD_MONTH_NAMES)
     + "|"
     + _spaced(name.rstrip(".") for name in _THAI_ABBREVIATED_MONTH_NAMES)
-    + r"|[A-Za-zäéûçáíúčěřśźşŞığü"
+    + r"|[A-Za-z"
+    + _MONTH_LETTERS
     + _NATIVE_LETTERS
     + r"]{2,12}+)"
-    r"\.?,?\s+(?:del?\s+)?(?P<ny>(?:19|20)\d{2})\b"
+    r"\.?,?\s+(?i:del?\s+)?(?P<ny>(?:19|20)\d{2})\b"
     r"|\b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?:\b|(?=T\d))"
+    r"|\b(?<!\d[.,])(?P<hy>(?:19|20)\d{2})(?:\.\s*|\s+)(?P<hname>" + _HUNGARIAN_MONTH + r")(?![^\W\d_])\.?\s*"
+    r"(?P<hd>\d{1,2})(?!\d)(?!,?\s+(?:19|20)\d{2}(?!\d))\.?"
+    r"|(?<![\w.+/-])(?<!\d\s)(?P<hny>(?:19|20)\d{2})\.\s?(?P<hnm>\d{1,2})\.\s?(?P<hnd>\d{1,2})\.(?!\d)"
+    r"(?!\s?\d{1,2}\.(?!\d))"
     r"|(?<!\d)(?P<cy>(?:19|20)\d{2})\s?[年년]\s?(?P<cm>\d{1,2})\s?[月월]\s?(?P<cd>\d{1,2})\s?[日일]"
     r"|\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)?\d{2})\b"
     r"|\b(?P<td>\d{1,2})\s*(?P<tname>" + _THAI_MONTH + r")\s*(?P<ty>(?:19|20)?\d{2})(?!\d)"
 )
 
 
-# Every match of ``_TEXT_DATE`` holds one of these anchors: a year of four digits (the first four forms), or a
-# separator followed by a digit (the fifth). Each starts with a literal, which Python's regex engine finds
+# Every match of ``_TEXT_DATE`` holds one of these anchors: a year of four digits (the first six forms), or a
+# separator followed by a digit (the seventh). Each starts with a literal, which Python's regex engine finds
 # with a fast scan: five such scans cost a fifth of one alternation or character class.
 _DATE_ANCHORS = tuple(re.compile(anchor) for anchor in (r"19\d\d", r"20\d\d", r"/\d", r"\.\d", r"-\d"))
 # The Thai date with a two-digit year (the last form) has none: its month name is its anchor, looked for only in a
@@ -617,6 +653,12 @@ def _add_dates(match: re.Match[str], found: set[date]) -> None:
         options.append((int(groups["iy"]), int(groups["im"]), int(groups["id"])))
     elif groups["cy"]:
         options.append((int(groups["cy"]), int(groups["cm"]), int(groups["cd"])))
+    elif groups["hname"]:
+        month = month_number(groups["hname"])
+        if month:
+            options.append((int(groups["hy"]), month, int(groups["hd"])))
+    elif groups["hny"]:
+        options.append((int(groups["hny"]), int(groups["hnm"]), int(groups["hnd"])))
     elif groups["ty"]:
         month = month_number(groups["tname"])
         year_text = groups["ty"]
@@ -668,6 +710,7 @@ _LABEL_WEEKDAYS = (
     "pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar",
     "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье",
     "понеділок|вівторок|середа|четвер|п['’ʼ]ятниця|субота|неділя",
+    "hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap",
 )
 _LABEL_TAIL = (
     r"(?:\s+(?:on|at|am|le|el|em|il|op|den|pada|tarihi|στις|في|بتاريخ|در|ב|lúc|ngày))?"
@@ -718,6 +761,8 @@ _OTHER_PUBLISHED_LABELS = (
     "วันที่เผยแพร่",
     "publicat",  # Romanian, Catalan
     "data publicării",
+    "közzétéve",  # Hungarian
+    "publikálva",
 )
 # Update labels of other languages, with their "last updated" forms, which ``says_updated`` reads at the start of a
 # date's text.
@@ -775,6 +820,10 @@ _OTHER_UPDATED_LABELS = (
     "ultima actualizare",
     "data actualizării",
     "actualitzat",  # Catalan
+    "frissítve",  # Hungarian
+    "utolsó frissítés",
+    "módosítva",
+    "utolsó módosítás",
 )
 _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|written|released|date|veröffentlicht|publié|publicado"
