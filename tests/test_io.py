@@ -8,6 +8,7 @@ import importlib.util
 import io
 import json
 import os
+import random
 import shutil
 from pathlib import Path
 from typing import Any
@@ -1004,3 +1005,16 @@ def test_an_arc_file_is_a_failure_that_says_how_to_convert_it(tmp_path: Path) ->
     path.write_bytes(b"filedesc://crawl.arc 0.0.0.0 20240101000000 text/plain 76\n1 0 Example\nURL IP-address\n\n")
     [failure] = list(newsclean.io.read_inputs([str(path)]))
     assert isinstance(failure, Failure) and "warcio recompress crawl.arc crawl.warc.gz" in failure.message
+
+
+def test_a_zstd_output_carries_checksums_that_catch_damage_to_a_stored_block(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl.zst"
+    writer = JsonlWriter(path)
+    record = bytes(random.Random(7).randbytes(4096))  # incompressible: zstd stores it as it is, in a raw block
+    writer.write(record)
+    writer.close()
+    damaged = bytearray(path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0x01  # a bit inside the stored bytes: the frame's structure is untouched
+    path.write_bytes(bytes(damaged))
+    with pytest.raises(OSError, match="zstd data is corrupt"), open_binary(path) as stream:
+        stream.read()

@@ -82,7 +82,9 @@ class JsonlWriter:
             elif self.compression == "zstd":  # one frame per commit: concatenated frames are one zstd stream
                 import zstandard
 
-                data = zstandard.ZstdCompressor(level=3).compress(data)
+                # With its checksum, as the zstd tool writes frames: damage to a stored (incompressible) block
+                # would otherwise decompress to other bytes without an error.
+                data = zstandard.ZstdCompressor(level=3, write_checksum=True).compress(data)
             view = memoryview(data)
             while view:
                 written = os.write(self._fd, view)
