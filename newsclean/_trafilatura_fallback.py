@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import inspect
 import sys
 import threading
@@ -65,6 +66,8 @@ _COMPARE_PARAMETERS = ("cleaned_tree", "raw_tree", "body", "text", "options")
 _READABILITY_PARAMETERS = ("htmlinput",)
 #: What the wild text never holds: an article's subheadings and lists (readability's pick keeps HTML's tags).
 _STRUCTURE = ("h2", "h3", "h4", "ul", "ol")
+#: trafilatura's modules that keep XPath expressions (``baseline``'s is ``settings``' ``BASIC_CLEAN_XPATH``).
+_MODULES_HOLDING_XPATHS = ("xpaths", "settings", "core", "external", "htmlprocessing", "main_extractor", "baseline")
 #: trafilatura names links ``ref`` once it has converted the tree.
 _CONVERTED_LINKS = ("ref", "a")
 
@@ -179,9 +182,9 @@ def _answer_xpaths_faster() -> None:
     """Each of trafilatura's XPath expressions that ``_xpath_prefilter`` can rewrite is wrapped where trafilatura
     keeps it: in place in its lists (which its modules share), and by name in the modules that import it alone."""
     from lxml import etree
-    from trafilatura import baseline, core, external, htmlprocessing, main_extractor, settings, xpaths
 
-    modules = (xpaths, settings, core, external, htmlprocessing, main_extractor, baseline)
+    # By their full names: ``trafilatura.baseline`` is also the name of a function the package exports.
+    modules = [importlib.import_module(f"trafilatura.{name}") for name in _MODULES_HOLDING_XPATHS]
     wrapped: dict[int, _EngagedXPath] = {}
 
     def engaged_variant(expression: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura import baseline, core, external, main_extractor, settings, xpaths
+from trafilatura import main_extractor
 
 from newsclean import _trafilatura_fallback
 from newsclean._extract import TrafilaturaExtractor
@@ -23,8 +24,8 @@ def _released_expressions() -> list[Any]:
     """Every XPath expression of trafilatura's modules (lists and single ones), as released."""
     _trafilatura_fallback.install()
     found: dict[int, Any] = {}
-    for module in (xpaths, settings, core, external, main_extractor, baseline):
-        for value in vars(module).values():
+    for name in _trafilatura_fallback._MODULES_HOLDING_XPATHS:
+        for value in vars(importlib.import_module(f"trafilatura.{name}")).values():
             items = value if isinstance(value, list) else [value]
             for item in items:
                 released = getattr(item, "released", item)
@@ -138,3 +139,14 @@ def test_trafilatura_called_outside_newsclean_evaluates_the_released_expressions
     assert used == []
     assert TrafilaturaExtractor().extract(page)
     assert used
+
+
+def test_every_module_s_expressions_are_wrapped_where_trafilatura_reads_them() -> None:
+    _trafilatura_fallback.install()
+    for name in _trafilatura_fallback._MODULES_HOLDING_XPATHS:
+        module = importlib.import_module(f"trafilatura.{name}")
+        for value in vars(module).values():
+            for item in value if isinstance(value, list) else [value]:
+                assert not (isinstance(item, etree.XPath) and faster_xpath(item) is not None), (name, item.path[:80])
+    baseline = importlib.import_module("trafilatura.baseline")
+    assert isinstance(baseline.BASIC_CLEAN_XPATH, _trafilatura_fallback._EngagedXPath)
