@@ -37,7 +37,7 @@ from ._parquet_reader import ParquetReader
 from ._records import Item, document_from_record, path_text, read_failure
 from ._warc_digest import block_digest
 from ._warc_framing import (
-    block_head,
+    block_start,
     gzip_block_head,
     gzip_damage,
     is_gzip,
@@ -428,7 +428,9 @@ class WarcReader:
             # All record types: a request's or a metadata record's length is checked as a page's is.
             for record in ArchiveIterator(stream, parse_http=True, min_content_length=0):
                 offset = record.stream_pos
-                record_end = warc_record_end(fd, offset, int(record.headers.get("Content-Length") or 0))
+                start_of_block = block_start(fd, offset)
+                length = int(record.headers.get("Content-Length") or 0)
+                record_end = None if start_of_block is None else warc_record_end(fd, start_of_block, length)
                 if record_end is None:
                     message = (
                         "WARC record's Content-Length does not end it where a record ends (a wrong length, or"
@@ -452,7 +454,7 @@ class WarcReader:
                     )
                     return None
                 if record.record_type in kinds or _type_problem(record):
-                    place = _RecordPlace(fd, offset, compressed=False)
+                    place = _RecordPlace(fd, offset, compressed=False, block_start=start_of_block)
                     item = self._item(record, f"{position}@{offset}", kind=record.record_type, place=place)
                     if item is not None:
                         yield item
@@ -635,16 +637,18 @@ class WarcReader:
 
 @dataclass(frozen=True)
 class _RecordPlace:
-    """Where a record starts in its file: its offset (a compressed one, its gzip member's, in a ``.warc.gz``)."""
+    """Where a record starts in its file: its offset (a compressed one, its gzip member's, in a ``.warc.gz``), and,
+    in an uncompressed WARC, where its block starts (found when its length was checked)."""
 
     fd: int
     offset: int
     compressed: bool
+    block_start: int | None = None
 
     def block_head(self, length: int, record_id: str | None) -> bytes | None:
         """The first ``length`` bytes of the record's block, read again from the file; None when not found."""
         if not self.compressed:
-            return block_head(self.fd, self.offset, length)
+            return None if self.block_start is None else os.pread(self.fd, length, self.block_start)
         return None if record_id is None else gzip_block_head(self.fd, self.offset, length, record_id=record_id)
 
     def __str__(self) -> str:

@@ -9,8 +9,9 @@ A ``.warc.gz`` holds one gzip member a record (WARC 1.1 annex D), and FastWARC g
 does not decompress, or silently at one that decompresses to nothing: where such damage is, and the next member
 that opens a record, are found here with zlib, in compressed offsets.
 
-A record's block digest covers its HTTP head, which FastWARC parses and lets go of: the head is read again here,
-from the record's start (a member's first bytes, inflated, in a ``.warc.gz``), a few hundred bytes, not the record.
+A record's block digest covers its HTTP head, which FastWARC parses and lets go of: the head is read again, a few
+hundred bytes, not the record: from where its block starts (``block_start``, found once, when the record's length is
+checked), or from its member's first bytes, inflated here, in a ``.warc.gz``.
 """
 
 from __future__ import annotations
@@ -47,31 +48,7 @@ def is_gzip(fd: int) -> bool:
     return os.pread(fd, 2, 0) == b"\x1f\x8b"
 
 
-def record_end(fd: int, offset: int, block_length: int) -> int | None:
-    """Where the record at ``offset``, whose block is ``block_length`` bytes, ends (its trailer included), or None
-    when the bytes there are not a trailer: its Content-Length is wrong. A file that ends before the trailer is
-    not judged here: the record is short, which its reader says."""
-    block_start = _block_start(fd, offset)
-    if block_start is None:
-        return None
-    end = block_start + block_length
-    trailer = os.pread(fd, 4, end)
-    if len(trailer) < 4 and not trailer.strip():
-        return end + len(trailer)
-    for expected in _TRAILERS:
-        if trailer.startswith(expected):
-            return end + len(expected)
-    return None
-
-
-def block_head(fd: int, offset: int, length: int) -> bytes | None:
-    """The first ``length`` bytes of the block of the record at ``offset`` of an uncompressed WARC, or None when its
-    header has no end."""
-    block_start = _block_start(fd, offset)
-    return None if block_start is None else os.pread(fd, length, block_start)
-
-
-def _block_start(fd: int, offset: int) -> int | None:
+def block_start(fd: int, offset: int) -> int | None:
     """Where the block of the record at ``offset`` starts (after its header's blank line), or None: no blank line."""
     for size in (_HEADER_PROBE_BYTES, _MAX_HEADER_BYTES):
         header = os.pread(fd, size, offset)
@@ -80,6 +57,20 @@ def _block_start(fd: int, offset: int) -> int | None:
             return offset + header_end + 4
         if len(header) < size:  # the file ends before a larger read would find more
             return None
+    return None
+
+
+def record_end(fd: int, block_start: int, block_length: int) -> int | None:
+    """Where the record whose block starts at ``block_start`` and is ``block_length`` bytes ends (its trailer
+    included), or None when the bytes there are not a trailer: its Content-Length is wrong. A file that ends before
+    the trailer is not judged here: the record is short, which its reader says."""
+    end = block_start + block_length
+    trailer = os.pread(fd, 4, end)
+    if len(trailer) < 4 and not trailer.strip():
+        return end + len(trailer)
+    for expected in _TRAILERS:
+        if trailer.startswith(expected):
+            return end + len(expected)
     return None
 
 
