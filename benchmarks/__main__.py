@@ -1,4 +1,4 @@
-"""``python -m benchmarks quality|speed|gate|download``. Exit codes: 0 ok, 1 gate regression, 2 usage or
+"""``python -m benchmarks quality|dumps|speed|gate|download``. Exit codes: 0 ok, 1 gate regression, 2 usage or
 missing data."""
 
 from __future__ import annotations
@@ -144,6 +144,45 @@ def quality(
         (results_dir / "quality.md").write_text(markdown)
     if not quality_plot(results, results_dir / "quality.png"):
         click.echo("no plot: matplotlib is not installed (pip install -e '.[bench]')", err=True)
+    click.echo(markdown)
+
+
+@main.command()
+@click.option("--datasets", "dataset_names", default="all", show_default=True, help="Comma-separated sets, or all.")
+@click.option(
+    "--peers",
+    default="trafilatura,readability,resiliparse,justext",
+    show_default=True,
+    help="Comma-separated extractors whose text is cleaned, or all (newsclean itself is never one).",
+)
+@_data_dir_option
+@_limit_option
+@click.option("--results-dir", type=click.Path(file_okay=False, path_type=Path), default=RESULTS, show_default=True)
+def dumps(dataset_names: str, peers: str, data_dir: Path | None, limit: int | None, results_dir: Path) -> None:
+    """newsclean's text cleaners on plain-text dumps: each peer's output on the gold pages, scored as it is and
+    after Pipeline.clean_text. Writes text_dumps.json and text_dumps.md."""
+    from ._dumps import dumps_markdown, run_dumps
+    from ._extractors import build_extractors, parse_extractor_names
+
+    names, folder = _datasets(dataset_names, data_dir)
+    try:
+        wanted = tuple(name for name in parse_extractor_names(peers) if name != "newsclean")
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    ready, skipped = build_extractors(wanted)
+    for name, note in skipped.items():
+        click.echo(f"skipping {name}: {note}", err=True)
+    if not ready:
+        raise click.UsageError("no peer could be built")
+    results_dir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"run": _run_info(), "datasets": {}, "skipped": skipped}
+    for dataset in names:
+        click.echo(f"{dataset}: {', '.join(ready)}", err=True)
+        tallies = run_dumps(dataset, folder, ready, limit=limit, progress=_progress(dataset))
+        results["datasets"][dataset] = {name: tally.summary() for name, tally in tallies.items()}
+        (results_dir / "text_dumps.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+        markdown = dumps_markdown(results)
+        (results_dir / "text_dumps.md").write_text(markdown)
     click.echo(markdown)
 
 

@@ -51,20 +51,29 @@ def split_text_dump(text: str) -> list[str]:
 
 
 def looks_like_title(line: str) -> bool:
-    """A dump's first line is a headline when it is short and does not end like a sentence. An abbreviation with
-    dots inside ("Storm hits the U.S.", Thai "9-11 มี.ค.") ends a headline without ending a sentence."""
+    """A dump's first line is a headline when it is short, names no web or mail address, and does not end like a
+    sentence: in a full stop, a comma, a colon or an exclamation mark, in any script's, also inside closing quotes
+    ('… “pro-Democratic.”', see ``_SENTENCE_END``). An abbreviation with dots inside ("Storm hits the U.S.", Thai
+    "9-11 มี.ค.") ends a headline without ending a sentence. A question mark may end either."""
     words = line.split()
-    if not 0 < len(words) <= 30 or len(line) > 250:
+    if not 0 < len(words) <= 30 or len(line) > 250 or _ADDRESS.search(line) is not None:
         return False
     ending = line.rstrip()
     if ending.endswith(".") and _DOTTED_ABBREVIATION.search(words[-1]) is not None:
         return True
-    return not ending.endswith((".", ",", ";", ":", "!"))
+    return _SENTENCE_END.search(ending) is None
 
 
 # A last word of dotted pieces of at most four characters each, no digits ("U.S.", "a.m.", "มี.ค.", whose vowel
 # signs are marks, not letters): one dot alone ("Inc.", "over.") may end a sentence.
 _DOTTED_ABBREVIATION = re.compile(r"^\W*(?:[^\s.\d]{1,4}\.){2,}$")
+# The full stop, comma, semicolon, colon and exclamation mark of the Latin, CJK (and fullwidth), Arabic, Devanagari,
+# Urdu and Ethiopic scripts; all but the exclamation mark also inside closing quotes (a headline may end on a quoted
+# cry: '… kidnapping victim: "We got her!"').
+_SENTENCE_END = re.compile("(?:[.,;:。．｡，、；：،؛।॥۔።፣][\"'”’»」』]*|[!！])$")
+# What a headline does not hold and a dump's first line of contact details or a review's fact box does ("More
+# info: www.example.net | +49 …").
+_ADDRESS = re.compile(r"https?://|\bwww\.\w|\w@\w[\w-]*\.\w")
 
 
 #: A dump that opens with one of these tags (or a doctype or a comment) and closes a tag somewhere is HTML: prose

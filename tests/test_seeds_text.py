@@ -52,9 +52,25 @@ def test_seed_004_title_without_marker_and_widgets_removed_by_category() -> None
         ("The storm is over.", False),
         ("Acme Inc.", False),  # one dot may end a sentence
         ("Version 2.0.", False),
+        # A sentence's end inside closing quotes, or in another script, is still a sentence's end.
+        ("Late-night host mocked the court's decision by calling the unprecedented move “pro-Democratic.”", False),
+        ("He said the move was 'pro-Democratic.'", False),
+        ("先日、不正に改造したiPhoneを販売した男性が逮捕されたというニュースを耳にしました。", False),
+        ("Сегодня в городе прошёл сильный дождь!", False),
+        ("وقال المتحدث إن الاجتماع سيعقد غدا،", False),
+        # A line of contact details names an address; a headline does not.
+        ("Tested by: Jane Roe RRP: £23.99 More info: www.example.co.uk", False),
+        ("Press contact: press@example.com", False),
+        ("Read the report at https://example.org/report", False),
+        # Headlines: a question, quotes that close a quoted phrase, a script without full stops at the end.
+        ("Is a 16-year-old a child or an adult?", True),
+        ('Video shows dramatic rescue of 8-year-old kidnapping victim: "We got her!"', True),
+        ("Trump: ‘I’m not a student of Hitler’", True),
+        ("东京奥运会推迟至2021年举行", True),
+        ("The Email Address That Changed the Internet", True),
     ],
 )
-def test_a_dump_headline_may_end_in_a_dotted_abbreviation(headline: str, is_title: bool) -> None:
+def test_a_dumps_first_line_is_its_title_only_when_shaped_as_one(headline: str, is_title: bool) -> None:
     body = "The storm brought heavy rain and strong winds to the region on Monday, and thousands lost power."
     article = newsclean.clean_text(f"{headline}\n{body}")
     assert (article.title == headline) is is_title
