@@ -12,11 +12,21 @@ Widths are counted in columns: a Chinese, Japanese or Korean character takes two
 break between any two characters, or before a run of digits or Latin letters ("2024年"), and no space joins them
 again; Korean puts spaces between its words, and its wrap breaks there, as in English. A line before a token too
 long for any line (a URL) is joined to it when the dump is wrapped and the line is long and ends no sentence.
+
+A list item is its writer's line, however full the line above it: no line is joined to a next one that starts a list
+item ("- ", "* ", "+ ", "•", "·", "▪", "◦", "‣" and a space, or "1." / "1)" and a space). A wrap can start a line
+with such a mark too (the "- which" of "the plan - which passed -", the "12." of "by 12. Two more"), so a marked
+line counts as an item only when another line of its block (the lines between two blank lines) carries the same
+mark (for numbers, the one before or after it), or the line above ends in a colon. A spaced en or em dash is no
+mark: prose uses it as a word, and a wrap moves it to a line's start as often as a writer begins a line (an
+attribution, a reply) with one.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 from itertools import pairwise
 
 #: The widest wrap taken for one: lines longer than this are paragraphs written on one line.
@@ -37,6 +47,8 @@ MIN_SHARE_OF_LINES = 0.3
 #: A wrap breaks a line after a sentence's end now and then; a writer, one sentence a line, every time.
 MAX_SENTENCE_END_SHARE = 0.5
 _SENTENCE_END = (".", "!", "?", ".\u201d", '."', "?\u201d", "!\u201d", ":", "。", "！", "？", "」", "』")
+# A list item's mark: a bullet and a space, or a number of up to three digits, "." or ")" and a space.
+_ITEM_MARK = re.compile(r"([-*+\u2022\u00b7\u25aa\u25e6\u2023])\s|(\d{1,3})[.)]\s")
 # Chinese, Japanese and Korean characters take two columns of a fixed-width dump, and a wrap may break a line
 # between any two of them: the next line's first "word" is its first character, and no space joins the two.
 _WIDE = frozenset({"W", "F"})
@@ -120,6 +132,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str] | None:
     for index, (line, length) in enumerate(zip(stripped, columns, strict=False)):
         if index < len(unknown) and unknown[index] and length >= width / 2 and not line.endswith(_SENTENCE_END):
             broken[index] = True  # "... the report is at" before a URL too long for any line
+    for index in _item_starts(stripped):
+        broken[index - 1] = False  # a wrap does not start a list item
     joined: list[str] = []
     current: list[str] = []
     for line, breaks_here in zip(stripped, [*broken, False], strict=True):
@@ -128,3 +142,34 @@ def join_wrapped_lines(lines: list[str]) -> list[str] | None:
             joined.append(_joined(current))
             current = []
     return joined
+
+
+def _item_mark(line: str) -> str | int | None:
+    """The bullet ``line`` starts with, or its item number, or None."""
+    match = _ITEM_MARK.match(line)
+    if match is None:
+        return None
+    return match.group(1) or int(match.group(2))
+
+
+def _item_starts(lines: list[str]) -> list[int]:
+    """The indices of the lines (not first in their block) that start a list item: a line with a mark that another
+    line of its block shares (a bullet) or continues (the number before or after), or after a line ending in a
+    colon."""
+    starts: list[int] = []
+    block_start = 0
+    for end in [*(index for index, line in enumerate(lines) if not line), len(lines)]:
+        marks = {index: _item_mark(lines[index]) for index in range(block_start, end)}
+        bullets = Counter(mark for mark in marks.values() if isinstance(mark, str))
+        numbers = {mark for mark in marks.values() if isinstance(mark, int)}
+        for index, mark in marks.items():
+            if index == block_start or mark is None:
+                continue
+            if (
+                lines[index - 1].endswith(":")
+                or (isinstance(mark, str) and bullets[mark] > 1)
+                or (isinstance(mark, int) and (mark - 1 in numbers or mark + 1 in numbers))
+            ):
+                starts.append(index)
+        block_start = end + 1
+    return starts

@@ -7,12 +7,18 @@ and URLs in the text, its title starts with "#", and the boilerplate rules, whic
 ("Share this:", "Related"), miss "**Share this:**" and "### Related".
 
 A dump is read as Markdown only when it shows Markdown's syntax in two ways at least (links, images, ``#``
-headings, emphasis, code fences, ``===`` underlines), or holds three links or images: a plain dump with one "*"
+headings, emphasis, code fences, ``===`` underlines), or holds three links or images, or opens with a ``#`` heading
+("# Headline": no plain dump starts so, while "#1 …" and "#hashtag" are no heading): a plain dump with one "*"
 is read as before. Then a paragraph is what Markdown says it is (lines up to a blank line, joined), a heading or
 a list item or a table row is a paragraph of its own (items keep a "- " as the extractor writes them), and the
 inline markup is taken out: a link becomes its text, an image goes (its URL and alt text are markup, as an
-``<img>`` is in a page), emphasis and code marks go. Every pattern is bounded, so a line of unclosed markup costs
-linear time.
+``<img>`` is in a page), and so does a link left empty by its image (a linked logo), emphasis and code marks go.
+Every pattern is bounded, so a line of unclosed markup costs linear time.
+
+Some writers put no blank line between paragraphs (trafilatura's Markdown, a dump converted a line a paragraph):
+joined, such a dump became one paragraph. When no blank line stands between two prose lines (leaving out the blank
+after the first block, a headline or a scraper's header) and few prose lines look continued on the next (they end
+no sentence and the next starts in lower case, as a soft-wrapped paragraph's do), each prose line is a paragraph.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ import re
 _LINK = r"\[([^\]\n]{1,500})\]\(\s*<?[^)\s>]{0,2000}>?(?:\s+\"[^\"\n]{0,500}\")?\s*\)"
 _IMAGE = r"!\[[^\]\n]{0,500}\]\(\s*<?[^)\s>]{0,2000}>?(?:\s+\"[^\"\n]{0,500}\")?\s*\)"
 _IMAGES = re.compile(_IMAGE)
+# A link with no text left once its images went: "[![Logo](logo.png)](https://example.com/)".
+_EMPTY_LINKS = re.compile(r"\[\s{0,100}\]\(\s*<?[^)\s>]{0,2000}>?(?:\s+\"[^\"\n]{0,500}\")?\s*\)")
 _LINKS = re.compile(_LINK)
 _REFERENCE_LINKS = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]")
 _AUTOLINKS = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
@@ -38,6 +46,7 @@ _ESCAPE_BASE = 0xF0000  # Supplementary Private Use Area-A
 _ESCAPES_HELD = re.compile("[\U000f0000-\U000f007f]")
 
 _ATX_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_OPENING_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+[^\s#]")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
@@ -51,11 +60,19 @@ _EMPHASIS_SIGNAL = re.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__")
 
 #: Links and images that make a dump Markdown on their own.
 MIN_LINKS = 3
+#: A text whose paragraphs are not told apart by blank lines is read a line a paragraph unless at least this share
+#: of its prose lines followed by another look continued there (a soft-wrapped paragraph's lines).
+MIN_CONTINUED_SHARE = 0.3
+_SENTENCE_END = frozenset(".!?:;\u2026\u3002\uff01\uff1f")
+_CLOSING = "\"'\u201d\u2019\u00bb)]*_"
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Whether ``text`` shows Markdown's syntax in two ways at least, or holds ``MIN_LINKS`` links or images."""
+    """Whether ``text`` shows Markdown's syntax in two ways at least, or holds ``MIN_LINKS`` links or images, or
+    opens with a ``#`` heading."""
     lines = text.splitlines()
+    if _OPENING_HEADING.match(next((line for line in lines if line.strip()), "")):
+        return True
     links = len(_LINKS.findall(text)) + len(_IMAGES.findall(text))
     if links >= MIN_LINKS:
         return True
@@ -78,13 +95,15 @@ def markdown_paragraphs(text: str) -> list[str]:
     prose: list[str] = []
     in_fence = False
     last_was_item = False
+    lines = text.splitlines()
+    each_line = _lines_are_paragraphs(lines)
 
     def flush() -> None:
         if prose:
             paragraphs.append(_inline(" ".join(prose)))
             prose.clear()
 
-    for line in text.splitlines():
+    for line in lines:
         stripped = line.strip()
         if _FENCE.match(line):
             flush()
@@ -127,11 +146,81 @@ def markdown_paragraphs(text: str) -> list[str]:
             paragraphs.append(_inline(stripped))
             last_was_item = False
         else:
+            if each_line:
+                flush()  # the line before was a paragraph (flushed here, not there, as a "===" may follow)
             quoted = _QUOTE.match(line)
             prose.append(quoted.group(1).strip() if quoted else stripped)
             last_was_item = False
     flush()
     return [paragraph for paragraph in paragraphs if paragraph.strip(" -")]
+
+
+def _line_kinds(lines: list[str]) -> list[str]:
+    """Each line's kind as ``markdown_paragraphs`` reads it: "blank", "prose" (joined up to a blank line) or "block"
+    (a heading, an item, a row, a fence's line, a rule …)."""
+    kinds: list[str] = []
+    in_fence = False
+    last_was_item = False
+    for line in lines:
+        kind = "block"
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            last_was_item = False
+        elif in_fence:
+            pass
+        elif not line.strip():
+            kind = "blank"
+            last_was_item = False
+        elif _SETEXT_UNDERLINE.match(line) and kinds and kinds[-1] == "prose":
+            kinds[-1] = "block"  # the line above was a heading
+        elif _BULLET.match(line) or _NUMBERED.match(line):
+            last_was_item = True
+        elif last_was_item and line[:1].isspace():
+            pass  # an item's wrapped continuation
+        elif not (
+            _RULE.match(line)
+            or _REFERENCE_DEFINITION.match(line)
+            or _TABLE_DIVIDER.match(line)
+            or _ATX_HEADING.match(line)
+            or _TABLE_ROW.match(line)
+        ):
+            kind = "prose"
+            last_was_item = False
+        else:
+            last_was_item = False
+        kinds.append(kind)
+    return kinds
+
+
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """Whether a text's prose lines are its paragraphs: no blank line stands between two of them (but the one after
+    the text's first block), and fewer than ``MIN_CONTINUED_SHARE`` of them are continued on the next line."""
+    kinds = _line_kinds(lines)
+    # The first block (the lines up to the first blank line after the first prose line) may be a headline or a
+    # scraper's header, set apart by a blank line from a text that has none between its paragraphs.
+    first_prose = kinds.index("prose") if "prose" in kinds else len(kinds)
+    first_blank = kinds.index("blank", first_prose) if "blank" in kinds[first_prose:] else len(kinds)
+    last_text: int | None = None  # the last line that is not blank
+    followed = continued = 0
+    for index, kind in enumerate(kinds):
+        if kind == "blank":
+            continue
+        if last_text is not None and kind == "prose" and kinds[last_text] == "prose":
+            if last_text < index - 1:
+                if last_text > first_blank:
+                    return False  # a blank line between two prose lines: Markdown's paragraphs
+            else:
+                followed += 1
+                before = _inline(_prose_line(lines[last_text])).rstrip(_CLOSING)
+                after = _inline(_prose_line(lines[index]))
+                continued += bool(before) and before[-1] not in _SENTENCE_END and after[:1].islower()
+        last_text = index
+    return continued < MIN_CONTINUED_SHARE * followed or followed == 0
+
+
+def _prose_line(line: str) -> str:
+    quoted = _QUOTE.match(line)
+    return quoted.group(1) if quoted else line
 
 
 def _inline(text: str) -> str:
@@ -140,6 +229,7 @@ def _inline(text: str) -> str:
     held = _ESCAPES_HELD.search(text) is None
     text = _ESCAPED.sub(lambda match: chr(_ESCAPE_BASE + ord(match.group(1))) if held else match.group(1), text)
     text = _IMAGES.sub("", text)
+    text = _EMPTY_LINKS.sub("", text)
     text = _LINKS.sub(r"\1", text)
     text = _REFERENCE_LINKS.sub(r"\1", text)
     text = _AUTOLINKS.sub(r"\1", text)
