@@ -13,12 +13,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from ._models import Removal
-from .metadata._authors import parse_byline
+from .metadata._authors import Byline, parse_byline
 from .metadata._dates import ParsedDate, describe, parse_datetime, plausible, visible_dates
 from .metadata._relative_dates import counted_back
 from .metadata._resolved import Resolved
 
 _BYLINE_RULE = "byline.written-by"
+#: The rules that remove a byline line a dump's authors (and a date) are read from: the byline alone or with its
+#: date and reading time ("By Jane Doe | March 5, 2024 | 5 min read"), or with the author's role and the update
+#: date ("By Jane Roe ⋅ Senior Editor ⋅ Updated May 6, 2025").
+_BYLINE_RULES = (_BYLINE_RULE, "byline.role-and-date")
 # The rules that remove a line that is only a date (labelled "Published", "Updated" … or not) or an update stamp.
 _DATE_RULES = ("byline.dateline", "update_banner.timestamp-line")
 _DATE_LABEL = re.compile(
@@ -26,6 +30,21 @@ _DATE_LABEL = re.compile(
     r"|atualizado)))(?:\s+(?:on|at|am|le|em|el))?\s*:?\s*",
     re.IGNORECASE,
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# The date a byline line gives beside the names ("By Jane Doe | Updated March 6, 2024", "Posted on March 5, 2024 by
+# Jane Doe"), with its label, and "on" before it ("By Jane Doe on 2024-03-05"): the shapes byline.written-by takes.
+# The label may follow a word without a space ("Senior AnalystUpdated Sep 17, 2025"), as pages run lines together.
+_BYLINE_DATE = re.compile(
+    r"(?:\bon\s+)?(?P<label>(?:(?P<updated>(?:last\s+)?(?:updated|modified))|published|posted)(?:\s+(?:on|at))?"
+    r"\s*:?\s*)?\b(?P<date>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?)",
+    re.IGNORECASE,
+)
+_READING_TIME = re.compile(r"\s*[|•·⋅/–—-]?\s*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\s*$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s+[|•·⋅]\s+")
+_EDGES = " |•·⋅/–—-,"
 
 
 def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None:
@@ -36,7 +55,7 @@ def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None
     byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
     if byline is None or resolved.provenance.get("authors") != "byline":
         return
-    parsed = parse_byline(byline)
+    parsed = parse_byline(_without_date(byline)[0])
     known: tuple[str, ...] = resolved.values["authors"]
     if len(parsed.authors) > len(known) and parsed.authors[: len(known)] == known:
         resolved.replace("authors", parsed.authors, "byline")
@@ -45,34 +64,69 @@ def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None
 
 def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetched: datetime | None) -> None:
     """Authors (and agency) from the first byline line removed; the published date from the first date line
-    removed, or the modified date when its label says "Updated"; each only when nothing else has set it. A date
-    is read only when it means one day ("05.03.2024" could be March or May, and is passed over), or, given the
-    fetch time, when it counts back from it ("Updated 3 hours ago"); no date later than the fetch (the time of
-    cleaning without one) is believed."""
+    removed (or the date on a byline line: "By Jane Doe | March 5, 2024"), or the modified date when its label
+    says "Updated"; each only when nothing else has set it. A date is read only when it means one day
+    ("05.03.2024" could be March or May, and is passed over), or, given the fetch time, when it counts back from
+    it ("Updated 3 hours ago"); no date later than the fetch (the time of cleaning without one) is believed."""
     now = fetched or datetime.now(UTC)
-    byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
-    if byline is not None and "authors" not in resolved.values:
-        names = parse_byline(byline)
-        resolved.set("authors", names.authors, "byline")
-        resolved.set("agency", names.agency, "byline")
     for removal in removed:
+        if removal.rule in _BYLINE_RULES:
+            names_text, dated = _without_date(removal.text)
+            if "authors" not in resolved.values:
+                names = _byline_names(names_text)
+                resolved.set("authors", names.authors, "byline")
+                resolved.set("agency", names.agency, "byline")
+            if dated is not None:
+                field = "modified" if dated.group("updated") else "published"
+                if field not in resolved.values:
+                    _read_date(resolved, field, dated.group("date"), fetched=fetched, now=now)
+            continue
         if removal.rule not in _DATE_RULES:
             continue
         label = _DATE_LABEL.match(removal.text)
         field = "modified" if label is not None and label.group("updated") else "published"
         if field in resolved.values:
             continue
-        stated = removal.text[label.end() :] if label is not None else removal.text
-        days = visible_dates(stated)
-        relative = counted_back(stated, fetched) if fetched is not None and not days else None
-        if relative is not None:
-            source = f"text (date line '{stated.strip()}' before the fetch time); approximate"
-            resolved.set(field, relative.value, describe(source, relative))
-        if len(days) != 1:
-            continue
-        day = next(iter(days))
-        parsed = parse_datetime(stated)
-        if parsed is None or parsed.value.date() != day:  # the day as read in the text, at midnight UTC
-            parsed = ParsedDate(datetime(day.year, day.month, day.day, tzinfo=UTC), True, True)
-        if plausible(parsed.value, now):
-            resolved.set(field, parsed.value, describe("text (date line)", parsed))
+        _read_date(
+            resolved,
+            field,
+            removal.text[label.end() :] if label is not None else removal.text,
+            fetched=fetched,
+            now=now,
+        )
+
+
+def _without_date(byline: str) -> tuple[str, re.Match[str] | None]:
+    """The byline line without its reading time and the date beside its names, and the date's match."""
+    text = _READING_TIME.sub("", byline)
+    dated = _BYLINE_DATE.search(text)
+    if dated is None:
+        return text.strip(_EDGES), None
+    return f"{text[: dated.start()].rstrip(_EDGES)} {text[dated.end() :].lstrip(_EDGES)}".strip(_EDGES), dated
+
+
+def _byline_names(text: str) -> Byline:
+    """The names of a byline line without its date; when the whole line names none ("By Jane Roe ⋅ Senior
+    Editor"), those of its first part, before a separator."""
+    names = parse_byline(text)
+    if not names.authors and (parts := _SEPARATOR.split(text, maxsplit=1)) and len(parts) > 1:
+        return parse_byline(parts[0])
+    return names
+
+
+def _read_date(resolved: Resolved, field: str, stated: str, *, fetched: datetime | None, now: datetime) -> None:
+    """Set ``field`` from a date line's date, when it names one day no later than ``now`` or counts back from the
+    fetch time."""
+    days = visible_dates(stated)
+    relative = counted_back(stated, fetched) if fetched is not None and not days else None
+    if relative is not None:
+        source = f"text (date line '{stated.strip()}' before the fetch time); approximate"
+        resolved.set(field, relative.value, describe(source, relative))
+    if len(days) != 1:
+        return
+    day = next(iter(days))
+    parsed = parse_datetime(stated)
+    if parsed is None or parsed.value.date() != day:  # the day as read in the text, at midnight UTC
+        parsed = ParsedDate(datetime(day.year, day.month, day.day, tzinfo=UTC), True, True)
+    if plausible(parsed.value, now):
+        resolved.set(field, parsed.value, describe("text (date line)", parsed))

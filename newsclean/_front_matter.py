@@ -42,6 +42,7 @@ class FrontMatter(NamedTuple):
     fields: dict[str, Value]  # keys lower-cased
     body: str  # the text after the block
     source: str = "front-matter"  # the provenance of the fields it sets: "front-matter" or "header"
+    markdown: bool = False  # the header says the body is Markdown (Jina Reader's "Markdown Content:")
 
 
 def split_front_matter(text: str) -> FrontMatter | None:
@@ -62,12 +63,19 @@ def split_front_matter(text: str) -> FrontMatter | None:
     return FrontMatter(fields, "\n".join(lines[end + 1 :]))
 
 
-# The header lines many scrapers write above a text dump's article ("Title: …", "URL: …", "Date: …").
+# The header lines many scrapers write above a text dump's article ("Title: …", "URL: …", "Date: …"); Jina Reader
+# (r.jina.ai) writes "Title:", "URL Source:", "Published Time:" (and "Number of Pages:" for a PDF, "Warning:" lines
+# about the fetch), a blank line after each, then "Markdown Content:" and the article.
 _HEADER_LINE = re.compile(
-    r"^(title|headline|url|link|source url|canonical url|date|published|updated|last updated|author|authors|by"
-    r"|byline|description|summary|tags|keywords|language|lang)\s*:\s*(\S.*?)\s*$",
+    r"^(title|headline|url|link|source url|url source|canonical url|date|published|published time|updated"
+    r"|last updated|author|authors|by|byline|description|summary|tags|keywords|language|lang|number of pages"
+    r"|warning)\s*:(?:\s*(\S.*?))?\s*$",
     re.IGNORECASE,
 )
+#: Lines a header may hold that say nothing of the article: they are passed over and count for no key.
+_SKIPPED_KEYS = frozenset({"warning", "number_of_pages"})
+#: The line Jina Reader writes between its header and the article: it ends the header (and is no paragraph).
+_CONTENT_LINE = re.compile(r"^markdown content:$", re.IGNORECASE)
 _URL_LINE = re.compile(r"^https?://\S+$")
 #: A header is this many "Key: value" lines at least; one such line is as likely the article's first.
 MIN_HEADER_LINES = 2
@@ -75,8 +83,9 @@ MIN_HEADER_LINES = 2
 
 def split_header_lines(text: str) -> FrontMatter | None:
     """The header a scraper wrote above a text dump's article: a first line that is only a URL, and/or
-    ``MIN_HEADER_LINES`` or more lines of known "Key: value" pairs ("Title:", "URL:", "Date:", "Author:" …), up to
-    a blank line; None when the dump opens with neither."""
+    ``MIN_HEADER_LINES`` or more lines of known "Key: value" pairs ("Title:", "URL:", "Date:", "Author:" …), blank
+    lines between them or not, up to a blank line, or one such line at least up to Jina Reader's "Markdown
+    Content:" line; None when the dump opens with neither."""
     lines = text.lstrip("\ufeff").split("\n", 64)
     fields: dict[str, Value] = {}
     index = 0
@@ -85,20 +94,34 @@ def split_header_lines(text: str) -> FrontMatter | None:
         index = 1
         while index < len(lines) - 1 and not lines[index].strip():
             index += 1
-    pairs = []
-    for line in lines[index:-1]:  # the last piece is the rest of the text, past the lines a header may take
-        pair = _HEADER_LINE.match(line.strip())
+    pairs: list[tuple[str, str]] = []
+    counted = 0  # the pairs that name a field of the article (not a fetch warning)
+    end = index  # the line after the last header line
+    content_line = False
+    for position in range(index, len(lines) - 1):  # the last piece is the rest of the text
+        line = lines[position].strip()
+        if not line:
+            continue
+        if _CONTENT_LINE.match(line):
+            content_line, end = True, position + 1
+            break
+        pair = _HEADER_LINE.match(line)
         if pair is None:
             break
-        pairs.append((pair.group(1).lower().replace(" ", "_"), pair.group(2)))
-    ends_header = index + len(pairs) < len(lines) and not lines[index + len(pairs)].strip()
-    if len(pairs) >= MIN_HEADER_LINES and ends_header:
+        key = pair.group(1).lower().replace(" ", "_")
+        counted += key not in _SKIPPED_KEYS
+        if pair.group(2) and key not in _SKIPPED_KEYS:
+            pairs.append((key, pair.group(2)))
+        end = position + 1
+    ends_header = end < len(lines) and not lines[end].strip()
+    declared_markdown = content_line and counted >= 1
+    if declared_markdown or (counted >= MIN_HEADER_LINES and ends_header):
         for key, value in pairs:
             fields.setdefault(key, value)
-        index += len(pairs)
+        index = end
     if not fields:
         return None
-    return FrontMatter(fields, "\n".join(lines[index:]), "header")
+    return FrontMatter(fields, "\n".join(lines[index:]), "header", declared_markdown)
 
 
 def _yaml_fields(lines: list[str]) -> dict[str, Value]:
@@ -161,14 +184,14 @@ def first_value(fields: dict[str, Value], *keys: str) -> Value | None:
 _TITLE_KEYS: tuple[str, ...] = ("title", "headline")
 _AUTHOR_KEYS: tuple[str, ...] = ("authors", "author", "byline", "by", "creator")
 _PUBLISHED_KEYS: tuple[str, ...] = (
-    *("date", "published", "publishdate", "published_at", "pubdate", "date_published", "created"),
+    *("date", "published", "published_time", "publishdate", "published_at", "pubdate", "date_published", "created"),
 )
 _MODIFIED_KEYS: tuple[str, ...] = (
     *("lastmod", "updated", "last_updated", "modified", "last_modified", "updated_at", "date_modified"),
 )
 _DESCRIPTION_KEYS: tuple[str, ...] = ("description", "summary", "excerpt", "subtitle")
 _TAG_KEYS: tuple[str, ...] = ("tags", "keywords", "categories")
-_URL_KEYS: tuple[str, ...] = ("canonical_url", "canonical", "url", "permalink", "source_url", "link")
+_URL_KEYS: tuple[str, ...] = ("canonical_url", "canonical", "url", "permalink", "source_url", "url_source", "link")
 _IMAGE_KEYS: tuple[str, ...] = ("image", "cover", "featured_image", "thumbnail")
 _LANGUAGE_KEYS: tuple[str, ...] = ("lang", "language", "locale")
 

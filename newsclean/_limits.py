@@ -74,9 +74,15 @@ def check_size(size: int, limits: Limits, *, url: str | None) -> None:
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 
 
+# Whitespace, and the invisible characters normalisation drops (zero-width space and joiners, word joiner, BOM, soft
+# hyphen): a document of nothing else is as empty as one of spaces.
+_VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def check_text(text: str, limits: Limits, *, url: str | None) -> str:
     """Reject binary data that slipped through as text; drop stray NULs from otherwise good text."""
-    if not text or text.isspace():  # not ``text.strip()``, which copies the whole page
+    # Not ``text.strip()``, which copies the whole page: the first visible character ends the search.
+    if _VISIBLE.search(text) is None:
         raise InputError("document is empty or only whitespace", url=url, stage="input")
     sample = text[:65536]
     encoded = sample.encode("utf-8", "surrogatepass")

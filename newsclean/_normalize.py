@@ -54,12 +54,13 @@ def looks_like_title(line: str) -> bool:
     """A dump's first line is a headline when it is short, names no web or mail address, and does not end like a
     sentence: in a full stop, a comma, a colon or an exclamation mark, in any script's, also inside closing quotes
     ('… “pro-Democratic.”', see ``_SENTENCE_END``). An abbreviation with dots inside ("Storm hits the U.S.", Thai
-    "9-11 มี.ค.") ends a headline without ending a sentence. A question mark may end either."""
+    "9-11 มี.ค.") or an ellipsis ("…", "...") ends a headline without ending a sentence. A question mark may end
+    either."""
     words = line.split()
     if not 0 < len(words) <= 30 or len(line) > 250 or _ADDRESS.search(line) is not None:
         return False
     ending = line.rstrip()
-    if ending.endswith(".") and _DOTTED_ABBREVIATION.search(words[-1]) is not None:
+    if ending.endswith("...") or (ending.endswith(".") and _DOTTED_ABBREVIATION.search(words[-1]) is not None):
         return True
     return _SENTENCE_END.search(ending) is None
 
@@ -84,6 +85,21 @@ _OPENING_TAG = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_TAG = re.compile(r"</[a-z][a-z0-9]*\s*>", re.IGNORECASE)
+#: A fragment may open with any other element (a ``<style>`` or ``<script>`` block, an embed, a ``<nav>``) or an XML
+#: declaration; it is HTML when it also closes a block of text somewhere. Only that: a plain dump whose first line is
+#: an embed's tag (``<iframe …></iframe>``) and then prose is still a dump.
+_OTHER_OPENING_TAG = re.compile(
+    r"\s*(?:<\?xml\b|<(?:abbr|address|area|aside|audio|base|bdi|bdo|button|canvas|caption|center|cite|code|col"
+    r"|colgroup|data|datalist|dd|del|details|dfn|dialog|dl|dt|embed|fieldset|figcaption|font|footer|form|hgroup|hr"
+    r"|iframe|input|ins|kbd|label|legend|link|map|mark|menu|meta|meter|nav|noscript|object|optgroup|option|output"
+    r"|param|picture|progress|q|rp|rt|ruby|s|samp|script|search|select|small|source|style|sub|summary|sup|svg|tbody"
+    r"|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|var|video|wbr)[\s>/])",
+    re.IGNORECASE,
+)
+_CLOSING_TEXT_BLOCK = re.compile(
+    r"</(?:p|div|h[1-6]|li|article|section|main|blockquote|td|dd|figcaption|pre|table|ul|ol|body|html)\s*>",
+    re.IGNORECASE,
+)
 
 
 _TAG_START = re.compile(r"<[a-z!?/]", re.IGNORECASE)
@@ -97,5 +113,8 @@ def holds_no_markup(text: str) -> bool:
 
 def looks_like_html_dump(text: str) -> bool:
     """Whether a text dump is HTML: it opens with a tag and closes one (the ``content`` field of many scraped
-    records holds the article's HTML)."""
-    return _OPENING_TAG.match(text.lstrip("\ufeff")) is not None and _CLOSING_TAG.search(text) is not None
+    records holds the article's HTML), or opens with another element and closes a block of text."""
+    start = text.lstrip("\ufeff")
+    if _OPENING_TAG.match(start) is not None:
+        return _CLOSING_TAG.search(text) is not None
+    return _OTHER_OPENING_TAG.match(start) is not None and _CLOSING_TEXT_BLOCK.search(text) is not None

@@ -41,6 +41,8 @@ from .cleaners._link_runs import drop_link_paragraph_runs
 from .cleaners._repeated_blocks import drop_repeated_blocks
 from .cleaners._text_tail import drop_trailing_teasers
 from .metadata._computed import has_words
+from .metadata._site import host_of
+from .metadata._title import clean_title
 
 STAGES = ("decode", "dom", "extract", "clean", "normalize")
 
@@ -366,7 +368,7 @@ class Pipeline:
                 resolved.replace("title", None, "caller")  # the caller's title stands for the block's
             elif isinstance(resolved.values.get("title"), str):
                 title = resolved.values["title"]
-        if looks_like_markdown(text):
+        if (front is not None and front.markdown) or looks_like_markdown(text):
             paragraphs = normalize_paragraphs(markdown_paragraphs(text))
             resolved.provenance["text"] = "markdown"  # how the dump was read, for the audit
         elif (unwrapped := join_wrapped_lines(text.splitlines())) is not None:
@@ -412,10 +414,23 @@ class Pipeline:
         kept = list(cleaned.paragraphs)
         title = cleaned.title
         title_source = resolved.provenance.get("title", "caller")
-        if title_from_first_line and kept and cleaned.kept_indices[0] == 0 and looks_like_title(kept[0]):
-            title = kept.pop(0)
-            title_source = "first-line"
+        # A dump's title is read as a page's <title> is: "… | The Gazette" on the Gazette's URL is its headline.
+        host = host_of(url) if from_dump else None
+        # The first line the cleaners leave: a scraper's dump may open with a date, a byline or a reading-time
+        # banner above its headline.
+        if (
+            title_from_first_line
+            and kept
+            and looks_like_title(kept[0])
+            and (headline := clean_title(kept[0], host=host))
+        ):
+            kept.pop(0)
+            title, title_source = headline, "first-line"
         kept, repeats = drop_repeated_title(kept, title)
+        if from_dump and title and (headline := clean_title(title, host=host)) and headline != title:
+            # A caller's title taken from the page's <title>, site name and all, above the body's headline.
+            kept, headline_repeats = drop_repeated_title(kept, headline)
+            repeats += headline_repeats
         kept, teasers = drop_trailing_teasers(kept)
         kept, second_copies = drop_repeated_blocks(kept, title)
         kept, judged = self._classifier.clean(kept, title) if self._classifier else (kept, [])

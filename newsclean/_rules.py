@@ -87,10 +87,18 @@ class PackHeader(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 # once per paragraph, and stays small however long the batch (256 entries of at most 4,096 characters).
 @memo_of_short_strings(maxsize=256, max_chars=4096)
 def fold_phrase(text: str) -> str:
-    """The form phrases are compared in: NFKC, case-folded, inner whitespace collapsed, trailing
-    punctuation and ellipses dropped ("Like this:" == "like this")."""
-    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return folded.rstrip(_TRAILING_NOISE).lstrip("•·*-– ")
+    """The form phrases are compared in: NFKC, case-folded, typographic quotes and dashes as their ASCII forms,
+    inner whitespace collapsed, trailing punctuation and ellipses dropped ("Like this:" == "like this"; a title
+    "Council's new budget" == its body's "Council’s new budget")."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_TYPOGRAPHIC_MARKS).split())
+    return folded.rstrip(_TRAILING_NOISE).lstrip("•·*- ")
+
+
+# NFKC leaves curly quotes, primes and dashes as they are; a page's title and its body, or a rule and the page,
+# often write the same phrase with different ones.
+_TYPOGRAPHIC_MARKS = str.maketrans(
+    dict.fromkeys("‘’‚‛′", "'") | dict.fromkeys("“”„‟″", '"') | dict.fromkeys("‐‑‒–—―", "-")
+)
 
 
 class CompiledRule:

@@ -25,6 +25,12 @@ def test_empty_and_whitespace_input_are_input_errors() -> None:
             newsclean.clean_html(empty)
     with pytest.raises(InputError, match="empty"):
         newsclean.clean_text("")
+    # Invisible characters are as empty as spaces: a dump of them is not a page without content.
+    for invisible in ("\u200b\u200d\ufeff", "\u00a0\u200b\n\u2060", "\u00ad"):
+        with pytest.raises(InputError, match="empty"):
+            newsclean.clean_text(invisible)
+        with pytest.raises(InputError, match="empty"):
+            newsclean.clean_html(invisible.encode("utf-8"))
 
 
 def test_binary_garbage_is_rejected_as_binary() -> None:

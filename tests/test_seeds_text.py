@@ -68,6 +68,8 @@ def test_seed_004_title_without_marker_and_widgets_removed_by_category() -> None
         ("Trump: ‘I’m not a student of Hitler’", True),
         ("东京奥运会推迟至2021年举行", True),
         ("The Email Address That Changed the Internet", True),
+        ("Council approves budget, but...", True),  # an ellipsis in three dots, as "…"
+        ("Council approves budget, but…", True),
     ],
 )
 def test_a_dumps_first_line_is_its_title_only_when_shaped_as_one(headline: str, is_title: bool) -> None:
