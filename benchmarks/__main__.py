@@ -19,6 +19,7 @@ from ._data import DatasetError, check_names, data_dir, parse_dataset_names
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ._extractors import ExtractFn
     from ._quality import PageRecord
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -40,6 +41,23 @@ def _datasets(value: str, directory: Path | None) -> tuple[tuple[str, ...], Path
     except DatasetError as exc:
         raise click.UsageError(str(exc)) from exc
     return names, folder
+
+
+def _built_extractors(value: str, *, leave_out: str | None = None) -> tuple[dict[str, ExtractFn], dict[str, str]]:
+    """The extractors ``value`` names (comma-separated, or all) that could be built, and a note for each that could
+    not (echoed); a usage error when none could."""
+    from ._extractors import build_extractors, parse_extractor_names
+
+    try:
+        wanted = tuple(name for name in parse_extractor_names(value) if name != leave_out)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    ready, skipped = build_extractors(wanted)
+    for name, note in skipped.items():
+        click.echo(f"skipping {name}: {note}", err=True)
+    if not ready:
+        raise click.UsageError(f"no extractor could be built from {value!r}")
+    return ready, skipped
 
 
 def _run_info() -> dict[str, Any]:
@@ -99,20 +117,11 @@ def quality(
 ) -> None:
     """newsclean and its peers on each gold set: shingle F1, snippets, residual boilerplate, false removals,
     metadata. Writes quality.json, quality.md and quality.png to the results folder."""
-    from ._extractors import build_extractors, parse_extractor_names
     from ._quality import run_dataset
     from ._report import quality_markdown, quality_plot
 
     names, folder = _datasets(dataset_names, data_dir)
-    try:
-        wanted = parse_extractor_names(extractors)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-    ready, skipped = build_extractors(wanted)
-    for name, note in skipped.items():
-        click.echo(f"skipping {name}: {note}", err=True)
-    if not ready:
-        raise click.UsageError("no extractor could be built")
+    ready, skipped = _built_extractors(extractors)
     results_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"run": _run_info(), "datasets": {}, "skipped": skipped}
     encoder = msgspec.json.Encoder()
@@ -162,18 +171,9 @@ def dumps(dataset_names: str, peers: str, data_dir: Path | None, limit: int | No
     """newsclean's text cleaners on plain-text dumps: each peer's output on the gold pages, scored as it is and
     after Pipeline.clean_text. Writes text_dumps.json and text_dumps.md."""
     from ._dumps import dumps_markdown, run_dumps
-    from ._extractors import build_extractors, parse_extractor_names
 
     names, folder = _datasets(dataset_names, data_dir)
-    try:
-        wanted = tuple(name for name in parse_extractor_names(peers) if name != "newsclean")
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-    ready, skipped = build_extractors(wanted)
-    for name, note in skipped.items():
-        click.echo(f"skipping {name}: {note}", err=True)
-    if not ready:
-        raise click.UsageError("no peer could be built")
+    ready, skipped = _built_extractors(peers, leave_out="newsclean")
     results_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"run": _run_info(), "datasets": {}, "skipped": skipped}
     for dataset in names:
