@@ -106,3 +106,26 @@ def test_a_callers_title_with_the_site_name_still_finds_the_headline_repeated() 
     assert article.title == "Council approves new budget - Springfield Gazette"  # the caller's title stands
     assert article.paragraphs == PARAGRAPHS
     assert [r.rule for r in article.removed] == ["heuristic.title-repeat"]
+
+
+def test_a_page_saved_as_text_loses_its_skip_link_and_breadcrumb_and_keeps_its_headline() -> None:
+    article = newsclean.clean_text(f"Skip to main content\nHome » News » Local\nCouncil approves new budget\n{BODY}")
+    assert article.title == "Council approves new budget"
+    assert article.paragraphs == PARAGRAPHS
+    assert [r.rule for r in article.removed] == ["widget.page-furniture", "widget.breadcrumb"]
+
+
+def test_a_newsletter_saved_as_text_keeps_only_its_article() -> None:
+    newsletter = (
+        "View this email in your browser\n"
+        "Council approves new budget\n"
+        f"{BODY}\n"
+        "You are receiving this email because you opted in via our website.\n"
+        "Our mailing address is:\n"
+        "Want to change how you receive these emails?\n"
+        "You can update your preferences or unsubscribe from this list.\n"
+    )
+    article = newsclean.clean_text(newsletter)
+    assert article.title == "Council approves new budget"
+    assert article.paragraphs == PARAGRAPHS
+    assert {r.rule for r in article.removed} == {"newsletter.email-footer"} and len(article.removed) == 5
