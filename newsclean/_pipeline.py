@@ -42,7 +42,7 @@ from .cleaners._repeated_blocks import drop_repeated_blocks
 from .cleaners._text_tail import drop_trailing_teasers
 from .metadata._computed import has_words
 from .metadata._site import host_of
-from .metadata._title import clean_title
+from .metadata._title import clean_title, title_parts
 
 STAGES = ("decode", "dom", "extract", "clean", "normalize")
 
@@ -427,10 +427,13 @@ class Pipeline:
             kept.pop(0)
             title, title_source = headline, "first-line"
         kept, repeats = drop_repeated_title(kept, title)
-        if from_dump and title and (headline := clean_title(title, host=host)) and headline != title:
-            # A caller's title taken from the page's <title>, site name and all, above the body's headline.
-            kept, headline_repeats = drop_repeated_title(kept, headline)
-            repeats += headline_repeats
+        if from_dump and title:
+            # A caller's title taken from the page's <title>, site name and all, above the body's headline: the
+            # headline is the title without the site's name, which the URL names, or else one of its parts.
+            for headline in dict.fromkeys((clean_title(title, host=host), *title_parts(title))):
+                if headline and headline != title:
+                    kept, headline_repeats = drop_repeated_title(kept, headline)
+                    repeats += headline_repeats
         kept, teasers = drop_trailing_teasers(kept)
         kept, second_copies = drop_repeated_blocks(kept, title)
         kept, judged = self._classifier.clean(kept, title) if self._classifier else (kept, [])

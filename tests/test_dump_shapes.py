@@ -129,3 +129,18 @@ def test_a_newsletter_saved_as_text_keeps_only_its_article() -> None:
     assert article.title == "Council approves new budget"
     assert article.paragraphs == PARAGRAPHS
     assert {r.rule for r in article.removed} == {"newsletter.email-footer"} and len(article.removed) == 5
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Council approves new budget | Springfield Gazette", "Springfield Gazette - Council approves new budget"],
+)
+def test_a_callers_title_with_a_site_name_and_no_url_still_finds_the_headline_repeated(title: str) -> None:
+    article = newsclean.clean_text(f"Council approves new budget\n{BODY}", title=title)
+    assert article.paragraphs == PARAGRAPHS
+    assert [r.rule for r in article.removed] == ["heuristic.title-repeat"]
+
+
+def test_a_short_part_of_a_callers_title_is_not_taken_for_its_headline() -> None:
+    article = newsclean.clean_text(f"Budget approved\n{BODY}", title="Budget approved - schools win")
+    assert article.paragraphs == ("Budget approved", *PARAGRAPHS)  # two words: as likely a subheading

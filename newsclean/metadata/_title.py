@@ -167,6 +167,15 @@ def _split(title: str) -> tuple[list[str], list[str]]:
     return parts, [sep.group() for sep in separators]
 
 
+def title_parts(title: str, *, min_words: int = 3) -> list[str]:
+    """The parts of a title its separators set apart ("Council approves budget | The Springfield Gazette"), each of
+    ``min_words`` words or more; none for a title without separators. Which part is the headline is not decided."""
+    parts, separators = _split(title)
+    if not separators:
+        return []
+    return [part.strip() for part in parts if len(part.split()) >= min_words]
+
+
 def host_key(host: str | None) -> str:
     """The registered-name part of a host as a comparison key: "www.nytimes.com" → "nytimes", "www3.nhk.or.jp" →
     "nhk", "www.unsw.edu.au" → "unsw", "www.xn--mnchen-3ya.de" → "münchen" (punycode read as the name it spells).
