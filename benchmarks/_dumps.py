@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from ._data import Page, iter_pages
@@ -105,7 +106,7 @@ def _peer_output(extract: ExtractFn, page: Page) -> tuple[Extraction | None, flo
 
 def run_dumps(
     dataset: str,
-    directory: Any,
+    directory: Path,
     peers: dict[str, ExtractFn],
     *,
     limit: int | None = None,

@@ -93,109 +93,89 @@ def markdown_paragraphs(text: str) -> list[str]:
     """The dump's paragraphs as a reader sees them: headings, items and rows apart, prose lines joined."""
     paragraphs: list[str] = []
     prose: list[str] = []
-    in_fence = False
-    last_was_item = False
     lines = text.splitlines()
-    each_line = _lines_are_paragraphs(lines)
+    classified = _line_kinds(lines)
+    each_line = _lines_are_paragraphs(lines, [kind for kind, _ in classified])
 
     def flush() -> None:
         if prose:
             paragraphs.append(_inline(" ".join(prose)))
             prose.clear()
 
-    for line in lines:
+    for line, (kind, match) in zip(lines, classified, strict=True):
         stripped = line.strip()
-        if _FENCE.match(line):
-            flush()
-            in_fence = not in_fence
-            last_was_item = False
-            continue
-        if in_fence:
+        if kind == "code":
             if stripped:
                 paragraphs.append(stripped)
-            continue
-        if not stripped:
-            flush()
-            last_was_item = False
-            continue
-        if _SETEXT_UNDERLINE.match(line) and prose:
-            flush()  # the lines above were a heading
-            continue
-        if _RULE.match(line) or _REFERENCE_DEFINITION.match(line) or _TABLE_DIVIDER.match(line):
-            flush()
-            continue
-        heading = _ATX_HEADING.match(line)
-        item = _BULLET.match(line)
-        numbered = _NUMBERED.match(line)
-        if heading is not None:
-            flush()
-            paragraphs.append(_inline(heading.group(1)))
-            last_was_item = False
-        elif item is not None:
-            flush()
-            paragraphs.append(f"- {_inline(item.group(1))}")
-            last_was_item = True
-        elif numbered is not None:
-            flush()
-            paragraphs.append(f"{numbered.group(1)}. {_inline(numbered.group(2))}")
-            last_was_item = True
-        elif last_was_item and not prose and line[:1].isspace():
+        elif kind == "continuation":
             paragraphs[-1] = f"{paragraphs[-1]} {_inline(stripped)}"  # an item's wrapped continuation
-        elif _TABLE_ROW.match(line):
-            flush()
-            paragraphs.append(_inline(stripped))
-            last_was_item = False
-        else:
+        elif kind == "prose":
             if each_line:
                 flush()  # the line before was a paragraph (flushed here, not there, as a "===" may follow)
             quoted = _QUOTE.match(line)
             prose.append(quoted.group(1).strip() if quoted else stripped)
-            last_was_item = False
+        else:
+            # A fence, a blank line, an underline (the lines above were a heading), a rule or a table divider ends
+            # the prose; a heading, an item or a row is a paragraph of its own.
+            flush()
+            if match is not None and kind == "heading":
+                paragraphs.append(_inline(match.group(1)))
+            elif match is not None and kind == "item":
+                paragraphs.append(f"- {_inline(match.group(1))}")
+            elif match is not None and kind == "numbered":
+                paragraphs.append(f"{match.group(1)}. {_inline(match.group(2))}")
+            elif kind == "row":
+                paragraphs.append(_inline(stripped))
     flush()
     return [paragraph for paragraph in paragraphs if paragraph.strip(" -")]
 
 
-def _line_kinds(lines: list[str]) -> list[str]:
-    """Each line's kind as ``markdown_paragraphs`` reads it: "blank", "prose" (joined up to a blank line) or "block"
-    (a heading, an item, a row, a fence's line, a rule …)."""
-    kinds: list[str] = []
+def _line_kinds(lines: list[str]) -> list[tuple[str, re.Match[str] | None]]:
+    """Each line's kind, with the match of a heading, an item or a numbered item: "fence", "code" (inside a fence),
+    "blank", "underline" (of a heading written on the prose line above), "skip" (a rule, a reference definition, a
+    table divider), "heading", "item", "numbered", "continuation" (an item's wrapped line), "row" (of a table) or
+    "prose" (joined up to a blank line)."""
+    classified: list[tuple[str, re.Match[str] | None]] = []
     in_fence = False
     last_was_item = False
     for line in lines:
-        kind = "block"
+        match = None
         if _FENCE.match(line):
-            in_fence = not in_fence
-            last_was_item = False
+            in_fence, kind = not in_fence, "fence"
         elif in_fence:
-            pass
+            kind = "code"
         elif not line.strip():
             kind = "blank"
-            last_was_item = False
-        elif _SETEXT_UNDERLINE.match(line) and kinds and kinds[-1] == "prose":
-            kinds[-1] = "block"  # the line above was a heading
-        elif _BULLET.match(line) or _NUMBERED.match(line):
-            last_was_item = True
+        elif _SETEXT_UNDERLINE.match(line) and classified and classified[-1][0] == "prose":
+            kind = "underline"
+        elif _RULE.match(line) or _REFERENCE_DEFINITION.match(line) or _TABLE_DIVIDER.match(line):
+            kind = "skip"
+        elif match := _ATX_HEADING.match(line):
+            kind = "heading"
+        elif match := _BULLET.match(line):
+            kind = "item"
+        elif match := _NUMBERED.match(line):
+            kind = "numbered"
         elif last_was_item and line[:1].isspace():
-            pass  # an item's wrapped continuation
-        elif not (
-            _RULE.match(line)
-            or _REFERENCE_DEFINITION.match(line)
-            or _TABLE_DIVIDER.match(line)
-            or _ATX_HEADING.match(line)
-            or _TABLE_ROW.match(line)
-        ):
-            kind = "prose"
-            last_was_item = False
+            kind = "continuation"
+        elif _TABLE_ROW.match(line):
+            kind = "row"
         else:
-            last_was_item = False
-        kinds.append(kind)
-    return kinds
+            kind = "prose"
+        if kind not in ("code", "continuation", "skip", "underline"):  # a rule between items does not end the list
+            last_was_item = kind in ("item", "numbered")
+        classified.append((kind, match))
+    return classified
 
 
-def _lines_are_paragraphs(lines: list[str]) -> bool:
+def _lines_are_paragraphs(lines: list[str], kinds: list[str]) -> bool:
     """Whether a text's prose lines are its paragraphs: no blank line stands between two of them (but the one after
-    the text's first block), and fewer than ``MIN_CONTINUED_SHARE`` of them are continued on the next line."""
-    kinds = _line_kinds(lines)
+    the text's first block), and fewer than ``MIN_CONTINUED_SHARE`` of them are continued on the next line. A prose
+    line an underline follows is a heading's."""
+    kinds = [
+        "block" if kind == "prose" and kinds[index + 1 : index + 2] == ["underline"] else kind
+        for index, kind in enumerate(kinds)
+    ]
     # The first block (the lines up to the first blank line after the first prose line) may be a headline or a
     # scraper's header, set apart by a blank line from a text that has none between its paragraphs.
     first_prose = kinds.index("prose") if "prose" in kinds else len(kinds)

@@ -74,6 +74,9 @@ class RuleSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: Text rules only: a paragraph matching this regex as well stays. For the prose a pattern's words also start
     #: ("By Train", a travel guide's heading, beside the byline "By Jane Doe"); its keep examples show which.
     unless: str | tuple[str, ...] | None = None
+    #: Text rules only: rules (by id, of any pack) that take a paragraph this rule matches too, though this rule comes
+    #: first; for a line two categories share ("By Jane Doe • 5 min read" is a byline first, its names read from it).
+    yields_to: tuple[str, ...] = ()
     description: str = ""
 
 
@@ -320,6 +323,8 @@ def parse_pack(source: str | bytes, name: str) -> RuleSet:
             raise RuleError("dom rules match by 'selector' or 'class_words'", pack=header.name, rule=spec.id)
         if spec.box_text is not None and spec.stage != "dom":
             raise RuleError("box_text applies to dom rules only", pack=header.name, rule=spec.id)
+        if spec.yields_to and spec.stage != "text":
+            raise RuleError("yields_to applies to text rules only", pack=header.name, rule=spec.id)
         if spec.stage == "text" and spec.match not in ("regex", "phrase"):
             raise RuleError("text rules match by 'regex' or 'phrase'", pack=header.name, rule=spec.id)
         if spec.scope == "block" and spec.block is None:

@@ -255,3 +255,16 @@ def test_unless_keeps_what_the_pattern_would_take_and_is_for_text_rules_only() -
     dom_body = dom_body.replace('pattern = ["Sponsored content"]', "pattern = ['div.sponsor']\nunless = 'nobody'")
     with pytest.raises(newsclean.RuleError, match="'unless' is for text rules"):
         parse_pack(HEADER + dom_body, "custom.toml")
+
+
+def test_a_rule_yields_a_line_to_a_later_rule_that_matches_it_too() -> None:
+    rules = default_rules()
+    line = "By Jane Doe • 5 min read"
+    taken = TextCleaner(rules).clean(["The council voted on Tuesday to approve the new budget.", line])
+    assert [(r.rule, r.text) for r in taken.removed] == [("byline.written-by", line)]
+    alone = TextCleaner(rules.only("reading_time.inline")).clean([line])  # nothing to yield to: its own line
+    assert [r.rule for r in alone.removed] == ["reading_time.inline"]
+    dom_body = GOOD_RULE.replace('stage = "text"', 'stage = "dom"').replace('match = "phrase"', 'match = "selector"')
+    dom_body = dom_body.replace('pattern = ["Sponsored content"]', "pattern = ['div.sponsor']\nyields_to = ['a.b']")
+    with pytest.raises(newsclean.RuleError, match="yields_to applies to text rules only"):
+        parse_pack(HEADER + dom_body, "custom.toml")

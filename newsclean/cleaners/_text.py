@@ -106,17 +106,24 @@ class TextCleaner:
     def _first_match(
         candidates: Sequence[CompiledRule], paragraph: str, *, in_head: bool, in_tail: bool
     ) -> CompiledRule | None:
-        """The first candidate that matches the paragraph where it stands."""
+        """The first candidate that matches the paragraph where it stands, unless it yields the paragraph to another
+        candidate that matches it too (``yields_to``)."""
         words = len(paragraph.split()) if candidates else 0
-        for rule in candidates:
+
+        def applies(rule: CompiledRule) -> bool:
             spec = rule.spec
-            if spec.scope == "head" and not in_head:
+            return (
+                (spec.scope != "head" or in_head)
+                and (spec.scope != "tail" or in_tail)
+                and (spec.max_words is None or words <= spec.max_words)
+                and not rule.excepts(paragraph)
+            )
+
+        for rule in candidates:
+            if not applies(rule):
                 continue
-            if spec.scope == "tail" and not in_tail:
-                continue
-            if spec.max_words is not None and words > spec.max_words:
-                continue
-            if rule.excepts(paragraph):
+            yields_to = rule.spec.yields_to
+            if yields_to and any(other.id in yields_to and applies(other) for other in candidates):
                 continue
             return rule
         return None

@@ -660,27 +660,25 @@ def _dotted(match: re.Match[str]) -> bool:
     return text[match.end("a")] == "." and text[match.end("b")] == "."
 
 
+# The groups of each written form of ``_TEXT_DATE`` (only one alternative matches, so only one form's are set):
+# a month's name with the year and the day, or the year, month and day in numbers.
+_NAMED_MONTH_FORMS = (("mname", "my", "md"), ("nname", "ny", "dm"), ("hname", "hy", "hd"))
+_NUMBERED_FORMS = (("iy", "im", "id"), ("cy", "cm", "cd"), ("hny", "hnm", "hnd"))
+
+
 def _add_dates(match: re.Match[str], found: set[date]) -> None:
     groups = match.groupdict()
     options: list[tuple[int, int, int]] = []
-    if groups["mname"]:
-        month = month_number(groups["mname"])
+    named = next((form for form in _NAMED_MONTH_FORMS if groups[form[0]]), None)
+    numbered = next((form for form in _NUMBERED_FORMS if groups[form[0]]), None)
+    if named is not None:
+        name, year_group, day_group = named
+        month = month_number(groups[name])
         if month:
-            options.append((int(groups["my"]), month, int(groups["md"])))
-    elif groups["nname"]:
-        month = month_number(groups["nname"])
-        if month:
-            options.append((int(groups["ny"]), month, int(groups["dm"])))
-    elif groups["iy"]:
-        options.append((int(groups["iy"]), int(groups["im"]), int(groups["id"])))
-    elif groups["cy"]:
-        options.append((int(groups["cy"]), int(groups["cm"]), int(groups["cd"])))
-    elif groups["hname"]:
-        month = month_number(groups["hname"])
-        if month:
-            options.append((int(groups["hy"]), month, int(groups["hd"])))
-    elif groups["hny"]:
-        options.append((int(groups["hny"]), int(groups["hnm"]), int(groups["hnd"])))
+            options.append((int(groups[year_group]), month, int(groups[day_group])))
+    elif numbered is not None:
+        year_group, month_group, day_group = numbered
+        options.append((int(groups[year_group]), int(groups[month_group]), int(groups[day_group])))
     elif groups["ty"]:
         month = month_number(groups["tname"])
         year_text = groups["ty"]
