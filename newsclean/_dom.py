@@ -214,6 +214,20 @@ def visible_text(tree: LexborHTMLParser, *, limit: int = VISIBLE_TEXT_LIMIT) -> 
     return body_text(tree)[:limit]
 
 
+def app_state_scripts(tree: LexborHTMLParser, *, min_chars: int) -> list[str]:
+    """The text of the page's inline scripts of ``min_chars`` or more that may carry its app state (JSON, or a
+    script assigning it), read before ``prune_non_content`` drops them (see ``_app_state``)."""
+    scripts = []
+    for node in tree.css("script:not([src])"):
+        kind = (node.attributes.get("type") or "").lower()
+        if kind and "json" not in kind and "javascript" not in kind and kind != "module":
+            continue  # templates, shaders, JSON-LD's siblings in other languages
+        text = node.text(deep=True)
+        if len(text) >= min_chars:
+            scripts.append(text)
+    return scripts
+
+
 def prune_non_content(tree: LexborHTMLParser) -> None:
     tree.strip_tags(list(NON_CONTENT_TAGS))
 

@@ -11,6 +11,8 @@ import msgspec
 
 from . import _decode, _dom
 from . import metadata as _metadata
+from ._app_state import MIN_SCRIPT_CHARS, hidden_continuation
+from ._app_state import PROVENANCE as CONTINUED_FROM_APP_STATE
 from ._arguments import HeadersArg, header_fields, optional_str, page_markup
 from ._disclosed_panels import reveal_disclosed_panels
 from ._dump_bylines import complete_byline_list, read_removed_bylines
@@ -112,6 +114,10 @@ class Pipeline:
     model, whose trained threshold removes nothing yet; a path or ``cleaners._classifier.ParagraphClassifier``:
     that model; ``False``, the default: off — it did not pay for itself under the validation protocol in
     docs/benchmarks.md).
+
+    ``read_app_state`` (on by default) continues an article whose markup prints only its first paragraphs (a
+    paywall, a lazy "continue reading") with the rest the page's app state holds (``_app_state``;
+    ``provenance["text"]`` says so); off, an Article holds only text the page's markup printed.
     """
 
     def __init__(
@@ -123,6 +129,7 @@ class Pipeline:
         require_content: bool = False,
         min_words: int = 10,
         paragraph_classifier: ClassifierArg = False,
+        read_app_state: bool = True,
     ) -> None:
         self.rules = resolve_rules(rules)
         self.extractor: Extractor = extractor or TrafilaturaExtractor()
@@ -131,6 +138,9 @@ class Pipeline:
         if not isinstance(min_words, int) or min_words < 0:
             raise ValueError(f"min_words must be 0 or more, got {min_words!r}")
         self.min_words = min_words
+        if not isinstance(read_app_state, bool):
+            raise TypeError(f"read_app_state must be a bool, got {type(read_app_state).__name__}")
+        self.read_app_state = read_app_state
         self.stats = PipelineStats()
         self._dom_cleaner = DomCleaner(self.rules)
         self._text_cleaner = TextCleaner(self.rules)
@@ -211,6 +221,7 @@ class Pipeline:
 
             tree = _dom.parse(text, url=url)
             candidates = _dom.collect_metadata(tree)
+            state_scripts = _dom.app_state_scripts(tree, min_chars=MIN_SCRIPT_CHARS) if self.read_app_state else []
             _dom.prune_non_content(tree)
             page_text = _dom.body_text(tree)
             candidates.visible_text = page_text[: _dom.VISIBLE_TEXT_LIMIT]
@@ -237,13 +248,20 @@ class Pipeline:
             # holds what a page's author wrote, at any length.
             progress.stage = "normalize"
             resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
+            paragraphs = normalize_paragraphs(raw_paragraphs)
+            # Under the deadline: a state is data of any size (its walk is bounded, its parse is not).
+            continuation = hidden_continuation(state_scripts, paragraphs, candidates.visible_text or "")
+            del state_scripts
         if read_as is not None:
             resolved.provenance["text"] = read_as
         if title is not None:
             resolved.replace("title", None, "caller")  # the caller's title stands for the page's own
         raw_title = title if title is not None else resolved.values.get("title")
-        paragraphs = normalize_paragraphs(raw_paragraphs)
-        if not has_words(" ".join(paragraphs), self.min_words):  # a page rendered by script: its JSON-LD, if any
+        if continuation is not None:  # a paywall or a lazy page printed the article's first paragraphs only
+            after = continuation.after + 1
+            paragraphs[after:after] = normalize_paragraphs(continuation.paragraphs)
+            resolved.provenance["text"] = CONTINUED_FROM_APP_STATE
+        elif not has_words(" ".join(paragraphs), self.min_words):  # a page rendered by script: its JSON-LD, if any
             structured = structured_body_paragraphs(candidates)
             if structured:
                 paragraphs = structured
