@@ -32,6 +32,7 @@ _IMAGES = re.compile(_IMAGE)
 _EMPTY_LINKS = re.compile(r"\[\s{0,100}\]\(\s*<?[^)\s>]{0,2000}>?(?:\s+\"[^\"\n]{0,500}\")?\s*\)")
 _LINKS = re.compile(_LINK)
 _REFERENCE_LINKS = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]")
+_REFERENCE_IMAGES = re.compile(r"!\[[^\]\n]{0,500}\]\[[^\]\n]{0,200}\]")
 _AUTOLINKS = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
 _EMPHASIS = (
     re.compile(r"\*\*(?=\S)([^*\n]{1,1000}?)(?<=\S)\*\*"),
@@ -208,7 +209,7 @@ def _inline(text: str) -> str:
     # (unless the text holds such characters of its own, which then stay as they are).
     held = _ESCAPES_HELD.search(text) is None
     text = _ESCAPED.sub(lambda match: chr(_ESCAPE_BASE + ord(match.group(1))) if held else match.group(1), text)
-    text = _IMAGES.sub("", text)
+    text = _REFERENCE_IMAGES.sub("", _IMAGES.sub("", text))
     text = _EMPTY_LINKS.sub("", text)
     text = _LINKS.sub(r"\1", text)
     text = _REFERENCE_LINKS.sub(r"\1", text)

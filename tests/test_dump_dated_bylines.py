@@ -61,6 +61,17 @@ def test_a_byline_with_the_reading_time_is_a_byline_and_its_names_are_read() -> 
     assert (agency.authors, agency.agency, agency.published) == (("Jane Doe",), "Reuters", MARCH_5)
 
 
+@pytest.mark.parametrize("line", ["By Jane Doe 5 min read", "By Jane Doe, 5 min read", "By Jane Doe 5 minute read"])
+def test_a_reading_time_after_the_names_without_a_separator_keeps_the_names(line: str) -> None:
+    # reading_time.inline removed it, and the name was lost.
+    article = clean(line)
+    assert article.paragraphs == PARAGRAPHS
+    assert [(removal.rule, removal.text) for removal in article.removed] == [("byline.written-by", line)]
+    assert article.authors == ("Jane Doe",)
+    dated = clean("By Jane Doe, March 5, 2024, 4 min read")
+    assert (dated.authors, dated.published) == (("Jane Doe",), MARCH_5)
+
+
 @pytest.mark.parametrize(
     "line",
     ["By Jane Doe | 05.03.2024", "By Jane Doe, March 5, 2031"],

@@ -192,6 +192,24 @@ def test_a_linked_image_goes_as_a_whole(line: str, paragraph: str) -> None:
     assert markdown_paragraphs(f"# Title\n\n{line}\n") == ["Title", *([paragraph] if paragraph else [])]
 
 
+@pytest.mark.parametrize(
+    ("line", "paragraph"),
+    [
+        ("![The council chamber][chamber]", ""),
+        ("![The council chamber][]", ""),
+        ("[![Logo][logo]](https://ex.com/) Home", "Home"),
+        (
+            "The council approved the [new budget][1], ![chart][2] as expected.",
+            "The council approved the new budget, as expected.",
+        ),
+    ],
+)
+def test_a_reference_style_image_goes(line: str, paragraph: str) -> None:
+    # It was read as a reference link, and left "!The council chamber".
+    text = f"# Title\n\n{line}\n\n[1]: https://ex.com/b\n[2]: https://ex.com/c.png\n[chamber]: https://ex.com/c.jpg\n"
+    assert markdown_paragraphs(text) == ["Title", *([paragraph] if paragraph else [])]
+
+
 BODY = (
     "The city council voted on Tuesday to approve the new budget after a long debate that ran past midnight.\n\n"
     "Members voted 7-2 in favour of the plan, which raises spending on roads and schools by five percent.\n"
