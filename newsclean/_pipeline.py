@@ -16,12 +16,14 @@ from ._app_state import PROVENANCE as CONTINUED_FROM_APP_STATE
 from ._arguments import HeadersArg, header_fields, optional_str, page_markup
 from ._disclosed_panels import reveal_disclosed_panels
 from ._dump_bylines import complete_byline_list, read_removed_bylines
+from ._dump_kicker import drop_kicker
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
 from ._front_matter import resolve_front_matter, split_front_matter, split_header_lines
 from ._hard_wrap import join_wrapped_lines
 from ._limits import Limits, check_attributes, check_depth, check_size, check_text, deadline
+from ._link_references import drop_link_numbers, split_link_references
 from ._markdown import looks_like_markdown, markdown_paragraphs
 from ._memo import forget_page_strings
 from ._models import Article, Failure, Removal, Status
@@ -386,6 +388,10 @@ class Pipeline:
                 resolved.replace("title", None, "caller")  # the caller's title stands for the block's
             elif isinstance(resolved.values.get("title"), str):
                 title = resolved.values["title"]
+        # A text browser's dump ends with the targets of the links it numbered in the text.
+        references = split_link_references(text)
+        if references is not None:
+            text = references.body
         if (front is not None and front.markdown) or looks_like_markdown(text):
             paragraphs = normalize_paragraphs(markdown_paragraphs(text))
             resolved.provenance["text"] = "markdown"  # how the dump was read, for the audit
@@ -394,6 +400,8 @@ class Pipeline:
             resolved.provenance["text"] = "hard-wrapped"
         else:
             paragraphs = split_text_dump(text)
+        if references is not None:
+            paragraphs = normalize_paragraphs(drop_link_numbers(paragraphs, references.numbers))
         started = self._tick("normalize", started)
         return self._finish(
             paragraphs,
@@ -403,7 +411,7 @@ class Pipeline:
             fetched_at=fetched_at,
             source_id=source_id,
             resolved=resolved,
-            removed=(),
+            removed=(references.removal,) if references is not None else (),
             encoding=encoding,
             encoding_source=encoding_source,
             started=started,
@@ -434,6 +442,9 @@ class Pipeline:
         title_source = resolved.provenance.get("title", "caller")
         # A dump's title is read as a page's <title> is: "… | The Gazette" on the Gazette's URL is its headline.
         host = host_of(url) if from_dump else None
+        kicker: list[Removal] = []
+        if from_dump:
+            kept, kicker = drop_kicker(kept, url=url, title=None if title_from_first_line else title)
         # The first line the cleaners leave: a scraper's dump may open with a date, a byline or a reading-time
         # banner above its headline.
         if (
@@ -460,7 +471,7 @@ class Pipeline:
             # A few stray words (a menu item, a caption) are not an article; say so rather than pass them off.
             too_short = [Removal("pipeline.min-words", "no_content", "text", paragraph) for paragraph in kept]
             kept = []
-        all_removed = (*removed, *cleaned.removed, *repeats, *teasers, *second_copies, *judged, *too_short)
+        all_removed = (*removed, *cleaned.removed, *kicker, *repeats, *teasers, *second_copies, *judged, *too_short)
         started = self._tick("clean", started)
 
         resolved.replace("title", title or None, title_source)

@@ -1,0 +1,61 @@
+"""A text browser's dump (``lynx -dump``): the link list at its end and the link numbers in its text go."""
+
+from __future__ import annotations
+
+import textwrap
+
+import newsclean
+
+PARAGRAPHS = (
+    "The city council voted on Tuesday to approve the new budget after a long and heated debate over transit "
+    "that ran past midnight and into the early morning.",
+    "Council members argued for hours over the planned transit line and the money for the schools, which the "
+    "mayor has called the city's first priority [9].",
+    "The mayor said she would sign the budget on Friday, before the start of the next fiscal year, and thanked "
+    "the members for their work on it.",
+)
+MARKED = (
+    PARAGRAPHS[0].replace("the new budget", "the [1]new budget"),
+    PARAGRAPHS[1].replace("planned transit", "planned [2]transit"),
+    PARAGRAPHS[2].replace("fiscal year", "[3]fiscal year"),
+)
+LIST = (
+    "References\n\n   Visible links\n   1. https://news.example.com/budget\n   2. https://news.example.com/transit\n"
+    "   3. https://news.example.com/fiscal-year\n\n   Hidden links:\n   4. file:///tmp/lynxXXXX/logo.png\n"
+)
+
+
+def _dump(paragraphs: tuple[str, ...], references: str = LIST, *, width: int = 75) -> str:
+    body = "\n\n".join(textwrap.fill(p, width=width, initial_indent="   ", subsequent_indent="   ") for p in paragraphs)
+    return f"Council approves budget\n\n{body}\n\n{references}"
+
+
+def test_a_lynx_dump_loses_its_link_list_and_its_link_numbers() -> None:
+    # The list stayed as paragraphs, the numbers in the text ("the [1]new budget"), and the lines the numbers made
+    # long were read as the writer's breaks.
+    article = newsclean.clean_text(_dump(MARKED), url="https://news.example.com/council-budget")
+    assert article.title == "Council approves budget"
+    assert article.paragraphs == PARAGRAPHS
+    assert article.provenance["text"] == "hard-wrapped"
+    assert [(removal.rule, removal.category) for removal in article.removed] == [("dump.link-references", "widget")]
+    assert article.removed[0].text.startswith("References Visible links 1. https://news.example.com/budget")
+
+
+def test_an_unwrapped_lynx_dump_too() -> None:
+    article = newsclean.clean_text(_dump(MARKED, width=1000))
+    assert article.paragraphs == PARAGRAPHS
+
+
+def test_a_writers_list_of_addresses_stays() -> None:
+    sources = "References\n\n1. https://example.org/report\n2. https://example.org/data\n"
+    article = newsclean.clean_text(_dump(PARAGRAPHS, sources))
+    assert article.paragraphs[-3:] == ("References", "1. https://example.org/report", "2. https://example.org/data")
+    assert not article.removed
+
+
+def test_a_list_that_is_not_all_addresses_stays_and_so_do_the_numbers() -> None:
+    sources = LIST + "   5. The council's own minutes, March 5\n"
+    article = newsclean.clean_text(_dump(MARKED, sources))
+    assert "the [1]new budget" in article.paragraphs[0]
+    assert "References" in article.paragraphs
+    assert not article.removed
