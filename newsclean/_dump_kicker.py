@@ -12,6 +12,7 @@ becomes the title. Capitals are no evidence: a headline in capitals above a subh
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from ._models import Removal
@@ -29,9 +30,12 @@ KICKER_SLUG_SHARE = 0.34
 _WORD = re.compile(r"[^\W_]+")
 
 
-def drop_kicker(paragraphs: list[str], *, url: str | None, title: str | None) -> tuple[list[str], list[Removal]]:
-    """``paragraphs`` without a kicker above the headline on its first line, and its removal record; ``title`` is
-    the caller's, when given (the line below the kicker is then the headline when it is that title)."""
+def drop_kicker(
+    paragraphs: list[str], *, url: str | None, titles: Iterable[str] = ()
+) -> tuple[list[str], list[Removal]]:
+    """``paragraphs`` without a kicker above the headline on its first line, and its removal record; ``titles`` are
+    the caller's title and its readings without the site's name, when a title was given (the line below the kicker
+    is then the headline when it is one of them)."""
     if len(paragraphs) < 3:  # a kicker, a headline and a body
         return paragraphs, []
     kicker, headline = paragraphs[0], paragraphs[1]
@@ -39,7 +43,7 @@ def drop_kicker(paragraphs: list[str], *, url: str | None, title: str | None) ->
         return paragraphs, []
     if not (looks_like_title(kicker) and looks_like_title(headline)):
         return paragraphs, []
-    if (title is not None and fold_phrase(headline) == fold_phrase(title)) or _slug_names(headline, kicker, url):
+    if fold_phrase(headline) in {fold_phrase(title) for title in titles} or _slug_names(headline, kicker, url):
         return paragraphs[1:], [Removal(RULE, "heading", "text", kicker)]
     return paragraphs, []
 

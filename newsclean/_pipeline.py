@@ -259,10 +259,11 @@ class Pipeline:
         if title is not None:
             resolved.replace("title", None, "caller")  # the caller's title stands for the page's own
         raw_title = title if title is not None else resolved.values.get("title")
+        continued: list[str] = []
         if continuation is not None:  # a paywall or a lazy page printed the article's first paragraphs only
             after = continuation.after + 1
-            paragraphs[after:after] = normalize_paragraphs(continuation.paragraphs)
-            resolved.provenance["text"] = CONTINUED_FROM_APP_STATE
+            continued = normalize_paragraphs(continuation.paragraphs)
+            paragraphs[after:after] = continued
         elif not has_words(" ".join(paragraphs), self.min_words):  # a page rendered by script: its JSON-LD, if any
             structured = structured_body_paragraphs(candidates)
             if structured:
@@ -292,6 +293,7 @@ class Pipeline:
             encoding=encoding,
             encoding_source=encoding_source,
             started=started,
+            continued=frozenset(continued),
         )
 
     def clean_text(
@@ -433,9 +435,11 @@ class Pipeline:
         encoding_source: str | None,
         started: tuple[float, float],
         from_dump: bool = False,
+        continued: frozenset[str] = frozenset(),
     ) -> Article:
         """The cleaners, the heuristics and the metadata from the text, for a page's paragraphs or a dump's
-        (``from_dump``: its removed byline and date lines are its metadata too)."""
+        (``from_dump``: its removed byline and date lines are its metadata too). ``continued`` are the paragraphs
+        taken from the page's app state: the provenance names it when one of them is left after the cleaners."""
         cleaned = self._text_cleaner.clean(paragraphs, title)
         kept = list(cleaned.paragraphs)
         title = cleaned.title
@@ -444,7 +448,9 @@ class Pipeline:
         host = host_of(url) if from_dump else None
         kicker: list[Removal] = []
         if from_dump:
-            kept, kicker = drop_kicker(kept, url=url, title=None if title_from_first_line else title)
+            # A caller's title may carry the site's name: its readings without it name the headline too.
+            titles = (title, clean_title(title, host=host), *title_parts(title)) if title else ()
+            kept, kicker = drop_kicker(kept, url=url, titles=[form for form in titles if form])
         # The first line the cleaners leave: a scraper's dump may open with a date, a byline or a reading-time
         # banner above its headline.
         if (
@@ -475,6 +481,8 @@ class Pipeline:
         started = self._tick("clean", started)
 
         resolved.replace("title", title or None, title_source)
+        if continued.intersection(kept):
+            resolved.provenance["text"] = CONTINUED_FROM_APP_STATE
         if from_dump:
             read_removed_bylines(resolved, all_removed, fetched=fetched_at)
         else:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 
 import newsclean
-from newsclean._app_state import MAX_VALUES, hidden_continuation
+from newsclean._app_state import MAX_BLOCK_CHARS, MAX_VALUES, _block_text, hidden_continuation
 
 PARAGRAPHS = (
     "The city council voted on Tuesday to approve the new budget after a long and heated debate.",
@@ -191,3 +192,133 @@ def test_a_japanese_article_in_a_state_written_with_unicode_escapes_is_continued
     assert "市議会" not in script  # written as \u escapes
     article = newsclean.clean_html(_page(script, printed=paragraphs[:2]), url=URL)
     assert article.paragraphs[: len(paragraphs)] == paragraphs
+
+
+# -- guards a probe of the first version called for ---------------------------------------------------------------
+
+OTHER_STORY = (
+    "The state senate passed a bill on Wednesday that changes how the counties share the sales tax.",
+    "Senators from rural districts said the change would cost their counties millions of dollars a year.",
+    "The governor has not said whether she will sign the bill, which now goes to the state assembly.",
+    "A vote in the assembly is expected before the end of the session, which closes in early June.",
+)
+
+
+def _blocks(paragraphs: tuple[str, ...]) -> list[dict[str, Any]]:
+    return list(_rich_text(paragraphs)["props"]["pageProps"]["story"]["body"]["content"])
+
+
+def test_a_next_story_that_opens_as_this_one_does_is_not_spliced_in() -> None:
+    # The next story's four paragraphs went in after the second one, and the article's own rest was lost.
+    state = {
+        "story": {"body": _blocks(PARAGRAPHS)},
+        "nextStory": {"body": _blocks((*PARAGRAPHS[:2], *OTHER_STORY))},
+        "navigation": NAVIGATION,
+    }
+    article = newsclean.clean_html(_page(_next_data(state), printed=PARAGRAPHS[:3]), url=URL)
+    assert article.paragraphs[: len(PARAGRAPHS)] == PARAGRAPHS
+    assert not set(OTHER_STORY) & set(article.paragraphs)
+
+
+def test_an_article_printed_whole_takes_nothing_from_a_story_that_opens_as_it_does() -> None:
+    state = {"nextStory": {"body": _blocks((*PARAGRAPHS[:2], *OTHER_STORY))}, "navigation": NAVIGATION}
+    article = newsclean.clean_html(_page(_next_data(state), printed=PARAGRAPHS, after="Share this story."), url=URL)
+    assert article.paragraphs[: len(PARAGRAPHS)] == PARAGRAPHS
+    assert not set(OTHER_STORY) & set(article.paragraphs)
+    assert "text" not in article.provenance
+
+
+def test_a_carousels_unseen_teasers_are_not_added_to_an_article_printed_whole() -> None:
+    # The carousel's six teasers the page had not shown yet came in after the two it had.
+    boards = (
+        "zoning board",
+        "transit agency",
+        "library trustees",
+        "harbor commission",
+        "police chief",
+        "water utility",
+    )
+    teasers = [
+        f"The {board} weighs a plan to extend its hours to the new development, officials said." for board in boards
+    ]
+    state = {"story": {"body": _blocks(PARAGRAPHS)}, "more": [{"type": "teaser", "text": t} for t in teasers]}
+    carousel = "<h2>More stories</h2>" + "".join(f"<p>{teaser}</p>" for teaser in teasers[:2])
+    page = _page(_next_data({**state, "navigation": NAVIGATION}), printed=PARAGRAPHS, after="Share this story.")
+    article = newsclean.clean_html(page.replace("</article>", f"{carousel}</article>"), url=URL)
+    assert teasers[1] in article.paragraphs  # the extractor kept the carousel's printed teasers
+    assert not set(teasers[2:]) & set(article.paragraphs)
+    assert "text" not in article.provenance
+
+
+def test_nested_blocks_are_spaced_and_blocks_typed_as_no_prose_are_left_out() -> None:
+    # List items and a quote's citation were glued to the text before them ("next fallRepair"); an ad's label, a
+    # photo's caption and a promo came in as paragraphs.
+    def item(text: str) -> dict[str, Any]:
+        return {"type": "listItem", "content": [{"type": "paragraph", "content": [{"type": "text", "text": text}]}]}
+
+    items = {
+        "type": "bulletList",
+        "content": [
+            item("Hire forty new teachers for the schools next fall"),
+            item("Repair the roofs of six aging school buildings"),
+        ],
+    }
+    quote = {
+        "type": "quote",
+        "content": [
+            {"type": "text", "text": "We heard the residents at every hearing this spring."},
+            {"type": "citation", "text": "Mayor Linda Park"},
+        ],
+    }
+    typed_out = [
+        {"type": "ad", "text": "Advertisement. Story continues below this message from our sponsors and partners."},
+        {
+            "type": "image",
+            "text": "Council members listen during the Tuesday meeting at City Hall. (Photo by Jane Doe)",
+        },
+        {"type": "promo", "text": "Subscribe today for one dollar a week and get unlimited access to our journalism."},
+    ]
+    blocks = [*_blocks(PARAGRAPHS[:3]), items, *typed_out, quote, *_blocks(PARAGRAPHS[3:])]
+    article = newsclean.clean_html(_page(_next_data({"story": {"body": blocks}, "navigation": NAVIGATION})), url=URL)
+    assert article.paragraphs == (
+        *PARAGRAPHS[:3],
+        "Hire forty new teachers for the schools next fall Repair the roofs of six aging school buildings",
+        "We heard the residents at every hearing this spring. Mayor Linda Park",
+        *PARAGRAPHS[3:],
+        BLOCKER,
+    )
+
+
+def test_the_provenance_names_the_app_state_only_when_text_from_it_is_left() -> None:
+    reads = tuple(f"Read more: {story}" for story in OTHER_STORY)
+    state = {"story": {"body": _blocks((*PARAGRAPHS[:CUT], *reads))}, "navigation": NAVIGATION}
+    article = newsclean.clean_html(_page(_next_data(state)), url=URL)
+    assert not set(reads) & set(article.paragraphs)  # all removed by the cleaners, with their records
+    assert "text" not in article.provenance
+
+
+def test_a_state_written_with_upper_case_unicode_escapes_is_read() -> None:
+    paragraphs = (
+        "Городской совет во вторник утвердил новый бюджет после долгих и жарких споров о транспорте.",
+        "Депутаты несколько часов спорили о новой линии трамвая и о деньгах для городских школ.",
+        "Мэр сказала, что подпишет бюджет в пятницу, до начала нового финансового года в городе.",
+        "Противники трамвайной линии заявили, что весной вынесут этот вопрос на городской референдум.",
+        "В бюджет также заложены деньги на ремонт дорог, о которых жители просили на каждом слушании.",
+        "Окончательное голосование по формуле финансирования школ ожидается на следующем заседании в марте.",
+    )
+    state = json.dumps(
+        {"story": {"body": [{"type": "paragraph", "text": p} for p in paragraphs]}, "navigation": NAVIGATION}
+    )
+    upper = re.sub(r"\\u([0-9a-f]{4})", lambda escape: "\\u" + escape.group(1).upper(), state)
+    assert upper != state and "Город" not in upper
+    page = _page(f'<script type="application/json">{upper}</script>', printed=paragraphs[:2])
+    assert newsclean.clean_html(page, url=URL).paragraphs[: len(paragraphs)] == paragraphs
+
+
+def test_a_block_too_long_for_a_paragraph_is_no_paragraph() -> None:
+    long_block = {"type": "paragraph", "text": "word " * (MAX_BLOCK_CHARS // 5 + 1)}
+    nested: Any = long_block
+    for _ in range(30):  # each level a list of blocks around the one below
+        nested = {"type": "section", "content": [nested, {"type": "x"}, {"type": "y"}, {"type": "z"}]}
+    assert _block_text(nested, [MAX_VALUES]) == ""
+    assert _block_text({"type": "paragraph", "text": "A short one."}, [MAX_VALUES]) == "A short one."

@@ -59,3 +59,12 @@ def test_a_kicker_above_the_headline_a_caller_titled_goes() -> None:
     assert [removal.rule for removal in article.removed] == ["heuristic.kicker", "heuristic.title-repeat"]
     other = newsclean.clean_text(f"Politics\nCouncil approves budget\n{BODY}", title="Budget passes")
     assert other.paragraphs[:2] == ("Politics", "Council approves budget")
+
+
+def test_a_kicker_above_a_headline_a_caller_titled_with_the_site_name_goes() -> None:
+    # The title's site name hid the match: the kicker stayed on top of the text.
+    article = newsclean.clean_text(
+        f"Opinion\nCouncil approves budget\n{BODY}", title="Council approves budget | The Gazette"
+    )
+    assert article.paragraphs == PARAGRAPHS
+    assert [removal.rule for removal in article.removed][:1] == ["heuristic.kicker"]

@@ -59,3 +59,28 @@ def test_a_list_that_is_not_all_addresses_stays_and_so_do_the_numbers() -> None:
     assert "the [1]new budget" in article.paragraphs[0]
     assert "References" in article.paragraphs
     assert not article.removed
+
+
+def test_a_writers_citations_of_listed_numbers_stay() -> None:
+    # They were taken for lynx's marks and removed ("values ." was left).
+    cited = (*MARKED[:2], "The study cited earlier [1] found that parks raise property values [2].")
+    article = newsclean.clean_text(_dump(cited))
+    assert article.paragraphs[-1] == "The study cited earlier [1] found that parks raise property values [2]."
+    assert [removal.rule for removal in article.removed] == ["dump.link-references"]
+
+
+def test_a_writers_list_of_addresses_and_citations_stays() -> None:
+    # Its citations ("away [1].") were taken for lynx's marks: the list and the citations went.
+    cited = (PARAGRAPHS[0] + " [1].", PARAGRAPHS[1], PARAGRAPHS[2][:-1] + " [2].")
+    sources = "References\n\n1. https://doi.org/10.1000/parks.1\n2. https://doi.org/10.1000/parks.2\n"
+    article = newsclean.clean_text(_dump(cited, sources))
+    assert article.paragraphs[0].endswith("morning. [1].") and "References" in article.paragraphs
+    assert not article.removed
+
+
+def test_a_list_of_hidden_links_only_is_lynxs_too() -> None:
+    # No link was marked in the text, so the list stayed, and the dump was not found wrapped.
+    hidden = "References\n\n   Visible links:\n   Hidden links:\n   1. https://news.example.com/a\n   2. https://x.example/b\n"
+    article = newsclean.clean_text(_dump(PARAGRAPHS, hidden))
+    assert article.paragraphs == PARAGRAPHS
+    assert [removal.rule for removal in article.removed] == ["dump.link-references"]
