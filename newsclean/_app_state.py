@@ -31,6 +31,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any, NamedTuple
 
 from .metadata._computed import word_count
@@ -42,7 +43,8 @@ PROVENANCE = "markup, continued from the page's app state"
 MIN_SCRIPT_CHARS = 2_000
 
 # The script's text, tested before it is parsed.
-#: The markup's first paragraphs, two of which a state holding the article holds.
+#: The markup's first paragraphs, two of which a state holding the article holds; and, of those long enough to
+#: identify a block, the first among which the article's list holds one.
 OPENING_PARAGRAPHS = 4
 #: The markup's last paragraphs, looked up from the end: the last one a state holds is where its rest begins.
 CLOSING_PARAGRAPHS = 6
@@ -104,8 +106,8 @@ _TAG = re.compile(r"<[^>]*>")
 _REST_OF_LITERAL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"')
 _LITERAL = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _KEY_BEFORE = re.compile(r'"([^"\\]{1,40})"\s*:\s*$')
-#: A snippet of a paragraph that JSON writes as it is (or, non-ASCII, as \\u escapes): letters, digits, spaces.
 _UPPER_HEX = re.compile(r"(?<=\\u)[0-9a-f]{4}")
+#: A snippet of a paragraph that JSON writes as it is (or, non-ASCII, as \\u escapes): letters, digits, spaces.
 _PLAIN_RUN = re.compile(r"[^\W_](?:[^\W_]| ){11,}")
 
 
@@ -120,7 +122,8 @@ def hidden_continuation(scripts: Sequence[str], paragraphs: Sequence[str], visib
     """The continuation of ``paragraphs`` (the markup's article) in the app state ``scripts`` carry, if any."""
     if not scripts or len(paragraphs) < MIN_MATCHED:
         return None
-    opening = _snippets(paragraphs[:OPENING_PARAGRAPHS])
+    # The article's first paragraphs: a headline, a byline or a date line may come before them.
+    opening = _snippets(islice(_long(paragraphs), OPENING_PARAGRAPHS))
     closing = _snippets(paragraphs[: -CLOSING_PARAGRAPHS - 1 : -1])
     # Cheap tests on the script's text first: most states hold no article, or hold all of it where the page
     # prints it; only a state with hidden prose after the printed paragraphs is parsed.
@@ -132,6 +135,9 @@ def hidden_continuation(scripts: Sequence[str], paragraphs: Sequence[str], visib
     if not worth_parsing:
         return None
     keys = {key: index for index, paragraph in enumerate(paragraphs) if (key := _key(paragraph))}
+    if len(keys) < MIN_MATCHED:
+        return None
+    opening_bound = sorted(keys.values())[:OPENING_PARAGRAPHS][-1]
     budget = [MAX_VALUES]
     most_matched = 0
     best: Continuation | None = None
@@ -140,7 +146,7 @@ def hidden_continuation(scripts: Sequence[str], paragraphs: Sequence[str], visib
     for script in worth_parsing:
         for state in _states(script):
             for blocks in _block_lists(state, budget):
-                found = _match(blocks, keys, paragraphs, budget)
+                found = _match(blocks, keys, paragraphs, opening_bound, budget)
                 if found is None or found.matched < most_matched:
                     continue
                 if found.matched > most_matched:  # the list holding the most printed paragraphs is the article's
@@ -165,11 +171,13 @@ class _Match(NamedTuple):
     rest: Continuation | None
 
 
-def _match(blocks: list[Any], keys: dict[str, int], paragraphs: Sequence[str], budget: list[int]) -> _Match | None:
+def _match(
+    blocks: list[Any], keys: dict[str, int], paragraphs: Sequence[str], opening_bound: int, budget: list[int]
+) -> _Match | None:
     """The markup's paragraphs in ``blocks``, when two or more are there, in order, one of the markup's first
-    among them; a list whose first ``OPENING_BLOCKS`` blocks of text hold none of them is not the article's. The
-    blocks after the last one are no continuation when the markup goes on printing prose after that paragraph
-    (it was not cut there: the list is another story that opens as this one does)."""
+    (up to ``opening_bound``) among them; a list whose first ``OPENING_BLOCKS`` blocks of text hold none of them
+    is not the article's. The blocks after the last one are no continuation when the markup goes on printing
+    prose after that paragraph (it was not cut there: the list is another story that opens as this one does)."""
     texts: list[str] = []
     matched: list[tuple[int, int]] = []  # (block, paragraph)
     opening = 0
@@ -185,12 +193,17 @@ def _match(blocks: list[Any], keys: dict[str, int], paragraphs: Sequence[str], b
             if opening == OPENING_BLOCKS:
                 return None
     order = [paragraph for _, paragraph in matched]
-    if len(matched) < MIN_MATCHED or order != sorted(order) or order[0] >= OPENING_PARAGRAPHS:
+    if len(matched) < MIN_MATCHED or order != sorted(order) or order[0] > opening_bound:
         return None
     printed_after = sum(word_count(paragraph) >= PRINTED_PROSE_WORDS for paragraph in paragraphs[order[-1] + 1 :])
     if printed_after >= PRINTED_PROSE_AFTER:
         return _Match(len(matched), None)
     return _Match(len(matched), Continuation(order[-1], [text for text in texts[matched[-1][0] + 1 :] if text]))
+
+
+def _long(paragraphs: Iterable[str]) -> Iterator[str]:
+    """The paragraphs long enough to identify a block."""
+    return (paragraph for paragraph in paragraphs if word_count(paragraph) >= MIN_KEY_WORDS)
 
 
 def _snippets(paragraphs: Iterable[str]) -> list[tuple[str, str]]:

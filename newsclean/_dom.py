@@ -221,7 +221,7 @@ def app_state_scripts(tree: LexborHTMLParser, *, min_chars: int) -> list[str]:
     for node in tree.css("script:not([src])"):
         kind = (node.attributes.get("type") or "").lower()
         if kind and "json" not in kind and "javascript" not in kind and kind != "module":
-            continue  # templates, shaders, JSON-LD's siblings in other languages
+            continue  # a template, a shader: data no state is written in
         text = node.text(deep=True)
         if len(text) >= min_chars:
             scripts.append(text)

@@ -322,3 +322,11 @@ def test_a_block_too_long_for_a_paragraph_is_no_paragraph() -> None:
         nested = {"type": "section", "content": [nested, {"type": "x"}, {"type": "y"}, {"type": "z"}]}
     assert _block_text(nested, [MAX_VALUES]) == ""
     assert _block_text({"type": "paragraph", "text": "A short one."}, [MAX_VALUES]) == "A short one."
+
+
+def test_short_lines_above_the_article_do_not_hide_its_opening() -> None:
+    preamble = ("Politics", "By Jane Doe", "March 5, 2024", "Updated at noon")
+    page = _page(_next_data(_rich_text(PARAGRAPHS)), printed=(*preamble, *PARAGRAPHS[:CUT]))
+    article = newsclean.clean_html(page, url=URL)
+    assert article.provenance["text"] == "markup, continued from the page's app state"
+    assert PARAGRAPHS[-1] in article.paragraphs
