@@ -14,10 +14,11 @@ other list holds more of them (a next story may open as this one does). The bloc
 printed are the article's continuation, taken only when the markup prints no more prose after that paragraph (it
 was cut there), no reader could see any of them (none is in the page's visible text: a list the markup printed
 further than the extractor kept is the extractor's call, not a cut), and they make a run of prose (``MIN_BLOCKS``
-blocks, ``MIN_WORDS`` words). A block whose type names no prose (an ad, an image, an embed, a promo) is left out;
-blocks nested in a block (list items, a quote's citation) are read as one paragraph, a space between them. Gold
-sets differ on such text (docs/benchmarks.md, "The hidden rest of an article"); the provenance names the app state
-only when some of its text is left after the cleaners.
+blocks, ``MIN_WORDS`` words); a last paragraph the markup printed cut short ("… before the…") is replaced by its
+whole block. A block whose type names no prose (an ad, an image, an embed, a promo) is left out; blocks nested in
+a block (list items, a quote's citation) are read as one paragraph, a space between them. Gold sets differ on such
+text (docs/benchmarks.md, "The hidden rest of an article"); the provenance names the app state only when some of
+its text is left after the cleaners.
 
 Most pages' states hold no article, or all of it where the page prints it all; parsing and walking one costs more
 than the rest of the page's metadata. So a script's text is tested first, as text: it holds two of the markup's
@@ -84,6 +85,7 @@ MAX_BLOCK_CHARS = 20_000
 SHOWN_CHARS = 40
 
 _TEXT_KEYS = frozenset({"text", "value", "content"})
+_ELLIPSES = ("…", "...")
 #: Where rich-text formats name a block's type (ProseMirror, Contentful, Portable Text, Arc XP, Bloomberg).
 _TYPE_KEYS = ("type", "nodeType", "_type")
 _NOT_PROSE = re.compile(
@@ -112,10 +114,12 @@ _PLAIN_RUN = re.compile(r"[^\W_](?:[^\W_]| ){11,}")
 
 
 class Continuation(NamedTuple):
-    """Blocks the markup did not print, to go after its paragraph ``after``."""
+    """Blocks the markup did not print, to go after its paragraph ``after``; with ``cut``, in place of that
+    paragraph, which the markup printed cut short ("… the council said it would…")."""
 
     after: int
     paragraphs: list[str]
+    cut: bool = False
 
 
 def hidden_continuation(scripts: Sequence[str], paragraphs: Sequence[str], visible_text: str) -> Continuation | None:
@@ -157,7 +161,7 @@ def hidden_continuation(scripts: Sequence[str], paragraphs: Sequence[str], visib
                 words = sum(map(word_count, rest.paragraphs))
                 if words < MIN_WORDS or words <= best_words:
                     continue
-                if any(_shown(text, folded_visible) for text in rest.paragraphs):
+                if any(_shown(text, folded_visible) for text in rest.paragraphs[rest.cut :]):
                     continue
                 best, best_words = rest, words
     return best
@@ -198,7 +202,20 @@ def _match(
     printed_after = sum(word_count(paragraph) >= PRINTED_PROSE_WORDS for paragraph in paragraphs[order[-1] + 1 :])
     if printed_after >= PRINTED_PROSE_AFTER:
         return _Match(len(matched), None)
-    return _Match(len(matched), Continuation(order[-1], [text for text in texts[matched[-1][0] + 1 :] if text]))
+    rest = [text for text in texts[matched[-1][0] + 1 :] if text]
+    following = order[-1] + 1
+    if rest and following < len(paragraphs) and _cut_copy(paragraphs[following], rest[0]):
+        return _Match(len(matched), Continuation(following, rest, cut=True))
+    return _Match(len(matched), Continuation(order[-1], rest))
+
+
+def _cut_copy(printed: str, block: str) -> bool:
+    """Whether ``printed`` is ``block`` cut short with an ellipsis, as a paywall prints the last paragraph it shows."""
+    stripped = printed.rstrip()
+    if not stripped.endswith(_ELLIPSES):
+        return False
+    head = _fold(stripped.rstrip(".…"))
+    return len(head.split()) >= MIN_KEY_WORDS and _fold(block).startswith(head)
 
 
 def _long(paragraphs: Iterable[str]) -> Iterator[str]:

@@ -261,9 +261,9 @@ class Pipeline:
         raw_title = title if title is not None else resolved.values.get("title")
         continued: list[str] = []
         if continuation is not None:  # a paywall or a lazy page printed the article's first paragraphs only
-            after = continuation.after + 1
             continued = normalize_paragraphs(continuation.paragraphs)
-            paragraphs[after:after] = continued
+            start = continuation.after + (0 if continuation.cut else 1)  # a paragraph printed cut short is replaced
+            paragraphs[start : continuation.after + 1] = continued
         elif not has_words(" ".join(paragraphs), self.min_words):  # a page rendered by script: its JSON-LD, if any
             structured = structured_body_paragraphs(candidates)
             if structured:

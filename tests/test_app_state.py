@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import newsclean
-from newsclean._app_state import MAX_BLOCK_CHARS, MAX_VALUES, _block_text, hidden_continuation
+from newsclean._app_state import MAX_BLOCK_CHARS, MAX_VALUES, Continuation, _block_text, hidden_continuation
 
 PARAGRAPHS = (
     "The city council voted on Tuesday to approve the new budget after a long and heated debate.",
@@ -176,7 +176,7 @@ def test_the_walk_stops_at_its_budget_in_a_state_that_holds_the_article_far_down
     continuation = hidden_continuation(
         [json.dumps(_rich_text(PARAGRAPHS))], PARAGRAPHS[:CUT], " ".join(PARAGRAPHS[:CUT])
     )
-    assert continuation is not None and continuation == (CUT - 1, list(PARAGRAPHS[CUT:]))
+    assert continuation == Continuation(CUT - 1, list(PARAGRAPHS[CUT:]))
 
 
 def test_a_japanese_article_in_a_state_written_with_unicode_escapes_is_continued() -> None:
@@ -330,3 +330,12 @@ def test_short_lines_above_the_article_do_not_hide_its_opening() -> None:
     article = newsclean.clean_html(page, url=URL)
     assert article.provenance["text"] == "markup, continued from the page's app state"
     assert PARAGRAPHS[-1] in article.paragraphs
+
+
+def test_a_last_paragraph_printed_cut_short_is_replaced_by_its_whole_copy() -> None:
+    # Its whole copy in the state was on the page, as far as the cut: the continuation was refused.
+    cut = PARAGRAPHS[2][:40].rstrip() + "…"
+    page = _page(_next_data(_rich_text(PARAGRAPHS)), printed=(*PARAGRAPHS[:2], cut))
+    article = newsclean.clean_html(page, url=URL)
+    assert article.paragraphs[: len(PARAGRAPHS)] == PARAGRAPHS
+    assert cut not in article.paragraphs
