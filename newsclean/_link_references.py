@@ -1,13 +1,13 @@
 """The list of link targets a text browser prints under a dump, and the link numbers it puts in the text.
 
 ``lynx -dump`` numbers every link in the text ("approve the [1]new budget") and lists the targets at the end,
-under a "References" heading ("   1. https://news.example.com/budget"), the list split into "Visible links" and
-"Hidden links:" in some versions. Neither is the article's: the list goes, as one removal, and so do the numbers
-in the text of the links it lists (lynx's markup, as a link's tag is a page's). A list under that heading that is
-not all numbered addresses is the writer's, and stays, and so is one without lynx's "Visible links" / "Hidden
-links:" subheadings whose links are not, half of them at least, marked in the text as lynx marks them (the number
-right before the link's text: a writer cites a source as "… [1]."); a writer's citations stay, whatever their
-number.
+under a "References" heading ("   1. https://news.example.com/budget"), the list split into "Visible links:" and
+"Hidden links:" in some versions, all three in the reader's language (``LYNX_LABELS``). Neither is the article's:
+the list goes, as one removal, and so do the numbers in the text of the links it lists (lynx's markup, as a
+link's tag is a page's). A list under that heading that is not all numbered addresses is the writer's, and stays,
+and so is one without lynx's subheadings whose links are not, half of them at least, marked in the text as lynx
+marks them (the number right before the link's text: a writer cites a source as "… [1]."); a writer's citations
+stay, whatever their number.
 """
 
 from __future__ import annotations
@@ -18,11 +18,48 @@ from typing import NamedTuple
 from ._models import Removal
 
 RULE = "dump.link-references"
-HEADING = "References"
+#: lynx's words for the list's heading and its two parts, in every language its message catalogs translate them
+#: to (lynx 2.9.0: References, Visible links:, Hidden links:); lynx writes them in the reader's locale.
+LYNX_LABELS = {
+    "ca": ("Referències", "Enllaços visibles:", "Enllaços ocults:"),
+    "cs": ("Reference", "Viditelné odkazy:", "Skryté odkazy:"),
+    "da": ("Henvisninger", "Synlige links:", "Skjulte links:"),
+    "de": ("Verweise", "Sichtbare Links:", "Versteckte Links:"),
+    "en": ("References", "Visible links:", "Hidden links:"),
+    "eo": ("Referencoj", "Videblaj ligiloj:", "Kaŝitaj ligiloj:"),
+    "et": ("Viited", "Nähtavad viited:", "Peidetud viited:"),
+    "fi": ("Viitteet", "Näkyvät linkit:", "Piilotetut linkit:"),
+    "fr": ("Références", "Liens visibles :", "Liens cachés :"),
+    "hu": ("Hivatkozások", "Látható hivatkozás:", "Rejtett hivatkozás:"),
+    "id": ("Referensi", "Sambungan yang terlihat:", "Sambungan tersembunyi:"),
+    "it": ("Riferimenti", "Collegamenti visibili:", "Collegamenti nascosti:"),
+    "ja": ("参照", "見えるリンク:", "隠されたリンク:"),
+    "nl": ("Referenties", "Zichtbare links:", "Verborgen links:"),
+    "pt_BR": ("Referências", "Ligações visíveis:", "Ligações escondidas:"),
+    "ru": ("Ссылки", "Видимых ссылок:", "Скрытых ссылок:"),
+    "sl": ("Sklici", "Visible links:", "Skrite povezave:"),
+    "sv": ("Referenser", "Besökta länkar:", "Dolda länkar:"),
+    "tr": ("Referanslar", "Görünür linkler:", "Gizli Linkler:"),
+    "uk": ("Посилання", "Видимі посилання:", "Приховані посилання:"),
+    "vi": ("Tham chiếu", "Liên kết hiển thị:", "Liên kết ẩn:"),
+    "zh_TW": ("References", "不隱藏的鏈結：", "隱藏的鏈結："),
+}
+
+
+def _label(text: str) -> str:
+    """A label as compared: casefolded, its colon (of any width, with a space before it or not) dropped; older
+    lynx versions wrote "Visible links" without one."""
+    return text.strip().rstrip(":：").strip().casefold()
+
+
+_HEADINGS = frozenset(_label(heading) for heading, _, _ in LYNX_LABELS.values())
+_VISIBLE = frozenset(_label(visible) for _, visible, _ in LYNX_LABELS.values())
+_HIDDEN = frozenset(_label(hidden) for _, _, hidden in LYNX_LABELS.values())
+_SUBHEADINGS = _VISIBLE | _HIDDEN
 _TARGET = re.compile(r"\s*(\d{1,5})\. [a-zA-Z][a-zA-Z0-9+.-]{0,20}:\S*\s*")
-_SUBHEADING = re.compile(r"\s*(Visible links|Hidden links):?\s*")
 #: lynx's mark: the number right before the link's text (a word, a quote, an image's "[IMG]"), not a writer's
 #: citation, which a space or punctuation follows ("… [1].").
+_IMAGE_PLACEHOLDERS = re.compile(r"\s*(?:\[[^\]\s]{1,100}\]\s*)+")
 _MARKED_LINK = re.compile(r"\[(\d{1,5})\](?=[^\W_]|[\[“‘\"'(])")
 
 
@@ -36,14 +73,17 @@ class LinkReferences(NamedTuple):
 def split_link_references(text: str) -> LinkReferences | None:
     """``text`` without the link list a text browser printed at its end, and the removal of that list; None when
     it ends with no such list."""
-    if HEADING not in text:
-        return None
     lines = text.splitlines()
-    heading = next((index for index in range(len(lines) - 1, -1, -1) if lines[index].strip() == HEADING), None)
-    if heading is None:
+    # From the end: the list's lines, then its heading; anything else first means there is no list.
+    heading = len(lines) - 1
+    while heading >= 0 and (
+        not lines[heading].strip() or _TARGET.fullmatch(lines[heading]) or _label(lines[heading]) in _SUBHEADINGS
+    ):
+        heading -= 1
+    if heading < 0 or _label(lines[heading]) not in _HEADINGS:
         return None
     numbers: set[str] = set()
-    visible: set[str] = set()  # listed before "Hidden links": lynx marked them in the text
+    visible: set[str] = set()  # listed before the hidden links: lynx marked them in the text
     hidden = False
     subheadings = 0  # lynx's own words: with them the list is lynx's, marked in the text or not
     for line in lines[heading + 1 :]:
@@ -51,25 +91,25 @@ def split_link_references(text: str) -> LinkReferences | None:
             numbers.add(target.group(1))
             if not hidden:
                 visible.add(target.group(1))
-        elif subheading := _SUBHEADING.fullmatch(line):
-            hidden = subheading.group(1) == "Hidden links"
-            subheadings += 1
         elif line.strip():
-            return None
+            hidden = _label(line) in _HIDDEN
+            subheadings += 1
     # A writer's own list of addresses under "References" has no marks in the text, or not lynx's: its number
     # right before the link's text.
     body = "\n".join(lines[:heading])
     marked = {marker.group(1) for marker in _MARKED_LINK.finditer(body)} & visible
-    if subheadings == 0 and (not visible or 2 * len(marked) < len(visible)):
+    if not numbers or (subheadings == 0 and (not visible or 2 * len(marked) < len(visible))):
         return None
     listed = " ".join(" ".join(line.split()) for line in lines[heading:] if line.strip())
     return LinkReferences(body, frozenset(numbers), Removal(RULE, "widget", "text", listed))
 
 
 def drop_link_numbers(paragraphs: list[str], numbers: frozenset[str]) -> list[str]:
-    """``paragraphs`` without lynx's marks of the links in ``numbers``; taken out once the dump's lines are joined,
-    as the wrap was measured with them. A writer's citation of the same number ("… [1].") stays."""
-    return [
+    """``paragraphs`` without lynx's marks of the links in ``numbers``, taken out once the dump's lines are joined
+    (the wrap was measured with them), and without the lines lynx writes for images ("[x.png]", "[IMG]"). A
+    writer's citation of the same number ("… [1].") stays."""
+    unmarked = [
         _MARKED_LINK.sub(lambda marker: "" if marker.group(1) in numbers else marker.group(0), paragraph)
         for paragraph in paragraphs
     ]
+    return [paragraph for paragraph in unmarked if not _IMAGE_PLACEHOLDERS.fullmatch(paragraph)]

@@ -84,3 +84,49 @@ def test_a_list_of_hidden_links_only_is_lynxs_too() -> None:
     article = newsclean.clean_text(_dump(PARAGRAPHS, hidden))
     assert article.paragraphs == PARAGRAPHS
     assert [removal.rule for removal in article.removed] == ["dump.link-references"]
+
+
+#: `lynx -dump -width=72` of a page written for this test, lynx 2.9.0 run in a German locale.
+GERMAN_LYNX_DUMP = (
+    "                        Rat beschliesst Haushalt\n\n"
+    "   Der Stadtrat hat am Dienstag nach einer langen und hitzigen\n"
+    "   Debatte den neuen [1]Haushalt beschlossen, der deutlich mehr\n"
+    "   Geld fuer die Schulen und Parks der Stadt vorsieht.\n\n"
+    "   Die Abgeordneten stritten stundenlang ueber die geplante\n"
+    "   [2]Strassenbahn und ueber die Mittel fuer die Schulen, die der\n"
+    "   Buergermeister als wichtigste Aufgabe bezeichnet hat.\n\n"
+    "   Die Buergermeisterin sagte, sie werde den Haushalt am Freitag\n"
+    "   unterschreiben, noch vor dem Beginn des neuen\n"
+    "   [3]Haushaltsjahres im Januar.\n"
+    "   [4][x.png]\n\n"
+    "Verweise\n\n"
+    "   1. https://news.example.com/haushalt\n"
+    "   2. https://news.example.com/tram\n"
+    "   3. https://news.example.com/jahr\n"
+    "   4. https://news.example.com/x\n"
+)
+
+
+def test_lynx_in_another_language_and_its_image_placeholders() -> None:
+    # The German list ("Verweise") and every mark stayed, and the dump was not found wrapped.
+    article = newsclean.clean_text(GERMAN_LYNX_DUMP)
+    assert article.title == "Rat beschliesst Haushalt"
+    assert article.paragraphs == (
+        "Der Stadtrat hat am Dienstag nach einer langen und hitzigen Debatte den neuen Haushalt beschlossen, der "
+        "deutlich mehr Geld fuer die Schulen und Parks der Stadt vorsieht.",
+        "Die Abgeordneten stritten stundenlang ueber die geplante Strassenbahn und ueber die Mittel fuer die Schulen, "
+        "die der Buergermeister als wichtigste Aufgabe bezeichnet hat.",
+        "Die Buergermeisterin sagte, sie werde den Haushalt am Freitag unterschreiben, noch vor dem Beginn des neuen "
+        "Haushaltsjahres im Januar.",
+    )
+    assert [removal.rule for removal in article.removed] == ["dump.link-references"]
+
+
+def test_a_french_list_with_lynxs_spaced_colons() -> None:
+    french = (
+        "Références\n\n   Liens visibles :\n   1. https://news.example.com/budget\n   2. https://news.example.com/tram\n"
+        "   3. https://news.example.com/annee\n\n   Liens cachés :\n   4. https://news.example.com/logo\n"
+    )
+    article = newsclean.clean_text(_dump(MARKED, french))
+    assert article.paragraphs == PARAGRAPHS
+    assert article.removed[0].text.startswith("Références Liens visibles :")
