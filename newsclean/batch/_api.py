@@ -27,7 +27,7 @@ def clean_batch(
     A record is a ``Document``, a ``Failure`` (passed through, e.g. from a reader) or a JSON-like mapping read
     with ``keys`` (a ``KeyMap`` or a dict of its fields; common field names are detected). Options are those of
     ``BatchConfig``: ``workers`` (default: all cores; 0 runs in this process), ``rules``, ``limits``,
-    ``require_content``, ``chunk_size``, ``hard_timeout``. Never raises for one bad record.
+    ``require_content``, ``read_app_state``, ``chunk_size``, ``hard_timeout``. Never raises for one bad record.
     """
     if "keys" in options:
         options["keys"] = as_key_map(options["keys"])

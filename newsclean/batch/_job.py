@@ -68,6 +68,8 @@ class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
     checkpoint_every: int = 256
     hard_timeout: float | None = None
     extractor: Any = None
+    #: ``Pipeline(read_app_state=…)``: continue a cut article from its page's app state.
+    read_app_state: bool = True
 
     def __post_init__(self) -> None:
         if self.workers is not None and (not isinstance(self.workers, int) or self.workers < 0):
@@ -86,7 +88,11 @@ class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
 
     def pipeline_settings(self) -> PipelineSettings:
         return PipelineSettings(
-            rules=self.rules, limits=self.limits, require_content=self.require_content, extractor=self.extractor
+            rules=self.rules,
+            limits=self.limits,
+            require_content=self.require_content,
+            extractor=self.extractor,
+            read_app_state=self.read_app_state,
         )
 
     def resolved_workers(self) -> int:

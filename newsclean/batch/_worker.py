@@ -36,10 +36,17 @@ class PipelineSettings(msgspec.Struct, frozen=True, kw_only=True):
     limits: Limits = msgspec.field(default_factory=Limits)
     require_content: bool = False
     extractor: Any = None  # an Extractor instance (picklable); None: trafilatura
+    read_app_state: bool = True
 
     def build(self) -> Pipeline:
         rules: RulesArg = self.rules
-        return Pipeline(rules=rules, limits=self.limits, require_content=self.require_content, extractor=self.extractor)
+        return Pipeline(
+            rules=rules,
+            limits=self.limits,
+            require_content=self.require_content,
+            extractor=self.extractor,
+            read_app_state=self.read_app_state,
+        )
 
 
 def failure_outcome(index: int, failure: Failure) -> Outcome:

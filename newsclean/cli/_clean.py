@@ -135,6 +135,12 @@ def _batch_options(function: F) -> F:
         ),
         click.option("--require-content", is_flag=True, help="Reject pages without article text."),
         click.option(
+            "--markup-only",
+            is_flag=True,
+            help="Keep to the text a page's markup prints: do not continue an article the markup cuts short "
+            "(a paywall) with the rest its scripts' app state holds.",
+        ),
+        click.option(
             "--checkpoint-every",
             type=click.IntRange(min=1),
             default=256,
@@ -177,6 +183,7 @@ def clean_command(
     max_bytes: int,
     timeout: float,
     require_content: bool,
+    markup_only: bool,
     checkpoint_every: int,
     rules: RulesArg,
 ) -> None:
@@ -211,6 +218,7 @@ def clean_command(
             rules=rules,
             limits=Limits(max_bytes=max_bytes, timeout=timeout or None),
             require_content=require_content,
+            read_app_state=not markup_only,
             site=SiteOptions(min_pages=site_min_pages, min_share=site_min_share, min_site_pages=site_min_site_pages)
             if site_boilerplate
             else None,

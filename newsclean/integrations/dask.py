@@ -33,9 +33,12 @@ def clean_frame(
     rules: Any = None,
     limits: Limits | Mapping[str, Any] | None = None,
     require_content: bool = False,
+    read_app_state: bool = True,
 ) -> Any:
     """A lazy Dask DataFrame of cleaned rows; nothing runs until it is computed or written."""
-    settings = pipeline_settings(rules=rules, limits=limits, require_content=require_content)
+    settings = pipeline_settings(
+        rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state
+    )
     meta = as_pandas(output_schema().empty_table())
     return frame.map_partitions(_clean_partition, settings, key_map(keys), meta=meta)
 

@@ -26,7 +26,8 @@ class Cleaner:
     """``ds.map_batches(Cleaner, batch_format="pyarrow", fn_constructor_kwargs={...})``.
 
     Keyword arguments: ``keys`` (a ``KeyMap`` or a mapping such as ``{"html": "content", "url": "link"}``),
-    ``rules`` (rule-pack paths), ``limits`` (a ``Limits`` or a mapping of its fields), ``require_content``.
+    ``rules`` (rule-pack paths), ``limits`` (a ``Limits`` or a mapping of its fields), ``require_content``,
+    ``read_app_state``.
     """
 
     def __init__(
@@ -36,9 +37,12 @@ class Cleaner:
         rules: Any = None,
         limits: Limits | Mapping[str, Any] | None = None,
         require_content: bool = False,
+        read_app_state: bool = True,
     ) -> None:
         self.keys = key_map(keys)
-        self.pipeline = pipeline_settings(rules=rules, limits=limits, require_content=require_content).build()
+        self.pipeline = pipeline_settings(
+            rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state
+        ).build()
 
     def __call__(self, batch: Any) -> Any:
         return clean_table(batch, self.pipeline, self.keys)

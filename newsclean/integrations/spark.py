@@ -30,11 +30,14 @@ def clean_dataframe(
     rules: Any = None,
     limits: Limits | Mapping[str, Any] | None = None,
     require_content: bool = False,
+    read_app_state: bool = True,
 ) -> Any:
     """A lazy Spark DataFrame of cleaned rows; nothing runs until an action or a write."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
-    settings = pipeline_settings(rules=rules, limits=limits, require_content=require_content)
+    settings = pipeline_settings(
+        rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state
+    )
     keymap = key_map(keys)
 
     def clean_partition(frames: Iterator[Any]) -> Iterator[Any]:

@@ -28,11 +28,17 @@ FAILURE_FIELDS = ("stage", "error", "message", "position")
 
 
 def pipeline_settings(
-    *, rules: Any = None, limits: Limits | Mapping[str, Any] | None = None, require_content: bool = False
+    *,
+    rules: Any = None,
+    limits: Limits | Mapping[str, Any] | None = None,
+    require_content: bool = False,
+    read_app_state: bool = True,
 ) -> PipelineSettings:
     """The picklable recipe for a worker's Pipeline, from the keyword arguments every adapter accepts."""
     resolved = limits if isinstance(limits, Limits) else Limits(**dict(limits or {}))
-    return PipelineSettings(rules=rules, limits=resolved, require_content=require_content)
+    return PipelineSettings(
+        rules=rules, limits=resolved, require_content=require_content, read_app_state=read_app_state
+    )
 
 
 key_map = as_key_map  # the adapters' name for it
