@@ -57,9 +57,10 @@ _VISIBLE = frozenset(_label(visible) for _, visible, _ in LYNX_LABELS.values())
 _HIDDEN = frozenset(_label(hidden) for _, _, hidden in LYNX_LABELS.values())
 _SUBHEADINGS = _VISIBLE | _HIDDEN
 _TARGET = re.compile(r"\s*(\d{1,5})\. [a-zA-Z][a-zA-Z0-9+.-]{0,20}:\S*\s*")
+#: A line of lynx's placeholders for images without a text ("[x.png]", "[IMG]").
+_IMAGE_PLACEHOLDERS = re.compile(r"\s*(?:\[[^\]\s]{1,100}\]\s*)+")
 #: lynx's mark: the number right before the link's text (a word, a quote, an image's "[IMG]"), not a writer's
 #: citation, which a space or punctuation follows ("… [1].").
-_IMAGE_PLACEHOLDERS = re.compile(r"\s*(?:\[[^\]\s]{1,100}\]\s*)+")
 _MARKED_LINK = re.compile(r"\[(\d{1,5})\](?=[^\W_]|[\[“‘\"'(])")
 
 
