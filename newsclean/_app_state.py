@@ -63,8 +63,9 @@ KEY_LOOKBACK = 48
 MAX_ESCAPED_QUOTES = 256
 
 # The state, parsed.
-#: Assignments tried per script: a state is assigned near the script's start.
-MAX_ASSIGNMENTS = 4
+#: Assignments tried per script (a failing one costs a character or two), and ``JSON.parse('…')`` calls read.
+MAX_ASSIGNMENTS = 64
+MAX_PARSE_CALLS = 8
 #: JSON values walked per page, all states together: a state is data of any size, the walk stays bounded.
 MAX_VALUES = 300_000
 #: A markup paragraph of fewer words is too common a phrase to identify a block.
@@ -108,6 +109,11 @@ _TAG = re.compile(r"<[^>]*>")
 _REST_OF_LITERAL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"')
 _LITERAL = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _KEY_BEFORE = re.compile(r'"([^"\\]{1,40})"\s*:\s*$')
+_PARSE_CALL = re.compile(
+    r"""JSON\.parse\(\s*(?:'([^'\\]*(?:\\.[^'\\]*)*)'|"([^"\\]*(?:\\.[^"\\]*)*)")\s*\)""", re.DOTALL
+)
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _UPPER_HEX = re.compile(r"(?<=\\u)[0-9a-f]{4}")
 #: A snippet of a paragraph that JSON writes as it is (or, non-ASCII, as \\u escapes): letters, digits, spaces.
 _PLAIN_RUN = re.compile(r"[^\W_](?:[^\W_]| ){11,}")
@@ -129,6 +135,7 @@ def hidden_continuation(scripts: Sequence[str], paragraphs: Sequence[str], visib
     # The article's first paragraphs: a headline, a byline or a date line may come before them.
     opening = _snippets(islice(_long(paragraphs), OPENING_PARAGRAPHS))
     closing = _snippets(paragraphs[: -CLOSING_PARAGRAPHS - 1 : -1])
+    scripts = [text for script in scripts for text in _script_texts(script, opening)]
     # Cheap tests on the script's text first: most states hold no article, or hold all of it where the page
     # prints it; only a state with hidden prose after the printed paragraphs is parsed.
     worth_parsing = [
@@ -326,6 +333,36 @@ def _key(text: str) -> str | None:
 def _shown(text: str, folded_visible: str) -> bool:
     folded = _fold(text)
     return len(folded) >= SHOWN_CHARS and folded[:SHOWN_CHARS] in folded_visible
+
+
+def _script_texts(script: str, opening: list[tuple[str, str]]) -> Iterator[str]:
+    """The script, and the JSON each of its ``JSON.parse('…')`` calls reads from a string literal that holds the
+    markup's first paragraphs (a state written so is escaped twice, and only its JSON shows the keys and quotes the
+    text tests read)."""
+    yield script
+    if "JSON.parse(" not in script:
+        return
+    for call in islice(_PARSE_CALL.finditer(script), MAX_PARSE_CALLS):
+        literal = call.group(1) if call.group(1) is not None else call.group(2)
+        if len(literal) >= MIN_SCRIPT_CHARS and _holds_paragraphs(literal, opening):
+            yield _js_string(literal)
+
+
+def _js_string(literal: str) -> str:
+    """A JavaScript string literal's value: JSON's string escapes are JavaScript's but for ``\\'``, ``\\x…``,
+    ``\\v`` and ``\\0``, so JSON's decoder (in C) reads most, and the rest is read escape by escape."""
+    try:
+        value: str = json.loads(f'"{literal.replace(chr(92) + chr(39), chr(39))}"', strict=False)
+        return value
+    except ValueError:
+        return _JS_ESCAPE.sub(_unescaped, literal)
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    code = escape.group(1)
+    if code[0] in "ux" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _JS_ESCAPES.get(code, code)
 
 
 def _states(script: str) -> Iterator[Any]:

@@ -339,3 +339,14 @@ def test_a_last_paragraph_printed_cut_short_is_replaced_by_its_whole_copy() -> N
     article = newsclean.clean_html(page, url=URL)
     assert article.paragraphs[: len(PARAGRAPHS)] == PARAGRAPHS
     assert cut not in article.paragraphs
+
+
+def test_a_state_read_from_json_parse_or_after_many_assignments() -> None:
+    # JSON.parse('…') was not read, nor a state assigned after four other "= {".
+    state = json.dumps(_rich_text(PARAGRAPHS) | {"navigation": NAVIGATION})
+    literal = state.replace("\\", "\\\\").replace("'", "\\'")
+    parsed = f"<script>window.__APOLLO_STATE__ = JSON.parse('{literal}');</script>"
+    assigned = "<script>" + "".join(f"var a{n} = {{}};" for n in range(6)) + f"window.__STATE__ = {state};</script>"
+    for script in (parsed, assigned):
+        article = newsclean.clean_html(_page(script), url=URL)
+        assert article.paragraphs[: len(PARAGRAPHS)] == PARAGRAPHS
