@@ -2,7 +2,8 @@
 
 A page built with a JavaScript framework ships its article twice: as markup, and as the data the framework renders
 the markup from (Next.js's ``<script id="__NEXT_DATA__" type="application/json">``, a
-``window.__PRELOADED_STATE__ = {…}`` assignment, Arc XP's ``Fusion.globalContent = {…}``). A metered paywall or a
+``window.__PRELOADED_STATE__ = {…}`` assignment or its ``JSON.parse('…')``, Arc XP's ``Fusion.globalContent =
+{…}``). A metered paywall or a
 lazy "continue reading" prints only the first paragraphs as markup, while the data holds them all. In the data, the
 body is a list of blocks: objects whose text sits under ``text``, ``value`` or ``content`` keys (ProseMirror and
 TipTap, Contentful's rich text, Portable Text, Arc XP's content elements, Bloomberg's story body), or JsonML arrays
