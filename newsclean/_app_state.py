@@ -136,13 +136,14 @@ def hidden_continuation(scripts: Sequence[str], paragraphs: Sequence[str], visib
     # The article's first paragraphs: a headline, a byline or a date line may come before them.
     opening = _snippets(islice(_long(paragraphs), OPENING_PARAGRAPHS))
     closing = _snippets(paragraphs[: -CLOSING_PARAGRAPHS - 1 : -1])
-    scripts = [text for script in scripts for text in _script_texts(script, opening)]
     # Cheap tests on the script's text first: most states hold no article, or hold all of it where the page
     # prints it; only a state with hidden prose after the printed paragraphs is parsed.
+    holding = [script for script in scripts if _holds_paragraphs(script, opening)]
     worth_parsing = [
-        script
-        for script in scripts
-        if _holds_paragraphs(script, opening) and _hides_prose_after(script, closing, visible_text)
+        text
+        for script in holding
+        for text in _script_texts(script, opening)
+        if _hides_prose_after(text, closing, visible_text)
     ]
     if not worth_parsing:
         return None

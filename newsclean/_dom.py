@@ -220,8 +220,8 @@ def app_state_scripts(tree: LexborHTMLParser, *, min_chars: int) -> list[str]:
     scripts = []
     for node in tree.css("script:not([src])"):
         kind = (node.attributes.get("type") or "").lower()
-        if kind and "json" not in kind and "javascript" not in kind and kind != "module":
-            continue  # a template, a shader: data no state is written in
+        if (kind and "json" not in kind and "javascript" not in kind and kind != "module") or "ld+json" in kind:
+            continue  # a template, a shader: data no state is written in; JSON-LD, read as metadata
         text = node.text(deep=True)
         if len(text) >= min_chars:
             scripts.append(text)
