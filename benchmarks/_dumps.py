@@ -19,6 +19,7 @@ from ._data import Page, iter_pages
 from ._extractors import ExtractFn, Extraction
 from ._matching import TextIndex
 from ._removals import audit_removals
+from ._report import run_line
 from ._residual import BOILERPLATE_CATEGORIES, PageContext, page_context, residual_paragraphs
 from ._scoring import PageCounts, aggregate, page_counts
 
@@ -152,8 +153,7 @@ def dumps_markdown(results: dict[str, Any]) -> str:
     lines = [
         "# Text dumps",
         "",
-        f"Run: {results['run']['started']} · newsclean {results['run']['newsclean']} · "
-        f"trafilatura {results['run'].get('trafilatura', '?')} · command `{results['run']['command']}`",
+        run_line(results["run"]),
         "",
         "Each peer's output on a gold page, handed to `Pipeline.clean_text` as a plain-text dump (one paragraph a "
         "line, the page's URL, no markup). F1 (P / R): the ScrapingHub shingle metric, before → after the cleaning. "

@@ -21,13 +21,20 @@ def _f1_cell(row: dict[str, Any]) -> str:
     return f"{row['f1']:.3f} ± {spread['f1']:.3f}" if spread else f"{row['f1']:.3f}"
 
 
+def run_line(run: dict[str, Any]) -> str:
+    """A report's line on its run: when, which versions, the command."""
+    return (
+        f"Run: {run['started']} · newsclean {run['newsclean']} · trafilatura {run.get('trafilatura', '?')} · "
+        f"command `{run['command']}`"
+    )
+
+
 def quality_markdown(results: dict[str, Any]) -> str:
     """``results`` is the ``quality.json`` document: run info and, per dataset, a summary per extractor."""
     lines = [
         "# Quality",
         "",
-        f"Run: {results['run']['started']} · newsclean {results['run']['newsclean']} · "
-        f"trafilatura {results['run'].get('trafilatura', '?')} · command `{results['run']['command']}`",
+        run_line(results["run"]),
         "",
         "F1 / P / R: the ScrapingHub benchmark's shingle metric. pages/s: CPU seconds of that extractor alone, "
         "one core. Residual: output paragraphs not in the gold text that the classifier puts in a boilerplate "

@@ -74,6 +74,12 @@ class LinkReferences(NamedTuple):
 def split_link_references(text: str) -> LinkReferences | None:
     """``text`` without the link list a text browser printed at its end, and the removal of that list; None when
     it ends with no such list."""
+    # Most dumps end in prose: their last line says so without the whole text split into lines.
+    tail = text.rstrip()
+    tail = tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1 :]
+    last = tail.splitlines()[-1] if tail else tail  # the line separators splitlines knows besides these two
+    if not (_TARGET.fullmatch(last) or _label(last) in _SUBHEADINGS):
+        return None
     lines = text.splitlines()
     # From the end: the list's lines, then its heading; anything else first means there is no list.
     heading = len(lines) - 1

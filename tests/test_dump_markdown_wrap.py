@@ -6,19 +6,11 @@ import textwrap
 from itertools import pairwise
 
 import pytest
+from test_hard_wrap import PARAGRAPHS  # the same three paragraphs, wrapped here inside Markdown
 
 import newsclean
 from newsclean._hard_wrap import join_wrapped_lines
 from newsclean._markdown import looks_like_markdown, markdown_paragraphs
-
-PARAGRAPHS = (
-    "The city council voted on Tuesday to approve the new budget after a long and heated debate that lasted well"
-    " into the night, with members of the public filling the chamber.",
-    "Council members argued for hours over the planned transit line and the money for schools, and several"
-    " amendments were offered and rejected before the final vote was taken.",
-    "The mayor said she would sign the budget on Friday, before the start of the fiscal year, and thanked the"
-    " council for its work.",
-)
 
 
 def _wrapped(*blocks: str) -> str:
