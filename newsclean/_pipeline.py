@@ -134,8 +134,16 @@ class Pipeline:
         read_app_state: bool = True,
     ) -> None:
         self.rules = resolve_rules(rules)
+        # Checked here, where the mistake is made, not at the first page, where it would surface as an
+        # AttributeError from inside the pipeline.
+        if extractor is not None and not callable(getattr(extractor, "extract", None)):
+            raise TypeError(f"extractor must have an extract(html, url=...) method, got {type(extractor).__name__}")
         self.extractor: Extractor = extractor or TrafilaturaExtractor()
+        if limits is not None and not isinstance(limits, Limits):
+            raise TypeError(f"limits must be a newsclean.Limits, got {type(limits).__name__}")
         self.limits = limits or Limits()
+        if not isinstance(require_content, bool):
+            raise TypeError(f"require_content must be a bool, got {type(require_content).__name__}")
         self.require_content = require_content
         if not isinstance(min_words, int) or min_words < 0:
             raise ValueError(f"min_words must be 0 or more, got {min_words!r}")

@@ -455,3 +455,17 @@ def test_cli_settings_out_of_range_are_usage_errors(tmp_path: Path, option: list
 def test_settings_out_of_range_are_value_errors_naming_the_setting(build: Any, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         build()
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Pipeline(limits="x"), "limits must be a newsclean.Limits, got str"),
+        (lambda: Pipeline(limits={"timeout": 5}), "limits must be a newsclean.Limits, got dict"),
+        (lambda: Pipeline(extractor="trafilatura"), r"extractor must have an extract\(html, url=...\) method, got str"),
+        (lambda: Pipeline(require_content="yes"), "require_content must be a bool, got str"),
+    ],
+)
+def test_settings_of_the_wrong_type_are_type_errors_when_the_pipeline_is_built(build: Any, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        build()

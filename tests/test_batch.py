@@ -273,6 +273,32 @@ def test_workers_that_cannot_start_stop_the_batch_with_a_clear_error() -> None:
     assert "the environment, not the input" in str(raised.value)
 
 
+_UNGUARDED_SCRIPT = """
+import newsclean
+text = "The city council voted on Tuesday night to approve the new budget for schools."
+html = f"<html><body><article><h1>Budget</h1><p>{text}</p></article></body></html>"
+print(list(newsclean.clean_batch([{"html": html, "url": "https://example.com/a"}], workers=1)))
+"""
+
+
+@pytest.mark.timeout(120)
+def test_a_script_that_starts_a_batch_unguarded_is_told_how_to_fix_it(tmp_path: Path) -> None:
+    script = tmp_path / "clean_my_pages.py"
+    script.write_text(_UNGUARDED_SCRIPT)
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=110, cwd=tmp_path)
+    assert run.returncode != 0
+    last_line = run.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("newsclean.batch._pool.WorkerStartError")
+    assert "clean_my_pages.py starts the batch at its top level" in last_line
+    assert 'if __name__ == "__main__":' in last_line and "workers=0" in last_line
+    # Guarded, the same script runs.
+    guarded_lines = "".join(f"    {line}\n" for line in _UNGUARDED_SCRIPT.strip().splitlines())
+    script.write_text(f"if __name__ == '__main__':\n{guarded_lines}")
+    guarded = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=110, cwd=tmp_path)
+    assert guarded.returncode == 0, guarded.stderr
+    assert "Article(" in guarded.stdout and "status='ok'" in guarded.stdout
+
+
 @pytest.mark.timeout(60)
 def test_clean_batch_takes_mappings_and_keeps_input_order() -> None:
     records = [{"id": f"r{n}", "url": f"https://o.example/{n}", "html": page("o.example", n)} for n in range(10)]

@@ -11,10 +11,12 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
 
 from .._models import Failure
@@ -30,6 +32,24 @@ MAX_FAILED_STARTS = 3
 
 class WorkerStartError(RuntimeError):
     """Worker processes keep dying before they clean anything."""
+
+
+def _script_hint() -> str:
+    """Why workers die at start when a script runs the pool: each worker imports the script that started it (as
+    Python's multiprocessing does with every start method but fork), and a script that starts the pool at its
+    top level, unguarded, starts it again in each worker, which multiprocessing refuses."""
+    script = getattr(sys.modules.get("__main__"), "__file__", None)
+    # Not for newsclean's own command (its console script has no suffix; "-m newsclean" runs from the package).
+    if not isinstance(script, str) or not script.endswith(".py") or Path(script).resolve().is_relative_to(_PACKAGE):
+        return ""
+    return (
+        f"; if {Path(script).name} starts the batch at its top level, start it under "
+        "'if __name__ == \"__main__\":' (each worker process imports the script), or pass workers=0 to clean "
+        "in this process"
+    )
+
+
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def _context() -> Any:
@@ -206,7 +226,7 @@ class ProcessPool:
         if self._failed_starts >= MAX_FAILED_STARTS:
             raise WorkerStartError(
                 f"{MAX_FAILED_STARTS} worker processes in a row failed to start (last: {reason}); "
-                "the environment, not the input, is at fault"
+                f"the environment, not the input, is at fault{_script_hint()}"
             )
         self._replace(context, pool, worker)
 
