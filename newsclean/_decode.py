@@ -195,13 +195,41 @@ def _utf16_byte_order(data: bytes) -> str | None:
     return "utf-16-le" if after > before else "utf-16-be"
 
 
+_MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9a-z-]+/[!#$%&'*+.^_`|~0-9a-z-]+")
+_HEADER_VALUES = re.compile(r'(?:"(?:[^"\\]|\\.)*"?|[^,"])+')
+
+
+def content_type_parts(value: str) -> tuple[str | None, str | None]:
+    """``(essence, charset)`` of a Content-Type value. A repeated header comes joined with commas ("text/html;
+    charset=windows-1252, text/html; charset=windows-1251"): as browsers do (Fetch, "extract a MIME type"), the
+    last value that is a valid type other than */* counts, and the charset is that value's, or, when it names
+    none, that of the values of the same type before it."""
+    essence: str | None = None
+    charset: str | None = None
+    for part in _HEADER_VALUES.findall(value):
+        candidate, _, parameters = part.partition(";")
+        candidate = candidate.strip().lower()
+        if not _MEDIA_TYPE.fullmatch(candidate) or candidate == "*/*":
+            continue
+        if candidate != essence:
+            charset = None
+        named = _HEADER_CHARSET.search(parameters)
+        if named:
+            charset = named.group(1)
+        essence = candidate
+    return essence, charset
+
+
 def charset_from_headers(headers: Mapping[str, str] | None) -> str | None:
     if not headers:
         return None
     for key, value in headers.items():
         if key.lower() == "content-type":
-            match = _HEADER_CHARSET.search(value)
-            return match.group(1) if match else None
+            essence, charset = content_type_parts(value)
+            if essence is None:  # no valid type ("charset=utf-8" alone): its charset still tells more than nothing
+                match = _HEADER_CHARSET.search(value)
+                return match.group(1) if match else None
+            return charset
     return None
 
 

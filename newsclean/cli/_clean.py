@@ -21,7 +21,7 @@ from ..batch._job import default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
 from ..io._writers import open_writer, require_writer_packages
-from ._options import file_error, rules_option
+from ._options import exit_for_a_gone_reader, file_error, rules_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -238,10 +238,7 @@ def clean_command(
     except WorkerStartError as exc:
         raise click.ClickException(str(exc)) from None
     except BrokenPipeError:
-        # The reader of standard output has gone ("| head -1"): stop quietly, as a Unix tool killed by SIGPIPE
-        # does (status 128 + 13), with standard output pointed elsewhere so that its final flush cannot fail.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(141)
+        exit_for_a_gone_reader()
     except OSError as exc:  # inputs that cannot be read are rejects; this is an output that cannot be written
         raise file_error(exc) from None
     except KeyboardInterrupt as exc:

@@ -19,9 +19,9 @@ from .._exceptions import FetchError
 from .._models import Article, Failure, to_json
 from .._pipeline import Pipeline
 from .._rules import RulesArg
-from ..fetch import Fetcher, discover_urls
+from ..fetch import Fetcher, FetchOptions, discover_urls
 from ..io._open import open_utf8
-from ._options import file_error, rules_option
+from ._options import exit_for_a_gone_reader, file_error, rules_option
 
 
 def _read_url_file(name: str) -> Iterator[str]:
@@ -46,6 +46,17 @@ def _read_url_file(name: str) -> Iterator[str]:
             stream.close()
 
 
+def _sendable_user_agent(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """The agent, once it is known to be sendable: else a usage error naming the option, before any URL is tried
+    (each would fail on it)."""
+    if value:
+        try:
+            FetchOptions(user_agent=value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx=context, param=parameter) from None
+    return value
+
+
 @click.command("fetch")
 @click.argument("urls", nargs=-1)
 @click.option(
@@ -68,7 +79,11 @@ def _read_url_file(name: str) -> Iterator[str]:
 )
 @click.option("--warc", type=click.Path(dir_okay=False), help="Also archive every response to this WARC file.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), help="On-disk cache with revalidation.")
-@click.option("--user-agent", help="User-Agent header (its first token is matched against robots.txt).")
+@click.option(
+    "--user-agent",
+    callback=_sendable_user_agent,
+    help="User-Agent header (its first token is matched against robots.txt).",
+)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
@@ -165,6 +180,8 @@ def fetch_command(
         fetched, failures, body_bytes, elapsed = _fetch_all(
             pipeline, options, targets, feeds=feeds, sitemaps=sitemaps, warc=warc, output=output, progress=progress
         )
+    except BrokenPipeError:  # "| head": the fetches in flight were stopped on the way here
+        exit_for_a_gone_reader()
     except OSError as exc:  # URLs that cannot be fetched are failure records; this is a file that cannot be written
         raise file_error(exc) from None
     reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(failures.items())) or "none"

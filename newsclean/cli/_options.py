@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -65,3 +68,11 @@ def file_error(exc: OSError) -> click.FileError:
         # "-o notes.txt/out.jsonl": the folder to write into is a file ("File exists" said nothing of that)
         hint = f"{hint}: a file stands where a folder of the output's path should be"
     return click.FileError(str(exc.filename or "?"), hint=hint)
+
+
+def exit_for_a_gone_reader() -> NoReturn:
+    """Stop quietly once the reader of standard output has gone ("| head -1"), as a Unix tool killed by SIGPIPE
+    does (status 128 + 13), with standard output pointed elsewhere so that its final flush cannot fail."""
+    with contextlib.suppress(OSError, ValueError):  # no file descriptor under it (click's test runner)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(141)

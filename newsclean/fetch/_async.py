@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
@@ -34,6 +35,7 @@ from ._politeness import AsyncHostLimiter
 from ._result import FetchResult
 from ._retry import retry_arguments
 from ._robots import (
+    BODY_CUT_SHORT,
     ROBOTS_ERRORS,
     ROBOTS_REDIRECTS,
     RobotsCache,
@@ -272,9 +274,10 @@ class AsyncFetcher(FetchSteps):
                     robots = RobotsResponse(response, location)
                     if robots.redirect is None:
                         if robots.reader is not None:
-                            async for chunk in response.aiter_raw():
-                                if not robots.feed(chunk):
-                                    break
+                            with contextlib.suppress(BODY_CUT_SHORT):
+                                async for chunk in response.aiter_raw():
+                                    if not robots.feed(chunk):
+                                        break
                         return robots.policy()
             except ROBOTS_ERRORS as exc:
                 return robots_failure(exc, location)

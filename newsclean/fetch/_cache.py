@@ -1,9 +1,9 @@
 """An on-disk response cache that revalidates: a cached page is asked for again with ``If-None-Match`` /
 ``If-Modified-Since``, and a ``304 Not Modified`` answer reuses the stored bytes.
 
-Only responses with a validator (``ETag`` or ``Last-Modified``) and without ``Cache-Control: no-store`` are
-stored. Entries are keyed by the requested URL; writes are atomic (temp file, then rename), so concurrent
-fetchers and a crash never leave a torn entry.
+Only responses with a validator (``ETag`` or ``Last-Modified``) that can be sent back (ASCII) and without
+``Cache-Control: no-store`` are stored. Entries are keyed by the requested URL; writes are atomic (temp file, then
+rename), so concurrent fetchers and a crash never leave a torn entry.
 """
 
 from __future__ import annotations
@@ -50,15 +50,16 @@ class ResponseCache:
 
     def conditional_headers(self, entry: CacheEntry) -> dict[str, str]:
         headers = {}
-        if entry.etag:
-            headers["If-None-Match"] = entry.etag
-        if entry.last_modified:
-            headers["If-Modified-Since"] = entry.last_modified
+        # Entries stored before validators were checked may hold one that cannot be sent.
+        if etag := _sendable(entry.etag):
+            headers["If-None-Match"] = etag
+        if last_modified := _sendable(entry.last_modified):
+            headers["If-Modified-Since"] = last_modified
         return headers
 
     def store(self, result: FetchResult) -> None:
-        etag = result.headers.get("etag")
-        last_modified = result.headers.get("last-modified")
+        etag = _sendable(result.headers.get("etag"))
+        last_modified = _sendable(result.headers.get("last-modified"))
         if result.status_code != 200 or not (etag or last_modified):
             return
         if "no-store" in result.headers.get("cache-control", "").lower():
@@ -77,6 +78,13 @@ class ResponseCache:
         # Body first: a metadata file always points at a complete body.
         _atomic_write(body_path, result.content)
         _atomic_write(meta_path, msgspec.json.encode(entry))
+
+
+def _sendable(validator: str | None) -> str | None:
+    """``validator`` when it can be sent back as a request header, else None. httpx sends ASCII header values only,
+    and a server may put other bytes in an ETag (``"café"`` in UTF-8); such a page is not revalidated, rather than
+    failing every later request for it."""
+    return validator if validator and validator.isascii() else None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

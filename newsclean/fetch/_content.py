@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .._decode import content_type_parts
 from .._exceptions import FetchError
 
 # Interstitials are small; real article pages with these words in the text are usually much larger.
@@ -54,23 +55,12 @@ _SPACES = re.compile(r"\s+")
 _CONSENT_HOSTS = re.compile(r"^(consent\.google\.|consent\.youtube\.|consent\.yahoo\.|guce\.(yahoo|oath)\.)")
 
 
-_MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9a-z-]+/[!#$%&'*+.^_`|~0-9a-z-]+")
-_HEADER_VALUES = re.compile(r'(?:"(?:[^"\\]|\\.)*"?|[^,"])+')
-
-
 def media_type(headers: Mapping[str, str]) -> str | None:
     """The essence ("text/html") of the Content-Type. A repeated header comes joined with commas ("text/html,
     text/html; charset=utf-8"): as browsers do (Fetch, "extract a MIME type"), the last value that is a valid type
-    other than */* counts."""
+    other than */* counts; the decoder takes its charset from the same value (``content_type_parts``)."""
     value = headers.get("content-type")
-    if not value:
-        return None
-    found = None
-    for part in _HEADER_VALUES.findall(value):
-        essence = part.split(";", 1)[0].strip().lower()
-        if _MEDIA_TYPE.fullmatch(essence) and essence != "*/*":
-            found = essence
-    return found
+    return content_type_parts(value)[0] if value else None
 
 
 def looks_like_html(body: bytes) -> bool:

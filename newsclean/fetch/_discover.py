@@ -7,6 +7,7 @@ with our ``Fetcher`` and parsed here with lxml, in document order, without dupli
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Iterator
 
@@ -14,6 +15,7 @@ import httpx
 from lxml import etree
 
 from .._exceptions import FetchError
+from ._content import looks_like_html
 from ._options import HTML_CONTENT_TYPES, make_options
 from ._sync import Fetcher
 
@@ -36,16 +38,70 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
 
 
-def _root(data: bytes, *, max_bytes: int, url: str) -> etree._Element:
+# What a document's root element says it is, for the message when it is not the kind asked for.
+_KINDS = {
+    "urlset": "a sitemap",
+    "sitemapindex": "a sitemap index",
+    "rss": "an RSS feed",
+    "rdf": "an RSS feed",
+    "feed": "an Atom feed",
+    "html": "an HTML page",
+}
+_FEED_ROOTS = frozenset({"rss", "rdf", "feed"})
+_SITEMAP_ROOTS = frozenset({"urlset", "sitemapindex"})
+_FEED_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+_SITEMAP_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:url|sitemap)\s*>", re.IGNORECASE)
+
+
+def _gunzip(data: bytes, *, max_bytes: int, url: str) -> tuple[bytes, FetchError | None]:
+    """A ``.xml.gz`` file's document, and the ``FetchError("encoding")`` that says it was cut short (None when it
+    is whole). A corrupt stream raises that error instead."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        document = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError(f"gzipped document could not be decompressed: {exc}", url=url, reason="encoding") from exc
+    if len(document) > max_bytes:
+        raise FetchError(f"gzipped document exceeds max_bytes={max_bytes:,}", url=url, reason="too_large")
+    if inflater.eof:
+        return document, None
+    return document, FetchError(
+        "gzipped document was cut short; the entries read before the cut were kept", url=url, reason="encoding"
+    )
+
+
+def _root(
+    data: bytes, *, max_bytes: int, url: str, kinds: frozenset[str], wanted: str, entry_end: re.Pattern[bytes]
+) -> tuple[etree._Element, FetchError | None]:
+    """The root of a document whose root element is one of ``kinds`` (``wanted`` names them), and the error that
+    says it was cut short, if it was: then the root holds the entries that were read whole. Raises ``FetchError``
+    for a document that is corrupt, no XML, or XML of another kind (an HTML page given as a sitemap)."""
+    cut_short = None
     if data[:2] == b"\x1f\x8b":  # sitemap.xml.gz served as a file, not as a Content-Encoding
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        data = inflater.decompress(data, max_bytes + 1)
-        if len(data) > max_bytes:
-            raise FetchError(f"gzipped document exceeds max_bytes={max_bytes:,}", url=url, reason="too_large")
-    root = etree.fromstring(data.lstrip(), parser=_PARSER) if data.strip() else None
+        data, cut_short = _gunzip(data, max_bytes=max_bytes, url=url)
+        if cut_short is not None:
+            # The last entry may stop mid-URL, and recovering parsing would close it: keep the whole ones.
+            ends = [match.end() for match in entry_end.finditer(data)]
+            if not ends:
+                raise cut_short
+            data = data[: ends[-1]]
+    try:
+        root = etree.fromstring(data.lstrip(), parser=_PARSER) if data.strip() else None
+    except etree.LxmlError as exc:  # even the recovering parser gives up on binary data
+        raise _not_xml(data, url=url, wanted=wanted, detail=f": {exc}") from exc
     if root is None:
-        raise FetchError("document is not XML", url=url, reason="content_type")
-    return root
+        raise _not_xml(data, url=url, wanted=wanted, detail="")
+    name = _local(root.tag)
+    if name not in kinds:
+        kind = _KINDS.get(name, "an XML document")
+        raise FetchError(f"document is {kind} (<{name}>), not {wanted}", url=url, reason="content_type")
+    return root, cut_short
+
+
+def _not_xml(data: bytes, *, url: str, wanted: str, detail: str) -> FetchError:
+    if looks_like_html(data):  # "<!doctype html>" in lower case is no XML at all, but says what it is
+        return FetchError(f"document is an HTML page, not {wanted}", url=url, reason="content_type")
+    return FetchError(f"document is not XML{detail}", url=url, reason="content_type")
 
 
 def _join(base: str, link: str | None) -> str | None:
@@ -59,8 +115,19 @@ def _join(base: str, link: str | None) -> str | None:
 
 
 def parse_feed(data: bytes, *, base_url: str, max_bytes: int = 10 * 1024 * 1024) -> list[str]:
-    """Article links of an RSS 1/2 or Atom feed, in feed order, relative links resolved against ``base_url``."""
-    root = _root(data, max_bytes=max_bytes, url=base_url)
+    """Article links of an RSS 1/2 or Atom feed, in feed order, relative links resolved against ``base_url``.
+    Raises ``FetchError`` for a document that cannot be read whole or is no feed."""
+    links, cut_short = _read_feed(data, base_url=base_url, max_bytes=max_bytes)
+    if cut_short is not None:
+        raise cut_short
+    return links
+
+
+def _read_feed(data: bytes, *, base_url: str, max_bytes: int) -> tuple[list[str], FetchError | None]:
+    """``parse_feed``, but a gzipped feed cut short gives the links read before the cut and the error."""
+    root, cut_short = _root(
+        data, max_bytes=max_bytes, url=base_url, kinds=_FEED_ROOTS, wanted="a feed", entry_end=_FEED_ENTRY_END
+    )
     links: list[str] = []
     for element in root.iter():
         name = _local(element.tag)
@@ -86,12 +153,23 @@ def parse_feed(data: bytes, *, base_url: str, max_bytes: int = 10 * 1024 * 1024)
         joined = _join(base_url, found)
         if joined and joined not in links:
             links.append(joined)
-    return links
+    return links, cut_short
 
 
 def parse_sitemap(data: bytes, *, base_url: str, max_bytes: int = 50 * 1024 * 1024) -> tuple[list[str], list[str]]:
-    """``(page URLs, child sitemap URLs)`` of a sitemap or sitemap index, in document order."""
-    root = _root(data, max_bytes=max_bytes, url=base_url)
+    """``(page URLs, child sitemap URLs)`` of a sitemap or sitemap index, in document order. Raises ``FetchError``
+    for a document that cannot be read whole or is no sitemap."""
+    pages, children, cut_short = _read_sitemap(data, base_url=base_url, max_bytes=max_bytes)
+    if cut_short is not None:
+        raise cut_short
+    return pages, children
+
+
+def _read_sitemap(data: bytes, *, base_url: str, max_bytes: int) -> tuple[list[str], list[str], FetchError | None]:
+    """``parse_sitemap``, but a gzipped sitemap cut short gives the URLs read before the cut and the error."""
+    root, cut_short = _root(
+        data, max_bytes=max_bytes, url=base_url, kinds=_SITEMAP_ROOTS, wanted="a sitemap", entry_end=_SITEMAP_ENTRY_END
+    )
     pages: list[str] = []
     children: list[str] = []
     for element in root.iter():
@@ -105,7 +183,7 @@ def parse_sitemap(data: bytes, *, base_url: str, max_bytes: int = 50 * 1024 * 10
                 if joined and joined not in target:
                     target.append(joined)
                 break
-    return pages, children
+    return pages, children, cut_short
 
 
 def discover_urls(
@@ -119,9 +197,10 @@ def discover_urls(
     """Fetch feeds and sitemaps (politely, through a ``Fetcher``) and yield the article URLs they list.
 
     Sitemap indexes are followed, breadth first, up to ``MAX_SITEMAPS`` documents. Each URL is yielded once.
-    A feed or sitemap that cannot be fetched or read raises its ``FetchError``; with ``on_error``, it is passed
-    ``(document URL, error)`` instead (when the other documents' URLs are yielded, in their place) and
-    discovery goes on with the rest.
+    A feed or sitemap that cannot be fetched or read (corrupt, no XML, or not a feed or sitemap) raises its
+    ``FetchError``; with ``on_error``, it is passed ``(document URL, error)`` instead (when the other documents'
+    URLs are yielded, in their place) and discovery goes on with the rest. A gzipped one cut short yields the
+    entries read before the cut, then fails the same way.
     """
 
     def failed(location: str, exc: FetchError) -> None:
@@ -137,7 +216,9 @@ def discover_urls(
         for feed in feeds:
             try:
                 result = own.get(feed)
-                links = parse_feed(result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes)
+                links, cut_short = _read_feed(
+                    result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes
+                )
             except FetchError as exc:
                 failed(feed, exc)
                 continue
@@ -145,6 +226,8 @@ def discover_urls(
                 if link not in seen:
                     seen.add(link)
                     yield link
+            if cut_short is not None:
+                failed(feed, cut_short)
         queue = list(sitemaps)
         visited: set[str] = set()
         while queue and len(visited) < MAX_SITEMAPS:
@@ -154,7 +237,7 @@ def discover_urls(
             visited.add(location)
             try:
                 result = own.get(location)
-                pages, children = parse_sitemap(
+                pages, children, cut_short = _read_sitemap(
                     result.content, base_url=result.final_url, max_bytes=xml_options.max_bytes
                 )
             except FetchError as exc:
@@ -165,5 +248,7 @@ def discover_urls(
                 if link not in seen:
                     seen.add(link)
                     yield link
+            if cut_short is not None:
+                failed(location, cut_short)
     finally:
         own.close()

@@ -34,6 +34,13 @@ MAX_REFRESH_DELAY = 5.0
 #: Where a meta refresh is looked for: the head of a stub page.
 REFRESH_SCAN_BYTES = 16 * 1024
 _META_REFRESH = re.compile(rb"<meta\b[^>]*?\bhttp-equiv\s*=\s*[\"']?refresh\b[^>]*>", re.IGNORECASE)
+# Where a browser sees no tags, so no refresh either: comments, and the contents of elements whose text is not
+# parsed as markup (script, style, <noscript> in a browser that runs scripts, <title>, <textarea>...) or is inert
+# (<template>). A comment ends at "-->" or "--!>", or at once as "<!-->" / "<!--->"; one left open hides the rest.
+_HIDDEN_START = re.compile(
+    rb"<!--|<(script|style|template|noscript|title|textarea|xmp|iframe|noembed|noframes)(?=[\s/>])", re.IGNORECASE
+)
+_COMMENT_END = re.compile(rb"-?>|.*?--!?>", re.DOTALL)
 _REFRESH_CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ASCII_WHITESPACE = "\t\n\f\r "
 
@@ -189,12 +196,11 @@ def meta_refresh_url(body: bytes, current: httpx.URL) -> httpx.URL | None:
 
     A browser follows it; a fetcher that did not kept the stub ("If you are not redirected, click here"), an
     empty article. A longer delay is a timed reload of a page that has its content (news front pages reload
-    every few minutes), and a refresh inside ``<noscript>`` is meant for browsers without scripts.
+    every few minutes), and a refresh inside ``<noscript>`` is meant for browsers without scripts. One inside a
+    comment, a script or a template is no tag to a browser (``_visible_markup``).
     """
-    head = body[:REFRESH_SCAN_BYTES]
+    head = _visible_markup(body[:REFRESH_SCAN_BYTES])
     for tag in _META_REFRESH.finditer(head):
-        if head.rfind(b"<noscript", 0, tag.start()) > head.rfind(b"</noscript", 0, tag.start()):
-            continue
         content = _REFRESH_CONTENT.search(tag.group(0))
         if content is None:
             continue
@@ -210,6 +216,39 @@ def meta_refresh_url(body: bytes, current: httpx.URL) -> httpx.URL | None:
             continue  # a script URL, or the page reloading itself
         return target
     return None
+
+
+def _visible_markup(head: bytes) -> bytes:
+    """``head`` without its comments and the contents of the elements a browser reads no tags in (``_HIDDEN_START``):
+    a ``<meta>`` there is text, or inert."""
+    visible = bytearray()
+    position = 0
+    while (start := _HIDDEN_START.search(head, position)) is not None:
+        visible += head[position : start.start()]
+        name = start.group(1)
+        if name is None:
+            comment_end = _COMMENT_END.match(head, start.end())
+            position = comment_end.end() if comment_end else len(head)
+        else:
+            position = _element_end(head, name.lower(), start.end())
+        visible += b" "
+    visible += head[position:]
+    return bytes(visible)
+
+
+def _element_end(head: bytes, name: bytes, position: int) -> int:
+    """Where the element ``name`` opened before ``position`` ends (its end tag's end; the end of ``head`` when it is
+    not closed in it). Templates nest; the other elements' contents are text, so their first end tag closes them."""
+    tag = re.compile(rb"<(/?)" + name + rb"(?=[\s/>])[^>]*>?", re.IGNORECASE)
+    depth = 1
+    for found in tag.finditer(head, position):
+        if found.group(1):
+            depth -= 1
+            if depth == 0:
+                return found.end()
+        elif name == b"template":
+            depth += 1
+    return len(head)
 
 
 def parse_refresh(value: str) -> tuple[int, str] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import msgspec
@@ -12,6 +13,8 @@ from .._version import __version__
 
 DEFAULT_USER_AGENT = f"newsclean/{__version__} (article fetcher; python-httpx)"
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_HEADER_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?")
 
 
 class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
@@ -83,11 +86,28 @@ class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative, got {getattr(self, name)!r}")
 
+        _check_header_value("user_agent", self.user_agent)
+        for name, value in self.headers.items():
+            if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+                raise ValueError(f"headers: {name!r} is not a header name (letters, digits and !#$%&'*+-.^_`|~)")
+            _check_header_value(f"headers[{name!r}]", value)
+
     @property
     def robots_agent(self) -> str:
         """The product token robots.txt rules are matched against (``newsclean`` for the default agent)."""
         product = self.user_agent.split("/", 1)[0].split()
         return product[0] if product else "*"  # an agent such as "/1.0" has no product token
+
+
+def _check_header_value(option: str, value: object) -> None:
+    """Raise ``ValueError`` naming ``option`` for a value that cannot be sent as a header. httpx sends ASCII only, and
+    h11 refuses control characters and surrounding spaces: left to the request, every URL would fail, retried, as a
+    connection error."""
+    if not isinstance(value, str) or not _HEADER_VALUE.fullmatch(value):
+        raise ValueError(
+            f"{option} must be printable ASCII, without line breaks or spaces around it, to be sent as a header; "
+            f"got {value!r}"
+        )
 
 
 def make_options(options: FetchOptions | None = None, **overrides: object) -> FetchOptions:

@@ -41,7 +41,8 @@ class RobotsPolicy:
     @classmethod
     def from_response(cls, status: int, body: bytes) -> RobotsPolicy:
         if 200 <= status < 300:
-            text = body[:_MAX_ROBOTS_BYTES].decode("utf-8", "replace")
+            # protego would keep a byte order mark as part of the first line, and lose the group that starts there.
+            text = body[:_MAX_ROBOTS_BYTES].decode("utf-8", "replace").removeprefix("\ufeff")
             return cls(Protego.parse(text))
         if 500 <= status < 600:
             return cls(verdict=False, why=f"robots.txt answered HTTP {status}, so every path is disallowed (RFC 9309)")
@@ -108,6 +109,11 @@ def robots_failure(exc: Exception, location: httpx.URL) -> RobotsPolicy:
     failure = exc if isinstance(exc, FetchError) else send_error(exc, location)
     return RobotsPolicy.after_failure(failure, location)
 
+
+#: What reading a robots.txt body raises when the server closes the connection before the end it announced
+#: (Content-Length, the last chunk). The rules that arrived are still the site's rules, as for a body cut at
+#: 512 KiB or a corrupt compressed one: it ends the body instead of failing the page as unreachable.
+BODY_CUT_SHORT = httpx.RemoteProtocolError
 
 #: What fetching robots.txt can raise, each turned into a policy or a ``FetchError`` naming robots.txt.
 ROBOTS_ERRORS = (FetchError, *SEND_ERRORS)

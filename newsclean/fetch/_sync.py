@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import deque
@@ -35,6 +36,7 @@ from ._politeness import HostLimiter
 from ._result import FetchResult
 from ._retry import retry_arguments
 from ._robots import (
+    BODY_CUT_SHORT,
     ROBOTS_ERRORS,
     ROBOTS_REDIRECTS,
     RobotsCache,
@@ -254,9 +256,10 @@ class Fetcher(FetchSteps):
                     robots = RobotsResponse(response, location)
                     if robots.redirect is None:
                         if robots.reader is not None:
-                            for chunk in response.iter_raw():
-                                if not robots.feed(chunk):
-                                    break
+                            with contextlib.suppress(BODY_CUT_SHORT):
+                                for chunk in response.iter_raw():
+                                    if not robots.feed(chunk):
+                                        break
                         return robots.policy()
             except ROBOTS_ERRORS as exc:
                 return robots_failure(exc, location)
