@@ -131,16 +131,27 @@ _JSON_LD_WRAPPER = re.compile(
 )
 
 
+# A comma before a closing brace or bracket ('"datePublished": "…",}'): JavaScript takes it, JSON does not, and a
+# template that joins its properties with commas leaves one after the last. Strings are matched whole, so a comma
+# inside one ("a,}") stays; one pass, linear in the block.
+_STRING_OR_TRAILING_COMMA = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")|,(\s*[}\]])')
+
+
+def _without_trailing_commas(text: str) -> str:
+    return _STRING_OR_TRAILING_COMMA.sub(lambda match: match[1] or match[2], text)
+
+
 def _json_ld_value(text: str) -> Any:
     """A JSON-LD block's value: JSON, with raw line breaks in its strings (which browsers' JSON-LD readers
-    accept), or inside the wrappers templates put around it. Raises ValueError when it is not JSON either way."""
+    accept), inside the wrappers templates put around it, or with a comma after its last property or item.
+    Raises ValueError when it is not JSON in any of these ways."""
     try:
         return json.loads(text, strict=False)
     except ValueError:
-        unwrapped = _JSON_LD_WRAPPER.sub("", text)
-        if unwrapped == text:
+        repaired = _without_trailing_commas(_JSON_LD_WRAPPER.sub("", text))
+        if repaired == text:
             raise
-        return json.loads(unwrapped, strict=False)
+        return json.loads(repaired, strict=False)
 
 
 def collect_metadata(tree: LexborHTMLParser) -> MetadataCandidates:

@@ -48,12 +48,21 @@ _EDGES = " |•·⋅/–—-,"
 
 
 def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None:
-    """A page's authors, when its header byline was read only in part, from the byline line the text cleaner
-    removed: the page text runs the byline into the first paragraph ("By Jane Doe and John Smith Police said …"),
-    where the last name's end is unclear, while the removed line ends where the byline does. Only a longer list
-    starting with the names already read replaces them; an agency it names fills a missing one."""
+    """A page's authors from the byline line the text cleaner removed, when neither its markup nor its header
+    byline named any ("By Dr. Jane Doe", "By JANE DOE Associated Press": the page text runs a byline into what
+    follows, where a name's end is unclear, and such names are passed over there); or when the header byline
+    was read only in part ("By Jane Doe and John Smith Police said …"), while the removed line ends where the
+    byline does. Only a longer list starting with the names already read replaces them; an agency it names
+    fills a missing one."""
     byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
-    if byline is None or resolved.provenance.get("authors") != "byline":
+    if byline is None:
+        return
+    if "authors" not in resolved.values:
+        names = _byline_names(_without_date(byline)[0])
+        if resolved.set("authors", names.authors, "byline"):
+            resolved.set("agency", names.agency, "byline")
+        return
+    if resolved.provenance.get("authors") != "byline":
         return
     parsed = parse_byline(_without_date(byline)[0])
     known: tuple[str, ...] = resolved.values["authors"]

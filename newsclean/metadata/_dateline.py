@@ -9,16 +9,18 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ._authors import agency_name
-from ._dates import month_number
+from ._dates import FIRST_DAY_ORDINAL, month_number
 
 _DASH = r"\s*(?:--|[-–—:])\s*"
 # Spanish wires close the agency with a full stop before the dash: "Madrid, 5 mar (EFE).-".
 _AGENCY_DASH = r"\.?" + _DASH
 # A place may be two names with a slash: "Frankfurt/Main (dpa) -".
 _PLACE = r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þa-zß-ÿ.'’ /-]{1,40}?(?:,\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ -]{1,30}?)?)"
+# AFP's French wire writes the first of the month as an ordinal: "PARIS, 1er mai (AFP) -".
 _DATE = (
     r"(?P<month>[A-Z][a-zé]{2,9}\.?)\s+(?P<day>\d{1,2})(?:,\s*(?P<year>(?:19|20)\d{2}))?"
-    r"|(?P<day2>\d{1,2})\.?\s+(?P<month2>[A-Za-zé]{3,10}\.?)(?:\s+(?P<year2>(?:19|20)\d{2}))?"
+    r"|(?P<day2>\d{1,2})(?:" + FIRST_DAY_ORDINAL + r")?\.?\s+(?P<month2>[A-Za-zé]{3,10}\.?)"
+    r"(?:\s+(?P<year2>(?:19|20)\d{2}))?"
 )
 # Europa Press writes the day alone, of the current month: "MADRID, 5 (EUROPA PRESS) -".
 _DAY_ONLY = r"(?P<day3>\d{1,2})"

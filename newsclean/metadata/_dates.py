@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import warnings
@@ -501,6 +502,12 @@ def describe(source: str, parsed: ParsedDate) -> str:
 # The letters of the other scripts ``_NATIVE_MONTHS`` writes month names in: Greek, Cyrillic, Hebrew, Arabic,
 # Devanagari, Bengali, Thai (vowel signs and viramas included).
 _NATIVE_LETTERS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f"
+# French, Spanish, Italian and Portuguese write the first of the month as an ordinal and every other day as a
+# number ("1er mai" but "2 mai"), so only a lone "1" takes these endings: French "1er" ("1ᵉʳ" in Unicode's
+# superscripts), Spanish "1º" and Latin America's "1ro" and "1ero", Italian "1º" and "1°", Portuguese "1º", "1.º"
+# and "1o". A superscript printed as an element of its own ("1<sup>er</sup>") reaches the page text after a space.
+FIRST_DAY_ORDINAL = r"(?<=\b1)(?i:ero|ro|\s?(?:er|ᵉʳ|\.?º)|°|o)"
+
 # The letters of the Latin-script month names beyond ASCII's (Polish "września", Czech "března", Turkish "Şubat",
 # Finnish "kesäkuuta", Hungarian "október"), in both cases ("MÄRZ", "FÉVRIER", "AĞUSTOS"), with the Turkish capital
 # "İ" ("NİSAN"), which ``str.upper`` does not give.
@@ -525,9 +532,10 @@ _MONTH_LETTERS = "".join(
 # "NN." group after it ("2024. 03. 05. 06. 07."); a time of day may follow ("2024. 03. 05. 14:30").
 # Month names are matched in any case, capitals beyond ASCII's too ("5. MÄRZ 2024", "5 FÉVRIER 2024", "5 NİSAN
 # 2024"), and ``month_number`` looks them up case-folded; so are the words around them ("5 DE MARÇO DE 2024").
+# The first of the month may be an ordinal (``FIRST_DAY_ORDINAL``): "1er mai 2025", "1º de mayo de 2025".
 _TEXT_DATE = re.compile(
     r"\b(?P<mname>[A-Za-zéÉ]{3,10}+)\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d{2})\b"
-    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?i:(?:of|de)\s+|d['’])?"
+    r"|\b(?P<dm>\d{1,2})(?:st|nd|rd|th|" + FIRST_DAY_ORDINAL + r")?\.?\s+(?i:(?:of|de)\s+|d['’])?"
     r"(?P<nname>"
     + _spaced(_TWO_WORD_MONTH_NAMES)
     + "|"
@@ -996,8 +1004,8 @@ def headline_spans(text: str, headline: str, *, most: int = 4) -> list[tuple[int
     """Where the headline appears in the page text (its first ``most`` appearances): a menu, a table of contents
     or a "related" list may print it before the article header does."""
     key = headline[:40].casefold()
-    if len(key) < 12:
-        return []
+    if len(key) < _SHORT_HEADLINE_CHARS:
+        return _whole_appearances(text, headline, most) if _specific(headline) else []
     folded = text.casefold()
     origin = _folded_origins(text) if len(folded) != len(text) else None
     spans: list[tuple[int, int]] = []
@@ -1007,6 +1015,31 @@ def headline_spans(text: str, headline: str, *, most: int = 4) -> list[tuple[int
         spans.append((at, at + len(headline)))
         start = folded.find(key, start + len(key))
     return spans
+
+
+# A headline shorter than this ("Rates rise", "市議会、新予算案を承認") is looked for only where it stands alone: as
+# a part of the text ("Rates rise" in "Rates rise when…") it names nothing.
+_SHORT_HEADLINE_CHARS = 12
+_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _specific(headline: str) -> bool:
+    """Whether a short headline says enough to be told from a menu's one word: two words, or four characters of
+    a script written without spaces between words."""
+    return len(headline.split()) >= 2 or len(_IDEOGRAPHIC.findall(headline)) >= 4
+
+
+def _whole_appearances(text: str, headline: str, most: int) -> list[tuple[int, int]]:
+    """The first ``most`` appearances of ``headline`` as printed (case and all) with nothing but whitespace, or
+    the text's start or end, on either side (the page text puts a space between every two elements), and no
+    lower-case word after it: "Rates rise when inflation climbs" is a sentence, not the headline."""
+    pattern = re.compile(rf"(?<!\S){re.escape(headline)}(?!\S)")
+    appearances = (
+        match.span()
+        for match in pattern.finditer(text)
+        if not text[match.end() : match.end() + 2].strip()[:1].islower()
+    )
+    return list(itertools.islice(appearances, most))
 
 
 def _folded_origins(text: str) -> list[int]:

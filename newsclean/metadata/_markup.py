@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -109,6 +110,32 @@ def name_of(value: Any) -> str | None:
     if isinstance(value, list) and value:
         return name_of(value[0])
     return None
+
+
+# A tag in a name: CMSs write an author's profile link into the JSON-LD name ("<a href='/jane'>Jane Doe</a>").
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def name_without_tags(value: Any) -> str | None:
+    """A name as text: entities decoded first, as a name escaped into JSON may carry its tags as "&lt;a&gt;"."""
+    cleaned = clean_string(value)
+    if cleaned is None or "<" not in cleaned:
+        return cleaned
+    return clean_string(_TAG.sub(" ", cleaned))
+
+
+def person_names(node: dict[str, Any]) -> list[str]:
+    """The names a JSON-LD ``Person`` node gives: its ``name``, each of them when it is a list, with any tags
+    removed; without a name, its ``givenName``, ``additionalName`` and ``familyName`` joined ("Jane", "Doe" →
+    "Jane Doe")."""
+    name = node.get("name")
+    written = [name_without_tags(value) for value in (name if isinstance(name, list) else [name])]
+    names = [value for value in written if value]
+    if names:
+        return names
+    parts = [name_without_tags(node.get(key)) for key in ("givenName", "additionalName", "familyName")]
+    joined = " ".join(part for part in parts if part)
+    return [joined] if joined else []
 
 
 def url_value(value: Any) -> str | None:

@@ -27,6 +27,7 @@ from ._site import (
     same_site,
     url_sections,
     usable_url,
+    writes_scheme,
 )
 from ._title import host_key
 
@@ -69,7 +70,7 @@ def resolve(
 ) -> Resolved:
     """Resolve what the markup says. Text-based evidence (dateline, language) is added by ``complete``."""
     now = now or datetime.now(UTC)
-    url = usable_url(url)
+    url, scheme_assumed = usable_url(url)
     resolved = Resolved()
     resolved.fallback_html = html
     articles = article_nodes(candidates)
@@ -95,7 +96,7 @@ def resolve(
     resolve_authors(resolved, candidates, articles, site_keys - personal, headline)
     resolved.html_lang = _declared_language(candidates)  # before the dates: a Thai page's may be Buddhist-era ones
     resolve_dates(resolved, candidates, articles, url, now, headline)
-    _resolve_links(resolved, candidates, articles, url)
+    _resolve_links(resolved, candidates, articles, url, scheme_assumed)
 
     _flag_paywall(resolved, candidates, articles)
     for node in articles:
@@ -163,8 +164,14 @@ def _tags(values: Iterable[Any]) -> tuple[str, ...]:
 
 
 def _resolve_links(
-    resolved: Resolved, candidates: MetadataCandidates, articles: list[dict[str, Any]], url: str | None
+    resolved: Resolved,
+    candidates: MetadataCandidates,
+    articles: list[dict[str, Any]],
+    url: str | None,
+    scheme_assumed: bool,
 ) -> None:
+    """``scheme_assumed``: the page's URL was given without its scheme (``usable_url``), so a link resolved
+    against it carries an assumed one, which its provenance says."""
     base = document_base(url, candidates.base_href)
     options: list[tuple[str | None, str]] = [(candidates.canonical, "link-canonical")]
     options.append((first_meta(candidates, "og:url"), "opengraph"))
@@ -178,9 +185,9 @@ def _resolve_links(
             continue  # a canonical to the front page is a template default, not this article
         if url and not same_site(canonical, url):
             # Syndicated copies point to the original publisher: useful to know, but not this page's address.
-            resolved.set("syndication_source", canonical, source)
+            resolved.set("syndication_source", canonical, _noting_scheme(source, raw, scheme_assumed))
             continue
-        resolved.set("canonical_url", canonical, source)
+        resolved.set("canonical_url", canonical, _noting_scheme(source, raw, scheme_assumed))
         break
     image, source = (
         first_meta(candidates, "og:image", "og:image:url", "twitter:image", "twitter:image:src"),
@@ -192,7 +199,14 @@ def _resolve_links(
             image = url_value(node.get("image"))
             if image:
                 break
-    resolved.set("image", clean_url(image, base=base), source)
+    resolved.set("image", clean_url(image, base=base), _noting_scheme(source, image, scheme_assumed))
+
+
+def _noting_scheme(source: str, link: str | None, scheme_assumed: bool) -> str:
+    """``source``, with a note when the link took its scheme from a page URL whose scheme was assumed."""
+    if scheme_assumed and link and not writes_scheme(link):
+        return f"{source}; https assumed"
+    return source
 
 
 def complete(

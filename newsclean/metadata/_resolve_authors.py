@@ -20,7 +20,7 @@ from ._authors import (
     starts_text,
 )
 from ._clean import fold
-from ._markup import AUTHOR_META, metas, name_of, node_types
+from ._markup import AUTHOR_META, metas, name_without_tags, node_types, person_names
 from ._resolved import Resolved
 from ._site import host_of
 from ._title import host_key
@@ -49,7 +49,7 @@ def personal_site_keys(candidates: MetadataCandidates, site_names: list[tuple[st
     byline element) gives the name the site goes by (its og:site_name or publisher, or what its host spells),
     and the name reads as a person's ("Kristian Larsen", "Cory Dransfeldt"; not "MLSsoccer", "USA TODAY", "The
     Independent" or "Riverside Clinic")."""
-    people = [name for node in candidates.json_ld for person in _person_nodes(node) if (name := name_of(person))]
+    people = [name for node in candidates.json_ld for person in _person_nodes(node) for name in person_names(person)]
     host = host_of(url) or ""
     sites = {fold(site): site for site, _ in site_names}
     sites.setdefault(host_key(host), "")
@@ -94,35 +94,38 @@ def _authors_from_json_ld(
                 # A reference into the page's @graph ({"@id": ".../#/schema/person/…"}): the node it names.
                 person = graph.get(str(person.get("@id")), person)
             if isinstance(person, str):
-                byline = parse_byline(person, site_keys=site_keys, structured=True)
+                byline = parse_byline(name_without_tags(person) or "", site_keys=site_keys, structured=True)
                 names.extend(byline.authors)
                 agency = agency or byline.agency
                 organization = organization or byline.organization
             elif isinstance(person, dict):
-                name = name_of(person)
-                if not name:
-                    continue
-                wire = agency_name(name)
-                if wire:
-                    agency = agency or wire
-                elif (
-                    node_types(person) & {"organization", "newsmediaorganization", "corporation"}
-                    or fold(name) in site_keys
-                ):
-                    organization = organization or name.strip(" ,;|")
-                elif (accepted := person_name(name, site_keys=site_keys, structured=True)) is not None:
-                    names.append(accepted)
-                    organization = organization or newsroom_after_name(name, site_keys)
-                else:
-                    # One Person node is one person: what follows the name is a role or an affiliation
-                    # ("Jane Doe, Chief Technology Officer and Head of Labs", "Jane Doe, Riverside Report").
-                    head = re.split(r"\s*[,;|]\s*", name, maxsplit=1)[0] or name
-                    byline = parse_byline(head, site_keys=site_keys, structured=True)
-                    names.extend(byline.authors)
-                    agency = agency or byline.agency or parse_byline(name, structured=True).agency
+                for name in person_names(person):
+                    wire = agency_name(name)
+                    if wire:
+                        agency = agency or wire
+                    elif node_types(person) & _ORGANIZATION_TYPES or fold(name) in site_keys:
+                        organization = organization or name.strip(" ,;|")
+                    elif (accepted := person_name(name, site_keys=site_keys, structured=True)) is not None:
+                        names.extend(_people_listed(accepted, site_keys) or (accepted,))
+                        organization = organization or newsroom_after_name(name, site_keys)
+                    else:
+                        # One Person node is one person: what follows the name is a role or an affiliation
+                        # ("Jane Doe, Chief Technology Officer and Head of Labs", "Jane Doe, Riverside Report").
+                        head = re.split(r"\s*[,;|]\s*", name, maxsplit=1)[0] or name
+                        byline = parse_byline(head, site_keys=site_keys, structured=True)
+                        names.extend(byline.authors)
+                        agency = agency or byline.agency or parse_byline(name, structured=True).agency
         if names:
             break
     return Byline(tuple(dict.fromkeys(names)), agency, organization)
+
+
+def _people_listed(name: str, site_keys: set[str]) -> tuple[str, ...]:
+    """The people of a Person node's name that lists several ("Jane Doe and John Roe"), read as the same text in
+    ``<meta name=author>`` is; none when the list's parts are not all full names: "José Ortega y Gasset" and
+    "Maria da Silva e Souza" are one person each, whose names hold a conjunction."""
+    listed = parse_byline(name, site_keys=site_keys, structured=True).authors
+    return listed if len(listed) >= 2 and all(len(person.split()) >= 2 for person in listed) else ()
 
 
 def resolve_authors(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from courlan import normalize_url
+from courlan import extract_domain, normalize_url
 
 from ._hosts import unicode_host, without_serving_prefixes
 from ._title import host_key
@@ -22,16 +22,40 @@ _TRACKING = re.compile(
 )
 
 
-def usable_url(url: str | None) -> str | None:
-    """``url`` if it can be parsed, else ``None``: a caller's URL is a hint, and one urllib rejects
-    ("http://[::1") gives no evidence rather than an error in the middle of a page's metadata."""
+# A URL written without its scheme, as lists and mirrored copies write them: a host name, perhaps a port, and a
+# path, query or fragment ("www.example.com/news/budget", "example.co.uk/a?id=7"), or a "www." host alone. The host
+# must end in a public suffix (``_known_host``): "index.html/…" and "news/budget" name no host, and a file name
+# alone ("notes.md", Moldova's suffix) has no "www.".
+_HOST_THEN_PATH = re.compile(r"^(?P<host>[^\s/?#:@]+\.[^\s/?#:@.]+)(?::\d{1,5})?(?:[/?#]|(?P<alone>$))")
+
+
+def _known_host(host: str) -> bool:
+    """Whether ``host`` ends in a public suffix of the tld list, under a registered name of its own."""
+    return "." in (extract_domain(f"http://{host}/") or "")
+
+
+def usable_url(url: str | None) -> tuple[str | None, bool]:
+    """``url`` as the page's address, and whether its scheme was assumed; ``None`` when urllib rejects it
+    ("http://[::1"): a caller's URL is a hint, and a bad one gives no evidence rather than an error in the middle
+    of a page's metadata. A URL without a scheme that starts with a host name (``_HOST_THEN_PATH``), or with "//",
+    is taken as https: else urllib finds no host in the first (no site name), and links resolved against either
+    have no scheme (no canonical URL); which of http and https serves the page changes neither site nor path."""
     if not url:
-        return None
+        return None, False
     try:
-        urlsplit(url)
+        parts = urlsplit(url)
     except ValueError:
-        return None
-    return url
+        return None, False
+    if url.startswith("//") and parts.hostname:
+        return f"https:{url}", True
+    written = _HOST_THEN_PATH.match(url) if "://" not in url else None
+    if (
+        written is not None
+        and (written["alone"] is None or written["host"].casefold().startswith("www."))
+        and _known_host(written["host"])
+    ):
+        return f"https://{url}", True
+    return url, False
 
 
 def host_of(url: str | None) -> str | None:
@@ -56,24 +80,39 @@ def document_base(url: str | None, base_href: str | None) -> str | None:
     document base URL), or the page's URL when there is none or it is no http(s) URL."""
     if not base_href:
         return url
+    return _joined(base_href, url) or url
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def writes_scheme(link: str) -> bool:
+    """Whether ``link`` starts with a scheme ("https:", "mailto:"): it is then absolute, and names its host itself
+    or none."""
+    return _SCHEME.match(link.strip()) is not None
+
+
+def _joined(href: str, base: str | None) -> str | None:
+    """``href`` as an absolute http(s) URL with a host, resolved against ``base`` when relative; else ``None``.
+
+    urllib resolves a link with the base's scheme and a single slash ("https:/www.example.com/news") as a path
+    on the base's host ("https://www.example.com/www.example.com/news"), and one with a scheme and nothing more
+    ("https://") as the base itself: either would invent an address the link never gave, so a link that writes a
+    scheme is taken as it is written, and without a host it gives none."""
     try:
-        joined = urljoin(url, base_href) if url else base_href
-        parts = urlsplit(joined)
+        absolute = href if writes_scheme(href) or not base else urljoin(base, href)
+        parts = urlsplit(absolute)
     except ValueError:
-        return url
-    return joined if parts.scheme in ("http", "https") and parts.hostname else url
+        return None
+    return absolute if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def clean_url(raw: str | None, *, base: str | None) -> str | None:
     """An absolute http(s) URL with tracking parameters and fragment removed, or ``None`` if unusable."""
     if not raw:
         return None
-    try:
-        absolute = urljoin(base, raw.strip()) if base else raw.strip()
-        parts = urlsplit(absolute)
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    absolute = _joined(raw.strip(), base)
+    if absolute is None:
         return None
     try:
         normalized = urlsplit(str(normalize_url(absolute, strict=False)))
