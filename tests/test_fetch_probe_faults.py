@@ -435,3 +435,19 @@ def test_requests_to_one_host_are_served_in_the_order_they_came(
     # Only the first few, picked up by idle threads at once, may reach the host's turn out of order.
     overtaken_by = [served.index(number) - number for number in range(40)]
     assert max(overtaken_by) < concurrency, served
+
+
+# -- control characters read from input are escaped on the terminal ----------------------------------------------------
+
+
+def test_a_failure_line_on_stderr_shows_control_characters_escaped(tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_bytes(b"garbage\x01\x1b[31mred\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["fetch", "-i", str(urls), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("newsclean: garbage")]
+    assert "\x01" not in line and "\x1b" not in line
+    assert line.startswith("newsclean: garbage\\x01\\x1b[31mred: invalid_url: ")
+    # The record keeps the URL as it was read.
+    assert json.loads(out.read_text())["url"] == "garbage\x01\x1b[31mred"

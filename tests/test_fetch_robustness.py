@@ -415,9 +415,30 @@ def test_retry_after_takes_ascii_digits_only(value: str, seconds: float | None) 
     assert parse_retry_after(value) == seconds
 
 
+@pytest.mark.parametrize(("value", "stated"), [("3600", "3600s"), ("9" * 400, "more than a year")])
+def test_a_retry_after_past_the_limit_is_stated_in_the_failure(
+    serve: Callable[[dict[str, Handler]], RawServer], pipeline: Pipeline, value: str, stated: str
+) -> None:
+    def busy(conn: socket.socket, server: RawServer) -> None:
+        respond(conn, "503 Service Unavailable", (("Retry-After", value),))
+
+    server = serve({"/busy": busy})
+    with Fetcher(pipeline=pipeline, **{**QUICK, "retries": 2}) as fetcher, pytest.raises(FetchError) as raised:
+        fetcher.get(server.url("/busy"))
+    assert f"Retry-After {stated} exceeds max_retry_after" in raised.value.message
+    assert "inf" not in raised.value.message
+
+
 # -- 12, 16: hosts and ports that no connection could go to ---------------------------------------------------------
 
-BAD_HOSTS = ["http://xn--.invalid/", "http://" + "a" * 70 + ".example/", "http://a..b.example/"]
+# The last two went to DNS, and failed there as "dns" (a network fault) for a malformed URL.
+BAD_HOSTS = [
+    "http://xn--.invalid/",
+    "http://" + "a" * 70 + ".example/",
+    "http://a..b.example/",
+    "http://exa mple.example/",
+    "http://exa%20mple.example/",
+]
 BAD_PORTS = ["http://127.0.0.1:99999/", "http://127.0.0.1:-1/", "http://127.0.0.1:0/"]
 
 
@@ -429,7 +450,14 @@ def test_malformed_hosts_and_ports_are_invalid_urls(allow_private: bool) -> None
         assert raised.value.reason == "invalid_url", url
     options = {**QUICK, "allow_private_addresses": allow_private}
     records = list(newsclean.fetch_many(BAD_HOSTS + BAD_PORTS, **options))
-    assert [(r.stage, r.error) for r in records if isinstance(r, Failure)] == [("fetch", "invalid_url")] * 6
+    assert [(r.stage, r.error) for r in records if isinstance(r, Failure)] == [("fetch", "invalid_url")] * 8
+
+
+@pytest.mark.parametrize("url", [None, 5, b"http://example.com/"])
+def test_a_url_that_is_no_string_is_named_for_its_type(url: object) -> None:
+    (record,) = newsclean.fetch_many([url], **QUICK)
+    assert isinstance(record, Failure) and record.error == "invalid_url"
+    assert record.message.startswith(f"URL must be a str, not {type(url).__name__}")
 
 
 def test_a_redirect_or_meta_refresh_to_a_malformed_host_fails_with_a_reason(

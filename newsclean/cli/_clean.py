@@ -21,7 +21,7 @@ from ..batch._job import default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
 from ..io._writers import open_writer, require_writer_packages
-from ._options import exit_for_a_gone_reader, file_error, rules_option
+from ._options import exit_for_a_gone_reader, file_error, rules_option, terminal_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -304,9 +304,8 @@ def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None
             stats.count(outcome)
             if not outcome.ok:
                 record = failure.decode(outcome.record)
-                click.echo(
-                    f"newsclean: {record.get('position')}: {record.get('error')}: {record.get('message')}", err=True
-                )
+                line = f"newsclean: {record.get('position')}: {record.get('error')}: {record.get('message')}"
+                click.echo(terminal_line(line), err=True)
                 if rejected is not None:
                     rejected.write(outcome.record)
                     continue

@@ -21,7 +21,7 @@ from .._pipeline import Pipeline
 from .._rules import RulesArg
 from ..fetch import Fetcher, FetchOptions, discover_urls
 from ..io._open import open_utf8
-from ._options import exit_for_a_gone_reader, file_error, rules_option
+from ._options import exit_for_a_gone_reader, file_error, rules_option, terminal_line
 
 
 def _read_url_file(name: str) -> Iterator[str]:
@@ -247,7 +247,7 @@ def _fetch_all(
         for record in bar:
             if isinstance(record, Failure):
                 failures[record.error] += 1
-                click.echo(f"newsclean: {record.url}: {record.error}: {record.message}", err=True)
+                click.echo(terminal_line(f"newsclean: {record.url}: {record.error}: {record.message}"), err=True)
             else:
                 fetched += 1
                 body_bytes += len(record.text.encode("utf-8"))

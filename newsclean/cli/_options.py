@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar, cast
@@ -76,3 +77,14 @@ def exit_for_a_gone_reader() -> NoReturn:
     with contextlib.suppress(OSError, ValueError):  # no file descriptor under it (click's test runner)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(141)
+
+
+# Control characters (C0, DEL, C1) and the line and paragraph separators: what a terminal acts on, not prints.
+_UNPRINTED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def terminal_line(text: str) -> str:
+    """``text`` for a line of standard error: a URL or message read from input may hold control characters, which
+    a terminal would act on (a NUL, an escape sequence, a line break splitting the line): each is written as its
+    escape ("\\x00", "\\n")."""
+    return _UNPRINTED.sub(lambda found: found.group(0).encode("unicode_escape").decode("ascii"), text)

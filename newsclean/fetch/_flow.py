@@ -45,9 +45,17 @@ _REFRESH_CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>
 _ASCII_WHITESPACE = "\t\n\f\r "
 
 
+def _seconds(value: float) -> str:
+    """A wait as a message states it: "120s", or "more than a year" for a value past any use (a Retry-After of
+    400 digits is infinity as a float)."""
+    return f"{value:.0f}s" if value < 366 * 86_400 else "more than a year"
+
+
 def parse_url(url: str) -> httpx.URL:
-    if not isinstance(url, str) or not url.strip():
-        raise FetchError("empty URL", url=str(url), reason="invalid_url")
+    if not isinstance(url, str):
+        raise FetchError(f"URL must be a str, not {type(url).__name__}", url=repr(url), reason="invalid_url")
+    if not url.strip():
+        raise FetchError("empty URL", url=url, reason="invalid_url")
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
@@ -313,7 +321,7 @@ def status_error(response: httpx.Response, url: str, options: FetchOptions) -> F
         retry_after = parse_retry_after(response.headers.get("retry-after"))
         if retry_after is not None and retry_after > options.max_retry_after:
             return FetchError(
-                f"{message}; Retry-After {retry_after:.0f}s exceeds max_retry_after",
+                f"{message}; Retry-After {_seconds(retry_after)} exceeds max_retry_after",
                 url=url,
                 reason="status",
                 status_code=status,

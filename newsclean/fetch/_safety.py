@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from collections.abc import Iterable
 from typing import Any
@@ -35,6 +36,11 @@ def check_scheme(url: httpx.URL) -> None:
         raise FetchError(f"port {url.port} is out of range", url=str(url), reason="invalid_url")
 
 
+# What an IDNA-encoded host name cannot hold: letters, digits, "-", "_" (in use, though not in the standard) and
+# the dots between labels are all there is.
+_NOT_IN_HOST_NAMES = re.compile(rb"[^A-Za-z0-9._-]")
+
+
 def _check_host(url: httpx.URL) -> None:
     # httpx keeps a malformed host as it came and fails only when it is used: ``url.host`` decodes an "xn--"
     # label (idna.IDNAError), and the resolver encodes the name (UnicodeError for an empty or overlong label).
@@ -48,6 +54,10 @@ def _check_host(url: httpx.URL) -> None:
         raise FetchError("URL has no host", url=str(url), reason="invalid_url")
     if literal_address(host) is not None:
         return
+    # A space or another character no host name holds ("exa mple.com", percent-encoded by httpx) would go to DNS
+    # and fail there as "dns", a network fault, for what is a malformed URL.
+    if _NOT_IN_HOST_NAMES.search(url.raw_host) is not None:
+        raise FetchError(f"invalid host name {host!r}", url=str(url), reason="invalid_url")
     name = url.raw_host.rstrip(b".")  # IDNA-encoded: what DNS is asked for
     if len(name) > 253 or any(not 0 < len(label) <= 63 for label in name.split(b".")):
         raise FetchError(
