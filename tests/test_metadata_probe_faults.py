@@ -320,3 +320,29 @@ def test_a_trailing_comma_keeps_the_json_ld_block(block: str) -> None:
 def test_a_comma_inside_a_string_is_no_trailing_comma() -> None:
     block = '{"name": "Doe, Jane,}", "tags": ["a", "b",],}'
     assert _json_ld_value(block) == {"name": "Doe, Jane,}", "tags": ["a", "b"]}
+
+
+# -- a template's placeholder title --------------------------------------------------------------------------------
+
+PLACEHOLDER_BODY = (
+    "<p>The city council voted on Tuesday to approve a new budget that raises spending on schools by four percent.</p>"
+    "<p>Council members debated the plan for more than six hours before the final vote, which passed seven to two.</p>"
+)
+
+
+def _titled(head: str, h1: str = "") -> newsclean.Article:
+    html = f"<html lang=en><head>{head}</head><body><article>{h1}{PLACEHOLDER_BODY}</article></body></html>"
+    return newsclean.clean_html(html, url="https://example.com/news/budget")
+
+
+@pytest.mark.parametrize("placeholder", ["Home", "Untitled Document", "(No title)", "HomePage", "untitled"])
+def test_a_placeholder_title_names_no_article(placeholder: str) -> None:
+    assert _titled(f"<title>{placeholder}</title>").title is None
+    # Beside a real title it is passed over.
+    both = f'<meta property="og:title" content="{placeholder}"><title>Council approves new budget</title>'
+    assert _titled(both).title == "Council approves new budget"
+
+
+def test_a_headline_that_says_home_is_kept_when_the_h1_confirms_it() -> None:
+    article = _titled("<title>Home | Film Review</title>", "<h1>Home</h1>")
+    assert (article.title, article.provenance["title"]) == ("Home", "h1")

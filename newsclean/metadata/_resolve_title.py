@@ -91,6 +91,8 @@ def _set_title(
         # The headline readers see, when the markup's titles confirm it is the article's.
         resolved.set("title", headline, "h1")
         return
+    # A template's placeholder names no article. A headline that says "Home" is confirmed by the <h1> above.
+    cleaned = [(title, source) for title, source in cleaned if fold(title) not in PLACEHOLDER_TITLES]
     if not cleaned:
         return
     texts = [title for title, _ in cleaned]
@@ -114,6 +116,28 @@ def _set_title(
     if segment is not None and any(fold(h1) == segment[1] for h1 in candidates.h1):
         title = segment[0]  # the logo's <h1> names the site: "… | City News" under <h1>City News</h1>
     resolved.set("title", title, source)
+
+
+#: Titles that templates and editors leave in place of one, which name no article (folded: "(No title)" and "no
+#: title", "HomePage" and "Home page" are one).
+PLACEHOLDER_TITLES = frozenset(
+    fold(title)
+    for title in (
+        "Untitled",
+        "Untitled document",
+        "Untitled page",
+        "New document",
+        "New page",
+        "Document",
+        "Home",
+        "Home page",
+        "Index",
+        "Default",
+        "Page title",
+        "Title",
+        "No title",
+    )
+)
 
 
 # Words that say nothing about what a headline is about, left out when ranking <h1>s by the words they share.
