@@ -146,10 +146,26 @@ def test_a_zone_printed_after_the_time_is_the_dates_zone() -> None:
 
 
 def test_a_zone_not_known_leaves_the_day_alone() -> None:
-    # "PT" is no zone the parser knows: 5:06 pm in UTC would misstate it
-    page = clean(body="<p>March 3, 2024 5:06pm PT</p>" + BODY)
+    # "HKT" is no zone the parser knows: 5:06 pm in UTC would misstate it
+    page = clean(body="<p>March 3, 2024 5:06pm HKT</p>" + BODY)
     assert page.published == datetime(2024, 3, 3, tzinfo=UTC)
     assert "date only" in page.provenance["published"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "offset"),
+    [
+        ("March 10, 2023 5:06pm PT", -8),  # before daylight time began, on March 12
+        ("March 14, 2023 5:06pm PT", -7),
+        ("July 4, 2023 5:06 p.m. ET", -4),
+        ("December 4, 2023 5:06 p.m. CT", -6),
+    ],
+)
+def test_an_american_zone_named_without_standard_or_daylight_takes_the_day_s_offset(printed: str, offset: int) -> None:
+    page = clean(body=f"<p>{printed}</p>" + BODY)
+    assert page.published is not None and page.published.utcoffset() == timedelta(hours=offset)
+    assert (page.published.hour, page.published.minute) == (17, 6)
+    assert "date only" not in page.provenance["published"]
 
 
 def test_a_labelled_date_far_below_the_headline_keeps_its_time() -> None:

@@ -7,16 +7,17 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 
 from dateutil import parser as dateutil_parser
+from dateutil.zoneinfo import get_zonefile_instance
 
 # Before this no news page was published on the web; such values are placeholders ("0001-01-01", epoch 0).
 EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)
 
-_ZONES = {
+_ZONES: dict[str, tzinfo] = {
     name: timezone(timedelta(hours=hours), name)
     for name, hours in {
         "UTC": 0,
@@ -48,6 +49,21 @@ _ZONES = {
     }.items()
 }
 _ZONES["IST"] = timezone(timedelta(hours=5, minutes=30), "IST")
+# The United States' zones named without saying standard or daylight time ("9:15 a.m. ET", "5:06pm PT"), as American
+# pages print them: the offset is the one in force on that day, from the tz database dateutil ships (not the
+# system's, which a slim container may lack).
+_ZONES.update(
+    {
+        name: zone
+        for name, place in {
+            "ET": "America/New_York",
+            "CT": "America/Chicago",
+            "MT": "America/Denver",
+            "PT": "America/Los_Angeles",
+        }.items()
+        if (zone := get_zonefile_instance().get(place)) is not None
+    }
+)
 
 # Latin-script month names, as dates print them: English, French, German, Spanish, Portuguese, Italian; Dutch,
 # Indonesian and Malay, Turkish (with its letters and without: "Şubat", "Subat"), Romanian, Swedish, Danish and
@@ -1124,8 +1140,9 @@ _ZONE_AFTER_CLOCK = re.compile(r"\s*\(?(?P<zone>[A-Z]{1,5})\b")
 def printed_time(text: str, scan: PageDates, printed: PrintedDate) -> ParsedDate | None:
     """The instant ``printed`` (from ``scan``) stands for with the time of day printed beside it (as
     ``printed_moments`` pairs them): in the zone an abbreviation after the time names ("March 5, 2024 at 3:45 pm
-    EST"), else in UTC, assumed, as a zone-less stamp is. None without a time, or when the abbreviation is not a
-    zone ``_ZONES`` knows ("5:06pm PT"): placing that time in another zone would misstate it."""
+    EST", "9:15 a.m. ET"), else in UTC, assumed, as a zone-less stamp is. None without a time, or when the
+    abbreviation is not a zone ``_ZONES`` knows ("5:06pm HKT"): placing that time in another zone would misstate
+    it."""
     if len(printed.dates) != 1 or printed not in scan.printed:
         return None
     text = ascii_digits(text)
