@@ -29,6 +29,9 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
     ``provenance`` maps a metadata field name (``"title"``, ``"published"`` …) to where its value came from
     (``"json-ld"``, ``"opengraph"``, ``"meta"``, ``"time"``, ``"byline"``, ``"url"``, ``"dateline"``,
     ``"text"``, ``"computed"`` …), so every value can be audited.
+
+    Articles compare equal field by field but are not hashable (``provenance`` is a dict): to put them in a set or
+    key a dict by them, use ``content_hash`` (the same words) or ``url``.
     """
 
     text: str

@@ -15,12 +15,13 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 from _http_server import ARTICLE, CYRILLIC_PARAGRAPHS, PARAGRAPHS, TITLE, article_html
+from _raw_server import Handler, RawServer, respond
 from click.testing import CliRunner
 
 import newsclean
@@ -36,90 +37,15 @@ pytestmark = pytest.mark.timeout(60)
 
 QUICK: dict[str, object] = {"allow_private_addresses": True, "retries": 0, "total_timeout": 5.0}
 
-Handler = Callable[[socket.socket, bytes, "RawServer"], None]
-
-
-def respond(
-    conn: socket.socket, status: str = "200 OK", headers: tuple[tuple[str, str], ...] = (), body: bytes = b""
-) -> None:
-    lines = [f"HTTP/1.1 {status}", *(f"{name}: {value}" for name, value in headers)]
-    lines += [f"Content-Length: {len(body)}", "Connection: close"]
-    conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + body)
-
 
 def serving(body: bytes, content_type: str = "text/html; charset=utf-8") -> Handler:
-    def handler(conn: socket.socket, request: bytes, server: RawServer) -> None:
+    def handler(conn: socket.socket, server: RawServer) -> None:
         respond(conn, headers=(("Content-Type", content_type),), body=body)
 
     return handler
 
 
-def not_found(conn: socket.socket, request: bytes, server: RawServer) -> None:
-    respond(conn, "404 Not Found", (("Content-Type", "text/plain"),), b"not here")
-
-
 page = serving(ARTICLE)
-
-
-class RawServer:
-    """Answers each request by its path's handler; ``served`` lists the paths in the order requests arrived."""
-
-    def __init__(self, routes: dict[str, Handler]) -> None:
-        self.routes = {"/robots.txt": not_found, **routes}
-        self.served: list[str] = []
-        self.lock = threading.Lock()
-        self.closing = threading.Event()
-        self._sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self._sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def hits(self, path: str) -> int:
-        with self.lock:
-            return self.served.count(path)
-
-    def close(self) -> None:
-        self.closing.set()
-        self._sock.close()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn: socket.socket) -> None:
-        with conn:
-            try:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        return
-                    request += chunk
-                path = request.split(b" ", 2)[1].decode("latin-1")
-                with self.lock:
-                    self.served.append(path)
-                self.routes.get(path, not_found)(conn, request, self)
-            except OSError:
-                pass  # the client hung up
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[[dict[str, Handler]], RawServer]]:
-    servers: list[RawServer] = []
-
-    def start(routes: dict[str, Handler]) -> RawServer:
-        servers.append(RawServer(routes))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.close()
 
 
 @pytest.fixture(scope="module")
@@ -254,7 +180,7 @@ def test_a_meta_refresh_in_a_comment_script_or_template_is_not_followed(
     with Fetcher(pipeline=pipeline, **QUICK) as fetcher:
         article = fetcher.fetch(server.url("/news"))
     assert (article.title, article.url) == (TITLE, server.url("/news"))
-    assert server.hits("/elsewhere") == 0
+    assert server.hits["/elsewhere"] == 0
     assert not is_refresh_stub(body, server.url("/news"))  # iter_warc keeps the page
 
 
@@ -278,10 +204,10 @@ def test_a_robots_txt_starting_with_a_bom_is_obeyed(
     with Fetcher(pipeline=pipeline, **QUICK) as fetcher, pytest.raises(FetchError) as raised:
         fetcher.get(server.url("/page"))
     assert raised.value.reason == "robots"
-    assert server.hits("/page") == 0
+    assert server.hits["/page"] == 0
 
 
-def robots_cut_short(conn: socket.socket, request: bytes, server: RawServer) -> None:
+def robots_cut_short(conn: socket.socket, server: RawServer) -> None:
     conn.sendall(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n"
         b"User-agent: *\nDisallow: /\n"
@@ -307,7 +233,7 @@ def test_a_robots_txt_cut_short_counts_for_what_arrived(
         with pytest.raises(FetchError) as raised:
             asyncio.run(get())
     assert raised.value.reason == "robots"
-    assert (server.hits("/robots.txt"), server.hits("/page")) == (1, 0)
+    assert (server.hits["/robots.txt"], server.hits["/page"]) == (1, 0)
 
 
 # -- 4: two Content-Type headers ------------------------------------------------------------------------------------
@@ -320,7 +246,7 @@ def test_the_charset_comes_from_the_content_type_that_counts(
     body = article_html(CYRILLIC_PARAGRAPHS[0][:30], CYRILLIC_PARAGRAPHS, "windows-1251").encode("cp1251")
     body = body.replace(b'<meta charset="windows-1251">', b"")
 
-    def two_types(conn: socket.socket, request: bytes, server: RawServer) -> None:
+    def two_types(conn: socket.socket, server: RawServer) -> None:
         types = (
             ("Content-Type", "text/html; charset=windows-1252"),
             ("Content-Type", "text/html; charset=windows-1251"),
@@ -342,9 +268,9 @@ def test_a_non_ascii_etag_does_not_break_later_fetches_of_the_page(
     serve: Callable[[dict[str, Handler]], RawServer], pipeline: Pipeline, tmp_path: Path
 ) -> None:
     # The ETag was stored and sent back: every later request raised UnicodeEncodeError.
-    def non_ascii_etag(conn: socket.socket, request: bytes, server: RawServer) -> None:
+    def non_ascii_etag(conn: socket.socket, server: RawServer) -> None:
         headers = (("Content-Type", "text/html; charset=utf-8"), ("ETag", '"café"'))
-        respond(conn, headers=headers, body=ARTICLE)
+        respond(conn, headers=headers, body=ARTICLE, header_encoding="utf-8")
 
     server = serve({"/page": non_ascii_etag})
     for _ in range(2):
@@ -391,9 +317,9 @@ def test_fetch_stops_quietly_when_its_reader_goes_away(serve: Callable[[dict[str
     # "| head -c 100": the command exited 1 with "Error: Could not open file '?': Broken pipe".
     reader_gone = threading.Event()
 
-    def held_page(conn: socket.socket, request: bytes, server: RawServer) -> None:
+    def held_page(conn: socket.socket, server: RawServer) -> None:
         reader_gone.wait(30)  # answered once the pipe is closed, so its record is written into a closed pipe
-        page(conn, request, server)
+        page(conn, server)
 
     server = serve({"/page": page, "/held": held_page})
     urls = [server.url("/page"), server.url("/held"), server.url("/page")]

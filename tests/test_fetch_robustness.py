@@ -16,11 +16,9 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import zlib
-from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import brotli
@@ -28,6 +26,7 @@ import httpx
 import pytest
 import zstandard
 from _http_server import ARTICLE, PARAGRAPHS
+from _raw_server import Handler, RawServer, not_found, respond
 from click.testing import CliRunner
 
 import newsclean
@@ -45,82 +44,9 @@ QUICK: dict[str, object] = {"allow_private_addresses": True, "retries": 0, "tota
 # Well above total_timeout=1 and well below what the old behaviour took (forever, or read_timeout at every hop).
 NO_HANG = 10.0
 
-Handler = Callable[[socket.socket, "RawServer"], None]
-
-
-def respond(
-    conn: socket.socket, status: str = "200 OK", headers: tuple[tuple[str, str], ...] = (), body: bytes = b""
-) -> None:
-    lines = [f"HTTP/1.1 {status}", *(f"{name}: {value}" for name, value in headers)]
-    lines += [f"Content-Length: {len(body)}", "Connection: close"]
-    conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
-
 
 def page(conn: socket.socket, server: RawServer) -> None:
     respond(conn, headers=(("Content-Type", "text/html; charset=utf-8"),), body=ARTICLE)
-
-
-def not_found(conn: socket.socket, server: RawServer) -> None:
-    respond(conn, "404 Not Found", (("Content-Type", "text/plain"),), b"not here")
-
-
-class RawServer:
-    """Answers each request by its path's handler, which writes raw bytes; robots.txt is 404 unless routed."""
-
-    def __init__(self, routes: dict[str, Handler]) -> None:
-        self.routes = {"/robots.txt": not_found, **routes}
-        self.hits: Counter[str] = Counter()
-        self.closing = threading.Event()
-        self._sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self._sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def wait(self, seconds: float) -> bool:
-        """Sleep that ends when the server closes; True when it is closing."""
-        return self.closing.wait(seconds)
-
-    def close(self) -> None:
-        self.closing.set()
-        self._sock.close()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn: socket.socket) -> None:
-        with conn:
-            try:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        return
-                    request += chunk
-                path = request.split(b" ", 2)[1].decode("latin-1")
-                self.hits[path] += 1
-                self.routes.get(path, not_found)(conn, self)
-            except OSError:
-                pass  # the client hung up: what several of these tests are about
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[[dict[str, Handler]], RawServer]]:
-    servers: list[RawServer] = []
-
-    def start(routes: dict[str, Handler]) -> RawServer:
-        servers.append(RawServer(routes))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.close()
 
 
 @pytest.fixture(scope="module")
