@@ -12,7 +12,7 @@ import pytest
 import newsclean
 from newsclean._dom import _json_ld_value
 from newsclean.metadata._dateline import find_dateline
-from newsclean.metadata._dates import visible_dates
+from newsclean.metadata._dates import parse_datetime, visible_dates
 from newsclean.metadata._site import clean_url, document_base, usable_url
 
 FETCHED = datetime(2025, 6, 1, tzinfo=UTC)
@@ -346,3 +346,34 @@ def test_a_placeholder_title_names_no_article(placeholder: str) -> None:
 def test_a_headline_that_says_home_is_kept_when_the_h1_confirms_it() -> None:
     article = _titled("<title>Home | Film Review</title>", "<h1>Home</h1>")
     assert (article.title, article.provenance["title"]) == ("Home", "h1")
+
+
+# -- JSON-LD dates as Unix times, and RFC 9557 zone suffixes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "expected"),
+    [
+        (1747735200, datetime(2025, 5, 20, 10, tzinfo=UTC)),
+        (1747735200000, datetime(2025, 5, 20, 10, tzinfo=UTC)),
+        ("2025-05-20T10:00:00-07:00[America/Los_Angeles]", datetime(2025, 5, 20, 17, tzinfo=UTC)),
+        ("2025-05-20T10:00:00[America/Los_Angeles]", datetime(2025, 5, 20, 17, tzinfo=UTC)),
+        ("2025-01-20T10:00:00[America/New_York]", datetime(2025, 1, 20, 15, tzinfo=UTC)),
+        ("2025-05-20T10:00:00Z[u-ca=iso8601]", datetime(2025, 5, 20, 10, tzinfo=UTC)),
+    ],
+)
+def test_a_json_ld_date_as_a_unix_time_or_with_a_named_zone_is_read(stated: object, expected: datetime) -> None:
+    block = json.dumps({"@type": "NewsArticle", "headline": "Central bank raises rates again", "datePublished": stated})
+    html = (
+        '<html lang="en"><head><title>Central bank raises rates again</title>'
+        f'<script type="application/ld+json">{block}</script></head>'
+        f"<body><article><h1>Central bank raises rates again</h1>{RATES_BODY}</article></body></html>"
+    )
+    article = newsclean.clean_html(html, url="https://example.com/a/1", fetched_at=FETCHED)
+    assert article.published == expected
+    assert article.provenance["published"].startswith("json-ld")
+
+
+@pytest.mark.parametrize("stated", [2025, 20250520, True, "2025-05-20T10:00:00[Mars/Base]", "May 5, 2024 [Updated]"])
+def test_numbers_that_are_no_time_and_unknown_zones_give_no_date(stated: object) -> None:
+    assert parse_datetime(stated) is None

@@ -394,6 +394,38 @@ class ParsedDate(NamedTuple):
     date_only: bool  # no time of day in the source
 
 
+# Unix times a JSON-LD date may be written as: from ``EARLIEST`` to the year 2100, in seconds, or in milliseconds
+# (13 digits). Another number (a year, a count) is no time.
+_UNIX_SECONDS = (EARLIEST.timestamp(), datetime(2100, 1, 1, tzinfo=UTC).timestamp())
+
+
+def _unix_time(number: float) -> ParsedDate | None:
+    for seconds in (number, number / 1000):
+        if _UNIX_SECONDS[0] <= seconds < _UNIX_SECONDS[1]:
+            return ParsedDate(datetime.fromtimestamp(seconds, UTC), False, False)
+    return None
+
+
+# RFC 9557's zone suffix: "…-07:00[America/Los_Angeles]", "…[!Europe/Paris]", "…Z[u-ca=iso8601]" (a calendar tag).
+# A zone is an IANA name with its area ("America/Los_Angeles", "Etc/GMT+7") or UTC: a bracketed word after a date
+# ("May 5, 2024 [Updated]") is no zone.
+_NAMED_ZONE_SUFFIX = re.compile(
+    r"(?:\[!?(?P<zone>[A-Za-z][\w+-]*(?:/[\w+-]+){1,2}|UTC)\])?(?:\[!?[a-z][\w-]*=[\w-]+\])*$"
+)
+
+
+def _in_named_zone(stamp: str, zone_name: str | None, *, buddhist_era: bool) -> ParsedDate | None:
+    """A stamp with its bracketed zone taken off: its own offset, when it states one, is the instant; else the
+    named zone's, from the tz database dateutil ships (no result for a zone it does not know)."""
+    parsed = parse_datetime(stamp, buddhist_era=buddhist_era)
+    if parsed is None or not parsed.zone_assumed or zone_name is None:
+        return parsed
+    zone = get_zonefile_instance().get(zone_name)
+    if zone is None:
+        return None
+    return ParsedDate(parsed.value.replace(tzinfo=zone), False, parsed.date_only)
+
+
 def month_number(name: str) -> int | None:
     """The month a name of ``_MONTHS`` or ``_NATIVE_MONTHS`` stands for, in any case ("MÄRZ", "FÉVRIER", "NİSAN")."""
     key = name.casefold().rstrip(".")
@@ -407,10 +439,16 @@ def month_number(name: str) -> int | None:
 
 def parse_datetime(raw: object, *, buddhist_era: bool = False) -> ParsedDate | None:
     """A date or timestamp as written in markup (ISO 8601, RFC 2822, "December 22, 2023 10:15 AM EST").
-    ``buddhist_era``: a Thai page's stamp, whose year may count in that era ("2567-03-15T10:00:00+07:00")."""
+    ``buddhist_era``: a Thai page's stamp, whose year may count in that era ("2567-03-15T10:00:00+07:00"). A
+    JSON number is a Unix time, in seconds or milliseconds (``_unix_time``); a stamp may name its zone after it
+    in brackets, as RFC 9557 writes it ("2025-05-20T10:00:00-07:00[America/Los_Angeles]")."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _unix_time(raw)
     if not isinstance(raw, str):
         return None
     text = raw.strip()
+    if text.endswith("]") and (named := _NAMED_ZONE_SUFFIX.search(text)) is not None and named.start() < len(text):
+        return _in_named_zone(text[: named.start()], named["zone"], buddhist_era=buddhist_era)
     if not text or len(text) > 64:
         return None
     if buddhist_era:
