@@ -4,9 +4,12 @@ missing data."""
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shlex
 import sys
+import tempfile
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -17,7 +20,7 @@ import msgspec
 from ._data import DatasetError, check_names, data_dir, parse_dataset_names
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator, Sequence
 
     from ._extractors import ExtractFn
     from ._quality import PageRecord
@@ -31,6 +34,44 @@ _data_dir_option = click.option(
     help="Folder with the gold sets (default: $NEWSCLEAN_DATASETS, else ../shared/datasets beside the repo).",
 )
 _limit_option = click.option("--limit", type=click.IntRange(min=1), default=None, help="First N pages of each set.")
+
+
+class UnusableInput(click.ClickException):
+    """A gold set that is missing, damaged or empty, or a place the results cannot be written: exit 2, as a usage
+    error, so CI can tell it from a gate regression (1), without click's usage hint, which would not help."""
+
+    exit_code = 2
+
+
+@contextmanager
+def _gold_set_errors() -> Iterator[None]:
+    """Pages are streamed, so a damaged line or a cut-short file shows up mid-run: turn it into exit 2."""
+    try:
+        yield
+    except DatasetError as exc:
+        raise UnusableInput(str(exc)) from exc
+
+
+def _writable_folder(folder: Path, file_names: Sequence[str]) -> None:
+    """Create ``folder`` and check that the files a command will write there can be written, before its run, so
+    a bad path costs a message and not a run (``speed`` would otherwise time every page first)."""
+    if folder.exists() and not folder.is_dir():
+        raise UnusableInput(f"{folder} is a file; the command needs a folder there")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Creating a file is the only sure test: access() says yes to root even on a read-only file system.
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except NotADirectoryError as exc:
+        raise UnusableInput(f"cannot create the folder {folder}: a folder on its path is a file") from exc
+    except OSError as exc:
+        raise UnusableInput(f"cannot create or write to the folder {folder}: {exc.strerror or exc}") from exc
+    for name in file_names:
+        target = folder / name
+        if target.is_dir():
+            raise UnusableInput(f"{target} is a folder; the command writes a file there")
+        if target.exists() and not os.access(target, os.W_OK):
+            raise UnusableInput(f"{target} cannot be written")
 
 
 def _datasets(value: str, directory: Path | None) -> tuple[tuple[str, ...], Path]:
@@ -122,25 +163,26 @@ def quality(
 
     names, folder = _datasets(dataset_names, data_dir)
     ready, skipped = _built_extractors(extractors)
-    results_dir.mkdir(parents=True, exist_ok=True)
+    _writable_folder(results_dir, ("quality.json", "quality.md", "quality.png"))
+    if keep_outputs:
+        _writable_folder(results_dir / "outputs", [f"{dataset}.jsonl" for dataset in names])
     results: dict[str, Any] = {"run": _run_info(), "datasets": {}, "skipped": skipped}
     encoder = msgspec.json.Encoder()
     outputs = None
-    if keep_outputs:
-        (results_dir / "outputs").mkdir(exist_ok=True)
     for dataset in names:
         click.echo(f"{dataset}: {', '.join(ready)}", err=True)
         if keep_outputs:
             outputs = (results_dir / "outputs" / f"{dataset}.jsonl").open("wb")
         try:
-            tallies = run_dataset(
-                dataset,
-                folder,
-                ready,
-                limit=limit,
-                on_record=_writer(outputs, encoder) if outputs else None,
-                progress=_progress(dataset),
-            )
+            with _gold_set_errors():
+                tallies = run_dataset(
+                    dataset,
+                    folder,
+                    ready,
+                    limit=limit,
+                    on_record=_writer(outputs, encoder) if outputs else None,
+                    progress=_progress(dataset),
+                )
         finally:
             if outputs is not None:
                 outputs.close()
@@ -174,11 +216,12 @@ def dumps(dataset_names: str, peers: str, data_dir: Path | None, limit: int | No
 
     names, folder = _datasets(dataset_names, data_dir)
     ready, skipped = _built_extractors(peers, leave_out="newsclean")
-    results_dir.mkdir(parents=True, exist_ok=True)
+    _writable_folder(results_dir, ("text_dumps.json", "text_dumps.md"))
     results: dict[str, Any] = {"run": _run_info(), "datasets": {}, "skipped": skipped}
     for dataset in names:
         click.echo(f"{dataset}: {', '.join(ready)}", err=True)
-        tallies = run_dumps(dataset, folder, ready, limit=limit, progress=_progress(dataset))
+        with _gold_set_errors():
+            tallies = run_dumps(dataset, folder, ready, limit=limit, progress=_progress(dataset))
         results["datasets"][dataset] = {name: tally.summary() for name, tally in tallies.items()}
         (results_dir / "text_dumps.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
         markdown = dumps_markdown(results)
@@ -198,9 +241,10 @@ def speed(dataset_names: str, data_dir: Path | None, limit: int | None, results_
     from ._speed import run_speed
 
     names, folder = _datasets(dataset_names, data_dir)
-    result = run_speed(names, folder, limit=limit, progress=_progress("speed"))
+    _writable_folder(results_dir, ("speed.json", "speed.md"))
+    with _gold_set_errors():
+        result = run_speed(names, folder, limit=limit, progress=_progress("speed"))
     result["run"] = _run_info()
-    results_dir.mkdir(parents=True, exist_ok=True)
     (results_dir / "speed.json").write_text(json.dumps(result, indent=1) + "\n")
     markdown = speed_markdown(result)
     (results_dir / "speed.md").write_text(markdown)
@@ -221,20 +265,44 @@ def speed(dataset_names: str, data_dir: Path | None, limit: int | None, results_
 def gate(dataset_names: str, data_dir: Path | None, baseline_path: Path | None, raise_floors: bool) -> None:
     """Fail (exit 1) when newsclean's quality on a set falls below a floor in baseline.json. Needs only
     newsclean and trafilatura."""
+    from ._data import iter_pages
     from ._extractors import build_extractors
-    from ._gate import BASELINE, BaselineError, check, gate_figures, load_baseline, propose_floors
+    from ._gate import (
+        BASELINE,
+        BaselineError,
+        check,
+        gate_figures,
+        load_baseline,
+        partial_sets,
+        propose_floors,
+        require_floors,
+    )
     from ._quality import run_dataset
 
     path = baseline_path or BASELINE
     names, folder = _datasets(dataset_names, data_dir)
     try:
         baseline = load_baseline(path) if path.exists() or not raise_floors else {"datasets": {}}
+        if not raise_floors:  # --raise-floors may add a set; a plain gate must have bounds for each one
+            require_floors(names, baseline, path)
     except BaselineError as exc:
         raise click.UsageError(str(exc)) from exc
+    page_counts: dict[str, int] = {}
+    if raise_floors:
+        _writable_folder(path.parent, (path.name,))
+        with _gold_set_errors():
+            page_counts = {dataset: sum(1 for _ in iter_pages(dataset, folder)) for dataset in names}
+        partial = partial_sets(page_counts, baseline)
+        if partial:
+            raise UnusableInput(
+                f"not raising floors from part of a set: {'; '.join(partial)} (in {folder}). Floors are raised "
+                "only from the full sets; point --data-dir or NEWSCLEAN_DATASETS at them."
+            )
     ready, _ = build_extractors(("newsclean",))
     measured: dict[str, dict[str, float]] = {}
     for dataset in names:
-        tally = run_dataset(dataset, folder, ready, progress=_progress(dataset))["newsclean"]
+        with _gold_set_errors():
+            tally = run_dataset(dataset, folder, ready, progress=_progress(dataset))["newsclean"]
         summary = tally.summary(0)
         measured[dataset] = gate_figures(summary)
         figures = ", ".join(f"{key} {value:.4f}" for key, value in measured[dataset].items())
@@ -242,24 +310,31 @@ def gate(dataset_names: str, data_dir: Path | None, baseline_path: Path | None, 
         if summary["errors"]:
             # A page newsclean raised on scores as empty; say which, so a regression can be traced to it.
             click.echo(f"  {summary['errors']} page(s) raised: " + "; ".join(summary["notes"]), err=True)
-    if raise_floors:
-        path.write_text(json.dumps(propose_floors(measured, baseline), indent=2) + "\n")
-        click.echo(f"floors written to {path}")
-        return
+    # With --raise-floors, the sets that have no floors yet are being added: there is nothing to check them by.
+    bounded = {dataset: figures for dataset, figures in measured.items() if dataset in baseline["datasets"]}
     try:
-        violations = check(measured, baseline)
+        violations = check(bounded if raise_floors else measured, baseline, source=str(path))
     except BaselineError as exc:
         raise click.UsageError(str(exc)) from exc
     if violations:
         for violation in violations:
             click.echo(f"REGRESSION {violation.message()}", err=True)
+        not_raised = " Floors not raised." if raise_floors else ""
         click.echo(
-            f"quality gate failed: {len(violations)} figure(s) below baseline ({path.name}). Fix the regression; "
-            "a floor is lowered only by hand, with the reason in the same commit.",
+            f"quality gate failed: {len(violations)} figure(s) below baseline ({path}).{not_raised} Fix the "
+            "regression; a floor is lowered only by hand, with the reason in the same commit.",
             err=True,
         )
         sys.exit(1)
-    click.echo(f"quality gate passed: {', '.join(names)} at or above every floor in {path.name}")
+    if raise_floors:
+        raised = propose_floors(measured, baseline, page_counts)
+        try:
+            path.write_text(json.dumps(raised, indent=2) + "\n")
+        except OSError as exc:
+            raise UnusableInput(f"cannot write the floors to {path}: {exc.strerror or exc}") from exc
+        click.echo(f"floors written to {path}")
+        return
+    click.echo(f"quality gate passed: {', '.join(names)} at or above every floor in {path}")
 
 
 @main.command()
@@ -271,6 +346,7 @@ def report(results_dir: Path) -> None:
     path = results_dir / "quality.json"
     if not path.is_file():
         raise click.UsageError(f"no {path}: run `python -m benchmarks quality` first")
+    _writable_folder(results_dir, ("quality.md", "quality.png"))
     results = json.loads(path.read_text(encoding="utf-8"))
     markdown = quality_markdown(results)
     (results_dir / "quality.md").write_text(markdown)
@@ -291,7 +367,10 @@ def analyse(dataset: str, extractor: str, examples: int, results_dir: Path) -> N
     path = results_dir / "outputs" / f"{dataset}.jsonl"
     if not path.is_file():
         raise click.UsageError(f"no per-page records at {path}: run `python -m benchmarks quality` first")
-    records = read_records(path, extractor)
+    try:
+        records = read_records(path, extractor)
+    except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+        raise UnusableInput(f"{path} is not a quality run's per-page records ({exc}); run quality again") from exc
     if not records:
         raise click.UsageError(f"no records for extractor {extractor!r} in {path}")
     click.echo(analysis_markdown(records, examples=examples))

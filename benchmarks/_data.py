@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ import msgspec
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ("scrapinghub", "naeb", "wcxb_dev_articles")
+#: The pages in each shipped set as published (docs/benchmarks.md, "Data"): a run on fewer is on a part of it.
+FULL_PAGE_COUNTS = {"scrapinghub": 181, "naeb": 421, "wcxb_dev_articles": 711}
 
 
 class DatasetError(Exception):
@@ -76,18 +79,39 @@ _DECODER = msgspec.json.Decoder(Page)
 
 
 def iter_pages(name: str, directory: Path, *, limit: int | None = None) -> Iterator[Page]:
-    """Stream a set's pages in file order (the order is part of determinism: results never depend on it)."""
+    """Stream a set's pages in file order (the order is part of determinism: results never depend on it).
+
+    A damaged file (not gzip, cut short, a line that is not a page, a byte that is not UTF-8) raises
+    ``DatasetError`` naming the file and, where it is known, the line; so does a set with no page at all, which
+    is missing data rather than a run that scores nothing. Pages are streamed, so the error may come after
+    pages have been yielded."""
     path = dataset_path(name, directory)
-    with gzip.open(path, "rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            if limit is not None and number > limit:
-                return
-            if not line.strip():
-                continue
-            try:
-                yield _DECODER.decode(line)
-            except msgspec.DecodeError as exc:
-                raise DatasetError(f"{path}, line {number}: not a gold-set page ({exc})") from exc
+    line_number = 0
+    pages = 0
+    try:
+        with gzip.open(path, "rb") as handle:
+            for line_number, line in enumerate(handle, start=1):
+                if limit is not None and line_number > limit:
+                    return
+                if not line.strip():
+                    continue
+                try:
+                    page = _DECODER.decode(line)
+                except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+                    raise DatasetError(f"{path}, line {line_number}: not a gold-set page ({exc})") from exc
+                pages += 1
+                yield page
+    except EOFError as exc:
+        raise DatasetError(
+            f"{path}: the gzip stream ends early, after line {line_number} (a cut-short download or copy?); "
+            "fetch the set again"
+        ) from exc
+    except gzip.BadGzipFile as exc:
+        raise DatasetError(f"{path}: not a gzip file ({exc}); the gold sets are gzip-compressed JSON lines") from exc
+    except (OSError, zlib.error) as exc:  # zlib.error: corrupt compressed data; OSError: the file is unreadable
+        raise DatasetError(f"{path}, after line {line_number}: cannot be read ({type(exc).__name__}: {exc})") from exc
+    if pages == 0:
+        raise DatasetError(f"{path} holds no pages (an empty file or an empty gzip): the set's data is missing")
 
 
 def load_pages(name: str, directory: Path, *, limit: int | None = None) -> list[Page]:

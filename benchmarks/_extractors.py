@@ -2,8 +2,9 @@
 
 Each extractor turns (html, url) into an ``Extraction``: text split into paragraphs, the metadata it offers,
 and, for newsclean, its removal records. A peer whose package is not installed is reported as unavailable
-(with the pip name to install) and skipped; an exception on one page gives an empty output and a note, as a
-user of that peer would see it.
+(with the pip name to install) and skipped, as is one whose import or set-up raises anything else (a native
+library that will not load), with the exception in its note; an exception on one page gives an empty output and
+a note, as a user of that peer would see it.
 """
 
 from __future__ import annotations
@@ -213,4 +214,9 @@ def build_extractors(names: tuple[str, ...]) -> tuple[dict[str, ExtractFn], dict
             ready[name] = BUILDERS[name]()
         except PeerUnavailable as exc:
             skipped[name] = f"not installed ({exc}); pip install -e '.[bench]'"
+        except Exception as exc:
+            if name == "newsclean":
+                raise  # newsclean failing to load is the code under test broken, not a peer to skip
+            # A native library that will not load (an OSError, say) makes the peer as unusable as a missing one.
+            skipped[name] = f"could not be loaded ({type(exc).__name__}: {exc})"
     return ready, skipped

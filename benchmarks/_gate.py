@@ -4,22 +4,26 @@ A floor ``{"min": x}`` fails when the measured value is below x; a ceiling ``{"m
 above. The scoring is deterministic, so floors sit at the measured value rounded down to 3 decimals (ceilings
 rounded up): any regression that shows in the third decimal fails. Floors only go up: ``propose_floors``
 raises a floor to a better measurement and never lowers one; lowering one is a hand edit with a written reason
-in the same commit.
+in the same commit. The optional ``"pages"`` table holds each set's page count when its floors were last raised,
+so that floors are never raised from part of a set.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from ._data import FULL_PAGE_COUNTS
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 DECIMALS = 3
 #: The figures the gate watches by default, and which way is better.
 HIGHER_IS_BETTER = ("f1", "precision", "recall", "must_include_recall")
 LOWER_IS_BETTER = ("false_removal_rate", "must_exclude_leak_rate", "residual_boilerplate_per_page")
+WATCHED = HIGHER_IS_BETTER + LOWER_IS_BETTER
 
 
 class BaselineError(Exception):
@@ -48,31 +52,69 @@ class Violation(NamedTuple):
 
 
 def load_baseline(path: Path = BASELINE) -> dict[str, Any]:
+    """The baseline at ``path``, checked whole before any run, so a malformed one is a usage error and not a
+    gate that checks less than it says (or crashes after the run)."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise BaselineError(f"no baseline at {path}") from exc
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path} is not UTF-8 text ({exc})") from exc
+    except OSError as exc:
+        raise BaselineError(f"cannot read the baseline {path} ({type(exc).__name__}: {exc})") from exc
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path} is not valid JSON: {exc}") from exc
     if not isinstance(document, dict) or not isinstance(document.get("datasets"), dict):
         raise BaselineError(f"{path} has no 'datasets' table")
     for dataset, bounds in document["datasets"].items():
-        for metric, bound in bounds.items():
-            if not isinstance(bound, dict) or set(bound) - {"min", "max"} or not bound:
-                raise BaselineError(f"{path}: {dataset}.{metric} must be {{'min': x}} and/or {{'max': x}}")
-            if not all(isinstance(v, int | float) for v in bound.values()):
-                raise BaselineError(f"{path}: {dataset}.{metric} bounds must be numbers")
+        _check_bounds(path, dataset, bounds)
+    _check_page_counts(path, document.get("pages", {}))
     return document
 
 
-def check(measured: Mapping[str, Mapping[str, float]], baseline: Mapping[str, Any]) -> list[Violation]:
+def _check_bounds(path: Path, dataset: str, bounds: object) -> None:
+    if not isinstance(bounds, dict):
+        raise BaselineError(f"{path}: {dataset} must be a table of metric bounds, not {type(bounds).__name__}")
+    if not bounds:
+        # An empty table would let the gate pass on this set while checking nothing.
+        raise BaselineError(f'{path}: {dataset} has no bounds; give at least one, e.g. "f1": {{"min": 0.9}}')
+    for metric, bound in bounds.items():
+        if metric not in WATCHED:
+            raise BaselineError(f"{path}: {dataset}.{metric} is not a metric the gate knows; use {', '.join(WATCHED)}")
+        if not isinstance(bound, dict) or set(bound) - {"min", "max"} or not bound:
+            raise BaselineError(f"{path}: {dataset}.{metric} must be {{'min': x}} and/or {{'max': x}}")
+        # bool is an int to Python, and a NaN bound compares false both ways: neither is a bound.
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in bound.values()):
+            raise BaselineError(
+                f"{path}: {dataset}.{metric} bounds must be finite numbers (not strings, true/false or NaN)"
+            )
+
+
+def _check_page_counts(path: Path, counts: object) -> None:
+    if not isinstance(counts, dict) or not all(
+        isinstance(count, int) and not isinstance(count, bool) and count > 0 for count in counts.values()
+    ):
+        raise BaselineError(f"{path}: 'pages' must map each set to its page count (a positive whole number)")
+
+
+def require_floors(names: Iterable[str], baseline: Mapping[str, Any], source: Path) -> None:
+    """Fail before the run when a set asked for has no bounds in the baseline."""
+    missing = [name for name in names if name not in baseline["datasets"]]
+    if missing:
+        raise BaselineError(f"{source} has no floors for {', '.join(map(repr, missing))}; add them with --raise-floors")
+
+
+def check(
+    measured: Mapping[str, Mapping[str, float]], baseline: Mapping[str, Any], *, source: str = "baseline.json"
+) -> list[Violation]:
     """Every bound in the baseline for the measured sets that the measurement breaks. A set that was measured
-    but has no bounds is an error (a gate that checks nothing must not pass silently)."""
+    but has no bounds is an error (a gate that checks nothing must not pass silently); ``source`` names the
+    baseline in that error."""
     violations: list[Violation] = []
     floors = baseline["datasets"]
     for dataset, figures in measured.items():
-        if dataset not in floors:
-            raise BaselineError(f"baseline.json has no floors for {dataset!r}; add them with --raise-floors")
+        if not floors.get(dataset):
+            raise BaselineError(f"{source} has no floors for {dataset!r}; add them with --raise-floors")
         for metric, bound in floors[dataset].items():
             value = figures.get(metric)
             for kind in ("min", "max"):
@@ -85,12 +127,32 @@ def check(measured: Mapping[str, Mapping[str, float]], baseline: Mapping[str, An
     return violations
 
 
-def propose_floors(measured: Mapping[str, Mapping[str, float]], baseline: Mapping[str, Any]) -> dict[str, Any]:
+def partial_sets(page_counts: Mapping[str, int], baseline: Mapping[str, Any]) -> list[str]:
+    """A line for each set that has fewer pages than the full set: the count the baseline records for it
+    (written by the last ``--raise-floors``), else the published size of a shipped set. Floors raised on part
+    of a set would hold the full set to figures it was never measured on."""
+    recorded = baseline.get("pages", {})
+    lines = []
+    for dataset, count in page_counts.items():
+        full = recorded.get(dataset, FULL_PAGE_COUNTS.get(dataset))
+        if full is not None and count < full:
+            lines.append(f"{dataset} has {count} pages where the full set has {full}")
+    return lines
+
+
+def propose_floors(
+    measured: Mapping[str, Mapping[str, float]],
+    baseline: Mapping[str, Any],
+    page_counts: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
     """The baseline with each watched figure's bound moved to the measurement where that is stricter, never
-    looser: floors rounded down, ceilings rounded up, to ``DECIMALS`` places."""
+    looser: floors rounded down, ceilings rounded up, to ``DECIMALS`` places. ``page_counts`` (each measured
+    set's pages) are recorded, so a later raise on fewer pages can be refused (``partial_sets``)."""
     scale = 10**DECIMALS
     updated: dict[str, Any] = json.loads(json.dumps(dict(baseline)))
     updated.setdefault("datasets", {})
+    if page_counts:
+        updated.setdefault("pages", {}).update(page_counts)
     for dataset, figures in measured.items():
         bounds = updated["datasets"].setdefault(dataset, {})
         for metric, value in figures.items():

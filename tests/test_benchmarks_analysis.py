@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from benchmarks.__main__ import main
 from benchmarks._matching import TextIndex
 from benchmarks._metadata import PredictedMeta, as_day, field_matches
 from benchmarks._removals import audit_removals
@@ -187,3 +191,12 @@ def test_quality_markdown_has_one_row_per_extractor_and_the_false_removal_rate()
     assert "| trafilatura | 0.951 |" in text
     assert "`r.x` 2; extractor misses: 7" in text
     assert "skipped goose3: not installed" in text and "p/1: ValueError: boom" in text
+
+
+def test_analyse_on_damaged_records_is_exit_2_naming_the_file(tmp_path: Path) -> None:
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    (outputs / "tiny.jsonl").write_bytes(b'{"dataset": "tiny", "id": "tiny/1", "extractor": "newsclean"\n')
+    result = CliRunner().invoke(main, ["analyse", "tiny", "--results-dir", str(tmp_path)])
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 2, result.output
+    assert "tiny.jsonl is not a quality run's per-page records" in result.output

@@ -11,7 +11,15 @@ from click.testing import CliRunner
 
 from benchmarks.__main__ import main
 from benchmarks._data import DatasetError, data_dir, iter_pages, parse_dataset_names
-from benchmarks._gate import BaselineError, Violation, check, gate_figures, load_baseline, propose_floors
+from benchmarks._gate import (
+    BaselineError,
+    Violation,
+    check,
+    gate_figures,
+    load_baseline,
+    partial_sets,
+    propose_floors,
+)
 
 BASELINE = {"datasets": {"naeb": {"f1": {"min": 0.9}, "false_removal_rate": {"max": 0.005}}}}
 
@@ -147,8 +155,10 @@ def test_gate_command_passes_fails_and_raises_floors(tiny_set: Path) -> None:
 
     result = runner.invoke(main, [*base_args, "--raise-floors"])
     assert result.exit_code == 0, result.output
-    floors = json.loads(baseline.read_text())["datasets"]["tiny"]
+    written = json.loads(baseline.read_text())
+    floors = written["datasets"]["tiny"]
     assert floors["f1"]["min"] > 0.9  # the synthetic article is extracted whole
+    assert written["pages"] == {"tiny": 2}  # so a later raise from part of the set is refused
 
     result = runner.invoke(main, base_args)
     assert result.exit_code == 0, result.output
@@ -170,3 +180,103 @@ def test_gate_command_usage_errors(tiny_set: Path) -> None:
         main, ["gate", "--datasets", "tiny", "--data-dir", str(tiny_set), "--baseline", str(tiny_set / "b.json")]
     )
     assert result.exit_code == 2 and "no floors for 'tiny'" in result.output
+
+
+def _forbid_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make a run of the pages fail loudly, so a test shows the gate stopped before it."""
+
+    def ran(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the gate ran the pages before refusing its baseline")
+
+    monkeypatch.setattr("benchmarks._quality.run_dataset", ran)
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (b'{"datasets": {"tiny": {}}}', "tiny has no bounds"),
+        (b'{"datasets": {"tiny": []}}', "tiny must be a table of metric bounds"),
+        (b'\xff\xfe{"datasets": {}}', "not UTF-8"),
+        (b'{"datasets": {"tiny": {"f1": {"min": true}}}}', "finite numbers"),
+        (b'{"datasets": {"tiny": {"f1": {"min": NaN}}}}', "finite numbers"),
+        (
+            b'{"datasets": {"tiny": {"f1s": {"min": 0.5}}}}',
+            "tiny.f1s is not a metric the gate knows; use f1, precision",
+        ),
+        (b'{"datasets": {"other": {"f1": {"min": 0.5}}}}', "has no floors for 'tiny'"),
+        (b'{"datasets": {"tiny": {"f1": {"min": 0.5}}}, "pages": {"tiny": "all"}}', "'pages' must map"),
+    ],
+)
+def test_a_malformed_baseline_is_a_usage_error_naming_it_before_the_run(
+    content: bytes, phrase: str, tiny_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forbid_run(monkeypatch)
+    baseline = tiny_set / "my-floors.json"
+    baseline.write_bytes(content)
+    result = CliRunner().invoke(
+        main, ["gate", "--datasets", "tiny", "--data-dir", str(tiny_set), "--baseline", str(baseline)]
+    )
+    assert result.exit_code == 2, result.output
+    assert phrase in result.output and "my-floors.json" in result.output
+
+
+def test_check_names_the_baseline_it_was_given() -> None:
+    with pytest.raises(BaselineError, match=r"^mine\.json has no floors for 'tiny'"):
+        check({"tiny": {"f1": 0.99}}, {"datasets": {"tiny": {}}}, source="mine.json")
+
+
+@pytest.mark.timeout(60)
+def test_raise_floors_refuses_on_a_regression_and_writes_nothing(tiny_set: Path) -> None:
+    baseline = tiny_set / "floors.json"
+    baseline.write_text(json.dumps({"datasets": {"tiny": {"f1": {"min": 1.01}, "recall": {"min": 0.5}}}}))
+    before = baseline.read_bytes()
+    result = CliRunner().invoke(
+        main,
+        ["gate", "--raise-floors", "--datasets", "tiny", "--data-dir", str(tiny_set), "--baseline", str(baseline)],
+    )
+    assert result.exit_code == 1, result.output
+    assert "REGRESSION tiny: f1" in result.output and "Floors not raised" in result.output
+    assert baseline.read_bytes() == before
+
+
+def test_raise_floors_refuses_a_set_with_fewer_pages_than_the_baseline_records(
+    tiny_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forbid_run(monkeypatch)
+    baseline = tiny_set / "floors.json"
+    baseline.write_text(json.dumps({"datasets": {"tiny": {"f1": {"min": 0.5}}}, "pages": {"tiny": 5}}))
+    before = baseline.read_bytes()
+    result = CliRunner().invoke(
+        main,
+        ["gate", "--raise-floors", "--datasets", "tiny", "--data-dir", str(tiny_set), "--baseline", str(baseline)],
+    )
+    assert result.exit_code == 2, result.output
+    assert "tiny has 2 pages where the full set has 5" in result.output
+    assert baseline.read_bytes() == before
+
+
+def test_raise_floors_refuses_a_part_of_a_shipped_set_even_without_a_recorded_count(
+    tiny_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forbid_run(monkeypatch)
+    (tiny_set / "tiny.jsonl.gz").rename(tiny_set / "naeb.jsonl.gz")  # two pages of a 421-page set
+    baseline = tiny_set / "floors.json"
+    result = CliRunner().invoke(
+        main,
+        ["gate", "--raise-floors", "--datasets", "naeb", "--data-dir", str(tiny_set), "--baseline", str(baseline)],
+    )
+    assert result.exit_code == 2, result.output
+    assert "naeb has 2 pages where the full set has 421" in result.output
+    assert not baseline.exists()
+
+
+def test_partial_sets_prefer_the_recorded_count_and_know_the_shipped_sizes() -> None:
+    assert partial_sets({"naeb": 421, "scrapinghub": 180}, {"datasets": {}}) == [
+        "scrapinghub has 180 pages where the full set has 181"
+    ]
+    assert partial_sets({"naeb": 421}, {"datasets": {}, "pages": {"naeb": 430}}) == [
+        "naeb has 421 pages where the full set has 430"
+    ]
+    assert partial_sets({"mine": 3, "naeb": 500}, {"datasets": {}}) == []  # unknown size; a set that grew
+    recorded = propose_floors({"mine": {"f1": 0.95}}, {"datasets": {}}, {"mine": 3})
+    assert recorded["pages"] == {"mine": 3}
