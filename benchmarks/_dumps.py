@@ -22,6 +22,7 @@ from ._removals import audit_removals
 from ._report import run_line
 from ._residual import BOILERPLATE_CATEGORIES, PageContext, page_context, residual_paragraphs
 from ._scoring import PageCounts, aggregate, page_counts
+from ._warm_up import WARM_UP_PAGES, warm_up
 
 
 class Side:
@@ -116,6 +117,7 @@ def run_dumps(
     """Every peer's text on each page of ``dataset``, scored as it is and after ``Pipeline.clean_text``."""
     clean = _cleaner()
     tallies = {name: DumpTally() for name in peers}
+    warm_up(peers.values(), list(iter_pages(dataset, directory, limit=min(WARM_UP_PAGES, limit or WARM_UP_PAGES))))
     pages: Iterable[Page] = iter_pages(dataset, directory, limit=limit)
     for number, page in enumerate(pages, start=1):
         gold = TextIndex(page.gold_text)

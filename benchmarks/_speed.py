@@ -7,15 +7,13 @@ CPU seconds of the calling process (one core), which other processes on the mach
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ._data import iter_pages
-
-WARMUP_PAGES = 3
+from ._warm_up import WARM_UP_PAGES, warm_up
 
 
 def run_speed(
@@ -37,17 +35,7 @@ def run_speed(
         "newsclean": run_newsclean,
         "trafilatura": run_trafilatura,
     }
-    # Warm-up, untimed: imports, trafilatura's lazily built objects and the allocator's first pages. jusText's
-    # stoplists (all languages, about a second to build) are loaded by the first page that falls back to it,
-    # which otherwise charges that second to whichever extractor meets such a page first.
-    with contextlib.suppress(Exception):
-        from trafilatura.external import jt_stoplist_init
-
-        jt_stoplist_init()
-    for page in iter_pages(datasets[0], directory, limit=WARMUP_PAGES):
-        for runner in runners.values():
-            with contextlib.suppress(Exception):
-                runner(page.html, page.url)
+    warm_up(runners.values(), list(iter_pages(datasets[0], directory, limit=WARM_UP_PAGES)))
     before = _stage_seconds(pipeline)
     walls_before = _stage_seconds(pipeline, "seconds")
     cpu = dict.fromkeys(runners, 0.0)

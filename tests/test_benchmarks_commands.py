@@ -202,3 +202,29 @@ def test_newsclean_failing_to_load_is_not_skipped(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(BUILDERS, "newsclean", _native_library_missing)
     with pytest.raises(OSError, match="libxml9"):
         build_extractors(("newsclean",))
+
+
+# -- untimed warm-up ---------------------------------------------------------------------------------------------------
+
+
+def test_quality_and_dumps_warm_each_extractor_up_before_the_timed_pages(tiny_set: Path) -> None:
+    from benchmarks._dumps import run_dumps
+    from benchmarks._extractors import Extraction
+    from benchmarks._quality import run_dataset
+
+    calls: list[str] = []
+
+    def first_call_fails(html: str, url: str | None) -> Extraction:
+        calls.append(url or "")
+        if len(calls) == 1:
+            raise RuntimeError("a lazily built model failed to load the first time")
+        return Extraction(tuple(PARAGRAPHS))
+
+    tally = run_dataset("tiny", tiny_set, {"peer": first_call_fails})["peer"]
+    # Two untimed calls (the set's first pages), then the two scored ones: the first call's failure is no result.
+    assert calls == ["https://example.com/1", "https://example.com/2"] * 2
+    assert (tally.errors, tally.empty, len(tally.pages)) == (0, 0, 2)
+    calls.clear()
+    dumps = run_dumps("tiny", tiny_set, {"peer": first_call_fails})["peer"]
+    assert calls == ["https://example.com/1", "https://example.com/2"] * 2
+    assert dumps.peer_errors == 0
