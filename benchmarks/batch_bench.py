@@ -20,6 +20,7 @@ import gc
 import gzip
 import json
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -34,10 +35,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def datasets_dir(option: str | None) -> Path:
-    if option:
-        return Path(option)
-    shared = Path(os.environ.get("NEWSCLEAN_SHARED", REPO.parent / "shared"))
-    return shared / "datasets"
+    """The gold sets' folder, found as ``python -m benchmarks`` finds it."""
+    if str(REPO) not in sys.path:  # run from a checkout without installing
+        sys.path.insert(0, str(REPO))
+    from benchmarks._data import data_dir
+
+    return data_dir(option)
 
 
 def source_pages(folder: Path) -> Iterator[dict[str, str]]:

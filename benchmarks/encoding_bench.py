@@ -22,7 +22,6 @@ import argparse
 import codecs
 import gzip
 import json
-import os
 import random
 import re
 import sys
@@ -137,8 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     report("synthetic pages", *measure(synthetic_pages()))
     if not options.no_gold:
-        shared = Path(os.environ.get("NEWSCLEAN_SHARED", REPO.parent / "shared"))
-        directory = Path(options.datasets) if options.datasets else shared / "datasets"
+        from benchmarks._data import data_dir  # as ``python -m benchmarks`` finds the sets
+
+        directory = data_dir(options.datasets)
         report("gold pages, re-encoded", *measure(gold_pages(directory, options.limit)))
     return 0
 

@@ -24,18 +24,20 @@ import contextlib
 import gzip
 import json
 import multiprocessing
-import os
 import resource
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("NEWSCLEAN_SHARED", REPO.parent / "shared"))
 
 
 def load_pages(limit: int) -> list[bytes]:
-    source = SHARED / "datasets" / "naeb.jsonl.gz"
+    if str(REPO) not in sys.path:  # run from a checkout without installing
+        sys.path.insert(0, str(REPO))
+    from benchmarks._data import data_dir  # as ``python -m benchmarks`` finds the sets
+
+    source = data_dir() / "naeb.jsonl.gz"
     pages: list[bytes] = []
     if source.exists():
         with gzip.open(source, "rt", encoding="utf-8") as stream:

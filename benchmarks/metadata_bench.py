@@ -1,7 +1,7 @@
 """Metadata accuracy: newsclean against trafilatura's own metadata, in the same run, on the gold sets.
 
 Not a test: a measurement. Reads ``naeb`` and ``wcxb_dev_articles`` from ``../shared/datasets/`` (or
-``$NEWSCLEAN_SHARED/datasets``, or ``--datasets DIR``) and prints, per set and per system:
+``$NEWSCLEAN_DATASETS``, ``$NEWSCLEAN_SHARED/datasets``, or ``--datasets DIR``) and prints, per set and per system:
 
 - title: exact match after Unicode NFKC, case folding and whitespace collapsing (the issue's measure), and beside
   it ``titleQ``, the same with typographic quotes folded to ASCII (the two gold sets follow opposite quote
@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import sys
 import time
@@ -47,10 +46,11 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{1,4}|ph\.?d\.?|m\.?d\.?|jr\.?|sr\.?|ii|iii)
 
 
 def datasets_dir(option: str | None) -> Path:
-    if option:
-        return Path(option)
-    shared = Path(os.environ.get("NEWSCLEAN_SHARED", REPO.parent / "shared"))
-    return shared / "datasets"
+    """The gold sets' folder, found as ``python -m benchmarks`` finds it (``--datasets``, $NEWSCLEAN_DATASETS,
+    $NEWSCLEAN_SHARED/datasets, ../shared/datasets)."""
+    from benchmarks._data import data_dir
+
+    return data_dir(option)
 
 
 def read_pages(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:

@@ -52,7 +52,7 @@ from newsclean.cleaners._classifier import (
 )
 from newsclean.metadata._computed import word_count
 
-from ._data import REPO_ROOT, iter_pages
+from ._data import REPO_ROOT, dataset_path, iter_pages
 from ._data import data_dir as default_data_dir
 from ._matching import TextIndex, folded_tokens
 from ._removals import audit_removals
@@ -102,6 +102,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
 def _group(url: str | None, page_id: str) -> str:
     host = urlsplit(url).hostname if url else None
     if not host:
@@ -110,8 +118,9 @@ def _group(url: str | None, page_id: str) -> str:
 
 
 def collect(dataset: str, folder: Path, *, refresh: bool = False, echo: Callable[[str], None] = print) -> CachedSet:
-    """The pages of a set as the pipeline leaves them before the filter (from the cache when it is current)."""
-    fingerprint = code_fingerprint()
+    """The pages of a set as the pipeline leaves them before the filter (from the cache when it is current: the
+    same code and the same gold file, so another copy of the set in ``folder`` is read anew)."""
+    fingerprint = f"{code_fingerprint()}:{_file_digest(dataset_path(dataset, folder))}"
     path = CACHE_DIR / f"paragraphs-{dataset}.msgpack"
     if path.exists() and not refresh:
         cached = msgspec.msgpack.decode(path.read_bytes(), type=CachedSet)

@@ -228,3 +228,34 @@ def test_quality_and_dumps_warm_each_extractor_up_before_the_timed_pages(tiny_se
     dumps = run_dumps("tiny", tiny_set, {"peer": first_call_fails})["peer"]
     assert calls == ["https://example.com/1", "https://example.com/2"] * 2
     assert dumps.peer_errors == 0
+
+
+def test_the_standalone_bench_scripts_find_the_sets_where_the_harness_does(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # They read $NEWSCLEAN_SHARED only, and silently fell back to ../shared where $NEWSCLEAN_DATASETS pointed elsewhere.
+    from benchmarks import batch_bench, metadata_bench
+    from benchmarks._data import data_dir
+
+    monkeypatch.setenv("NEWSCLEAN_DATASETS", str(tmp_path / "sets"))
+    for find in (metadata_bench.datasets_dir, batch_bench.datasets_dir):
+        assert find(None) == data_dir() == tmp_path / "sets"
+        assert find(str(tmp_path / "given")) == tmp_path / "given"
+
+
+def test_the_training_cache_is_read_anew_for_another_copy_of_a_set(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tiny_set: Path
+) -> None:
+    # The cache was keyed by the code alone: another folder's set was answered with the first one's pages.
+    from benchmarks import train_paragraphs
+
+    monkeypatch.setattr(train_paragraphs, "CACHE_DIR", tmp_path / "cache")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "tiny.jsonl.gz").write_bytes(gzip.compress(b"".join(_page_line(number) for number in (7, 8, 9))))
+    first = train_paragraphs.collect("tiny", tiny_set, echo=lambda _: None)
+    second = train_paragraphs.collect("tiny", other, echo=lambda _: None)
+    assert [page.id for page in first.pages] == ["tiny/1", "tiny/2"]
+    assert [page.id for page in second.pages] == ["tiny/7", "tiny/8", "tiny/9"]
+    again = train_paragraphs.collect("tiny", other, echo=lambda message: pytest.fail(f"not read from cache: {message}"))
+    assert again == second
