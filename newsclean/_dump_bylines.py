@@ -18,11 +18,12 @@ from .metadata._dates import ParsedDate, describe, parse_datetime, plausible, vi
 from .metadata._relative_dates import counted_back
 from .metadata._resolved import Resolved
 
-_BYLINE_RULE = "byline.written-by"
-#: The rules that remove a byline line a dump's authors (and a date) are read from: the byline alone or with its
-#: date and reading time ("By Jane Doe | March 5, 2024 | 5 min read"), or with the author's role and the update
-#: date ("By Jane Roe ⋅ Senior Editor ⋅ Updated May 6, 2025").
-_BYLINE_RULES = (_BYLINE_RULE, "byline.role-and-date")
+#: The rules that remove a line of names alone, or with a date and reading time beside them ("By Jane Doe | March
+#: 5, 2024 | 5 min read", "Von Hans Müller und Petra Schmidt"): a page's byline line is read from these.
+_NAME_LINE_RULES = ("byline.written-by", "byline.other-languages")
+#: The rules that remove a byline line a dump's authors (and a date) are read from: those, or a line with the
+#: author's role and the update date ("By Jane Roe ⋅ Senior Editor ⋅ Updated May 6, 2025").
+_BYLINE_RULES = (*_NAME_LINE_RULES, "byline.role-and-date")
 # The rules that remove a line that is only a date (labelled "Published", "Updated" … or not) or an update stamp.
 _DATE_RULES = ("byline.dateline", "update_banner.timestamp-line")
 _DATE_LABEL = re.compile(
@@ -54,7 +55,7 @@ def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None
     was read only in part ("By Jane Doe and John Smith Police said …"), while the removed line ends where the
     byline does. Only a longer list starting with the names already read replaces them; an agency it names
     fills a missing one."""
-    byline = next((removal.text for removal in removed if removal.rule == _BYLINE_RULE), None)
+    byline = next((removal.text for removal in removed if removal.rule in _NAME_LINE_RULES), None)
     if byline is None:
         return
     if "authors" not in resolved.values:
