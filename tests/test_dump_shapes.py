@@ -144,3 +144,27 @@ def test_a_callers_title_with_a_site_name_and_no_url_still_finds_the_headline_re
 def test_a_short_part_of_a_callers_title_is_not_taken_for_its_headline() -> None:
     article = newsclean.clean_text(f"Budget approved\n{BODY}", title="Budget approved - schools win")
     assert article.paragraphs == ("Budget approved", *PARAGRAPHS)  # two words: as likely a subheading
+
+
+SHORTCODES = ["[convertkit form=1630175]", '[button link="https://example.com/review/" type="big"]Review it[/button]']
+
+
+def test_a_shortcode_the_site_left_unexpanded_goes_from_a_dump_and_from_a_page() -> None:
+    first, second = PARAGRAPHS
+    dump = newsclean.clean_text(f"{first}\n{SHORTCODES[0]}\n{second}\n{SHORTCODES[1]}")
+    page = newsclean.clean_html(
+        "<html><body><article><h1>Council approves new budget</h1>"
+        + "".join(f"<p>{line}</p>" for line in (first, SHORTCODES[0], second, SHORTCODES[1]))
+        + "</article></body></html>"
+    )
+    for article in (dump, page):
+        assert article.paragraphs == PARAGRAPHS
+        shortcodes = [(r.rule, r.text) for r in article.removed if r.rule != "heuristic.title-repeat"]
+        assert shortcodes == [("widget.shortcode", code) for code in SHORTCODES]
+
+
+def test_a_shortcode_that_opens_a_sentence_stays_with_it() -> None:
+    line = '[dropcap style="big"]T[/dropcap]he council met again on Wednesday to settle the last items of the budget.'
+    article = newsclean.clean_text(f"{PARAGRAPHS[0]}\n{line}")
+    assert article.paragraphs == (PARAGRAPHS[0], line)
+    assert article.removed == ()
