@@ -146,7 +146,11 @@ def main() -> None:
 @_limit_option
 @click.option("--bootstrap", type=click.IntRange(min=0), default=0, help="Bootstrap samples for a ± on F1.")
 @click.option("--results-dir", type=click.Path(file_okay=False, path_type=Path), default=RESULTS, show_default=True)
-@click.option("--keep-outputs/--no-keep-outputs", default=True, help="Per-page records in results/outputs/.")
+@click.option(
+    "--keep-outputs/--no-keep-outputs",
+    default=True,
+    help="Per-page records in results/outputs/ (for analyse); without, the sets' earlier records there are removed.",
+)
 def quality(
     dataset_names: str,
     extractors: str,
@@ -166,6 +170,8 @@ def quality(
     _writable_folder(results_dir, ("quality.json", "quality.md", "quality.png"))
     if keep_outputs:
         _writable_folder(results_dir / "outputs", [f"{dataset}.jsonl" for dataset in names])
+    else:
+        _drop_earlier_outputs(results_dir / "outputs", names)
     results: dict[str, Any] = {"run": _run_info(), "datasets": {}, "skipped": skipped}
     encoder = msgspec.json.Encoder()
     outputs = None
@@ -196,6 +202,19 @@ def quality(
     if not quality_plot(results, results_dir / "quality.png"):
         click.echo("no plot: matplotlib is not installed (pip install -e '.[bench]')", err=True)
     click.echo(markdown)
+
+
+def _drop_earlier_outputs(folder: Path, names: Sequence[str]) -> None:
+    """An earlier run's per-page records of a set this run scores without keeping its own: ``analyse`` would read
+    them as this run's, against a quality.json they no longer match."""
+    for dataset in names:
+        path = folder / f"{dataset}.jsonl"
+        if path.is_file():
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise UnusableInput(f"cannot remove {path}, an earlier run's per-page records: {exc}") from exc
+            click.echo(f"removed {path}: it held an earlier run's per-page records", err=True)
 
 
 @main.command()

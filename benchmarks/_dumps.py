@@ -36,7 +36,8 @@ class Side:
     def add(self, page: Page, paragraphs: tuple[str, ...], gold: TextIndex, context: PageContext) -> None:
         self.pages.append(page_counts(page.gold_text, "\n\n".join(paragraphs)))
         self.empty += not paragraphs
-        self.residual.update(r.category for r in residual_paragraphs(paragraphs, gold, context))
+        if page.gold_text:  # as ``quality`` counts: without gold text no paragraph can be told residual
+            self.residual.update(r.category for r in residual_paragraphs(paragraphs, gold, context))
 
     def summary(self) -> dict[str, Any]:
         score = aggregate(self.pages)

@@ -52,11 +52,14 @@ from newsclean.cleaners._classifier import (
 )
 from newsclean.metadata._computed import word_count
 
-from ._data import REPO_ROOT, dataset_path, iter_pages
-from ._data import data_dir as default_data_dir
-from ._matching import TextIndex, folded_tokens
-from ._removals import audit_removals
-from ._scoring import PageCounts, Score, aggregate, page_counts
+if not __package__:  # run as a script (python benchmarks/train_paragraphs.py): its package is the checkout's
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._data import REPO_ROOT, dataset_path, iter_pages
+from benchmarks._data import data_dir as default_data_dir
+from benchmarks._matching import TextIndex, folded_tokens
+from benchmarks._removals import audit_removals
+from benchmarks._scoring import PageCounts, Score, aggregate, page_counts
 
 CACHE_DIR = Path(__file__).resolve().parent / "results" / "outputs"
 MODEL_PATH = REPO_ROOT / "newsclean" / "cleaners" / DEFAULT_MODEL

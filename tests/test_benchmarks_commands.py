@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -243,6 +245,17 @@ def test_the_standalone_bench_scripts_find_the_sets_where_the_harness_does(
         assert find(str(tmp_path / "given")) == tmp_path / "given"
 
 
+@pytest.mark.parametrize("script", ["train_paragraphs.py", "metadata_bench.py", "batch_bench.py", "fetch_bench.py"])
+def test_the_standalone_scripts_run_as_files_from_any_folder(script: str, tmp_path: Path) -> None:
+    # train_paragraphs.py imported its siblings relatively, so it ran only in the module form (python -m …).
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / script
+    done = subprocess.run(
+        [sys.executable, str(path), "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "usage" in done.stdout.lower()
+
+
 def test_the_training_cache_is_read_anew_for_another_copy_of_a_set(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tiny_set: Path
 ) -> None:
@@ -259,3 +272,19 @@ def test_the_training_cache_is_read_anew_for_another_copy_of_a_set(
     assert [page.id for page in second.pages] == ["tiny/7", "tiny/8", "tiny/9"]
     again = train_paragraphs.collect("tiny", other, echo=lambda message: pytest.fail(f"not read from cache: {message}"))
     assert again == second
+
+
+# -- per-page records ------------------------------------------------------------------------------------------------
+
+
+def test_analyse_never_reads_an_earlier_runs_records_as_the_last_runs(tiny_set: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    kept = _invoke(["quality", "--extractors", "newsclean", "--keep-outputs"], tiny_set, tmp_path)
+    assert kept.exit_code == 0, kept.output
+    assert CliRunner().invoke(main, ["analyse", "tiny", "--results-dir", str(results)]).exit_code == 0
+    not_kept = _invoke(["quality", "--extractors", "newsclean", "--no-keep-outputs"], tiny_set, tmp_path)
+    assert not_kept.exit_code == 0, not_kept.output
+    assert "earlier run's per-page records" in not_kept.output
+    assert not (results / "outputs" / "tiny.jsonl").exists()
+    analysed = CliRunner().invoke(main, ["analyse", "tiny", "--results-dir", str(results)])
+    assert analysed.exit_code == 2 and "run `python -m benchmarks quality` first" in analysed.output

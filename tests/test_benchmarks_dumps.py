@@ -65,6 +65,19 @@ def test_the_cleaning_raises_precision_keeps_recall_and_removes_no_gold(tiny_set
     assert row["clean_errors"] == 0 and row["clean_cost"] is not None and row["clean_cost"] > 0
 
 
+def test_a_page_without_gold_text_adds_no_residual_paragraphs(tmp_path: Path) -> None:
+    pages = [_page(number) for number in range(3)]
+    pages[0]["gold_text"] = ""
+    for name, chosen in (("with_ungolded", pages), ("golded", pages[1:])):
+        with gzip.open(tmp_path / f"{name}.jsonl.gz", "wt", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(page) + "\n" for page in chosen)
+    with_ungolded = run_dumps("with_ungolded", tmp_path, {"leaky": _leaky})["leaky"].summary()
+    golded = run_dumps("golded", tmp_path, {"leaky": _leaky})["leaky"].summary()
+    assert golded["before"]["residual_boilerplate"] > 0
+    for side in ("before", "after"):
+        assert with_ungolded[side]["residual_boilerplate"] == golded[side]["residual_boilerplate"]
+
+
 def test_a_failing_peer_and_a_dump_cleaned_to_nothing_score_as_empty(tiny_set: Path) -> None:
     tallies = run_dumps("tiny", tiny_set, {"failing": _failing, "widgets": _widgets_only})
     failing, widgets = tallies["failing"].summary(), tallies["widgets"].summary()
