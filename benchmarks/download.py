@@ -11,9 +11,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import shutil
 import tarfile
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -54,8 +55,11 @@ def fetch_archive(source: Source, into: Path) -> Path:
             response.raise_for_status()
     except httpx.HTTPError as exc:
         raise click.ClickException(f"could not download {url}: {type(exc).__name__}: {exc}") from exc
-    with tarfile.open(fileobj=io.BytesIO(response.content), mode="r:gz") as archive:
-        archive.extractall(into, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(response.content), mode="r:gz") as archive:
+            archive.extractall(into, filter="data")
+    except (tarfile.TarError, OSError, EOFError) as exc:  # a cut or damaged download, or a page in its place
+        raise click.ClickException(f"{url} is not a readable source archive: {type(exc).__name__}: {exc}") from exc
     roots = [path for path in into.iterdir() if path.is_dir()]
     if len(roots) != 1:
         raise click.ClickException(f"unexpected archive layout for {source.repository}: {roots}")
@@ -86,7 +90,28 @@ def _scrapinghub_pages(root: Path, source: Source) -> Iterator[dict[str, Any]]:
         }
 
 
-CONVERTERS = {"scrapinghub": _scrapinghub_pages}
+Converter = Callable[[Path, Source], Iterator[dict[str, Any]]]
+CONVERTERS: dict[str, Converter] = {"scrapinghub": _scrapinghub_pages}
+
+
+def _convert(converter: Converter, root: Path, source: Source, target: Path) -> int:
+    """Write the converted set to ``target`` through a partial file, never leaving a half-written set where the
+    harness would read it; returns the page count."""
+    partial = target.with_suffix(".partial")
+    count = 0
+    try:
+        with gzip.open(partial, "wt", encoding="utf-8") as handle:
+            for page in converter(root, source):
+                handle.write(json.dumps(page, ensure_ascii=False) + "\n")
+                count += 1
+    except (OSError, EOFError, KeyError, TypeError, ValueError) as exc:  # not the layout the converter reads
+        partial.unlink(missing_ok=True)
+        raise click.ClickException(
+            f"{source.repository} at {source.commit[:12]} is not laid out as the converter reads it: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
+    partial.replace(target)
+    return count
 
 
 def download_datasets(names: Sequence[str], out_dir: Path) -> None:
@@ -100,18 +125,18 @@ def download_datasets(names: Sequence[str], out_dir: Path) -> None:
         target = out_dir / f"{name}.jsonl.gz"
         converter = CONVERTERS.get(name)
         unpack_dir = Path(tempfile.mkdtemp(prefix=f"newsclean-{name}-"))
-        root = fetch_archive(source, unpack_dir)
-        if converter is None:
-            click.echo(f"{name}: no converter yet; the original ({source.licence}) is unpacked at {root}", err=True)
-            missing_converters.append(name)
-            continue
-        partial = target.with_suffix(".partial")
-        count = 0
-        with gzip.open(partial, "wt", encoding="utf-8") as handle:
-            for page in converter(root, source):
-                handle.write(json.dumps(page, ensure_ascii=False) + "\n")
-                count += 1
-        partial.replace(target)  # never leave a half-written set where the harness would read it
+        keep_unpacked = False
+        try:
+            root = fetch_archive(source, unpack_dir)
+            if converter is None:
+                click.echo(f"{name}: no converter yet; the original ({source.licence}) is unpacked at {root}", err=True)
+                missing_converters.append(name)
+                keep_unpacked = True  # for the user, as the message says
+                continue
+            count = _convert(converter, root, source, target)
+        finally:
+            if not keep_unpacked:
+                shutil.rmtree(unpack_dir, ignore_errors=True)
         click.echo(f"{name}: {count} pages written to {target} (licence {source.licence})", err=True)
     if missing_converters:
         raise click.ClickException(f"not converted: {', '.join(missing_converters)}")
