@@ -21,7 +21,15 @@ _LOOSE_JOINER = re.compile(f"(?<![^{_UNJOINABLE}])[\u200c\u200d]+|[\u200c\u200d]
 # one of them, so the final split-and-join does it without a translate table.
 
 
+# Control characters that are no whitespace ``str.split`` knows: never text, and a terminal acts on some (an escape
+# sequence in a scraped line can retitle or clear the window of whoever prints it). trafilatura drops them from a
+# page's text; a dump's lines and the DOM stage's removed boxes lose them here.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
 def normalize_paragraph(text: str) -> str:
+    if not text.isprintable() and _CONTROL.search(text) is not None:  # isprintable: a C-speed test most text passes
+        text = _CONTROL.sub("", text)
     if text.isascii():  # ASCII is already NFC and holds none of the invisible characters
         return " ".join(text.split())
     if not unicodedata.is_normalized("NFC", text):

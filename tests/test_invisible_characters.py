@@ -3,7 +3,12 @@ path and the text-dump path alike."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 import newsclean
+from newsclean.cli import main
 
 PERSIAN = (
     "مدارس به\u200cصورت مجازی برگزار می\u200cشود و کلاس\u200cها در همه شهرها تا پایان هفته تعطیل خواهند بود"
@@ -48,3 +53,43 @@ def test_a_joiner_that_joins_nothing_goes_with_a_paragraph_of_nothing_else() -> 
     # character.
     article = newsclean.clean_html(_page(EMOJI, "&zwj;", "That is the \u200ciPhone 11\u200c and its case.\u200d"))
     assert article.paragraphs == (EMOJI, "That is the iPhone 11 and its case.")
+
+
+# -- control characters -------------------------------------------------------------------------------------------
+
+LINE = "The council met on Tuesday and approved the budget after a long debate about the roads and the bridge."
+# An escape sequence that would retitle and clear a terminal, a bell, a NUL and a C1 control in scraped text.
+CONTROLLED = "The council met on Tuesday\x1b]0;pwned\x07\x1b[2J and approved\x00 the budget\x9b after a long debate."
+
+
+def _council_page(*paragraphs: str, box: str = "") -> str:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return f"<html><body><article><h1>Council</h1>{body}{box}</article></body></html>"
+
+
+def test_a_dump_loses_control_characters_as_a_page_does() -> None:
+    dump = newsclean.clean_text(f"{LINE}\n{CONTROLLED}")
+    page = newsclean.clean_html(_council_page(LINE, CONTROLLED))
+    assert dump.paragraphs == page.paragraphs
+    assert dump.paragraphs[1].startswith("The council met on Tuesday]0;pwned[2J and approved the budget")
+    assert not any(character in dump.paragraphs[1] for character in "\x1b\x07\x00\x9b")
+
+
+def test_a_removed_box_is_recorded_as_normalised_text() -> None:
+    box = "<div class='mt-donation-box'><p>Give\u200b now\x1b[2J</p>\n\n<p>Cafe\u0301 fund</p></div>"
+    article = newsclean.clean_html(_council_page(LINE, LINE.replace("roads", "lanes"), box=box))
+    [removal] = [r for r in article.removed if r.rule == "dom.donation-box"]
+    assert removal.text == "Give now[2J Café fund"
+
+
+def test_explain_writes_no_control_character_of_the_page_to_the_terminal(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    box = "<div class='mt-donation-box'><p>Give now\x1b]0;pwned\x07\x1b[2J</p></div>"
+    page.write_text(_council_page(LINE, CONTROLLED, box=box), encoding="utf-8")
+    # color=True: the output as a terminal gets it, which click leaves as it is
+    result = CliRunner().invoke(main, ["explain", str(page)], color=True)
+    assert result.exit_code == 0, result.output
+    assert not any(character in result.output for character in "\x1b\x07\x00\x9b")
+    article = newsclean.clean_html(page.read_bytes())
+    for removal in article.removed:
+        assert f"{removal.rule} ({removal.category}): {removal.text}" in result.output

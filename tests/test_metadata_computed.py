@@ -145,3 +145,30 @@ def test_near_duplicates_matches_brute_force() -> None:
 def test_near_duplicates_rejects_a_bad_distance() -> None:
     with pytest.raises(ValueError, match="max_distance"):
         near_duplicates([], max_distance=64)
+
+
+def test_near_duplicates_takes_run_many_output_with_its_failures() -> None:
+    lines = [line for line in WIRE.splitlines() if line.strip()]
+    documents = [
+        newsclean.Document(html=b"", url="https://example.com/empty"),  # a Failure in its place
+        newsclean.Document(text=WIRE),
+        newsclean.Document(text="\n".join(["Moscow calls strikes retaliation", *lines[2:-1]])),
+    ]
+    records = list(newsclean.Pipeline().run_many(documents))
+    assert isinstance(records[0], newsclean.Failure)
+    groups = near_duplicates(records, max_distance=6)
+    assert groups == [records[1:]]
+
+
+@pytest.mark.parametrize("written", ["zz", "0x0", "-1", "f_f", "0", "1" + "0" * 31, " 0000000000000000"])
+def test_a_simhash_newsclean_did_not_write_is_an_error_naming_the_record(written: str) -> None:
+    with pytest.raises(ValueError, match=r"record 1 .*not 16 hex digits"):
+        near_duplicates([Item("0" * 16), Item(written)])
+
+
+def test_records_that_are_not_articles_and_distances_that_are_not_ints_are_type_errors() -> None:
+    with pytest.raises(TypeError, match="record 0 is a dict"):
+        near_duplicates([{"simhash": "0" * 16}])  # type: ignore[list-item]
+    for distance in (2.5, None, True):
+        with pytest.raises(TypeError, match="max_distance must be an int"):
+            near_duplicates([Item("0" * 16)], max_distance=distance)  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .._disclosed_panels import controlled_ids, is_collapsed_text_panel, is_hidden, show_panel
 from .._dom import node_text
 from .._models import Removal
+from .._normalize import normalize_paragraph
 from .._rules import CompiledRule, RuleSet
 
 # A box holding more than this share of the page's text is probably the article itself, whatever its class
@@ -221,7 +222,7 @@ class DomCleaner:
                     if _paragraph_chars(node) > MAX_PARAGRAPH_SHARE * paragraph_chars:
                         continue
             if text:
-                removals.append(Removal(found.id, found.category, "dom", text))
+                removals.append(Removal(found.id, found.category, "dom", normalize_paragraph(text)))
             removed_ids.add(node.mem_id)
             doomed.append(node)
         for node in doomed:

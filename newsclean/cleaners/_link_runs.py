@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._dom import node_text
 from .._models import Removal
+from .._normalize import normalize_paragraph
 
 RULE = "heuristic.link-paragraph-run"
 CATEGORY = "related"
@@ -37,7 +38,8 @@ def drop_link_paragraph_runs(tree: LexborHTMLParser) -> tuple[Removal, ...]:
         if len(link_only) < MIN_RUN:
             continue
         for run in _runs(parent, link_only):
-            removals.append(Removal(RULE, CATEGORY, "dom", " ".join(node_text(paragraph) for paragraph in run)))
+            text = normalize_paragraph(" ".join(node_text(paragraph) for paragraph in run))
+            removals.append(Removal(RULE, CATEGORY, "dom", text))
             for paragraph in run:
                 paragraph.decompose()
     return tuple(removals)

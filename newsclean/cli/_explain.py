@@ -6,7 +6,7 @@ from .._exceptions import NewscleanError
 from .._pipeline import Pipeline
 from .._rules import RulesArg
 from ._inputs import read_document
-from ._options import rules_option
+from ._options import rules_option, terminal_line
 
 
 @click.command("explain")
@@ -20,12 +20,17 @@ def explain_command(file: str, force_text: bool, rules: RulesArg) -> None:
         article = Pipeline(rules=rules).run(document)
     except NewscleanError as exc:
         raise click.ClickException(str(exc)) from None
+    # Every line is the page's text: a control character in it is written as its escape, never sent to the
+    # terminal to act on (click strips only colour codes, and only when the output is no terminal).
     if article.title:
-        click.echo(f"# {article.title}")
+        click.echo(f"# {terminal_line(article.title)}")
         click.echo()
-    click.echo(article.text if article.text else f"(no article text: status {article.status})")
+    if article.paragraphs:
+        click.echo("\n\n".join(map(terminal_line, article.paragraphs)))
+    else:
+        click.echo(f"(no article text: status {article.status})")
     click.echo()
     click.echo(f"--- {len(article.removed)} removal(s) ---")
     for removal in article.removed:
         snippet = removal.text if len(removal.text) <= 160 else removal.text[:157] + "..."
-        click.echo(f"[{removal.stage}] {removal.rule} ({removal.category}): {snippet}")
+        click.echo(f"[{removal.stage}] {removal.rule} ({removal.category}): {terminal_line(snippet)}")

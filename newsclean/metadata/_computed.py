@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 import numpy
 
 from .._memo import memo_of_short_strings
+from .._models import Failure
 
 # Typical adult silent-reading speed for non-fiction (Brysbaert, 2019).
 WORDS_PER_MINUTE = 238
@@ -170,13 +171,31 @@ T = TypeVar("T", bound=HasSimhash)
 def near_duplicates(articles: Iterable[T], *, max_distance: int = 3) -> list[list[T]]:
     """Groups of articles whose SimHash values are within ``max_distance`` bits of another member's.
 
-    Groups hold two or more articles, in input order; groups are ordered by their first member. Articles
-    without a SimHash are left out. Exact: split into ``max_distance + 1`` bands, two values within the distance
-    share at least one band (pigeonhole), so only articles sharing a band are compared.
+    Groups hold two or more articles, in input order; groups are ordered by their first member. Records without
+    a SimHash are left out: an article without text, and a ``Failure`` (``run_many``'s output can be passed as it
+    is). A SimHash that is not 16 hex digits, as newsclean writes it, is a ``ValueError`` naming the record. Exact:
+    split into ``max_distance + 1`` bands, two values within the distance share at least one band (pigeonhole), so
+    only articles sharing a band are compared.
     """
+    if not isinstance(max_distance, int) or isinstance(max_distance, bool):
+        raise TypeError(f"max_distance must be an int, not {type(max_distance).__name__}")
     if not 0 <= max_distance < SIMHASH_BITS:
         raise ValueError(f"max_distance must be between 0 and {SIMHASH_BITS - 1}, not {max_distance}")
-    items: list[tuple[T, int]] = [(a, int(a.simhash, 16)) for a in articles if a.simhash]
+    items: list[tuple[T, int]] = []
+    for position, article in enumerate(articles):
+        if isinstance(article, Failure):
+            continue
+        if not hasattr(article, "simhash"):
+            raise TypeError(f"record {position} is a {type(article).__name__}, not an Article (it has no simhash)")
+        written = article.simhash
+        if written is None or written == "":
+            continue
+        if not isinstance(written, str) or _SIMHASH_HEX.fullmatch(written) is None:
+            raise ValueError(
+                f"record {position} ({_record_name(article)}) has simhash {written!r}: not {SIMHASH_BITS // 4} hex "
+                "digits"
+            )
+        items.append((article, int(written, 16)))
     parent = list(range(len(items)))
 
     def find(index: int) -> int:
@@ -199,6 +218,14 @@ def near_duplicates(articles: Iterable[T], *, max_distance: int = 3) -> list[lis
     for index, (article, _) in enumerate(items):
         groups[find(index)].append(article)
     return [group for _, group in sorted(groups.items()) if len(group) > 1]
+
+
+_SIMHASH_HEX = re.compile(f"[0-9a-fA-F]{{{SIMHASH_BITS // 4}}}")
+
+
+def _record_name(record: object) -> str:
+    named = getattr(record, "url", None) or getattr(record, "source_id", None)
+    return repr(named) if named else type(record).__name__
 
 
 def _bands(count: int) -> Sequence[tuple[int, int]]:
