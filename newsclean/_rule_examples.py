@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+import re2
 from selectolax.lexbor import LexborHTMLParser
 
 from ._rules import CompiledRule, RuleSet
@@ -45,7 +46,12 @@ def example_failures(rules: RuleSet) -> list[ExampleFailure]:
 def _remover(rule: CompiledRule, single: RuleSet) -> Callable[[str], bool]:
     """Whether the rule alone removes anything from an example: a box beside an article, or text lines."""
     if rule.spec.stage == "dom":
-        dom_cleaner = DomCleaner(single)
+        try:
+            dom_cleaner = DomCleaner(single)
+        except re2.error:
+            # The dom cleaner searches with an RE2 set built with RE2's default memory budget, which a pattern
+            # that compiles on its own may still exceed.
+            raise rule.error("pattern is too large: RE2 cannot compile it into the dom cleaner's set") from None
         return lambda example: bool(
             dom_cleaner.clean(
                 LexborHTMLParser(f"<html><body><article><p>{_ARTICLE}</p></article>{example}</body></html>")

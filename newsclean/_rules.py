@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +28,10 @@ MatchKind = Literal["regex", "phrase", "selector", "class_words"]
 Scope = Literal["paragraph", "head", "tail", "block", "prefix", "ending"]
 
 _RULE_ID = re2.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)+$")
+_RULE_ID_FORM = (
+    "an id is 'family.name': parts joined by '.', each of ASCII lowercase letters (a-z), digits and '_',"
+    " and '-' too after the first"
+)
 # RE2's \w, \W and [A-Z] are ASCII only, so a name pattern such as "By [A-Z][\w.-]*" missed "By José García"
 # and "By Łukasz Nowak". Rule patterns get wider classes: any script's capitals for [A-Z], and for \w the letters
 # of the scripts the packs are written for (Latin with its extensions and combining accents, Greek, Cyrillic).
@@ -63,7 +68,6 @@ class RuleSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     pattern: str | tuple[str, ...]
     examples: Examples
     scope: Scope = "paragraph"
-    lang: tuple[str, ...] = ()
     max_words: int | None = None
     case_sensitive: bool = False
     flag: str | None = None
@@ -117,14 +121,20 @@ class CompiledRule:
         "phrases",
         "regex",
         "selector",
+        "shipped",
+        "source",
         "spec",
         "token_regex",
         "unless",
     )
 
-    def __init__(self, spec: RuleSpec, pack: str) -> None:
+    def __init__(self, spec: RuleSpec, pack: str, source: str | None = None, *, shipped: bool = False) -> None:
         self.spec = spec
         self.pack = pack
+        #: The file the rule was read from: two packs copied from one template share their name.
+        self.source = source or pack
+        #: Whether the rule is one of newsclean's own (``default_rules``).
+        self.shipped = shipped
         self.regex: Any = None
         self.token_regex: Any = None
         self.pattern_source = ""
@@ -133,34 +143,83 @@ class CompiledRule:
         self.block_end: Any = None
         self.block_continue: Any = None
         self.block_max = spec.block.max if spec.block else 0
-        self.box_text: Any = _compile(spec.box_text, spec, pack) if spec.box_text else None
+        self.box_text: Any = self._compile("box_text", (spec.box_text,)) if spec.box_text else None
         self.unless: Any = None
         if spec.unless:
             if spec.stage != "text":
-                raise RuleError("'unless' is for text rules (a dom rule has box_text)", pack=pack, rule=spec.id)
+                raise self.error("'unless' is for text rules (a dom rule has box_text)")
             exceptions = (spec.unless,) if isinstance(spec.unless, str) else spec.unless
-            self.unless = _compile("|".join(f"(?:{p})" for p in exceptions), spec, pack)
+            self.unless = self._compile("unless", exceptions, unicode_word_classes(_joined(exceptions)))
         patterns = (spec.pattern,) if isinstance(spec.pattern, str) else spec.pattern
         if not patterns or not all(patterns):
-            raise RuleError("pattern must be a non-empty string or list of strings", pack=pack, rule=spec.id)
+            raise self.error("pattern must be a non-empty string or list of strings")
         if spec.match == "phrase":
             self.phrases = frozenset(fold_phrase(p) for p in patterns)
         elif spec.match == "selector":
             self.selector = ", ".join(patterns)
-            _check_selector(self.selector, pack, spec.id)
+            self._check_selector(self.selector)
         else:
-            self.pattern_source = unicode_word_classes("|".join(f"(?:{p})" for p in patterns))
-            self.regex = _compile(self.pattern_source, spec, pack)
+            self.pattern_source = unicode_word_classes(_joined(patterns))
+            self.regex = self._compile("pattern", patterns, self.pattern_source)
             if spec.match == "class_words":
                 # One search over all of a page's class/id tokens, one per line: ^ and $ are token edges.
-                self.token_regex = _compile(f"(?m)^[^\n]*(?:{self.pattern_source})[^\n]*$", spec, pack)
+                self.token_regex = self._compile("pattern", patterns, f"(?m)^[^\n]*(?:{self.pattern_source})[^\n]*$")
         if spec.block:
             if spec.scope != "block":
-                raise RuleError("a [block] table needs scope = 'block'", pack=pack, rule=spec.id)
+                raise self.error("a [block] table needs scope = 'block'")
             if spec.block.end:
-                self.block_end = _compile(spec.block.end, spec, pack)
+                self.block_end = self._compile("block.end", (spec.block.end,))
             if spec.block.continue_:
-                self.block_continue = _compile(spec.block.continue_, spec, pack)
+                self.block_continue = self._compile("block.continue", (spec.block.continue_,))
+
+    def error(self, message: str) -> RuleError:
+        """A ``RuleError`` naming this rule, its pack and the pack's file."""
+        return pack_error(message, self.pack, self.source, self.spec.id)
+
+    def _compile(self, field: str, items: Sequence[str], source: str | None = None) -> Any:
+        """``field``'s patterns as one RE2 regex: ``source`` (the items OR-ed, word classes widened), by default
+        the one item's."""
+        for item in items:
+            boundary = _LETTER_BESIDE_BOUNDARY.search(item)
+            if boundary is not None and any(not char.isascii() and char.isalpha() for char in boundary.group()):
+                raise self.error(
+                    rf"{field}: \b beside the non-ASCII letter in “{boundary.group()}” never matches (RE2's \b is"
+                    r" ASCII only); write (\s|$) or \W instead"
+                )
+        try:
+            return re2.compile(unicode_word_classes(items[0]) if source is None else source, self._options())
+        except re2.error as exc:
+            raise self._not_compiling(field, items, exc) from None
+
+    def _not_compiling(self, field: str, items: Sequence[str], exc: re2.error) -> RuleError:
+        # RE2 quotes what it was given: the list OR-ed, its word classes widened, as bytes. The user wrote one
+        # item of it, so that item is found and RE2's complaint about it quoted.
+        for number, item in enumerate(items, 1):
+            problem = self._problem(item) or self._problem(unicode_word_classes(item))
+            if problem is not None:
+                which = f"{field} item {number} of {len(items)}" if len(items) > 1 else field
+                return self.error(f"{which} {item!r} does not compile: {problem}")
+        what = f"{field} ({len(items)} items OR-ed)" if len(items) > 1 else field
+        return self.error(f"{what} does not compile: {_reason(exc)}")
+
+    def _problem(self, pattern: str) -> str | None:
+        try:
+            re2.compile(pattern, self._options())
+        except re2.error as exc:
+            return _reason(exc)
+        return None
+
+    def _options(self) -> Any:
+        options = re2.Options()
+        options.log_errors = False
+        options.case_sensitive = self.spec.case_sensitive
+        return options
+
+    def _check_selector(self, selector: str) -> None:
+        try:
+            LexborHTMLParser("<p></p>").css(selector)
+        except (SelectolaxError, ValueError) as exc:
+            raise self.error(f"invalid CSS selector {selector!r}: {exc}") from None
 
     @property
     def id(self) -> str:
@@ -197,12 +256,25 @@ def unicode_word_classes(pattern: str) -> str:
     """``pattern`` with each ``\\w`` (and, outside brackets, each ``\\W``) taking in accented Latin, Greek and
     Cyrillic letters, and each ``[A-Z]`` any script's capitals. A ``\\W`` inside brackets stays ASCII's: it
     already takes in every non-ASCII character, and a class cannot subtract letters from it. ``\\b`` has no
-    Unicode form in RE2, so a pattern must not put it next to a non-ASCII letter."""
+    Unicode form in RE2, so a pattern must not put it next to a non-ASCII letter. Text quoted by ``\\Q…\\E``
+    and POSIX classes (``[[:digit:]]``) are left as they are."""
     parts: list[str] = []
     in_class = False
     index = 0
     while index < len(pattern):
         char = pattern[index]
+        if pattern.startswith("\\Q", index):
+            # Quoted text is literal: a "[A-Z]" in it is those five characters, a "]" closes nothing.
+            end = pattern.find("\\E", index + 2)
+            stop = len(pattern) if end < 0 else end + 2
+            parts.append(pattern[index:stop])
+            index = stop
+            continue
+        if in_class and pattern.startswith("[:", index) and (end := pattern.find(":]", index + 2)) >= 0:
+            # Its "]" is not the end of the class around it.
+            parts.append(pattern[index : end + 2])
+            index = end + 2
+            continue
         if char == "\\" and index + 1 < len(pattern):
             escaped = pattern[index + 1]
             if escaped == "w":
@@ -231,30 +303,21 @@ def unicode_word_classes(pattern: str) -> str:
     return "".join(parts)
 
 
-def _compile(pattern: str, spec: RuleSpec, pack: str) -> Any:
-    boundary = _LETTER_BESIDE_BOUNDARY.search(pattern)
-    if boundary is not None and any(not char.isascii() and char.isalpha() for char in boundary.group()):
-        raise RuleError(
-            rf"\b beside the non-ASCII letter in “{boundary.group()}” never matches (RE2's \b is ASCII only);"
-            r" write (\s|$) or \W instead",
-            pack=pack,
-            rule=spec.id,
-        )
-    pattern = unicode_word_classes(pattern)
-    options = re2.Options()
-    options.log_errors = False
-    options.case_sensitive = spec.case_sensitive
-    try:
-        return re2.compile(pattern, options)
-    except re2.error as exc:
-        raise RuleError(f"pattern does not compile: {exc}", pack=pack, rule=spec.id) from None
+def _joined(items: Sequence[str]) -> str:
+    return "|".join(f"(?:{item})" for item in items)
 
 
-def _check_selector(selector: str, pack: str, rule: str) -> None:
-    try:
-        LexborHTMLParser("<p></p>").css(selector)
-    except (SelectolaxError, ValueError) as exc:
-        raise RuleError(f"invalid CSS selector {selector!r}: {exc}", pack=pack, rule=rule) from None
+def _reason(exc: re2.error) -> str:
+    """RE2's message, which it gives as bytes, as text (cut short: it may quote a whole OR-ed list)."""
+    raw = exc.args[0] if exc.args else ""
+    reason = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    return reason if len(reason) <= 300 else reason[:297] + "..."
+
+
+def pack_error(message: str, pack: str, source: str | None, rule: str | None = None) -> RuleError:
+    """A ``RuleError`` naming the pack and, when it is not the pack's name, the file it was read from."""
+    where = f" (pack file {source})" if source and source != pack else ""
+    return RuleError(message + where, pack=pack, rule=rule)
 
 
 class RuleSet:
@@ -275,63 +338,83 @@ class RuleSet:
         rule = self.by_id[rule_id]
         return RuleSet([rule], [self.version])
 
-    def __add__(self, other: RuleSet) -> RuleSet:
+    def __add__(self, other: object) -> RuleSet:
+        if not isinstance(other, RuleSet):
+            return NotImplemented  # Python's TypeError names both operands; a path is added with load_pack()
         return _merge([self, other])
 
 
 def _merge(sets: Sequence[RuleSet]) -> RuleSet:
     rules: list[CompiledRule] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, CompiledRule] = {}
     for rule_set in sets:
         for rule in rule_set.rules:
             if rule.id in seen:
-                raise RuleError(f"duplicate rule id (also in pack {seen[rule.id]!r})", pack=rule.pack, rule=rule.id)
-            seen[rule.id] = rule.pack
+                first = seen[rule.id]
+                raise rule.error(f"duplicate rule id (also in pack {first.pack!r}, file {first.source})")
+            seen[rule.id] = rule
             rules.append(rule)
     return RuleSet(rules, [v for s in sets for v in s.version.split(",") if v])
 
 
-def parse_pack(source: str | bytes, name: str) -> RuleSet:
-    """Validate and compile one pack from its TOML text; ``name`` is used in error messages."""
+def parse_pack(source: str | bytes, name: str, *, path: str | None = None, shipped: bool = False) -> RuleSet:
+    """Validate and compile one pack from its TOML text; ``name`` (its file's name) and ``path`` (the file, when
+    it is more than its name) are used in error messages."""
+    file = path or name
     try:
-        raw = tomllib.loads(source.decode("utf-8") if isinstance(source, bytes) else source)
+        # Notepad and PowerShell save UTF-8 with a byte order mark, which TOML has no place for.
+        raw = tomllib.loads(source.decode("utf-8-sig") if isinstance(source, bytes) else source.removeprefix("\ufeff"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RuleError(f"not valid TOML: {exc}", pack=name) from None
+        raise pack_error(f"not valid TOML: {exc}", name, file) from None
     try:
         header = msgspec.convert(raw.get("pack"), PackHeader)
     except msgspec.ValidationError as exc:
-        raise RuleError(f"[pack] table: {exc}", pack=name) from None
+        raise pack_error(f"[pack] table: {exc}", name, file) from None
+
+    def error(message: str, rule: str | None = None) -> RuleError:
+        return pack_error(message, header.name, file, rule)
+
     raw_rules = raw.get("rule", [])
     if not isinstance(raw_rules, list) or not raw_rules:
-        raise RuleError("a pack needs at least one [[rule]]", pack=header.name)
+        raise error("a pack needs at least one [[rule]]")
     compiled: list[CompiledRule] = []
     ids: set[str] = set()
     for index, raw_rule in enumerate(raw_rules):
         rule_name = str(raw_rule.get("id", f"rule #{index + 1}")) if isinstance(raw_rule, dict) else f"#{index}"
+        if isinstance(raw_rule, dict) and "lang" in raw_rule:
+            # It was in the schema and never read: a "German-only" rule removed English text.
+            raise error(
+                "'lang' is not supported: a rule applies to every page, whatever its language (keep a pack for"
+                " one language's pages and load it only when cleaning those)",
+                rule_name,
+            )
         try:
             spec = msgspec.convert(raw_rule, RuleSpec)
         except msgspec.ValidationError as exc:
-            raise RuleError(str(exc), pack=header.name, rule=rule_name) from None
+            raise error(str(exc), rule_name) from None
         if not _RULE_ID.match(spec.id):
-            raise RuleError("id must look like 'family.name' (lowercase)", pack=header.name, rule=spec.id)
+            raise error(f"id {spec.id!r} is not allowed: {_RULE_ID_FORM}", spec.id)
         if spec.id in ids:
-            raise RuleError("duplicate rule id", pack=header.name, rule=spec.id)
+            raise error("duplicate rule id", spec.id)
         ids.add(spec.id)
         if not spec.examples.drop or not spec.examples.keep:
-            raise RuleError("examples.drop and examples.keep must both be non-empty", pack=header.name, rule=spec.id)
+            raise error("examples.drop and examples.keep must both be non-empty", spec.id)
         if spec.stage == "dom" and spec.match not in ("selector", "class_words"):
-            raise RuleError("dom rules match by 'selector' or 'class_words'", pack=header.name, rule=spec.id)
+            raise error("dom rules match by 'selector' or 'class_words'", spec.id)
         if spec.box_text is not None and spec.stage != "dom":
-            raise RuleError("box_text applies to dom rules only", pack=header.name, rule=spec.id)
+            raise error("box_text applies to dom rules only", spec.id)
         if spec.yields_to and spec.stage != "text":
-            raise RuleError("yields_to applies to text rules only", pack=header.name, rule=spec.id)
+            raise error("yields_to applies to text rules only", spec.id)
         if spec.stage == "text" and spec.match not in ("regex", "phrase"):
-            raise RuleError("text rules match by 'regex' or 'phrase'", pack=header.name, rule=spec.id)
+            raise error("text rules match by 'regex' or 'phrase'", spec.id)
         if spec.scope == "block" and spec.block is None:
-            raise RuleError("scope = 'block' needs a [block] table", pack=header.name, rule=spec.id)
+            raise error("scope = 'block' needs a [block] table", spec.id)
         if spec.scope == "prefix" and spec.match != "regex":
-            raise RuleError("scope = 'prefix' needs a regex", pack=header.name, rule=spec.id)
-        compiled.append(CompiledRule(spec, header.name))
+            raise error("scope = 'prefix' needs a regex", spec.id)
+        idle = _key_without_effect(spec, raw_rule)
+        if idle is not None:
+            raise error(idle, spec.id)
+        compiled.append(CompiledRule(spec, header.name, file, shipped=shipped))
     # The declared version alone did not follow every edit of a pack: the digest of its text does, so two
     # records with the same ``rules_version`` were cleaned by the same rules.
     text = source if isinstance(source, bytes) else source.encode("utf-8")
@@ -339,7 +422,34 @@ def parse_pack(source: str | bytes, name: str) -> RuleSet:
     return RuleSet(compiled, [f"{header.name}@{header.version}+{digest}"])
 
 
-def load_pack(path: str | Path) -> RuleSet:
+_CASE_BLIND = {
+    "phrase": "phrases are compared case-folded (a regex tells case apart)",
+    "class_words": "class and id tokens are compared in lowercase, so an uppercase letter of the pattern never matches",
+    "selector": "CSS decides (an attribute selector's i or s flag)",
+}
+
+
+def _key_without_effect(spec: RuleSpec, keys: Collection[str]) -> str | None:
+    """Why a key the rule sets would change nothing (None: each does something). A key that silently does nothing
+    reads as a rule doing what it does not: a dom rule "limited" to the tail, a phrase "matched" case-sensitively."""
+    if spec.stage == "dom":
+        for key in ("scope", "max_words", "flag"):
+            if key in keys:
+                return f"{key} has no effect on a dom rule: it removes a box before extraction, wherever the box is"
+    if spec.flag is not None and spec.scope != "prefix":
+        return "flag has no effect unless scope = 'prefix': the flag records the marker a prefix rule strips"
+    if spec.scope == "prefix":
+        for key, given in (("max_words", spec.max_words is not None), ("yields_to", bool(spec.yields_to))):
+            if given:
+                return f"{key} has no effect with scope = 'prefix': the marker is stripped before paragraphs are taken"
+    if spec.case_sensitive and spec.match != "regex":
+        return f"case_sensitive = true has no effect on a {spec.match} rule: {_CASE_BLIND[spec.match]}"
+    if spec.id in spec.yields_to:
+        return "yields_to names the rule itself"
+    return None
+
+
+def load_pack(path: str | os.PathLike[str]) -> RuleSet:
     """Load a user's pack from a file. Its examples are tests: a rule that leaves one of its ``examples.drop`` or
     removes one of its ``examples.keep`` (each tried on the rule alone) is a ``RuleError`` naming it."""
     from ._rule_examples import example_failures  # the cleaners it runs import this module
@@ -349,13 +459,19 @@ def load_pack(path: str | Path) -> RuleSet:
         data = path.read_bytes()
     except OSError as exc:
         raise RuleError(f"cannot read rule pack: {exc}", pack=str(path)) from None
-    pack = parse_pack(data, path.name)
+    pack = parse_pack(data, path.name, path=str(path))
     failures = example_failures(pack)
     if failures:
         first = failures[0]
         more = f" (and {len(failures) - 1} more example(s) in this pack)" if len(failures) > 1 else ""
-        raise RuleError(first.describe() + more, pack=pack.rules[0].pack, rule=first.rule)
+        raise pack.by_id[first.rule].error(first.describe() + more)
     return pack
+
+
+def load_packs(paths: Iterable[str | os.PathLike[str]]) -> RuleSet:
+    """The packs of ``paths`` together, each loaded as ``load_pack`` loads it; what they name of rules not among
+    them (``yields_to``) is checked once they are combined with the rest (``resolve_rules``)."""
+    return _merge([load_pack(path) for path in paths])
 
 
 @functools.cache
@@ -365,21 +481,80 @@ def default_rules() -> RuleSet:
         (entry for entry in resources.files("newsclean.rules").iterdir() if entry.name.endswith(".toml")),
         key=lambda entry: entry.name,
     )
-    return _merge([parse_pack(entry.read_bytes(), entry.name) for entry in files])
+    return _merge([parse_pack(entry.read_bytes(), entry.name, shipped=True) for entry in files])
 
 
 RulesArg = RuleSet | str | Path | Sequence[str | Path] | None
 
 
+def check_rules_arg(rules: object) -> None:
+    """A ``TypeError`` naming ``rules`` when it is none of the things ``rules=`` takes."""
+    if rules is None or isinstance(rules, RuleSet | str | os.PathLike):
+        return
+    accepted = "None (the built-in packs), a RuleSet, or a rule pack's path (str or pathlib.Path) or a list of them"
+    if not isinstance(rules, Sequence) or isinstance(rules, bytes | bytearray):
+        raise TypeError(f"rules must be {accepted}, got {type(rules).__name__}")
+    for index, item in enumerate(rules):
+        if not isinstance(item, str | os.PathLike):
+            raise TypeError(
+                f"rules[{index}] must be a rule pack's path (str or pathlib.Path), got {type(item).__name__}"
+            )
+
+
 def resolve_rules(rules: RulesArg) -> RuleSet:
     """Accept what users pass as ``rules=``: None (the defaults), a RuleSet, or pack file path(s).
 
-    Paths *replace* the defaults; to extend them, pass ``default_rules() + load_pack(path)``.
+    Paths *replace* the defaults; to extend them, pass ``default_rules() + load_pack(path)``. A rule of a user's
+    pack whose ``yields_to`` names no rule of the set is a ``RuleError``.
     """
+    check_rules_arg(rules)
     if rules is None:
         return default_rules()
     if isinstance(rules, RuleSet):
-        return rules
-    if isinstance(rules, str | Path):
-        return load_pack(rules)
-    return _merge([load_pack(p) for p in rules])
+        rule_set = rules
+    elif isinstance(rules, str | os.PathLike):
+        rule_set = load_pack(rules)
+    else:
+        rule_set = load_packs(rules)
+    check_yields_to(rule_set)
+    return rule_set
+
+
+def check_yields_to(rules: RuleSet) -> None:
+    """Each ``yields_to`` of a user's rule names a rule of ``rules``: a typo would leave the rule taking every line it
+    was meant to yield. A shipped rule's names a shipped rule (the tests see to it), which a set built of some of
+    the shipped rules may leave out: that rule then has nothing to yield to, as on its own."""
+    for rule in rules.rules:
+        if rule.shipped:
+            continue
+        for target in rule.spec.yields_to:
+            if target not in rules.by_id:
+                built_in = target in default_rules().by_id
+                why = (
+                    "a rule of the built-in packs, which these rules replace (add to them instead: --extra-rules,"
+                    " or default_rules() + load_pack(...))"
+                    if built_in
+                    else "no rule of the packs in use has that id"
+                )
+                raise rule.error(f"yields_to names {target!r}: {why}")
+
+
+def checked_rules(rules: RulesArg) -> RuleSet:
+    """``resolve_rules``, and the check the ``Pipeline`` makes when it combines the text rules into one RE2 set:
+    for a caller that hands the rules on (to batch workers, to a command) and must fail before they do."""
+    from .cleaners import DomCleaner, TextCleaner  # they import this module
+
+    rule_set = resolve_rules(rules)
+    if rules is not None:  # the shipped packs combine (every Pipeline() builds them)
+        TextCleaner(rule_set)
+        try:
+            DomCleaner(rule_set)
+        except re2.error:
+            # The dom cleaner raises RE2's own error, which a Pipeline passes on; this names the packs instead.
+            own = [rule for rule in rule_set.dom if not rule.shipped] or list(rule_set.dom)
+            raise pack_error(
+                "the class_words patterns of the dom rules are too large to combine into one RE2 set",
+                ", ".join(dict.fromkeys(rule.pack for rule in own)),
+                ", ".join(dict.fromkeys(rule.source for rule in own)),
+            ) from None
+    return rule_set

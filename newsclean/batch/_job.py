@@ -15,14 +15,14 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import msgspec
 
 from .._exceptions import InputError
 from .._limits import Limits
 from .._models import Article
-from .._rules import resolve_rules
+from .._rules import check_rules_arg, checked_rules
 from ..io import InputFormat, JsonlWriter, KeyMap, open_reader, open_writer
 from ..io._open import open_binary
 from ..io._readers import count_items
@@ -72,7 +72,10 @@ class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
     read_app_state: bool = True
 
     def __post_init__(self) -> None:
-        if self.workers is not None and (not isinstance(self.workers, int) or self.workers < 0):
+        # Checked here, as the batch is set up: a wrong type would otherwise surface as an error from deep in the
+        # run (a raw "'<' not supported"), in the first worker, or after the first documents.
+        self._check_types()
+        if self.workers is not None and self.workers < 0:
             raise ValueError(f"workers must be 0 (this process) or more, got {self.workers!r}")
         if self.workers is not None and self.workers > max_workers():
             raise ValueError(
@@ -81,10 +84,40 @@ class BatchConfig(msgspec.Struct, frozen=True, kw_only=True):
                 "holds a pipeline in memory"
             )
         for name in ("chunk_size", "checkpoint_every"):
-            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+            if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)!r}")
         if self.hard_timeout is not None and not 0 < self.hard_timeout < math.inf:
             raise ValueError(f"hard_timeout must be positive or None, got {self.hard_timeout!r}")
+
+    def _check_types(self) -> None:
+        def wrong(name: str, expected: str) -> TypeError:
+            return TypeError(f"{name} must be {expected}, got {type(getattr(self, name)).__name__}")
+
+        for name, optional in (("workers", True), ("chunk_size", False), ("checkpoint_every", False)):
+            value = getattr(self, name)
+            if not (isinstance(value, int) and not isinstance(value, bool)) and not (optional and value is None):
+                raise wrong(name, "an int or None" if optional else "an int")
+        timeout = self.hard_timeout
+        if timeout is not None and (not isinstance(timeout, int | float) or isinstance(timeout, bool)):
+            raise wrong("hard_timeout", "a number of seconds or None")
+        for name in ("require_content", "read_app_state"):
+            if not isinstance(getattr(self, name), bool):
+                raise wrong(name, "a bool")
+        if self.text is not None and not isinstance(self.text, bool):
+            raise wrong("text", "a bool or None")
+        if not isinstance(self.keys, KeyMap):
+            raise wrong("keys", "a newsclean.io.KeyMap")
+        if not isinstance(self.limits, Limits):
+            raise wrong("limits", "a newsclean.Limits")
+        if self.site is not None and not isinstance(self.site, SiteOptions):
+            raise wrong("site", "a SiteOptions or None")
+        if self.input_format not in get_args(InputFormat):
+            raise ValueError(
+                f"input_format must be one of {', '.join(get_args(InputFormat))}, got {self.input_format!r}"
+            )
+        if self.extractor is not None and not callable(getattr(self.extractor, "extract", None)):
+            raise wrong("extractor", "an object with an extract(html, url=...) method")
+        check_rules_arg(self.rules)
 
     def pipeline_settings(self) -> PipelineSettings:
         return PipelineSettings(
@@ -146,7 +179,7 @@ def _fingerprint(inputs: Sequence[str], output: Path, rejects: Path, config: Bat
             described.append([name, status.st_size, status.st_mtime_ns])
         except OSError:
             described.append([name, None, None])
-    rules_version = resolve_rules(config.rules).version
+    rules_version = checked_rules(config.rules).version  # here, not in each worker: a RuleError, not dead workers
     settings = msgspec.to_builtins(
         msgspec.structs.replace(config, workers=None, rules=None, hard_timeout=None, extractor=None)
     )

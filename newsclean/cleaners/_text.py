@@ -7,8 +7,9 @@ from typing import Any, NamedTuple
 
 import re2
 
+from .._exceptions import RuleError
 from .._models import Removal
-from .._rules import CompiledRule, RuleSet, fold_phrase
+from .._rules import CompiledRule, RuleSet, fold_phrase, pack_error
 
 _NOT_ASCII_ALNUM = bytes(byte for byte in range(128) if not chr(byte).isalnum())
 
@@ -49,9 +50,12 @@ class TextCleaner:
             options.log_errors = False
             options.max_mem = REGEX_SET_MAX_MEM
             self._regex_set = re2.Set.SearchSet(options)
-            for rule in self._regex_rules:
-                self._regex_set.Add(rule.set_pattern)
-            self._regex_set.Compile()
+            try:
+                for rule in self._regex_rules:
+                    self._regex_set.Add(rule.set_pattern)
+                self._regex_set.Compile()
+            except re2.error:
+                raise _too_large(self._regex_rules) from None
         # Which phrase rules list each folded phrase, so a paragraph is looked up once instead of once per rule.
         self._phrase_rules: dict[str, list[CompiledRule]] = {}
         for rule in self._line_rules:
@@ -192,6 +196,23 @@ class TextCleaner:
                 for after in range(index + 1, count):
                     owners[after] = owners[after] or rule
                 return
+
+
+def _too_large(rules: Sequence[CompiledRule]) -> RuleError:
+    """The error for regex rules that each compile but not together, within ``REGEX_SET_MAX_MEM``: it names the
+    packs not shipped with newsclean (the shipped ones combine) and the rules whose programs are largest."""
+    own = [rule for rule in rules if not rule.shipped] or list(rules)
+    packs = dict.fromkeys(rule.pack for rule in own)
+    files = dict.fromkeys(rule.source for rule in own)
+    largest = sorted(own, key=lambda rule: rule.regex.programsize, reverse=True)[:3]
+    sizes = ", ".join(f"{rule.id} ({rule.regex.programsize:,})" for rule in largest)
+    return pack_error(
+        f"the text rules are too large to combine: RE2 cannot compile the patterns of {len(rules)} regex rules as"
+        f" one set within {REGEX_SET_MAX_MEM >> 20} MiB (largest programs, in instructions: {sizes}); a long list"
+        " of whole lines is better a phrase rule, and a long alternation fewer, shorter patterns",
+        ", ".join(packs),
+        ", ".join(files),
+    )
 
 
 def _block_end(rule: CompiledRule, paragraphs: Sequence[str], start: int) -> int:

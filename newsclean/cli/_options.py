@@ -38,28 +38,43 @@ def _loadable_packs(context: click.Context, parameter: click.Parameter, paths: t
     """The packs' paths, once each has loaded: a pack that is not valid, or whose rules contradict their examples,
     is a usage error (exit 2) before any input is read, not a traceback from the first worker."""
     from .._exceptions import RuleError
-    from .._rules import resolve_rules
+    from .._rules import load_packs
 
     try:
         if paths:
-            resolve_rules(list(paths))
+            # Kept for _chosen_rules, which checks them combined with the other option's packs.
+            context.meta[_LOADED.format(parameter.name)] = load_packs(paths)
     except RuleError as exc:
         raise click.BadParameter(str(exc), ctx=context, param=parameter) from None
     return paths
 
 
+_LOADED = "newsclean.packs.{}"
+
+
 def _chosen_rules(rules: tuple[str, ...], extra_rules: tuple[str, ...]) -> RulesArg:
     """Paths when there are no extra packs (workers load them, and a checkpoint records them); else the packs
-    combined, which fails when an extra pack repeats a rule id."""
+    combined. Either way the rules are checked together as a Pipeline would combine them (a repeated rule id, a
+    ``yields_to`` naming no rule in use, text rules too large for one RE2 set), so that a problem is a usage error
+    (exit 2) here, not a traceback once the input is being read."""
     from .._exceptions import RuleError
-    from .._rules import resolve_rules
+    from .._rules import RuleSet, checked_rules, default_rules, load_packs
 
-    if not extra_rules:
-        return list(rules) or None
+    if not rules and not extra_rules:
+        return None
+    meta = click.get_current_context().meta
+
+    def loaded(name: str, paths: tuple[str, ...]) -> RuleSet:
+        found = meta.get(_LOADED.format(name))
+        return found if isinstance(found, RuleSet) else load_packs(paths)
+
     try:
-        return resolve_rules(list(rules) or None) + resolve_rules(list(extra_rules))
+        base = loaded("rules", rules) if rules else default_rules()
+        combined = base + loaded("extra_rules", extra_rules) if extra_rules else base
+        checked_rules(combined)
     except RuleError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--extra-rules'") from None
+        raise click.BadParameter(str(exc), param_hint="'--extra-rules'" if extra_rules else "'--rules'") from None
+    return combined if extra_rules else list(rules)
 
 
 def file_error(exc: OSError) -> click.FileError:
