@@ -49,3 +49,41 @@ def test_a_sentence_starting_with_the_heading_words_is_not_an_ending() -> None:
     kept, removed = _clean(paragraphs)
     assert kept == tuple(paragraphs)
     assert removed == []
+
+
+# A feature's second half, under a subheading that is also a widget's label elsewhere: more of the article.
+FEATURE = [
+    f"Part {n} of the feature: the residents described how the flood reached their homes, and what they lost."
+    for n in range(10)
+]
+SECTION = [
+    "Maria Lopez, who has lived on the street for thirty years, said the water rose faster than anyone expected.",
+    "Her neighbour spent two nights on the roof before a rescue boat reached him, and he still cannot sleep well.",
+    "The city has promised grants for repairs, but many residents said they had not heard back from the office.",
+    "Volunteers from the church have been collecting stories like these for an exhibition planned for next spring.",
+]
+
+
+def test_a_subheading_followed_by_more_of_the_article_drops_only_itself() -> None:
+    for heading in ("Share your story", "Author", "More to explore"):
+        kept, removed = _clean([*FEATURE, heading, *SECTION])
+        assert kept == (*FEATURE, *SECTION)
+        assert removed == [("ending.section", heading)]
+
+
+def test_a_later_heading_still_ends_the_article_after_a_subheading() -> None:
+    tail = ["About the author", "Jane Doe covers floods and housing for the paper."]
+    kept, removed = _clean([*FEATURE, "Share your story", *SECTION, *tail])
+    assert kept == (*FEATURE, *SECTION)
+    assert removed == [("ending.section", text) for text in ("Share your story", *tail)]
+
+
+def test_a_long_run_of_links_or_a_short_bio_after_the_heading_still_goes() -> None:
+    links = [f"How the flood of {year} changed the city's plans" for year in range(1990, 1998)]
+    kept, removed = _clean([*FEATURE, "Further reading", *links])
+    assert kept == tuple(FEATURE)
+    assert len(removed) == 1 + len(links)
+    bio = ["About the author", SECTION[0]]
+    kept, removed = _clean([*FEATURE, *bio])
+    assert kept == tuple(FEATURE)
+    assert removed == [("ending.section", text) for text in bio]

@@ -24,6 +24,13 @@ REGEX_SET_MAX_MEM = 64 << 20
 #: second half of the text and at most ENDING_REACH paragraphs from its end, such a heading takes every
 #: paragraph after it along; anywhere else only the heading goes, so a long piece is never cut short.
 ENDING_REACH = 25
+#: ...unless what follows it reads as more of the article: "Share your story", "Author" and "More to explore" head
+#: sections of features too. The article goes on after the heading when the paragraphs after it hold more than
+#: this share of the text's words and at least half of them are prose (``_PROSE_WORDS`` words or more, ending
+#: as a sentence ends); an author's bio under "About the author" or a list of sources is short or no prose.
+ENDING_TAIL_SHARE = 0.25
+_PROSE_WORDS = 15
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "»", "。", "！", "？")
 
 
 class TextCleanResult(NamedTuple):
@@ -183,19 +190,8 @@ class TextCleaner:
             for inner in range(index + 1, last + 1):
                 owners[inner] = direct[inner] or rule
             index = last + 1
-        self._propagate_ending(direct, owners)
+        _propagate_ending(paragraphs, direct, owners)
         return owners
-
-    @staticmethod
-    def _propagate_ending(direct: Sequence[CompiledRule | None], owners: list[CompiledRule | None]) -> None:
-        count = len(owners)
-        first = max(count // 2, count - 1 - ENDING_REACH, 1)
-        for index in range(first, count - 1):
-            rule = direct[index]
-            if rule is not None and rule.spec.scope == "ending":
-                for after in range(index + 1, count):
-                    owners[after] = owners[after] or rule
-                return
 
 
 def _too_large(rules: Sequence[CompiledRule]) -> RuleError:
@@ -213,6 +209,38 @@ def _too_large(rules: Sequence[CompiledRule]) -> RuleError:
         ", ".join(packs),
         ", ".join(files),
     )
+
+
+def _propagate_ending(
+    paragraphs: Sequence[str], direct: Sequence[CompiledRule | None], owners: list[CompiledRule | None]
+) -> None:
+    count = len(owners)
+    first = max(count // 2, count - 1 - ENDING_REACH, 1)
+    words: list[int] | None = None
+    for index in range(first, count - 1):
+        rule = direct[index]
+        if rule is None or rule.spec.scope != "ending":
+            continue
+        if words is None:
+            words = [len(paragraph.split()) for paragraph in paragraphs]
+        if _article_goes_on(paragraphs[index + 1 :], words, index):
+            continue  # a subheading: a later heading may still end the article
+        for after in range(index + 1, count):
+            owners[after] = owners[after] or rule
+        return
+
+
+def _article_goes_on(after: Sequence[str], words: Sequence[int], heading: int) -> bool:
+    """Whether the paragraphs ``after`` the heading at ``heading`` read as more of the article (see
+    ``ENDING_TAIL_SHARE``)."""
+    if sum(words[heading + 1 :]) <= ENDING_TAIL_SHARE * sum(words):
+        return False
+    prose = sum(
+        1
+        for paragraph, count in zip(after, words[heading + 1 :], strict=True)
+        if count >= _PROSE_WORDS and paragraph.rstrip().endswith(_SENTENCE_END)
+    )
+    return 2 * prose >= len(after)
 
 
 def _block_end(rule: CompiledRule, paragraphs: Sequence[str], start: int) -> int:
