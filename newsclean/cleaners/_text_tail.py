@@ -5,7 +5,9 @@ headline-shaped lines (title case, no closing punctuation) after the last senten
 line can be the article's own closing subheading; a run of them at the very end is a list of other
 stories. Unless a line ending with a colon announces them ("Here are the books they recommend most:"): then
 they are the article's own list. A furniture heading that ends so ("Read more:") is the rule packs' to remove, and
-they run first.
+they run first. Nor when every line of the run starts with the same word: that is a list the article sets out in
+one pattern ("Best Director Sean Baker for Anora", "Best Actress Mikey Madison for Anora"), where other stories'
+headlines each start their own way.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def drop_trailing_teasers(paragraphs: Sequence[str]) -> tuple[list[str], list[Re
         start -= 1
     run = len(paragraphs) - start
     # The run must follow more text than it holds: a page of nothing but headlines is not a teaser box.
-    if run < MIN_RUN or start < run or _announced(paragraphs, start):
+    if run < MIN_RUN or start < run or _announced(paragraphs, start) or _same_first_word(paragraphs[start:]):
         return list(paragraphs), []
     removed = [Removal(RULE, CATEGORY, "text", paragraph) for paragraph in paragraphs[start:]]
     return list(paragraphs[:start]), removed
@@ -61,6 +63,12 @@ def _announced(paragraphs: Sequence[str], start: int) -> bool:
     while index >= 0 and _is_list_item(paragraphs[index]):
         index -= 1
     return index >= 0 and paragraphs[index].rstrip().endswith(":")
+
+
+def _same_first_word(run: Sequence[str]) -> bool:
+    """Whether every line of the run starts with the same word (compared without case): a list's items ("Best
+    Director …", "Best Actress …"), not a box of other stories."""
+    return len({paragraph.split()[0].casefold() for paragraph in run}) == 1
 
 
 def _is_list_item(paragraph: str) -> bool:
