@@ -444,7 +444,7 @@ investment trusts.
 The commission said residents and families who see problems can call its complaint line, which is open 24 hours
 a day.
 
-[byline.reuters-credit] (Reporting by Jane Roe; Editing by John Doe)
+[byline.reuters-credit] Reporting by Jane Roe; Editing by John Doe
 """
 
 COPYRIGHT_LAW = """
