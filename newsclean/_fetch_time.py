@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 # Common Crawl's CDX index and the Wayback Machine write fetch times as 14 digits: 20240309120000.
 _CDX_TIMESTAMP = re.compile(r"\d{14}")
@@ -12,24 +12,36 @@ _EPOCH_RANGE = (946_684_800, 4_102_444_800)
 
 
 def as_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; a naive datetime is taken to be UTC already (what crawl records store).
+    """``moment`` in UTC, as a plain ``datetime``; a naive datetime is taken to be UTC already (what crawl records
+    store).
 
-    Raises ``ValueError`` when UTC cannot hold it (the first hours of year 1 east of Greenwich)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
+    A subclass (pandas' ``Timestamp``, from a timestamp column of a DataFrame, Parquet or Spark) becomes a plain
+    ``datetime`` at the same instant: an Article holding one cannot be written as JSON, and a Timestamp's
+    nanoseconds are below what an Article keeps anyway.
+
+    Raises ``ValueError`` when UTC cannot hold it (the first hours of year 1 east of Greenwich), and for pandas'
+    ``NaT``, which is a datetime that holds no time (a table's missing cell: a record's is read as no fetch time)."""
+    if type(moment).__name__ == "NaTType":
+        raise ValueError("fetch time is NaT (pandas' missing value), not a date and time: pass None for none")
     try:
-        return moment.astimezone(UTC)
+        utc = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
     except OverflowError:
         raise ValueError(f"fetch time {moment.isoformat()} is out of the range of dates in UTC") from None
+    if type(utc) is datetime:
+        return utc
+    return datetime(utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond, tzinfo=UTC)
 
 
 def parse_fetch_time(value: object) -> datetime:
-    """A datetime, an ISO 8601 string ("2024-03-09T12:00:00Z"), a 14-digit CDX timestamp or epoch seconds.
+    """A datetime, an ISO 8601 string ("2024-03-09T12:00:00Z"), a 14-digit CDX timestamp or epoch seconds; a date
+    (a table's date column) is its midnight in UTC, as the text "2024-03-09" is.
 
     Raises ``ValueError`` naming what it got when the value is none of these.
     """
     if isinstance(value, datetime):
         return as_utc(value)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if _EPOCH_RANGE[0] <= value < _EPOCH_RANGE[1]:
             return datetime.fromtimestamp(value, UTC)

@@ -13,7 +13,8 @@ import json
 import math
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, get_args
 
@@ -21,14 +22,14 @@ import msgspec
 
 from .._exceptions import InputError
 from .._limits import Limits
-from .._models import Article
+from .._models import Article, Failure, to_json
 from .._rules import check_rules_arg, checked_rules
 from ..io import InputFormat, JsonlWriter, KeyMap, open_reader, open_writer
 from ..io._open import open_binary
-from ..io._readers import count_items
+from ..io._readers import FolderReader, Reader, count_items
 from ._pool import ProcessPool, Task, run_in_process
 from ._progress import Progress
-from ._site import SiteBoilerplate, SiteOptions
+from ._site import SiteBoilerplate, SiteOptions, site_of
 from ._stats import BatchStats
 from ._worker import Outcome, PipelineSettings, article_outcome
 
@@ -171,14 +172,20 @@ def default_rejects_path(output: Path) -> Path:
     return output.with_name(name + ".rejects.jsonl")
 
 
-def _fingerprint(inputs: Sequence[str], output: Path, rejects: Path, config: BatchConfig) -> str:
+def _fingerprint(
+    inputs: Sequence[str], readers: Sequence[Reader], output: Path, rejects: Path, config: BatchConfig
+) -> str:
     described: list[Any] = []
-    for name in inputs:
+    for name, reader in zip(inputs, readers, strict=True):
         try:
             status = Path(name).stat()
             described.append([name, status.st_size, status.st_mtime_ns])
         except OSError:
             described.append([name, None, None])
+        if isinstance(reader, FolderReader):
+            # A folder's own size and mtime change only when an entry right in it is added or removed: a page
+            # edited, added or deleted below it would go unnoticed, and a resume would mix two states of it.
+            described[-1].append(_folder_listing(reader))
     rules_version = checked_rules(config.rules).version  # here, not in each worker: a RuleError, not dead workers
     settings = msgspec.to_builtins(
         msgspec.structs.replace(config, workers=None, rules=None, hard_timeout=None, extractor=None)
@@ -186,6 +193,25 @@ def _fingerprint(inputs: Sequence[str], output: Path, rejects: Path, config: Bat
     settings["extractor"] = type(config.extractor).__qualname__ if config.extractor else None
     blob = json.dumps([described, str(output), str(rejects), rules_version, settings], sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _folder_listing(reader: FolderReader) -> str | None:
+    """A digest of the files the reader will read, as it lists them (the listing it then reads from): each one's
+    relative path, size and mtime. None when the folder cannot be listed (its reader yields that failure)."""
+    digest = hashlib.sha256()
+    try:
+        files = reader.files()
+    except OSError:
+        return None
+    for file in files:
+        try:
+            status = file.stat()
+            sized: list[Any] = [status.st_size, status.st_mtime_ns]
+        except OSError:  # a link to nothing: read, and rejected, as such
+            sized = [None, None]
+        relative = os.fsencode(file.relative_to(reader.path))
+        digest.update(json.dumps([relative.hex(), *sized]).encode() + b"\n")
+    return digest.hexdigest()
 
 
 def _save(path: Path, checkpoint: Checkpoint) -> None:
@@ -202,27 +228,48 @@ def run_batch(
     config: BatchConfig | None = None,
     resume: bool = False,
     progress: bool = False,
+    stats_path: str | Path | None = None,
+    on_reject: Callable[[Failure], None] | None = None,
 ) -> BatchStats:
     """Clean every document of ``inputs`` into ``output`` (JSONL, ``.jsonl.gz`` or ``.parquet``).
 
     Documents that cannot be read or cleaned go to ``rejects`` (default: ``<output>.rejects.jsonl``), so each
-    input document ends in exactly one of the two. Raises ``InputError`` when ``resume`` is asked without a
-    matching checkpoint, or when an interrupted run's checkpoint exists and ``resume`` is not asked.
+    input document ends in exactly one of the two; ``on_reject`` is called with each as it is written (the command
+    prints them). ``stats_path``: where to write the summary as JSON, before the checkpoint is removed, so that a
+    run stopped before its stats are written is still resumable.
+
+    Raises ``InputError`` when ``resume`` is asked with a checkpoint of other inputs or options, or without a
+    checkpoint while the output or rejects file holds something (a finished run: nothing to resume), and when an
+    interrupted run's checkpoint exists and ``resume`` is not asked. ``resume`` with no checkpoint and nothing
+    written yet (a run stopped before its first checkpoint) starts from the beginning.
     """
     config = config or BatchConfig()
     output = Path(output)
     rejects = Path(rejects) if rejects is not None else default_rejects_path(output)
     marker = checkpoint_path(output)
-    fingerprint = _fingerprint(inputs, output, rejects, config)
+    readers = [
+        open_reader(path, keys=config.keys, input_format=config.input_format, text=config.text) for path in inputs
+    ]
+    fingerprint = _fingerprint(inputs, readers, output, rejects, config)
     state: Checkpoint | None = None
     if resume and marker.exists():
         state = msgspec.json.decode(marker.read_bytes(), type=Checkpoint)
         if state.fingerprint != fingerprint:
             raise InputError(
-                f"{marker} belongs to a run with other inputs or options: resume it with the inputs and options it"
-                " was started with, or delete the checkpoint to start over",
+                f"{marker} belongs to a run with other inputs or options, or inputs that changed since (a file"
+                " edited, added or removed, in a folder too): resume it with the inputs and options it was started"
+                " with, or delete the checkpoint to start over",
                 stage="resume",
             )
+    elif resume and (holding := _holds_records(output, rejects)) is not None:
+        # The checkpoint goes once the run is complete: resuming then truncated the outputs and cleaned
+        # everything again, silently.
+        raise InputError(
+            f"{output} looks like the output of a finished run: {holding} holds records and there is no checkpoint"
+            f" ({marker.name}), so there is nothing to resume; to clean the inputs again from the start, run the"
+            f" same command without --resume (it overwrites {output} and {rejects})",
+            stage="resume",
+        )
     elif marker.exists():
         raise InputError(
             f"{output} is the output of an interrupted run ({marker} exists): "
@@ -233,16 +280,22 @@ def run_batch(
     started = time.monotonic()
     prior_seconds = stats.seconds
     phase = state.phase if state else "clean"
-    readers = [
-        open_reader(path, keys=config.keys, input_format=config.input_format, text=config.text) for path in inputs
-    ]
     total = count_items(readers)
-    bar = Progress(total, enabled=progress)
+    # Documents counted before the interruption were not cleaned by this process: the rate starts from them.
+    bar = Progress(total, enabled=progress, done_before=stats.documents_in)
 
     def elapsed() -> float:
         return prior_seconds + time.monotonic() - started
 
+    failure = msgspec.json.Decoder(Failure)
     rejected = JsonlWriter(rejects, resume_at=state.rejects if state else None)
+
+    def reject(record: bytes) -> None:
+        rejected.write(record)
+        if on_reject is not None:
+            bar.clear()  # or the caller's line would run on from the progress line
+            on_reject(failure.decode(record))
+
     try:
         if phase == "clean":
             target = spool_path(output) if config.site else output
@@ -259,7 +312,10 @@ def run_batch(
             )
             for outcome in outcomes(items, config, stats):
                 stats.count(outcome)
-                (writer if outcome.ok else rejected).write(outcome.record)
+                if outcome.ok:
+                    writer.write(outcome.record)
+                else:
+                    reject(outcome.record)
                 bar.update(stats.documents_in, stats.rejected_total)
                 if (outcome.index + 1) % config.checkpoint_every == 0:
                     stats.seconds = elapsed()
@@ -293,19 +349,42 @@ def run_batch(
                 )
             writer.close()
         if config.site:
-            _site_pass(spool_path(output), output, config.site, stats)
+            _site_pass(spool_path(output), output, config.site, stats, reject if config.require_content else None)
         rejected.close()
     finally:
         bar.close()
     stats.seconds = elapsed()
+    if stats_path is not None:
+        stats.write(stats_path)  # before the checkpoint goes: a run stopped in between can still be resumed
     marker.unlink(missing_ok=True)
     spool_path(output).unlink(missing_ok=True)
     return stats
 
 
-def _site_pass(spool: Path, output: Path, options: SiteOptions, stats: BatchStats) -> None:
+def _holds_records(output: Path, rejects: Path) -> Path | None:
+    """The first of ``output`` and ``rejects`` that holds something. Both are written only at checkpoints and at
+    the end (a Parquet output only at the end), so a run stopped before its first checkpoint leaves them empty
+    or absent."""
+    for path in (output, rejects):
+        try:
+            if path.stat().st_size > 0:
+                return path
+        except OSError:
+            continue
+    return None
+
+
+def _site_pass(
+    spool: Path,
+    output: Path,
+    options: SiteOptions,
+    stats: BatchStats,
+    reject_empty: Callable[[bytes], None] | None,
+) -> None:
     """Count paragraphs per site over the spooled articles, then write them with site boilerplate removed.
 
+    ``reject_empty`` (with ``require_content``) takes an article left with no text as a failure record, in place
+    of writing it with status no_content: pass 1 rejects such pages, and this pass must not let them through.
     This pass is cheap (no page is parsed again), so a resumed run simply redoes it from the start.
     """
     decoder = msgspec.json.Decoder(Article)
@@ -315,12 +394,27 @@ def _site_pass(spool: Path, output: Path, options: SiteOptions, stats: BatchStat
     writer = open_writer(output)
     for article in _spooled(spool, decoder):
         cleaned = site.apply(article)
+        emptied = cleaned.status == "no_content" and article.status == "ok"
+        if emptied and reject_empty is not None:
+            # Counted as pass 1 counts a page it rejects: no article out, and none of its removals.
+            stats.articles_out -= 1
+            stats.removals_by_category -= Counter(removal.category for removal in article.removed)
+            failure = Failure(
+                stage="site",
+                error="NoContentError",
+                message=f"no article text left once its site's boilerplate was removed: each of its paragraphs is"
+                f" on too many pages of {site_of(article)} to be its own",
+                source_id=article.source_id,
+                url=article.url,
+            )
+            stats.rejected[f"{failure.stage}:{failure.error}"] += 1
+            reject_empty(to_json(failure))
+            continue
         if cleaned is not article:
             added = len(cleaned.removed) - len(article.removed)
             stats.site_removals += added
             stats.removals_by_category["site_boilerplate"] += added
-            if cleaned.status == "no_content" and article.status == "ok":
-                stats.no_content += 1
+            stats.no_content += emptied
         writer.write(article_outcome(0, cleaned).record)
     writer.close()
 

@@ -8,10 +8,14 @@ from typing import TextIO
 
 
 class Progress:
-    def __init__(self, total: int | None, *, enabled: bool, stream: TextIO | None = None) -> None:
+    """``done_before``: documents a resumed run's earlier process finished; they count in the documents shown, but
+    not in the rate (nor so the ETA), which is this process's own."""
+
+    def __init__(self, total: int | None, *, enabled: bool, stream: TextIO | None = None, done_before: int = 0) -> None:
         self.stream = stream or sys.stderr
         self.enabled = enabled and self.stream.isatty()
         self.total = total
+        self.done_before = done_before
         self.started = time.monotonic()
         self._shown = 0.0
         self._latest: tuple[int, int] | None = None
@@ -25,7 +29,7 @@ class Progress:
             return
         self._shown = now
         elapsed = max(now - self.started, 1e-9)
-        rate = done / elapsed
+        rate = max(done - self.done_before, 0) / elapsed
         parts = [f"{done:,}" + (f"/{self.total:,}" if self.total else "") + " docs", f"{rate:,.1f} docs/s"]
         parts.append(f"{failed:,} rejected")
         if self.total and rate > 0:
@@ -33,6 +37,13 @@ class Progress:
             parts.append(f"ETA {int(remaining // 60)}:{int(remaining % 60):02d}")
         self.stream.write("\r\x1b[K" + "  ".join(parts))
         self.stream.flush()
+
+    def clear(self) -> None:
+        """Wipe the line, for another line (a rejected document's) to take its place; redrawn at the next update."""
+        if self.enabled and self._latest is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = 0.0
 
     def close(self) -> None:
         if self.enabled:

@@ -6,16 +6,21 @@ appears; ``apply`` then removes the paragraphs that are frequent enough and reco
 punycode decoded) of the article's canonical URL or URL; an article without a URL is never changed. Exact
 duplicate pages (the same page scraped twice) count once, so a duplicated article is not mistaken for boilerplate.
 
-Memory: one 8-byte fingerprint count per distinct (site, paragraph) pair, plus one per distinct page.
+Memory: one 8-byte fingerprint per distinct paragraph of each distinct page, in one flat array, plus a set entry
+per distinct page (about 100 bytes) for telling duplicate pages.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
 import msgspec
+import numpy as np
 
 from .._models import Article, Removal
 from ..metadata._computed import computed_fields
@@ -56,7 +61,11 @@ class SiteBoilerplate:
         self.options = options or SiteOptions()
         self._pages: Counter[str] = Counter()
         self._seen_pages: set[int] = set()
-        self._paragraph_pages: Counter[int] = Counter()
+        # Each distinct page's distinct paragraph fingerprints, in one flat array: a paragraph is on as many pages
+        # as its fingerprint occurs, which a sorted view of the array answers by binary search. A dict of counts
+        # took about 105 bytes a paragraph; this takes 8, and sorting in place needs no second copy.
+        self._observed = array("Q")
+        self._sorted: np.ndarray | None = None
 
     def observe(self, article: Article) -> None:
         site = site_of(article)
@@ -68,7 +77,16 @@ class SiteBoilerplate:
             return
         self._seen_pages.add(page)
         self._pages[site] += 1
-        self._paragraph_pages.update(fingerprints)
+        self._sorted = None  # the view pins the array's memory: an array that is viewed cannot grow
+        self._observed.extend(fingerprints)
+
+    def _pages_with(self, fingerprints: Sequence[int]) -> Any:
+        """On how many distinct pages each fingerprint was observed."""
+        if self._sorted is None:
+            self._sorted = np.frombuffer(self._observed, dtype=np.uint64) if self._observed else np.empty(0, np.uint64)
+            self._sorted.sort()
+        wanted = np.fromiter(fingerprints, dtype=np.uint64, count=len(fingerprints))
+        return np.searchsorted(self._sorted, wanted, "right") - np.searchsorted(self._sorted, wanted, "left")
 
     def _site_threshold(self, site: str) -> int | None:
         pages = self._pages[site]
@@ -85,8 +103,9 @@ class SiteBoilerplate:
             return article
         kept: list[str] = []
         removed: list[Removal] = []
-        for paragraph in article.paragraphs:
-            if self._paragraph_pages[_fingerprint(site, paragraph)] >= threshold:
+        pages = self._pages_with([_fingerprint(site, paragraph) for paragraph in article.paragraphs])
+        for paragraph, count in zip(article.paragraphs, pages.tolist(), strict=True):
+            if count >= threshold:
                 removed.append(Removal(rule=RULE_ID, category=CATEGORY, stage="site", text=paragraph))
             else:
                 kept.append(paragraph)

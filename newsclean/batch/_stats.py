@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from ._worker import Outcome
@@ -45,6 +47,12 @@ class BatchStats:
             "seconds": round(self.seconds, 3),
             "documents_per_second": round(self.documents_in / self.seconds, 2) if self.seconds else None,
         }
+
+    def write(self, path: str | Path) -> None:
+        """The summary as JSON at ``path`` (its folder made, as the writers make OUTPUT's)."""
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(self.as_dict(), indent=2) + "\n", encoding="utf-8")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BatchStats:

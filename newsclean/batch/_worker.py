@@ -65,10 +65,34 @@ def article_outcome(index: int, article: Article) -> Outcome:
 
 def clean_one(pipeline: Pipeline, index: int, item: Document | Failure) -> Outcome:
     """Clean one document; never raises for a bad document."""
-    if isinstance(item, Failure):
-        return failure_outcome(index, item)
-    record = next(pipeline.run_many((item,)))
-    return failure_outcome(index, record) if isinstance(record, Failure) else article_outcome(index, record)
+    try:
+        if isinstance(item, Failure):
+            return failure_outcome(index, item)
+        record = next(pipeline.run_many((item,)))
+        return failure_outcome(index, record) if isinstance(record, Failure) else article_outcome(index, record)
+    except Exception as exc:
+        # The pipeline turns its own errors into Failures, so what is left is a record that cannot be written as
+        # JSON (a caller's Document holding a numpy integer as its id, say). Raised in a worker, it killed the
+        # worker, and the document was reported as WorkerDied; in one process, it ended the whole batch.
+        return failure_outcome(index, unwritable(item, exc))
+
+
+def unwritable(item: Document | Failure, exc: Exception) -> Failure:
+    """The Failure for a document whose record could not be written: its fields turned into text, so that this
+    record can be (``to_json`` copes with lone surrogates)."""
+
+    def text(name: str) -> str | None:
+        value = getattr(item, name, None)
+        return None if value is None else str(value)
+
+    return Failure(
+        stage="output",
+        error=type(exc).__name__,
+        message=f"its record could not be written as JSON: {exc}",
+        source_id=text("source_id"),
+        url=text("url"),
+        position=text("position"),
+    )
 
 
 def worker_main(tasks: Any, results: Connection, settings: PipelineSettings) -> None:

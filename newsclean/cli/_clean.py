@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -15,6 +14,7 @@ import msgspec
 
 from .._exceptions import InputError
 from .._limits import Limits
+from .._models import Failure
 from .._rules import RulesArg
 from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
 from ..batch._job import default_rejects_path, outcomes
@@ -232,7 +232,17 @@ def clean_command(
         if output is None:
             stats = _to_stdout(inputs, config, rejects)
         else:
-            stats = run_batch(inputs, output, rejects=rejects, config=config, resume=resume, progress=not quiet)
+            stats = run_batch(
+                inputs,
+                output,
+                rejects=rejects,
+                config=config,
+                resume=resume,
+                progress=not quiet,
+                stats_path=stats_path,
+                on_reject=None if quiet else _print_reject,
+            )
+            stats_path = None  # written by run_batch, before it removed the checkpoint
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
     except WorkerStartError as exc:
@@ -250,8 +260,7 @@ def clean_command(
             signal.signal(signal.SIGTERM, previous)
     if stats_path:
         try:
-            Path(stats_path).parent.mkdir(parents=True, exist_ok=True)  # as for -o and --rejects
-            Path(stats_path).write_text(json.dumps(stats.as_dict(), indent=2) + "\n", encoding="utf-8")
+            stats.write(stats_path)
         except OSError as exc:
             raise file_error(exc) from None
     if output is not None and not quiet:
@@ -297,21 +306,26 @@ def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None
     out = sys.stdout.buffer
     stats = BatchStats()
     items = enumerate(read_inputs(inputs, keys=config.keys, input_format=config.input_format, text=config.text))
-    failure = msgspec.json.Decoder(dict[str, Any])
+    failure = msgspec.json.Decoder(Failure)
     with ExitStack() as stack:
         rejected = stack.enter_context(closing(open_writer(rejects))) if rejects is not None else None
         for outcome in outcomes(items, config, stats):
             stats.count(outcome)
             if not outcome.ok:
-                record = failure.decode(outcome.record)
-                line = f"newsclean: {record.get('position')}: {record.get('error')}: {record.get('message')}"
-                click.echo(terminal_line(line), err=True)
+                _print_reject(failure.decode(outcome.record))
                 if rejected is not None:
                     rejected.write(outcome.record)
                     continue
             out.write(outcome.record + b"\n")
         out.flush()
     return stats
+
+
+def _print_reject(failure: Failure) -> None:
+    """One line on standard error for a rejected document: where it was (its id when no position is known, as
+    for a page the site pass emptied), why, and the message."""
+    where = failure.position or failure.source_id
+    click.echo(terminal_line(f"newsclean: {where}: {failure.error}: {failure.message}"), err=True)
 
 
 def _check_output_format(output: str | None) -> None:

@@ -8,8 +8,9 @@ and ``pyarrow``).
 >>> cleaned = clean_frame(frame, keys={"html": "content", "url": "link"})                  # doctest: +SKIP
 >>> cleaned.to_parquet("s3://bucket/clean/", schema=output_schema())                       # doctest: +SKIP
 
-One output row per input row, in the same order, with the columns of ``output_schema()``; a row that could
-not be cleaned has its ``failure`` column set. Each worker process compiles the rule packs once.
+One output row per input row, in the same order and under the same index label, with the columns of
+``output_schema()``; a row that could not be cleaned has its ``failure`` column set. Each worker process compiles
+the rule packs once.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def clean_frame(
         rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state
     )
     meta = as_pandas(output_schema().empty_table())
+    meta.index = frame._meta.index  # each partition keeps its input's index (clean_pandas), so its type too
     return frame.map_partitions(_clean_partition, settings, key_map(keys), meta=meta)
 
 

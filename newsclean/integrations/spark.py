@@ -43,7 +43,23 @@ def clean_dataframe(
     def clean_partition(frames: Iterator[Any]) -> Iterator[Any]:
         return _clean_frames(frames, settings, keymap)
 
-    return frame.mapInPandas(clean_partition, schema=from_arrow_schema(output_schema()))
+    return _with_zoned_timestamps(frame).mapInPandas(clean_partition, schema=from_arrow_schema(output_schema()))
+
+
+def _with_zoned_timestamps(frame: Any) -> Any:
+    """``frame`` with each timestamp column as ISO 8601 text with its UTC offset.
+
+    ``mapInPandas`` hands a timestamp over as the wall-clock time of the session's time zone, without the zone,
+    and newsclean takes a time without a zone to be UTC (what crawl records store): a fetch time would be off by
+    the session's offset. The text keeps the instant. Timestamps without a zone (``TIMESTAMP_NTZ``) stay as they
+    are."""
+    from pyspark.sql.functions import col, date_format
+    from pyspark.sql.types import TimestampType
+
+    for field in frame.schema.fields:
+        if isinstance(field.dataType, TimestampType):
+            frame = frame.withColumn(field.name, date_format(col(f"`{field.name}`"), "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"))
+    return frame
 
 
 def _clean_frames(frames: Iterator[Any], settings: PipelineSettings, keys: KeyMap) -> Iterator[Any]:

@@ -3,7 +3,8 @@
 One output row per input row, in the same order. A row that could not be cleaned has its ``failure`` column
 set (stage, error, message, position) and the article columns null, so nothing is dropped silently:
 ``table.filter(pc.is_null(table["failure"]))`` keeps the articles, the rest are the rejects. ``position`` is
-the row within the table handed in (a batch or partition under Ray, Dask and Spark): map ``id`` to find a row.
+the row within the table handed in (a batch or partition under Ray, Dask and Spark): map ``id`` to find a row
+(a row without one has a null ``source_id``; under Dask the output keeps the input's index).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import msgspec
 
 from .._limits import Limits
 from .._models import Article, Failure
-from .._pipeline import Pipeline
+from .._pipeline import Document, Pipeline
 from ..batch._worker import PipelineSettings, clean_one
-from ..io import article_row, article_schema
+from ..io import KeyMap, article_row, article_schema
 from ..io._keys import KeysArg, as_key_map
 from ..io._records import document_from_record
 
@@ -71,7 +72,12 @@ def output_schema() -> Any:
 def clean_records(
     records: Iterable[Mapping[str, Any]], pipeline: Pipeline, keys: KeysArg = None
 ) -> list[dict[str, Any]]:
-    """Clean JSON-like records (fields found through ``keys``) into rows of ``output_schema()``."""
+    """Clean JSON-like records (fields found through ``keys``) into rows of ``output_schema()``.
+
+    A record without an id (no id column, or a null or empty one) has none in its row (``source_id`` null): the
+    row's place in its batch would change with the partitioning, and would collide with other batches' rows and
+    with real ids. An item that is not a mapping gives a failure row, as it does in ``clean_batch``.
+    """
     keymap = as_key_map(keys)
     if not isinstance(pipeline, Pipeline):
         raise TypeError(
@@ -81,7 +87,7 @@ def clean_records(
     names = output_schema().names
     rows: list[dict[str, Any]] = []
     for index, record in enumerate(records):
-        item = document_from_record(dict(record), keymap, f"row {index}", fallback_id=str(index))
+        item = _item(record, keymap, index)
         outcome = clean_one(pipeline, index, item)
         if outcome.ok:
             row = article_row(_ARTICLE.decode(outcome.record))
@@ -95,6 +101,17 @@ def clean_records(
     return rows
 
 
+def _item(record: Any, keys: KeyMap, index: int) -> Document | Failure:
+    where = f"row {index}"
+    if not isinstance(record, Mapping):
+        return Failure(
+            stage="read", error="InputError", message=f"row is a {type(record).__name__}, not a mapping", position=where
+        )
+    # No fallback id: an empty one stands for none (a missing or empty id gives it), and is dropped here.
+    item = document_from_record(dict(record), keys, where, fallback_id="")
+    return item if item.source_id else msgspec.structs.replace(item, source_id=None)
+
+
 def clean_table(table: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
     """A ``pyarrow.Table`` (or RecordBatch) of records in, a ``pyarrow.Table`` of ``output_schema()`` out.
     ``keys``: a ``KeyMap``, a mapping of its fields (``{"html": "content", "url": "link"}``) or None."""
@@ -105,15 +122,21 @@ def clean_table(table: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
             f"table must be a pyarrow.Table or RecordBatch, not {type(table).__name__}"
             " (a pandas DataFrame goes to clean_pandas)"
         )
-    return pa.Table.from_pylist(clean_records(table.to_pylist(), pipeline, keys), schema=output_schema())
+    records = [{name: _plain(value) for name, value in row.items()} for row in table.to_pylist()]
+    return pa.Table.from_pylist(clean_records(records, pipeline, keys), schema=output_schema())
 
 
 def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
-    """The same for a pandas DataFrame (Spark ``mapInPandas``, Dask ``map_partitions``)."""
+    """The same for a pandas DataFrame (Spark ``mapInPandas``, Dask ``map_partitions``), with ``frame``'s index:
+    row ``i`` of the output is the cleaned row ``i`` of the input, under the same label."""
     import pyarrow as pa
 
     records = [{name: _plain(value) for name, value in row.items()} for row in frame.to_dict(orient="records")]
-    return as_pandas(pa.Table.from_pylist(clean_records(records, pipeline, keys), schema=output_schema()))
+    cleaned = as_pandas(pa.Table.from_pylist(clean_records(records, pipeline, keys), schema=output_schema()))
+    # Dask keeps the input's divisions for map_partitions' result: with a fresh 0..n-1 index in each partition,
+    # .loc and a concat with the input's columns would pair rows that are not the same document.
+    cleaned.index = frame.index
+    return cleaned
 
 
 def as_pandas(table: Any) -> Any:
@@ -129,11 +152,14 @@ def as_pandas(table: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """A pandas cell as the Python value a JSON record would hold. A list column (Parquet's ``[name, value]``
-    header pairs) comes out of pandas as numpy arrays, and an integer column with a gap as floats: the id 7
-    would be written "7.0"."""
+    """A table cell (pandas or Arrow) as the Python value a JSON record would hold. A list column (Parquet's
+    ``[name, value]`` header pairs) comes out of pandas as numpy arrays, and an integer column with a gap as floats:
+    the id 7 would be written "7.0". Arrow keeps such a column as integers, but a float column (written from
+    pandas) holds 7.0 too: both paths make a whole-number float an integer, so an id is the same on either."""
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
     if isinstance(value, str | bytes) or not hasattr(value, "tolist"):
         return value
     value = value.tolist()  # a numpy array or scalar
