@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import gc
 import gzip
+import importlib.util
 import json
 import os
 import sys
@@ -26,8 +27,6 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-
-import psutil
 
 from newsclean.batch import BatchConfig, run_batch
 
@@ -83,6 +82,8 @@ class RssSampler(threading.Thread):
         self.stop_event = threading.Event()
 
     def run(self) -> None:
+        import psutil  # the bench extra: imported here so --help works without it
+
         me = psutil.Process()
         while not self.stop_event.is_set():
             total = 0
@@ -125,6 +126,8 @@ def main() -> None:
     parser.add_argument("--datasets", help="folder of gold-set *.jsonl.gz (default ../shared/datasets)")
     parser.add_argument("--trafilatura-sample", type=int, default=300)
     args = parser.parse_args()
+    if importlib.util.find_spec("psutil") is None:
+        parser.exit(2, "batch_bench.py measures memory with psutil: pip install 'newsclean[bench]'\n")
 
     folder_of_sets = datasets_dir(args.datasets)
     available = sum(1 for _ in source_pages(folder_of_sets))
