@@ -198,6 +198,11 @@ def clean_command(
     missing = [name for name in inputs if name != "-" and not Path(name).exists()]
     if missing:
         raise click.BadParameter(", ".join(missing), param_hint="INPUTS (no such file or folder)")
+    if inputs.count("-") > 1:
+        # The first '-' reads standard input to its end: each further one was an "empty document" reject.
+        raise click.BadParameter(
+            "- (standard input) is given more than once; it can be read only once", param_hint="INPUTS"
+        )
     if output == "-":
         output = None  # "-o -" is standard output, as "-" is standard input
     if output is None:

@@ -24,9 +24,10 @@ class PayloadError(ValueError):
 
 
 def page_bytes(payload: bytes, headers: Mapping[str, str], *, max_bytes: int, url: str | None) -> bytes:
-    """``payload`` with chunked transfer coding and every content coding its ``headers`` name undone."""
+    """``payload`` with every transfer coding (chunked, gzip, …) and content coding its ``headers`` name undone."""
     fields = {name.lower(): value for name, value in headers.items()}
-    if "chunked" in fields.get("transfer-encoding", "").lower():
+    transfer = [part.strip().lower() for part in fields.get("transfer-encoding", "").split(",") if part.strip()]
+    if "chunked" in transfer:
         payload = dechunked(payload) or payload  # already joined by the crawler when it does not start as chunks
     elif (declared := _content_length(fields)) is not None and len(payload) < declared:
         # Content-Length counts the body as sent (before content codings are undone); a crawler that stored the
@@ -36,8 +37,12 @@ def page_bytes(payload: bytes, headers: Mapping[str, str], *, max_bytes: int, ur
             f"the payload holds {len(payload):,} of the {declared:,} bytes its Content-Length declares"
             f" ({declared - len(payload):,} missing: truncated record?)"
         )
-    coding = fields.get("content-encoding", "").strip()
-    if not coding or coding.lower() == "identity":
+    # A transfer coding besides chunked ("gzip, chunked") is applied after the content codings, so it is undone
+    # first (last in the list): left as it is, the page was refused as binary.
+    codings = [part.strip() for part in fields.get("content-encoding", "").split(",") if part.strip()]
+    codings += [part for part in transfer if part != "chunked"]
+    coding = ", ".join(part for part in codings if part.lower() != "identity")
+    if not coding:
         return payload
     try:
         reader = BodyReader(coding, max_bytes=max_bytes, url=url or "")

@@ -8,6 +8,7 @@ goes on with the next line or file.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -208,10 +209,41 @@ class JsonlReader:
         try:
             record = self._decoder.decode(data)
         except msgspec.DecodeError as exc:
-            return read_failure(f"malformed JSON: {exc}", where)
+            record = _with_lone_surrogates(data) if "surrogate" in str(exc) else None
+            if record is None:
+                return read_failure(f"malformed JSON: {exc}", where)
         if not isinstance(record, dict):
             return read_failure(f"{unit} is a JSON {json_kind(record)}, not an object", where)
         return document_from_record(record, self.keys, where, fallback_id=fallback_id)
+
+
+def _with_lone_surrogates(data: bytes) -> Any:
+    """A JSON value whose strings hold an escaped lone surrogate (``"\\ud83d"``: half an emoji, cut off by
+    JavaScript's ``substring`` and written so by ``JSON.stringify``, as a headless-browser crawler's dump has them),
+    each such surrogate read as U+FFFD; None when it is not JSON all the same. msgspec refuses the whole record for
+    one, so a page was rejected as malformed JSON for a character of its description."""
+    try:
+        value = json.loads(data, parse_constant=_no_constant)
+        return _without_surrogates(value)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity, which msgspec refuses too
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(key): _without_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def _array_element(line: bytes, *, first: bool) -> bytes | None:
@@ -258,6 +290,10 @@ class FileReader:
             message = f"file exceeds max_document_bytes={self.max_document_bytes:,} (read no further)"
             yield read_failure(message, position, source_id=self.source_id)
             return
+        compressed = _still_compressed(data)
+        if compressed is not None:
+            yield read_failure(f"{path_text(self.path.name)} {compressed}", position, source_id=self.source_id)
+            return
         if self.text:
             text = decode_text_dump(data)
             yield Document(
@@ -271,35 +307,67 @@ class FileReader:
             yield Document(html=data, source_id=self.source_id, position=position)
 
 
+#: Compressed data by its magic bytes. A page still compressed (a ``.bz2``, or a gzip body that curl saved as
+#: ``page.html`` without ``--compressed``) was refused as "input looks binary", which does not say what to do.
+_COMPRESSED_MAGIC = (
+    (b"\x1f\x8b", "gzip", ".gz"),
+    (b"\x28\xb5\x2f\xfd", "zstd", ".zst"),
+    (b"BZh", "bzip2", None),
+    (b"\xfd7zXZ\x00", "xz", None),
+    (b"\x04\x22\x4d\x18", "LZ4", None),
+)
+
+
+def _still_compressed(data: bytes) -> str | None:
+    """What to say of a file's bytes that are compressed data (after any decompression its suffix asked for), or
+    None when they are not."""
+    for magic, name, suffix in _COMPRESSED_MAGIC:
+        if data.startswith(magic) and (name != "bzip2" or data[3:4].isdigit()):  # "BZh" and a block size
+            if suffix is not None:
+                return f"is {name}-compressed but its name does not end in {suffix}: rename it, or decompress it"
+            return f"is {name}-compressed, which is not read: decompress it (or recompress it with gzip)"
+    return None
+
+
 class FolderReader:
     """Every ``.html``/``.htm``/``.xhtml``/``.txt`` file under a folder, recursively, sorted by relative path, and
     every other uncompressed file that starts as HTML: a mirror saves pages under their URL's name
     (``news/2023/story``, ``article.php``), and those are pages too.
 
-    Hidden files and folders (names starting with ``.``) are skipped. The source id is the relative path
-    (``path_text``: a byte of a name that is not UTF-8 written ``\\xNN``).
+    Hidden files and folders (names starting with ``.``) are skipped. Links to folders outside it are followed,
+    each such folder read once; a link to a folder inside it is not (its pages are read under their own path). A
+    folder below it that cannot be listed (no permission, a path too long) is one read failure in its place. The
+    source id is the relative path (``path_text``: a byte of a name that is not UTF-8 written ``\\xNN``).
     """
 
     def __init__(self, path: str | Path, *, text: bool | None = None) -> None:
         self.path = Path(path)
         self.text = text
         self._files: list[Path] | None = None
+        self._walked: _Walk | None = None
 
     def files(self) -> list[Path]:
         """The files it reads, listed once (a count of them and the reading share one listing: each file of no
-        page suffix is opened to see whether it starts as HTML)."""
+        page suffix is opened to see whether it starts as HTML), and the folders below it that cannot be listed:
+        each is one item, a read failure."""
         if self._files is None:
             self._files = self._list()
         return self._files
 
+    def _walk(self) -> _Walk:
+        if self._walked is None:
+            self._walked = _walk(self.path)
+        return self._walked
+
     def _list(self) -> list[Path]:
+        walked = self._walk()
         found = [
             candidate
-            for candidate in self.path.rglob("*")
-            if not any(part.startswith(".") for part in candidate.relative_to(self.path).parts)
-            and _regular_or_broken(candidate)
+            for candidate in walked.entries
+            if _regular_or_broken(candidate)
             and (base_suffix(candidate) in FOLDER_SUFFIXES or _starts_as_html(candidate))
         ]
+        found += walked.unlisted
         return sorted(found, key=lambda candidate: candidate.relative_to(self.path).as_posix())
 
     def __iter__(self) -> Iterator[Item]:
@@ -311,8 +379,19 @@ class FolderReader:
         except OSError as exc:
             yield read_failure(exc, path_text(str(self.path)))
             return
+        unlisted = self._walk().unlisted
         for file in files:
-            yield from FileReader(file, text=self.text, source_id=path_text(file.relative_to(self.path).as_posix()))
+            source_id = path_text(file.relative_to(self.path).as_posix() if file != self.path else str(file))
+            if file in unlisted:
+                error = unlisted[file]
+                message = f"folder cannot be listed, so the pages in it are not read: {error}"
+                yield _failure_of(error, message, path_text(str(file)), source_id=source_id)
+            elif file.is_symlink() and not file.exists():
+                # Opening it names the link, which is there, as "no such file": what is missing is what it points to.
+                message = f"link to a file that does not exist: {path_text(str(file))} -> {_link_target(file)}"
+                yield _failure_of(FileNotFoundError(), message, path_text(str(file)), source_id=source_id)
+            else:
+                yield from FileReader(file, text=self.text, source_id=source_id)
         if not files:
             yield from self._dumps_left_unread()
 
@@ -323,7 +402,7 @@ class FolderReader:
         silently."""
         dumps = sorted(
             path_text(candidate.relative_to(self.path).as_posix())
-            for candidate in self.path.rglob("*")
+            for candidate in self._walk().entries
             if base_suffix(candidate) in RECORD_SUFFIXES and _regular_or_broken(candidate)
         )
         if dumps:
@@ -337,6 +416,69 @@ class FolderReader:
             # Most often the wrong folder: said, not a run that ends with nothing to show.
             message = "the folder holds no pages (.html, .htm, .xhtml, .txt or .md files, or files that open as HTML)"
             yield read_failure(message, path_text(str(self.path)))
+
+
+def _failure_of(error: OSError, message: str, position: str, *, source_id: str) -> Failure:
+    """A read failure with its own message, typed as the error behind it (``PermissionError``, …)."""
+    return Failure(stage="read", error=type(error).__name__, message=message, position=position, source_id=source_id)
+
+
+def _link_target(link: Path) -> str:
+    try:
+        return path_text(str(link.readlink()))
+    except OSError:  # gone, or replaced by a file, since it was listed
+        return "?"
+
+
+@dataclass
+class _Walk:
+    """What is below a folder: every entry that is not a folder (hidden ones left out), and the folders that
+    could not be listed, each with its error."""
+
+    entries: list[Path]
+    unlisted: dict[Path, OSError]
+
+
+def _walk(root: Path) -> _Walk:
+    """The entries below ``root``, found with ``os.scandir`` rather than ``Path.rglob``: rglob skips a folder it
+    may not list without a word (its pages dropped unsaid), gives up on the whole tree at one path too long to
+    open, and never goes into a linked folder (``pages/2024 -> /mnt/archive/2024``, whose pages were dropped
+    unsaid). A link to a folder inside ``root`` is not gone into (its pages are read under their own path, and a
+    link to a folder above is a loop), and each folder outside it is listed once, by its device and inode."""
+    walk = _Walk(entries=[], unlisted={})
+    inside = os.path.realpath(root)
+    seen: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                children = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            walk.unlisted[folder] = exc
+            continue
+        for entry in children:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            try:
+                is_folder = entry.is_dir()  # a link to a folder too
+            except OSError:
+                is_folder = False
+            if not is_folder:
+                walk.entries.append(path)
+            elif not entry.is_symlink():
+                pending.append(path)
+            elif os.path.commonpath([inside, target := os.path.realpath(path)]) != inside:
+                try:
+                    linked = Path(target).stat()
+                except OSError as exc:
+                    walk.unlisted[path] = exc
+                    continue
+                if (linked.st_dev, linked.st_ino) not in seen:
+                    seen.add((linked.st_dev, linked.st_ino))
+                    pending.append(path)
+    return walk
 
 
 def _regular_or_broken(path: Path) -> bool:
@@ -401,6 +543,14 @@ class WarcReader:
             )
             yield read_failure(message, position)
             return
+        if compression_of(self.path) == "zstd":
+            # The framing checks read the file's own bytes as WARC: a zstd WARC failed as a wrong Content-Length.
+            message = (
+                "a zstd-compressed WARC is not read: decompress it (zstd -d), or recompress it as .warc.gz"
+                " (one gzip member a record)"
+            )
+            yield read_failure(message, position)
+            return
         try:
             stream = self.path.open("rb")
         except OSError as exc:
@@ -430,6 +580,17 @@ class WarcReader:
                 offset = record.stream_pos
                 start_of_block = block_start(fd, offset)
                 length = int(record.headers.get("Content-Length") or 0)
+                if _misread_type(record):
+                    # FastWARC reads its own fields by their exact case: with "warc-type:" the type is unknown (the
+                    # record passed over unsaid), and with "content-length:" the next record misread.
+                    message = (
+                        "WARC record whose header FastWARC cannot read (field names in another case than the"
+                        f" standard's, such as 'warc-type'?){_resumed(next_record_start(fd, offset + 1))}"
+                    )
+                    yield read_failure(
+                        message, f"{position}@{offset}", source_id=record.record_id, url=_target_uri(record)
+                    )
+                    return next_record_start(fd, offset + 1)
                 record_end = None if start_of_block is None else warc_record_end(fd, start_of_block, length)
                 if record_end is None:
                     message = (
@@ -440,7 +601,7 @@ class WarcReader:
                         message,
                         f"{position}@{offset}",
                         source_id=record.record_id,
-                        url=record.headers.get("WARC-Target-URI"),
+                        url=_target_uri(record),
                     )
                     return next_record_start(fd, offset + 1)
                 end = record_end
@@ -450,7 +611,7 @@ class WarcReader:
                         f"{message} (truncated?)",
                         f"{position}@{offset}",
                         source_id=record.record_id,
-                        url=record.headers.get("WARC-Target-URI"),
+                        url=_target_uri(record),
                     )
                     return None
                 if record.record_type in kinds or _type_problem(record):
@@ -490,7 +651,7 @@ class WarcReader:
                 break
             if last is not None and last.item is not None:
                 yield last.item
-            last = _GzipRecord(record.stream_pos, record.record_id, record.headers.get("WARC-Target-URI"))
+            last = _GzipRecord(record.stream_pos, record.record_id, _target_uri(record))
             if record.record_type in kinds or _type_problem(record):
                 where = f"{position}@{last.offset}"
                 place = _RecordPlace(fd, last.offset, compressed=True)
@@ -545,7 +706,7 @@ class WarcReader:
         """The record's document, its failure, or None for a record that holds no page."""
         from fastwarc.warc import WarcRecordType
 
-        record_id, url = record.record_id, record.headers.get("WARC-Target-URI")
+        record_id, url = record.record_id, _target_uri(record)
         problem = _type_problem(record)
         if problem is not None:
             return read_failure(problem, where, source_id=record_id, url=url)
@@ -559,6 +720,12 @@ class WarcReader:
                 return read_failure(message, where, source_id=record_id, url=url)
             if not 200 <= http.status_code < 300:
                 return None
+            if http.status_code == 206 and not _whole_range(http.get("Content-Range")):
+                # A byte range of the page (a resumed download, a media player's fetch): read as the page, it
+                # passed for a whole article that stops where the range does.
+                served = (http.get("Content-Range") or "no Content-Range").strip()[:80]
+                message = f"WARC response is 206 Partial Content ({served}): a part of the page, not the page"
+                return read_failure(message, where, source_id=record_id, url=url)
             declared_empty = (http.get("Content-Length") or "").strip() == "0"
             if record.content_length == 0 and not declared_empty and http.status_code not in _STATUSES_WITHOUT_BODY:
                 # A head with no blank line after it takes the whole block (the page read as header lines, the
@@ -633,6 +800,29 @@ class WarcReader:
             position=where,
             fetched_at=record.record_date,
         )
+
+
+def _target_uri(record: Any) -> str | None:
+    """The record's WARC-Target-URI, without the angle brackets that the WARC 1.1 standard's grammar puts around it
+    and some writers follow (warcio strips them as well): kept, the URL was ``<http://…>``, which no canonical URL,
+    site or date rule reads."""
+    value = record.headers.get("WARC-Target-URI")
+    if value is None:
+        return None
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1].strip()
+    return value or None
+
+
+_CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)\s*-\s*(\d+)\s*/\s*(\d+)\s*", re.IGNORECASE)
+
+
+def _whole_range(content_range: str | None) -> bool:
+    """Whether a 206 response's Content-Range covers the whole representation (``bytes 0-999/1000``): a server
+    that answers a range request with all of it."""
+    match = _CONTENT_RANGE.fullmatch(content_range or "")
+    return match is not None and int(match[1]) == 0 and int(match[2]) + 1 == int(match[3])
 
 
 @dataclass(frozen=True)
@@ -712,7 +902,24 @@ def _type_problem(record: Any) -> str | None:
         return "WARC record without a WARC-Type header (a damaged header?)"
     if not _TOKEN.fullmatch(value.strip()):
         return f"WARC record whose WARC-Type is no type: {value[:40]!r} (a damaged header?)"
+    if _misread_type(record):
+        return "WARC record whose header FastWARC cannot read (field names in another case than the standard's?)"
     return None
+
+
+#: The record types of the WARC standard.
+_STANDARD_TYPES = frozenset(
+    {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+)
+
+
+def _misread_type(record: Any) -> bool:
+    """Whether FastWARC took the record for one of no known type while its WARC-Type names one (a field name in
+    another case: FastWARC matches them exactly, where the standard does not)."""
+    from fastwarc.warc import WarcRecordType
+
+    value = (record.headers.get("WARC-Type") or "").strip().lower()
+    return record.record_type in (WarcRecordType.no_type, WarcRecordType.unknown) and value in _STANDARD_TYPES
 
 
 def _page_record_types() -> tuple[Any, ...]:
@@ -753,7 +960,14 @@ class StdinReader:
         self.max_document_bytes = max_document_bytes
 
     def __iter__(self) -> Iterator[Item]:
-        data = sys.stdin.buffer.read(self.max_document_bytes + 1)
+        if sys.stdin is None:  # started with standard input closed (``<&-``, a daemon): Python has no stream
+            yield read_failure("standard input is closed: there is nothing to read from '-'", "-", source_id="-")
+            return
+        try:
+            data = sys.stdin.buffer.read(self.max_document_bytes + 1)
+        except OSError as exc:  # a terminal gone, a socket reset: one failure, as any other unreadable input
+            yield read_failure(exc, "-", source_id="-")
+            return
         if len(data) > self.max_document_bytes:
             yield read_failure(f"standard input exceeds max_document_bytes={self.max_document_bytes:,}", "-")
             return
@@ -785,6 +999,9 @@ class SpooledPipeReader:
     def __iter__(self) -> Iterator[Item]:
         name = self.source or "-"
         with tempfile.TemporaryDirectory(prefix="newsclean-stdin-") as folder:
+            if self.source is None and sys.stdin is None:
+                yield read_failure("standard input is closed: there is nothing to read from '-'", name)
+                return
             try:
                 source = sys.stdin.buffer if self.source is None else Path(self.source).open("rb")  # noqa: SIM115
             except OSError as exc:
@@ -847,16 +1064,20 @@ def open_reader(
 ) -> Reader:
     """The reader for one input path, by ``input_format`` or, with ``"auto"``, by ``detect_format``."""
     kind = detect_format(path) if input_format == "auto" else input_format
+    # ``--format text`` and ``--format html`` say how a page is read, whatever its suffix (``text`` forces text
+    # too); "auto" leaves it to each file's suffix.
+    if kind == "text":
+        text = True
+    elif input_format == "html" and text is None:
+        text = False
     if path == "-":
         return SpooledPipeReader(kind, keys=keys) if kind in _RECORD_KINDS else StdinReader(text=bool(text))
     if kind in _RECORD_KINDS and _is_pipe(path):
         return SpooledPipeReader(kind, keys=keys, source=path)
-    if kind == "folder":
-        return FolderReader(path, text=text)
+    if kind == "folder" or (kind in {"html", "text"} and Path(path).is_dir()):
+        return FolderReader(path, text=text)  # a folder of pages, to read as the format says
     if kind in _RECORD_KINDS:
         return _record_reader(path, kind, keys=keys)
-    if kind == "text":
-        return FileReader(path, text=True)
     return FileReader(path, text=text)
 
 
