@@ -81,6 +81,11 @@ class RuleSpec(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: Text rules only: rules (by id, of any pack) that take a paragraph this rule matches too, though this rule comes
     #: first; for a line two categories share ("By Jane Doe • 5 min read" is a byline first, its names read from it).
     yields_to: tuple[str, ...] = ()
+    #: Ending rules only: the heading is also a feature's subheading ("Share your story", "Author"), so what follows
+    #: it stays when it reads as more of the article (``cleaners/_text.py``, ``ENDING_TAIL_SHARE``). Without it the
+    #: heading ends the article whatever follows: an author box under "About the author" can be a quarter of a short
+    #: piece, and it is a bio all the same.
+    article_may_go_on: bool = False
     description: str = ""
 
 
@@ -446,6 +451,8 @@ def _key_without_effect(spec: RuleSpec, keys: Collection[str]) -> str | None:
         return f"case_sensitive = true has no effect on a {spec.match} rule: {_CASE_BLIND[spec.match]}"
     if spec.id in spec.yields_to:
         return "yields_to names the rule itself"
+    if spec.article_may_go_on and spec.scope != "ending":
+        return "article_may_go_on has no effect unless scope = 'ending': it tells what follows an ending heading"
     return None
 
 

@@ -204,6 +204,7 @@ _PREFIX = {"drop": '["LIVE: Fire downtown"]', "keep": '["Live music tonight"]'}
             "case_sensitive = true has no effect on a phrase rule",
         ),
         (text_rule(extra='yields_to = ["mine.r"]\n'), "yields_to names the rule itself"),
+        (text_rule(extra="article_may_go_on = true\n"), "article_may_go_on has no effect unless scope = 'ending'"),
     ],
     ids=[
         "lang",
@@ -216,6 +217,7 @@ _PREFIX = {"drop": '["LIVE: Fire downtown"]', "keep": '["Live music tonight"]'}
         "prefix-max_words",
         "phrase-case",
         "yields-to-itself",
+        "article_may_go_on-without-ending",
     ],
 )
 def test_a_key_that_would_change_nothing_is_refused(tmp_path: Path, rule: str, message: str) -> None:

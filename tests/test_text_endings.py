@@ -68,14 +68,14 @@ def test_a_subheading_followed_by_more_of_the_article_drops_only_itself() -> Non
     for heading in ("Share your story", "Author", "More to explore"):
         kept, removed = _clean([*FEATURE, heading, *SECTION])
         assert kept == (*FEATURE, *SECTION)
-        assert removed == [("ending.section", heading)]
+        assert removed == [("ending.also-subheading", heading)]
 
 
 def test_a_later_heading_still_ends_the_article_after_a_subheading() -> None:
     tail = ["About the author", "Jane Doe covers floods and housing for the paper."]
     kept, removed = _clean([*FEATURE, "Share your story", *SECTION, *tail])
     assert kept == (*FEATURE, *SECTION)
-    assert removed == [("ending.section", text) for text in ("Share your story", *tail)]
+    assert removed == [("ending.also-subheading", "Share your story"), *(("ending.section", text) for text in tail)]
 
 
 def test_a_long_run_of_links_or_a_short_bio_after_the_heading_still_goes() -> None:
@@ -87,3 +87,22 @@ def test_a_long_run_of_links_or_a_short_bio_after_the_heading_still_goes() -> No
     kept, removed = _clean([*FEATURE, *bio])
     assert kept == tuple(FEATURE)
     assert removed == [("ending.section", text) for text in bio]
+
+
+def test_a_heading_that_only_opens_apparatus_takes_a_long_bio_after_a_short_piece() -> None:
+    # The bio is over a quarter of this short piece's words, and prose: under "About the author" it is a bio all
+    # the same. Under "Author", which features also use as a subheading, the same lines would be kept.
+    short = FEATURE[:4]
+    bio = [
+        "About the author",
+        "Jane Doe has written about housing, floods and the people who live with them for fifteen years, first for"
+        " a weekly paper in the valley and then for this one.",
+        "Her reporting on the 2019 flood won a regional award, and she now edits the paper's climate coverage,"
+        " including the series this story belongs to.",
+    ]
+    kept, removed = _clean([*short, *bio])
+    assert kept == tuple(short)
+    assert removed == [("ending.section", text) for text in bio]
+    kept, removed = _clean([*short, "Author", *bio[1:]])
+    assert kept == (*short, *bio[1:])
+    assert removed == [("ending.also-subheading", "Author")]

@@ -24,10 +24,11 @@ REGEX_SET_MAX_MEM = 64 << 20
 #: second half of the text and at most ENDING_REACH paragraphs from its end, such a heading takes every
 #: paragraph after it along; anywhere else only the heading goes, so a long piece is never cut short.
 ENDING_REACH = 25
-#: ...unless what follows it reads as more of the article: "Share your story", "Author" and "More to explore" head
-#: sections of features too. The article goes on after the heading when the paragraphs after it hold more than
-#: this share of the text's words and at least half of them are prose (``_PROSE_WORDS`` words or more, ending
-#: as a sentence ends); an author's bio under "About the author" or a list of sources is short or no prose.
+#: ...unless the rule says the heading may be a subheading (``article_may_go_on``: "Share your story", "Author" and
+#: "More to explore" head sections of features too) and what follows it reads as more of the article: the paragraphs
+#: after it hold more than this share of the text's words and at least half of them are prose (``_PROSE_WORDS`` words
+#: or more, ending as a sentence ends). Headings that only ever open apparatus ("About the author", "Footnotes") end
+#: the article whatever follows: a bio can be a quarter of a short piece.
 ENDING_TAIL_SHARE = 0.25
 _PROSE_WORDS = 15
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "»", "。", "！", "？")
@@ -223,7 +224,7 @@ def _propagate_ending(
             continue
         if words is None:
             words = [len(paragraph.split()) for paragraph in paragraphs]
-        if _article_goes_on(paragraphs[index + 1 :], words, index):
+        if rule.spec.article_may_go_on and _article_goes_on(paragraphs[index + 1 :], words, index):
             continue  # a subheading: a later heading may still end the article
         for after in range(index + 1, count):
             owners[after] = owners[after] or rule
