@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from test_batch import page
 
 import newsclean
 from newsclean import Document, Failure
@@ -27,19 +28,10 @@ from newsclean.cli import main
 pd = pytest.importorskip("pandas")
 np = pytest.importorskip("numpy")
 
-WORDS = ("council", "budget", "harbour", "library", "station", "festival", "bridge", "museum")
-
 
 def story(number: int, *extra: str) -> str:
     """A small page with a body of its own (varied words), and ``extra`` paragraphs after it."""
-    body = "".join(
-        f"<p>Report {number}.{part}: the {WORDS[(number + part) % len(WORDS)]} committee met on day "
-        f"{number * 7 + part} and discussed the {WORDS[(number * 3 + part) % len(WORDS)]} plan at length, hearing "
-        f"{number + part} speakers before the vote.</p>"
-        for part in range(3)
-    )
-    tail = "".join(f"<p>{paragraph}</p>" for paragraph in extra)
-    return f"<html><head><title>Story {number}</title></head><body><article>{body}{tail}</article></body></html>"
+    return page("the town", number, *extra)
 
 
 class StopOnce:
