@@ -65,15 +65,13 @@ def article_outcome(index: int, article: Article) -> Outcome:
 
 def clean_one(pipeline: Pipeline, index: int, item: Document | Failure) -> Outcome:
     """Clean one document; never raises for a bad document."""
+    record = item if isinstance(item, Failure) else next(pipeline.run_many((item,)))
     try:
-        if isinstance(item, Failure):
-            return failure_outcome(index, item)
-        record = next(pipeline.run_many((item,)))
         return failure_outcome(index, record) if isinstance(record, Failure) else article_outcome(index, record)
     except Exception as exc:
-        # The pipeline turns its own errors into Failures, so what is left is a record that cannot be written as
-        # JSON (a caller's Document holding a numpy integer as its id, say). Raised in a worker, it killed the
-        # worker, and the document was reported as WorkerDied; in one process, it ended the whole batch.
+        # A record that cannot be written as JSON (a caller's Document holding a numpy integer as its id, say):
+        # raised in a worker, it killed the worker, and the document was reported as WorkerDied; in one process,
+        # it ended the whole batch. (The pipeline turns its own errors into Failures.)
         return failure_outcome(index, unwritable(item, exc))
 
 
