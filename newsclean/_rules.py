@@ -325,6 +325,15 @@ def pack_error(message: str, pack: str, source: str | None, rule: str | None = N
     return RuleError(message + where, pack=pack, rule=rule)
 
 
+def combined_error(message: str, rules: Sequence[CompiledRule]) -> RuleError:
+    """A ``RuleError`` for rules that fail only together: it names the packs (and files) not shipped with newsclean,
+    since the shipped ones combine, or all of them when every rule is shipped."""
+    own = [rule for rule in rules if not rule.shipped] or list(rules)
+    packs = dict.fromkeys(rule.pack for rule in own)
+    files = dict.fromkeys(rule.source for rule in own)
+    return pack_error(message, ", ".join(packs), ", ".join(files))
+
+
 class RuleSet:
     """Rules from one or more packs, split by stage, in load order. Immutable once built."""
 
@@ -558,10 +567,7 @@ def checked_rules(rules: RulesArg) -> RuleSet:
             DomCleaner(rule_set)
         except re2.error:
             # The dom cleaner raises RE2's own error, which a Pipeline passes on; this names the packs instead.
-            own = [rule for rule in rule_set.dom if not rule.shipped] or list(rule_set.dom)
-            raise pack_error(
-                "the class_words patterns of the dom rules are too large to combine into one RE2 set",
-                ", ".join(dict.fromkeys(rule.pack for rule in own)),
-                ", ".join(dict.fromkeys(rule.source for rule in own)),
+            raise combined_error(
+                "the class_words patterns of the dom rules are too large to combine into one RE2 set", rule_set.dom
             ) from None
     return rule_set

@@ -9,7 +9,7 @@ import re2
 
 from .._exceptions import RuleError
 from .._models import Removal
-from .._rules import CompiledRule, RuleSet, fold_phrase, pack_error
+from .._rules import CompiledRule, RuleSet, combined_error, fold_phrase
 
 _NOT_ASCII_ALNUM = bytes(byte for byte in range(128) if not chr(byte).isalnum())
 
@@ -201,16 +201,13 @@ def _too_large(rules: Sequence[CompiledRule]) -> RuleError:
     """The error for regex rules that each compile but not together, within ``REGEX_SET_MAX_MEM``: it names the
     packs not shipped with newsclean (the shipped ones combine) and the rules whose programs are largest."""
     own = [rule for rule in rules if not rule.shipped] or list(rules)
-    packs = dict.fromkeys(rule.pack for rule in own)
-    files = dict.fromkeys(rule.source for rule in own)
     largest = sorted(own, key=lambda rule: rule.regex.programsize, reverse=True)[:3]
     sizes = ", ".join(f"{rule.id} ({rule.regex.programsize:,})" for rule in largest)
-    return pack_error(
+    return combined_error(
         f"the text rules are too large to combine: RE2 cannot compile the patterns of {len(rules)} regex rules as"
         f" one set within {REGEX_SET_MAX_MEM >> 20} MiB (largest programs, in instructions: {sizes}); a long list"
         " of whole lines is better a phrase rule, and a long alternation fewer, shorter patterns",
-        ", ".join(packs),
-        ", ".join(files),
+        rules,
     )
 
 
@@ -219,28 +216,27 @@ def _propagate_ending(
 ) -> None:
     count = len(owners)
     first = max(count // 2, count - 1 - ENDING_REACH, 1)
-    words: list[int] | None = None
     for index in range(first, count - 1):
         rule = direct[index]
         if rule is None or rule.spec.scope != "ending":
             continue
-        if words is None:
-            words = [len(paragraph.split()) for paragraph in paragraphs]
-        if rule.spec.article_may_go_on and _article_goes_on(paragraphs[index + 1 :], words, index):
+        if rule.spec.article_may_go_on and _article_goes_on(paragraphs, index):
             continue  # a subheading: a later heading may still end the article
         for after in range(index + 1, count):
             owners[after] = owners[after] or rule
         return
 
 
-def _article_goes_on(after: Sequence[str], words: Sequence[int], heading: int) -> bool:
-    """Whether the paragraphs ``after`` the heading at ``heading`` read as more of the article (see
+def _article_goes_on(paragraphs: Sequence[str], heading: int) -> bool:
+    """Whether the paragraphs after the heading at ``heading`` read as more of the article (see
     ``ENDING_TAIL_SHARE``)."""
-    if sum(words[heading + 1 :]) <= ENDING_TAIL_SHARE * sum(words):
+    words = [len(paragraph.split()) for paragraph in paragraphs]
+    after = words[heading + 1 :]
+    if sum(after) <= ENDING_TAIL_SHARE * sum(words):
         return False
     prose = sum(
         1
-        for paragraph, count in zip(after, words[heading + 1 :], strict=True)
+        for paragraph, count in zip(paragraphs[heading + 1 :], after, strict=True)
         if count >= _PROSE_WORDS and paragraph.rstrip().endswith(_SENTENCE_END)
     )
     return 2 * prose >= len(after)

@@ -283,6 +283,14 @@ class FileReader:
         try:
             with open_binary(self.path) as stream:
                 data = stream.read(self.max_document_bytes + 1)
+        except FileNotFoundError as exc:
+            if self.path.is_symlink():
+                # The error names the link, which is there, as "no such file": what is missing is what it points to.
+                message = f"link to a file that does not exist: {position} -> {_link_target(self.path)}"
+                yield _failure_of(exc, message, position, source_id=self.source_id)
+            else:
+                yield read_failure(exc, position, source_id=self.source_id)
+            return
         except (OSError, EOFError, ValueError) as exc:
             yield read_failure(exc, position, source_id=self.source_id)
             return
@@ -386,10 +394,6 @@ class FolderReader:
                 error = unlisted[file]
                 message = f"folder cannot be listed, so the pages in it are not read: {error}"
                 yield _failure_of(error, message, path_text(str(file)), source_id=source_id)
-            elif file.is_symlink() and not file.exists():
-                # Opening it names the link, which is there, as "no such file": what is missing is what it points to.
-                message = f"link to a file that does not exist: {path_text(str(file))} -> {_link_target(file)}"
-                yield _failure_of(FileNotFoundError(), message, path_text(str(file)), source_id=source_id)
             else:
                 yield from FileReader(file, text=self.text, source_id=source_id)
         if not files:
