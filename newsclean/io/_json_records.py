@@ -8,10 +8,15 @@ size is read with one record in memory at a time; decoding the record is left to
 The document is either an array of records or records written one after another (pretty-printed objects). A
 record larger than the bound, a record cut short by the end of the file, and bytes that are not JSON between
 records each become a ``RecordProblem`` in the record's place, so nothing is dropped without a word.
+
+A document that is one object around the list of records (``{"status": "ok", "articles": [...]}``, as export APIs
+answer) is scanned first for its members (``object_layout``), then the records of the list are read from where it
+starts, as a top-level array's are.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -64,8 +69,9 @@ class _Record:
 class _Scanner:
     """Scanner state carried from one chunk to the next."""
 
-    def __init__(self, max_record_bytes: int) -> None:
+    def __init__(self, max_record_bytes: int, *, embedded: bool = False) -> None:
         self.max_record_bytes = max_record_bytes
+        self.embedded = embedded  # the array is a member's value: what follows it is the enclosing object's
         self.in_array: bool | None = None  # known at the document's first byte
         self.head = bytearray()  # the document's first bytes, until that byte is known
         self.read = 0  # bytes of the document fed so far
@@ -141,7 +147,10 @@ class _Scanner:
                 if self.in_array and not self.open:  # the array's own closing bracket
                     yield from self._end_record(chunk, start, found.start())
                     self.array_closed = True
-                    yield from self._after_array(chunk, position)
+                    if self.embedded:
+                        self.stopped = True  # the enclosing object was checked whole before (``object_layout``)
+                    else:
+                        yield from self._after_array(chunk, position)
                     return
                 if not self.in_array and not self.open:
                     yield from self._end_record(chunk, start, position)
@@ -194,13 +203,164 @@ class _Scanner:
             yield self._stop("the file ends before the JSON array is closed: it is truncated")
 
 
-def json_records(chunks: Iterable[bytes], *, max_record_bytes: int) -> Iterator[bytes | RecordProblem]:
+def json_records(chunks: Iterable[bytes], *, max_record_bytes: int, start: int = 0) -> Iterator[bytes | RecordProblem]:
     """Each record of the JSON document in ``chunks`` as its raw bytes (whitespace stripped), or a
     ``RecordProblem`` in its place. The elements of a top-level array are its records; without one, each
-    top-level object or array is. Empty array slots (``[]``, a trailing comma) give nothing."""
-    scanner = _Scanner(max_record_bytes)
+    top-level object or array is. Empty array slots (``[]``, a trailing comma) give nothing.
+
+    With ``start``, the records are those of the array that starts at that byte, a member of the document's
+    object (``object_layout``); reading stops at its closing bracket."""
+    scanner = _Scanner(max_record_bytes, embedded=start > 0)
+    if start:
+        chunks = _from_byte(chunks, start)
     for chunk in chunks:
         yield from scanner.feed(chunk)
         if scanner.stopped:
             return
     yield from scanner.close()
+
+
+def _from_byte(chunks: Iterable[bytes], start: int) -> Iterator[bytes]:
+    """``chunks`` without their first ``start`` bytes."""
+    for chunk in chunks:
+        if start >= len(chunk):
+            start -= len(chunk)
+            continue
+        yield chunk[start:] if start else chunk
+        start = 0
+
+
+class Member(NamedTuple):
+    """A member of the document's top-level object: its key, and where its value starts in the document."""
+
+    key: str
+    start: int
+    lists_objects: bool = False  # an array whose first element is an object
+
+
+class ObjectLayout(NamedTuple):
+    """The members of a document that is one object alone, found without decoding it (``object_layout``)."""
+
+    members: list[Member]
+    complete: bool  # False: the document ends inside the object (it is truncated)
+
+
+#: What the layout scan stops at outside a string: a member's key is followed by a colon, members by commas.
+_LAYOUT_STRUCTURE = re.compile(rb'[\[\]{}",:]')
+_NOT_WHITESPACE = re.compile(rb"[^ \t\r\n]")
+#: Keys longer than this are no key a record list is picked by: kept cut, to name them.
+_KEY_BYTES = 256
+
+
+class _LayoutScan:
+    """Scanner state of ``object_layout``, carried from one chunk to the next. ``verdict`` is set when the
+    document shows it is no wrapper: "record" (it has one of the record keys), "other" (it is not one object
+    alone), "malformed" (its brackets do not match)."""
+
+    def __init__(self, record_keys: frozenset[str]) -> None:
+        self.record_keys = record_keys
+        self.read = 0
+        self.open = bytearray()
+        self.in_string = self.escaped = False
+        self.started = self.closed = False
+        self.key_next = False  # at the top object's level, after "{" or ",": a key comes next
+        self.key: bytearray | None = None  # the key being read
+        self.last_key = ""  # the key read last, whose value comes next
+        self.awaiting: str | None = None  # "value" after a member's colon, "element" after its array's "["
+        self.members: list[Member] = []
+        self.verdict: str | None = None
+
+    def feed(self, chunk: bytes) -> None:
+        offset, self.read = self.read, self.read + len(chunk)
+        position, end = 0, len(chunk)
+        while position < end and self.verdict is None:
+            if self.in_string:
+                position = self._string(chunk, position)
+                continue
+            if self.closed or not self.started or self.awaiting is not None:
+                found = _NOT_WHITESPACE.search(chunk, position)
+                if found is None:
+                    return
+                position, byte = found.start(), chunk[found.start()]
+                if self.closed or (not self.started and byte != ord("{")):
+                    self.verdict = "other"  # a value after the object, or a document that is no object
+                    return
+                if self.awaiting == "value":
+                    self.members.append(Member(self.last_key, offset + position))
+                elif self.awaiting == "element":
+                    self.members[-1] = self.members[-1]._replace(lists_objects=byte == ord("{"))
+                self.awaiting = None
+            found = _LAYOUT_STRUCTURE.search(chunk, position)
+            if found is None:
+                return
+            byte, position = chunk[found.start()], found.end()
+            depth = len(self.open)
+            if byte == ord('"'):
+                self.in_string = True
+                if depth == 1 and self.key_next:
+                    self.key_next, self.key = False, bytearray()
+            elif byte in _OPENERS:
+                self.started = True
+                self.open.append(_CLOSER[byte])
+                self.key_next = depth == 0
+                if depth == 1 and byte == ord("["):
+                    self.awaiting = "element"
+            elif byte in _CLOSERS:
+                if not self.open or self.open[-1] != byte:
+                    self.verdict = "malformed"
+                    return
+                self.open.pop()
+                self.closed = not self.open
+            elif depth == 1 and byte == ord(":"):
+                self.awaiting = "value"
+            elif depth == 1 and byte == _COMMA:
+                self.key_next = True
+
+    def _string(self, chunk: bytes, position: int) -> int:
+        """Scan on inside a string from ``position``; a key's bytes are kept. Returns where scanning goes on."""
+        start = kept_end = position
+        if self.escaped:
+            self.escaped = False
+            position = kept_end = position + 1
+        else:
+            position = kept_end = _STRING_BODY.match(chunk, position).end()  # type: ignore[union-attr]  # always matches
+            if position < len(chunk):
+                if chunk[position] == _QUOTE:
+                    self.in_string = False
+                else:
+                    self.escaped = True  # a backslash ends the chunk: the next chunk's first byte is escaped
+                    kept_end = position + 1
+                position += 1
+        if self.key is not None:
+            self.key += chunk[start:kept_end]
+            if not self.in_string:
+                self.last_key, self.key = _key_text(bytes(self.key)), None
+                if self.last_key in self.record_keys:
+                    self.verdict = "record"
+            else:
+                del self.key[_KEY_BYTES:]
+        return position
+
+
+def _key_text(raw: bytes) -> str:
+    """A key's bytes, between its quotes, as text."""
+    try:
+        key = json.loads(b'"' + raw + b'"')
+    except ValueError:  # a bad escape, or a key cut at _KEY_BYTES inside one
+        return raw.decode("utf-8", "replace")
+    return key if isinstance(key, str) else raw.decode("utf-8", "replace")
+
+
+def object_layout(chunks: Iterable[bytes], *, record_keys: frozenset[str]) -> ObjectLayout | None:
+    """The members of the JSON document in ``chunks`` when it is one object alone and none of its keys is one of
+    ``record_keys`` (the keys a record's page or text is read from), else None: a wrapper object around the list
+    of records (``{"status": "ok", "articles": [...]}``). Scanned as ``json_records`` scans, without decoding,
+    so a wrapper of any size costs no memory; a record (a key of ``record_keys``) is known at that key."""
+    scan = _LayoutScan(record_keys)
+    for chunk in chunks:
+        scan.feed(chunk)
+        if scan.verdict is not None:
+            return None
+    if not scan.started:
+        return None
+    return ObjectLayout(scan.members, complete=scan.closed)

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from .._decode import decode_html, decode_text_dump
+from .._decode import UNICODE_BOMS, decode_html, decode_text_dump
 from .._exceptions import FetchError
 from .._models import Failure
 from .._pipeline import Document
@@ -31,8 +31,9 @@ from ..fetch._content import check_interstitial, looks_like_html
 from ..fetch._options import HTML_CONTENT_TYPES
 from ._csv_reader import CsvReader
 from ._http_payload import PayloadError, page_bytes
-from ._json_records import RecordProblem, json_records
+from ._json_records import Member, ObjectLayout, RecordProblem, json_records, object_layout
 from ._keys import KeysArg, as_key_map, json_kind
+from ._line_ends import JsonLines
 from ._open import base_suffix, compression_of, open_binary, open_utf8
 from ._parquet_reader import ParquetReader
 from ._records import Item, document_from_record, path_text, read_failure
@@ -99,7 +100,9 @@ class JsonlReader:
     A JSON array of records is read too: line by line when each record sits on a line of its own (Scrapy's
     ``-o items.json``: ``[``, then one record a line, each but the last followed by a comma, then ``]``), and
     record by record when records span several lines (``json.dump(..., indent=2)``), as are objects written over
-    several lines one after another.
+    several lines one after another, and the records of a wrapper object's one list of objects
+    (``{"articles": [...]}``). Lines end with LF, CRLF or CR alone (``_line_ends``); a line of several objects
+    one after another gives a record each, numbered within the line (``dump.jsonl:3#2``).
 
     ``max_line_bytes`` bounds the memory one line, or one record spread over lines, may take: a longer one is
     skipped and rejected. ``name`` is what positions and default ids call the input (default: its path).
@@ -131,19 +134,20 @@ class JsonlReader:
         in_array: bool | None = None  # known from the first line with content
         checked = False  # whether the first record stands on one line
         with stream:
+            lines = JsonLines(stream)
             try:
                 while True:
-                    line = stream.readline(self.max_line_bytes + 1)
+                    line = lines.readline(self.max_line_bytes + 1)
                     if not line:
                         break
                     line_number += 1
                     where = f"{position}:{line_number}"
-                    if len(line) > self.max_line_bytes and not line.endswith(b"\n"):
+                    if len(line) > self.max_line_bytes and not lines.ended(line):
                         if in_array is None and line.lstrip().startswith(b"["):  # an array on one long line
                             yield from self._spread_records(position)
                             return
-                        while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
-                            line = stream.readline(self.max_line_bytes)
+                        while line and not lines.ended(line):  # skip the rest of the oversized line
+                            line = lines.readline(self.max_line_bytes)
                         yield read_failure(f"line exceeds max_line_bytes={self.max_line_bytes:,}", where)
                         continue
                     if not line.strip():
@@ -158,11 +162,20 @@ class JsonlReader:
                         checked = True
                         # A record spread over several lines opens with a brace alone on its line, and an array
                         # written on one line (json.dump, pandas' to_json) holds several records on its first;
-                        # any other line that does not parse is one bad record, rejected as such.
+                        # a wrapper object on one line holds them in a list member. Any other line that does not
+                        # parse is one bad record, rejected as such.
                         if value.strip() == b"{" or (in_array and not self._one_value(value)):
                             yield from self._spread_records(position)
                             return
-                    yield self._document(value, where, f"{self._label}:{line_number}")
+                        if not in_array and self._may_wrap_records(value, last_line=not lines.ended(line)):
+                            layout = self._wrapper_layout(position)
+                            if layout is not None:
+                                yield from self._wrapper_items(position, layout)
+                                return
+                    if in_array:
+                        yield self._document(value, where, f"{self._label}:{line_number}")
+                    else:
+                        yield from self._line_items(value, where, f"{self._label}:{line_number}")
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
@@ -171,7 +184,55 @@ class JsonlReader:
 
     def _spread_records(self, position: str) -> Iterator[Item]:
         """The records of a JSON document whose records span lines, scanned one at a time, each within
-        ``max_line_bytes`` (``_json_records``): an array of them, or objects one after another."""
+        ``max_line_bytes`` (``_json_records``): an array of them, objects one after another, or the one list of
+        objects of a wrapper object (``_wrapped_records``)."""
+        layout = self._wrapper_layout(position)
+        if layout is not None:
+            yield from self._wrapper_items(position, layout)
+        else:
+            yield from self._records(position, 0, position, self._label)
+
+    def _wrapper_items(self, position: str, layout: ObjectLayout | Failure) -> Iterator[Item]:
+        """The items of a wrapper object with a list of objects: the records of its one such list, or one failure
+        when it has several (which holds the records is not known) or cannot be read."""
+        if isinstance(layout, Failure):
+            yield layout
+            return
+        wrapped = [member for member in layout.members if member.lists_objects]
+        if len(wrapped) == 1:
+            yield from self._wrapped_records(position, layout, wrapped[0])
+        else:
+            yield _ambiguous_wrapper(wrapped, position, path_text(self.path.name))
+
+    def _wrapper_layout(self, position: str) -> ObjectLayout | Failure | None:
+        """The members of the document when it is a wrapper object with a list of objects (``object_layout``),
+        the failure to open it, or None."""
+        html_keys, text_keys = self.keys.content_keys()
+        record_keys = frozenset(key.split(".")[0] for key in (*html_keys, *text_keys))
+        try:
+            with open_utf8(self.path) as stream:
+                layout = object_layout(iter(lambda: stream.read1(JSON_CHUNK_BYTES), b""), record_keys=record_keys)
+        except OSError as exc:
+            return read_failure(exc, position)
+        except (EOFError, ValueError):  # a corrupt compressed stream: reading the records says where
+            return None
+        if layout is None or not any(member.lists_objects for member in layout.members):
+            return None
+        return layout
+
+    def _wrapped_records(self, position: str, layout: ObjectLayout, member: Member) -> Iterator[Item]:
+        """The records of a wrapper object's one list of objects (``{"status": "ok", "articles": [...]}``), each
+        named by the list's key and its index: ``dump.json["articles"][3]``."""
+        step = f"[{json.dumps(member.key, ensure_ascii=False)}]"
+        yield from self._records(position, member.start, f"{position}{step}", f"{self._label}{step}")
+        if not layout.complete and member is not layout.members[-1]:
+            # The list was read whole; what follows it in the object is cut short.
+            message = "the file ends inside the JSON object around the records: it is truncated"
+            yield read_failure(message, position)
+
+    def _records(self, position: str, start: int, where: str, label: str) -> Iterator[Item]:
+        """The records ``json_records`` finds in the file from byte ``start``, positions and default ids numbered
+        by index after ``where`` and ``label``."""
         try:
             stream = open_utf8(self.path)
         except OSError as exc:
@@ -182,15 +243,14 @@ class JsonlReader:
             # read1: a read that fills its size over several reads of a damaged .gz loses what it had read
             chunks = iter(lambda: stream.read1(JSON_CHUNK_BYTES), b"")
             try:
-                for record in json_records(chunks, max_record_bytes=self.max_line_bytes):
-                    where = f"{position}[{index}]"
+                for record in json_records(chunks, max_record_bytes=self.max_line_bytes, start=start):
                     if isinstance(record, RecordProblem):
-                        yield read_failure(record.message, where)
+                        yield read_failure(record.message, f"{where}[{index}]")
                     else:
-                        yield self._document(record, where, f"{self._label}[{index}]", unit="element")
+                        yield self._document(record, f"{where}[{index}]", f"{label}[{index}]", unit="element")
                     index += 1
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
-                yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{position}[{index}]")
+                yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
 
     def _one_value(self, data: bytes) -> bool:
         try:
@@ -199,7 +259,45 @@ class JsonlReader:
             return False
         return True
 
+    def _may_wrap_records(self, line: bytes, *, last_line: bool) -> bool:
+        """Whether the first line is an object without a page or text field that holds a list of objects, or, as
+        the file's only line, an object that does not parse (cut short?): a wrapper object written on one line,
+        whose records are read when it is the whole file (``_wrapper_layout`` tells). A bad first line of JSON
+        Lines is not scanned as the start of a wrapper: ``{"a": [`` would take every line after it into its list."""
+        try:
+            record = self._decoder.decode(line)
+        except msgspec.DecodeError:
+            return last_line and line.lstrip().startswith(b"{")
+        if not isinstance(record, dict):
+            return False
+        html_keys, text_keys = self.keys.content_keys()
+        if any(key.split(".")[0] in record for key in (*html_keys, *text_keys)):
+            return False
+        return any(isinstance(value, list) and value and isinstance(value[0], dict) for value in record.values())
+
+    def _line_items(self, line: bytes, where: str, fallback_id: str) -> Iterator[Item]:
+        """The line's record; or, for a line that is several JSON values one after another (``{…}{…}``, as a
+        writer that forgot the newline joins them), each value as a record of its own, numbered within the line:
+        ``dump.jsonl:3#1``, ``dump.jsonl:3#2``. A line that is anything else stays one malformed line."""
+        record = self._decoded(line, where, "line")
+        if isinstance(record, Failure):
+            values = _several_values(line)
+            if values is not None:
+                for number, value in enumerate(values, 1):
+                    yield self._document(value, f"{where}#{number}", f"{fallback_id}#{number}", unit="value")
+                return
+            yield record
+            return
+        yield self._from_record(record, where, fallback_id, "line")
+
     def _document(self, data: bytes, where: str, fallback_id: str, *, unit: str = "line") -> Item:
+        record = self._decoded(data, where, unit)
+        if isinstance(record, Failure):
+            return record
+        return self._from_record(record, where, fallback_id, unit)
+
+    def _decoded(self, data: bytes, where: str, unit: str) -> Any:
+        """The JSON value of ``data``, or the ``Failure`` that says why it has none."""
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -207,14 +305,40 @@ class JsonlReader:
                 f"{unit} is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})", where
             )
         try:
-            record = self._decoder.decode(data)
+            return self._decoder.decode(data)
         except msgspec.DecodeError as exc:
             record = _with_lone_surrogates(data) if "surrogate" in str(exc) else None
             if record is None:
                 return read_failure(f"malformed JSON: {exc}", where)
+            return record
+
+    def _from_record(self, record: Any, where: str, fallback_id: str, unit: str) -> Item:
         if not isinstance(record, dict):
             return read_failure(f"{unit} is a JSON {json_kind(record)}, not an object", where)
         return document_from_record(record, self.keys, where, fallback_id=fallback_id)
+
+
+def _several_values(line: bytes) -> list[bytes] | None:
+    """The JSON values of a line that holds two or more objects or arrays one after another, each cut out whole
+    (``json_records``); None for a line that is anything else (one value, or text that is no value among them)."""
+    if not line.lstrip().startswith(b"{"):
+        return None
+    values = list(json_records([line], max_record_bytes=len(line)))
+    if len(values) < 2 or any(isinstance(value, RecordProblem) for value in values):
+        return None
+    return [value for value in values if isinstance(value, bytes)]
+
+
+def _ambiguous_wrapper(members: list[Member], position: str, name: str) -> Failure:
+    """The failure for a wrapper object with several lists of objects: which holds the records is not known."""
+    keys = ", ".join(json.dumps(member.key, ensure_ascii=False) for member in members)
+    first = members[0].key
+    path = f".{first}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", first) else f".[{json.dumps(first)}]"
+    message = (
+        f"the JSON object holds {len(members)} lists of objects ({keys}), so which one holds the records is not"
+        f" known: write the one to read as JSON Lines and clean that, e.g. jq -c '{path}[]' {name} > records.jsonl"
+    )
+    return Failure(stage="read", error="AmbiguousRecordList", message=message, position=position)
 
 
 def _with_lone_surrogates(data: bytes) -> Any:
@@ -509,6 +633,9 @@ def _starts_as_html(path: Path) -> bool:
 #: What a resource record's Content-Type says when its writer did not know the type (warcio writes the first when
 #: given none): its content is sniffed, as an untyped response's is.
 _UNTYPED_RECORD_TYPES = frozenset({"application/warc-record", "application/octet-stream"})
+#: The types of a resource's or a conversion's content that is read as a text dump: Common Crawl's WET text, and
+#: the Markdown that crawlers for language models archive (Markdown is read as text dumps are, as a ``.md`` file is).
+_TEXT_DUMP_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 #: 2xx statuses that have no body (RFC 9110 §15.3.5, §15.3.6): an empty payload is what they are.
 _STATUSES_WITHOUT_BODY = frozenset({204, 205})
 
@@ -519,7 +646,9 @@ class WarcReader:
     Documents are ``response`` records with a 2xx HTTP status and an HTML content type (or none, and a payload
     that starts as HTML); ``resource`` records (a file archived as it is, with no HTTP exchange: warcit, browser
     archives) typed HTML or typed as nothing and starting as HTML; and ``resource`` or ``conversion`` records of
-    ``text/plain``, read as text dumps (Common Crawl's WET files hold a ``conversion`` record of each page's text).
+    ``text/plain`` or ``text/markdown``, read as text dumps (Common Crawl's WET files hold a ``conversion`` record
+    of each page's text); ``conversion`` records are otherwise pages as ``resource`` records are. An untyped payload
+    is sniffed in the Unicode form its byte order mark names (UTF-16 HTML).
     Requests, metadata, revisits, redirects and other content are not documents. A response payload stored as it
     came over the wire has its chunked transfer coding and content codings undone (``_http_payload``). A record
     cut short is rejected (its record, or its payload against the HTTP Content-Length), and so is one whose
@@ -747,11 +876,9 @@ class WarcReader:
                 declared = ""
             headers = {"Content-Type": declared} if declared else {}
             content_type = declared.strip().lower()
-        is_text = kind != WarcRecordType.response and content_type.startswith("text/plain")
+        is_text = kind != WarcRecordType.response and content_type.split(";")[0].strip() in _TEXT_DUMP_TYPES
         if content_type and not is_text and not content_type.startswith(HTML_CONTENT_TYPES):
             return None
-        if kind == WarcRecordType.conversion and not is_text:
-            return None  # a conversion typed as nothing, or as HTML, is not known to be a page's text
         limit = self.max_document_bytes
         if record.content_length > limit:
             message = f"WARC record of {record.content_length:,} bytes exceeds max_document_bytes={limit:,}"
@@ -779,7 +906,7 @@ class WarcReader:
                 body = page_bytes(body, headers, max_bytes=limit, url=url)
             except PayloadError as exc:
                 return read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
-        if not content_type and not looks_like_html(body):
+        if not content_type and not _sniffs_as_html(body):
             return None  # served without a type, as the fetcher sniffs it: not a page (an image, a script)
         if kind == WarcRecordType.response:
             interstitial = _interstitial(body, headers, url)
@@ -804,6 +931,17 @@ class WarcReader:
             position=where,
             fetched_at=record.record_date,
         )
+
+
+def _sniffs_as_html(body: bytes) -> bool:
+    """Whether an untyped payload starts as HTML, as the fetcher sniffs it, read in the Unicode form its byte order
+    mark names: UTF-16 HTML (a Windows tool's "Unicode" page) is ``<\x00h\x00…`` as bytes, no page to a byte
+    sniff, and was passed over as an image is."""
+    for bom, codec in UNICODE_BOMS:
+        if codec != "utf-8" and body.startswith(bom):
+            head = body[len(bom) : len(bom) + 4096].decode(codec, "replace")
+            return looks_like_html(head.encode("utf-8"))
+    return looks_like_html(body)
 
 
 def _target_uri(record: Any) -> str | None:
