@@ -348,3 +348,13 @@ def test_a_broken_first_line_that_opens_a_list_does_not_take_the_lines_after_it(
         ("Document", "r1", f"{path}:2"),
         ("Document", "r2", f"{path}:3"),
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_html_without_a_page_suffix_in_a_folder_is_read_as_a_page(tmp_path: Path, codec: str) -> None:
+    # A mirror's file of no suffix is sniffed for HTML: as bytes, "<\x00h\x00t\x00m\x00l\x00" was no page.
+    (tmp_path / "story").write_bytes(("\ufeff" + PAGE.format(title="Sixteen bits: café")).encode(codec))
+    (tmp_path / "notes").write_bytes("\ufeff{not: a page}".encode(codec))
+    [item] = list(read_inputs([str(tmp_path)]))
+    assert isinstance(item, Document) and item.source_id == "story"
+    assert clean_html(item.html, url=item.url).title == "Sixteen bits: café"

@@ -620,12 +620,13 @@ def _regular_or_broken(path: Path) -> bool:
 
 
 def _starts_as_html(path: Path) -> bool:
-    """An uncompressed file of no page suffix whose first kilobyte opens an HTML document."""
+    """An uncompressed file of no page suffix whose first kilobyte opens an HTML document (in the Unicode form a
+    byte order mark names: ``_sniffs_as_html``)."""
     if compression_of(path) is not None or base_suffix(path) in RECORD_SUFFIXES:
         return False
     try:
         with path.open("rb") as stream:
-            return looks_like_html(stream.read(1024))
+            return _sniffs_as_html(stream.read(1024))
     except OSError:  # listed but unreadable: not known to be a page, and not read as one
         return False
 
