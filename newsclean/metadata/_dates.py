@@ -761,8 +761,13 @@ def _add_dates(match: re.Match[str], found: set[date]) -> None:
 
 def shown(value: datetime, dates: set[date]) -> bool:
     """Whether the day of ``value`` (or the day before or after, for time-zone shifts) is written on the page."""
-    day = value.date()
-    return any(day + timedelta(days=shift) in dates for shift in (-1, 0, 1))
+    # By day number, not ``day ± timedelta``: a date on the calendar's last or first day (9999-12-31, believed when
+    # the caller's fetch time is that late) has no day after or before it, and the sum overflows.
+    ordinal = value.date().toordinal()
+    return any(date.fromordinal(day) in dates for day in range(max(1, ordinal - 1), min(_LAST_DAY, ordinal + 1) + 1))
+
+
+_LAST_DAY = date.max.toordinal()
 
 
 # How far into the page text a label is looked for before a date.

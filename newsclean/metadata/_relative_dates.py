@@ -127,7 +127,10 @@ def counted_back(phrase: str, fetched: datetime) -> ParsedDate | None:
         seconds = unit * (int(count_word) if count_word.isdigit() else 1)
     if seconds >= 7 * 86400:
         return None
-    moment = fetched.astimezone(UTC) - timedelta(seconds=seconds)
+    try:
+        moment = fetched.astimezone(UTC) - timedelta(seconds=seconds)
+    except OverflowError:  # counted back past the calendar's first day (a fetch time in the first week of year 1)
+        return None
     if seconds < 86400:
         return ParsedDate(moment, False, False)
     return ParsedDate(datetime(moment.year, moment.month, moment.day, tzinfo=UTC), True, True)

@@ -335,10 +335,19 @@ def _in_shown_zone(value: datetime, page_dates: set[date], zones: Sequence[tzinf
     if value.date() in page_dates:
         return None
     for zone in zones:
-        local = value.astimezone(zone)
-        if local.date() in page_dates:
+        local = _in_zone(value, zone)
+        if local is not None and local.date() in page_dates:
             return local
     return None
+
+
+def _in_zone(value: datetime, zone: tzinfo) -> datetime | None:
+    """``value`` in ``zone``; None when it falls past the calendar's last day or before its first there (23:00 UTC on
+    9999-12-31, believed when the caller's fetch time is that late, is already year 10000 at UTC+14)."""
+    try:
+        return value.astimezone(zone)
+    except OverflowError:
+        return None
 
 
 # Time zones span UTC-12 to UTC+14: a calendar day somewhere runs from 10:00 UTC the day before to 12:00 UTC the
