@@ -8,8 +8,16 @@ Needs the ``bench`` extra (psutil).
 The dump is built in a temporary folder (never in the repo) by cycling the pages of ``../shared/datasets``
 (or ``--datasets`` / ``NEWSCLEAN_SHARED``), each copy with its own id and URL. Memory is the summed RSS of
 the batch process and its workers, sampled every 0.25 s; "first 10%" and "last 10%" are the peaks over the
-first and last tenth of the run's wall-clock time. trafilatura alone (``extract``, one process) runs on a
-sample of the same pages so the figures come with a ratio from the same run and machine.
+first and last tenth of the run's wall-clock time, "middle 10%" the peak over the tenth that ends half-way
+through, and each is also given for the main process alone and for its children (forkserver, workers) alone.
+
+first -> last is the figure the target was set on. With N workers it also counts caches that warm per worker:
+each worker meets about 1/N of the dump, so the text cleaner's RE2 set builds its DFA states (up to its memory
+budget) over N times as many documents, and the first tenth of a 20,000-document run ends before the workers have
+each met the 1,313 distinct pages (docs/batch.md, "Measured"). middle -> last is the growth over the second half:
+a leak that grows with the documents shows there at about half its first -> last size, warm-up done in the first
+half does not. trafilatura alone (``extract``, one process) runs on a sample of the same pages so the figures
+come with a ratio from the same run and machine.
 """
 
 from __future__ import annotations
@@ -25,8 +33,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from newsclean.batch import BatchConfig, run_batch
 
@@ -74,10 +83,48 @@ def build_dump(folder: Path, count: int, path: Path, sample_every: int) -> tuple
     return distinct, sample
 
 
+#: One reading: (monotonic seconds, RSS of the main process, summed RSS of its children), in bytes.
+Sample = tuple[float, int, int]
+
+
+class Windows(NamedTuple):
+    """Peak RSS in MB over the first tenth, the tenth that ends half-way through, and the last tenth of a run."""
+
+    first: float
+    middle: float
+    last: float
+    peak: float
+
+
+def window_peaks(samples: Sequence[Sample], part: str = "all") -> Windows:
+    """The peaks of ``part`` ("all": main process and children summed, "main", "children") over the run's windows,
+    by wall-clock time from the first sample to the last."""
+    if part not in ("all", "main", "children"):
+        raise ValueError(f"part must be all, main or children, got {part!r}")
+
+    def rss(sample: Sample) -> int:
+        main, children = sample[1], sample[2]
+        return main + children if part == "all" else main if part == "main" else children
+
+    start, end = samples[0][0], samples[-1][0]
+    tenth = (end - start) / 10
+    half = start + 5 * tenth
+
+    def peak(low: float, high: float) -> float:
+        return max(rss(s) for s in samples if low <= s[0] <= high) / 2**20
+
+    return Windows(
+        first=peak(start, start + tenth),
+        middle=peak(half - tenth, half),
+        last=peak(end - tenth, end),
+        peak=peak(start, end),
+    )
+
+
 class RssSampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.samples: list[tuple[float, int]] = []
+        self.samples: list[Sample] = []
         self.cpu_seconds: dict[int, float] = {}  # per process, last reading: shows whether workers got a core
         self.stop_event = threading.Event()
 
@@ -86,28 +133,29 @@ class RssSampler(threading.Thread):
 
         me = psutil.Process()
         while not self.stop_event.is_set():
-            total = 0
+            rss = {}
             for process in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
-                    total += process.memory_info().rss
+                    rss[process.pid] = process.memory_info().rss
                     times = process.cpu_times()
                     self.cpu_seconds[process.pid] = times.user + times.system
-            self.samples.append((time.monotonic(), total))
+            main = rss.pop(me.pid, 0)
+            self.samples.append((time.monotonic(), main, sum(rss.values())))
             self.stop_event.wait(0.25)
-
-    def window_peaks(self) -> tuple[float, float, float]:
-        start, end = self.samples[0][0], self.samples[-1][0]
-        tenth = (end - start) / 10
-        first = max(rss for t, rss in self.samples if t <= start + tenth)
-        last = max(rss for t, rss in self.samples if t >= end - tenth)
-        peak = max(rss for _, rss in self.samples)
-        return first / 2**20, last / 2**20, peak / 2**20
 
 
 def worker_cpu(sampler: RssSampler, before: dict[int, float]) -> float:
     """CPU seconds used during the run by processes other than this one (workers, forkserver)."""
     me = os.getpid()
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in sampler.cpu_seconds.items() if pid != me)
+
+
+def _path(windows: Windows) -> str:
+    """``first -> middle -> last MB (first->last +x, middle->last +y)``."""
+    return (
+        f"{windows.first:,.0f} -> {windows.middle:,.0f} -> {windows.last:,.0f} MB (first->last "
+        f"{windows.last - windows.first:+,.0f}, middle->last {windows.last - windows.middle:+,.0f})"
+    )
 
 
 def trafilatura_rate(chosen: list[dict[str, str]]) -> float:
@@ -150,7 +198,9 @@ def main() -> None:
             stats = run_batch([str(dump)], output, config=BatchConfig(workers=workers))
             sampler.stop_event.set()
             sampler.join()
-            first, last, peak = sampler.window_peaks()
+            every_process = window_peaks(sampler.samples)
+            main_only, children = window_peaks(sampler.samples, "main"), window_peaks(sampler.samples, "children")
+            first, last, peak = every_process.first, every_process.last, every_process.peak
             main_cpu = time.process_time() - main_cpu
             busy = worker_cpu(sampler, {})
             rates[workers] = stats.documents_in / stats.seconds
@@ -160,6 +210,11 @@ def main() -> None:
                 f"{stats.rejected_total:,}; RSS (main+workers) peak first 10% {first:,.0f} MB, last 10% "
                 f"{last:,.0f} MB (growth {last - first:+,.0f} MB), overall {peak:,.0f} MB; CPU: workers "
                 f"{busy:,.0f}s = {busy / stats.seconds:.2f} cores busy, main process {main_cpu:,.1f}s"
+            )
+            print(
+                f"  RSS by part, first 10% -> middle 10% -> last 10%: main+workers {_path(every_process)}; main "
+                f"process {_path(main_only)}; workers and forkserver {_path(children)}. First 10% is about "
+                f"{stats.documents_in / 10 / workers:,.0f} documents a worker, of {distinct:,} distinct pages"
             )
     if 1 in rates and 2 in rates:
         print(f"speed-up 2 workers vs 1: {rates[2] / rates[1]:.2f}x")
