@@ -33,6 +33,8 @@ class _Lines:
         self._text = text
         self.number = 0  # lines read
         self.exhausted = False
+        #: Damage to a compressed file met while skipping a refused row's lines: raised at the next line asked for.
+        self.error: OSError | EOFError | ValueError | None = None
         #: The line on which a quoted cell still open at the last line read was opened, or None.
         self.open_since: int | None = None
 
@@ -40,6 +42,8 @@ class _Lines:
         return self
 
     def __next__(self) -> str:
+        if self.error is not None:
+            raise self.error
         try:
             line = next(self._text)
         except StopIteration:
@@ -58,8 +62,11 @@ class _Lines:
     def skip_open_cell(self) -> None:
         """Read on to the line that closes the quoted cell a refused row left open (or to the end): those lines
         are the rest of that row, not rows of their own."""
-        while self.open_since is not None and next(self, None) is not None:
-            pass
+        try:
+            while self.open_since is not None and next(self, None) is not None:
+                pass
+        except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt .gz: out of the parser's error
+            self.error = exc  # handler, it escaped the reader; the next row's read reports it
 
 
 class CsvReader:
@@ -193,8 +200,16 @@ class CsvReader:
     def _encoding(self) -> str:
         """UTF-8 when the first 64 KB read as it (a character cut at the end of the sample aside), else the
         Python codec of the encoding detection finds in them."""
+        sample = b""
         with open_utf8(self.path) as stream:
-            sample = stream.read(ENCODING_SAMPLE_BYTES)
+            # read1, with the damage of a truncated or corrupt .gz caught: read() raised it for the whole sample, and
+            # the rows before the damage, which reading the rows keeps, were lost with the file's one failure
+            try:
+                while len(sample) < ENCODING_SAMPLE_BYTES and (chunk := stream.read1(ENCODING_SAMPLE_BYTES)):
+                    sample += chunk
+            except (EOFError, ValueError, OSError):
+                pass  # reading the rows meets it again, after the rows before it, and says where
+        sample = sample[:ENCODING_SAMPLE_BYTES]
         try:
             sample.decode("utf-8")
         except UnicodeDecodeError as exc:

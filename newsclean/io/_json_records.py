@@ -267,6 +267,7 @@ class _LayoutScan:
         self.key: bytearray | None = None  # the key being read
         self.last_key = ""  # the key read last, whose value comes next
         self.awaiting: str | None = None  # "value" after a member's colon, "element" after its array's "["
+        self.list_value = False  # the next structural byte opens a member's value that is an array
         self.members: list[Member] = []
         self.verdict: str | None = None
 
@@ -287,6 +288,7 @@ class _LayoutScan:
                     return
                 if self.awaiting == "value":
                     self.members.append(Member(self.last_key, offset + position))
+                    self.list_value = byte == ord("[")
                 elif self.awaiting == "element":
                     self.members[-1] = self.members[-1]._replace(lists_objects=byte == ord("{"))
                 self.awaiting = None
@@ -295,6 +297,7 @@ class _LayoutScan:
                 return
             byte, position = chunk[found.start()], found.end()
             depth = len(self.open)
+            list_value, self.list_value = self.list_value, False
             if byte == ord('"'):
                 self.in_string = True
                 if depth == 1 and self.key_next:
@@ -303,7 +306,9 @@ class _LayoutScan:
                 self.started = True
                 self.open.append(_CLOSER[byte])
                 self.key_next = depth == 0
-                if depth == 1 and byte == ord("["):
+                if depth == 1 and byte == ord("[") and list_value:
+                    # (a "[" where no member's value starts, in a damaged object, opens no member's list: it asked
+                    # for the last member of none, an IndexError out of the reader)
                     self.awaiting = "element"
             elif byte in _CLOSERS:
                 if not self.open or self.open[-1] != byte:

@@ -53,7 +53,7 @@ class ParquetReader:
                     where = f"{position}[{row}]"
                     yield document_from_record(record, self.keys, where, fallback_id=f"{label}[{row}]")
                     row += 1
-        except (OSError, pyarrow.ArrowException) as exc:
+        except (OSError, ValueError, pyarrow.ArrowException) as exc:  # ValueError: a corrupt string is not UTF-8
             yield read_failure(f"Parquet input is unreadable or corrupt at row {row}: {exc}", f"{position}[{row}]")
 
     def count(self) -> int:

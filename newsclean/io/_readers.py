@@ -167,9 +167,9 @@ class JsonlReader:
                         if value.strip() == b"{" or (in_array and not self._one_value(value)):
                             yield from self._spread_records(position)
                             return
-                        if not in_array and self._may_wrap_records(value, last_line=not lines.ended(line)):
+                        if not in_array and self._may_wrap_records(value):
                             layout = self._wrapper_layout(position)
-                            if layout is not None:
+                            if layout is not None and self._wrapper_stands(value, layout, lines.ended(line)):
                                 yield from self._wrapper_items(position, layout)
                                 return
                     if in_array:
@@ -177,6 +177,11 @@ class JsonlReader:
                     else:
                         yield from self._line_items(value, where, f"{self._label}:{line_number}")
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+                if line_number == 0:
+                    # Damage inside the first line, which a readline loses whole: a wrapper or an array on one line
+                    # is scanned a record at a time, which reads the records before the damage.
+                    yield from self._spread_records(position)
+                    return
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
                     f"{position}:{line_number + 1}",
@@ -211,11 +216,9 @@ class JsonlReader:
         record_keys = frozenset(key.split(".")[0] for key in (*html_keys, *text_keys))
         try:
             with open_utf8(self.path) as stream:
-                layout = object_layout(iter(lambda: stream.read1(JSON_CHUNK_BYTES), b""), record_keys=record_keys)
+                layout = object_layout(_until_damaged(stream), record_keys=record_keys)
         except OSError as exc:
             return read_failure(exc, position)
-        except (EOFError, ValueError):  # a corrupt compressed stream: reading the records says where
-            return None
         if layout is None or not any(member.lists_objects for member in layout.members):
             return None
         return layout
@@ -255,25 +258,50 @@ class JsonlReader:
     def _one_value(self, data: bytes) -> bool:
         try:
             self._decoder.decode(data)
-        except msgspec.DecodeError:
+        except _NOT_JSON:
             return False
         return True
 
-    def _may_wrap_records(self, line: bytes, *, last_line: bool) -> bool:
-        """Whether the first line is an object without a page or text field that holds a list of objects, or, as
-        the file's only line, an object that does not parse (cut short?): a wrapper object written on one line,
-        whose records are read when it is the whole file (``_wrapper_layout`` tells). A bad first line of JSON
-        Lines is not scanned as the start of a wrapper: ``{"a": [`` would take every line after it into its list."""
+    def _may_wrap_records(self, line: bytes) -> bool:
+        """Whether the first line is an object without a page or text field that holds a list of objects, or an
+        object that does not parse (damaged, cut short, or the first line of a wrapper written over several): a
+        wrapper object, whose records are read when it is the whole file (``_wrapper_layout``, ``_wrapper_stands``)."""
         try:
             record = self._decoder.decode(line)
-        except msgspec.DecodeError:
-            return last_line and line.lstrip().startswith(b"{")
+        except _NOT_JSON:
+            return line.lstrip().startswith(b"{")
         if not isinstance(record, dict):
             return False
         html_keys, text_keys = self.keys.content_keys()
         if any(key.split(".")[0] in record for key in (*html_keys, *text_keys)):
             return False
         return any(isinstance(value, list) and value and isinstance(value[0], dict) for value in record.values())
+
+    def _wrapper_stands(self, line: bytes, layout: ObjectLayout | Failure, ended: bool) -> bool:
+        """Whether the wrapper ``layout`` found is what the file holds, its first line being ``line``. A bad first
+        line of JSON Lines is not the start of a wrapper that is never closed (``{"a": [`` would take every line
+        after it into its list) unless it is the file's only line: a wrapper written on one line and cut short.
+        A wrapper whose object closes at the end of the file is one, whatever its first line (damage in one of its
+        records, or a newline put in it, made every record a malformed line)."""
+        if isinstance(layout, Failure) or layout.complete or self._one_value(line):
+            return True
+        return not ended or self._nothing_after_first_line()
+
+    def _nothing_after_first_line(self) -> bool:
+        """Whether the file's first line is followed by blank lines alone (``{…}\\n``, as ``jq -c`` or an API's
+        answer saved with a newline ends): the line is then the whole document, which may be a wrapper object."""
+        try:
+            with open_utf8(self.path) as stream:
+                lines = JsonLines(stream)
+                first = lines.readline(self.max_line_bytes + 1)
+                while first and not lines.ended(first):
+                    first = lines.readline(self.max_line_bytes)
+                while line := lines.readline(self.max_line_bytes):
+                    if line.strip():
+                        return False
+        except (OSError, EOFError, ValueError):
+            return False
+        return True
 
     def _line_items(self, line: bytes, where: str, fallback_id: str) -> Iterator[Item]:
         """The line's record; or, for a line that is several JSON values one after another (``{…}{…}``, as a
@@ -306,6 +334,8 @@ class JsonlReader:
             )
         try:
             return self._decoder.decode(data)
+        except RecursionError:
+            return read_failure(f"{unit} nests JSON arrays or objects too deeply to be read", where)
         except msgspec.DecodeError as exc:
             record = _with_lone_surrogates(data) if "surrogate" in str(exc) else None
             if record is None:
@@ -316,6 +346,26 @@ class JsonlReader:
         if not isinstance(record, dict):
             return read_failure(f"{unit} is a JSON {json_kind(record)}, not an object", where)
         return document_from_record(record, self.keys, where, fallback_id=fallback_id)
+
+
+#: What msgspec raises for bytes it cannot read as JSON: malformed JSON, a string that is not UTF-8 (a
+#: ``UnicodeDecodeError``, not a ``DecodeError``), and arrays or objects nested past its depth limit (a
+#: ``RecursionError``). Out of a check of the first line, either ended the reading of the whole file.
+_NOT_JSON = (msgspec.DecodeError, UnicodeDecodeError, RecursionError)
+
+
+def _until_damaged(stream: IO[bytes]) -> Iterator[bytes]:
+    """The chunks of ``stream`` up to damage to its compression, if any (truncated, corrupt): a wrapper's layout is
+    what comes before it (and reading its records says where it is); given up at it, a damaged .gz's records were
+    read as one bad line."""
+    while True:
+        try:
+            chunk = stream.read1(JSON_CHUNK_BYTES)  # type: ignore[attr-defined]
+        except (EOFError, ValueError, OSError):
+            return
+        if not chunk:
+            return
+        yield chunk
 
 
 def _several_values(line: bytes) -> list[bytes] | None:
@@ -702,12 +752,15 @@ class WarcReader:
         from fastwarc.warc import ArchiveIterator
 
         fd = stream.fileno()
-        if is_gzip(fd):
+        if is_gzip(fd) or (compression_of(self.path) == "gzip" and os.pread(fd, 5, 0) != b"WARC/"):
+            # A .warc.gz whose first bytes are damaged is still one: read as an uncompressed WARC, its records (in
+            # members after the damage) were lost to one "invalid WARC header"
             return (yield from self._gzip_records_from(stream, start, position))
         kinds = _page_record_types()
         size = os.fstat(fd).st_size
         stream.seek(start)
         offset = end = start  # the last record's offset, and where the records read so far end
+        reported = False  # whether the last record's item was a failure
         try:
             # All record types: a request's or a metadata record's length is checked as a page's is.
             for record in ArchiveIterator(stream, parse_http=True, min_content_length=0):
@@ -740,22 +793,47 @@ class WarcReader:
                     return next_record_start(fd, offset + 1)
                 end = record_end
                 if end > size:  # whatever its HTTP head says, the record is cut short: it cannot be read whole
-                    message = f"WARC is corrupt at offset {offset}: the file ends inside the record that starts there"
+                    # ... or its Content-Length is wrong (a digit added, a huge value): when a record starts after
+                    # it, the length is what is damaged, and the records after it are read (they were lost unread).
+                    resume = next_record_start(fd, offset + 1)
+                    if resume is None:
+                        message = (
+                            f"WARC is corrupt at offset {offset}: the file ends inside the record that starts there"
+                        )
+                        message += " (truncated?)"
+                    else:
+                        message = (
+                            f"WARC record's Content-Length ({length:,}) runs past the end of the file, and a record"
+                            f" starts after it (a wrong length?){_resumed(resume)}"
+                        )
                     yield read_failure(
-                        f"{message} (truncated?)",
+                        message,
                         f"{position}@{offset}",
                         source_id=record.record_id,
                         url=_target_uri(record),
                     )
-                    return None
+                    return resume
                 if record.record_type in kinds or _type_problem(record):
                     place = _RecordPlace(fd, offset, compressed=False, block_start=start_of_block)
                     item = self._item(record, f"{position}@{offset}", kind=record.record_type, place=place)
                     if item is not None:
                         yield item
+                    reported = isinstance(item, Failure)
+                else:
+                    reported = False
         except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
-            resume = next_record_start(fd, end + 1)
-            yield read_failure(f"WARC is corrupt at offset {end}: {exc}{_resumed(resume)}", f"{position}@{end}")
+            # Where the records read so far end, a record may start that FastWARC did not find, having misread the
+            # one before (a repeated header field): resumed there, it is read; skipped, it was lost. The records
+            # at ``offset`` must have been read whole for that (``end`` past it): otherwise it is the one in doubt.
+            resume = next_record_start(fd, end if end > offset else end + 1)
+            if resume != end or end <= offset:
+                yield read_failure(f"WARC is corrupt at offset {end}: {exc}{_resumed(resume)}", f"{position}@{end}")
+            elif not reported:  # the record at ``offset`` (not a page, or one read whole) was misread: said once
+                message = (
+                    f"FastWARC misread the WARC record at offset {offset} and lost its place after it ({exc}; a header"
+                    f" field repeated?){_resumed(resume)}"
+                )
+                yield read_failure(message, f"{position}@{offset}")
             return resume
         return None
 
@@ -841,7 +919,7 @@ class WarcReader:
         from fastwarc.warc import WarcRecordType
 
         record_id, url = record.record_id, _target_uri(record)
-        problem = _type_problem(record)
+        problem = _type_problem(record) or _misread_length(record, response=kind == WarcRecordType.response)
         if problem is not None:
             return read_failure(problem, where, source_id=record_id, url=url)
         if kind == WarcRecordType.response:
@@ -879,7 +957,13 @@ class WarcReader:
             content_type = declared.strip().lower()
         is_text = kind != WarcRecordType.response and content_type.split(";")[0].strip() in _TEXT_DUMP_TYPES
         if content_type and not is_text and not content_type.startswith(HTML_CONTENT_TYPES):
-            return None
+            media_type = _MEDIA_TYPE.fullmatch(content_type)
+            if (media_type and media_type[1] in _TOP_LEVEL_TYPES) or record.content_length > self.max_document_bytes:
+                return None
+            # no media type ("text/ht@\xaf…", "tex|/html"): a byte of the head damaged, which its digest tells;
+            # passed over as a type that is no page, the page was dropped unsaid
+            damage = _digest_mismatch(record, record.reader.read(), place)
+            return None if damage is None else read_failure(damage, where, source_id=record_id, url=url)
         limit = self.max_document_bytes
         if record.content_length > limit:
             message = f"WARC record of {record.content_length:,} bytes exceeds max_document_bytes={limit:,}"
@@ -1048,6 +1132,38 @@ def _type_problem(record: Any) -> str | None:
     if _misread_type(record):
         return "WARC record whose header FastWARC cannot read (field names in another case than the standard's?)"
     return None
+
+
+def _misread_length(record: Any, *, response: bool) -> str | None:
+    """Why FastWARC's reading of the record's block cannot be trusted, or None. With a field of its WARC header
+    repeated (``Content-Type``, ``WARC-Type``), FastWARC reads the block as empty whatever its Content-Length says: a
+    resource was read as an empty page, and the record after it as garbage. A resource's or a conversion's content
+    is its whole block; a response's payload is what follows its HTTP head, so only an empty one with a repeated
+    field is known misread."""
+    try:
+        declared = int(record.headers.get("Content-Length") or "")
+    except ValueError:
+        return None
+    read = record.content_length
+    if read == declared or (response and (read > 0 or declared == 0)):
+        return None
+    names = [str(name).lower() for name, _ in record.headers.items()]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if response and not repeated:
+        return None  # an HTTP head without its blank line, as ``_item`` says
+    said = f" (a header field repeated: {', '.join(repeated)}?)" if repeated else ""
+    return (
+        f"WARC record whose header FastWARC misreads: it reads {read:,} bytes of a block whose Content-Length is"
+        f" {declared:,}{said}"
+    )
+
+
+#: A media type as a Content-Type names it (RFC 9110 §8.3.1), in lower case, parameters aside.
+_MEDIA_TYPE = re.compile(r"([!#$%&'*+.^_`|~0-9a-z-]+)/[!#$%&'*+.^_`|~0-9a-z-]+[ \t]*(?:;.*)?", re.DOTALL)
+#: The registered top-level media types: a type of another is damaged ("tex|/html") or unusual (its digest tells).
+_TOP_LEVEL_TYPES = frozenset(
+    {"application", "audio", "example", "font", "haptics", "image", "message", "model", "multipart", "text", "video"}
+)
 
 
 #: The record types of the WARC standard.
