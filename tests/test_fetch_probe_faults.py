@@ -377,3 +377,18 @@ def test_a_failure_line_on_stderr_shows_control_characters_escaped(tmp_path: Pat
     assert line.startswith("newsclean: garbage\\x01\\x1b[31mred: invalid_url: ")
     # The record keeps the URL as it was read.
     assert json.loads(out.read_text())["url"] == "garbage\x01\x1b[31mred"
+
+
+# -- a page served without a type is sniffed in the Unicode form its byte order mark names -----------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_untyped_utf16_page_is_sniffed_as_html(
+    serve: Callable[[dict[str, Handler]], RawServer], pipeline: Pipeline, codec: str
+) -> None:
+    # As bytes, "<\x00h\x00t\x00m\x00l\x00" opens no document: the page was refused as "does not look like HTML".
+    body = ("\ufeff" + ARTICLE.decode("utf-8")).encode(codec)
+    server = serve({"/unicode": lambda conn, server: respond(conn, body=body)})
+    with Fetcher(pipeline=pipeline, **QUICK) as fetcher:
+        article = fetcher.fetch(server.url("/unicode"))
+    assert article.title == TITLE

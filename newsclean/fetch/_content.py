@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .._decode import content_type_parts
+from .._decode import UNICODE_BOMS, content_type_parts
 from .._exceptions import FetchError
 
 # Interstitials are small; real article pages with these words in the text are usually much larger.
@@ -64,6 +64,12 @@ def media_type(headers: Mapping[str, str]) -> str | None:
 
 
 def looks_like_html(body: bytes) -> bool:
+    """Whether ``body`` opens an HTML document, read in the Unicode form a byte order mark names: UTF-16 HTML (a
+    Windows tool's "Unicode" page) is ``<\x00h\x00…`` as bytes, which a byte sniff passed over as an image."""
+    for bom, codec in UNICODE_BOMS:
+        if codec != "utf-8" and body.startswith(bom):
+            body = body[len(bom) : len(bom) + 4096].decode(codec, "replace").encode("utf-8")
+            break
     head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<meta", b"<title"))
 

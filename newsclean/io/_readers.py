@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from .._decode import UNICODE_BOMS, decode_html, decode_text_dump
+from .._decode import decode_html, decode_text_dump
 from .._exceptions import FetchError
 from .._models import Failure
 from .._pipeline import Document
@@ -122,6 +122,8 @@ class JsonlReader:
         self.name = name
         self._label = path_text(name or self.path.name)  # default ids: the input's name and the line
         self._decoder = msgspec.json.Decoder()
+        # The top-level fields a record's page or text comes from: an object without them may wrap the records.
+        self._content_fields, _ = self.keys.columns()
 
     def __iter__(self) -> Iterator[Item]:
         position = path_text(self.name or str(self.path))
@@ -212,11 +214,9 @@ class JsonlReader:
     def _wrapper_layout(self, position: str) -> ObjectLayout | Failure | None:
         """The members of the document when it is a wrapper object with a list of objects (``object_layout``),
         the failure to open it, or None."""
-        html_keys, text_keys = self.keys.content_keys()
-        record_keys = frozenset(key.split(".")[0] for key in (*html_keys, *text_keys))
         try:
             with open_utf8(self.path) as stream:
-                layout = object_layout(_until_damaged(stream), record_keys=record_keys)
+                layout = object_layout(_until_damaged(stream), record_keys=self._content_fields)
         except OSError as exc:
             return read_failure(exc, position)
         if layout is None or not any(member.lists_objects for member in layout.members):
@@ -272,8 +272,7 @@ class JsonlReader:
             return line.lstrip().startswith(b"{")
         if not isinstance(record, dict):
             return False
-        html_keys, text_keys = self.keys.content_keys()
-        if any(key.split(".")[0] in record for key in (*html_keys, *text_keys)):
+        if not self._content_fields.isdisjoint(record):
             return False
         return any(isinstance(value, list) and value and isinstance(value[0], dict) for value in record.values())
 
@@ -671,12 +670,12 @@ def _regular_or_broken(path: Path) -> bool:
 
 def _starts_as_html(path: Path) -> bool:
     """An uncompressed file of no page suffix whose first kilobyte opens an HTML document (in the Unicode form a
-    byte order mark names: ``_sniffs_as_html``)."""
+    byte order mark names, as ``looks_like_html`` reads it)."""
     if compression_of(path) is not None or base_suffix(path) in RECORD_SUFFIXES:
         return False
     try:
         with path.open("rb") as stream:
-            return _sniffs_as_html(stream.read(1024))
+            return looks_like_html(stream.read(1024))
     except OSError:  # listed but unreadable: not known to be a page, and not read as one
         return False
 
@@ -991,7 +990,7 @@ class WarcReader:
                 body = page_bytes(body, headers, max_bytes=limit, url=url)
             except PayloadError as exc:
                 return read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
-        if not content_type and not _sniffs_as_html(body):
+        if not content_type and not looks_like_html(body):
             return None  # served without a type, as the fetcher sniffs it: not a page (an image, a script)
         if kind == WarcRecordType.response:
             interstitial = _interstitial(body, headers, url)
@@ -1016,17 +1015,6 @@ class WarcReader:
             position=where,
             fetched_at=record.record_date,
         )
-
-
-def _sniffs_as_html(body: bytes) -> bool:
-    """Whether an untyped payload starts as HTML, as the fetcher sniffs it, read in the Unicode form its byte order
-    mark names: UTF-16 HTML (a Windows tool's "Unicode" page) is ``<\x00h\x00…`` as bytes, no page to a byte
-    sniff, and was passed over as an image is."""
-    for bom, codec in UNICODE_BOMS:
-        if codec != "utf-8" and body.startswith(bom):
-            head = body[len(bom) : len(bom) + 4096].decode(codec, "replace")
-            return looks_like_html(head.encode("utf-8"))
-    return looks_like_html(body)
 
 
 def _target_uri(record: Any) -> str | None:
