@@ -22,7 +22,7 @@ from ._extract import Extractor, TrafilaturaExtractor
 from ._fetch_time import as_utc
 from ._front_matter import resolve_front_matter, split_front_matter, split_header_lines
 from ._hard_wrap import join_wrapped_lines
-from ._limits import Limits, check_attributes, check_depth, check_size, check_text, deadline
+from ._limits import Limits, StageMarker, check_attributes, check_depth, check_size, check_text, deadline
 from ._link_references import drop_link_numbers, split_link_references
 from ._markdown import looks_like_markdown, markdown_paragraphs
 from ._memo import forget_page_strings
@@ -182,9 +182,15 @@ class Pipeline:
         fetched_at = _aware(fetched_at)
         check_size(len(html), self.limits, url=url)
         try:
-            return self._clean_markup(
-                html, url=url, header_text=header_text, source_id=source_id, fetched_at=fetched_at
-            )
+            with deadline(self.limits.timeout, url=url) as progress:
+                return self._clean_markup(
+                    html,
+                    url=url,
+                    header_text=header_text,
+                    source_id=source_id,
+                    fetched_at=fetched_at,
+                    progress=progress,
+                )
         finally:
             forget_page_strings()
 
@@ -198,70 +204,70 @@ class Pipeline:
         fetched_at: datetime | None,
         title: str | None = None,
         read_as: str | None = None,
+        progress: StageMarker,
         read_from: tuple[str | None, str | None] = (None, None),
     ) -> Article:
-        """``clean_html`` once its arguments are checked; ``title``, when given, stands for the page's own,
-        ``read_as`` names how a text dump was read (``provenance["text"]``), and ``read_from`` is the encoding a
-        reader decoded a ``str`` page from (reported unless the text is repaired)."""
-        with deadline(self.limits.timeout, url=url) as progress:
-            started = _clocks()
-            encoding: str | None
-            encoding_source: str | None
-            if isinstance(html, bytes):
-                text, encoding, encoding_source = _decode.decode_html(html, header_text, url=url)
-            else:  # taken as given, unless a scraper decoded its bytes with the wrong codec
-                repaired = _decode.repair_misread(html)
-                text, encoding, encoding_source = repaired if repaired is not None else (html, *read_from)
-            text = check_text(text, self.limits, url=url)
-            started = self._tick("decode", started)
-            if read_as is None and holds_no_markup(text):  # a text/plain response, or a dump passed as a page
-                return self._clean_dump(
-                    text,
-                    url=url,
-                    title=None,
-                    source_id=source_id,
-                    fetched_at=fetched_at,
-                    decoded=(encoding, encoding_source),
-                    read_as="plain text",
-                )
-            check_depth(text, self.limits, url=url)
-            check_attributes(text, self.limits, url=url)
+        """``clean_html`` once its arguments are checked, under the document's deadline (``progress`` names the
+        stage reached); ``title``, when given, stands for the page's own, ``read_as`` names how a text dump was
+        read (``provenance["text"]``), and ``read_from`` is the encoding a reader decoded a ``str`` page from
+        (reported unless the text is repaired)."""
+        started = _clocks()
+        encoding: str | None
+        encoding_source: str | None
+        if isinstance(html, bytes):
+            text, encoding, encoding_source = _decode.decode_html(html, header_text, url=url)
+        else:  # taken as given, unless a scraper decoded its bytes with the wrong codec
+            repaired = _decode.repair_misread(html)
+            text, encoding, encoding_source = repaired if repaired is not None else (html, *read_from)
+        text = check_text(text, self.limits, url=url)
+        started = self._tick("decode", started)
+        if read_as is None and holds_no_markup(text):  # a text/plain response, or a dump passed as a page
+            return self._clean_dump(
+                text,
+                url=url,
+                title=None,
+                source_id=source_id,
+                fetched_at=fetched_at,
+                progress=progress,
+                decoded=(encoding, encoding_source),
+                read_as="plain text",
+            )
+        check_depth(text, self.limits, url=url)
+        check_attributes(text, self.limits, url=url)
 
-            progress.stage = "dom"
+        progress.stage = "dom"
 
-            tree = _dom.parse(text, url=url)
-            candidates = _dom.collect_metadata(tree)
-            state_scripts = _dom.app_state_scripts(tree, min_chars=MIN_SCRIPT_CHARS) if self.read_app_state else []
-            _dom.prune_non_content(tree)
-            page_text = _dom.body_text(tree)
-            candidates.visible_text = page_text[: _dom.VISIBLE_TEXT_LIMIT]
-            # The cleaner measures its boxes against the page's text: read once, here.
-            dom_result = self._dom_cleaner.clean(tree, page_chars=len(page_text))
-            del page_text
-            # After the cleaner, so that a box one of its rules removes is recorded under that rule.
-            dom_removed = dom_result.removed + drop_link_paragraph_runs(tree)
-            # After the cleaner, which weighs a box by its visible text; before the pruning, which drops the
-            # panels' header buttons (the controls that name them).
-            reveal_disclosed_panels(tree)
-            # After the cleaner, so that its removal records hold the whole box (buttons and all).
-            _dom.prune_for_extractor(tree)
-            pruned_html = tree.html or ""
-            del tree
-            started = self._tick("dom", started)
+        tree = _dom.parse(text, url=url)
+        candidates = _dom.collect_metadata(tree)
+        state_scripts = _dom.app_state_scripts(tree, min_chars=MIN_SCRIPT_CHARS) if self.read_app_state else []
+        _dom.prune_non_content(tree)
+        page_text = _dom.body_text(tree)
+        candidates.visible_text = page_text[: _dom.VISIBLE_TEXT_LIMIT]
+        # The cleaner measures its boxes against the page's text: read once, here.
+        dom_result = self._dom_cleaner.clean(tree, page_chars=len(page_text))
+        del page_text
+        # After the cleaner, so that a box one of its rules removes is recorded under that rule.
+        dom_removed = dom_result.removed + drop_link_paragraph_runs(tree)
+        # After the cleaner, which weighs a box by its visible text; before the pruning, which drops the
+        # panels' header buttons (the controls that name them).
+        reveal_disclosed_panels(tree)
+        # After the cleaner, so that its removal records hold the whole box (buttons and all).
+        _dom.prune_for_extractor(tree)
+        pruned_html = tree.html or ""
+        del tree
+        started = self._tick("dom", started)
 
-            progress.stage = "extract"
-            raw_paragraphs = self.extractor.extract(pruned_html, url=url)
-            started = self._tick("extract", started)
+        progress.stage = "extract"
+        raw_paragraphs = self.extractor.extract(pruned_html, url=url)
+        started = self._tick("extract", started)
 
-            # Metadata and paragraph normalisation are booked under "normalize", as the metadata completed from
-            # the clean text is in ``_finish``: "clean" is the cleaners' time only. Under the deadline: markup
-            # holds what a page's author wrote, at any length.
-            progress.stage = "normalize"
-            resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
-            paragraphs = normalize_paragraphs(raw_paragraphs)
-            # Under the deadline: a state is data of any size (its walk is bounded, its parse is not).
-            continuation = hidden_continuation(state_scripts, paragraphs, candidates.visible_text or "")
-            del state_scripts
+        # Metadata and paragraph normalisation are booked under "normalize", as the metadata completed from
+        # the clean text is in ``_finish``: "clean" is the cleaners' time only.
+        progress.stage = "normalize"
+        resolved = _metadata.resolve(candidates, url=url, html=text, now=fetched_at)
+        paragraphs = normalize_paragraphs(raw_paragraphs)
+        continuation = hidden_continuation(state_scripts, paragraphs, candidates.visible_text or "")
+        del state_scripts
         if read_as is not None:
             resolved.provenance["text"] = read_as
         if title is not None:
@@ -278,12 +284,12 @@ class Pipeline:
                 paragraphs = structured
                 resolved.provenance["text"] = STRUCTURED_BODY
             elif noscript := _dom.noscript_markup(_dom.parse(text, url=url)):  # parsed again: few pages get here
-                # The copy printed for readers without scripts, extracted under a deadline of its own.
-                with deadline(self.limits.timeout, url=url) as progress:
-                    progress.stage = "extract"
-                    fallback = normalize_paragraphs(
-                        self.extractor.extract(f"<html><body>{noscript}</body></html>", url=url)
-                    )
+                # The copy printed for readers without scripts.
+                progress.stage = "extract"
+                fallback = normalize_paragraphs(
+                    self.extractor.extract(f"<html><body>{noscript}</body></html>", url=url)
+                )
+                progress.stage = "normalize"
                 if has_words(" ".join(fallback), max(self.min_words, MIN_NOSCRIPT_WORDS)):
                     paragraphs = fallback
                     resolved.provenance["text"] = "noscript"
@@ -301,6 +307,7 @@ class Pipeline:
             encoding=encoding,
             encoding_source=encoding_source,
             started=started,
+            progress=progress,
             continued=frozenset(continued),
         )
 
@@ -341,20 +348,28 @@ class Pipeline:
         if title is not None:
             title = _decode.replace_lone_surrogates(title)
         try:
-            if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" field in HTML, say
-                return self._clean_markup(
+            with deadline(self.limits.timeout, url=url) as progress:
+                if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" in HTML, say
+                    return self._clean_markup(
+                        text,
+                        url=url,
+                        header_text=None,
+                        source_id=source_id,
+                        fetched_at=fetched_at,
+                        title=title,
+                        read_as="html",
+                        progress=progress,
+                        read_from=read_from,
+                    )
+                return self._clean_dump(
                     text,
                     url=url,
-                    header_text=None,
+                    title=title,
                     source_id=source_id,
                     fetched_at=fetched_at,
-                    title=title,
-                    read_as="html",
+                    progress=progress,
                     read_from=read_from,
                 )
-            return self._clean_dump(
-                text, url=url, title=title, source_id=source_id, fetched_at=fetched_at, read_from=read_from
-            )
         finally:
             forget_page_strings()
 
@@ -366,14 +381,15 @@ class Pipeline:
         title: str | None,
         source_id: str | None,
         fetched_at: datetime | None,
+        progress: StageMarker,
         decoded: tuple[str | None, str | None] | None = None,
         read_as: str | None = None,
         read_from: tuple[str | None, str | None] = (None, None),
     ) -> Article:
-        """``clean_text`` once its arguments are checked. ``decoded`` is the encoding and its source when the page
-        was decoded from bytes (else a misread is repaired here, and ``read_from`` names the encoding a reader
-        decoded the text from, when it was not); ``read_as`` names a page read as a dump (``provenance["text"]``)
-        unless the dump's form names itself."""
+        """``clean_text`` once its arguments are checked, under the document's deadline. ``decoded`` is the
+        encoding and its source when the page was decoded from bytes (else a misread is repaired here, and
+        ``read_from`` names the encoding a reader decoded the text from, when it was not); ``read_as`` names a page
+        read as a dump (``provenance["text"]``) unless the dump's form names itself."""
         started = _clocks()
         encoding: str | None
         encoding_source: str | None
@@ -382,6 +398,7 @@ class Pipeline:
         else:
             repaired = _decode.repair_misread(text)
             text, encoding, encoding_source = repaired if repaired is not None else (text, *read_from)
+        progress.stage = "normalize"
         resolved = _metadata.Resolved()
         if read_as is not None:
             resolved.provenance["text"] = read_as
@@ -425,6 +442,7 @@ class Pipeline:
             encoding=encoding,
             encoding_source=encoding_source,
             started=started,
+            progress=progress,
             from_dump=True,
         )
 
@@ -442,12 +460,14 @@ class Pipeline:
         encoding: str | None,
         encoding_source: str | None,
         started: tuple[float, float],
+        progress: StageMarker,
         from_dump: bool = False,
         continued: frozenset[str] = frozenset(),
     ) -> Article:
         """The cleaners, the heuristics and the metadata from the text, for a page's paragraphs or a dump's
         (``from_dump``: its removed byline and date lines are its metadata too). ``continued`` are the paragraphs
         taken from the page's app state: the provenance names it when one of them is left after the cleaners."""
+        progress.stage = "clean"
         cleaned = self._text_cleaner.clean(paragraphs, title)
         kept = list(cleaned.paragraphs)
         title = cleaned.title
@@ -488,6 +508,7 @@ class Pipeline:
         all_removed = (*removed, *cleaned.removed, *kicker, *repeats, *teasers, *second_copies, *judged, *too_short)
         started = self._tick("clean", started)
 
+        progress.stage = "normalize"
         resolved.replace("title", title or None, title_source)
         if continued.intersection(kept):
             resolved.provenance["text"] = CONTINUED_FROM_APP_STATE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 import newsclean
-from newsclean import Document, Failure, InputError, Limits, Pipeline
+from newsclean import Document, Failure, InputError, Limits, Pipeline, Removal
+from newsclean.cleaners._classifier import ParagraphClassifier
 from newsclean.cli import main
 
 ARTICLE = "<html><body><article>" + "<p>The council approved the new budget after a long debate on Tuesday.</p>" * 5
@@ -108,6 +110,51 @@ def test_the_time_limit_holds_off_the_main_thread() -> None:
     with ThreadPoolExecutor(2) as pool:
         outcomes = list(pool.map(lambda _: spin_then_work(), range(2)))
     assert outcomes == [("extract", "ok"), ("extract", "ok")]
+
+
+class _ClassifierThatSpins(ParagraphClassifier):
+    """A paragraph filter that never finishes in time: the text stage, after extraction, is the document's too."""
+
+    def clean(self, paragraphs: Sequence[str], title: str | None) -> tuple[list[str], list[Removal]]:
+        stop = time.monotonic() + 10
+        while time.monotonic() < stop:
+            pass
+        return list(paragraphs), []
+
+
+DUMP = "The council met on Tuesday and voted on the budget after a long debate.\n" * 10
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("call", "document"),
+    [
+        pytest.param("clean_html", ARTICLE, id="page"),
+        pytest.param("clean_text", DUMP, id="text dump"),
+        pytest.param("clean_text", ARTICLE, id="dump holding html"),
+        pytest.param("clean_html", DUMP, id="page holding no markup"),
+    ],
+)
+@pytest.mark.parametrize("thread", [False, True], ids=["main thread", "worker thread"])
+def test_the_time_limit_covers_the_text_stage(call: str, document: str, thread: bool) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    spinning = Pipeline(paragraph_classifier=_ClassifierThatSpins(), limits=Limits(timeout=0.5))
+
+    def clean() -> str:
+        started = time.perf_counter()
+        with pytest.raises(newsclean.ExtractionTimeout) as caught:
+            getattr(spinning, call)(document)
+        assert time.perf_counter() - started < 5.0
+        return caught.value.stage or ""
+
+    if thread:
+        with ThreadPoolExecutor(1) as pool:
+            stage = pool.submit(clean).result()
+    else:
+        stage = clean()
+    assert stage == "clean"
+    assert spinning.stats.articles == 0
 
 
 def test_100000_nested_divs_are_refused_quickly() -> None:

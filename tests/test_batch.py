@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 import newsclean
-from newsclean import Document, Failure
+from newsclean import Document, Failure, Removal
 from newsclean.batch import BatchConfig, SiteOptions, WorkerStartError, run_batch
+from newsclean.batch._worker import warm_up
+from newsclean.cleaners._classifier import ParagraphClassifier
 from newsclean.cli import main
 from newsclean.metadata._computed import computed_fields
 
@@ -413,6 +415,29 @@ def test_size_limit_timeout_and_require_content_are_enforced_in_the_worker() -> 
     kept, rejected = (next(newsclean.clean_batch([empty], workers=0, require_content=flag)) for flag in (False, True))
     assert not isinstance(kept, Failure) and kept.status == "no_content"
     assert isinstance(rejected, Failure) and rejected.error == "NoContentError"
+
+
+class _SlowTextStage(ParagraphClassifier):
+    """A paragraph filter that takes 0.5 s a document: the text stage is under the document's deadline."""
+
+    def clean(self, paragraphs: Sequence[str], title: str | None) -> tuple[list[str], list[Removal]]:
+        time.sleep(0.5)
+        return list(paragraphs), []
+
+
+@pytest.mark.timeout(60)
+def test_warm_up_runs_past_the_deadline_and_leaves_the_pipeline_as_built() -> None:
+    # What loads lazily (stoplists, the language model, the suffix list) takes seconds on a busy machine: it is
+    # loaded with no deadline, so a worker's first document is not a timeout for it.
+    limits = newsclean.Limits(timeout=0.2)
+    pipeline = newsclean.Pipeline(paragraph_classifier=_SlowTextStage(), limits=limits)
+    started = time.perf_counter()
+    warm_up(pipeline)
+    assert time.perf_counter() - started >= 1.0  # a page and a dump, each allowed its 0.5 s
+    assert pipeline.limits is limits
+    assert (pipeline.stats.documents, pipeline.stats.articles, dict(pipeline.stats.failures)) == (0, 0, {})
+    with pytest.raises(newsclean.ExtractionTimeout):
+        pipeline.clean_text("The council met on Tuesday and voted on the budget after a long debate.")
 
 
 @pytest.mark.timeout(150)

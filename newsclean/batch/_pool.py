@@ -21,7 +21,16 @@ from typing import Any
 
 from .._models import Failure
 from .._pipeline import Document
-from ._worker import OUTCOME_DECODER, READY, Outcome, PipelineSettings, clean_one, failure_outcome, worker_main
+from ._worker import (
+    OUTCOME_DECODER,
+    READY,
+    Outcome,
+    PipelineSettings,
+    clean_one,
+    failure_outcome,
+    warm_up,
+    worker_main,
+)
 
 Task = tuple[int, Document | Failure]
 
@@ -270,5 +279,6 @@ def _exit_description(code: int | None) -> str:
 def run_in_process(settings: PipelineSettings, tasks: Iterable[Task]) -> Iterator[Outcome]:
     """The same results without worker processes (no hard timeout): for ``workers=0`` and distributed runners."""
     pipeline = settings.build()
+    warm_up(pipeline)
     for index, item in tasks:
         yield clean_one(pipeline, index, item)

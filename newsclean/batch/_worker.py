@@ -14,7 +14,7 @@ import msgspec
 
 from .._limits import Limits
 from .._models import Article, Failure, to_json
-from .._pipeline import Document, Pipeline
+from .._pipeline import Document, Pipeline, PipelineStats
 from .._rules import RulesArg
 
 
@@ -104,7 +104,7 @@ def worker_main(tasks: Any, results: Connection, settings: PipelineSettings) -> 
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="newsclean-parent-watch").start()
     pipeline = settings.build()
-    _warm_up(pipeline)
+    warm_up(pipeline)
     try:
         results.send_bytes(READY)
         while True:
@@ -131,13 +131,24 @@ READY = b""
 _WARM_UP_PAGE = (
     "<html><body><article><p>Start-up page: loads what the first real document would.</p></article></body></html>"
 )
+_WARM_UP_DUMP = "Start-up dump: loads what the first text dump would.\nA second line of it."
 
 
-def _warm_up(pipeline: Pipeline) -> None:
-    # The extractor and the language model load lazily; loading them here keeps start-up (seconds on a busy
-    # machine) out of the first document's time, so a slow start is not taken for a hung document.
-    with contextlib.suppress(Exception):
-        pipeline.clean_html(_WARM_UP_PAGE)
+def warm_up(pipeline: Pipeline) -> None:
+    """Load what the first page and the first text dump would, with no deadline, then restore the pipeline.
+
+    The extractor's stoplists, the language model and the public suffix list load lazily (seconds on a busy
+    machine): loaded here, start-up is neither a first document's timeout nor taken for a hung worker."""
+    limits = pipeline.limits
+    pipeline.limits = msgspec.structs.replace(limits, timeout=None)
+    try:
+        with contextlib.suppress(Exception):
+            pipeline.clean_html(_WARM_UP_PAGE, url="https://warm-up.example/page")
+        with contextlib.suppress(Exception):
+            pipeline.clean_text(_WARM_UP_DUMP, url="https://warm-up.example/dump")
+    finally:
+        pipeline.limits = limits
+        pipeline.stats = PipelineStats()
 
 
 _ENCODER = msgspec.msgpack.Encoder()

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._limits import Limits
+from ..batch._worker import warm_up
 from ..io._keys import KeysArg
 from .table import clean_table, key_map, output_schema, pipeline_settings
 
@@ -43,6 +44,7 @@ class Cleaner:
         self.pipeline = pipeline_settings(
             rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state
         ).build()
+        warm_up(self.pipeline)
 
     def __call__(self, batch: Any) -> Any:
         return clean_table(batch, self.pipeline, self.keys)

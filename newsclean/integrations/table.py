@@ -18,7 +18,7 @@ import msgspec
 from .._limits import Limits
 from .._models import Article, Failure
 from .._pipeline import Document, Pipeline
-from ..batch._worker import PipelineSettings, clean_one
+from ..batch._worker import PipelineSettings, clean_one, warm_up
 from ..io import KeyMap, article_row, article_schema
 from ..io._keys import KeysArg, as_key_map
 from ..io._records import document_from_record
@@ -58,7 +58,9 @@ def worker_pipeline(settings: PipelineSettings) -> Pipeline:
     pipeline = _WORKER_PIPELINE.get(key)
     if pipeline is None:
         _WORKER_PIPELINE.clear()
-        pipeline = _WORKER_PIPELINE[key] = settings.build()
+        pipeline = settings.build()
+        warm_up(pipeline)
+        _WORKER_PIPELINE[key] = pipeline
     return pipeline
 
 
