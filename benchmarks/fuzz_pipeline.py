@@ -537,6 +537,21 @@ def _odd_headers(rng: random.Random) -> dict[str, str] | None:
     return headers
 
 
+#: A case a little past newsclean's default max_bytes (10 MiB) still probes the size check. Unbounded, the
+#: mutations that repeat lines, chained on one case, once grew it to gigabytes (seed 41, in the long-line
+#: mutation) and the machine's OOM killer ended the run.
+MAX_CASE_CHARS = 12_000_000
+
+
+def _copies(wanted: int, piece_chars: int, case_chars: int) -> int:
+    """How many copies of a piece already in a case of ``case_chars`` to leave in it: ``wanted``, fewer when that
+    would take the case past ``MAX_CASE_CHARS`` (the piece stays at least once, unless ``wanted`` is 0)."""
+    if wanted <= 1:
+        return wanted
+    room = max(0, MAX_CASE_CHARS - case_chars)
+    return min(wanted, 1 + room // max(1, piece_chars))
+
+
 def text_mutation(rng: random.Random, text: str) -> tuple[str, list[str]]:
     names: list[str] = []
     for _ in range(rng.randrange(1, 4)):
@@ -550,7 +565,8 @@ def text_mutation(rng: random.Random, text: str) -> tuple[str, list[str]]:
         elif choice == 2:  # a very long line
             lines = text.splitlines() or [""]
             at = rng.randrange(len(lines))
-            lines[at] = lines[at] * rng.choice((100, 1000)) if lines[at] else "x" * 200_000
+            times = _copies(rng.choice((100, 1000)), len(lines[at]), len(text))
+            lines[at] = lines[at] * times if lines[at] else "x" * 200_000
             text = "\n".join(lines)
             names.append("long-line")
         elif choice == 3:
@@ -600,7 +616,8 @@ def text_mutation(rng: random.Random, text: str) -> tuple[str, list[str]]:
             if lines:
                 a = rng.randrange(len(lines))
                 b = min(len(lines), a + rng.randrange(1, 40))
-                lines = lines[:a] + lines[a:b] * rng.choice((0, 2, 20)) + lines[b:]
+                times = _copies(rng.choice((0, 2, 20)), sum(len(line) + 1 for line in lines[a:b]), len(text))
+                lines = lines[:a] + lines[a:b] * times + lines[b:]
             text = "\n".join(lines)
             names.append("lines")
         else:
