@@ -554,10 +554,7 @@ def record_level(rng: random.Random, sample_kind: str, count: int) -> Case | Non
     plain = b"[\n" + joined + b"\n]\n" if sample_kind == "json-pretty" else joined + b"\n"
     kind = "jsonl" if sample_kind != "json-pretty" else "json-pretty"
     must = {r["id"] for n, r in enumerate(records) if n != victim and isinstance(r, dict)}
-    if victim == 0 and raw is not None and raw.startswith(b"["):
-        # A first line that is a JSON array makes the file a JSON document, whose array ends there: the lines after
-        # it are "data after the end of the JSON array", one failure (the format is told by the first line).
-        must = set()
+    # (A first line that is an array with no object in it is one failure, and the lines after it are read.)
     sample = Sample(kind, ".jsonl" if kind == "jsonl" else ".json", plain, [], independent=True)
     return Case(f"record-{what}", sample, plain, must, count, detail=f"record {victim}")
 

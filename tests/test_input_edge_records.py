@@ -237,13 +237,15 @@ def test_a_wrapper_cut_short_gives_its_records_and_says_it_is_truncated(tmp_path
     assert isinstance(items[-1], Failure) and "truncated" in items[-1].message
 
 
-def test_a_wrapper_with_two_lists_of_objects_is_one_failure_naming_both(tmp_path: Path) -> None:
+def test_a_wrapper_with_two_lists_of_records_is_one_failure_naming_both(tmp_path: Path) -> None:
+    # (A list of objects without a page or text, such as an API's errors, holds no records: it leaves no doubt.)
     path = tmp_path / "export.json"
-    path.write_text(json.dumps(_wrapper([_record(0)], errors=[{"code": 1}]), indent=2))
+    path.write_text(json.dumps(_wrapper([_record(0)], related=[_record(1)], errors=[{"code": 1}]), indent=2))
     [failure] = list(read_inputs([str(path)]))
     assert isinstance(failure, Failure) and failure.error == "AmbiguousRecordList"
     assert failure.position == str(path)
-    assert '"articles"' in failure.message and '"errors"' in failure.message
+    assert '"articles"' in failure.message and '"related"' in failure.message
+    assert '"errors"' not in failure.message
     assert "jq -c '.articles[]'" in failure.message  # how to pick one
 
 
@@ -256,10 +258,11 @@ def test_a_record_with_a_list_of_objects_beside_its_page_is_a_record_not_a_wrapp
         assert isinstance(item, Document) and item.source_id == "r0"
 
 
-def test_lines_that_each_hold_a_list_are_not_taken_for_a_wrapper(tmp_path: Path) -> None:
-    # Only a file that is one object alone is a wrapper: a line of JSON Lines without a page is a failure, as before.
+def test_a_line_that_holds_a_list_of_no_records_is_not_taken_for_a_wrapper(tmp_path: Path) -> None:
+    # A line that is a wrapper gives its records (tests/test_reader_leftovers.py); a line without a page whose list
+    # holds no records (comments, links) is a record without a page, a failure, as before.
     path = tmp_path / "dump.jsonl"
-    path.write_text(json.dumps({"articles": [_record(0)]}) + "\n" + _line(1) + "\n")
+    path.write_text(json.dumps({"comments": [{"user": "a", "note": "b"}]}) + "\n" + _line(1) + "\n")
     items = list(read_inputs([str(path)]))
     assert _shown(items) == [("Failure", "dump.jsonl:1", f"{path}:1"), ("Document", "r1", f"{path}:2")]
     assert isinstance(items[0], Failure) and items[0].error == "MissingKey"

@@ -11,7 +11,8 @@ records each become a ``RecordProblem`` in the record's place, so nothing is dro
 
 A document that is one object around the list of records (``{"status": "ok", "articles": [...]}``, as export APIs
 answer) is scanned first for its members (``object_layout``), then the records of the list are read from where it
-starts, as a top-level array's are.
+starts, as a top-level array's are. A list holds records when an object in it has a page or text field: a record's
+list of comments or links is no list of records, and an object with an id or URL of its own is a record.
 """
 
 from __future__ import annotations
@@ -235,14 +236,20 @@ class Member(NamedTuple):
 
     key: str
     start: int
-    lists_objects: bool = False  # an array whose first element is an object
+    lists_records: bool = False  # an array with an object among its elements that has one of the record keys
 
 
 class ObjectLayout(NamedTuple):
     """The members of a document that is one object alone, found without decoding it (``object_layout``)."""
 
     members: list[Member]
-    complete: bool  # False: the document ends inside the object (it is truncated)
+    complete: bool  # False: the document ends inside the object (it is truncated), its brackets do not match, or
+    # more follows it (``followed``)
+    #: What is wrong with the document, when it is not complete; ``problem_in``: the start of the member whose list
+    #: was open there (the reading of that list's records meets it, and says so), else None.
+    problem: str | None = None
+    problem_in: int | None = None
+    followed: bool = False  # the object closes before the document ends: something follows it
 
 
 #: What the layout scan stops at outside a string: a member's key is followed by a colon, members by commas.
@@ -254,22 +261,39 @@ _KEY_BYTES = 256
 
 class _LayoutScan:
     """Scanner state of ``object_layout``, carried from one chunk to the next. ``verdict`` is set when the
-    document shows it is no wrapper: "record" (it has one of the record keys), "other" (it is not one object
-    alone), "malformed" (its brackets do not match)."""
+    document shows it is no wrapper: "record" (it has one of the record or identity keys), "other" (it is not one
+    object alone), "malformed" (its brackets do not match)."""
 
-    def __init__(self, record_keys: frozenset[str]) -> None:
+    def __init__(self, record_keys: frozenset[str], identity_keys: frozenset[str]) -> None:
         self.record_keys = record_keys
+        self.own_keys = record_keys | identity_keys  # keys that make the top object a record
         self.read = 0
         self.open = bytearray()
         self.in_string = self.escaped = False
         self.started = self.closed = False
         self.key_next = False  # at the top object's level, after "{" or ",": a key comes next
+        self.element_key_next = False  # the same in an object that is an element of a member's list
         self.key: bytearray | None = None  # the key being read
+        self.element_key = False  # whether it is an element's key (else a member's)
         self.last_key = ""  # the key read last, whose value comes next
-        self.awaiting: str | None = None  # "value" after a member's colon, "element" after its array's "["
+        self.awaiting = False  # after a member's colon: its value comes next
         self.list_value = False  # the next structural byte opens a member's value that is an array
+        self.in_list = False  # inside a member's value that is an array
         self.members: list[Member] = []
         self.verdict: str | None = None
+        self.mismatch: str | None = None  # the closing bracket that did not match, and where
+        self.followed_at: int | None = None  # where what follows the closed object starts
+
+    def problem(self) -> tuple[str | None, int | None]:
+        """What is wrong with the object (``ObjectLayout.problem``), and the start of the member whose list it is in."""
+        if self.followed_at is not None:
+            return f"data after the JSON object around the records, at byte {self.followed_at:,}", None
+        if self.closed:
+            return None, None
+        inside = self.members[-1].start if self.in_list else None
+        if self.mismatch is not None:
+            return f"{self.mismatch}: the brackets of the JSON object around the records do not match", inside
+        return "the file ends inside the JSON object around the records: it is truncated", inside
 
     def feed(self, chunk: bytes) -> None:
         offset, self.read = self.read, self.read + len(chunk)
@@ -278,20 +302,19 @@ class _LayoutScan:
             if self.in_string:
                 position = self._string(chunk, position)
                 continue
-            if self.closed or not self.started or self.awaiting is not None:
+            if self.closed or not self.started or self.awaiting:
                 found = _NOT_WHITESPACE.search(chunk, position)
                 if found is None:
                     return
                 position, byte = found.start(), chunk[found.start()]
                 if self.closed or (not self.started and byte != ord("{")):
                     self.verdict = "other"  # a value after the object, or a document that is no object
+                    self.followed_at = offset + position if self.closed else None
                     return
-                if self.awaiting == "value":
+                if self.awaiting:
                     self.members.append(Member(self.last_key, offset + position))
                     self.list_value = byte == ord("[")
-                elif self.awaiting == "element":
-                    self.members[-1] = self.members[-1]._replace(lists_objects=byte == ord("{"))
-                self.awaiting = None
+                self.awaiting = False
             found = _LAYOUT_STRUCTURE.search(chunk, position)
             if found is None:
                 return
@@ -301,25 +324,36 @@ class _LayoutScan:
             if byte == ord('"'):
                 self.in_string = True
                 if depth == 1 and self.key_next:
-                    self.key_next, self.key = False, bytearray()
+                    self.key_next, self.key, self.element_key = False, bytearray(), False
+                elif depth == 3 and self.element_key_next:
+                    self.element_key_next, self.key, self.element_key = False, bytearray(), True
             elif byte in _OPENERS:
                 self.started = True
                 self.open.append(_CLOSER[byte])
                 self.key_next = depth == 0
-                if depth == 1 and byte == ord("[") and list_value:
-                    # (a "[" where no member's value starts, in a damaged object, opens no member's list: it asked
-                    # for the last member of none, an IndexError out of the reader)
-                    self.awaiting = "element"
+                # (a "[" where no member's value starts, in a damaged object, opens no member's list: it asked
+                # for the last member of none, an IndexError out of the reader)
+                self.in_list = self.in_list or (depth == 1 and byte == ord("[") and list_value)
+                self.element_key_next = depth == 2 and byte == ord("{") and self._reads_elements()
             elif byte in _CLOSERS:
                 if not self.open or self.open[-1] != byte:
                     self.verdict = "malformed"
+                    self.mismatch = f"unexpected {chr(byte)!r} at byte {offset + found.start():,}"
                     return
                 self.open.pop()
                 self.closed = not self.open
+                self.in_list = self.in_list and len(self.open) > 1
             elif depth == 1 and byte == ord(":"):
-                self.awaiting = "value"
+                self.awaiting = True
             elif depth == 1 and byte == _COMMA:
                 self.key_next = True
+            elif depth == 3 and byte == _COMMA:
+                self.element_key_next = self.open[-1] == ord("}") and self._reads_elements()
+
+    def _reads_elements(self) -> bool:
+        """Whether the keys of the objects in the open member's list are still to be read: until one of them is a
+        record key (the list holds records)."""
+        return self.in_list and not self.members[-1].lists_records
 
     def _string(self, chunk: bytes, position: int) -> int:
         """Scan on inside a string from ``position``; a key's bytes are kept. Returns where scanning goes on."""
@@ -339,12 +373,21 @@ class _LayoutScan:
         if self.key is not None:
             self.key += chunk[start:kept_end]
             if not self.in_string:
-                self.last_key, self.key = _key_text(bytes(self.key)), None
-                if self.last_key in self.record_keys:
-                    self.verdict = "record"
+                self._key_read(_key_text(bytes(self.key)))
             else:
                 del self.key[_KEY_BYTES:]
         return position
+
+    def _key_read(self, key: str) -> None:
+        """A key read whole: a member's (whose value comes next), or that of an object in a member's list."""
+        self.key = None
+        if self.element_key:
+            if key in self.record_keys:
+                self.members[-1] = self.members[-1]._replace(lists_records=True)
+            return
+        self.last_key = key
+        if key in self.own_keys:
+            self.verdict = "record"
 
 
 def _key_text(raw: bytes) -> str:
@@ -356,16 +399,29 @@ def _key_text(raw: bytes) -> str:
     return key if isinstance(key, str) else raw.decode("utf-8", "replace")
 
 
-def object_layout(chunks: Iterable[bytes], *, record_keys: frozenset[str]) -> ObjectLayout | None:
+def object_layout(
+    chunks: Iterable[bytes], *, record_keys: frozenset[str], identity_keys: frozenset[str] = frozenset()
+) -> ObjectLayout | None:
     """The members of the JSON document in ``chunks`` when it is one object alone and none of its keys is one of
-    ``record_keys`` (the keys a record's page or text is read from), else None: a wrapper object around the list
-    of records (``{"status": "ok", "articles": [...]}``). Scanned as ``json_records`` scans, without decoding,
-    so a wrapper of any size costs no memory; a record (a key of ``record_keys``) is known at that key."""
-    scan = _LayoutScan(record_keys)
+    ``record_keys`` (the keys a record's page or text is read from) or ``identity_keys`` (its id or URL), else
+    None: a wrapper object around the list of records (``{"status": "ok", "articles": [...]}``), whose members
+    that list records (``Member.lists_records``: an object in the list has one of ``record_keys``) are marked.
+    Scanned as ``json_records`` scans, without decoding, so a wrapper of any size costs no memory; a record (a key
+    of either kind) is known at that key. Brackets that do not match once a list of records has opened, or bytes
+    after the object that holds one, may be damage to a wrapper, not proof that the document is none: the layout is
+    given, not complete, saying what is wrong and where (``followed`` for the second: values one after another are
+    no wrapper, which the caller tells)."""
+    scan = _LayoutScan(record_keys, identity_keys)
     for chunk in chunks:
         scan.feed(chunk)
+        if scan.verdict in ("malformed", "other") and any(member.lists_records for member in scan.members):
+            break
         if scan.verdict is not None:
             return None
     if not scan.started:
         return None
-    return ObjectLayout(scan.members, complete=scan.closed)
+    problem, problem_in = scan.problem()
+    followed = scan.followed_at is not None
+    return ObjectLayout(
+        scan.members, complete=scan.closed and not followed, problem=problem, problem_in=problem_in, followed=followed
+    )

@@ -64,6 +64,12 @@ class KeyMap(msgspec.Struct, frozen=True, kw_only=True):
         )
         return content, content | {key.split(".")[0] for key in chosen}
 
+    def identity_fields(self) -> frozenset[str]:
+        """The top-level fields that name one document, its id or URL: an object that has one is a record, not a
+        wrapper around records. A dotted key is left out: its first step (``meta``) is as often a wrapper's own."""
+        keys = (*((self.url,) if self.url else URL_KEYS), *((self.id,) if self.id else ID_KEYS))
+        return frozenset(key for key in keys if "." not in key)
+
     def describe(self) -> str:
         html, text = self.content_keys()
         return " or ".join(f"'{key}'" for key in (*html, *text))

@@ -15,10 +15,10 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 import msgspec
@@ -47,6 +47,7 @@ from ._warc_framing import (
     next_gzip_record_start,
     next_record_start,
     opens_gzip_record,
+    record_inside,
 )
 from ._warc_framing import record_end as warc_record_end
 
@@ -100,9 +101,11 @@ class JsonlReader:
     A JSON array of records is read too: line by line when each record sits on a line of its own (Scrapy's
     ``-o items.json``: ``[``, then one record a line, each but the last followed by a comma, then ``]``), and
     record by record when records span several lines (``json.dump(..., indent=2)``), as are objects written over
-    several lines one after another, and the records of a wrapper object's one list of objects
+    several lines one after another, and the records of a wrapper object's one list of records
     (``{"articles": [...]}``). Lines end with LF, CRLF or CR alone (``_line_ends``); a line of several objects
-    one after another gives a record each, numbered within the line (``dump.jsonl:3#2``).
+    one after another gives a record each, numbered within the line (``dump.jsonl:3#2``). A line that is a wrapper
+    object gives its list's records (``dump.jsonl:3["articles"][0]``), and a line that is an array of objects its
+    elements (``dump.jsonl:3[0]``), a first line too when lines follow it.
 
     ``max_line_bytes`` bounds the memory one line, or one record spread over lines, may take: a longer one is
     skipped and rejected. ``name`` is what positions and default ids call the input (default: its path).
@@ -122,8 +125,10 @@ class JsonlReader:
         self.name = name
         self._label = path_text(name or self.path.name)  # default ids: the input's name and the line
         self._decoder = msgspec.json.Decoder()
-        # The top-level fields a record's page or text comes from: an object without them may wrap the records.
+        # The top-level fields a record's page or text comes from: an object without them may wrap the records,
+        # unless it has an id or URL of its own.
         self._content_fields, _ = self.keys.columns()
+        self._identity_fields = self.keys.identity_fields()
 
     def __iter__(self) -> Iterator[Item]:
         position = path_text(self.name or str(self.path))
@@ -156,7 +161,7 @@ class JsonlReader:
                         continue
                     first = in_array is None
                     if in_array is None:
-                        in_array = line.lstrip().startswith(b"[")
+                        in_array = line.lstrip().startswith(b"[") and not self._array_line(line, lines.ended(line))
                     value = _array_element(line, first=first) if in_array else line
                     if value is None:
                         continue
@@ -175,7 +180,7 @@ class JsonlReader:
                                 yield from self._wrapper_items(position, layout)
                                 return
                     if in_array:
-                        yield self._document(value, where, f"{self._label}:{line_number}")
+                        yield from self._items(value, where, f"{self._label}:{line_number}", "line", self._value_items)
                     else:
                         yield from self._line_items(value, where, f"{self._label}:{line_number}")
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
@@ -194,44 +199,45 @@ class JsonlReader:
         ``max_line_bytes`` (``_json_records``): an array of them, objects one after another, or the one list of
         objects of a wrapper object (``_wrapped_records``)."""
         layout = self._wrapper_layout(position)
-        if layout is not None:
+        if layout is not None and not (isinstance(layout, ObjectLayout) and layout.followed):
             yield from self._wrapper_items(position, layout)
-        else:
+        else:  # (objects one after another, a wrapper among them read as any value is)
             yield from self._records(position, 0, position, self._label)
 
     def _wrapper_items(self, position: str, layout: ObjectLayout | Failure) -> Iterator[Item]:
-        """The items of a wrapper object with a list of objects: the records of its one such list, or one failure
+        """The items of a wrapper object with a list of records: the records of its one such list, or one failure
         when it has several (which holds the records is not known) or cannot be read."""
         if isinstance(layout, Failure):
             yield layout
             return
-        wrapped = [member for member in layout.members if member.lists_objects]
+        wrapped = [member for member in layout.members if member.lists_records]
         if len(wrapped) == 1:
             yield from self._wrapped_records(position, layout, wrapped[0])
         else:
-            yield _ambiguous_wrapper(wrapped, position, path_text(self.path.name))
+            yield _ambiguous_wrapper([member.key for member in wrapped], position, path_text(self.path.name))
 
     def _wrapper_layout(self, position: str) -> ObjectLayout | Failure | None:
-        """The members of the document when it is a wrapper object with a list of objects (``object_layout``),
+        """The members of the document when it is a wrapper object with a list of records (``object_layout``),
         the failure to open it, or None."""
         try:
             with open_utf8(self.path) as stream:
-                layout = object_layout(_until_damaged(stream), record_keys=self._content_fields)
+                layout = object_layout(
+                    _until_damaged(stream), record_keys=self._content_fields, identity_keys=self._identity_fields
+                )
         except OSError as exc:
             return read_failure(exc, position)
-        if layout is None or not any(member.lists_objects for member in layout.members):
+        if layout is None or not any(member.lists_records for member in layout.members):
             return None
         return layout
 
     def _wrapped_records(self, position: str, layout: ObjectLayout, member: Member) -> Iterator[Item]:
-        """The records of a wrapper object's one list of objects (``{"status": "ok", "articles": [...]}``), each
+        """The records of a wrapper object's one list of records (``{"status": "ok", "articles": [...]}``), each
         named by the list's key and its index: ``dump.json["articles"][3]``."""
         step = f"[{json.dumps(member.key, ensure_ascii=False)}]"
         yield from self._records(position, member.start, f"{position}{step}", f"{self._label}{step}")
-        if not layout.complete and member is not layout.members[-1]:
-            # The list was read whole; what follows it in the object is cut short.
-            message = "the file ends inside the JSON object around the records: it is truncated"
-            yield read_failure(message, position)
+        if layout.problem is not None and layout.problem_in != member.start:
+            # What is wrong lies outside the list read (cut short, or damaged, after it), where its reading sees none.
+            yield read_failure(layout.problem, position)
 
     def _records(self, position: str, start: int, where: str, label: str) -> Iterator[Item]:
         """The records ``json_records`` finds in the file from byte ``start``, positions and default ids numbered
@@ -250,7 +256,9 @@ class JsonlReader:
                     if isinstance(record, RecordProblem):
                         yield read_failure(record.message, f"{where}[{index}]")
                     else:
-                        yield self._document(record, f"{where}[{index}]", f"{label}[{index}]", unit="element")
+                        # (a wrapper's records are records, each of them: never wrappers in turn)
+                        read = self._record_items if start else self._value_items
+                        yield from self._items(record, f"{where}[{index}]", f"{label}[{index}]", "element", read)
                     index += 1
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
@@ -262,28 +270,53 @@ class JsonlReader:
             return False
         return True
 
+    def _array_line(self, line: bytes, ended: bool) -> bool:
+        """Whether the first line, which opens with "[", is a JSON array whole on its line with lines after it: JSON
+        Lines whose first line is an array of records, not a JSON array (``json.dump(records, f)`` and a newline,
+        Scrapy's ``[`` alone, a record spread over lines). Read as an array, the lines after it were one failure."""
+        return ended and not self._nothing_after_first_line() and self._one_value(line)
+
     def _may_wrap_records(self, line: bytes) -> bool:
-        """Whether the first line is an object without a page or text field that holds a list of objects, or an
-        object that does not parse (damaged, cut short, or the first line of a wrapper written over several): a
-        wrapper object, whose records are read when it is the whole file (``_wrapper_layout``, ``_wrapper_stands``)."""
+        """Whether the first line is a wrapper object (``_wrapped_lists``), or an object that does not parse
+        (damaged, cut short, or the first line of a wrapper written over several): its records are read as the
+        whole file's when it is the whole file (``_wrapper_layout``, ``_wrapper_stands``)."""
         try:
             record = self._decoder.decode(line)
         except _NOT_JSON:
             return line.lstrip().startswith(b"{")
-        if not isinstance(record, dict):
-            return False
-        if not self._content_fields.isdisjoint(record):
-            return False
-        return any(isinstance(value, list) and value and isinstance(value[0], dict) for value in record.values())
+        return self._wrapped_lists(record) is not None
+
+    def _wrapped_lists(self, value: Any) -> list[str] | None:
+        """The keys of the lists of records of a wrapper object: an object with no page, text, id or URL field of
+        its own (``{"status": "ok", "articles": [...]}``) and a list of records; None for any other value. A
+        record's list of comments or links (objects with no page or text field) holds no records, and an object
+        with an id or URL is a record, whatever its lists hold: read as wrappers, their parts were articles."""
+        if not isinstance(value, dict):
+            return None
+        if not (self._content_fields.isdisjoint(value) and self._identity_fields.isdisjoint(value)):
+            return None
+        return self._record_lists(value) or None
+
+    def _record_lists(self, record: dict[str, Any]) -> list[str]:
+        """The keys of ``record``'s lists that hold records: an object among their elements has a page or text."""
+        return [
+            key
+            for key, value in record.items()
+            if isinstance(value, list)
+            and any(isinstance(element, dict) and not self._content_fields.isdisjoint(element) for element in value)
+        ]
 
     def _wrapper_stands(self, line: bytes, layout: ObjectLayout | Failure, ended: bool) -> bool:
         """Whether the wrapper ``layout`` found is what the file holds, its first line being ``line``. A bad first
         line of JSON Lines is not the start of a wrapper that is never closed (``{"a": [`` would take every line
         after it into its list) unless it is the file's only line: a wrapper written on one line and cut short.
         A wrapper whose object closes at the end of the file is one, whatever its first line (damage in one of its
-        records, or a newline put in it, made every record a malformed line)."""
-        if isinstance(layout, Failure) or layout.complete or self._one_value(line):
+        records, or a newline put in it, made every record a malformed line). A wrapper that more follows is one
+        only when its line is no JSON Lines' line (``_line_items``) either: a wrapper damaged after its list."""
+        if isinstance(layout, Failure) or layout.complete:
             return True
+        if layout.followed and (self._one_value(line) or self._split_line(line) is not None):
+            return False
         return not ended or self._nothing_after_first_line()
 
     def _nothing_after_first_line(self) -> bool:
@@ -303,25 +336,83 @@ class JsonlReader:
         return True
 
     def _line_items(self, line: bytes, where: str, fallback_id: str) -> Iterator[Item]:
-        """The line's record; or, for a line that is several JSON values one after another (``{…}{…}``, as a
-        writer that forgot the newline joins them), each value as a record of its own, numbered within the line:
-        ``dump.jsonl:3#1``, ``dump.jsonl:3#2``. A line that is anything else stays one malformed line."""
+        """The line's records (``_line_value_items``); or, for a line that is several JSON values one after another
+        (``{…}{…}``, as a writer that forgot the newline joins them), each value's, numbered within the line:
+        ``dump.jsonl:3#1``, ``dump.jsonl:3#2``. A line that is a wrapper object and then what is no JSON value
+        gives the wrapper's records and a failure for the rest (its records, each whole, were lost with it); a line
+        that is anything else stays one malformed line (a record before a damaged byte may be cut short)."""
         record = self._decoded(line, where, "line")
-        if isinstance(record, Failure):
-            values = _several_values(line)
-            if values is not None:
-                for number, value in enumerate(values, 1):
-                    yield self._document(value, f"{where}#{number}", f"{fallback_id}#{number}", unit="value")
-                return
-            yield record
+        if not isinstance(record, Failure):
+            yield from self._line_value_items(record, where, fallback_id, "line")
             return
-        yield self._from_record(record, where, fallback_id, "line")
+        split = self._split_line(line)
+        if split is None:
+            yield record
+        elif split.wrapper is None:
+            for number, value in enumerate(split.values, 1):
+                yield from self._items(
+                    value, f"{where}#{number}", f"{fallback_id}#{number}", "value", self._line_value_items
+                )
+        else:
+            yield from self._value_items(split.wrapper, where, fallback_id, "line")
+            yield _data_after_wrapper(line, split.values[0], where)
 
-    def _document(self, data: bytes, where: str, fallback_id: str, *, unit: str = "line") -> Item:
+    def _split_line(self, line: bytes) -> _LineSplit | None:
+        """How a line that does not parse as one value is read: as several JSON values, or as the wrapper object it
+        opens with and what is no value after it; None when it is one malformed line."""
+        values = _line_values(line)
+        whole = [value for value in values if isinstance(value, bytes)]
+        if len(values) > 1 and len(whole) == len(values):
+            return _LineSplit(whole)
+        if len(values) > 1 and isinstance(values[0], bytes):
+            wrapper = self._wrapper_value(values[0])
+            if wrapper is not None:
+                return _LineSplit([values[0]], wrapper)
+        return None
+
+    def _wrapper_value(self, data: bytes) -> Any:
+        """The wrapper object (``_wrapped_lists``) ``data`` is, decoded; else None."""
+        try:
+            value = self._decoder.decode(data)
+        except _NOT_JSON:
+            return None
+        return value if self._wrapped_lists(value) is not None else None
+
+    def _items(self, data: bytes, where: str, fallback_id: str, unit: str, read: _ValueReader) -> Iterator[Item]:
+        """The records ``read`` finds in the JSON value ``data``, or the failure to decode it."""
         record = self._decoded(data, where, unit)
         if isinstance(record, Failure):
-            return record
-        return self._from_record(record, where, fallback_id, unit)
+            yield record
+        else:
+            yield from read(record, where, fallback_id, unit)
+
+    def _record_items(self, value: Any, where: str, fallback_id: str, unit: str) -> Iterator[Item]:
+        """The one record a JSON value is (or the failure to read it as one)."""
+        yield self._from_record(value, where, fallback_id, unit)
+
+    def _line_value_items(self, value: Any, where: str, fallback_id: str, unit: str) -> Iterator[Item]:
+        """The records of a value of a line of JSON Lines: those of an array of objects, each in its place
+        (``dump.jsonl:3[0]``: a batch of records written as a line), else ``_value_items``'s. An array with no
+        object in it (``[]``, ``[1, 2]``) is no batch of records, and stays one failure."""
+        if isinstance(value, list) and any(isinstance(element, dict) for element in value):
+            for index, element in enumerate(value):
+                yield from self._value_items(element, f"{where}[{index}]", f"{fallback_id}[{index}]", "element")
+        else:
+            yield from self._value_items(value, where, fallback_id, unit)
+
+    def _value_items(self, value: Any, where: str, fallback_id: str, unit: str) -> Iterator[Item]:
+        """The records of a JSON value where a record stands: itself, or, for a wrapper object
+        (``_wrapped_lists``), its list's records named by the list's key and index (``dump.jsonl:3["articles"][0]``),
+        or one failure when it has several lists of records."""
+        lists = self._wrapped_lists(value)
+        if lists is None:
+            yield self._from_record(value, where, fallback_id, unit)
+        elif len(lists) > 1:
+            yield _ambiguous_wrapper(lists, where, path_text(self.path.name))
+        else:
+            step = f"[{json.dumps(lists[0], ensure_ascii=False)}]"
+            for index, element in enumerate(value[lists[0]]):
+                yield self._from_record(element, f"{where}{step}[{index}]", f"{fallback_id}{step}[{index}]", "element")
 
     def _decoded(self, data: bytes, where: str, unit: str) -> Any:
         """The JSON value of ``data``, or the ``Failure`` that says why it has none."""
@@ -344,8 +435,31 @@ class JsonlReader:
     def _from_record(self, record: Any, where: str, fallback_id: str, unit: str) -> Item:
         if not isinstance(record, dict):
             return read_failure(f"{unit} is a JSON {json_kind(record)}, not an object", where)
-        return document_from_record(record, self.keys, where, fallback_id=fallback_id)
+        item = document_from_record(record, self.keys, where, fallback_id=fallback_id)
+        if isinstance(item, Failure) and item.error == "MissingKey" and not self._identity_fields.isdisjoint(record):
+            lists = self._record_lists(record)
+            if lists:
+                # An object with an id or URL is a record, not a wrapper: said, in case its list is what to read.
+                key = json.dumps(lists[0], ensure_ascii=False)
+                hint = (
+                    f"; its list {key} holds objects with a page or text, but an object with an id or URL of its"
+                    " own is read as one record: to read the list's objects as records,"
+                    f" jq -c '{_jq_path(lists[0])}[]' {path_text(self.path.name)} > records.jsonl"
+                )
+                item = msgspec.structs.replace(item, message=item.message + hint)
+        return item
 
+
+class _LineSplit(NamedTuple):
+    """A line read as several JSON values (``values``), or as the wrapper object it opens with (``wrapper``,
+    decoded; ``values`` holds its bytes) followed by what is no value."""
+
+    values: list[bytes]
+    wrapper: Any = None
+
+
+#: How the records of a decoded JSON value are found: given the value, its position, its default id and what it is.
+_ValueReader = Callable[[Any, str, str, str], Iterator[Item]]
 
 #: What msgspec raises for bytes it cannot read as JSON: malformed JSON, a string that is not UTF-8 (a
 #: ``UnicodeDecodeError``, not a ``DecodeError``), and arrays or objects nested past its depth limit (a
@@ -367,25 +481,39 @@ def _until_damaged(stream: IO[bytes]) -> Iterator[bytes]:
         yield chunk
 
 
-def _several_values(line: bytes) -> list[bytes] | None:
-    """The JSON values of a line that holds two or more objects or arrays one after another, each cut out whole
-    (``json_records``); None for a line that is anything else (one value, or text that is no value among them)."""
+#: What JSON takes for blanks between values.
+_JSON_BLANKS = b" \t\r\n"
+
+
+def _line_values(line: bytes) -> list[bytes | RecordProblem]:
+    """The JSON objects or arrays of a line that does not parse as one value, one after another, each cut out whole
+    (``json_records``), and a problem for what is no value among them; none for a line that opens with no object."""
     if not line.lstrip().startswith(b"{"):
-        return None
-    values = list(json_records([line], max_record_bytes=len(line)))
-    if len(values) < 2 or any(isinstance(value, RecordProblem) for value in values):
-        return None
-    return [value for value in values if isinstance(value, bytes)]
+        return []
+    return list(json_records([line], max_record_bytes=len(line)))
 
 
-def _ambiguous_wrapper(members: list[Member], position: str, name: str) -> Failure:
-    """The failure for a wrapper object with several lists of objects: which holds the records is not known."""
-    keys = ", ".join(json.dumps(member.key, ensure_ascii=False) for member in members)
-    first = members[0].key
-    path = f".{first}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", first) else f".[{json.dumps(first)}]"
+def _data_after_wrapper(line: bytes, wrapper: bytes, where: str) -> Failure:
+    """The failure for what follows the wrapper object a line opens with (``wrapper``, its bytes), which is no
+    JSON value: named by the byte of the line it starts at."""
+    rest = line.lstrip(_JSON_BLANKS)[len(wrapper) :]
+    at = len(line) - len(rest.lstrip(_JSON_BLANKS))
+    shown = rest.strip(_JSON_BLANKS)[:40].decode("utf-8", "replace")
+    return read_failure(f"data after the JSON object around the records, at byte {at:,} of the line: {shown!r}", where)
+
+
+def _jq_path(key: str) -> str:
+    """How jq names a member ``key`` of the top object: ``.articles``, or ``.["two words"]``."""
+    return f".{key}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) else f".[{json.dumps(key)}]"
+
+
+def _ambiguous_wrapper(keys: list[str], position: str, name: str) -> Failure:
+    """The failure for a wrapper object with several lists of records: which holds the records is not known."""
+    shown = ", ".join(json.dumps(key, ensure_ascii=False) for key in keys)
     message = (
-        f"the JSON object holds {len(members)} lists of objects ({keys}), so which one holds the records is not"
-        f" known: write the one to read as JSON Lines and clean that, e.g. jq -c '{path}[]' {name} > records.jsonl"
+        f"the JSON object holds {len(keys)} lists of records ({shown}), so which one holds the records is not"
+        f" known: write the one to read as JSON Lines and clean that, e.g. jq -c '{_jq_path(keys[0])}[]' {name}"
+        " > records.jsonl"
     )
     return Failure(stage="read", error="AmbiguousRecordList", message=message, position=position)
 
@@ -825,6 +953,15 @@ class WarcReader:
             # one before (a repeated header field): resumed there, it is read; skipped, it was lost. The records
             # at ``offset`` must have been read whole for that (``end`` past it): otherwise it is the one in doubt.
             resume = next_record_start(fd, end if end > offset else end + 1)
+            inner = record_inside(fd, offset, end) if end > offset and resume != end else None
+            if inner is not None:
+                message = (
+                    f"WARC is corrupt at offset {end}: {exc}; the record at offset {offset} runs there by its"
+                    f" Content-Length, over the header of a record at offset {inner} (a length too long?)"
+                    f"{_resumed(inner)}"
+                )
+                yield read_failure(message, f"{position}@{end}")
+                return inner
             if resume != end or end <= offset:
                 yield read_failure(f"WARC is corrupt at offset {end}: {exc}{_resumed(resume)}", f"{position}@{end}")
             elif not reported:  # the record at ``offset`` (not a page, or one read whole) was misread: said once
@@ -955,16 +1092,16 @@ class WarcReader:
             headers = {"Content-Type": declared} if declared else {}
             content_type = declared.strip().lower()
         is_text = kind != WarcRecordType.response and content_type.split(";")[0].strip() in _TEXT_DUMP_TYPES
-        if content_type and not is_text and not content_type.startswith(HTML_CONTENT_TYPES):
-            media_type = _MEDIA_TYPE.fullmatch(content_type)
-            if (media_type and media_type[1] in _TOP_LEVEL_TYPES) or record.content_length > self.max_document_bytes:
-                return None
-            # no media type ("text/ht@\xaf…", "tex|/html"): a byte of the head damaged, which its digest tells;
-            # passed over as a type that is no page, the page was dropped unsaid
-            damage = _digest_mismatch(record, record.reader.read(), place)
-            return None if damage is None else read_failure(damage, where, source_id=record_id, url=url)
+        # A type of neither a page nor a text dump: one known to be no page (an image, a script, a feed) is passed
+        # over unread; any other (a byte of "text/html" damaged into "text/htmm" or "tex|/html", a server's own
+        # "application/x-php") is sniffed as an untyped payload is: passed over, the page was dropped unsaid.
+        sniffed = bool(content_type) and not is_text and not content_type.startswith(HTML_CONTENT_TYPES)
+        if sniffed and _known_no_page(content_type):
+            return None
         limit = self.max_document_bytes
         if record.content_length > limit:
+            if sniffed and not looks_like_html(record.reader.read(_SNIFF_BYTES)):
+                return None
             message = f"WARC record of {record.content_length:,} bytes exceeds max_document_bytes={limit:,}"
             return read_failure(message, where, source_id=record_id, url=url)
         body = record.reader.read()
@@ -990,8 +1127,8 @@ class WarcReader:
                 body = page_bytes(body, headers, max_bytes=limit, url=url)
             except PayloadError as exc:
                 return read_failure(f"WARC record: {exc}", where, source_id=record_id, url=url)
-        if not content_type and not looks_like_html(body):
-            return None  # served without a type, as the fetcher sniffs it: not a page (an image, a script)
+        if (sniffed or not content_type) and not looks_like_html(body):
+            return None  # served without a type (or one of none known), as the fetcher sniffs it: not a page
         if kind == WarcRecordType.response:
             interstitial = _interstitial(body, headers, url)
             if interstitial is not None:
@@ -1146,12 +1283,52 @@ def _misread_length(record: Any, *, response: bool) -> str | None:
     )
 
 
-#: A media type as a Content-Type names it (RFC 9110 §8.3.1), in lower case, parameters aside.
-_MEDIA_TYPE = re.compile(r"([!#$%&'*+.^_`|~0-9a-z-]+)/[!#$%&'*+.^_`|~0-9a-z-]+[ \t]*(?:;.*)?", re.DOTALL)
-#: The registered top-level media types: a type of another is damaged ("tex|/html") or unusual (its digest tells).
-_TOP_LEVEL_TYPES = frozenset(
-    {"application", "audio", "example", "font", "haptics", "image", "message", "model", "multipart", "text", "video"}
+#: A media type as a Content-Type names it (RFC 9110 §8.3.1), in lower case, parameters aside: its top-level type,
+#: its subtype, and the subtype's structured syntax suffix (RFC 6838 §4.2.8: "+json", "+xml").
+_MEDIA_TYPE = re.compile(
+    r"([!#$%&'*^_`|~0-9a-z-]+)/([!#$%&'*+.^_`|~0-9a-z-]+?)(\+[!#$%&'*.^_`|~0-9a-z-]+)?[ \t]*(?:;.*)?", re.DOTALL
 )
+#: How much of a payload is sniffed for HTML when it is not read whole (``looks_like_html`` reads a kilobyte).
+_SNIFF_BYTES = 1024
+#: Top-level media types whose content is never a page.
+_NO_PAGE_TOP_LEVEL_TYPES = frozenset({"audio", "font", "haptics", "image", "message", "model", "multipart", "video"})
+#: Types of ``text`` and ``application`` that a crawl archives beside its pages, none of them a page: styles,
+#: scripts, data, feeds, documents and archives. (``text/plain`` and ``text/markdown`` are text dumps only when a
+#: resource or a conversion holds them: a response of either is a robots.txt, an ads.txt, a file served as it is.)
+_NO_PAGE_TYPES = frozenset(
+    {
+        "text/css", "text/javascript", "text/ecmascript", "text/x-javascript", "text/json", "text/x-json",
+        "text/csv", "text/tab-separated-values", "text/xml", "text/plain", "text/markdown", "text/x-markdown",
+        "text/calendar", "text/vcard", "text/vtt", "text/event-stream", "text/x-component", "text/cache-manifest",
+        "application/javascript", "application/x-javascript", "application/ecmascript", "application/json",
+        "application/x-ndjson", "application/xml", "application/pdf", "application/zip", "application/gzip",
+        "application/x-gzip", "application/x-tar", "application/x-bzip2", "application/x-7z-compressed",
+        "application/x-rar-compressed", "application/wasm", "application/x-shockwave-flash", "application/msword",
+        "application/rtf", "application/postscript", "application/ogg", "application/protobuf",
+        "application/x-protobuf", "application/grpc", "application/x-www-form-urlencoded", "application/dns-message",
+        "application/ocsp-response", "application/pkix-cert", "application/x-x509-ca-cert", "application/java-archive",
+        "application/x-bittorrent", "application/x-font-ttf", "application/x-font-woff", "application/font-woff",
+        "application/font-woff2", "application/vnd.ms-fontobject",
+    }
+)  # fmt: skip
+#: Structured syntax suffixes of types that are no page (``application/rss+xml``, ``application/ld+json``); an
+#: XHTML page, ``application/xhtml+xml``, is known as a page before these are looked at.
+_NO_PAGE_SUFFIXES = frozenset({"+json", "+xml", "+zip", "+gzip", "+cbor", "+zstd"})
+
+
+def _known_no_page(content_type: str) -> bool:
+    """Whether a Content-Type (lower case) names a type known to hold no page; False for one of no type known,
+    and for a value that is no media type ("tex|/html"): their payloads are sniffed."""
+    media_type = _MEDIA_TYPE.fullmatch(content_type)
+    if media_type is None:
+        return False
+    top, subtype, suffix = media_type.groups()
+    return (
+        top in _NO_PAGE_TOP_LEVEL_TYPES
+        or f"{top}/{subtype}{suffix or ''}" in _NO_PAGE_TYPES
+        or suffix in _NO_PAGE_SUFFIXES
+        or (top == "application" and subtype.startswith("vnd."))
+    )
 
 
 #: The record types of the WARC standard.

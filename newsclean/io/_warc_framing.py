@@ -92,6 +92,27 @@ def next_record_start(fd: int, after: int) -> int | None:
         position = begin + len(chunk) - 16  # a record line cut by the chunk's end is seen in the next one
 
 
+#: A WARC header's Content-Length line (field names in any case, as the standard has them).
+_CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+
+
+def record_inside(fd: int, start: int, end: int) -> int | None:
+    """The offset of a record that starts inside the record read from ``start`` to ``end`` and runs on past ``end``
+    by its own Content-Length, to where a record ends; or None. The record before it took its header into its block,
+    a Content-Length too long by just so much that it ended on the blank line after that header, where a record may
+    end: its page was then read as the next record's header, and lost. Looked for only when what follows ``end`` is
+    no record, so a record that holds a WARC of its own, whose records end inside it, is not taken apart."""
+    inner = next_record_start(fd, start + 1)
+    while inner is not None and inner < end:
+        body = block_start(fd, inner)
+        if body is not None and body >= end:
+            found = _CONTENT_LENGTH.search(os.pread(fd, body - inner, inner))
+            if found is not None and record_end(fd, body, int(found[1])) is not None:
+                return inner
+        inner = next_record_start(fd, inner + 1)
+    return None
+
+
 @dataclass(frozen=True)
 class GzipDamage:
     """Damage to a ``.warc.gz``: the gzip member (or the bytes where one should start) at compressed offset
