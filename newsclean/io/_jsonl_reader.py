@@ -1,0 +1,489 @@
+"""JSON Lines and JSON input (plain, ``.gz`` or ``.zst``): a record a line, a JSON array of records, objects
+written over several lines one after another, or a wrapper object's list of records, each record a document whose
+fields a ``KeyMap`` names."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+import msgspec
+
+from .._models import Failure
+from ._formats import MAX_DOCUMENT_BYTES
+from ._json_records import Member, ObjectLayout, RecordProblem, json_records, object_layout
+from ._keys import KeysArg, as_key_map, json_kind
+from ._line_ends import JsonLines
+from ._open import open_utf8
+from ._records import Item, document_from_record, path_text, read_failure
+
+#: How much of a JSON document whose records span lines is read at a time.
+JSON_CHUNK_BYTES = 1 << 20
+
+
+class JsonlReader:
+    """JSON Lines (plain, ``.gz`` or ``.zst``), one page or text per line, fields chosen by a ``KeyMap``.
+
+    A JSON array of records is read too: line by line when each record sits on a line of its own (Scrapy's
+    ``-o items.json``: ``[``, then one record a line, each but the last followed by a comma, then ``]``), and
+    record by record when records span several lines (``json.dump(..., indent=2)``), as are objects written over
+    several lines one after another, and the records of a wrapper object's one list of records
+    (``{"articles": [...]}``). Lines end with LF, CRLF or CR alone (``_line_ends``); a line of several objects
+    one after another gives a record each, numbered within the line (``dump.jsonl:3#2``). A line that is a wrapper
+    object gives its list's records (``dump.jsonl:3["articles"][0]``), and a line that is an array of objects its
+    elements (``dump.jsonl:3[0]``), a first line too when lines follow it.
+
+    ``max_line_bytes`` bounds the memory one line, or one record spread over lines, may take: a longer one is
+    skipped and rejected. ``name`` is what positions and default ids call the input (default: its path).
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        keys: KeysArg = None,
+        max_line_bytes: int = MAX_DOCUMENT_BYTES,
+        name: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.keys = as_key_map(keys)
+        self.max_line_bytes = max_line_bytes
+        self.name = name
+        self._label = path_text(name or self.path.name)  # default ids: the input's name and the line
+        self._decoder = msgspec.json.Decoder()
+        # The top-level fields a record's page or text comes from: an object without them may wrap the records,
+        # unless it has an id or URL of its own.
+        self._content_fields, _ = self.keys.columns()
+        self._identity_fields = self.keys.identity_fields()
+
+    def __iter__(self) -> Iterator[Item]:
+        position = path_text(self.name or str(self.path))
+        try:
+            stream = open_utf8(self.path)
+        except OSError as exc:
+            yield read_failure(exc, position)
+            return
+        line_number = 0
+        in_array: bool | None = None  # known from the first line with content
+        checked = False  # whether the first record stands on one line
+        with stream:
+            lines = JsonLines(stream)
+            try:
+                while True:
+                    line = lines.readline(self.max_line_bytes + 1)
+                    if not line:
+                        break
+                    line_number += 1
+                    where = f"{position}:{line_number}"
+                    if len(line) > self.max_line_bytes and not lines.ended(line):
+                        if in_array is None and line.lstrip().startswith(b"["):  # an array on one long line
+                            yield from self._spread_records(position)
+                            return
+                        while line and not lines.ended(line):  # skip the rest of the oversized line
+                            line = lines.readline(self.max_line_bytes)
+                        yield read_failure(f"line exceeds max_line_bytes={self.max_line_bytes:,}", where)
+                        continue
+                    if not line.strip():
+                        continue
+                    first = in_array is None
+                    if in_array is None:
+                        in_array = line.lstrip().startswith(b"[") and not self._array_line(line, lines.ended(line))
+                    value = _array_element(line, first=first) if in_array else line
+                    if value is None:
+                        continue
+                    if not checked:
+                        checked = True
+                        # A record spread over several lines opens with a brace alone on its line, and an array
+                        # written on one line (json.dump, pandas' to_json) holds several records on its first;
+                        # a wrapper object on one line holds them in a list member. Any other line that does not
+                        # parse is one bad record, rejected as such.
+                        if value.strip() == b"{" or (in_array and not self._one_value(value)):
+                            yield from self._spread_records(position)
+                            return
+                        if not in_array and self._may_wrap_records(value):
+                            layout = self._wrapper_layout(position)
+                            if layout is not None and self._wrapper_stands(value, layout, lines.ended(line)):
+                                yield from self._wrapper_items(position, layout)
+                                return
+                    if in_array:
+                        yield from self._items(value, where, f"{self._label}:{line_number}", "line", self._value_items)
+                    else:
+                        yield from self._line_items(value, where, f"{self._label}:{line_number}")
+            except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+                if line_number == 0:
+                    # Damage inside the first line, which a readline loses whole: a wrapper or an array on one line
+                    # is scanned a record at a time, which reads the records before the damage.
+                    yield from self._spread_records(position)
+                    return
+                yield read_failure(
+                    f"input is truncated or corrupt after line {line_number}: {exc}",
+                    f"{position}:{line_number + 1}",
+                )
+
+    def _spread_records(self, position: str) -> Iterator[Item]:
+        """The records of a JSON document whose records span lines, scanned one at a time, each within
+        ``max_line_bytes`` (``_json_records``): an array of them, objects one after another, or the one list of
+        objects of a wrapper object (``_wrapped_records``)."""
+        layout = self._wrapper_layout(position)
+        if layout is not None and not (isinstance(layout, ObjectLayout) and layout.followed):
+            yield from self._wrapper_items(position, layout)
+        else:  # (objects one after another, a wrapper among them read as any value is)
+            yield from self._records(position, 0, position, self._label)
+
+    def _wrapper_items(self, position: str, layout: ObjectLayout | Failure) -> Iterator[Item]:
+        """The items of a wrapper object with a list of records: the records of its one such list, or one failure
+        when it has several (which holds the records is not known) or cannot be read."""
+        if isinstance(layout, Failure):
+            yield layout
+            return
+        wrapped = [member for member in layout.members if member.lists_records]
+        if len(wrapped) == 1:
+            yield from self._wrapped_records(position, layout, wrapped[0])
+        else:
+            yield _ambiguous_wrapper([member.key for member in wrapped], position, path_text(self.path.name))
+
+    def _wrapper_layout(self, position: str) -> ObjectLayout | Failure | None:
+        """The members of the document when it is a wrapper object with a list of records (``object_layout``),
+        the failure to open it, or None."""
+        try:
+            with open_utf8(self.path) as stream:
+                layout = object_layout(
+                    _until_damaged(stream), record_keys=self._content_fields, identity_keys=self._identity_fields
+                )
+        except OSError as exc:
+            return read_failure(exc, position)
+        if layout is None or not any(member.lists_records for member in layout.members):
+            return None
+        return layout
+
+    def _wrapped_records(self, position: str, layout: ObjectLayout, member: Member) -> Iterator[Item]:
+        """The records of a wrapper object's one list of records (``{"status": "ok", "articles": [...]}``), each
+        named by the list's key and its index: ``dump.json["articles"][3]``."""
+        step = f"[{json.dumps(member.key, ensure_ascii=False)}]"
+        yield from self._records(position, member.start, f"{position}{step}", f"{self._label}{step}")
+        if layout.problem is not None and layout.problem_in != member.start:
+            # What is wrong lies outside the list read (cut short, or damaged, after it), where its reading sees none.
+            yield read_failure(layout.problem, position)
+
+    def _records(self, position: str, start: int, where: str, label: str) -> Iterator[Item]:
+        """The records ``json_records`` finds in the file from byte ``start``, positions and default ids numbered
+        by index after ``where`` and ``label``."""
+        try:
+            stream = open_utf8(self.path)
+        except OSError as exc:
+            yield read_failure(exc, position)
+            return
+        index = 0
+        with stream:
+            # read1: a read that fills its size over several reads of a damaged .gz loses what it had read
+            chunks = iter(lambda: stream.read1(JSON_CHUNK_BYTES), b"")
+            try:
+                for record in json_records(chunks, max_record_bytes=self.max_line_bytes, start=start):
+                    if isinstance(record, RecordProblem):
+                        yield read_failure(record.message, f"{where}[{index}]")
+                    else:
+                        # (a wrapper's records are records, each of them: never wrappers in turn)
+                        read = self._record_items if start else self._value_items
+                        yield from self._items(record, f"{where}[{index}]", f"{label}[{index}]", "element", read)
+                    index += 1
+            except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+                yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+
+    def _one_value(self, data: bytes) -> bool:
+        try:
+            self._decoder.decode(data)
+        except _NOT_JSON:
+            return False
+        return True
+
+    def _array_line(self, line: bytes, ended: bool) -> bool:
+        """Whether the first line, which opens with "[", is a JSON array whole on its line with lines after it: JSON
+        Lines whose first line is an array of records, not a JSON array (``json.dump(records, f)`` and a newline,
+        Scrapy's ``[`` alone, a record spread over lines). Read as an array, the lines after it were one failure."""
+        return ended and not self._nothing_after_first_line() and self._one_value(line)
+
+    def _may_wrap_records(self, line: bytes) -> bool:
+        """Whether the first line is a wrapper object (``_wrapped_lists``), or an object that does not parse
+        (damaged, cut short, or the first line of a wrapper written over several): its records are read as the
+        whole file's when it is the whole file (``_wrapper_layout``, ``_wrapper_stands``)."""
+        try:
+            record = self._decoder.decode(line)
+        except _NOT_JSON:
+            return line.lstrip().startswith(b"{")
+        return self._wrapped_lists(record) is not None
+
+    def _wrapped_lists(self, value: Any) -> list[str] | None:
+        """The keys of the lists of records of a wrapper object: an object with no page, text, id or URL field of
+        its own (``{"status": "ok", "articles": [...]}``) and a list of records; None for any other value. A
+        record's list of comments or links (objects with no page or text field) holds no records, and an object
+        with an id or URL is a record, whatever its lists hold: read as wrappers, their parts were articles."""
+        if not isinstance(value, dict):
+            return None
+        if not (self._content_fields.isdisjoint(value) and self._identity_fields.isdisjoint(value)):
+            return None
+        return self._record_lists(value) or None
+
+    def _record_lists(self, record: dict[str, Any]) -> list[str]:
+        """The keys of ``record``'s lists that hold records: an object among their elements has a page or text."""
+        return [
+            key
+            for key, value in record.items()
+            if isinstance(value, list)
+            and any(isinstance(element, dict) and not self._content_fields.isdisjoint(element) for element in value)
+        ]
+
+    def _wrapper_stands(self, line: bytes, layout: ObjectLayout | Failure, ended: bool) -> bool:
+        """Whether the wrapper ``layout`` found is what the file holds, its first line being ``line``. A bad first
+        line of JSON Lines is not the start of a wrapper that is never closed (``{"a": [`` would take every line
+        after it into its list) unless it is the file's only line: a wrapper written on one line and cut short.
+        A wrapper whose object closes at the end of the file is one, whatever its first line (damage in one of its
+        records, or a newline put in it, made every record a malformed line). A wrapper that more follows is one
+        only when its line is no JSON Lines' line (``_line_items``) either: a wrapper damaged after its list."""
+        if isinstance(layout, Failure) or layout.complete:
+            return True
+        if layout.followed and (self._one_value(line) or self._split_line(line) is not None):
+            return False
+        return not ended or self._nothing_after_first_line()
+
+    def _nothing_after_first_line(self) -> bool:
+        """Whether the file's first line is followed by blank lines alone (``{…}\\n``, as ``jq -c`` or an API's
+        answer saved with a newline ends): the line is then the whole document, which may be a wrapper object."""
+        try:
+            with open_utf8(self.path) as stream:
+                lines = JsonLines(stream)
+                first = lines.readline(self.max_line_bytes + 1)
+                while first and not lines.ended(first):
+                    first = lines.readline(self.max_line_bytes)
+                while line := lines.readline(self.max_line_bytes):
+                    if line.strip():
+                        return False
+        except (OSError, EOFError, ValueError):
+            return False
+        return True
+
+    def _line_items(self, line: bytes, where: str, fallback_id: str) -> Iterator[Item]:
+        """The line's records (``_line_value_items``); or, for a line that is several JSON values one after another
+        (``{…}{…}``, as a writer that forgot the newline joins them), each value's, numbered within the line:
+        ``dump.jsonl:3#1``, ``dump.jsonl:3#2``. A line that is a wrapper object and then what is no JSON value
+        gives the wrapper's records and a failure for the rest (its records, each whole, were lost with it); a line
+        that is anything else stays one malformed line (a record before a damaged byte may be cut short)."""
+        record = self._decoded(line, where, "line")
+        if not isinstance(record, Failure):
+            yield from self._line_value_items(record, where, fallback_id, "line")
+            return
+        split = self._split_line(line)
+        if split is None:
+            yield record
+        elif split.wrapper is None:
+            for number, value in enumerate(split.values, 1):
+                yield from self._items(
+                    value, f"{where}#{number}", f"{fallback_id}#{number}", "value", self._line_value_items
+                )
+        else:
+            yield from self._value_items(split.wrapper, where, fallback_id, "line")
+            yield _data_after_wrapper(line, split.values[0], where)
+
+    def _split_line(self, line: bytes) -> _LineSplit | None:
+        """How a line that does not parse as one value is read: as several JSON values, or as the wrapper object it
+        opens with and what is no value after it; None when it is one malformed line."""
+        values = _line_values(line)
+        whole = [value for value in values if isinstance(value, bytes)]
+        if len(values) > 1 and len(whole) == len(values):
+            return _LineSplit(whole)
+        if len(values) > 1 and isinstance(values[0], bytes):
+            wrapper = self._wrapper_value(values[0])
+            if wrapper is not None:
+                return _LineSplit([values[0]], wrapper)
+        return None
+
+    def _wrapper_value(self, data: bytes) -> Any:
+        """The wrapper object (``_wrapped_lists``) ``data`` is, decoded; else None."""
+        try:
+            value = self._decoder.decode(data)
+        except _NOT_JSON:
+            return None
+        return value if self._wrapped_lists(value) is not None else None
+
+    def _items(self, data: bytes, where: str, fallback_id: str, unit: str, read: _ValueReader) -> Iterator[Item]:
+        """The records ``read`` finds in the JSON value ``data``, or the failure to decode it."""
+        record = self._decoded(data, where, unit)
+        if isinstance(record, Failure):
+            yield record
+        else:
+            yield from read(record, where, fallback_id, unit)
+
+    def _record_items(self, value: Any, where: str, fallback_id: str, unit: str) -> Iterator[Item]:
+        """The one record a JSON value is (or the failure to read it as one)."""
+        yield self._from_record(value, where, fallback_id, unit)
+
+    def _line_value_items(self, value: Any, where: str, fallback_id: str, unit: str) -> Iterator[Item]:
+        """The records of a value of a line of JSON Lines: those of an array of objects, each in its place
+        (``dump.jsonl:3[0]``: a batch of records written as a line), else ``_value_items``'s. An array with no
+        object in it (``[]``, ``[1, 2]``) is no batch of records, and stays one failure."""
+        if isinstance(value, list) and any(isinstance(element, dict) for element in value):
+            for index, element in enumerate(value):
+                yield from self._value_items(element, f"{where}[{index}]", f"{fallback_id}[{index}]", "element")
+        else:
+            yield from self._value_items(value, where, fallback_id, unit)
+
+    def _value_items(self, value: Any, where: str, fallback_id: str, unit: str) -> Iterator[Item]:
+        """The records of a JSON value where a record stands: itself, or, for a wrapper object
+        (``_wrapped_lists``), its list's records named by the list's key and index (``dump.jsonl:3["articles"][0]``),
+        or one failure when it has several lists of records."""
+        lists = self._wrapped_lists(value)
+        if lists is None:
+            yield self._from_record(value, where, fallback_id, unit)
+        elif len(lists) > 1:
+            yield _ambiguous_wrapper(lists, where, path_text(self.path.name))
+        else:
+            step = f"[{json.dumps(lists[0], ensure_ascii=False)}]"
+            for index, element in enumerate(value[lists[0]]):
+                yield self._from_record(element, f"{where}{step}[{index}]", f"{fallback_id}{step}[{index}]", "element")
+
+    def _decoded(self, data: bytes, where: str, unit: str) -> Any:
+        """The JSON value of ``data``, or the ``Failure`` that says why it has none."""
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return read_failure(
+                f"{unit} is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})", where
+            )
+        try:
+            return self._decoder.decode(data)
+        except RecursionError:
+            return read_failure(f"{unit} nests JSON arrays or objects too deeply to be read", where)
+        except msgspec.DecodeError as exc:
+            record = _with_lone_surrogates(data) if "surrogate" in str(exc) else None
+            if record is None:
+                return read_failure(f"malformed JSON: {exc}", where)
+            return record
+
+    def _from_record(self, record: Any, where: str, fallback_id: str, unit: str) -> Item:
+        if not isinstance(record, dict):
+            return read_failure(f"{unit} is a JSON {json_kind(record)}, not an object", where)
+        item = document_from_record(record, self.keys, where, fallback_id=fallback_id)
+        if isinstance(item, Failure) and item.error == "MissingKey" and not self._identity_fields.isdisjoint(record):
+            lists = self._record_lists(record)
+            if lists:
+                # An object with an id or URL is a record, not a wrapper: said, in case its list is what to read.
+                key = json.dumps(lists[0], ensure_ascii=False)
+                hint = (
+                    f"; its list {key} holds objects with a page or text, but an object with an id or URL of its"
+                    " own is read as one record: to read the list's objects as records,"
+                    f" jq -c '{_jq_path(lists[0])}[]' {path_text(self.path.name)} > records.jsonl"
+                )
+                item = msgspec.structs.replace(item, message=item.message + hint)
+        return item
+
+
+class _LineSplit(NamedTuple):
+    """A line read as several JSON values (``values``), or as the wrapper object it opens with (``wrapper``,
+    decoded; ``values`` holds its bytes) followed by what is no value."""
+
+    values: list[bytes]
+    wrapper: Any = None
+
+
+#: How the records of a decoded JSON value are found: given the value, its position, its default id and what it is.
+_ValueReader = Callable[[Any, str, str, str], Iterator[Item]]
+
+#: What msgspec raises for bytes it cannot read as JSON: malformed JSON, a string that is not UTF-8 (a
+#: ``UnicodeDecodeError``, not a ``DecodeError``), and arrays or objects nested past its depth limit (a
+#: ``RecursionError``). Out of a check of the first line, either ended the reading of the whole file.
+_NOT_JSON = (msgspec.DecodeError, UnicodeDecodeError, RecursionError)
+
+
+def _until_damaged(stream: IO[bytes]) -> Iterator[bytes]:
+    """The chunks of ``stream`` up to damage to its compression, if any (truncated, corrupt): a wrapper's layout is
+    what comes before it (and reading its records says where it is); given up at it, a damaged .gz's records were
+    read as one bad line."""
+    while True:
+        try:
+            chunk = stream.read1(JSON_CHUNK_BYTES)  # type: ignore[attr-defined]
+        except (EOFError, ValueError, OSError):
+            return
+        if not chunk:
+            return
+        yield chunk
+
+
+#: What JSON takes for blanks between values.
+_JSON_BLANKS = b" \t\r\n"
+
+
+def _line_values(line: bytes) -> list[bytes | RecordProblem]:
+    """The JSON objects or arrays of a line that does not parse as one value, one after another, each cut out whole
+    (``json_records``), and a problem for what is no value among them; none for a line that opens with no object."""
+    if not line.lstrip().startswith(b"{"):
+        return []
+    return list(json_records([line], max_record_bytes=len(line)))
+
+
+def _data_after_wrapper(line: bytes, wrapper: bytes, where: str) -> Failure:
+    """The failure for what follows the wrapper object a line opens with (``wrapper``, its bytes), which is no
+    JSON value: named by the byte of the line it starts at."""
+    rest = line.lstrip(_JSON_BLANKS)[len(wrapper) :]
+    at = len(line) - len(rest.lstrip(_JSON_BLANKS))
+    shown = rest.strip(_JSON_BLANKS)[:40].decode("utf-8", "replace")
+    return read_failure(f"data after the JSON object around the records, at byte {at:,} of the line: {shown!r}", where)
+
+
+def _jq_path(key: str) -> str:
+    """How jq names a member ``key`` of the top object: ``.articles``, or ``.["two words"]``."""
+    return f".{key}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) else f".[{json.dumps(key)}]"
+
+
+def _ambiguous_wrapper(keys: list[str], position: str, name: str) -> Failure:
+    """The failure for a wrapper object with several lists of records: which holds the records is not known."""
+    shown = ", ".join(json.dumps(key, ensure_ascii=False) for key in keys)
+    message = (
+        f"the JSON object holds {len(keys)} lists of records ({shown}), so which one holds the records is not"
+        f" known: write the one to read as JSON Lines and clean that, e.g. jq -c '{_jq_path(keys[0])}[]' {name}"
+        " > records.jsonl"
+    )
+    return Failure(stage="read", error="AmbiguousRecordList", message=message, position=position)
+
+
+def _with_lone_surrogates(data: bytes) -> Any:
+    """A JSON value whose strings hold an escaped lone surrogate (``"\\ud83d"``: half an emoji, cut off by
+    JavaScript's ``substring`` and written so by ``JSON.stringify``, as a headless-browser crawler's dump has them),
+    each such surrogate read as U+FFFD; None when it is not JSON all the same. msgspec refuses the whole record for
+    one, so a page was rejected as malformed JSON for a character of its description."""
+    try:
+        value = json.loads(data, parse_constant=_no_constant)
+        return _without_surrogates(value)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity, which msgspec refuses too
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(key): _without_surrogates(item) for key, item in value.items()}
+    return value
+
+
+def _array_element(line: bytes, *, first: bool) -> bytes | None:
+    """One record's line of a JSON array written a record a line: without the array's brackets and the comma after
+    it; None for a line of brackets only."""
+    value = line.strip()
+    if first:
+        value = value[1:].lstrip()
+    if value.endswith(b","):
+        value = value[:-1].rstrip()
+    if value.endswith(b"]") and (value == b"]" or value[:-1].rstrip().endswith(b"}")):
+        value = value[:-1].rstrip()
+    return value or None
