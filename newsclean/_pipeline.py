@@ -183,7 +183,7 @@ class Pipeline:
         check_size(len(html), self.limits, url=url)
         try:
             with deadline(self.limits.timeout, url=url) as progress:
-                return self._clean_markup(
+                article = self._clean_markup(
                     html,
                     url=url,
                     header_text=header_text,
@@ -191,6 +191,7 @@ class Pipeline:
                     fetched_at=fetched_at,
                     progress=progress,
                 )
+            return self._delivered(article)
         finally:
             forget_page_strings()
 
@@ -350,7 +351,7 @@ class Pipeline:
         try:
             with deadline(self.limits.timeout, url=url) as progress:
                 if looks_like_html_dump(text) and not looks_like_markdown(text):  # a record's "content" in HTML, say
-                    return self._clean_markup(
+                    article = self._clean_markup(
                         text,
                         url=url,
                         header_text=None,
@@ -361,15 +362,17 @@ class Pipeline:
                         progress=progress,
                         read_from=read_from,
                     )
-                return self._clean_dump(
-                    text,
-                    url=url,
-                    title=title,
-                    source_id=source_id,
-                    fetched_at=fetched_at,
-                    progress=progress,
-                    read_from=read_from,
-                )
+                else:
+                    article = self._clean_dump(
+                        text,
+                        url=url,
+                        title=title,
+                        source_id=source_id,
+                        fetched_at=fetched_at,
+                        progress=progress,
+                        read_from=read_from,
+                    )
+            return self._delivered(article)
         finally:
             forget_page_strings()
 
@@ -535,9 +538,14 @@ class Pipeline:
             encoding_source=encoding_source,
         )
         self._tick("normalize", started)
+        return article
+
+    def _delivered(self, article: Article) -> Article:
+        """A finished article counted, and refused when it has no text and content is required: once its deadline
+        is withdrawn, so that no alarm lands between the count and the return."""
         self._count(article)
-        if status == "no_content" and self.require_content:
-            raise NoContentError("no article text found", url=url, stage="extract")
+        if article.status == "no_content" and self.require_content:
+            raise NoContentError("no article text found", url=article.url, stage="extract")
         return article
 
     # -- documents in bulk ------------------------------------------------------------------------------------
