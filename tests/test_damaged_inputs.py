@@ -13,6 +13,7 @@ from typing import Any
 
 import msgspec
 import pytest
+from _warc import warc_record
 from click.testing import CliRunner
 
 from newsclean import Document, Failure
@@ -115,14 +116,8 @@ def test_a_truncated_gzip_dump_on_standard_input_loses_no_line(tmp_path: Path) -
 
 def _warc_record(number: int, block: bytes, *, declared: int | None = None) -> bytes:
     """One uncompressed WARC response record holding ``block``, its Content-Length ``declared`` if given."""
-    head = (
-        "WARC/1.0\r\nWARC-Type: response\r\n"
-        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{number:012d}>\r\n"
-        f"WARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: https://news.example/{number}\r\n"
-        "Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(block) if declared is None else declared}\r\n\r\n"
-    )
-    return head.encode() + block + b"\r\n\r\n"
+    record_id = f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>"
+    return warc_record(block, uri=f"https://news.example/{number}", record_id=record_id, declared_length=declared)
 
 
 def _http(page: bytes = ARTICLE, *, content_length: int | None = None) -> bytes:

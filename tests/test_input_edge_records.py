@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _warc import warc_record
 
 from newsclean import clean_html
 from newsclean._models import Failure
@@ -271,15 +271,6 @@ def test_a_line_that_holds_a_list_of_no_records_is_not_taken_for_a_wrapper(tmp_p
 # --- WARC records of unusual types ---------------------------------------------------------------------------------
 
 
-def _warc_record(block: bytes, *, kind: str, content_type: str | None, uri: str = "http://example.com/a") -> bytes:
-    typed = f"Content-Type: {content_type}\r\n" if content_type else ""
-    head = (
-        f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
-        f"WARC-Date: 2024-01-02T03:04:05Z\r\nWARC-Target-URI: {uri}\r\n{typed}Content-Length: {len(block)}\r\n\r\n"
-    )
-    return head.encode() + block + b"\r\n\r\n"
-
-
 def _read_warc(tmp_path: Path, record: bytes) -> list[Document | Failure]:
     path = tmp_path / "crawl.warc"
     path.write_bytes(record)
@@ -289,7 +280,7 @@ def _read_warc(tmp_path: Path, record: bytes) -> list[Document | Failure]:
 @pytest.mark.parametrize("media_type", ["text/markdown", "text/markdown; charset=utf-8", "text/x-markdown"])
 def test_a_markdown_resource_is_read_as_a_text_dump(tmp_path: Path, media_type: str) -> None:
     markdown = "# Storm makes landfall\n\nThe storm made landfall on Tuesday morning, café owners said.\n"
-    record = _warc_record(markdown.encode(), kind="resource", content_type=media_type)
+    record = warc_record(markdown.encode(), kind="resource", content_type=media_type)
     [item] = _read_warc(tmp_path, record)
     assert isinstance(item, Document) and item.html is None and item.text == markdown
     assert item.url == "http://example.com/a"
@@ -297,7 +288,7 @@ def test_a_markdown_resource_is_read_as_a_text_dump(tmp_path: Path, media_type: 
 
 def test_a_conversion_typed_html_is_read_as_a_page(tmp_path: Path) -> None:
     page = PAGE.format(title="Converted").encode()
-    [item] = _read_warc(tmp_path, _warc_record(page, kind="conversion", content_type="text/html; charset=utf-8"))
+    [item] = _read_warc(tmp_path, warc_record(page, kind="conversion", content_type="text/html; charset=utf-8"))
     assert isinstance(item, Document) and item.html == page and item.url == "http://example.com/a"
 
 
@@ -317,7 +308,7 @@ def test_untyped_utf16_html_with_a_bom_is_read_as_a_page(
     # Sniffed as bytes, "<\x00h\x00t\x00m\x00l\x00" did not start as HTML: the page was dropped without a word.
     page = "\ufeff" + PAGE.format(title="Sixteen bits: café")
     body = page.encode(codec)
-    [item] = _read_warc(tmp_path, _warc_record(http_head + body, kind=kind, content_type=content_type))
+    [item] = _read_warc(tmp_path, warc_record(http_head + body, kind=kind, content_type=content_type))
     assert isinstance(item, Document) and item.html == body
     article = clean_html(item.html, url=item.url, headers=item.headers)
     assert article.title == "Sixteen bits: café"
@@ -326,7 +317,7 @@ def test_untyped_utf16_html_with_a_bom_is_read_as_a_page(
 def test_an_untyped_record_that_is_no_html_is_still_no_page(tmp_path: Path) -> None:
     # The BOM is read through, not taken for HTML on its own.
     body = "\ufeff{not: a page}".encode("utf-16-le")
-    assert _read_warc(tmp_path, _warc_record(body, kind="resource", content_type=None)) == []
+    assert _read_warc(tmp_path, warc_record(body, kind="resource", content_type=None)) == []
 
 
 def test_a_wrapper_on_one_line_cut_short_gives_its_records_and_says_it_is_truncated(tmp_path: Path) -> None:

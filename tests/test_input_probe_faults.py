@@ -8,12 +8,12 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _warc import warc_record
 from click.testing import CliRunner
 
 from newsclean._models import Failure
@@ -187,15 +187,6 @@ def test_closed_standard_input_is_a_read_failure_not_a_traceback(extra: list[str
 # --- WARC ----------------------------------------------------------------------------------------------------------
 
 
-def _warc_record(block: bytes, *, uri: str = "http://example.com/a", kind: str = "response") -> bytes:
-    head = (
-        f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
-        f"WARC-Date: 2024-01-02T03:04:05Z\r\nWARC-Target-URI: {uri}\r\n"
-        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(block)}\r\n\r\n"
-    )
-    return head.encode() + block + b"\r\n\r\n"
-
-
 def _http(body: bytes, *, status: str = "200 OK", headers: str = "") -> bytes:
     return f"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n".encode() + body
 
@@ -203,7 +194,7 @@ def _http(body: bytes, *, status: str = "200 OK", headers: str = "") -> bytes:
 @pytest.mark.parametrize("compressed", [False, True])
 def test_a_target_uri_in_angle_brackets_is_the_url(tmp_path: Path, compressed: bool) -> None:
     # The brackets were kept: the article's url was "<http://…>".
-    record = _warc_record(_http(PAGE.format(title="Bracketed").encode()), uri="<http://example.com/news/1>")
+    record = warc_record(_http(PAGE.format(title="Bracketed").encode()), uri="<http://example.com/news/1>")
     path = tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc")
     path.write_bytes(gzip.compress(record) if compressed else record)
     [item] = list(read_inputs([str(path)]))
@@ -217,7 +208,7 @@ def test_a_partial_content_response_is_a_read_failure_not_half_an_article(tmp_pa
     whole = _http(page, status="206 Partial Content", headers=f"Content-Range: bytes 0-{len(page) - 1}/{len(page)}\r\n")
     path = tmp_path / "crawl.warc"
     path.write_bytes(
-        _warc_record(part, uri="http://example.com/part") + _warc_record(whole, uri="http://example.com/all")
+        warc_record(part, uri="http://example.com/part") + warc_record(whole, uri="http://example.com/all")
     )
     failure, document = list(read_inputs([str(path)]))
     assert isinstance(failure, Failure) and failure.url == "http://example.com/part"
@@ -254,7 +245,7 @@ def test_a_zstd_warc_is_refused_as_such_not_as_a_wrong_content_length(tmp_path: 
     import zstandard
 
     # Its compressed bytes were checked as WARC framing: "Content-Length does not end it", and the page lost.
-    record = _warc_record(_http(PAGE.format(title="Zstd").encode()))
+    record = warc_record(_http(PAGE.format(title="Zstd").encode()))
     path = tmp_path / "crawl.warc.zst"
     path.write_bytes(zstandard.ZstdCompressor().compress(record))
     [item] = list(read_inputs([str(path)]))
@@ -284,7 +275,7 @@ def test_a_gzip_transfer_coding_is_undone_as_a_content_coding_is(tmp_path: Path)
     body = gzip.compress(PAGE.format(title="Transfer coded").encode())
     chunked = b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n"
     path = tmp_path / "crawl.warc"
-    path.write_bytes(_warc_record(_http(chunked, headers="Transfer-Encoding: gzip, chunked\r\n")))
+    path.write_bytes(warc_record(_http(chunked, headers="Transfer-Encoding: gzip, chunked\r\n")))
     [item] = list(read_inputs([str(path)]))
     assert isinstance(item, Document) and isinstance(item.html, bytes)
     assert item.html.startswith(b"<html><head><title>Transfer coded</title>")
@@ -293,9 +284,9 @@ def test_a_gzip_transfer_coding_is_undone_as_a_content_coding_is(tmp_path: Path)
 def test_a_record_with_lower_case_field_names_is_one_failure_and_the_next_is_read(tmp_path: Path) -> None:
     # FastWARC matches "WARC-Type" and "Content-Length" by exact case: the record was passed over unsaid, and the
     # page after it reported as "corrupt" at the wrong offset, and lost.
-    odd = _warc_record(_http(PAGE.format(title="Odd").encode()), uri="http://example.com/odd")
+    odd = warc_record(_http(PAGE.format(title="Odd").encode()), uri="http://example.com/odd")
     odd = odd.replace(b"WARC-Type:", b"warc-type:").replace(b"Content-Length:", b"content-length:", 1)
-    good = _warc_record(_http(PAGE.format(title="Good").encode()), uri="http://example.com/good")
+    good = warc_record(_http(PAGE.format(title="Good").encode()), uri="http://example.com/good")
     path = tmp_path / "crawl.warc"
     path.write_bytes(odd + good)
     failure, document = list(read_inputs([str(path)]))

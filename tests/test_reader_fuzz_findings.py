@@ -3,15 +3,14 @@ records around it are still read."""
 
 from __future__ import annotations
 
-import base64
 import gzip
-import hashlib
 import io
 import json
 import re
 from pathlib import Path
 
 import pytest
+from _warc import warc_record
 
 from newsclean._models import Failure
 from newsclean._pipeline import Document
@@ -35,13 +34,10 @@ def _line(record_id: str) -> bytes:
 def _warc_record(
     record_id: str, block: bytes, *, content_type: str = "text/html", record_type: str = "resource"
 ) -> bytes:
-    digest = base64.b32encode(hashlib.sha1(block).digest()).decode()
-    head = (
-        f"WARC/1.0\r\nWARC-Type: {record_type}\r\nWARC-Record-ID: {record_id}\r\nWARC-Date: 2024-06-01T12:00:00Z\r\n"
-        f"WARC-Target-URI: https://news.example/{record_id[10:-1]}\r\nContent-Type: {content_type}\r\n"
-        f"WARC-Block-Digest: sha1:{digest}\r\nContent-Length: {len(block)}\r\n\r\n"
+    uri = f"https://news.example/{record_id[10:-1]}"
+    return warc_record(
+        block, kind=record_type, content_type=content_type, uri=uri, record_id=record_id, digest_of=block
     )
-    return head.encode() + block + b"\r\n\r\n"
 
 
 def _response(record_id: str, page: str = PAGE, *, served_as: str = "text/html; charset=utf-8") -> bytes:

@@ -5,13 +5,12 @@ Each was a record lost (with a failure, or without one) or misread."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _warc import warc_record
 
 from newsclean._models import Failure
 from newsclean._pipeline import Document
@@ -231,18 +230,6 @@ def test_an_array_whose_first_record_shares_the_bracket_line_is_read_as_before(t
 # --- a WARC record whose type was damaged into another plausible one ----------------------------------------------
 
 
-def _warc_record(block: bytes, *, kind: str, content_type: str, digest_of: bytes | None = None) -> bytes:
-    digest = ""
-    if digest_of is not None:
-        digest = f"WARC-Block-Digest: sha1:{base64.b32encode(hashlib.sha1(digest_of).digest()).decode()}\r\n"
-    head = (
-        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{kind}-{len(block)}>\r\n"
-        f"WARC-Date: 2024-06-01T12:00:00Z\r\nWARC-Target-URI: http://example.com/a\r\nContent-Type: {content_type}\r\n"
-        f"{digest}Content-Length: {len(block)}\r\n\r\n"
-    )
-    return head.encode() + block + b"\r\n\r\n"
-
-
 def _http(body: bytes, served_as: str) -> bytes:
     return f"HTTP/1.1 200 OK\r\nContent-Type: {served_as}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
 
@@ -259,13 +246,13 @@ HTML = PAGE.format(title="Typed wrong").encode()
 @pytest.mark.parametrize("content_type", ["text/htmm", "text/htmm; charset=utf-8", "text/x-html", "application/x-php"])
 def test_a_resource_of_an_unknown_type_that_starts_as_html_is_a_page(tmp_path: Path, content_type: str) -> None:
     # "text/htmm" was taken for a type that is no page: the record was passed over without a word.
-    [item] = _read_warc(tmp_path, _warc_record(HTML, kind="resource", content_type=content_type))
+    [item] = _read_warc(tmp_path, warc_record(HTML, kind="resource", content_type=content_type))
     assert isinstance(item, Document) and item.html == HTML and item.url == "http://example.com/a"
 
 
 def test_a_response_served_as_an_unknown_type_that_starts_as_html_is_a_page(tmp_path: Path) -> None:
     block = _http(HTML, "text/htmm; charset=utf-8")
-    [item] = _read_warc(tmp_path, _warc_record(block, kind="response", content_type="application/http"))
+    [item] = _read_warc(tmp_path, warc_record(block, kind="response", content_type="application/http"))
     assert isinstance(item, Document) and item.html == HTML
     assert item.headers is not None and item.headers["Content-Type"] == "text/htmm; charset=utf-8"
 
@@ -273,7 +260,7 @@ def test_a_response_served_as_an_unknown_type_that_starts_as_html_is_a_page(tmp_
 def test_a_response_whose_type_was_damaged_under_its_digest_is_a_failure(tmp_path: Path) -> None:
     # The digest was taken over the block before its "text/html" lost a byte: the record is damaged, and says so.
     block = _http(HTML, "text/htmm; charset=utf-8")
-    record = _warc_record(block, kind="response", content_type="application/http",
+    record = warc_record(block, kind="response", content_type="application/http",
                           digest_of=_http(HTML, "text/html; charset=utf-8"))  # fmt: skip
     [item] = _read_warc(tmp_path, record)
     assert isinstance(item, Failure) and "digest" in item.message
@@ -298,8 +285,8 @@ def test_a_record_of_a_known_type_that_is_no_page_is_passed_over_unread(tmp_path
     # Even when its bytes open as HTML would: a known type is taken at its word, and not read to be sniffed.
     body = b"<!-- generated --><html><p>not a page</p></html>"
     records = [
-        _warc_record(body, kind="resource", content_type=content_type),
-        _warc_record(_http(body, content_type), kind="response", content_type="application/http"),
+        warc_record(body, kind="resource", content_type=content_type),
+        warc_record(_http(body, content_type), kind="response", content_type="application/http"),
     ]
     assert _read_warc(tmp_path, *records) == []
 
@@ -307,8 +294,8 @@ def test_a_record_of_a_known_type_that_is_no_page_is_passed_over_unread(tmp_path
 def test_a_record_of_an_unknown_type_that_is_no_html_is_passed_over(tmp_path: Path) -> None:
     body = b"\x00\x01binary payload of some format"
     records = [
-        _warc_record(body, kind="resource", content_type="application/x-unheard-of"),
-        _warc_record(_http(body, "text/htmm"), kind="response", content_type="application/http"),
+        warc_record(body, kind="resource", content_type="application/x-unheard-of"),
+        warc_record(_http(body, "text/htmm"), kind="response", content_type="application/http"),
     ]
     assert _read_warc(tmp_path, *records) == []
 
@@ -372,15 +359,17 @@ def test_a_json_feed_is_still_read_as_a_wrapper_of_its_items(tmp_path: Path) -> 
 
 
 def _resource(number: int, *, digest: bool) -> tuple[bytes, bytes]:
+    """A resource record's header and block, apart."""
     block = PAGE.format(title=f"Story {number}").encode()
-    digested = f"WARC-Block-Digest: sha1:{base64.b32encode(hashlib.sha1(block).digest()).decode()}\r\n" * digest
-    head = (
-        f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:r{number}>\r\n"
-        f"WARC-Date: 2024-06-01T12:00:00Z\r\nWARC-Target-URI: http://example.com/{number}\r\n"
-        f"Content-Type: text/html\r\n{digested}"
-        f"Content-Length: {len(block)}\r\n\r\n"
+    record = warc_record(
+        block,
+        kind="resource",
+        content_type="text/html",
+        uri=f"http://example.com/{number}",
+        record_id=f"<urn:uuid:r{number}>",
+        digest_of=block if digest else None,
     )
-    return head.encode(), block
+    return record[: -len(block) - 4], block
 
 
 @pytest.mark.parametrize("digest", [True, False], ids=["with a digest", "without one"])

@@ -131,7 +131,7 @@ class JsonlReader:
         if layout is not None and not (isinstance(layout, ObjectLayout) and layout.followed):
             yield from self._wrapper_items(position, layout)
         else:  # (objects one after another, a wrapper among them read as any value is)
-            yield from self._records(position, 0, position, self._label)
+            yield from self._records(position, 0, position, self._label, self._value_items)
 
     def _wrapper_items(self, position: str, layout: ObjectLayout | Failure) -> Iterator[Item]:
         """The items of a wrapper object with a list of records: the records of its one such list, or one failure
@@ -163,14 +163,17 @@ class JsonlReader:
         """The records of a wrapper object's one list of records (``{"status": "ok", "articles": [...]}``), each
         named by the list's key and its index: ``dump.json["articles"][3]``."""
         step = f"[{json.dumps(member.key, ensure_ascii=False)}]"
-        yield from self._records(position, member.start, f"{position}{step}", f"{self._label}{step}")
+        # (a wrapper's records are records, each of them: never wrappers in turn)
+        yield from self._records(
+            position, member.start, f"{position}{step}", f"{self._label}{step}", self._record_items
+        )
         if layout.problem is not None and layout.problem_in != member.start:
             # What is wrong lies outside the list read (cut short, or damaged, after it), where its reading sees none.
             yield read_failure(layout.problem, position)
 
-    def _records(self, position: str, start: int, where: str, label: str) -> Iterator[Item]:
-        """The records ``json_records`` finds in the file from byte ``start``, positions and default ids numbered
-        by index after ``where`` and ``label``."""
+    def _records(self, position: str, start: int, where: str, label: str, read: _ValueReader) -> Iterator[Item]:
+        """The records ``read`` finds in each value ``json_records`` finds in the file from byte ``start``, positions
+        and default ids numbered by index after ``where`` and ``label``."""
         try:
             stream = open_utf8(self.path)
         except OSError as exc:
@@ -185,8 +188,6 @@ class JsonlReader:
                     if isinstance(record, RecordProblem):
                         yield read_failure(record.message, f"{where}[{index}]")
                     else:
-                        # (a wrapper's records are records, each of them: never wrappers in turn)
-                        read = self._record_items if start else self._value_items
                         yield from self._items(record, f"{where}[{index}]", f"{label}[{index}]", "element", read)
                     index += 1
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
