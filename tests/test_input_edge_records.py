@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _records import PAGE, shown, story_line, story_record
 from _warc import warc_record
 
 from newsclean import clean_html
@@ -17,44 +18,24 @@ from newsclean._pipeline import Document
 from newsclean.batch import BatchConfig, run_batch
 from newsclean.io import JsonlReader, read_inputs
 
-PAGE = (
-    "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-    "<p>The storm made landfall on Tuesday morning, bringing heavy rain and strong winds to the coastal towns.</p>"
-    "<p>Officials said that thousands of homes were without power and that crews worked to restore it.</p>"
-    "</article></body></html>"
-)
-
-
-def _record(number: int) -> dict[str, Any]:
-    return {"id": f"r{number}", "url": f"http://example.com/{number}", "html": PAGE.format(title=f"Story {number}")}
-
-
-def _line(number: int) -> str:
-    return json.dumps(_record(number))
-
-
-def _shown(items: list[Document | Failure]) -> list[tuple[str, str | None, str | None]]:
-    return [(type(item).__name__, item.source_id, item.position) for item in items]
-
-
 # --- JSON Lines ended by CR alone ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("compressed", [False, True])
 def test_lines_ended_by_cr_alone_are_records_of_their_own(tmp_path: Path, compressed: bool) -> None:
     # Read up to LF only, the whole file was one line: one "malformed JSON" failure, every record lost.
-    data = ("\r".join(_line(number) for number in range(3)) + "\r").encode()
+    data = ("\r".join(story_line(number) for number in range(3)) + "\r").encode()
     path = tmp_path / ("old-mac.jsonl.gz" if compressed else "old-mac.jsonl")
     path.write_bytes(gzip.compress(data) if compressed else data)
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [("Document", f"r{number}", f"{path}:{number + 1}") for number in range(3)]
+    assert shown(items) == [("Document", f"r{number}", f"{path}:{number + 1}") for number in range(3)]
 
 
 def test_cr_line_ends_count_blank_lines_and_a_last_line_without_an_end(tmp_path: Path) -> None:
     path = tmp_path / "old-mac.jsonl"
-    path.write_bytes(f"{_line(0)}\r\r{{broken\r{_line(3)}".encode())
+    path.write_bytes(f"{story_line(0)}\r\r{{broken\r{story_line(3)}".encode())
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f"{path}:1"),
         ("Failure", None, f"{path}:3"),
         ("Document", "r3", f"{path}:4"),
@@ -65,9 +46,9 @@ def test_cr_line_ends_count_blank_lines_and_a_last_line_without_an_end(tmp_path:
 def test_an_oversized_line_ended_by_cr_is_one_failure_and_the_next_line_is_read(tmp_path: Path) -> None:
     path = tmp_path / "old-mac.jsonl"
     long_line = json.dumps({"id": "long", "html": "x" * 5000})
-    path.write_bytes(f"{_line(0)}\r{long_line}\r{_line(2)}\r".encode())
+    path.write_bytes(f"{story_line(0)}\r{long_line}\r{story_line(2)}\r".encode())
     items = list(JsonlReader(path, max_line_bytes=2000))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f"{path}:1"),
         ("Failure", None, f"{path}:2"),
         ("Document", "r2", f"{path}:3"),
@@ -80,9 +61,9 @@ def test_a_raw_cr_inside_a_string_of_an_lf_file_does_not_split_its_lines(tmp_pat
     # after it are still those of the LF line ends, even when the first line holds the CR.
     broken = '{"id": "cr", "html": "<p>one\rtwo</p>"}'
     path = tmp_path / "dump.jsonl"
-    path.write_bytes(f"{broken}\n{_line(1)}\n{broken}\n{_line(3)}\n".encode())
+    path.write_bytes(f"{broken}\n{story_line(1)}\n{broken}\n{story_line(3)}\n".encode())
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Failure", None, f"{path}:1"),
         ("Document", "r1", f"{path}:2"),
         ("Failure", None, f"{path}:3"),
@@ -93,8 +74,8 @@ def test_a_raw_cr_inside_a_string_of_an_lf_file_does_not_split_its_lines(tmp_pat
 def test_crlf_and_lf_line_ends_are_read_as_before(tmp_path: Path) -> None:
     for name, end in (("crlf.jsonl", "\r\n"), ("lf.jsonl", "\n")):
         path = tmp_path / name
-        path.write_bytes("".join(_line(number) + end for number in range(2)).encode())
-        assert _shown(list(read_inputs([str(path)]))) == [
+        path.write_bytes("".join(story_line(number) + end for number in range(2)).encode())
+        assert shown(list(read_inputs([str(path)]))) == [
             ("Document", "r0", f"{path}:1"),
             ("Document", "r1", f"{path}:2"),
         ]
@@ -106,9 +87,9 @@ def test_crlf_and_lf_line_ends_are_read_as_before(tmp_path: Path) -> None:
 def test_two_objects_on_one_line_are_both_read_and_numbered_within_the_line(tmp_path: Path) -> None:
     # Both were lost as one "malformed JSON: trailing characters" failure.
     path = tmp_path / "joined.jsonl"
-    path.write_text(f"{_line(0)}{_line(1)}\n{_line(2)} {_line(3)}\n{_line(4)}\n")
+    path.write_text(f"{story_line(0)}{story_line(1)}\n{story_line(2)} {story_line(3)}\n{story_line(4)}\n")
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f"{path}:1#1"),
         ("Document", "r1", f"{path}:1#2"),
         ("Document", "r2", f"{path}:2#1"),
@@ -126,9 +107,9 @@ def test_values_of_a_line_without_ids_get_default_ids_of_their_own(tmp_path: Pat
 
 def test_a_bad_value_beside_a_good_one_is_a_failure_of_its_own(tmp_path: Path) -> None:
     path = tmp_path / "joined.jsonl"
-    path.write_text(f'{_line(0)}{{"html": nope}}\n{_line(2)}["a list"]\n')
+    path.write_text(f'{story_line(0)}{{"html": nope}}\n{story_line(2)}["a list"]\n')
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f"{path}:1#1"),
         ("Failure", None, f"{path}:1#2"),
         ("Document", "r2", f"{path}:2#1"),
@@ -146,9 +127,9 @@ def test_a_bad_value_beside_a_good_one_is_a_failure_of_its_own(tmp_path: Path) -
 def test_an_object_followed_by_what_is_no_value_stays_one_malformed_line(tmp_path: Path, tail: str) -> None:
     # Only a line that is wholly JSON values one after another is split: anything else is one bad line, as before.
     path = tmp_path / "dump.jsonl"
-    path.write_text(f"{_line(0)}{tail}\n{_line(1)}\n")
+    path.write_text(f"{story_line(0)}{tail}\n{story_line(1)}\n")
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [("Failure", None, f"{path}:1"), ("Document", "r1", f"{path}:2")]
+    assert shown(items) == [("Failure", None, f"{path}:1"), ("Document", "r1", f"{path}:2")]
     assert isinstance(items[0], Failure) and items[0].message.startswith("malformed JSON")
 
 
@@ -157,7 +138,7 @@ def test_a_resumed_run_over_lines_of_several_values_equals_the_uninterrupted_run
     # same order, with the same positions, on every read.
     no_page = json.dumps({"id": "no-page", "title": "a record without a page"})
     path = tmp_path / "joined.jsonl"
-    path.write_text("".join(f"{_line(2 * n)}{_line(2 * n + 1) if n != 2 else no_page}\n" for n in range(5)))
+    path.write_text("".join(f"{story_line(2 * n)}{story_line(2 * n + 1) if n != 2 else no_page}\n" for n in range(5)))
     config = BatchConfig(workers=0, checkpoint_every=1)
     reference = tmp_path / "reference" / "out.jsonl"
     reference.parent.mkdir()
@@ -193,9 +174,11 @@ def _wrapper(records: list[dict[str, Any]], **members: Any) -> dict[str, Any]:
 def test_the_one_list_of_objects_of_a_wrapper_object_is_read(tmp_path: Path, indent: int | None) -> None:
     # NewsAPI's and many export APIs' shape: the whole file was one MissingKey failure.
     path = tmp_path / "export.json"
-    path.write_text(json.dumps(_wrapper([_record(0), _record(1), {"id": "r2", "title": "no page"}]), indent=indent))
+    path.write_text(
+        json.dumps(_wrapper([story_record(0), story_record(1), {"id": "r2", "title": "no page"}]), indent=indent)
+    )
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f'{path}["articles"][0]'),
         ("Document", "r1", f'{path}["articles"][1]'),
         ("Failure", "r2", f'{path}["articles"][2]'),  # the records are read as any record is
@@ -215,7 +198,7 @@ def test_records_of_a_wrapper_without_ids_name_the_key_in_their_default_ids(tmp_
 def test_a_wrapper_larger_than_a_record_may_be_is_read_a_record_at_a_time(tmp_path: Path) -> None:
     # The wrapper is not held in memory: each record is bounded, as a record of a top-level array is.
     path = tmp_path / "export.json"
-    records = [_record(number) for number in range(20)]
+    records = [story_record(number) for number in range(20)]
     records[5] = {"id": "huge", "html": "x" * 5000}
     path.write_text(json.dumps(_wrapper(records), indent=2))
     assert path.stat().st_size > 2 * 2000
@@ -230,7 +213,7 @@ def test_a_wrapper_larger_than_a_record_may_be_is_read_a_record_at_a_time(tmp_pa
 
 def test_a_wrapper_cut_short_gives_its_records_and_says_it_is_truncated(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    text = json.dumps(_wrapper([_record(0), _record(1), _record(2)]), indent=2)
+    text = json.dumps(_wrapper([story_record(0), story_record(1), story_record(2)]), indent=2)
     path.write_text(text[: text.index('"r2"')])
     items = list(read_inputs([str(path)]))
     assert [item.source_id for item in items if isinstance(item, Document)] == ["r0", "r1"]
@@ -240,7 +223,7 @@ def test_a_wrapper_cut_short_gives_its_records_and_says_it_is_truncated(tmp_path
 def test_a_wrapper_with_two_lists_of_records_is_one_failure_naming_both(tmp_path: Path) -> None:
     # (A list of objects without a page or text, such as an API's errors, holds no records: it leaves no doubt.)
     path = tmp_path / "export.json"
-    path.write_text(json.dumps(_wrapper([_record(0)], related=[_record(1)], errors=[{"code": 1}]), indent=2))
+    path.write_text(json.dumps(_wrapper([story_record(0)], related=[story_record(1)], errors=[{"code": 1}]), indent=2))
     [failure] = list(read_inputs([str(path)]))
     assert isinstance(failure, Failure) and failure.error == "AmbiguousRecordList"
     assert failure.position == str(path)
@@ -250,7 +233,7 @@ def test_a_wrapper_with_two_lists_of_records_is_one_failure_naming_both(tmp_path
 
 
 def test_a_record_with_a_list_of_objects_beside_its_page_is_a_record_not_a_wrapper(tmp_path: Path) -> None:
-    record = {**_record(0), "links": [{"href": "http://example.com/x"}]}
+    record = {**story_record(0), "links": [{"href": "http://example.com/x"}]}
     for indent in (None, 2):
         path = tmp_path / f"record{indent}.json"
         path.write_text(json.dumps(record, indent=indent))
@@ -262,9 +245,9 @@ def test_a_line_that_holds_a_list_of_no_records_is_not_taken_for_a_wrapper(tmp_p
     # A line that is a wrapper gives its records (tests/test_reader_leftovers.py); a line without a page whose list
     # holds no records (comments, links) is a record without a page, a failure, as before.
     path = tmp_path / "dump.jsonl"
-    path.write_text(json.dumps({"comments": [{"user": "a", "note": "b"}]}) + "\n" + _line(1) + "\n")
+    path.write_text(json.dumps({"comments": [{"user": "a", "note": "b"}]}) + "\n" + story_line(1) + "\n")
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [("Failure", "dump.jsonl:1", f"{path}:1"), ("Document", "r1", f"{path}:2")]
+    assert shown(items) == [("Failure", "dump.jsonl:1", f"{path}:1"), ("Document", "r1", f"{path}:2")]
     assert isinstance(items[0], Failure) and items[0].error == "MissingKey"
 
 
@@ -322,10 +305,12 @@ def test_an_untyped_record_that_is_no_html_is_still_no_page(tmp_path: Path) -> N
 
 def test_a_wrapper_on_one_line_cut_short_gives_its_records_and_says_it_is_truncated(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    text = json.dumps(_wrapper([_record(0), _record(1)], meta={"page": 1, "next": "http://example.com/api?p=2"}))
+    text = json.dumps(
+        _wrapper([story_record(0), story_record(1)], meta={"page": 1, "next": "http://example.com/api?p=2"})
+    )
     path.write_text(text[: text.index('"next"')])  # cut after the list of records
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f'{path}["articles"][0]'),
         ("Document", "r1", f'{path}["articles"][1]'),
         ("Failure", None, str(path)),
@@ -335,9 +320,9 @@ def test_a_wrapper_on_one_line_cut_short_gives_its_records_and_says_it_is_trunca
 
 def test_a_broken_first_line_that_opens_a_list_does_not_take_the_lines_after_it(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
-    path.write_text('{"comments": [\n' + _line(1) + "\n" + _line(2) + "\n")
+    path.write_text('{"comments": [\n' + story_line(1) + "\n" + story_line(2) + "\n")
     items = list(read_inputs([str(path)]))
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Failure", None, f"{path}:1"),
         ("Document", "r1", f"{path}:2"),
         ("Document", "r2", f"{path}:3"),

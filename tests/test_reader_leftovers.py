@@ -10,37 +10,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _records import PAGE, shown, story_line, story_record
 from _warc import warc_record
 
 from newsclean._models import Failure
 from newsclean._pipeline import Document
 from newsclean.io import read_inputs
 
-PAGE = (
-    "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-    "<p>The storm made landfall on Tuesday morning, bringing heavy rain and strong winds to the coastal towns.</p>"
-    "</article></body></html>"
-)
-
-
-def _record(number: int) -> dict[str, Any]:
-    return {"id": f"r{number}", "url": f"http://example.com/{number}", "html": PAGE.format(title=f"Story {number}")}
-
-
-def _line(number: int) -> str:
-    return json.dumps(_record(number))
-
 
 def _wrapper(*numbers: int, **members: Any) -> str:
-    return json.dumps({"status": "ok", "articles": [_record(number) for number in numbers], **members})
+    return json.dumps({"status": "ok", "articles": [story_record(number) for number in numbers], **members})
 
 
 def _read(path: Path) -> list[Document | Failure]:
     return list(read_inputs([str(path)]))
-
-
-def _shown(items: list[Document | Failure]) -> list[tuple[str, str | None, str | None]]:
-    return [(type(item).__name__, item.source_id, item.position) for item in items]
 
 
 # --- a wrapper object on a line of JSON Lines -----------------------------------------------------------------------
@@ -49,8 +32,8 @@ def _shown(items: list[Document | Failure]) -> list[tuple[str, str | None, str |
 def test_a_one_line_wrapper_followed_by_a_line_of_records_gives_every_record(tmp_path: Path) -> None:
     # The wrapper was one MissingKey failure: its records were lost.
     path = tmp_path / "dump.jsonl"
-    path.write_text(f"{_wrapper(0, 1)}\n{_line(2)}\n")
-    assert _shown(_read(path)) == [
+    path.write_text(f"{_wrapper(0, 1)}\n{story_line(2)}\n")
+    assert shown(_read(path)) == [
         ("Document", "r0", f'{path}:1["articles"][0]'),
         ("Document", "r1", f'{path}:1["articles"][1]'),
         ("Document", "r2", f"{path}:2"),
@@ -63,7 +46,7 @@ def test_a_one_line_wrapper_followed_by_a_line_that_is_no_json_gives_its_records
     path = tmp_path / "export.json"
     path.write_text(f'{_wrapper(0, 1)}\n"next": null}}\n')
     items = _read(path)
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f'{path}:1["articles"][0]'),
         ("Document", "r1", f'{path}:1["articles"][1]'),
         ("Failure", None, f"{path}:2"),
@@ -80,9 +63,9 @@ def test_a_one_line_wrapper_followed_by_bytes_on_its_line_gives_its_records_and_
     # The whole line was one malformed-JSON failure: the wrapper's records, each whole, were lost with it.
     path = tmp_path / "export.json"
     wrapper = _wrapper(0, 1)
-    path.write_text(f"{wrapper}{tail}\n{_line(2)}\n")
+    path.write_text(f"{wrapper}{tail}\n{story_line(2)}\n")
     items = _read(path)
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f'{path}:1["articles"][0]'),
         ("Document", "r1", f'{path}:1["articles"][1]'),
         ("Failure", None, f"{path}:1"),
@@ -99,7 +82,7 @@ def test_a_wrapper_alone_on_its_line_with_bytes_after_it_says_so(tmp_path: Path)
     # The fuzz probe's case: a one-line wrapper file whose end was damaged.
     path = tmp_path / "export.json"
     path.write_text(_wrapper(0, 1, next=None) + "}\n")
-    assert _shown(_read(path)) == [
+    assert shown(_read(path)) == [
         ("Document", "r0", f'{path}:1["articles"][0]'),
         ("Document", "r1", f'{path}:1["articles"][1]'),
         ("Failure", None, f"{path}:1"),
@@ -108,8 +91,8 @@ def test_a_wrapper_alone_on_its_line_with_bytes_after_it_says_so(tmp_path: Path)
 
 def test_a_wrapper_and_a_record_on_one_line_are_both_read(tmp_path: Path) -> None:
     path = tmp_path / "joined.jsonl"
-    path.write_text(f"{_wrapper(0, 1)}{_line(2)}\n")
-    assert _shown(_read(path)) == [
+    path.write_text(f"{_wrapper(0, 1)}{story_line(2)}\n")
+    assert shown(_read(path)) == [
         ("Document", "r0", f'{path}:1#1["articles"][0]'),
         ("Document", "r1", f'{path}:1#1["articles"][1]'),
         ("Document", "r2", f"{path}:1#2"),
@@ -125,9 +108,9 @@ def test_lines_that_are_each_a_wrapper_give_every_record(tmp_path: Path) -> None
 
 def test_a_line_that_is_a_wrapper_of_two_lists_of_records_is_one_failure_naming_both(tmp_path: Path) -> None:
     path = tmp_path / "pages.jsonl"
-    path.write_text(f"{_line(0)}\n{_wrapper(1, related=[_record(2)])}\n")
+    path.write_text(f"{story_line(0)}\n{_wrapper(1, related=[story_record(2)])}\n")
     items = _read(path)
-    assert _shown(items)[0] == ("Document", "r0", f"{path}:1")
+    assert shown(items)[0] == ("Document", "r0", f"{path}:1")
     failure = items[1]
     assert isinstance(failure, Failure) and failure.error == "AmbiguousRecordList"
     assert failure.position == f"{path}:2"
@@ -152,8 +135,8 @@ def test_a_first_line_that_is_an_array_of_records_followed_by_lines_gives_every_
     # The file was read as one JSON array: the lines after it were one "data after the end" failure, their records
     # lost.
     path = tmp_path / "dump.jsonl"
-    path.write_text(json.dumps([_record(0), _record(1)]) + f"\n{_line(2)}\n{_line(3)}\n")
-    assert _shown(_read(path)) == [
+    path.write_text(json.dumps([story_record(0), story_record(1)]) + f"\n{story_line(2)}\n{story_line(3)}\n")
+    assert shown(_read(path)) == [
         ("Document", "r0", f"{path}:1[0]"),
         ("Document", "r1", f"{path}:1[1]"),
         ("Document", "r2", f"{path}:2"),
@@ -163,8 +146,8 @@ def test_a_first_line_that_is_an_array_of_records_followed_by_lines_gives_every_
 
 def test_lines_that_are_each_an_array_of_records_give_every_record(tmp_path: Path) -> None:
     path = tmp_path / "batches.jsonl"
-    path.write_text(json.dumps([_record(0), _record(1)]) + "\n" + json.dumps([_record(2)]) + "\n")
-    assert _shown(_read(path)) == [
+    path.write_text(json.dumps([story_record(0), story_record(1)]) + "\n" + json.dumps([story_record(2)]) + "\n")
+    assert shown(_read(path)) == [
         ("Document", "r0", f"{path}:1[0]"),
         ("Document", "r1", f"{path}:1[1]"),
         ("Document", "r2", f"{path}:2[0]"),
@@ -175,8 +158,8 @@ def test_an_array_of_records_on_a_later_line_gives_its_records(tmp_path: Path) -
     # It was one failure, "line is a JSON array, not an object".
     path = tmp_path / "dump.jsonl"
     page = {"html": PAGE.format(title="No id")}
-    path.write_text(f"{_line(0)}\n" + json.dumps([_record(1), page]) + f"\n{_line(3)}\n")
-    assert _shown(_read(path)) == [
+    path.write_text(f"{story_line(0)}\n" + json.dumps([story_record(1), page]) + f"\n{story_line(3)}\n")
+    assert shown(_read(path)) == [
         ("Document", "r0", f"{path}:1"),
         ("Document", "r1", f"{path}:2[0]"),
         ("Document", "dump.jsonl:2[1]", f"{path}:2[1]"),
@@ -186,9 +169,9 @@ def test_an_array_of_records_on_a_later_line_gives_its_records(tmp_path: Path) -
 
 def test_an_element_of_a_line_array_that_is_no_object_is_a_failure_in_its_place(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
-    path.write_text(json.dumps([_record(0), 5]) + f"\n{_line(2)}\n")
+    path.write_text(json.dumps([story_record(0), 5]) + f"\n{story_line(2)}\n")
     items = _read(path)
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f"{path}:1[0]"),
         ("Failure", None, f"{path}:1[1]"),
         ("Document", "r2", f"{path}:2"),
@@ -201,9 +184,9 @@ def test_a_first_line_that_is_an_array_of_no_object_is_one_failure_and_the_lines
     tmp_path: Path, array: str
 ) -> None:
     path = tmp_path / "dump.jsonl"
-    path.write_text(f"{array}\n{_line(1)}\n")
+    path.write_text(f"{array}\n{story_line(1)}\n")
     items = _read(path)
-    assert _shown(items) == [("Failure", None, f"{path}:1"), ("Document", "r1", f"{path}:2")]
+    assert shown(items) == [("Failure", None, f"{path}:1"), ("Document", "r1", f"{path}:2")]
     assert isinstance(items[0], Failure) and items[0].message == "line is a JSON array, not an object"
 
 
@@ -211,19 +194,19 @@ def test_a_first_line_that_is_an_array_of_no_object_is_one_failure_and_the_lines
 def test_a_file_that_is_one_array_on_one_line_is_read_as_before(tmp_path: Path, end: str) -> None:
     # json.dump(records, f) and pandas' to_json(orient="records"): a JSON document, positions by index alone.
     path = tmp_path / "dump.json"
-    path.write_text(json.dumps([_record(0), _record(1)]) + end)
-    assert _shown(_read(path)) == [("Document", "r0", f"{path}[0]"), ("Document", "r1", f"{path}[1]")]
+    path.write_text(json.dumps([story_record(0), story_record(1)]) + end)
+    assert shown(_read(path)) == [("Document", "r0", f"{path}[0]"), ("Document", "r1", f"{path}[1]")]
 
 
 def test_an_array_written_a_record_a_line_is_read_as_before(tmp_path: Path) -> None:
     path = tmp_path / "items.json"
-    path.write_text("[\n" + ",\n".join(_line(number) for number in range(3)) + "\n]\n")
-    assert _shown(_read(path)) == [("Document", f"r{n}", f"{path}:{n + 2}") for n in range(3)]
+    path.write_text("[\n" + ",\n".join(story_line(number) for number in range(3)) + "\n]\n")
+    assert shown(_read(path)) == [("Document", f"r{n}", f"{path}:{n + 2}") for n in range(3)]
 
 
 def test_an_array_whose_first_record_shares_the_bracket_line_is_read_as_before(tmp_path: Path) -> None:
     path = tmp_path / "items.json"
-    path.write_text("[" + ",\n".join(_line(number) for number in range(3)) + "]\n")
+    path.write_text("[" + ",\n".join(story_line(number) for number in range(3)) + "]\n")
     assert [item.source_id for item in _read(path)] == ["r0", "r1", "r2"]
 
 
@@ -328,7 +311,7 @@ def test_a_record_without_a_page_whose_list_is_no_list_of_records_is_one_missing
 
 def test_a_record_with_an_id_whose_list_holds_records_says_how_to_read_them(tmp_path: Path) -> None:
     path = tmp_path / "job.json"
-    path.write_text(json.dumps({"id": "job-42", "pages": [_record(0), _record(1)]}))
+    path.write_text(json.dumps({"id": "job-42", "pages": [story_record(0), story_record(1)]}))
     [item] = _read(path)
     assert isinstance(item, Failure) and item.error == "MissingKey"
     assert "jq -c '.pages[]' job.json" in item.message
@@ -352,7 +335,7 @@ def test_a_json_feed_is_still_read_as_a_wrapper_of_its_items(tmp_path: Path) -> 
     path = tmp_path / "feed.json"
     for indent in (None, 2):
         path.write_text(json.dumps(feed, indent=indent))
-        assert _shown(_read(path)) == [("Document", "1", f'{path}["items"][0]')]
+        assert shown(_read(path)) == [("Document", "1", f'{path}["items"][0]')]
 
 
 # --- a WARC length damaged to end where the next record's header ends ----------------------------------------------
@@ -403,7 +386,7 @@ def test_pretty_printed_wrappers_one_after_another_give_every_record(tmp_path: P
     path.write_text(
         json.dumps(json.loads(_wrapper(0, 1)), indent=2) + "\n" + json.dumps(json.loads(_wrapper(2)), indent=2)
     )
-    assert _shown(_read(path)) == [
+    assert shown(_read(path)) == [
         ("Document", "r0", f'{path}[0]["articles"][0]'),
         ("Document", "r1", f'{path}[0]["articles"][1]'),
         ("Document", "r2", f'{path}[1]["articles"][0]'),
@@ -413,10 +396,10 @@ def test_pretty_printed_wrappers_one_after_another_give_every_record(tmp_path: P
 @pytest.mark.parametrize("indent", [None, 2], ids=["one line", "pretty-printed"])
 def test_a_wrapper_in_a_wrappers_list_is_one_record_of_it(tmp_path: Path, indent: int | None) -> None:
     path = tmp_path / "export.json"
-    inner = {"data": [_record(1)]}
-    path.write_text(json.dumps({"articles": [_record(0), inner]}, indent=indent))
+    inner = {"data": [story_record(1)]}
+    path.write_text(json.dumps({"articles": [story_record(0), inner]}, indent=indent))
     items = _read(path)
-    assert _shown(items)[0] == ("Document", "r0", f'{path}["articles"][0]')
+    assert shown(items)[0] == ("Document", "r0", f'{path}["articles"][0]')
     assert isinstance(items[1], Failure) and items[1].error == "MissingKey"
     assert items[1].position == f'{path}["articles"][1]' and len(items) == 2
 
@@ -435,7 +418,7 @@ def test_a_wrapper_whose_record_was_damaged_out_of_its_brackets_keeps_the_record
     at = text.index("Story 1</h1>")
     path.write_text(text[:at] + '"[x' + text[at + 3 :])
     items = _read(path)
-    assert _shown(items)[0] == ("Document", "r0", f'{path}["articles"][0]')
+    assert shown(items)[0] == ("Document", "r0", f'{path}["articles"][0]')
     # (past the damage, strings and brackets are out of step: where the records after it start is not known)
     assert isinstance(items[1], Failure) and items[1].position == f'{path}["articles"][1]' and len(items) == 2
 
@@ -446,7 +429,7 @@ def test_a_wrapper_damaged_after_its_list_gives_its_records_and_says_where(tmp_p
     at = text.index('"next"')
     path.write_text(text[:at] + "]" + text[at + 1 :] + "\n")
     items = _read(path)
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f'{path}["articles"][0]'),
         ("Document", "r1", f'{path}["articles"][1]'),
         ("Failure", None, str(path)),
@@ -473,7 +456,7 @@ def test_a_one_line_wrapper_damaged_after_its_list_into_an_early_end_keeps_its_r
     text = _wrapper(0, 1, next=None).replace('"next": null}', '"next"}, "x": 1}')
     path.write_text(text + "\n")
     items = _read(path)
-    assert _shown(items) == [
+    assert shown(items) == [
         ("Document", "r0", f'{path}["articles"][0]'),
         ("Document", "r1", f'{path}["articles"][1]'),
         ("Failure", None, str(path)),

@@ -4,6 +4,7 @@ fields a ``KeyMap`` names."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -24,6 +25,10 @@ from ._records import Item, document_from_record, path_text, read_failure
 JSON_CHUNK_BYTES = 1 << 20
 
 
+#: How much of a file is read at a time to see whether it opens a JSON array: blank lines, then "[".
+_ARRAY_PROBE_BYTES = 4096
+
+
 class JsonlReader:
     """JSON Lines (plain, ``.gz`` or ``.zst``), one page or text per line, fields chosen by a ``KeyMap``.
 
@@ -37,7 +42,10 @@ class JsonlReader:
     elements (``dump.jsonl:3[0]``), a first line too when lines follow it.
 
     ``max_line_bytes`` bounds the memory one line, or one record spread over lines, may take: a longer one is
-    skipped and rejected. ``name`` is what positions and default ids call the input (default: its path).
+    skipped and rejected. A longer first line that is an array of records, with lines after it, is scanned a record
+    at a time, as a long JSON array is: its records give what they give on a shorter line (``dump.jsonl:1[0]``),
+    one over the bound rejected in its place, and the lines after it are read. ``name`` is what positions and
+    default ids call the input (default: its path).
     """
 
     def __init__(
@@ -80,8 +88,13 @@ class JsonlReader:
                     where = f"{position}:{line_number}"
                     if len(line) > self.max_line_bytes and not lines.ended(line):
                         if in_array is None and line.lstrip().startswith(b"["):  # an array on one long line
-                            yield from self._spread_records(position)
-                            return
+                            if not self._array_line_over_bound(line_number):  # the whole file's array
+                                yield from self._spread_records(position)
+                                return
+                            chunks = _rest_of_line(line, lines, self.max_line_bytes)
+                            yield from self._long_array_line_items(chunks, where, f"{self._label}:{line_number}")
+                            in_array, checked = False, True  # JSON Lines, its first line an array of records
+                            continue
                         while line and not lines.ended(line):  # skip the rest of the oversized line
                             line = lines.readline(self.max_line_bytes)
                         yield read_failure(f"line exceeds max_line_bytes={self.max_line_bytes:,}", where)
@@ -116,12 +129,37 @@ class JsonlReader:
                 if line_number == 0:
                     # Damage inside the first line, which a readline loses whole: a wrapper or an array on one line
                     # is scanned a record at a time, which reads the records before the damage.
-                    yield from self._spread_records(position)
+                    yield from self._damaged_first_line(position, exc)
                     return
                 yield read_failure(
                     f"input is truncated or corrupt after line {line_number}: {exc}",
                     f"{position}:{line_number + 1}",
                 )
+
+    def _damaged_first_line(self, position: str, damage: Exception) -> Iterator[Item]:
+        """The items of a file whose compressed stream is damaged inside its first line: what a scan a record at
+        a time reads before the damage (a wrapper's or an array's records), then its failure; when nothing was read
+        and the file is no array, one failure at line 1, for a JSON Lines file whose first record was cut (its
+        position was "file[0]", an array's, and its message "after record 0")."""
+        found = self._spread_records(position)
+        head = list(itertools.islice(found, 2))
+        if len(head) == 1 and isinstance(head[0], Failure) and not self._opens_an_array():
+            yield read_failure(f"input is truncated or corrupt in its first line: {damage}", f"{position}:1")
+            return
+        yield from head
+        yield from found
+
+    def _opens_an_array(self) -> bool:
+        """Whether the file's first bytes, blanks aside, open a JSON array (False when they cannot be read)."""
+        try:
+            with open_utf8(self.path) as stream:
+                # A read at a time: a buffered read() that wants more than the damage leaves raises, losing them.
+                while chunk := stream.read1(_ARRAY_PROBE_BYTES):
+                    if content := chunk.lstrip():
+                        return content.startswith(b"[")
+        except (OSError, EOFError, ValueError):  # the damage lies before the first byte that is not blank
+            return False
+        return False
 
     def _spread_records(self, position: str) -> Iterator[Item]:
         """The records of a JSON document whose records span lines, scanned one at a time, each within
@@ -185,13 +223,49 @@ class JsonlReader:
             chunks = iter(lambda: stream.read1(JSON_CHUNK_BYTES), b"")
             try:
                 for record in json_records(chunks, max_record_bytes=self.max_line_bytes, start=start):
-                    if isinstance(record, RecordProblem):
-                        yield read_failure(record.message, f"{where}[{index}]")
-                    else:
-                        yield from self._items(record, f"{where}[{index}]", f"{label}[{index}]", "element", read)
+                    yield from self._found_items(record, f"{where}[{index}]", f"{label}[{index}]", read)
                     index += 1
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+
+    def _found_items(self, found: bytes | RecordProblem, where: str, label: str, read: _ValueReader) -> Iterator[Item]:
+        """The records ``read`` finds in one value ``json_records`` found, or the failure in its place."""
+        if isinstance(found, RecordProblem):
+            yield read_failure(found.message, where)
+        else:
+            yield from self._items(found, where, label, "element", read)
+
+    def _long_array_line_items(self, chunks: Iterator[bytes], where: str, label: str) -> Iterator[Item]:
+        """The records of a line longer than ``max_line_bytes`` that is an array of records (``chunks``: the line,
+        a bounded piece at a time), scanned a record at a time as a long JSON array is, each named by its index
+        after the line's position: ``dump.jsonl:1[0]``. The line is read to its end, so the next line follows."""
+        found = json_records(chunks, max_record_bytes=self.max_line_bytes)
+        for index, record in enumerate(found):
+            yield from self._found_items(record, f"{where}[{index}]", f"{label}[{index}]", self._value_items)
+        _drain(chunks)  # what is left of the line when the scan stopped early (bytes after the array's end)
+
+    def _array_line_over_bound(self, line_number: int) -> bool:
+        """Whether line ``line_number``, the first with content, longer than ``max_line_bytes`` and opening with
+        "[", is an array whole on its line with lines after it, as ``_array_line`` tells of a shorter one: JSON
+        Lines whose first line is an array of records. Its array is found to close at the line's end by scanning
+        the line a bounded piece at a time, never held whole. Read as the whole file's array, the lines after it
+        were one "data after the end of the JSON array" failure, their records lost."""
+        bound = self.max_line_bytes
+        try:
+            with open_utf8(self.path) as stream:
+                lines = JsonLines(stream)
+                for _ in range(line_number - 1):  # the blank lines before it
+                    _drain(_rest_of_line(lines.readline(bound + 1), lines, bound))
+                chunks = _rest_of_line(lines.readline(bound + 1), lines, bound)
+                if not _closes_at_end(json_records(chunks, max_record_bytes=bound)):
+                    return False
+                _drain(chunks)
+                while line := lines.readline(bound):
+                    if line.strip():
+                        return True
+        except (OSError, EOFError, ValueError):  # damage to a compressed stream: the file is read as one document
+            return False
+        return False
 
     def _one_value(self, data: bytes) -> bool:
         try:
@@ -475,6 +549,29 @@ def _without_surrogates(value: Any) -> Any:
     if isinstance(value, dict):
         return {_without_surrogates(key): _without_surrogates(item) for key, item in value.items()}
     return value
+
+
+def _rest_of_line(first: bytes, lines: JsonLines, size: int) -> Iterator[bytes]:
+    """A line that ``first``, the first piece of it read, did not hold whole: ``first``, then the rest of the line,
+    at most ``size`` bytes at a time."""
+    piece = first
+    while piece:
+        yield piece
+        if lines.ended(piece):
+            return
+        piece = lines.readline(size)
+
+
+def _drain(pieces: Iterator[bytes]) -> None:
+    """Read what is left of ``pieces`` (the rest of a line), keeping none of it."""
+    for _ in pieces:
+        pass
+
+
+def _closes_at_end(found: Iterator[bytes | RecordProblem]) -> bool:
+    """Whether the JSON array whose records ``json_records`` finds closes at the end of its bytes, nothing but
+    blanks after it (a record over the bound is no sign it does not)."""
+    return not any(isinstance(record, RecordProblem) and record.final for record in found)
 
 
 def _array_element(line: bytes, *, first: bool) -> bytes | None:

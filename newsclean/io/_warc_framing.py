@@ -4,6 +4,9 @@
 FastWARC takes each record's ``Content-Length`` on trust and stops at the first header that does not parse: a
 record whose length is off swallows the start of the next one (or leaves its own end behind as the next "header"),
 and a line of garbage between two records ends the file. Reading resumes at the next line that opens a record.
+A length too long that ends on bytes passing for a record's end (a blank line of the next record's page, the one
+after its header) took in the next record's header: when no record follows that end, and records run on from a
+header inside the block (``record_over_block``), the block ends before that header.
 
 A ``.warc.gz`` holds one gzip member a record (WARC 1.1 annex D), and FastWARC gives up at the first member that
 does not decompress, or silently at one that decompresses to nothing: where such damage is, and the next member
@@ -16,6 +19,7 @@ checked), or from its member's first bytes, inflated here, in a ``.warc.gz``.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import zlib
@@ -25,6 +29,8 @@ from typing import Any
 
 #: The line that opens a record (WARC 1.0 and 1.1), at the start of a line.
 _RECORD_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
+#: The same line, matched without taking the line end before it: record lines one after another are each found.
+_RECORD_LINE = re.compile(rb"(?<![^\n])WARC/1\.[01]\r?\n")
 #: What follows a record's block: two CRLFs (WARC 1.1 §4); bare LFs are taken too, as FastWARC takes them.
 _TRAILERS = (b"\r\n\r\n", b"\n\n")
 #: A record's WARC header is read this far at most when looking for its end (a header is a few hundred bytes).
@@ -32,6 +38,8 @@ _MAX_HEADER_BYTES = 1 << 20
 #: How much is read first when looking for a header's end: nearly every header ends well within it.
 _HEADER_PROBE_BYTES = 1 << 14
 _SCAN_BYTES = 1 << 20
+#: A line that opens a record, and the line end before it, is at most this long (``WARC/1.0\r\n``).
+_RECORD_LINE_BYTES = 16
 #: What starts a gzip member: its magic and the deflate method (RFC 1952 §2.3.1).
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 #: How much of a candidate member is inflated to see whether it opens a record: its header (a few bytes; an extra
@@ -41,6 +49,8 @@ _PROBE_BYTES = 1 << 13
 #: Decompressed bytes held at a time while a member is walked for its end.
 _INFLATE_BYTES = 1 << 20
 _WARC_HEAD = b"WARC/"
+#: How much is read after a record's end to see what follows it: blank lines, then a record's first line.
+_FOLLOWING_PROBE_BYTES = 256
 
 
 def is_gzip(fd: int) -> bool:
@@ -101,7 +111,9 @@ def record_inside(fd: int, start: int, end: int) -> int | None:
     by its own Content-Length, to where a record ends; or None. The record before it took its header into its block,
     a Content-Length too long by just so much that it ended on the blank line after that header, where a record may
     end: its page was then read as the next record's header, and lost. Looked for only when what follows ``end`` is
-    no record, so a record that holds a WARC of its own, whose records end inside it, is not taken apart."""
+    no record, so a record that holds a WARC of its own, whose records end inside it, is not taken apart.
+    (``record_over_block`` finds such a record first, when the record is read; this is what is left when it does
+    not, after FastWARC failed there.)"""
     inner = next_record_start(fd, start + 1)
     while inner is not None and inner < end:
         body = block_start(fd, inner)
@@ -111,6 +123,151 @@ def record_inside(fd: int, start: int, end: int) -> int | None:
                 return inner
         inner = next_record_start(fd, inner + 1)
     return None
+
+
+def record_follows(fd: int, end: int) -> bool:
+    """Whether a record starts at ``end``, where a record ends (its trailer included), or the file ends there; blank
+    lines aside. Where neither does, the record's Content-Length ended it on bytes that only look like a record's
+    end: a blank line of the next record's page, the blank line after its header."""
+    ahead = os.pread(fd, _FOLLOWING_PROBE_BYTES, end).lstrip(b"\r\n")
+    return not ahead or ahead.startswith(_WARC_HEAD)
+
+
+def record_over_block(fd: int, block_start: int, block_length: int) -> int | None:
+    """The offset of the first record whose header starts inside the block at ``block_start``, ``block_length``
+    bytes long as its record's Content-Length declares, with records running on from it one after another (each
+    ends, by its own Content-Length, where the next starts), the last of them past the block's declared end; or
+    None. The length took in their start (too long: a digit added, bytes lost from the block): the block ends
+    before that header. A block that holds records of its own (a page quoting one, a WARC archived as a file)
+    holds no such run: the records it holds end inside it, followed by its own bytes or by its end."""
+    declared_end = block_start + block_length
+    tried_to = block_start
+    for inner in _record_lines(fd, block_start, declared_end):
+        if inner < tried_to:  # inside a run already followed: a run from there stops where that one did
+            continue
+        runs_past, last = _run_of_records(fd, inner, declared_end)
+        if runs_past:
+            return inner
+        tried_to = last + 1
+    return None
+
+
+def _record_lines(fd: int, start: int, stop: int) -> Iterator[int]:
+    """The offsets, from ``start`` up to ``stop``, of the lines that open a WARC record (``next_record_start``),
+    found in one pass over the bytes between, a chunk at a time."""
+    position, last = start, -1
+    while position < stop:
+        begin = max(position - 1, 0)  # one byte before: a line at ``position`` is seen at the start of a line
+        wanted = min(_SCAN_BYTES, stop + _RECORD_LINE_BYTES - begin)
+        chunk = os.pread(fd, wanted, begin)
+        for match in _RECORD_LINE.finditer(chunk):
+            found = begin + match.start()
+            if max(last + 1, position) <= found < stop and (match.start() > 0 or begin == 0):
+                last = found
+                yield found
+        if len(chunk) < wanted or begin + len(chunk) >= stop + _RECORD_LINE_BYTES:
+            return
+        position = begin + len(chunk) - _RECORD_LINE_BYTES  # a line cut by the chunk's end is seen in the next one
+
+
+def block_before(fd: int, block_start: int, record: int) -> int:
+    """The length of a block that starts at ``block_start`` and ends before the record at offset ``record``: the
+    trailer between them, when it is there, is no part of it."""
+    length = record - block_start
+    tail = os.pread(fd, min(length, 4), record - min(length, 4))
+    for trailer in _TRAILERS:
+        if tail.endswith(trailer):
+            return length - len(trailer)
+    return length
+
+
+def _run_of_records(fd: int, start: int, end: int) -> tuple[bool, int]:
+    """Whether records run one after another from offset ``start``, each ending by its own Content-Length where the
+    next starts (blank lines aside), the last of them past ``end``, inside the file; and the offset of the last
+    record of the run."""
+    size = os.fstat(fd).st_size
+    while True:
+        after = _end_by_own_length(fd, start)
+        if after is None or after > size:
+            return False, start
+        if after > end:
+            return True, start
+        following = _record_at(fd, after)
+        if following is None or following >= end:
+            return False, start
+        start = following
+
+
+def _end_by_own_length(fd: int, start: int) -> int | None:
+    """Where the record at offset ``start`` ends (its trailer included) by its own Content-Length, or None: it has
+    no header that ends within ``_HEADER_PROBE_BYTES`` (a line that only looks like a record's first one costs no
+    more), no Content-Length, or no trailer there."""
+    header = os.pread(fd, _HEADER_PROBE_BYTES, start)
+    header_end = header.find(b"\r\n\r\n")
+    if header_end < 0:
+        return None
+    found = _CONTENT_LENGTH.search(header[: header_end + 2])
+    return None if found is None else record_end(fd, start + header_end + 4, int(found[1]))
+
+
+def _record_at(fd: int, end: int) -> int | None:
+    """The offset of the record that starts at ``end`` (blank lines aside), or None."""
+    ahead = os.pread(fd, _FOLLOWING_PROBE_BYTES, end)
+    blanks = len(ahead) - len(ahead.lstrip(b"\r\n"))
+    return end + blanks if ahead[blanks:].startswith(_WARC_HEAD) else None
+
+
+def shortened_record(fd: int, offset: int, block_start: int, block_length: int) -> io.RawIOBase:
+    """The record at ``offset`` as a stream that holds only the first ``block_length`` bytes of its block: its
+    header, its Content-Length made that length, then those bytes (read from the file as the stream is read, never
+    held whole) and a trailer."""
+    header = os.pread(fd, block_start - offset, offset)
+    header = _CONTENT_LENGTH.sub(lambda found: _with_length(found, block_length), header)
+    return _Pieces(fd, [header, (block_start, block_length), b"\r\n\r\n"])
+
+
+def _with_length(found: re.Match[bytes], length: int) -> bytes:
+    """A Content-Length line ``found`` with ``length`` for its value."""
+    line, start = found[0], found.start()
+    return line[: found.start(1) - start] + str(length).encode() + line[found.end(1) - start :]
+
+
+class _Pieces(io.RawIOBase):
+    """A stream of pieces one after another: bytes held, or a range of the file (start, length) read as it is
+    read."""
+
+    def __init__(self, fd: int, pieces: list[bytes | tuple[int, int]]) -> None:
+        super().__init__()
+        self._fd = fd
+        self._pieces = pieces
+        self._index = 0  # the piece being read
+        self._within = 0  # how far into it
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._position
+
+    def readinto(self, buffer: Any) -> int:
+        if not len(buffer):
+            return 0
+        while self._index < len(self._pieces):
+            data = self._read(self._pieces[self._index], len(buffer))
+            if data:
+                buffer[: len(data)] = data
+                self._within += len(data)
+                self._position += len(data)
+                return len(data)
+            self._index, self._within = self._index + 1, 0
+        return 0
+
+    def _read(self, piece: bytes | tuple[int, int], size: int) -> bytes:
+        if isinstance(piece, bytes):
+            return piece[self._within : self._within + size]
+        start, length = piece
+        return os.pread(self._fd, min(size, length - self._within), start + self._within)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from ._open import base_suffix, compression_of
 from ._records import Item, path_text, read_failure
 from ._warc_digest import block_digest
 from ._warc_framing import (
+    block_before,
     block_start,
     gzip_block_head,
     gzip_damage,
@@ -32,7 +33,10 @@ from ._warc_framing import (
     next_gzip_record_start,
     next_record_start,
     opens_gzip_record,
+    record_follows,
     record_inside,
+    record_over_block,
+    shortened_record,
 )
 from ._warc_framing import record_end as warc_record_end
 
@@ -44,6 +48,9 @@ _UNTYPED_RECORD_TYPES = frozenset({"application/warc-record", "application/octet
 _TEXT_DUMP_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 #: 2xx statuses that have no body (RFC 9110 §15.3.5, §15.3.6): an empty payload is what they are.
 _STATUSES_WITHOUT_BODY = frozenset({204, 205})
+#: An HTTP status code is three digits (RFC 9110 §15); servers use the whole range (LinkedIn's 999 for a refused
+#: crawler), which is an answer that is no page, not damage.
+MIN_STATUS, MAX_STATUS = 100, 999
 
 
 class WarcReader:
@@ -61,8 +68,10 @@ class WarcReader:
     content, or inflated payload, is longer than ``max_document_bytes`` (it is not read), and a response whose HTTP
     head does not parse. A record read whose ``WARC-Block-Digest`` does not match its block is rejected as damaged
     (``_warc_digest``). Damage to an uncompressed WARC's framing, or to a ``.warc.gz``'s gzip members, is one
-    failure, and reading resumes at the next record (``_warc_framing``). ``name`` is what positions call the input
-    (default: its path; a byte of it that is not UTF-8 written ``\\xNN``, as ``path_text`` writes it).
+    failure, and reading resumes at the next record (``_warc_framing``); a record of an uncompressed WARC whose
+    Content-Length runs over the next record's header, and states no digest, is read up to that header besides.
+    ``name`` is what positions call the input (default: its path; a byte of it that is not UTF-8 written
+    ``\\xNN``, as ``path_text`` writes it).
     """
 
     def __init__(
@@ -103,7 +112,9 @@ class WarcReader:
     def _records_from(self, stream: IO[bytes], start: int, position: str) -> Generator[Item, None, int | None]:
         """The items of the records from offset ``start`` on; returns where reading resumes after damage (the next
         record), or None at the end. Damage is one failure naming its offset: a record whose Content-Length does not
-        end it at a record boundary, or bytes where a record should start (a ``.warc.gz``: ``_gzip_records_from``)."""
+        end it at a record boundary, or bytes where a record should start (a ``.warc.gz``: ``_gzip_records_from``).
+        A record whose Content-Length runs over the next record's header is read up to it, and said so
+        (``_overrun_items``)."""
         from fastwarc.warc import ArchiveIterator
 
         fd = stream.fileno()
@@ -168,6 +179,12 @@ class WarcReader:
                         url=_target_uri(record),
                     )
                     return resume
+                if start_of_block is not None and not record_follows(fd, end):
+                    # It ends on bytes that only pass for a record's end: its length may run over the next header.
+                    inner = record_over_block(fd, start_of_block, length)
+                    if inner is not None:
+                        yield from self._overrun_items(record, fd, offset, start_of_block, inner, position)
+                        return inner
                 if record.record_type in kinds or _type_problem(record):
                     place = _RecordPlace(fd, offset, compressed=False, block_start=start_of_block)
                     item = self._item(record, f"{position}@{offset}", kind=record.record_type, place=place)
@@ -200,6 +217,36 @@ class WarcReader:
                 yield read_failure(message, f"{position}@{offset}")
             return resume
         return None
+
+    def _overrun_items(
+        self, record: Any, fd: int, offset: int, start_of_block: int, inner: int, position: str
+    ) -> Iterator[Item]:
+        """The items of the record at ``offset``, whose Content-Length runs over the header of the record at
+        ``inner`` (``record_over_block``), and the failure that says so: its block read as ending before that
+        header, unless it states a digest, which decides on its block as declared, as on any record's. Read whole,
+        its page held the next record's header, and the record after it was lost."""
+        where = f"{position}@{offset}"
+        length = int(record.headers.get("Content-Length") or 0)
+        stated = block_digest(record.headers.get("WARC-Block-Digest")) is not None
+        read = record
+        if not stated:
+            try:
+                read = _shortened(fd, offset, start_of_block, block_before(fd, start_of_block, inner))
+            except Exception as exc:  # FastWARC raises plain exceptions; StopIteration too: no record read
+                read = None
+                message = f"WARC record cannot be read up to the record after it: {exc!r}"
+                yield read_failure(message, where, source_id=record.record_id, url=_target_uri(record))
+        if read is not None and (read.record_type in _page_record_types() or _type_problem(read)):
+            place = _RecordPlace(fd, offset, compressed=False, block_start=start_of_block)
+            item = self._item(read, where, kind=read.record_type, place=place)
+            if item is not None:
+                yield item
+        cut = "" if stated else ": its block is read as ending before that header"
+        message = (
+            f"WARC record's Content-Length ({length:,}) runs over the header of the record at offset {inner} (a"
+            f" length too long?){cut}{_resumed(inner)}"
+        )
+        yield read_failure(message, where)
 
     def _gzip_records_from(self, stream: IO[bytes], start: int, position: str) -> Generator[Item, None, int | None]:
         """``_records_from`` for a ``.warc.gz``, whose offsets are compressed ones (a record's is its gzip member's).
@@ -294,6 +341,11 @@ class WarcReader:
             if http.status_code is None:  # FastWARC keeps the record, with no status and no headers
                 message = f"WARC response record whose HTTP status line does not parse: {http.status_line[:80]!r}"
                 return read_failure(message, where, source_id=record_id, url=url)
+            if not MIN_STATUS <= http.status_code <= MAX_STATUS:
+                # FastWARC reads the digits it finds ("HTTP/1.1 2 0 OK", a byte flipped, as status 2): no status,
+                # but damage, which passed over as a response that is no page was a record lost without a word.
+                message = f"WARC response record whose HTTP status is no status code: {http.status_line[:80]!r}"
+                return read_failure(message, where, source_id=record_id, url=url)
             if not 200 <= http.status_code < 300:
                 return None
             if http.status_code == 206 and not _whole_range(http.get("Content-Range")):
@@ -380,6 +432,15 @@ class WarcReader:
             position=where,
             fetched_at=record.record_date,
         )
+
+
+def _shortened(fd: int, offset: int, start_of_block: int, block_length: int) -> Any:
+    """The record at ``offset`` read by FastWARC with only the first ``block_length`` bytes of its block
+    (``shortened_record``)."""
+    from fastwarc.warc import ArchiveIterator
+
+    stream = shortened_record(fd, offset, start_of_block, block_length)
+    return next(iter(ArchiveIterator(stream, parse_http=True, min_content_length=0)))
 
 
 def _target_uri(record: Any) -> str | None:
