@@ -6,6 +6,15 @@ latin-1 routinely carry cp1252 quotes and dashes.
 
 One departure from a browser: bytes that are valid UTF-8, non-ASCII ones included, are read as UTF-8 whatever
 legacy encoding a header or a ``<meta>`` names (``_strict_utf8``).
+
+Another: a legacy label the bytes contradict is overruled (``_read_as_labelled``). A browser trusts the label, and
+a windows-1251 or windows-1252 page declared as Shift_JIS, EUC-KR, GB2312, Big5 or ISO-2022-JP shows one in six or
+more of its non-ASCII characters as U+FFFD; so read, a Russian page was refused as binary and a French one kept as
+mojibake. The evidence must be strong, since a genuine multi-byte page with a corrupt byte or two keeps its label:
+the label garbles a good share of the text (``MIN_GARBLED_SHARE``), and detection finds an encoding that decodes
+every byte into text of a language written in it, while the label's reading is no such text
+(``encoding_overruling_label``). The source then names the label overruled: "detected-over-http-header" or
+"detected-over-meta".
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from ._encoding_detection import detect_encoding
+from ._encoding_detection import detect_encoding, encoding_overruling_label
 from ._exceptions import DecodeError
 
 #: Unicode byte order marks and the codec each names, longest first: UTF-32-LE's BOM starts with UTF-16-LE's.
@@ -154,6 +163,7 @@ class Decoded(NamedTuple):
     #: ``encoding_name``; ``codec_for_label`` gives the Python codec back.
     encoding: str
     #: "bom" | "http-header" | "meta" | "utf-8-valid" | "utf-8+windows-1252" | "detected" | "fallback" | "repaired"
+    #: | "detected-over-http-header" | "detected-over-meta" (a legacy label the bytes contradict, ``_read_as_labelled``)
     source: str
 
 
@@ -265,8 +275,43 @@ def decode_html(data: bytes, headers: Mapping[str, str] | None = None, *, url: s
                     # Read as if undeclared, which tries the first (``_mostly_utf8``) before detection.
                     return _undeclared(data)
                 return Decoded(as_utf8.text, "utf-8", source)  # decoded once, as the label says
-            return _read_as(data, declared, source)
+            if declared.startswith("utf-16"):
+                return _read_as(data, declared, source)  # its byte order was read from the bytes themselves
+            return _read_as_labelled(data, declared, source)
     return _undeclared(data)
+
+
+#: The share of a legacy label's reading of a page's non-ASCII characters that must come out U+FFFD before detection
+#: is asked whether the label is wrong. A corrupt byte or two in a genuine Shift_JIS, EUC-KR, GB18030 or Big5 page
+#: garble one to six of its characters: under one in a hundred on an article of some length, up to one in twenty on
+#: one of two short paragraphs (which the language check then keeps as labelled). Read in one of those encodings, a
+#: windows-1251, windows-1252, ISO-8859-7 or windows-1255 page has one in six to one in three garbled, an Arabic
+#: windows-1256 page read as Shift_JIS (most of whose byte pairs make valid characters) one in thirteen.
+MIN_GARBLED_SHARE = 1 / 20
+
+
+def _read_as_labelled(data: bytes, codec: str, source: str) -> Decoded:
+    """``data`` read in the legacy encoding a label names, unless the bytes contradict the label: then in the
+    encoding ``encoding_overruling_label`` finds, under the source "detected-over-" and the label's source.
+
+    Decoded strictly first: nearly every page decodes without error under its label, and costs no more than it did.
+    """
+    try:
+        return Decoded(data.decode(codec), encoding_name(codec), source)
+    except UnicodeDecodeError:
+        pass
+    as_labelled = data.decode(codec, "replace")
+    if _garbled_share(as_labelled) >= MIN_GARBLED_SHARE:
+        overruling = encoding_overruling_label(data, codec, _DETECTABLE)
+        if overruling is not None:
+            return Decoded(data.decode(overruling), encoding_name(overruling), f"detected-over-{source}")
+    return Decoded(as_labelled, encoding_name(codec), source)
+
+
+def _garbled_share(text: str) -> float:
+    """The share of ``text``'s non-ASCII characters that are U+FFFD."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text.count("\ufffd") / non_ascii if non_ascii else 0.0
 
 
 # Valid UTF-8 sequences of two to four bytes (RFC 3629: no overlongs, surrogates or code points past U+10FFFF).

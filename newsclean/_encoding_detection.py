@@ -19,6 +19,9 @@ All 902 pages then decode right. Code pages of one language differ in a few of i
 ISO-8859-2 and "ą" in windows-1250), which charset-normalizer, choosing among them, got wrong for ISO-8859-2 Czech
 and Slovak and ISO-8859-7 Greek; the language model reads them right. ``benchmarks/encoding_bench.py`` measures
 both kinds of page. See docs/architecture.md, "Undeclared encodings".
+
+The same detection overrules a legacy label that the bytes contradict, when its reading is text and the label's is
+not (``encoding_overruling_label``).
 """
 
 from __future__ import annotations
@@ -86,12 +89,43 @@ _SPACES = re.compile(rb"\s+")
 def detect_encoding(data: bytes, web_encodings: list[str]) -> str | None:
     """The Python codec that reads ``data``, among ``web_encodings``; None when charset-normalizer finds none and
     the language names none that decodes the page."""
+    return _detect(data, _text_sample(data), web_encodings)
+
+
+def encoding_overruling_label(data: bytes, declared: str, web_encodings: list[str]) -> str | None:
+    """The Python codec, among ``web_encodings``, that reads ``data`` in place of ``declared``, the codec of a
+    charset label whose reading garbles the bytes; None when the evidence does not overrule the label.
+
+    The detected encoding must decode every byte, but that alone proves nothing: single-byte encodings read
+    nearly any bytes, and detection reads a genuine Big5 or EUC-KR page with one corrupt byte "cleanly" as
+    ISO-8859-2 or windows-874 gibberish. So its reading must also be text, a language the model is sure of and
+    that is written in that encoding, and the label's reading must not be: a Japanese or Korean page with a
+    corrupt byte still reads as Japanese or Korean, while a Russian or French page read as Shift_JIS or GB2312
+    reads as no language with confidence (scattered Han characters, which the model cannot place among the
+    Chinese languages, or French not written in a CJK encoding)."""
+    sample = _text_sample(data)
+    found = _detect(data, sample, web_encodings)
+    if found is None or found == codecs.lookup(declared).name or not _decodes(data, found):
+        return None
+    if not _reads_as_text_in(sample.decode(found, "replace"), found):
+        return None
+    return None if _reads_as_text_in(sample.decode(declared, "replace"), declared) else found
+
+
+def _reads_as_text_in(reading: str, encoding: str) -> bool:
+    """Whether the model is sure of ``reading``'s language and that language is written in ``encoding``."""
+    found = _detected(reading)
+    return (
+        found is not None and found[1] >= CONFIDENT_LANGUAGE and codecs.lookup(encoding).name in _written_in(found[0])
+    )
+
+
+def _detect(data: bytes, sample: bytes, web_encodings: list[str]) -> str | None:
     from charset_normalizer import from_bytes
 
     head = data[:DETECTION_BYTES]
     best = from_bytes(head, cp_isolation=web_encodings).best()
     guess = codecs.lookup(best.encoding).name if best is not None and best.encoding else None
-    sample = _text_sample(data)
     reading = sample.decode(guess or DEFAULT_ENCODINGS[0], "replace")
     found = _detected(reading)
     if found is None:  # a line or two: the guess stands unless its own reading's language is not written in it
