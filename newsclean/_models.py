@@ -74,6 +74,10 @@ class Article(msgspec.Struct, frozen=True, kw_only=True):
     provenance: dict[str, str] = msgspec.field(default_factory=dict)
     removed: tuple[Removal, ...] = ()
     source_id: str | None = None
+    #: Where a batch read the document (``file:line``, a WARC record's ``file@offset``, a page's path: the
+    #: ``position`` a ``Failure`` carries), set by ``Pipeline.run`` from the ``Document``: default ids name an
+    #: input by its file name, so two inputs of one name share them, and this tells their articles apart.
+    position: str | None = None
     extractor: str = "trafilatura"
     rules_version: str = ""
 

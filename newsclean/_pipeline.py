@@ -559,7 +559,7 @@ class Pipeline:
                 " (build one with newsclean.Document(html=..., url=...))"
             )
         if document.text is not None:
-            return self._clean_text(
+            article = self._clean_text(
                 document.text,
                 url=document.url,
                 title=document.title,
@@ -567,17 +567,19 @@ class Pipeline:
                 fetched_at=document.fetched_at,
                 read_from=(document.encoding, document.encoding_source),
             )
-        if document.html is None:
+        elif document.html is None:
             from ._exceptions import InputError
 
             raise InputError("document has neither html nor text", url=document.url, stage="input")
-        return self.clean_html(
-            document.html,
-            url=document.url,
-            headers=document.headers,
-            source_id=document.source_id,
-            fetched_at=document.fetched_at,
-        )
+        else:
+            article = self.clean_html(
+                document.html,
+                url=document.url,
+                headers=document.headers,
+                source_id=document.source_id,
+                fetched_at=document.fetched_at,
+            )
+        return article if document.position is None else msgspec.structs.replace(article, position=document.position)
 
     def run_many(self, documents: Iterable[Document]) -> Iterator[Article | Failure]:
         """Clean each document in order. A document that fails becomes a ``Failure``; the run goes on."""

@@ -110,6 +110,78 @@ def test_an_output_that_cannot_be_written_is_a_named_file_error_not_a_traceback(
         assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full, a device that is always full")
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["clean", str(SEED_004), "-o", "/dev/full", "--workers", "0"],
+        ["clean", str(SEED_004), "-o", "{ok}", "--stats", "/dev/full", "--workers", "0", "-q"],
+        ["fetch", "https://127.0.0.1:9/story", "-o", "/dev/full"],
+    ],
+    ids=["output", "stats", "fetch-output"],
+)
+def test_a_full_disk_is_a_write_error_naming_the_file(tmp_path: Path, arguments: list[str]) -> None:
+    # It was "Could not open file '?': No space left on device": the write, not the open, failed, and os.write
+    # names no file.
+    arguments = [argument.replace("{ok}", str(tmp_path / "ok.jsonl")) for argument in arguments]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 1, result.output
+    assert "Could not write '/dev/full': No space left on device" in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full, a device that is always full")
+@pytest.mark.parametrize("command", [["clean", str(SEED_004)], ["fetch", "https://127.0.0.1:9/story"]])
+def test_a_full_standard_output_is_named_as_such(command: list[str]) -> None:
+    with Path("/dev/full").open("wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsclean", *command], stdout=full, stderr=subprocess.PIPE, timeout=120
+        )
+    message = result.stderr.decode()
+    assert result.returncode == 1, message
+    assert "Could not write standard output: No space left on device" in message, message
+    assert "Traceback" not in message
+
+
+def test_text_and_format_html_together_are_a_usage_error(tmp_path: Path) -> None:
+    # "--text --format html" was accepted, and --text won without a word.
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>One paragraph of an article, long enough to be read.</p></body></html>")
+    result = CliRunner().invoke(main, ["clean", str(page), "--text", "--format", "html"])
+    assert result.exit_code == 2, result.output
+    assert "--text" in result.output and "--format html" in result.output
+    assert CliRunner().invoke(main, ["clean", str(page), "--text", "--format", "text"]).exit_code == 0
+
+
+def test_articles_of_inputs_sharing_a_name_are_told_apart_by_their_position(tmp_path: Path) -> None:
+    # Both articles had the id "index.html" (or "x.jsonl:1") and nothing else said which input each came from.
+    for site in ("a", "b"):
+        (tmp_path / site).mkdir()
+        (tmp_path / site / "index.html").write_bytes(JETPACK.read_bytes())
+        record = {"text": SEED_004.read_text(encoding="utf-8")}
+        (tmp_path / site / "x.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    inputs = [
+        str(tmp_path / "a"),
+        str(tmp_path / "b"),
+        str(tmp_path / "a" / "x.jsonl"),
+        str(tmp_path / "b" / "x.jsonl"),
+    ]
+    result = CliRunner().invoke(main, ["clean", *inputs, "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    html_records = [record for record in records if record["source_id"] == "index.html"]
+    assert [record["position"] for record in html_records] == [
+        str(tmp_path / "a" / "index.html"),
+        str(tmp_path / "b" / "index.html"),
+    ]
+    # A folder's JSONL files are no pages: it gives its index.html alone, and the JSONL inputs the last two records.
+    assert [(record["source_id"], record["position"]) for record in records[-2:]] == [
+        ("x.jsonl:1", f"{tmp_path / 'a' / 'x.jsonl'}:1"),
+        ("x.jsonl:1", f"{tmp_path / 'b' / 'x.jsonl'}:1"),
+    ]
+    assert len(records) == 4 and all(record["status"] == "ok" for record in records)
+
+
 def test_explain_lists_kept_text_then_each_removal() -> None:
     result = CliRunner().invoke(main, ["explain", str(SEED_004)])
     assert result.exit_code == 0

@@ -470,6 +470,29 @@ def test_a_page_failed_because_of_robots_txt_says_so(
     assert second.message.startswith("robots.txt could not be fetched")
 
 
+def test_a_raised_robots_failure_names_the_page_not_robots_txt(
+    serve: Callable[[dict[str, Handler]], RawServer], pipeline: Pipeline
+) -> None:
+    # The raised FetchError's url was the robots.txt URL, while the failure records of fetch_many named the page.
+    unreachable = serve({"/robots.txt": silent, "/page": page, "/other": page})
+    options = {**QUICK, "read_timeout": 0.3}
+    with pytest.raises(FetchError) as raised:
+        newsclean.fetch(unreachable.url("/page"), pipeline=pipeline, **options)
+    assert raised.value.url == unreachable.url("/page")
+    assert raised.value.message.startswith(f"robots.txt could not be fetched ({unreachable.url('/robots.txt')})")
+    assert raised.value.reason == "timeout"
+
+    async def both() -> list[BaseException | Article]:
+        async with newsclean.AsyncFetcher(pipeline=pipeline, **options) as fetcher:
+            pages = [unreachable.url("/page"), unreachable.url("/other")]
+            return await asyncio.gather(*(fetcher.fetch(url) for url in pages), return_exceptions=True)
+
+    # One request for the origin's robots.txt, its failure shared: each page is named in its own.
+    first, second = asyncio.run(both())
+    assert isinstance(first, FetchError) and first.url == unreachable.url("/page")
+    assert isinstance(second, FetchError) and second.url == unreachable.url("/other")
+
+
 # -- 14: a user agent without a product token ------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from .._rules import check_rules_arg, checked_rules
 from ..io import InputFormat, JsonlWriter, KeyMap, open_reader, open_writer
 from ..io._open import open_binary
 from ..io._readers import FolderReader, Reader, count_items
+from ..io._writers import naming_failures
 from ._pool import ProcessPool, Task, run_in_process
 from ._progress import Progress
 from ._site import SiteBoilerplate, SiteOptions, site_of
@@ -216,7 +217,8 @@ def _folder_listing(reader: FolderReader) -> str | None:
 
 def _save(path: Path, checkpoint: Checkpoint) -> None:
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(msgspec.json.encode(checkpoint))
+    with naming_failures(temporary):
+        temporary.write_bytes(msgspec.json.encode(checkpoint))
     temporary.replace(path)
 
 

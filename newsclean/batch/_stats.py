@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..io._writers import naming_failures
 from ._worker import Outcome
 
 
@@ -52,7 +53,8 @@ class BatchStats:
         """The summary as JSON at ``path`` (its folder made, as the writers make OUTPUT's)."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(self.as_dict(), indent=2) + "\n", encoding="utf-8")
+        with naming_failures(target):
+            target.write_text(json.dumps(self.as_dict(), indent=2) + "\n", encoding="utf-8")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BatchStats:

@@ -198,6 +198,10 @@ def clean_command(
     missing = [name for name in inputs if name != "-" and not Path(name).exists()]
     if missing:
         raise click.BadParameter(", ".join(missing), param_hint="INPUTS (no such file or folder)")
+    if force_text and input_format == "html":
+        raise click.UsageError(
+            "--text reads the inputs as text dumps and --format html as HTML pages: give one of them"
+        )
     if inputs.count("-") > 1:
         # The first '-' reads standard input to its end: each further one was an "empty document" reject.
         raise click.BadParameter(
@@ -255,7 +259,7 @@ def clean_command(
     except BrokenPipeError:
         exit_for_a_gone_reader()
     except OSError as exc:  # inputs that cannot be read are rejects; this is an output that cannot be written
-        raise file_error(exc) from None
+        raise file_error(exc, unnamed="standard output" if output is None else repr(output)) from None
     except KeyboardInterrupt as exc:
         # The workers are stopped (the pool's cleanup ran on the way here) and the last checkpoint stands.
         click.echo("newsclean: interrupted; run the same command with --resume to continue", err=True)

@@ -183,7 +183,7 @@ def fetch_command(
     except BrokenPipeError:  # "| head": the fetches in flight were stopped on the way here
         exit_for_a_gone_reader()
     except OSError as exc:  # URLs that cannot be fetched are failure records; this is a file that cannot be written
-        raise file_error(exc) from None
+        raise file_error(exc, unnamed="standard output" if output == "-" else repr(output)) from None
     reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(failures.items())) or "none"
     click.echo(
         f"newsclean fetch: fetched {fetched}, failed {sum(failures.values())} ({reasons}), "

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import re
@@ -77,13 +78,21 @@ def _chosen_rules(rules: tuple[str, ...], extra_rules: tuple[str, ...]) -> Rules
     return combined if extra_rules else list(rules)
 
 
-def file_error(exc: OSError) -> click.FileError:
-    """A file that cannot be opened, created or written, named in click's message (exit 1)."""
+#: What only a write gives: the open went through, the bytes found no room (or no device).
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def file_error(exc: OSError, *, unnamed: str = "the output") -> click.ClickException:
+    """A file that cannot be opened, created or written, named in the message (exit 1); ``unnamed`` is what to call
+    it when the error names no file (a write to standard output)."""
     hint = exc.strerror or str(exc)
     if isinstance(exc, FileExistsError | NotADirectoryError):
         # "-o notes.txt/out.jsonl": the folder to write into is a file ("File exists" said nothing of that)
         hint = f"{hint}: a file stands where a folder of the output's path should be"
-    return click.FileError(str(exc.filename or "?"), hint=hint)
+    if exc.errno in _WRITE_ERRNOS:  # click's FileError says "Could not open file", which this was not
+        name = repr(str(exc.filename)) if exc.filename is not None else unnamed
+        return click.ClickException(f"Could not write {name}: {hint}")
+    return click.FileError(str(exc.filename or unnamed), hint=hint)
 
 
 def exit_for_a_gone_reader() -> NoReturn:

@@ -41,6 +41,7 @@ from ._robots import (
     RobotsCache,
     RobotsPolicy,
     RobotsResponse,
+    failure_of_the_page,
     origin_of,
     robots_failure,
     robots_url,
@@ -192,7 +193,10 @@ class AsyncFetcher(FetchSteps):
             policy = None
             if options.respect_robots:
                 robots_started = time.monotonic()
-                policy = await self._robots_for(current)
+                try:
+                    policy = await self._robots_for(current)
+                except FetchError as exc:
+                    raise failure_of_the_page(exc, current) from exc
                 attempt.robots_seconds += time.monotonic() - robots_started
             delay = self._host_delay(policy, current)
             client = self._client_for(current)

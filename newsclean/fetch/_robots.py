@@ -104,6 +104,13 @@ class RobotsResponse:
         return RobotsPolicy.from_response(self.status_code, body)
 
 
+def failure_of_the_page(failure: FetchError, page: httpx.URL) -> FetchError:
+    """A failure to read robots.txt as the failure of ``page``, the URL that could not be fetched for it: its
+    message names robots.txt. The policy is asked for once an origin, and its failure is shared by every page
+    waiting on it, each of which is named in its own."""
+    return FetchError(failure.message, url=str(page), reason=failure.reason, status_code=failure.status_code)
+
+
 def robots_failure(exc: Exception, location: httpx.URL) -> RobotsPolicy:
     """The policy when asking for robots.txt at ``location`` raised ``exc`` (``FetchError`` or ``SEND_ERRORS``)."""
     failure = exc if isinstance(exc, FetchError) else send_error(exc, location)

@@ -18,6 +18,8 @@ import gzip
 import importlib.util
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -40,6 +42,18 @@ class RecordWriter(Protocol):
 
     def close(self) -> None:
         """Commit and finish the output."""
+
+
+@contextmanager
+def naming_failures(path: str | Path) -> Iterator[None]:
+    """An error of the OS while writing ``path`` names it: ``write(2)`` and ``fsync`` report none ("No space left
+    on device" without a file, when OUTPUT, the rejects file and the checkpoint are written in one run)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
 
 
 def _shorter_than_checkpoint(path: Path, holds: str, recorded: str) -> InputError:
@@ -86,12 +100,13 @@ class JsonlWriter:
                 # would otherwise decompress to other bytes without an error.
                 data = zstandard.ZstdCompressor(level=3, write_checksum=True).compress(data)
             view = memoryview(data)
-            while view:
-                written = os.write(self._fd, view)
-                view = view[written:]
+            with naming_failures(self.path):
+                while view:
+                    written = os.write(self._fd, view)
+                    view = view[written:]
+                if self.fsync:
+                    os.fsync(self._fd)
             self._offset += len(data)
-            if self.fsync:
-                os.fsync(self._fd)
         return self._offset
 
     def close(self) -> None:
@@ -142,7 +157,8 @@ class ParquetWriter:
             self._rows.clear()
             final = self.parts_dir / f"part-{self._parts:06d}.parquet"
             temporary = final.with_suffix(".tmp")
-            pq.write_table(table, temporary)
+            with naming_failures(temporary):
+                pq.write_table(table, temporary)
             temporary.replace(final)
             self._parts += 1
         return self._parts
@@ -152,7 +168,7 @@ class ParquetWriter:
 
         self.commit()
         temporary = self.path.with_name(self.path.name + ".tmp")
-        with pq.ParquetWriter(temporary, article_schema()) as writer:
+        with naming_failures(temporary), pq.ParquetWriter(temporary, article_schema()) as writer:
             for index in range(self._parts):
                 writer.write_table(
                     pq.read_table(self.parts_dir / f"part-{index:06d}.parquet"), row_group_size=self.row_group_size
