@@ -10,7 +10,9 @@ header inside the block (``record_over_block``), the block ends before that head
 
 A ``.warc.gz`` holds one gzip member a record (WARC 1.1 annex D), and FastWARC gives up at the first member that
 does not decompress, or silently at one that decompresses to nothing: where such damage is, and the next member
-that opens a record, are found here with zlib, in compressed offsets.
+that opens a record, are found here with zlib, in compressed offsets; and so is a record whose Content-Length runs
+past the end of its own member (``gzip_member_overrun``), taking in the records after it, which FastWARC, reading the
+members as one stream, cannot tell: its block ends at its member's end (``shortened_gzip_record``).
 
 A record's block digest covers its HTTP head, which FastWARC parses and lets go of: the head is read again, a few
 hundred bytes, not the record: from where its block starts (``block_start``, found once, when the record's length is
@@ -448,3 +450,133 @@ def _failing_byte(saved: Any, data: bytes) -> int:
         else:  # no piece fails alone (not expected): the narrowest range found stands
             return low
     return low
+
+
+def gzip_size_before(fd: int, offset: int) -> int | None:
+    """The size a gzip member that ends at compressed ``offset`` says it decompresses to (its ISIZE, RFC 1952
+    §2.3.1: modulo 2**32), or None before the file's fourth byte."""
+    return int.from_bytes(os.pread(fd, 4, offset - 4), "little") if offset >= 4 else None
+
+
+@dataclass(frozen=True)
+class MemberOverrun:
+    """A record whose block, by its Content-Length, runs past the end of its own gzip member: how much of its block
+    the member holds (its trailer aside), and the compressed offset where the member ends."""
+
+    block_length: int
+    member_end: int
+
+
+def gzip_member_overrun(fd: int, member: int, block_length: int) -> MemberOverrun | None:
+    """How the block of the record whose gzip member starts at compressed offset ``member``, ``block_length`` bytes
+    by its Content-Length, runs past the member's end; or None: the member holds it (or opens no record, or does not
+    decompress, which its reader says). A ``.warc.gz`` holds a record a member (WARC 1.1 annex D): a block running
+    into the next member took in the records there. The member is inflated as far as the block goes at most, a piece
+    at a time, its header alone held."""
+    decompressor = zlib.decompressobj(wbits=31)
+    header = bytearray()
+    header_length: int | None = None
+    inflated, tail = 0, b""  # how much the member decompressed to so far, and its last bytes
+    position = member
+    while chunk := os.pread(fd, _PROBE_BYTES, position):
+        data = chunk
+        while True:
+            try:
+                output = decompressor.decompress(data, _INFLATE_BYTES)
+            except zlib.error:
+                return None
+            if header_length is None:
+                header += output
+                found = header.find(b"\r\n\r\n")
+                if found >= 0:
+                    header_length = found + 4
+                    if not header.startswith(_WARC_HEAD):
+                        return None
+                    del header[:]
+                elif len(header) > _MAX_HEADER_BYTES:
+                    return None
+            inflated += len(output)
+            tail = (tail + output)[-4:]
+            if header_length is not None and inflated >= header_length + block_length:
+                return None  # the member holds the whole block
+            if decompressor.eof:
+                if header_length is None:
+                    return None
+                held = inflated - header_length
+                trailer = next((len(end) for end in _TRAILERS if tail.endswith(end)), 0)
+                end = position + len(chunk) - len(decompressor.unused_data)
+                return MemberOverrun(max(held - min(trailer, held), 0), end)
+            data = decompressor.unconsumed_tail
+            if not data and len(output) < _INFLATE_BYTES:
+                break
+        position += len(chunk)
+    return None  # the file ends inside the member: its reader says so
+
+
+def shortened_gzip_record(fd: int, member: int, block_length: int) -> io.RawIOBase:
+    """The record whose gzip member starts at compressed offset ``member`` as a stream of its uncompressed bytes
+    that holds only the first ``block_length`` bytes of its block: its header, its Content-Length made that length,
+    then those bytes (inflated as the stream is read, never held whole) and a trailer."""
+    return _Chunks(_shortened_pieces(fd, member, block_length))
+
+
+def _shortened_pieces(fd: int, member: int, block_length: int) -> Iterator[bytes]:
+    """The pieces of ``shortened_gzip_record``."""
+    decompressor = zlib.decompressobj(wbits=31)
+    header = bytearray()
+    left: int | None = None  # how much of the block is still to come, once the header is out
+    position = member
+    while (left is None or left > 0) and (chunk := os.pread(fd, _PROBE_BYTES, position)):
+        position += len(chunk)
+        data = chunk
+        while left is None or left > 0:
+            output = decompressor.decompress(data, _INFLATE_BYTES)
+            block = output
+            if left is None:
+                header += output
+                found = header.find(b"\r\n\r\n")
+                if found < 0:
+                    if len(header) > _MAX_HEADER_BYTES:
+                        return
+                    block = b""
+                else:
+                    yield _CONTENT_LENGTH.sub(lambda line: _with_length(line, block_length), bytes(header[: found + 4]))
+                    block, left = bytes(header[found + 4 :]), block_length
+                    del header[:]
+            if left is not None and block:
+                yield block[:left]
+                left -= min(left, len(block))
+            data = decompressor.unconsumed_tail
+            if decompressor.eof or (not data and len(output) < _INFLATE_BYTES):
+                break
+        if decompressor.eof:
+            break
+    yield b"\r\n\r\n"
+
+
+class _Chunks(io.RawIOBase):
+    """A stream of the pieces of bytes an iterator gives, each taken as the stream is read."""
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        super().__init__()
+        self._pieces = pieces
+        self._held = memoryview(b"")
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._position
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._held:
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._held = memoryview(piece)
+        size = min(len(buffer), len(self._held))
+        buffer[:size] = self._held[:size]
+        self._held = self._held[size:]
+        self._position += size
+        return size

@@ -4,6 +4,7 @@ framing, is a failure in its place, and reading resumes at the next record."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Generator, Iterator
@@ -24,10 +25,13 @@ from ._open import base_suffix, compression_of
 from ._records import Item, path_text, read_failure
 from ._warc_digest import block_digest
 from ._warc_framing import (
+    MemberOverrun,
     block_before,
     block_start,
     gzip_block_head,
     gzip_damage,
+    gzip_member_overrun,
+    gzip_size_before,
     is_gzip,
     member_damage,
     next_gzip_record_start,
@@ -36,6 +40,7 @@ from ._warc_framing import (
     record_follows,
     record_inside,
     record_over_block,
+    shortened_gzip_record,
     shortened_record,
 )
 from ._warc_framing import record_end as warc_record_end
@@ -69,7 +74,8 @@ class WarcReader:
     head does not parse. A record read whose ``WARC-Block-Digest`` does not match its block is rejected as damaged
     (``_warc_digest``). Damage to an uncompressed WARC's framing, or to a ``.warc.gz``'s gzip members, is one
     failure, and reading resumes at the next record (``_warc_framing``); a record of an uncompressed WARC whose
-    Content-Length runs over the next record's header, and states no digest, is read up to that header besides.
+    Content-Length runs over the next record's header, and states no digest, is read up to that header besides, and
+    a record of a ``.warc.gz`` whose Content-Length runs past its own gzip member up to its member's end.
     ``name`` is what positions call the input (default: its path; a byte of it that is not UTF-8 written
     ``\\xNN``, as ``path_text`` writes it).
     """
@@ -255,7 +261,9 @@ class WarcReader:
         nothing; wherever it stops, the members from the last record read on are walked (``gzip_damage``). Damage
         is one failure naming the compressed offset it was found at, in the place of the record whose member it is
         in (that record's item is held back until the next record is read, or its member is found intact), and
-        reading resumes at the next member that opens a record."""
+        reading resumes at the next member that opens a record. A record whose block runs past its own member
+        (``_member_overrun``: it took in the records of the members after it, or the start of one) is read up to its
+        member's end, and said so (``_gzip_overrun_items``); reading resumes at the member after its own."""
         from fastwarc.warc import ArchiveIterator
 
         kinds = _page_record_types()
@@ -272,9 +280,13 @@ class WarcReader:
             except Exception as exc:  # FastWARC raises plain exceptions on corrupt archives
                 error = exc
                 break
-            if last is not None and last.item is not None:
-                yield last.item
-            last = _GzipRecord(record.stream_pos, record.record_id, _target_uri(record))
+            if last is not None:
+                overrun = _member_overrun(fd, last, record.stream_pos)
+                if overrun is not None:  # it took in the records up to this one: they are read after it
+                    return (yield from self._gzip_overrun_items(last, fd, overrun, position))
+                if last.item is not None:
+                    yield last.item
+            last = _gzip_record(record)
             if record.record_type in kinds or _type_problem(record):
                 where = f"{position}@{last.offset}"
                 place = _RecordPlace(fd, last.offset, compressed=True)
@@ -287,6 +299,10 @@ class WarcReader:
         if last is not None and last.offset > start and opens_gzip_record(fd, last.offset):
             member = last.offset  # (a file compressed as one member gives records offsets inside it)
         damage, following = gzip_damage(fd, member, check_first=last is None)
+        if damage is None and following is not None and last is not None:
+            overrun = _member_overrun(fd, last, following)
+            if overrun is not None:
+                return (yield from self._gzip_overrun_items(last, fd, overrun, position))
         if damage is None and error is not None and following is not None:
             damage = member_damage(fd, following)  # the member FastWARC failed in starts as a record's should
         owner: _GzipRecord | None = None  # the record read last, when the failure takes its place
@@ -323,6 +339,40 @@ class WarcReader:
             source_id=owner.record_id if owner else None,
             url=owner.url if owner else None,
         )
+        return resume
+
+    def _gzip_overrun_items(
+        self, last: _GzipRecord, fd: int, overrun: MemberOverrun, position: str
+    ) -> Generator[Item, None, int | None]:
+        """The items of the ``.warc.gz`` record ``last``, whose block runs past the end of its gzip member
+        (``gzip_member_overrun``), and the failure that says so; returns where reading resumes, at the member after
+        its own. Its block is read as ending at its member's end, unless it states a digest, which decides on its
+        block as declared, as on any record's (``_overrun_items``). Read whole, its page held the records in the
+        members it ran into, and a record it took in whole was lost unsaid."""
+        where = f"{position}@{last.offset}"
+        resume = next_gzip_record_start(fd, overrun.member_end)
+        if last.digest:
+            if last.item is not None:
+                yield last.item
+        else:
+            try:
+                read = _first_record(shortened_gzip_record(fd, last.offset, overrun.block_length))
+            except Exception as exc:  # FastWARC raises plain exceptions; StopIteration too: no record read
+                read = None
+                message = f"WARC record cannot be read up to its gzip member's end: {exc!r}"
+                yield read_failure(message, where, source_id=last.record_id, url=last.url)
+            if read is not None and (read.record_type in _page_record_types() or _type_problem(read)):
+                place = _RecordPlace(fd, last.offset, compressed=True)
+                item = self._item(read, where, kind=read.record_type, place=place)
+                if item is not None:
+                    yield item
+        cut = "" if last.digest else "; its block is read as ending at its member's end"
+        message = (
+            f"WARC record at compressed offset {last.offset}: its Content-Length runs past its gzip member"
+            f" ({last.length:,} bytes declared, {overrun.block_length:,} in its member: a length too long?){cut}"
+            f"{_resumed(resume, compressed=True)}"
+        )
+        yield read_failure(message, where)
         return resume
 
     def _item(self, record: Any, where: str, *, kind: Any, place: _RecordPlace) -> Item | None:
@@ -437,9 +487,13 @@ class WarcReader:
 def _shortened(fd: int, offset: int, start_of_block: int, block_length: int) -> Any:
     """The record at ``offset`` read by FastWARC with only the first ``block_length`` bytes of its block
     (``shortened_record``)."""
+    return _first_record(shortened_record(fd, offset, start_of_block, block_length))
+
+
+def _first_record(stream: IO[bytes] | io.RawIOBase) -> Any:
+    """The first record FastWARC reads from ``stream``."""
     from fastwarc.warc import ArchiveIterator
 
-    stream = shortened_record(fd, offset, start_of_block, block_length)
     return next(iter(ArchiveIterator(stream, parse_http=True, min_content_length=0)))
 
 
@@ -522,12 +576,50 @@ def _resumed(start: int | None, *, compressed: bool = False) -> str:
 
 @dataclass
 class _GzipRecord:
-    """A record read from a ``.warc.gz``, and its item (None: not a page) until it is known to stand."""
+    """A record read from a ``.warc.gz``, and its item (None: not a page) until it is known to stand; its
+    Content-Length (None: none that parses), whether it states a block digest, and the size it decompresses to, its
+    trailer included, when its header is written as most writers write it (``_gzip_record``)."""
 
     offset: int
     record_id: str | None
     url: str | None
+    length: int | None = None
+    digest: bool = False
+    size: int = 0
     item: Item | None = None
+
+
+def _gzip_record(record: Any) -> _GzipRecord:
+    """What is kept of a record read from a ``.warc.gz``."""
+    headers = record.headers
+    try:
+        length: int | None = int(headers.get("Content-Length") or "")
+    except ValueError:
+        length = None
+    # Its first line, each field as "Name: value" and a CRLF, a blank line, its block and a CRLF pair.
+    head = len(headers.status_line_bytes) + 4 + sum(len(name) + len(value) + 4 for name, value in headers.items_bytes())
+    return _GzipRecord(
+        record.stream_pos,
+        record.record_id,
+        _target_uri(record),
+        length=length,
+        digest=block_digest(headers.get("WARC-Block-Digest")) is not None,
+        size=head + (length or 0) + 4,
+    )
+
+
+def _member_overrun(fd: int, last: _GzipRecord, following: int) -> MemberOverrun | None:
+    """How the block of the record ``last`` runs past the end of its gzip member, when the next record read starts
+    at compressed offset ``following``; None when it does not. The member before ``following`` that says it
+    decompresses to the record's size, as its header is most often written, is its own, and holds it: only a record
+    of another size (written otherwise, or by a wrong Content-Length) has its member inflated again to be sure."""
+    if last.length is None or following <= last.offset:
+        return None
+    if gzip_size_before(fd, following) == last.size % (1 << 32):
+        return None
+    if not opens_gzip_record(fd, last.offset):  # a file compressed as one member: no record has its own
+        return None
+    return gzip_member_overrun(fd, last.offset, last.length)
 
 
 #: What a WARC-Type holds: a token (RFC 9110's characters), a known type or an extension's.
