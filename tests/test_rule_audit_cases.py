@@ -115,3 +115,58 @@ def test_a_flattened_jetpack_block_cleans_as_its_markup_does() -> None:
     )
     assert list(as_html.paragraphs) == list(as_dump.paragraphs) == COUNCIL
     assert [r.rule for r in as_dump.removed] == ["widget.sharing-row"]
+
+
+#: Reported speech followed by its speaker (or by the sign, message or stamp that reads it), which the contact, log-in,
+#: copyright, credit and byline rules removed, found by a second audit; each is a keep example of its rule.
+REPORTED = {
+    "Contact us at refunds@example-air.com, the airline said in a statement, and a refund will be issued within 14"
+    " days.": "footer.contact",
+    "Have a tip? Call Crime Stoppers, police said on Friday.": "footer.contact",
+    "Have a tip? Email the hotline at tips@example.gov, the sheriff's office wrote on Facebook.": "footer.contact",
+    "Please log in again, the bank's app told customers, many of whom then found their accounts empty.": (
+        "widget.login-prompt"
+    ),
+    "You have reached your limit of free articles, the message read.": "widget.login-prompt",
+    "Don't have an account? Sign up, the fake login page said, and thousands of users did.": "widget.login-prompt",
+    "All rights reserved, the notice on the photograph says, but the copyright expired in 1998.": "copyright.notice",
+    "Not to be reproduced, the stamp on every page read.": "copyright.notice",
+    "Evan Gershkovich is a journalist, not a spy, the Wall Street Journal said in a statement.": "byline.author-bio",
+    "Evan Gershkovich reports on Russia for The Wall Street Journal, the newspaper said.": "byline.author-bio",
+    "Evan Gershkovich writes about Russia for The Wall Street Journal, his editor told reporters on Friday.": (
+        "byline.author-bio"
+    ),
+    "Gershkovich reported from Yekaterinburg, his editor said.": "byline.contributed",
+    "The aid was distributed by the UN refugee agency, officials said on Monday.": "byline.syndication-credit",
+    "Video from the body camera, the chief said, contradicts the officer's account.": "caption.credit",
+    "Image from a traffic camera, prosecutors said, puts him at the scene.": "caption.credit",
+    "Support independent media, the sign read.": "donation.appeal",
+    "Support independent journalism, the banner read, as protesters marched past the ministry.": "donation.appeal",
+    "Follow us on Telegram, the last message on the channel read.": "widget.follow-us",
+    "Click here to read the full statement, the email read.": "related.click-here",
+    "If you enjoyed this newsletter, please share it with a friend, the last issue read.": "widget.support-prompt",
+}
+
+#: The same rules' boilerplate, which a speaker-shaped tail must not keep.
+REPORTED_BOILERPLATE = {
+    "Contact Jane Doe at jdoe@example.com, who writes about schools and education.": "footer.contact",
+    "Jane Doe is a senior reporter at the Herald, where she writes about schools.": "byline.author-bio",
+}
+
+
+@pytest.mark.parametrize("where", ["middle", "end"])
+@pytest.mark.parametrize("line", sorted(REPORTED))
+def test_reported_speech_with_its_speaker_stays(line: str, where: str) -> None:
+    """The rule named removed the line before; now no rule does, in a dump (a paragraph a line) and on a page."""
+    dump = newsclean.clean_text("\n".join([TITLE, *_with(line, where)]))
+    assert [r.rule for r in dump.removed if r.text == line] == []
+    assert list(dump.paragraphs) == _with(line, where)
+    for article in _cleaned(_with(line, where)):
+        assert line in article.paragraphs
+
+
+@pytest.mark.parametrize("line", sorted(REPORTED_BOILERPLATE))
+def test_boilerplate_with_a_speaker_shaped_tail_still_goes(line: str) -> None:
+    dump = newsclean.clean_text("\n".join([TITLE, *_with(line, "end")]))
+    assert (REPORTED_BOILERPLATE[line], line) in [(r.rule, r.text) for r in dump.removed]
+    assert list(dump.paragraphs) == COUNCIL
