@@ -225,51 +225,22 @@ def shortened_record(fd: int, offset: int, block_start: int, block_length: int) 
     held whole) and a trailer."""
     header = os.pread(fd, block_start - offset, offset)
     header = _CONTENT_LENGTH.sub(lambda found: _with_length(found, block_length), header)
-    return _Pieces(fd, [header, (block_start, block_length), b"\r\n\r\n"])
+    return _Chunks(_header_range_trailer(fd, header, block_start, block_length))
+
+
+def _header_range_trailer(fd: int, header: bytes, start: int, length: int) -> Iterator[bytes]:
+    """``header``, then ``length`` bytes of the file from ``start``, read a bounded piece at a time, then a
+    trailer."""
+    yield header
+    for piece_start in range(start, start + length, _SCAN_BYTES):
+        yield os.pread(fd, min(_SCAN_BYTES, start + length - piece_start), piece_start)
+    yield b"\r\n\r\n"
 
 
 def _with_length(found: re.Match[bytes], length: int) -> bytes:
     """A Content-Length line ``found`` with ``length`` for its value."""
     line, start = found[0], found.start()
     return line[: found.start(1) - start] + str(length).encode() + line[found.end(1) - start :]
-
-
-class _Pieces(io.RawIOBase):
-    """A stream of pieces one after another: bytes held, or a range of the file (start, length) read as it is
-    read."""
-
-    def __init__(self, fd: int, pieces: list[bytes | tuple[int, int]]) -> None:
-        super().__init__()
-        self._fd = fd
-        self._pieces = pieces
-        self._index = 0  # the piece being read
-        self._within = 0  # how far into it
-        self._position = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._position
-
-    def readinto(self, buffer: Any) -> int:
-        if not len(buffer):
-            return 0
-        while self._index < len(self._pieces):
-            data = self._read(self._pieces[self._index], len(buffer))
-            if data:
-                buffer[: len(data)] = data
-                self._within += len(data)
-                self._position += len(data)
-                return len(data)
-            self._index, self._within = self._index + 1, 0
-        return 0
-
-    def _read(self, piece: bytes | tuple[int, int], size: int) -> bytes:
-        if isinstance(piece, bytes):
-            return piece[self._within : self._within + size]
-        start, length = piece
-        return os.pread(self._fd, min(size, length - self._within), start + self._within)
 
 
 @dataclass(frozen=True)
