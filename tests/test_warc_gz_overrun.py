@@ -66,14 +66,23 @@ def _overrun_message(failure: Document | Failure, offset: int, resume: int, *, c
 # --- a Content-Length that runs past the record's gzip member -----------------------------------------------------
 
 
+def _first_overrunning(records: list[bytes], by: int | None) -> list[bytes]:
+    """``records`` with the first's Content-Length too long ``by`` bytes, or (None) by the whole next record."""
+    return [_lengthened(records[0], len(records[1]) if by is None else by), *records[1:]]
+
+
+@pytest.mark.parametrize(
+    "by", [None, 12, 40], ids=["the next record whole", "into the next header's first line", "into the next header"]
+)
 @pytest.mark.parametrize("response", [False, True], ids=["resources", "responses"])
-def test_a_record_that_swallows_the_next_one_whole_is_read_up_to_its_member_and_the_next_is_read(
-    tmp_path: Path, response: bool
+def test_a_record_running_past_its_member_is_read_up_to_its_member_and_the_next_is_read(
+    tmp_path: Path, by: int | None, response: bool
 ) -> None:
-    # Its block ended exactly at the end of the next record's block (that record's trailer taken for its own): its
-    # page was read with the next record in it, and the next record was lost without a word.
-    records = [_record(number, response=response) for number in range(3)]
-    records[0] = _lengthened(records[0], len(records[1]))
+    # Ending exactly at the end of the next record's block (that record's trailer taken for its own), its page was
+    # read with the next record in it, and the next record was lost without a word. Ending a few bytes into the
+    # next record, it was one failure ("WARC is corrupt inside the gzip member at compressed offset 0, after its
+    # record's Content-Length"), and its page was not read.
+    records = _first_overrunning([_record(number, response=response) for number in range(3)], by)
     path, offsets = _warc_gz(tmp_path, records)
     items = list(read_inputs([str(path)]))
     assert shown(items) == [
@@ -86,10 +95,12 @@ def test_a_record_that_swallows_the_next_one_whole_is_read_up_to_its_member_and_
     _overrun_message(items[1], 0, offsets[1], cut=True)
 
 
-def test_with_a_digest_the_record_is_its_digest_failure_and_the_swallowed_record_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("by", [None, 40], ids=["the next record whole", "into the next header"])
+def test_with_a_digest_the_record_is_its_digest_failure_and_the_records_after_it_are_read(
+    tmp_path: Path, by: int | None
+) -> None:
     # As in an uncompressed WARC: the digest decides on the block as declared, which is not the one it states.
-    records = [_record(number, digest=True) for number in range(3)]
-    records[0] = _lengthened(records[0], len(records[1]))
+    records = _first_overrunning([_record(number, digest=True) for number in range(3)], by)
     path, offsets = _warc_gz(tmp_path, records)
     items = list(read_inputs([str(path)]))
     assert shown(items) == [
@@ -135,42 +146,6 @@ def test_a_record_that_swallows_two_records_resumes_at_the_first_of_them(tmp_pat
         ("Document", "<urn:uuid:r3>", f"{path}@{offsets[3]}"),
     ]
     assert [item.html for item in items if isinstance(item, Document)] == [_page(number) for number in range(4)]
-
-
-@pytest.mark.parametrize("by", [12, 40], ids=["into the next header's first line", "into the next header"])
-@pytest.mark.parametrize("response", [False, True], ids=["resources", "responses"])
-def test_a_length_a_few_bytes_too_long_is_read_up_to_its_member_and_the_next_is_read(
-    tmp_path: Path, by: int, response: bool
-) -> None:
-    # It was one failure ("WARC is corrupt inside the gzip member at compressed offset 0, after its record's
-    # Content-Length"), and its page was not read.
-    records = [_record(number, response=response) for number in range(3)]
-    records[0] = _lengthened(records[0], by)
-    path, offsets = _warc_gz(tmp_path, records)
-    items = list(read_inputs([str(path)]))
-    assert shown(items) == [
-        ("Document", "<urn:uuid:r0>", f"{path}@0"),
-        ("Failure", None, f"{path}@0"),
-        ("Document", "<urn:uuid:r1>", f"{path}@{offsets[1]}"),
-        ("Document", "<urn:uuid:r2>", f"{path}@{offsets[2]}"),
-    ]
-    assert [item.html for item in items if isinstance(item, Document)] == [_page(number) for number in range(3)]
-    _overrun_message(items[1], 0, offsets[1], cut=True)
-
-
-def test_a_length_a_few_bytes_too_long_with_a_digest_is_its_digest_failure(tmp_path: Path) -> None:
-    records = [_record(number, digest=True) for number in range(3)]
-    records[0] = _lengthened(records[0], 40)
-    path, offsets = _warc_gz(tmp_path, records)
-    items = list(read_inputs([str(path)]))
-    assert shown(items) == [
-        ("Failure", "<urn:uuid:r0>", f"{path}@0"),
-        ("Failure", None, f"{path}@0"),
-        ("Document", "<urn:uuid:r1>", f"{path}@{offsets[1]}"),
-        ("Document", "<urn:uuid:r2>", f"{path}@{offsets[2]}"),
-    ]
-    assert isinstance(items[0], Failure) and "block digest (sha1) does not match" in items[0].message
-    _overrun_message(items[1], 0, offsets[1], cut=False)
 
 
 def test_a_record_in_the_middle_running_past_its_member_is_named_by_its_own_offset(tmp_path: Path) -> None:
