@@ -17,6 +17,18 @@ PAGE = (
 )
 
 
+#: What a WARC that holds no page reads as: one failure for the file (its records are passed over without one each).
+NO_PAGES = (
+    "the file holds no pages (it is empty, or its records are requests, metadata, or responses that are no HTML or"
+    " text page): nothing to clean"
+)
+
+
+def holds_nothing(position: object, what: str = NO_PAGES) -> Failure:
+    """The one failure a dump that gives no document reads as; ``what`` is its message (by default a WARC's)."""
+    return Failure(stage="read", error="InputError", message=what, position=str(position))
+
+
 def story_record(number: int) -> dict[str, Any]:
     """Story ``number`` as a record: its id "r<number>", a URL and its page."""
     return {"id": f"r{number}", "url": f"http://example.com/{number}", "html": PAGE.format(title=f"Story {number}")}

@@ -13,6 +13,7 @@ from typing import Any
 
 import msgspec
 import pytest
+from _records import holds_nothing
 from _warc import warc_record
 from click.testing import CliRunner
 
@@ -154,8 +155,8 @@ def test_a_response_whose_http_head_does_not_parse_is_a_failure_not_dropped(
 def test_an_empty_response_that_says_so_is_no_failure(tmp_path: Path) -> None:
     empty = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
     no_content = b"HTTP/1.1 204 No Content\r\n\r\n"
-    _, documents, failures = _read_warc(tmp_path, _warc_record(1, empty) + _warc_record(2, no_content))
-    assert (documents, failures) == ([], [])
+    path, documents, failures = _read_warc(tmp_path, _warc_record(1, empty) + _warc_record(2, no_content))
+    assert (documents, failures) == ([], [holds_nothing(path)])  # the file's note, and none for either record
 
 
 def test_a_response_shorter_than_its_http_content_length_is_a_failure(tmp_path: Path) -> None:

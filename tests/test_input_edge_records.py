@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _records import PAGE, shown, story_line, story_record
+from _records import PAGE, holds_nothing, shown, story_line, story_record
 from _warc import warc_record
 
 from newsclean import clean_html
@@ -300,7 +300,9 @@ def test_untyped_utf16_html_with_a_bom_is_read_as_a_page(
 def test_an_untyped_record_that_is_no_html_is_still_no_page(tmp_path: Path) -> None:
     # The BOM is read through, not taken for HTML on its own.
     body = "\ufeff{not: a page}".encode("utf-16-le")
-    assert _read_warc(tmp_path, warc_record(body, kind="resource", content_type=None)) == []
+    assert _read_warc(tmp_path, warc_record(body, kind="resource", content_type=None)) == [
+        holds_nothing(tmp_path / "crawl.warc")
+    ]
 
 
 def test_a_wrapper_on_one_line_cut_short_gives_its_records_and_says_it_is_truncated(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _records import PAGE, shown, story_line, story_record
+from _records import PAGE, holds_nothing, shown, story_line, story_record
 from _warc import warc_record
 
 from newsclean._models import Failure
@@ -271,7 +271,7 @@ def test_a_record_of_a_known_type_that_is_no_page_is_passed_over_unread(tmp_path
         warc_record(body, kind="resource", content_type=content_type),
         warc_record(_http(body, content_type), kind="response", content_type="application/http"),
     ]
-    assert _read_warc(tmp_path, *records) == []
+    assert _read_warc(tmp_path, *records) == [holds_nothing(tmp_path / "crawl.warc")]
 
 
 def test_a_record_of_an_unknown_type_that_is_no_html_is_passed_over(tmp_path: Path) -> None:
@@ -280,7 +280,7 @@ def test_a_record_of_an_unknown_type_that_is_no_html_is_passed_over(tmp_path: Pa
         warc_record(body, kind="resource", content_type="application/x-unheard-of"),
         warc_record(_http(body, "text/htmm"), kind="response", content_type="application/http"),
     ]
-    assert _read_warc(tmp_path, *records) == []
+    assert _read_warc(tmp_path, *records) == [holds_nothing(tmp_path / "crawl.warc")]
 
 
 # --- a record with a list of objects, taken for a wrapper ---------------------------------------------------------

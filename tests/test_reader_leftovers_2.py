@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _records import PAGE, shown, story_line, story_record
+from _records import PAGE, holds_nothing, shown, story_line, story_record
 from _warc import warc_record
 
 from newsclean._models import Failure
@@ -371,4 +371,4 @@ def test_a_response_with_a_status_code_that_is_no_success_is_passed_over_as_befo
     block = status.encode() + b"\r\nContent-Type: text/html\r\n\r\n<html><body><p>Not here.</p></body></html>"
     path = tmp_path / "crawl.warc"
     path.write_bytes(warc_record(block))
-    assert list(read_inputs([str(path)])) == []
+    assert list(read_inputs([str(path)])) == [holds_nothing(path)]  # the file's note, none for the record

@@ -17,7 +17,7 @@ from pathlib import Path
 from .._decode import codec_for_label, decode_text_dump
 from ._keys import KeysArg, as_key_map
 from ._open import open_utf8
-from ._records import Item, document_from_record, path_text, read_failure
+from ._records import Item, document_from_record, noted_when_empty, path_text, read_failure
 
 #: How much of the file names its encoding when it is not UTF-8 (Excel saves "CSV" in the system's code page).
 ENCODING_SAMPLE_BYTES = 1 << 16
@@ -97,6 +97,9 @@ class CsvReader:
         self.max_cell_chars = max_cell_chars
 
     def __iter__(self) -> Iterator[Item]:
+        return noted_when_empty(self._documents(), "rows", path_text(self.name or str(self.path)))
+
+    def _documents(self) -> Iterator[Item]:
         position = path_text(self.name or str(self.path))
         try:
             encoding = self._encoding()

@@ -19,7 +19,7 @@ from ._json_records import Member, ObjectLayout, RecordProblem, json_records, ob
 from ._keys import KeysArg, as_key_map, json_kind
 from ._line_ends import JsonLines
 from ._open import open_utf8
-from ._records import Item, document_from_record, path_text, read_failure
+from ._records import Item, document_from_record, noted_when_empty, path_text, read_failure
 
 #: How much of a JSON document whose records span lines is read at a time.
 JSON_CHUNK_BYTES = 1 << 20
@@ -68,6 +68,9 @@ class JsonlReader:
         self._identity_fields = self.keys.identity_fields()
 
     def __iter__(self) -> Iterator[Item]:
+        return noted_when_empty(self._documents(), "records", path_text(self.name or str(self.path)))
+
+    def _documents(self) -> Iterator[Item]:
         position = path_text(self.name or str(self.path))
         try:
             stream = open_utf8(self.path)

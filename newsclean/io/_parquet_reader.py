@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ._keys import KeysArg, as_key_map
-from ._records import Item, document_from_record, path_text, read_failure
+from ._records import Item, document_from_record, noted_when_empty, path_text, read_failure
 
 #: Rows read at a time: memory stays bounded by a batch of pages, not by the file or its row groups' count.
 BATCH_ROWS = 64
@@ -31,6 +31,9 @@ class ParquetReader:
         self.batch_rows = batch_rows
 
     def __iter__(self) -> Iterator[Item]:
+        return noted_when_empty(self._documents(), "rows", path_text(self.name or str(self.path)))
+
+    def _documents(self) -> Iterator[Item]:
         position, label = path_text(self.name or str(self.path)), path_text(self.name or self.path.name)
         try:
             import pyarrow
@@ -57,7 +60,7 @@ class ParquetReader:
             yield read_failure(f"Parquet input is unreadable or corrupt at row {row}: {exc}", f"{position}[{row}]")
 
     def count(self) -> int:
-        """The file's row count, from its footer."""
+        """How many items reading gives, from the footer's row count: one failure in place of no rows."""
         import pyarrow.parquet as parquet
 
-        return int(parquet.ParquetFile(self.path).metadata.num_rows)
+        return max(int(parquet.ParquetFile(self.path).metadata.num_rows), 1)

@@ -4,7 +4,7 @@ of an input it cannot read."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .._decode import Decoded, decode_text_dump
@@ -44,6 +44,19 @@ def read_failure(
     else:
         error, message = "InputError", exc
     return Failure(stage="read", error=error, message=message, position=position, source_id=source_id, url=url)
+
+
+def noted_when_empty(items: Iterator[Item], what: str, position: str) -> Iterator[Item]:
+    """``items``, or one failure when there are none: a dump that holds no document (a file of no bytes, of blank
+    lines, ``[]``, a header row alone, a WARC of requests) is most often the wrong file or a crawl that failed, and
+    a run that ends with nothing to show says why, as it does for a folder without pages. ``what`` says what the
+    file holds none of."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield read_failure(f"the file holds no {what}: nothing to clean", position)
 
 
 def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fallback_id: str) -> Item:

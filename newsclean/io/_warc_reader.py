@@ -22,7 +22,7 @@ from ..fetch._options import HTML_CONTENT_TYPES
 from ._formats import MAX_DOCUMENT_BYTES
 from ._http_payload import PayloadError, page_bytes
 from ._open import base_suffix, compression_of
-from ._records import Item, path_text, read_failure
+from ._records import Item, noted_when_empty, path_text, read_failure
 from ._warc_digest import block_digest
 from ._warc_framing import (
     MemberOverrun,
@@ -88,6 +88,13 @@ class WarcReader:
         self.name = name
 
     def __iter__(self) -> Iterator[Item]:
+        return noted_when_empty(
+            self._documents(),
+            "pages (it is empty, or its records are requests, metadata, or responses that are no HTML or text page)",
+            path_text(self.name or str(self.path)),
+        )
+
+    def _documents(self) -> Iterator[Item]:
         position = path_text(self.name or str(self.path))
         if base_suffix(self.path) == ".arc":
             # FastWARC reads WARC only; an ARC file read as one failed as "corrupt after offset 0".
