@@ -326,6 +326,23 @@ def test_output_dash_is_standard_output_and_the_stats_folder_is_made(tmp_path: P
     assert json.loads(stats.read_text(encoding="utf-8"))["articles_out"] == 1
 
 
+@pytest.mark.parametrize("to_stdout", [[], ["-o", "-"]], ids=["no-output", "output-dash"])
+def test_articles_on_standard_output_have_the_summary_on_standard_error_unless_quiet(
+    tmp_path: Path, to_stdout: list[str]
+) -> None:
+    # The summary was printed only with -o FILE, though the docs promise it on stderr unless --quiet.
+    empty = tmp_path / "empty.html"
+    empty.write_text("  ", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(JETPACK), str(empty), *to_stdout])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line).get("error") for line in result.stdout.splitlines()] == [None, "InputError"]
+    assert "documents in: 2   articles out: 1 (no content: 0)   rejected: 1" in result.stderr
+    assert "rejected by reason: input:InputError 1" in result.stderr
+    quiet = CliRunner().invoke(main, ["clean", str(JETPACK), str(empty), *to_stdout, "--quiet"])
+    assert quiet.stdout == result.stdout
+    assert "documents in" not in quiet.stderr
+
+
 def test_with_output_on_stdout_rejects_can_go_to_a_file(tmp_path: Path) -> None:
     # "-o - --rejects r.jsonl" was refused as if -o had not been given.
     empty = tmp_path / "empty.html"

@@ -191,9 +191,9 @@ def clean_command(
     WET) and Parquet dumps, or - for stdin.
 
     With -o OUTPUT, documents are cleaned on worker processes into OUTPUT in input order; each document that
-    cannot be read or cleaned goes to the rejects file instead, and a summary follows. Without -o, one JSON
-    record per document (the article, or a failure record {"stage", "error", "message", ...} in its place)
-    goes to stdout.
+    cannot be read or cleaned goes to the rejects file instead. Without -o, one JSON record per document (the
+    article, or a failure record {"stage", "error", "message", ...} in its place) goes to stdout. Either way a
+    summary follows on stderr, unless --quiet.
     """
     missing = [name for name in inputs if name != "-" and not Path(name).exists()]
     if missing:
@@ -272,7 +272,7 @@ def clean_command(
             stats.write(stats_path)
         except OSError as exc:
             raise file_error(exc) from None
-    if output is not None and not quiet:
+    if not quiet:  # to standard error with the articles on standard output too: it is no record
         for line in stats.summary_lines():
             click.echo(line, err=True)
     if stats.rejected_total and strict:
