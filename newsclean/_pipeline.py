@@ -57,7 +57,8 @@ class Document(msgspec.Struct, frozen=True, kw_only=True):
     html: str | bytes | None = None
     text: str | None = None
     url: str | None = None
-    headers: dict[str, str] | None = None
+    #: HTTP response headers in any form ``clean_html`` takes (a mapping, ``httpx.Headers``, pairs, a raw block).
+    headers: HeadersArg = None
     title: str | None = None
     source_id: str | None = None
     position: str | None = None
