@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newsclean.batch import run_batch
 from newsclean.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -341,6 +342,23 @@ def test_articles_on_standard_output_have_the_summary_on_standard_error_unless_q
     quiet = CliRunner().invoke(main, ["clean", str(JETPACK), str(empty), *to_stdout, "--quiet"])
     assert quiet.stdout == result.stdout
     assert "documents in" not in quiet.stderr
+
+
+@pytest.mark.parametrize("to_stdout", [True, False], ids=["stdout", "output-file"])
+def test_a_parquet_rejects_file_is_a_usage_error(tmp_path: Path, to_stdout: bool) -> None:
+    # Failure records were written as JSON Lines into "rejects.parquet" with -o, and with the articles on stdout
+    # the run crashed with a traceback on its first failure (a failure has no article's columns).
+    empty = tmp_path / "empty.html"
+    empty.write_text("  ", encoding="utf-8")
+    rejects = tmp_path / "rejects.parquet"
+    output = [] if to_stdout else ["-o", str(tmp_path / "out.jsonl")]
+    result = CliRunner().invoke(main, ["clean", str(JETPACK), str(empty), *output, "--rejects", str(rejects)])
+    assert result.exit_code == 2
+    assert "the rejects file is JSON Lines; give it a .jsonl name" in result.output
+    assert not rejects.exists()
+    with pytest.raises(ValueError, match="the rejects file is JSON Lines"):
+        run_batch([str(empty)], tmp_path / "api.jsonl", rejects=rejects)
+    assert not rejects.exists()
 
 
 def test_with_output_on_stdout_rejects_can_go_to_a_file(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
 from ..batch._job import default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
-from ..io._writers import open_writer, require_writer_packages
+from ..io._writers import JsonlWriter, is_parquet_path, require_writer_packages
 from ._options import exit_for_a_gone_reader, file_error, rules_option, terminal_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -215,6 +215,13 @@ def clean_command(
             if given:
                 raise click.UsageError(f"{flag} needs -o/--output FILE: standard output cannot be read back")
     _check_distinct_files(inputs, output, rejects, stats_path)
+    if rejects is not None and is_parquet_path(rejects):
+        # Failure records have no article's columns: the file held JSON Lines under a Parquet name, or, with the
+        # articles on stdout, the run crashed on its first failure.
+        raise click.BadParameter(
+            f"{rejects}: the rejects file is JSON Lines; give it a .jsonl name (.jsonl.gz, .jsonl.zst to compress)",
+            param_hint="--rejects",
+        )
     _check_output_format(output)
     try:
         config = BatchConfig(
@@ -317,7 +324,7 @@ def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None
     items = enumerate(read_inputs(inputs, keys=config.keys, input_format=config.input_format, text=config.text))
     failure = msgspec.json.Decoder(Failure)
     with ExitStack() as stack:
-        rejected = stack.enter_context(closing(open_writer(rejects))) if rejects is not None else None
+        rejected = stack.enter_context(closing(JsonlWriter(rejects))) if rejects is not None else None
         for outcome in outcomes(items, config, stats):
             stats.count(outcome)
             if not outcome.ok:
