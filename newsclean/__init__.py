@@ -75,9 +75,22 @@ __all__ = [
 _default_pipeline: Pipeline | None = None
 
 
+#: The pipeline of the last ``RuleSet`` passed as ``rules``: a caller looping over pages with its own rule set
+#: built the pipeline (its pattern set) again on every call, a hundred times the cost of cleaning a page.
+_last_rule_set: tuple[RuleSet, Pipeline] | None = None
+
+
 def _pipeline_for(rules: RulesArg) -> Pipeline:
-    # The default pipeline holds only compiled, immutable rules, so reusing it cannot change any result.
-    global _default_pipeline
+    # A pipeline holds only compiled, immutable rules, so reusing one cannot change any result. Rules named by path
+    # are read again on each call: the file may have changed.
+    global _default_pipeline, _last_rule_set
+    if isinstance(rules, RuleSet):
+        last = _last_rule_set
+        if last is not None and last[0] is rules:
+            return last[1]
+        pipeline = Pipeline(rules=rules)
+        _last_rule_set = (rules, pipeline)
+        return pipeline
     if rules is not None:
         return Pipeline(rules=rules)
     if _default_pipeline is None:
@@ -95,9 +108,10 @@ def clean_html(
 ) -> Article:
     """Clean one HTML page. Bytes are decoded BOM → HTTP charset → ``<meta>`` → detection.
 
-    ``fetched_at`` is when the page was fetched: no date after it is believed (default: now). Raises a
-    ``NewscleanError`` subclass for input that cannot be cleaned; a page without article text gives an Article
-    with ``status == "no_content"``.
+    ``fetched_at`` is when the page was fetched: no date after it is believed (default: now). ``rules`` replaces
+    the built-in rule packs (a ``RuleSet``, or the path of a TOML pack, or several); to add to them, pass
+    ``default_rules() + load_pack(path)``. Raises a ``NewscleanError`` subclass for input that cannot be cleaned;
+    a page without article text gives an Article with ``status == "no_content"``.
     """
     return _pipeline_for(rules).clean_html(html, url=url, headers=headers, fetched_at=fetched_at)
 
@@ -110,5 +124,6 @@ def clean_text(
     fetched_at: datetime | None = None,
     rules: RulesArg = None,
 ) -> Article:
-    """Clean a plain-text dump: one paragraph per line; a headline-like first line becomes the title."""
+    """Clean a plain-text dump: one paragraph per line; a headline-like first line becomes the title. ``rules`` as
+    for ``clean_html``."""
     return _pipeline_for(rules).clean_text(text, url=url, title=title, fetched_at=fetched_at)

@@ -154,6 +154,22 @@ def test_user_pack_replaces_or_extends_the_defaults(tmp_path: Path) -> None:
     ]
 
 
+def test_a_rule_set_passed_on_each_call_builds_its_pipeline_once(tmp_path: Path) -> None:
+    # clean_html(rules=RuleSet) built a pipeline (its pattern set) on every call, a hundred times a page's cost.
+    path = tmp_path / "custom.toml"
+    path.write_text(HEADER + GOOD_RULE, encoding="utf-8")
+    rules = newsclean.default_rules() + newsclean.load_pack(path)
+    text = "Headline of the day\nSponsored content\nThe body paragraph stays because it is the article itself."
+    first = newsclean._pipeline_for(rules)
+    assert newsclean._pipeline_for(rules) is first
+    assert newsclean.clean_text(text, rules=rules) == newsclean.clean_text(text, rules=rules)
+    assert newsclean.clean_text(text, rules=rules).removed[0].rule == "custom.sponsor"
+    other = newsclean.default_rules()
+    assert newsclean._pipeline_for(other) is not first  # another set, even of the same rules, has its own
+    assert newsclean.clean_text(text, rules=other).paragraphs[0] == "Sponsored content"
+    assert newsclean._pipeline_for(path) is not newsclean._pipeline_for(path)  # a file is read again each call
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
