@@ -31,7 +31,7 @@ def test_ray_map_batches_equals_single_process(local_ray: None) -> None:
         Cleaner,
         batch_format="pyarrow",
         batch_size=4,
-        concurrency=2,
+        compute=ray.data.ActorPoolStrategy(size=2),  # the docs' form: Ray 2.60 deprecates concurrency=
         fn_constructor_kwargs={"keys": KEYS},
     )
     assert_rows_match_single_process(cleaned.take_all(), dump)

@@ -2,7 +2,8 @@
 
 >>> import ray, newsclean.integrations.ray as nc_ray                                     # doctest: +SKIP
 >>> ds = ray.data.read_json("s3://bucket/dump/")                                          # doctest: +SKIP
->>> cleaned = ds.map_batches(nc_ray.Cleaner, batch_format="pyarrow", concurrency=8,       # doctest: +SKIP
+>>> cleaned = ds.map_batches(nc_ray.Cleaner, batch_format="pyarrow",                      # doctest: +SKIP
+...                          compute=ray.data.ActorPoolStrategy(size=8),
 ...                          fn_constructor_kwargs={"keys": {"html": "content"}})
 >>> cleaned.filter(lambda row: row["failure"] is None).write_parquet("s3://bucket/clean/")  # doctest: +SKIP
 
