@@ -33,7 +33,7 @@ from ._exceptions import (
 from ._limits import Limits
 from ._models import Article, Failure, Removal, to_json
 from ._pipeline import Document, Pipeline
-from ._rules import RulesArg, RuleSet, default_rules, load_pack
+from ._rules import PatternReferenceError, RulesArg, RuleSet, default_rules, load_pack
 from ._version import __version__
 from .batch import clean_batch
 from .fetch import AsyncFetcher, Fetcher, FetchResult, afetch_many, fetch, fetch_many
@@ -55,6 +55,7 @@ __all__ = [
     "NewscleanError",
     "NoContentError",
     "ParseError",
+    "PatternReferenceError",
     "Pipeline",
     "Removal",
     "RuleError",

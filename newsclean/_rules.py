@@ -3,6 +3,11 @@
 A pack is a ``[pack]`` table (name, version, description) and a list of ``[[rule]]`` tables. Text patterns
 are compiled with RE2, a linear-time engine, because users bring their own packs and one pathological
 pattern must not hang a batch.
+
+A regex of any pack (a rule's pattern, ``unless``, ``box_text``, ``block.end`` or ``block.continue``) may name a
+shared pattern, ``(?&name)``, defined once in the ``[patterns]`` table of ``newsclean/rules/_shared.toml``: the
+reference reads as the pattern in a non-capturing group. RE2 rejects ``(?&``, so no regex that compiled before
+means anything else now.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ import hashlib
 import os
 import tomllib
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 import msgspec
@@ -41,6 +47,19 @@ _WORD_CLASS = (
 )
 _LETTER_BESIDE_BOUNDARY = re2.compile(r"[^\x00-\x7f][)?*+]*\\b|\\b[(]*[^\x00-\x7f]")
 _TRAILING_NOISE = "…. :!?-–—|»›>*•·\u00a0\t"
+
+#: The file of ``newsclean/rules`` holding the shared patterns: not a pack, so ``default_rules`` passes it over.
+SHARED_PATTERNS_FILE = "_shared.toml"
+_PATTERN_NAME = re2.compile(r"^[a-z][a-z0-9_]*$")
+_REFERENCE = "(?&"
+
+
+class PatternReferenceError(RuleError):
+    """A rule's regex names a shared pattern, ``(?&name)``, that is not defined; ``name`` is the name it gave."""
+
+    def __init__(self, message: str, *, pack: str | None, rule: str | None, name: str) -> None:
+        super().__init__(message, pack=pack, rule=rule)
+        self.name = name
 
 
 class Examples(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -319,6 +338,125 @@ def _reason(exc: re2.error) -> str:
     return reason if len(reason) <= 300 else reason[:297] + "..."
 
 
+def parse_shared_patterns(source: str | bytes, name: str) -> Mapping[str, str]:
+    """The ``[patterns]`` table of a shared-patterns file (``name``, for error messages), each pattern checked: a
+    lowercase name, a non-empty string that compiles with RE2, and no reference to another shared pattern (each is
+    written out whole, so that it reads as it matches)."""
+    try:
+        raw = tomllib.loads(source.decode("utf-8-sig") if isinstance(source, bytes) else source.removeprefix("\ufeff"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleError(f"not valid TOML: {exc}", pack=name) from None
+    table = raw.get("patterns")
+    if not isinstance(table, dict) or set(raw) != {"patterns"}:
+        raise RuleError("a shared-patterns file holds a [patterns] table (name = 'regex') and nothing else", pack=name)
+    options = re2.Options()
+    options.log_errors = False
+    patterns: dict[str, str] = {}
+    for key, pattern in table.items():
+        where = f"shared pattern {key!r}"
+        if not _PATTERN_NAME.match(key):
+            raise RuleError(f"{where}: a name is ASCII lowercase letters, digits and '_', a letter first", pack=name)
+        if not isinstance(pattern, str) or not pattern:
+            raise RuleError(f"{where} must be a non-empty string", pack=name)
+        if _references(pattern):
+            raise RuleError(f"{where} refers to another shared pattern: write each one out whole", pack=name)
+        try:
+            re2.compile(unicode_word_classes(pattern), options)
+        except re2.error as exc:
+            raise RuleError(f"{where} {pattern!r} does not compile: {_reason(exc)}", pack=name) from None
+        patterns[key] = pattern
+    return MappingProxyType(patterns)
+
+
+@functools.cache
+def shared_patterns() -> Mapping[str, str]:
+    """The shared patterns shipped in ``newsclean/rules/_shared.toml``: any pack's regexes name them, ``(?&name)``."""
+    entry = resources.files("newsclean.rules").joinpath(SHARED_PATTERNS_FILE)
+    return parse_shared_patterns(entry.read_bytes(), SHARED_PATTERNS_FILE)
+
+
+def _references(pattern: str) -> list[tuple[int, int, str]]:
+    """The ``(?&name)`` references of a regex: (start, end, name) each. Not in a character class, an escape or
+    ``\\Q…\\E`` quoted text, where those characters are literal; a "(?&" with no ")" after it is returned with
+    the rest of the pattern as its name, for the caller to reject."""
+    found: list[tuple[int, int, str]] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("\\Q", index):
+            end = pattern.find("\\E", index + 2)
+            index = len(pattern) if end < 0 else end + 2
+        elif pattern[index] == "\\":
+            index += 2
+        elif in_class:
+            if pattern.startswith("[:", index) and (end := pattern.find(":]", index + 2)) >= 0:
+                index = end + 2
+            else:
+                in_class = pattern[index] != "]"
+                index += 1
+        elif pattern[index] == "[":
+            in_class = True
+            # A "]" first in the class (after an optional "^") is a literal, not its end.
+            index += 3 if pattern.startswith("[^]", index) else 2 if pattern.startswith("[]", index) else 1
+        elif pattern.startswith(_REFERENCE, index):
+            close = pattern.find(")", index)
+            stop = len(pattern) if close < 0 else close + 1
+            found.append((index, stop, pattern[index + len(_REFERENCE) : close if close >= 0 else stop]))
+            index = stop
+        else:
+            index += 1
+    return found
+
+
+def _expand(pattern: str, shared: Mapping[str, str], used: set[str], error: Callable[[str, str], RuleError]) -> str:
+    """``pattern`` with each ``(?&name)`` replaced by the shared pattern in a non-capturing group; the names are
+    added to ``used``. ``error(message, name)`` makes the error for a reference that names nothing shared."""
+    parts: list[str] = []
+    last = 0
+    for start, stop, name in _references(pattern):
+        if not pattern.endswith(")", 0, stop) or not _PATTERN_NAME.match(name):
+            raise error(
+                f"{pattern[start:stop]!r}: '(?&' starts a reference to a shared pattern, written (?&name) with a name"
+                " of lowercase letters, digits and '_' (for a literal '(', write \\()",
+                name,
+            )
+        if name not in shared:
+            known = ", ".join(sorted(shared)) or "none"
+            raise error(f"(?&{name}) names no shared pattern (those of {SHARED_PATTERNS_FILE}: {known})", name)
+        used.add(name)
+        parts.append(f"{pattern[last:start]}(?:{shared[name]})")
+        last = stop
+    return "".join(parts) + pattern[last:] if parts else pattern
+
+
+def _with_shared_patterns(
+    spec: RuleSpec, shared: Mapping[str, str], used: set[str], error: Callable[[str, str], RuleError]
+) -> RuleSpec:
+    """``spec`` with the shared patterns its regexes name written in (a phrase or a selector is not a regex: a
+    "(?&" in it is text)."""
+
+    def expand(value: str | None) -> str | None:
+        return None if value is None else _expand(value, shared, used, error)
+
+    def expand_all(value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        if isinstance(value, str):
+            return _expand(value, shared, used, error)
+        return tuple(_expand(item, shared, used, error) for item in value)
+
+    changes: dict[str, Any] = {}
+    if spec.match in ("regex", "class_words"):
+        changes["pattern"] = expand_all(spec.pattern)
+    if spec.unless is not None:
+        changes["unless"] = expand_all(spec.unless)
+    if spec.box_text is not None:
+        changes["box_text"] = expand(spec.box_text)
+    if spec.block is not None:
+        changes["block"] = msgspec.structs.replace(
+            spec.block, end=expand(spec.block.end), continue_=expand(spec.block.continue_)
+        )
+    return msgspec.structs.replace(spec, **changes)
+
+
 def pack_error(message: str, pack: str, source: str | None, rule: str | None = None) -> RuleError:
     """A ``RuleError`` naming the pack and, when it is not the pack's name, the file it was read from."""
     where = f" (pack file {source})" if source and source != pack else ""
@@ -371,10 +509,20 @@ def _merge(sets: Sequence[RuleSet]) -> RuleSet:
     return RuleSet(rules, [v for s in sets for v in s.version.split(",") if v])
 
 
-def parse_pack(source: str | bytes, name: str, *, path: str | None = None, shipped: bool = False) -> RuleSet:
+def parse_pack(
+    source: str | bytes,
+    name: str,
+    *,
+    path: str | None = None,
+    shipped: bool = False,
+    shared: Mapping[str, str] | None = None,
+) -> RuleSet:
     """Validate and compile one pack from its TOML text; ``name`` (its file's name) and ``path`` (the file, when
-    it is more than its name) are used in error messages."""
+    it is more than its name) are used in error messages. Its regexes' ``(?&name)`` references name the patterns of
+    ``shared`` (by default ``shared_patterns()``, newsclean's own)."""
     file = path or name
+    shared = shared_patterns() if shared is None else shared
+    used: set[str] = set()
     try:
         # Notepad and PowerShell save UTF-8 with a byte order mark, which TOML has no place for.
         raw = tomllib.loads(source.decode("utf-8-sig") if isinstance(source, bytes) else source.removeprefix("\ufeff"))
@@ -428,10 +576,18 @@ def parse_pack(source: str | bytes, name: str, *, path: str | None = None, shipp
         idle = _key_without_effect(spec, raw_rule)
         if idle is not None:
             raise error(idle, spec.id)
+
+        def unknown(message: str, pattern_name: str, rule: str = spec.id) -> RuleError:
+            where = f" (pack file {file})" if file != header.name else ""
+            return PatternReferenceError(message + where, pack=header.name, rule=rule, name=pattern_name)
+
+        spec = _with_shared_patterns(spec, shared, used, unknown)
         compiled.append(CompiledRule(spec, header.name, file, shipped=shipped))
     # The declared version alone did not follow every edit of a pack: the digest of its text does, so two
     # records with the same ``rules_version`` were cleaned by the same rules.
     text = source if isinstance(source, bytes) else source.encode("utf-8")
+    # A shared pattern's edit is an edit of the packs that use it. (A pack that uses none keeps its digest.)
+    text += "".join(f"\0{key}={shared[key]}" for key in sorted(used)).encode("utf-8")
     digest = hashlib.sha256(text).hexdigest()[:8]
     return RuleSet(compiled, [f"{header.name}@{header.version}+{digest}"])
 
@@ -492,9 +648,14 @@ def load_packs(paths: Iterable[str | os.PathLike[str]]) -> RuleSet:
 
 @functools.cache
 def default_rules() -> RuleSet:
-    """The packs shipped in ``newsclean/rules``, in file-name order. Compiled once per process."""
+    """The packs shipped in ``newsclean/rules``, in file-name order (not ``_shared.toml``, the patterns they share).
+    Compiled once per process."""
     files = sorted(
-        (entry for entry in resources.files("newsclean.rules").iterdir() if entry.name.endswith(".toml")),
+        (
+            entry
+            for entry in resources.files("newsclean.rules").iterdir()
+            if entry.name.endswith(".toml") and entry.name != SHARED_PATTERNS_FILE
+        ),
         key=lambda entry: entry.name,
     )
     return _merge([parse_pack(entry.read_bytes(), entry.name, shipped=True) for entry in files])
