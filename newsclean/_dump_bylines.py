@@ -1,5 +1,6 @@
 """A text dump's byline and date lines, read as its authors and dates once the cleaners have taken them out; and
-a page's removed byline line, for the names its header byline ran into the text.
+a page's removed byline line, for the names its header byline ran into the text and the date on it when the page
+text placed none (``header_byline_dates``).
 
 A page states its authors and dates in markup; a dump has only its text, and the lines that state them ("By Jane
 Doe", "Published on March 5, 2024") are the ones the credits pack removes as not part of the article. Removed, they
@@ -140,3 +141,41 @@ def _read_date(resolved: Resolved, field: str, stated: str, *, fetched: datetime
         parsed = ParsedDate(datetime(day.year, day.month, day.day, tzinfo=UTC), True, True)
     if plausible(parsed.value, now):
         resolved.set(field, parsed.value, describe("text (date line)", parsed))
+
+
+# Kept paragraphs a page's byline line may follow and still be its header's: a standfirst printed above it.
+_BYLINE_AFTER_KEPT = 1
+
+
+def header_byline_dates(
+    resolved: Resolved,
+    paragraphs: list[str],
+    kept: list[str],
+    removed: Sequence[Removal],
+    fetched_at: datetime | None,
+) -> list[tuple[str, datetime, str]]:
+    """The dates of a page's byline line the text cleaner removed ("By Jane Doe | March 5, 2024", "By Jane Doe |
+    Updated March 6, 2024 at 3:45 p.m. ET"), read as a dump's are, for ``complete`` to set only when nothing else
+    did (the markup, the date line after the headline, a labelled date, a dateline). The page text reads the
+    date after the headline only when it finds the headline there; without it (no visible ``<h1>``), this date
+    was lost. Only the first byline line removed counts, and only when it is the article's: printed above its
+    body (after at most a standfirst, not below the article in a list of other stories), and naming one of the
+    authors when other evidence named them."""
+    byline = next((removal for removal in removed if removal.rule in _BYLINE_RULES), None)
+    if byline is None:
+        return []
+    at = next((index for index, paragraph in enumerate(paragraphs) if byline.text in paragraph), None)
+    body = set(kept)
+    if at is None or sum(paragraph in body for paragraph in paragraphs[:at]) > _BYLINE_AFTER_KEPT:
+        return []
+    read = Resolved()
+    read_removed_bylines(read, (byline,), fetched=fetched_at)
+    known: tuple[str, ...] = resolved.get("authors", ())
+    named: tuple[str, ...] = read.get("authors", ())
+    if known and named and not {name.casefold() for name in known} & {name.casefold() for name in named}:
+        return []  # another story's byline, or a quoted one: the article's authors are not on it
+    return [
+        (field, read.values[field], read.provenance[field].replace("text (date line", "page text (byline line", 1))
+        for field in ("published", "modified")
+        if field in read.values
+    ]

@@ -15,7 +15,7 @@ from ._app_state import MIN_SCRIPT_CHARS, hidden_continuation
 from ._app_state import PROVENANCE as CONTINUED_FROM_APP_STATE
 from ._arguments import HeadersArg, header_fields, optional_str, page_markup
 from ._disclosed_panels import reveal_disclosed_panels
-from ._dump_bylines import complete_byline_list, read_removed_bylines
+from ._dump_bylines import complete_byline_list, header_byline_dates, read_removed_bylines
 from ._dump_kicker import drop_kicker
 from ._exceptions import NewscleanError, NoContentError
 from ._extract import Extractor, TrafilaturaExtractor
@@ -520,6 +520,7 @@ class Pipeline:
             read_removed_bylines(resolved, all_removed, fetched=fetched_at)
         else:
             complete_byline_list(resolved, all_removed)
+            resolved.byline_dates = header_byline_dates(resolved, paragraphs, kept, all_removed, fetched_at)
         _metadata.complete(resolved, paragraphs=kept, now=fetched_at)
         status: Status = "ok" if kept else "no_content"
         article = Article(

@@ -1256,6 +1256,13 @@ def labelled_printed(scan: PageDates) -> PrintedDate | None:
     return next((p for p in scan.printed if p.label in _PUBLICATION_LABELS and p.dates == {scan.published}), None)
 
 
+def updated_printed(scan: PageDates) -> PrintedDate | None:
+    """Where the date ``scan.updated`` (the first an update label introduces) is printed."""
+    if scan.updated is None:
+        return None
+    return next((p for p in scan.printed if p.label == "updated" and p.dates == {scan.updated}), None)
+
+
 _NUMBER = re.compile(r"\d+")
 
 

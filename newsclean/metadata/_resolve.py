@@ -11,7 +11,7 @@ from .._dom import MetadataCandidates
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
-from ._dates import headline_spans, plausible
+from ._dates import describe, headline_spans, plausible
 from ._language import primary_subtag, resolve_language
 from ._markup import article_nodes, first_meta, name_of, node_types, url_value
 from ._resolve_authors import personal_site_keys, resolve_authors
@@ -229,11 +229,18 @@ def complete(
         dateline_date(resolved, dateline.month, dateline.day, dateline.year, now)
     html = resolved.fallback_html
     text_dates(resolved, now)
-    update = resolved.labelled_update
+    update, timed = resolved.labelled_update, resolved.labelled_update_time
+    if "modified" not in resolved.values and timed is not None and plausible(timed.value, now):
+        # with the time of day printed beside it ("Updated March 6, 2024, 10:30 a.m. EST"), as a published date's
+        resolved.set("modified", timed.value, describe("page text (labelled update)", timed))
     if "modified" not in resolved.values and update is not None:
         update_day = datetime(update.year, update.month, update.day, tzinfo=UTC)
         if plausible(update_day, now):
             resolved.set("modified", update_day, "page text (labelled update); date only, timezone assumed UTC")
+    for field, moment, source in resolved.byline_dates:
+        # the page's removed byline line ("By Jane Doe | March 5, 2024"), when the page text placed no date
+        if plausible(moment, now):
+            resolved.set(field, moment, source)
     if fetched is not None:  # without a fetch time, "3 hours ago" could be any day
         relative_text_dates(resolved, fetched)
     if "published" not in resolved.values and html and "published" not in resolved.provenance:

@@ -30,6 +30,7 @@ from ._dates import (
     scan_page_dates,
     shown,
     text_shows_day,
+    updated_printed,
 )
 from ._language import primary_subtag
 from ._markup import ARTICLE_TYPES, MODIFIED_META, PUBLISHED_META, metas, node_types
@@ -239,6 +240,9 @@ def resolve_dates(
             printed.label == "original" and printed.dates == {scan.published} for printed in scan.printed
         )
         resolved.labelled_update = scan.updated
+        update_line = updated_printed(scan)
+        if update_line is not None:
+            resolved.labelled_update_time = printed_time(candidates.visible_text, scan, update_line)
 
 
 def _keep_printed_time(resolved: Resolved, text: str | None, scan: PageDates, printed: PrintedDate | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,6 +27,11 @@ class Resolved:
         self.headline_date: date | None = None  # the date printed just after (or before) the headline
         self.headline_date_before = False  # printed before the headline ("Back to blog · Dec 12, 2025 · Title")
         self.labelled_update: date | None = None  # the first date the page labels "Updated", "Last modified", …
+        # That update with the time of day printed beside it ("Updated March 6, 2024, 10:30 a.m. EST"), when printed.
+        self.labelled_update_time: ParsedDate | None = None
+        # The dates of a page's removed byline line ("By Jane Doe | March 5, 2024"), read as a dump's are, for
+        # ``complete`` to set when nothing else did: (field, value, provenance).
+        self.byline_dates: list[tuple[str, datetime, str]] = []
         # The time of day printed beside the header's and the labelled date, by day ("March 5, 2024 at 3:45 pm").
         self.printed_times: dict[date, ParsedDate] = {}
         # Dates printed relative to the fetch ("Published 3 hours ago"), placed once the fetch time is known.
