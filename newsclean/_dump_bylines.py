@@ -49,16 +49,20 @@ _SEPARATOR = re.compile(r"\s+[|•·⋅]\s+")
 _EDGES = " |•·⋅/–—-,"
 
 
-def complete_byline_list(resolved: Resolved, removed: Sequence[Removal]) -> None:
+def complete_byline_list(
+    resolved: Resolved, removed: Sequence[Removal], paragraphs: Sequence[str], kept: Sequence[str]
+) -> None:
     """A page's authors from the byline line the text cleaner removed, when neither its markup nor its header
     byline named any ("By Dr. Jane Doe", "By JANE DOE Associated Press": the page text runs a byline into what
     follows, where a name's end is unclear, and such names are passed over there); or when the header byline
     was read only in part ("By Jane Doe and John Smith Police said …"), while the removed line ends where the
     byline does. Only a longer list starting with the names already read replaces them; an agency it names
-    fills a missing one."""
-    byline = next((removal.text for removal in removed if removal.rule in _NAME_LINE_RULES), None)
-    if byline is None:
+    fills a missing one. Only the article's own byline line counts (``_header_byline``), not a related story's
+    below it."""
+    header = _header_byline(removed, _NAME_LINE_RULES, paragraphs, kept)
+    if header is None:
         return
+    byline = header.text
     if "authors" not in resolved.values:
         names = _byline_names(_without_date(byline)[0])
         if resolved.set("authors", names.authors, "byline"):
@@ -147,6 +151,22 @@ def _read_date(resolved: Resolved, field: str, stated: str, *, fetched: datetime
 _BYLINE_AFTER_KEPT = 1
 
 
+def _header_byline(
+    removed: Sequence[Removal], rules: Sequence[str], paragraphs: Sequence[str], kept: Sequence[str]
+) -> Removal | None:
+    """The first byline line one of ``rules`` removed from a page's ``paragraphs``, when it is the article's: printed
+    above its body, after at most a standfirst of the ``kept`` paragraphs (a related story's byline below the
+    article, in a list of other stories, is not)."""
+    byline = next((removal for removal in removed if removal.rule in rules), None)
+    if byline is None:
+        return None
+    at = next((index for index, paragraph in enumerate(paragraphs) if byline.text in paragraph), None)
+    body = set(kept)
+    if at is None or sum(paragraph in body for paragraph in paragraphs[:at]) > _BYLINE_AFTER_KEPT:
+        return None
+    return byline
+
+
 def header_byline_dates(
     resolved: Resolved,
     paragraphs: list[str],
@@ -161,12 +181,8 @@ def header_byline_dates(
     was lost. Only the first byline line removed counts, and only when it is the article's: printed above its
     body (after at most a standfirst, not below the article in a list of other stories), and naming one of the
     authors when other evidence named them."""
-    byline = next((removal for removal in removed if removal.rule in _BYLINE_RULES), None)
+    byline = _header_byline(removed, _BYLINE_RULES, paragraphs, kept)
     if byline is None:
-        return []
-    at = next((index for index, paragraph in enumerate(paragraphs) if byline.text in paragraph), None)
-    body = set(kept)
-    if at is None or sum(paragraph in body for paragraph in paragraphs[:at]) > _BYLINE_AFTER_KEPT:
         return []
     read = Resolved()
     read_removed_bylines(read, (byline,), fetched=fetched_at)

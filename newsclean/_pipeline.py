@@ -519,7 +519,7 @@ class Pipeline:
         if from_dump:
             read_removed_bylines(resolved, all_removed, fetched=fetched_at)
         else:
-            complete_byline_list(resolved, all_removed)
+            complete_byline_list(resolved, all_removed, paragraphs, kept)
             resolved.byline_dates = header_byline_dates(resolved, paragraphs, kept, all_removed, fetched_at)
         _metadata.complete(resolved, paragraphs=kept, now=fetched_at)
         status: Status = "ok" if kept else "no_content"

@@ -158,6 +158,13 @@ def test_a_related_storys_byline_below_the_article_gives_no_date(h1: bool) -> No
     article = clean_page("The budget vote followed months of talks.", h1=h1, after=RELATED)
     assert article.published is None
     assert article.modified is None
+    assert article.authors == ()  # nor its names: they were taken for the article's authors
+
+
+def test_the_articles_own_byline_above_its_body_still_names_its_authors_beside_a_related_one() -> None:
+    article = clean_page("By Jane Doe", h1=True, after=RELATED)
+    assert article.authors == ("Jane Doe",)
+    assert article.provenance["authors"] == "byline"
 
 
 def test_a_byline_naming_other_authors_than_the_markups_gives_no_date() -> None:
