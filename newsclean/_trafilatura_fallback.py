@@ -55,6 +55,7 @@ from typing import Any
 from . import _article_container
 from ._paragraph_text import ParagraphTextView
 from ._readability_skip import readability_cannot_win
+from ._source_line_breaks import unwrap_source_lines
 from ._stripped_runs import join_crowded_runs
 from ._xpath_prefilter import faster_xpath
 
@@ -290,17 +291,18 @@ def _with_structured_article(prefer: Callable[..., bool]) -> Callable[..., bool]
         body: Any, algo_body: Any, algo_text: str, len_text: int, len_algo: int, options: Any
     ) -> bool:
         # trafilatura built the body with plain elements: its paragraph text is asked for through the view
-        if prefer(
+        preferred = prefer(
             ParagraphTextView(body) if _state.engaged else body, algo_body, algo_text, len_text, len_algo, options
-        ):
-            return True
-        return (
+        ) or (
             _state.structured_readability
             and _state.fell_back_to_wild_text
             and getattr(options, "focus", None) == "balanced"
             and len_algo > len_text
             and next(algo_body.iter(*_STRUCTURE), None) is not None
         )
+        if preferred and _state.engaged:
+            unwrap_source_lines(algo_body)  # readability's text nodes are as the source wrote them
+        return preferred
 
     return prefer_readability
 
