@@ -14,7 +14,9 @@ Status = Literal["ok", "no_content"]
 
 
 class Removal(msgspec.Struct, frozen=True):
-    """One piece of text a cleaner dropped, with the rule that dropped it (enough to audit or restore it)."""
+    """One piece of text a cleaner dropped, with the rule that dropped it: enough to audit it. Removals come in
+    the order the stages made them (DOM boxes first); they carry no position in the article, and a DOM box's text
+    is its text joined by spaces, so they tell what went, not where to put it back."""
 
     rule: str
     category: str
