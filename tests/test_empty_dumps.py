@@ -48,6 +48,17 @@ def test_a_dump_that_holds_no_document_is_one_failure_saying_so(
     assert list(read_inputs([str(path)])) == [holds_nothing(path, message)]
 
 
+def test_a_wrapper_object_with_an_empty_list_says_the_list_is_empty(tmp_path: Path) -> None:
+    # An export's page with no results ({"articles": []}) is no wrapper of records that can be told as one: it is
+    # read as one record without a page, and its failure names the empty list.
+    path = tmp_path / "export.json"
+    path.write_text('{"articles": [], "next": null}')
+    [failure] = read_inputs([str(path)])
+    assert not isinstance(failure, Document)
+    assert failure.error == "MissingKey"
+    assert failure.message.endswith("(keys: articles (empty list), next (null))")
+
+
 def test_an_empty_parquet_file_is_one_failure_and_counted_as_one_item(tmp_path: Path) -> None:
     pyarrow = pytest.importorskip("pyarrow")
     parquet = pytest.importorskip("pyarrow.parquet")

@@ -139,5 +139,12 @@ def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...
 
 
 def _describe_keys(record: Mapping[str, Any]) -> str:
-    """The record's keys, each empty one marked: "html (null), id" says why a present 'html' did not count."""
-    return ", ".join(f"{key} (null)" if is_missing(record[key]) else key for key in sorted(record)) or "none"
+    """The record's keys, each empty one marked: "html (null), id" says why a present 'html' did not count, and
+    "articles (empty list)" why an export's wrapper object gave no records."""
+    return ", ".join(f"{key}{_emptiness(record[key])}" for key in sorted(record)) or "none"
+
+
+def _emptiness(value: Any) -> str:
+    if is_missing(value):
+        return " (null)"
+    return " (empty list)" if isinstance(value, list) and not value else ""
