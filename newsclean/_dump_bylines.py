@@ -77,12 +77,16 @@ def complete_byline_list(
         resolved.set("agency", parsed.agency, "byline")
 
 
-def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetched: datetime | None) -> None:
+def read_removed_bylines(
+    resolved: Resolved, removed: Sequence[Removal], *, fetched: datetime | None, line: str = "text (date line)"
+) -> None:
     """Authors (and agency) from the first byline line removed; the published date from the first date line
     removed (or the date on a byline line: "By Jane Doe | March 5, 2024"), or the modified date when its label
     says "Updated"; each only when nothing else has set it. A date is read only when it means one day
     ("05.03.2024" could be March or May, and is passed over), or, given the fetch time, when it counts back from
-    it ("Updated 3 hours ago"); no date later than the fetch (the time of cleaning without one) is believed."""
+    it ("Updated 3 hours ago"); no date later than the fetch (the time of cleaning without one) is believed.
+    ``line`` names the line in a date's provenance (``"text (date line)"``; counted back from the fetch,
+    ``"text (date line '3 hours ago' before the fetch time)"``)."""
     now = fetched or datetime.now(UTC)
     for removal in removed:
         if removal.rule in _BYLINE_RULES:
@@ -94,7 +98,7 @@ def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetc
             if dated is not None:
                 field = "modified" if dated.group("updated") else "published"
                 if field not in resolved.values:
-                    _read_date(resolved, field, dated.group("date"), fetched=fetched, now=now)
+                    _read_date(resolved, field, dated.group("date"), fetched=fetched, now=now, line=line)
             continue
         if removal.rule not in _DATE_RULES:
             continue
@@ -108,6 +112,7 @@ def read_removed_bylines(resolved: Resolved, removed: Sequence[Removal], *, fetc
             removal.text[label.end() :] if label is not None else removal.text,
             fetched=fetched,
             now=now,
+            line=line,
         )
 
 
@@ -129,14 +134,16 @@ def _byline_names(text: str) -> Byline:
     return names
 
 
-def _read_date(resolved: Resolved, field: str, stated: str, *, fetched: datetime | None, now: datetime) -> None:
+def _read_date(
+    resolved: Resolved, field: str, stated: str, *, fetched: datetime | None, now: datetime, line: str
+) -> None:
     """Set ``field`` from a date line's date, when it names one day no later than ``now`` or counts back from the
-    fetch time."""
+    fetch time; ``line`` names the line in its provenance, as for ``read_removed_bylines``."""
     days = visible_dates(stated)
     relative = counted_back(stated, fetched) if fetched is not None and not days else None
     if relative is not None:
-        source = f"text (date line '{stated.strip()}' before the fetch time); approximate"
-        resolved.set(field, relative.value, describe(source, relative))
+        counted = f"{line.removesuffix(')')} '{stated.strip()}' before the fetch time); approximate"
+        resolved.set(field, relative.value, describe(counted, relative))
     if len(days) != 1:
         return
     day = next(iter(days))
@@ -144,7 +151,7 @@ def _read_date(resolved: Resolved, field: str, stated: str, *, fetched: datetime
     if parsed is None or parsed.value.date() != day:  # the day as read in the text, at midnight UTC
         parsed = ParsedDate(datetime(day.year, day.month, day.day, tzinfo=UTC), True, True)
     if plausible(parsed.value, now):
-        resolved.set(field, parsed.value, describe("text (date line)", parsed))
+        resolved.set(field, parsed.value, describe(line, parsed))
 
 
 # Kept paragraphs a page's byline line may follow and still be its header's: a standfirst printed above it.
@@ -185,13 +192,13 @@ def header_byline_dates(
     if byline is None:
         return []
     read = Resolved()
-    read_removed_bylines(read, (byline,), fetched=fetched_at)
+    read_removed_bylines(read, (byline,), fetched=fetched_at, line="page text (byline line)")
     known: tuple[str, ...] = resolved.get("authors", ())
     named: tuple[str, ...] = read.get("authors", ())
     if known and named and not {name.casefold() for name in known} & {name.casefold() for name in named}:
         return []  # another story's byline, or a quoted one: the article's authors are not on it
     return [
-        (field, read.values[field], read.provenance[field].replace("text (date line", "page text (byline line", 1))
+        (field, read.values[field], read.provenance[field])
         for field in ("published", "modified")
         if field in read.values
     ]
