@@ -27,7 +27,7 @@ from .._rules import check_rules_arg, checked_rules
 from ..io import InputFormat, JsonlWriter, KeyMap, open_reader, open_writer
 from ..io._open import open_binary
 from ..io._readers import FolderReader, Reader, count_items
-from ..io._writers import is_parquet_path, naming_failures
+from ..io._writers import check_rejects_path, naming_failures
 from ._pool import ProcessPool, Task, run_in_process
 from ._progress import Progress
 from ._site import SiteBoilerplate, SiteOptions, site_of
@@ -249,8 +249,7 @@ def run_batch(
     config = config or BatchConfig()
     output = Path(output)
     rejects = Path(rejects) if rejects is not None else default_rejects_path(output)
-    if is_parquet_path(rejects):
-        raise ValueError(f"{rejects}: the rejects file is JSON Lines; give it a .jsonl name (.jsonl.gz, .jsonl.zst)")
+    check_rejects_path(rejects)
     marker = checkpoint_path(output)
     readers = [
         open_reader(path, keys=config.keys, input_format=config.input_format, text=config.text) for path in inputs

@@ -20,7 +20,7 @@ from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
 from ..batch._job import default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
-from ..io._writers import JsonlWriter, is_parquet_path, require_writer_packages
+from ..io._writers import JsonlWriter, check_rejects_path, require_writer_packages
 from ._options import exit_for_a_gone_reader, file_error, rules_option, terminal_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -215,13 +215,11 @@ def clean_command(
             if given:
                 raise click.UsageError(f"{flag} needs -o/--output FILE: standard output cannot be read back")
     _check_distinct_files(inputs, output, rejects, stats_path)
-    if rejects is not None and is_parquet_path(rejects):
-        # Failure records have no article's columns: the file held JSON Lines under a Parquet name, or, with the
-        # articles on stdout, the run crashed on its first failure.
-        raise click.BadParameter(
-            f"{rejects}: the rejects file is JSON Lines; give it a .jsonl name (.jsonl.gz, .jsonl.zst to compress)",
-            param_hint="--rejects",
-        )
+    if rejects is not None:
+        try:
+            check_rejects_path(rejects)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--rejects") from None
     _check_output_format(output)
     try:
         config = BatchConfig(

@@ -228,7 +228,7 @@ def _arrow_type(info: msgspec.inspect.Type) -> Any:
 
 def open_writer(path: str | Path, *, resume_at: int | None = None) -> RecordWriter:
     """A Parquet writer for ``.parquet`` paths, a JSONL writer (``.gz`` compressed) for anything else."""
-    if is_parquet_path(path):
+    if _is_parquet(path):
         return ParquetWriter(path, resume_at=resume_at)
     return JsonlWriter(path, resume_at=resume_at)
 
@@ -236,10 +236,16 @@ def open_writer(path: str | Path, *, resume_at: int | None = None) -> RecordWrit
 def require_writer_packages(path: str | Path) -> None:
     """Raise ImportError, naming the extra to install, when the writer ``open_writer`` would pick for ``path``
     needs a package that is missing (pyarrow for Parquet): callers can ask before creating any file."""
-    if is_parquet_path(path) and importlib.util.find_spec("pyarrow") is None:
+    if _is_parquet(path) and importlib.util.find_spec("pyarrow") is None:
         raise ImportError("Parquet output needs pyarrow: pip install 'newsclean[parquet]'")
 
 
-def is_parquet_path(path: str | Path) -> bool:
-    """Whether ``open_writer`` writes Parquet to ``path`` (a ``.parquet`` name, compressed or not)."""
+def check_rejects_path(path: str | Path) -> None:
+    """Raise ValueError for a rejects file named as Parquet: failure records are JSON Lines (they have no article's
+    columns), which went under that name, or crashed a Parquet writer on the first failure."""
+    if _is_parquet(path):
+        raise ValueError(f"{path}: the rejects file is JSON Lines; give it a .jsonl name (.jsonl.gz, .jsonl.zst)")
+
+
+def _is_parquet(path: str | Path) -> bool:
     return ".parquet" in (base_suffix(Path(path)), Path(path).suffix.lower())
