@@ -35,3 +35,17 @@ def warc_record(
         f"WARC-Target-URI: {uri}\r\n{typed}{digest}Content-Length: {length}\r\n\r\n"
     )
     return head.encode() + block + b"\r\n\r\n"
+
+
+def numbered_record(number: int, block: bytes, *, response: bool = False, digest: bool = False) -> bytes:
+    """Record ``number`` (id "<urn:uuid:r<number>>", URL http://example.com/<number>) holding ``block``: a resource
+    (a page archived as it is), or with ``response`` a response (an HTTP exchange); ``digest`` states its block
+    digest."""
+    return warc_record(
+        block,
+        kind="response" if response else "resource",
+        content_type="application/http; msgtype=response" if response else "text/html",
+        uri=f"http://example.com/{number}",
+        record_id=f"<urn:uuid:r{number}>",
+        digest_of=block if digest else None,
+    )

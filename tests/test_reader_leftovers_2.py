@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from _records import PAGE, holds_nothing, shown, story_line, story_record
-from _warc import warc_record
+from _warc import numbered_record, warc_record
 
 from newsclean._models import Failure
 from newsclean._pipeline import Document
@@ -147,14 +147,7 @@ def _parts(number: int, *, digest: bool, response: bool = False) -> tuple[bytes,
     """A record's header and block, apart: a resource of a page, or a response."""
     page = PAGE.format(title=f"Story {number}").encode()
     block = _http(page) if response else page
-    record = warc_record(
-        block,
-        kind="response" if response else "resource",
-        content_type="application/http; msgtype=response" if response else "text/html",
-        uri=f"http://example.com/{number}",
-        record_id=f"<urn:uuid:r{number}>",
-        digest_of=block if digest else None,
-    )
+    record = numbered_record(number, block, response=response, digest=digest)
     return record[: -len(block) - 4], block
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from _records import PAGE, shown
-from _warc import warc_record
+from _warc import numbered_record, warc_record
 
 from newsclean._models import Failure
 from newsclean._pipeline import Document
@@ -26,15 +26,7 @@ def _page(number: int) -> bytes:
 def _record(number: int, *, digest: bool = False, response: bool = False, page: bytes | None = None) -> bytes:
     """Record ``number``, its id "<urn:uuid:r<number>>": a resource of its page, or a response."""
     page = _page(number) if page is None else page
-    block = HTTP_HEAD + page if response else page
-    return warc_record(
-        block,
-        kind="response" if response else "resource",
-        content_type="application/http; msgtype=response" if response else "text/html",
-        uri=f"http://example.com/{number}",
-        record_id=f"<urn:uuid:r{number}>",
-        digest_of=block if digest else None,
-    )
+    return numbered_record(number, HTTP_HEAD + page if response else page, response=response, digest=digest)
 
 
 def _lengthened(record: bytes, by: int) -> bytes:
