@@ -15,18 +15,32 @@ from datetime import UTC, datetime
 
 from ._models import Removal
 from .metadata._authors import Byline, parse_byline
-from .metadata._dates import ParsedDate, describe, parse_datetime, plausible, visible_dates
+from .metadata._dates import (
+    ParsedDate,
+    describe,
+    parse_datetime,
+    plausible,
+    printed_time,
+    scan_page_dates,
+    visible_dates,
+)
 from .metadata._relative_dates import counted_back
 from .metadata._resolved import Resolved
 
 #: The rules that remove a line of names alone, or with a date and reading time beside them ("By Jane Doe | March
 #: 5, 2024 | 5 min read", "Von Hans Müller und Petra Schmidt"): a page's byline line is read from these.
-_NAME_LINE_RULES = ("byline.written-by", "byline.other-languages")
+_NAME_LINE_RULES = ("byline.written-by", "byline.other-languages", "byline.author-label")
 #: The rules that remove a byline line a dump's authors (and a date) are read from: those, or a line with the
 #: author's role and the update date ("By Jane Roe ⋅ Senior Editor ⋅ Updated May 6, 2025").
 _BYLINE_RULES = (*_NAME_LINE_RULES, "byline.role-and-date")
-# The rules that remove a line that is only a date (labelled "Published", "Updated" … or not) or an update stamp.
-_DATE_RULES = ("byline.dateline", "update_banner.timestamp-line")
+# The rules that remove a line that is only a date (labelled "Published", "Updated" … or not, in English or another
+# language) or an update stamp.
+_DATE_RULES = ("byline.dateline", "byline.dateline-other-languages", "update_banner.timestamp-line")
+# A publication line may go on with its update ("Publié le 5 mars 2024 à 10h30, mis à jour le 6 mars 2024 à 8h"): the
+# date after this is the modified one.
+_UPDATE_CLAUSE = re.compile(
+    r",?\s*\b(?:mis à jour|modifié|actualizado|aktualisiert|aggiornato|atualizado|bijgewerkt)\b", re.IGNORECASE
+)
 _DATE_LABEL = re.compile(
     r"^(?:by|posted|published|(?P<updated>(?:last )?(?:updated|modified|aktualisiert|actualizado|mis à jour"
     r"|atualizado)))(?:\s+(?:on|at|am|le|em|el))?\s*:?\s*",
@@ -103,17 +117,16 @@ def read_removed_bylines(
         if removal.rule not in _DATE_RULES:
             continue
         label = _DATE_LABEL.match(removal.text)
-        field = "modified" if label is not None and label.group("updated") else "published"
-        if field in resolved.values:
-            continue
-        _read_date(
-            resolved,
-            field,
-            removal.text[label.end() :] if label is not None else removal.text,
-            fetched=fetched,
-            now=now,
-            line=line,
-        )
+        updated = removal.category == "update_banner" or (label is not None and label.group("updated"))
+        stated = removal.text[label.end() :] if label is not None else removal.text
+        update = _UPDATE_CLAUSE.search(stated) if not updated else None
+        if update is not None and "modified" not in resolved.values:
+            _read_date(resolved, "modified", stated[update.end() :], fetched=fetched, now=now, line=line)
+        field = "modified" if updated else "published"
+        if field not in resolved.values:
+            _read_date(
+                resolved, field, stated[: update.start()] if update else stated, fetched=fetched, now=now, line=line
+            )
 
 
 def _without_date(byline: str) -> tuple[str, re.Match[str] | None]:
@@ -148,8 +161,15 @@ def _read_date(
         return
     day = next(iter(days))
     parsed = parse_datetime(stated)
-    if parsed is None or parsed.value.date() != day:  # the day as read in the text, at midnight UTC
-        parsed = ParsedDate(datetime(day.year, day.month, day.day, tzinfo=UTC), True, True)
+    if parsed is None or parsed.value.date() != day:
+        # The day as read in the text, with the time of day printed beside it ("5. März 2024, 10:30 Uhr", whose
+        # month dateutil does not know), else at midnight UTC.
+        scan = scan_page_dates(stated)
+        printed = next((found for found in scan.printed if found.dates == {day}), None)
+        timed = printed_time(stated, scan, printed) if printed is not None else None
+        parsed = (
+            timed if timed is not None else ParsedDate(datetime(day.year, day.month, day.day, tzinfo=UTC), True, True)
+        )
     if plausible(parsed.value, now):
         resolved.set(field, parsed.value, describe(line, parsed))
 

@@ -370,9 +370,18 @@ def parse_shared_patterns(source: str | bytes, name: str) -> Mapping[str, str]:
 
 @functools.cache
 def shared_patterns() -> Mapping[str, str]:
-    """The shared patterns shipped in ``newsclean/rules/_shared.toml``: any pack's regexes name them, ``(?&name)``."""
+    """The shared patterns shipped in ``newsclean/rules/_shared.toml``, and ``month_name``, every month name the
+    date reader knows (written there once, so that a line a rule removes as a date is a date it reads): any pack's
+    regexes name them, ``(?&name)``."""
+    from .metadata._dates import MONTH_NAME_ALTERNATION
+
     entry = resources.files("newsclean.rules").joinpath(SHARED_PATTERNS_FILE)
-    return parse_shared_patterns(entry.read_bytes(), SHARED_PATTERNS_FILE)
+    shipped = parse_shared_patterns(entry.read_bytes(), SHARED_PATTERNS_FILE)
+    if "month_name" in shipped:
+        raise RuleError(
+            "shared pattern 'month_name' is the date reader's: it cannot be redefined", pack=SHARED_PATTERNS_FILE
+        )
+    return MappingProxyType({**shipped, "month_name": MONTH_NAME_ALTERNATION})
 
 
 def _references(pattern: str) -> list[tuple[int, int, str]]:

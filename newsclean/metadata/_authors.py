@@ -123,7 +123,8 @@ _PREFIX = re.compile(
     r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
     r"(?:(?:about the author|(?:written|authored|reported|reporting|story|words|text|article|photos?|posted|"
     r"published|compiled|edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|"
-    r"author|authors|writer|reporter|byline|verfasst von|texto)\s*(?:[:\-–—]?(?:\s+|$)|：\s*)"
+    r"author|authors|autor|autorin|autorka|autora|autore|auteur|autrice|writer|reporter|byline|verfasst von|"
+    r"texto)\s*(?:[:\-–—]?(?:\s+|$)|：\s*)"
     r"|(?:" + "|".join(map(re.escape, sorted(_NATIVE_LABELS, key=len, reverse=True))) + r")\s*(?:[:：\-–—]\s*|\s+|$)"
     r"|(?:" + "|".join(_CHINESE_LABELS) + r")\s*[:：]?\s*)",
     re.IGNORECASE,

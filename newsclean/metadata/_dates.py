@@ -190,8 +190,10 @@ _NATIVE_MONTHS = {_month_key(name): number for name, number in _NATIVE_MONTH_NAM
 
 
 def _spaced(names: Iterable[str]) -> str:
-    """An alternation of ``names``, longest first, any run of whitespace between the words of a two-word name."""
-    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True))
+    """An alternation of ``names``, longest first (then in code-point order: the same pattern in any process, as a
+    rule pack's digest needs), any run of whitespace between the words of a two-word name."""
+    ordered = sorted(names, key=lambda name: (-len(name), name))
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in ordered)
 
 
 # As written, and without the accents of Greek capitals ("ΜΑΡΤΙΟΥ").
@@ -199,6 +201,9 @@ _NATIVE_MONTH_NAME = re.compile(
     r"(?<!\w)(?:" + _spaced({name for name, _ in _NATIVE_MONTH_NAMES} | set(_NATIVE_MONTHS)) + r")(?!\w)\.?",
     re.IGNORECASE,
 )
+#: Every month name ``month_number`` reads, as a regex alternation (longest first) that Python's re and RE2 both
+#: compile: the rule packs name it ``(?&month_name)``, so that a line they remove as a date is one read here.
+MONTH_NAME_ALTERNATION = _spaced(set(_MONTHS) | {name for name, _ in _NATIVE_MONTH_NAMES} | set(_NATIVE_MONTHS))
 # Thai dates count years in the Buddhist era, 543 years ahead of the common one ("15 มีนาคม 2567" is March 15,
 # 2024), often with the era's mark before the year ("15 มีนาคม พ.ศ. 2567"). Such a year is read after a Thai month
 # name, or in a Thai page's own stamps, and only within the era's years of the modern press (2400 to 2700, the years
