@@ -1,7 +1,7 @@
 """Batch cleaning: process-pool runner, file-to-file jobs with resume, site boilerplate pass. See docs/batch.md."""
 
 from ._api import clean_batch
-from ._job import BatchConfig, run_batch
+from ._job import BatchConfig, OutputLockedError, run_batch
 from ._pool import ProcessPool, WorkerStartError, run_in_process
 from ._site import SiteBoilerplate, SiteOptions
 from ._stats import BatchStats
@@ -11,6 +11,7 @@ __all__ = [
     "BatchConfig",
     "BatchStats",
     "Outcome",
+    "OutputLockedError",
     "PipelineSettings",
     "ProcessPool",
     "SiteBoilerplate",

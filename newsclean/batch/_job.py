@@ -7,11 +7,15 @@ byte-for-byte the same, at any worker count.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import itertools
 import json
 import math
 import os
+import stat
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -27,7 +31,7 @@ from .._rules import check_rules_arg, checked_rules
 from ..io import InputFormat, JsonlWriter, KeyMap, open_reader, open_writer
 from ..io._open import open_binary
 from ..io._readers import FolderReader, Reader, count_items
-from ..io._writers import check_rejects_path, naming_failures
+from ..io._writers import check_output_path, check_rejects_path, naming_failures
 from ._pool import ProcessPool, Task, run_in_process
 from ._progress import Progress
 from ._site import SiteBoilerplate, SiteOptions, site_of
@@ -167,10 +171,133 @@ def spool_path(output: Path) -> Path:
 
 
 def default_rejects_path(output: Path) -> Path:
+    """``clean.jsonl.gz`` → ``clean.rejects.jsonl``. Suffixes are matched in any case, as the writers match them
+    (``UP.JSONL.GZ`` is gzipped): its rejects went to ``UP.JSONL.GZ.rejects.jsonl``."""
     name = output.name
-    for suffix in (".gz", ".zst", ".parquet", ".jsonl", ".ndjson", ".json"):
-        name = name.removesuffix(suffix)
+    for suffix in (".gz", ".gzip", ".zst", ".zstd", ".parquet", ".jsonl", ".ndjson", ".json"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
     return output.with_name(name + ".rejects.jsonl")
+
+
+def lock_path(output: Path) -> Path:
+    return output.with_name(output.name + ".lock")
+
+
+class OutputLockedError(RuntimeError):
+    """Another run is writing the same output: two writers on one file interleave and corrupt it."""
+
+
+def check_written_apart(inputs: Sequence[str], written: Sequence[tuple[str, str | Path | None]]) -> None:
+    """Raise ValueError when two of the files to write (``(label, path)`` pairs; None is unused) are one file, or
+    one of them is an input or lies inside an input folder: the writers truncate their files before the first
+    input is read, so the input would be lost, two writers on one file corrupt it, and a file written into an input
+    folder is read back as an input by the next run (or truncates a page of it now).
+
+    Files are told apart by device and inode where they exist, so a hard link (another name, one file) or a symbolic
+    link is caught, and by resolved path where they do not yet."""
+    seen: dict[object, str] = {}
+    folders: list[tuple[str, str]] = []
+    for name in inputs:
+        if name == "-":
+            # Standard input redirected from a file (``< out.jsonl``) is that file: emptied before it was read.
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                status = os.fstat(sys.stdin.fileno())
+                if stat.S_ISREG(status.st_mode):
+                    seen[(status.st_dev, status.st_ino)] = "input - (standard input)"
+            continue
+        for key in _file_keys(name):
+            seen[key] = f"input {name}"
+        if Path(name).is_dir():
+            folders.append((os.path.realpath(name), name))
+    for label, path in written:
+        if path is None:
+            continue
+        keys = _file_keys(path)
+        for key in keys:
+            if key in seen:
+                raise ValueError(f"{label} {path} is also {seen[key]}: it would be overwritten")
+        resolved = os.path.realpath(path)
+        for folder, name in folders:
+            if os.path.commonpath([folder, resolved]) == folder:
+                raise ValueError(
+                    f"{label} {path} is inside the input folder {name}: it would overwrite a page of it, or be read"
+                    " as an input by the next run; write it outside the folder"
+                )
+        for key in keys:
+            seen[key] = label
+
+
+def _file_keys(path: str | Path) -> list[object]:
+    """What names a file: its resolved path, and its (device, inode) when it exists."""
+    keys: list[object] = [os.path.realpath(path)]
+    with contextlib.suppress(OSError):
+        status = Path(path).stat()
+        keys.append((status.st_dev, status.st_ino))
+    return keys
+
+
+def check_resumable_inputs(inputs: Sequence[str]) -> None:
+    """Raise InputError when an input of a resumed run is a stream (``-``, a pipe, a device): a checkpoint records
+    what its inputs were by their size and mtime, which a stream does not have, so a different stream was taken for
+    the same one and the run finished with half of each."""
+    for name in inputs:
+        if name == "-":
+            kind = "standard input"
+        else:
+            try:
+                mode = Path(name).stat().st_mode
+            except OSError:
+                continue  # read, and rejected, as such: it is no stream
+            if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+                continue
+            kind = "a pipe" if stat.S_ISFIFO(mode) else "not a regular file or folder"
+        raise InputError(
+            f"--resume cannot continue a run that reads {name} ({kind}): a stream cannot be checked to be the same"
+            " one the interrupted run read; save it to a file and clean that, or run without --resume",
+            stage="resume",
+        )
+
+
+@contextlib.contextmanager
+def _output_lock(output: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``OUTPUT.lock`` for the run: a second run on the same output fails at once
+    (``OutputLockedError``) rather than interleave its writes with this one's. ``flock`` locks go with the process,
+    so a run killed with SIGKILL leaves a file no one holds, and the next run takes it.
+
+    The file is removed at the end while the lock is held; a run that opened it just before then holds a lock on
+    a file no longer at that path, so after taking the lock each run checks that the path still names the file it
+    locked, and starts over if not: otherwise two runs could each hold a lock, on two files."""
+    path = lock_path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        with naming_failures(path):
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)  # not inherited by the workers (PEP 446)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputLockedError(
+                f"{output} is being written by another run (it holds {path}); wait for it to finish, or write"
+                " to another output"
+            ) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        held = os.fstat(fd)
+        try:
+            current = path.stat()
+        except FileNotFoundError:
+            current = None
+        if current is not None and (current.st_dev, current.st_ino) == (held.st_dev, held.st_ino):
+            break
+        os.close(fd)  # removed (or replaced) by the run that held it: lock the file at the path now
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()  # while held: a run that opens it now finds another file at the path, or none
+        os.close(fd)
 
 
 def _fingerprint(
@@ -243,13 +370,36 @@ def run_batch(
     Raises ``InputError`` when ``resume`` is asked with a checkpoint of other inputs or options, or without a
     checkpoint while the output or rejects file holds something (a finished run: nothing to resume), and when an
     interrupted run's checkpoint exists and ``resume`` is not asked. ``resume`` with no checkpoint and nothing
-    written yet (a run stopped before its first checkpoint) starts from the beginning. Raises ``ValueError`` for a
-    rejects file named ``.parquet``: failures are written as JSON Lines.
+    written yet (a run stopped before its first checkpoint) starts from the beginning, and ``resume`` with an input
+    that is a stream (``-``, a pipe) is refused: it cannot be checked to be the same. Raises ``ValueError`` for a
+    rejects file named ``.parquet`` (failures are written as JSON Lines), for a compression no writer writes
+    (``.xz``, ``.parquet.gz``), and when two of ``output``, ``rejects`` and ``stats_path`` are one file, or one is
+    an input or inside an input folder; all before any file is touched. Raises ``OutputLockedError`` when another
+    run is writing ``output`` (it holds ``OUTPUT.lock``).
     """
     config = config or BatchConfig()
     output = Path(output)
     rejects = Path(rejects) if rejects is not None else default_rejects_path(output)
+    check_output_path(output)
     check_rejects_path(rejects)
+    check_written_apart(inputs, [("output", output), ("rejects", rejects), ("stats_path", stats_path)])
+    if resume:
+        check_resumable_inputs(inputs)
+    with _output_lock(output):
+        return _run_locked(inputs, output, rejects, config, resume, progress, stats_path, on_reject)
+
+
+def _run_locked(
+    inputs: Sequence[str],
+    output: Path,
+    rejects: Path,
+    config: BatchConfig,
+    resume: bool,
+    progress: bool,
+    stats_path: str | Path | None,
+    on_reject: Callable[[Failure], None] | None,
+) -> BatchStats:
+    """``run_batch``'s run, once its arguments are checked and it holds the output's lock."""
     marker = checkpoint_path(output)
     readers = [
         open_reader(path, keys=config.keys, input_format=config.input_format, text=config.text) for path in inputs

@@ -142,7 +142,8 @@ class ProcessPool:
         try:
             while True:
                 # Hand out work while the reorder window has room.
-                for worker in pool:
+                for position in range(len(pool)):
+                    worker = pool[position]
                     while not exhausted and len(worker.assigned) < self.chunk_size:
                         if next_out is not None and next_in is not None and next_in - next_out >= window:
                             break
@@ -162,6 +163,7 @@ class ProcessPool:
                         else:
                             exhausted = True
                         if chunk:
+                            worker = self._alive(context, pool, worker)
                             worker.send(chunk)
                 while next_out is not None and next_out in ready:
                     yield ready.pop(next_out)
@@ -220,6 +222,21 @@ class ProcessPool:
                 ),
             )
             self._replace(context, pool, worker)
+
+    def _alive(self, context: Any, pool: list[_Worker], worker: _Worker) -> _Worker:
+        """``worker``, or its replacement when it died while idle (killed, the OOM killer): ``_wait`` watches only
+        busy workers, so a chunk sent to a dead idle one had its first document recorded as ``WorkerDied``,
+        though no document was being cleaned when it died."""
+        if worker.assigned or worker.process.is_alive():
+            return worker
+        position = pool.index(worker)
+        if worker.ready:
+            worker.process.join(1)
+            worker.kill()
+            self._replace(context, pool, worker)
+        else:
+            self._restart(context, pool, worker, alive=False)  # still starting: a start failure, as in _wait
+        return pool[position]
 
     def _restart(self, context: Any, pool: list[_Worker], worker: _Worker, alive: bool) -> None:
         """Replace a worker that died or stalled before it was ready; its documents go to the replacement."""

@@ -4,6 +4,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from contextlib import ExitStack, closing
 from pathlib import Path
@@ -16,11 +17,11 @@ from .._exceptions import InputError
 from .._limits import Limits
 from .._models import Failure
 from .._rules import RulesArg
-from ..batch import BatchConfig, BatchStats, SiteOptions, run_batch
-from ..batch._job import default_rejects_path, outcomes
+from ..batch import BatchConfig, BatchStats, OutputLockedError, SiteOptions, run_batch
+from ..batch._job import check_resumable_inputs, check_written_apart, default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
 from ..io import KeyMap, read_inputs
-from ..io._writers import JsonlWriter, check_rejects_path, require_writer_packages
+from ..io._writers import JsonlWriter, check_output_path, check_rejects_path, require_writer_packages
 from ._options import exit_for_a_gone_reader, file_error, rules_option, terminal_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -214,6 +215,13 @@ def clean_command(
         for flag, given in (("--resume", resume), ("--site-boilerplate", site_boilerplate)):
             if given:
                 raise click.UsageError(f"{flag} needs -o/--output FILE: standard output cannot be read back")
+    for flag, path in (("--rejects", rejects), ("--stats", stats_path)):
+        if path == "-":
+            # Only -o takes "-": standard output holds the articles (or the failures in their place) already.
+            raise click.BadParameter(
+                "- is not standard output here: give a file (the records go to standard output without -o)",
+                param_hint=flag,
+            )
     _check_distinct_files(inputs, output, rejects, stats_path)
     if rejects is not None:
         try:
@@ -221,6 +229,8 @@ def clean_command(
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--rejects") from None
     _check_output_format(output)
+    if stats_path is not None:
+        _check_stats_folder(stats_path)
     try:
         config = BatchConfig(
             workers=workers if workers is not None or output is not None else 0,
@@ -240,6 +250,11 @@ def clean_command(
         )
     except ValueError as exc:  # a setting out of range (--workers, --timeout): a usage error, as click's are
         raise click.UsageError(str(exc)) from None
+    if resume:
+        try:
+            check_resumable_inputs(inputs)
+        except InputError as exc:
+            raise click.UsageError(str(exc)) from None
     in_main_thread = threading.current_thread() is threading.main_thread()  # where Python lets a handler be set
     previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
@@ -259,7 +274,7 @@ def clean_command(
             stats_path = None  # written by run_batch, before it removed the checkpoint
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
-    except WorkerStartError as exc:
+    except (WorkerStartError, OutputLockedError) as exc:  # a run that could not start or go on: exit 1
         raise click.ClickException(str(exc)) from None
     except BrokenPipeError:
         exit_for_a_gone_reader()
@@ -267,7 +282,14 @@ def clean_command(
         raise file_error(exc, unnamed="standard output" if output is None else repr(output)) from None
     except KeyboardInterrupt as exc:
         # The workers are stopped (the pool's cleanup ran on the way here) and the last checkpoint stands.
-        click.echo("newsclean: interrupted; run the same command with --resume to continue", err=True)
+        if output is None:  # nothing to resume: the records went to standard output, with no checkpoint
+            click.echo(
+                "newsclean: interrupted; without -o FILE there is no checkpoint to resume from: run the command"
+                " again (with -o FILE, a run can be continued with --resume)",
+                err=True,
+            )
+        else:
+            click.echo("newsclean: interrupted; run the same command with --resume to continue", err=True)
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
     finally:
         if in_main_thread:
@@ -295,23 +317,30 @@ def _terminated(signum: int, frame: object) -> None:
 def _check_distinct_files(
     inputs: tuple[str, ...], output: str | None, rejects: str | None, stats_path: str | None
 ) -> None:
-    """A usage error when two of OUTPUT, the rejects file and the stats file are one file, or one of them is an
-    input: the writers truncate their files before the first input is read, so the input would be lost (and two
-    writers on one file corrupt it)."""
-    written = {"OUTPUT": output, "--stats": stats_path}
+    """A usage error when two of OUTPUT, the rejects file and the stats file are one file (by inode too: a hard
+    link), or one of them is an input or inside an input folder: the writers truncate their files before the first
+    input is read, so the input would be lost (and two writers on one file corrupt it), and a file written into an
+    input folder is read as an input by the next run."""
+    written: list[tuple[str, str | None]] = [("OUTPUT", output), ("--stats", stats_path)]
     if rejects is not None or output is not None:
-        written["--rejects"] = str(rejects if rejects is not None else default_rejects_path(Path(str(output))))
-    seen: dict[str, str] = {}
-    for name in inputs:
-        if name != "-" and Path(name).is_file():
-            seen[os.path.realpath(name)] = f"input {name}"
-    for flag, path in written.items():
-        if path is None:
-            continue
-        key = os.path.realpath(path)
-        if key in seen:
-            raise click.UsageError(f"{flag} {path} is also {seen[key]}: it would be overwritten")
-        seen[key] = flag
+        written.append(("--rejects", str(rejects if rejects is not None else default_rejects_path(Path(str(output))))))
+    try:
+        check_written_apart(inputs, written)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _check_stats_folder(stats_path: str) -> None:
+    """A file error (exit 1, as for an OUTPUT that cannot be written), before the run, when the stats file's folder
+    cannot be made or written: the file is written at the end, so the whole run was done first, then failed, and
+    left its checkpoint behind."""
+    folder = Path(stats_path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # as BatchStats.write makes it, only sooner
+    except OSError as exc:
+        raise file_error(exc) from None
+    if not os.access(folder, os.W_OK):
+        raise click.FileError(stats_path, hint=f"its folder {folder} cannot be written")
 
 
 def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None) -> BatchStats:
@@ -319,6 +348,7 @@ def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None
     instead (as with -o)."""
     out = sys.stdout.buffer
     stats = BatchStats()
+    started = time.monotonic()
     items = enumerate(read_inputs(inputs, keys=config.keys, input_format=config.input_format, text=config.text))
     failure = msgspec.json.Decoder(Failure)
     with ExitStack() as stack:
@@ -332,6 +362,7 @@ def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None
                     continue
             out.write(outcome.record + b"\n")
         out.flush()
+    stats.seconds = time.monotonic() - started  # as run_batch times its run: the summary's time and throughput
     return stats
 
 
@@ -346,6 +377,10 @@ def _check_output_format(output: str | None) -> None:
     """Refuse, before anything is read or written, an output whose format needs a package that is missing."""
     if output is None:
         return
+    try:
+        check_output_path(output)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-o/--output") from None
     try:
         require_writer_packages(output)
     except ImportError as exc:

@@ -227,7 +227,9 @@ def _arrow_type(info: msgspec.inspect.Type) -> Any:
 
 
 def open_writer(path: str | Path, *, resume_at: int | None = None) -> RecordWriter:
-    """A Parquet writer for ``.parquet`` paths, a JSONL writer (``.gz`` compressed) for anything else."""
+    """A Parquet writer for ``.parquet`` paths, a JSONL writer (``.gz`` compressed) for anything else. Raises
+    ValueError for a compression no writer writes (``check_output_path``), before any file is made."""
+    check_output_path(path)
     if _is_parquet(path):
         return ParquetWriter(path, resume_at=resume_at)
     return JsonlWriter(path, resume_at=resume_at)
@@ -240,11 +242,43 @@ def require_writer_packages(path: str | Path) -> None:
         raise ImportError("Parquet output needs pyarrow: pip install 'newsclean[parquet]'")
 
 
+#: Compressions known by their suffix that no writer writes: under such a name the writers wrote plain JSON Lines
+#: (``x.jsonl.xz``), which the name then misdescribed to every tool that reads it.
+_UNWRITTEN_COMPRESSIONS = {
+    ".bz2": "bzip2",
+    ".xz": "xz",
+    ".lzma": "lzma",
+    ".lz4": "LZ4",
+    ".lz": "lzip",
+    ".br": "Brotli",
+    ".zip": "zip",
+    ".7z": "7-Zip",
+}
+_WRITTEN = "JSON Lines plain, .gz (gzip) or .zst (zstd) compressed, or .parquet (which compresses its own columns)"
+
+
+def check_output_path(path: str | Path, *, role: str = "the output") -> None:
+    """Raise ValueError for a file to write whose name asks for a compression the writers do not write: bzip2, xz
+    and the like (which went out as plain JSON Lines under that name), or a Parquet file under ``.gz`` / ``.zst``
+    (which went out as Parquet, uncompressed, under a name that promised gzip)."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix in _UNWRITTEN_COMPRESSIONS:
+        raise ValueError(
+            f"{path}: {role} cannot be written {_UNWRITTEN_COMPRESSIONS[suffix]}-compressed; newsclean writes"
+            f" {_WRITTEN}"
+        )
+    if compression_of(target) is not None and base_suffix(target) == ".parquet":
+        raise ValueError(f"{path}: a Parquet file is not compressed whole; name it .parquet ({_WRITTEN})")
+
+
 def check_rejects_path(path: str | Path) -> None:
     """Raise ValueError for a rejects file named as Parquet: failure records are JSON Lines (they have no article's
-    columns), which went under that name, or crashed a Parquet writer on the first failure."""
+    columns), which went under that name, or crashed a Parquet writer on the first failure; and for a compression
+    the writers do not write (``check_output_path``)."""
     if _is_parquet(path):
         raise ValueError(f"{path}: the rejects file is JSON Lines; give it a .jsonl name (.jsonl.gz, .jsonl.zst)")
+    check_output_path(path, role="the rejects file")
 
 
 def _is_parquet(path: str | Path) -> bool:
