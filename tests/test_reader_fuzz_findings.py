@@ -253,3 +253,20 @@ def test_array_where_a_wrapper_key_belongs_is_a_failure_not_an_index_error(tmp_p
     path.write_bytes(document)
     items = _read(path)
     assert len(items) == 1 and isinstance(items[0], Failure)
+
+
+def test_a_header_cut_short_loses_its_record_and_not_the_next(tmp_path: Path) -> None:
+    # A CR lost from a header's last line leaves no blank line where the header ends: FastWARC read on into the next
+    # record's header, as one header with its fields twice, and the next record was lost with it, the failure
+    # saying that no record followed.
+    request = b"WARC/1.0\r\nWARC-Type: request\r\nWARC-Record-ID: <urn:uuid:q>\r\nWARC-Date: 2024-06-01T12:00:00\n\r\n"
+    first = _warc_record("<urn:uuid:a>", PAGE.encode())
+    last = _warc_record("<urn:uuid:b>", PAGE.encode())
+    path = tmp_path / "cut.warc"
+    path.write_bytes(first + request + last)
+    items = _read(path)
+    assert _kinds(items) == [("Document", "<urn:uuid:a>"), ("Failure", None), ("Document", "<urn:uuid:b>")]
+    failure = items[1]
+    assert isinstance(failure, Failure)
+    assert failure.position == f"{path}@{len(first)}"
+    assert f"header runs into the record at offset {len(first + request)}" in failure.message

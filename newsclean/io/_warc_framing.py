@@ -104,6 +104,16 @@ def next_record_start(fd: int, after: int) -> int | None:
         position = begin + len(chunk) - 16  # a record line cut by the chunk's end is seen in the next one
 
 
+def record_in_header(fd: int, offset: int, block_start: int) -> int | None:
+    """The offset of a record whose first line lies inside the header of the record at ``offset`` (which ends at
+    ``block_start``), or None. A header line cut short ("WARC-Date: …\\n\\r\\n", a CR lost) leaves no blank line
+    where the header ends: FastWARC reads on into the next record's header, as one header with its fields twice,
+    and that record, whole, was lost with the damaged one."""
+    header = os.pread(fd, block_start - offset, offset)
+    found = next((match for match in _RECORD_LINE.finditer(header) if match.start() > 0), None)
+    return None if found is None else offset + found.start()
+
+
 #: A WARC header's Content-Length line (field names in any case, as the standard has them).
 _CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 

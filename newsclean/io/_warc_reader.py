@@ -38,6 +38,7 @@ from ._warc_framing import (
     next_record_start,
     opens_gzip_record,
     record_follows,
+    record_in_header,
     record_inside,
     record_over_block,
     shortened_gzip_record,
@@ -157,6 +158,14 @@ class WarcReader:
                         message, f"{position}@{offset}", source_id=record.record_id, url=_target_uri(record)
                     )
                     return next_record_start(fd, offset + 1)
+                inner_record = None if start_of_block is None else record_in_header(fd, offset, start_of_block)
+                if inner_record is not None:
+                    message = (
+                        f"WARC record's header runs into the record at offset {inner_record} (a header line cut"
+                        f" short, no blank line after it?){_resumed(inner_record)}"
+                    )
+                    yield read_failure(message, f"{position}@{offset}")
+                    return inner_record
                 record_end = None if start_of_block is None else warc_record_end(fd, start_of_block, length)
                 if record_end is None:
                     message = (
