@@ -41,6 +41,7 @@ PUBLISHED_LINES = [
     ("Veröffentlicht am 5. März 2024", MARCH_5),
     ("Dienstag, 5. März 2024, 10:30 Uhr", MARCH_5_AT_10_30),
     ("Publié le 5 mars 2024", MARCH_5),
+    ("Publié le 5 mars 2024 à 10h30", MARCH_5_AT_10_30),
     ("mardi 5 mars 2024", MARCH_5),
     ("Publicado el 5 de marzo de 2024", MARCH_5),
     ("sexta-feira, 5 de março de 2024 às 10:30", MARCH_5_AT_10_30),
@@ -74,8 +75,8 @@ def test_a_date_line_above_the_headline_is_not_taken_for_the_title() -> None:
 
 def test_a_publication_line_with_its_update_gives_both_dates() -> None:
     article = clean_dump("Publié le 5 mars 2024 à 10h30, mis à jour le 6 mars 2024 à 8h")
-    assert article.published == MARCH_5
-    assert article.modified == datetime(2024, 3, 6, tzinfo=UTC)
+    assert article.published == MARCH_5_AT_10_30  # "10h30", as French writes a time
+    assert article.modified == datetime(2024, 3, 6, tzinfo=UTC)  # "8h" alone names no minute: the day only
     assert [removal.rule for removal in article.removed] == ["byline.dateline-other-languages"]
 
 

@@ -1124,9 +1124,12 @@ def dates_between(scan: PageDates, start: int, end: int) -> set[date]:
 
 
 # A time of day printed beside a date: "December 22, 2023 at 8:48 p.m.", "Dec 23, 2023 5:06pm PT",
-# "8:00 PM EST, Tue December 19, 2023", "December 26, 2023 - 9:03AM", "23 December 2023 05:39".
+# "8:00 PM EST, Tue December 19, 2023", "December 26, 2023 - 9:03AM", "23 December 2023 05:39"; and as French writes
+# it, an "h" between the hour and its minutes ("5 mars 2024 à 10h30").
 _CLOCK = re.compile(
-    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?", re.I
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?::|h(?=[0-5]\d(?!\d)))(?P<m>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?",
+    re.I,
 )
 _CLOCK_REACH = 30  # characters between a date and its time of day
 
