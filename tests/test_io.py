@@ -106,6 +106,17 @@ def test_bad_jsonl_lines_each_become_a_failure_and_reading_goes_on(tmp_path: Pat
     assert [failure.position for failure in failures] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6)]
 
 
+def test_a_field_of_the_wrong_kind_is_named_as_the_record_names_it(tmp_path: Path) -> None:
+    # "field 'id' is a JSON boolean" named the role, and the record had no 'id': the chosen key, or the common name
+    # found ('link' for the URL), is what to look for in the dump.
+    path = tmp_path / "named.jsonl"
+    page = PAGE.format(title="Budget")
+    path.write_bytes(_jsonl([{"doc": True, "html": page}, {"doc": "b", "html": page, "link": ["https://a.example/"]}]))
+    chosen, common = list(JsonlReader(path, keys=KeyMap(id="doc")))
+    assert isinstance(chosen, Failure) and chosen.message == "field 'doc' is a JSON boolean, not a string"
+    assert isinstance(common, Failure) and common.message == "field 'link' is a JSON array, not a string"
+
+
 def test_fields_of_the_wrong_kind_are_rejected_by_name_not_written_as_their_repr(tmp_path: Path) -> None:
     path = tmp_path / "kinds.jsonl"
     page = PAGE.format(title="Budget")

@@ -63,11 +63,11 @@ def document_from_record(record: dict[str, Any], keys: KeyMap, where: str, *, fa
     """One JSON object as a Document, or a Failure naming the keys that were looked for."""
     source_id, url = fallback_id, None
     try:
-        source_id = as_optional_str(_field(record, keys.id, ID_KEYS), "id") or fallback_id
-        url = as_optional_str(_field(record, keys.url, URL_KEYS), "url")
-        title = as_optional_str(_field(record, keys.title, TITLE_KEYS), "title")
-        headers = as_headers(_field(record, keys.headers, ()))
-        fetched_at = as_fetched_at(_field(record, keys.fetched_at, FETCHED_AT_KEYS))
+        source_id = as_optional_str(*_field(record, keys.id, ID_KEYS, "id")) or fallback_id
+        url = as_optional_str(*_field(record, keys.url, URL_KEYS, "url"))
+        title = as_optional_str(*_field(record, keys.title, TITLE_KEYS, "title"))
+        headers = as_headers(_field(record, keys.headers, (), "headers")[0])
+        fetched_at = as_fetched_at(_field(record, keys.fetched_at, FETCHED_AT_KEYS, "fetched_at")[0])
     except FieldTypeError as exc:
         return read_failure(str(exc), where, source_id=source_id, url=url)
     html_keys, text_keys = keys.content_keys()
@@ -130,12 +130,14 @@ def _first_filled(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, A
     return None
 
 
-def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...]) -> Any:
-    """The value at the chosen ``key``, else at the first of the ``common_names`` the record has."""
+def _field(record: dict[str, Any], key: str | None, common_names: tuple[str, ...], role: str) -> tuple[Any, str]:
+    """The value at the chosen ``key``, else at the first of the ``common_names`` the record has, and the name of
+    the field it was read from (for a message: "field 'doc' is a JSON boolean" with ``--id-key doc``), else
+    ``role``."""
     if key:
-        return lookup(record, key)
+        return lookup(record, key), key
     found = first_present(record, common_names)
-    return found[1] if found else None
+    return (found[1], found[0]) if found else (None, role)
 
 
 def _describe_keys(record: Mapping[str, Any]) -> str:
