@@ -371,10 +371,13 @@ def test_a_length_that_ends_where_the_next_records_header_ends_loses_no_record_a
     second = len(head_a) + len(block_a) + 4
     assert [item.source_id for item in items if isinstance(item, Document)][-2:] == ["<urn:uuid:r1>", "<urn:uuid:r2>"]
     assert [item.position for item in items if isinstance(item, Document)][-2] == f"{path}@{second}"
-    failure = next(item for item in items if isinstance(item, Failure) and item.source_id is None)
+    (failure,) = [item for item in items if isinstance(item, Failure)]  # one record, one failure in its place
     assert f"reading resumes at the next record, offset {second}" in failure.message
-    if digest:  # the first record's block is not what its digest states: a failure of its own
-        assert isinstance(items[0], Failure) and items[0].source_id == "<urn:uuid:r0>"
+    if digest:  # the first record's block is not what its digest states: said in the same failure, under its id
+        assert failure is items[0] and failure.source_id == "<urn:uuid:r0>"
+        assert failure.message.startswith("WARC record at offset 0: its block digest (sha1) does not match")
+    else:
+        assert failure.source_id is None
 
 
 # --- wrappers wherever a record stands, and only there --------------------------------------------------------------

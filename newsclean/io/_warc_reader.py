@@ -246,29 +246,37 @@ class WarcReader:
         """The items of the record at ``offset``, whose Content-Length runs over the header of the record at
         ``inner`` (``record_over_block``), and the failure that says so: its block read as ending before that
         header, unless it states a digest, which decides on its block as declared, as on any record's. Read whole,
-        its page held the next record's header, and the record after it was lost."""
+        its page held the next record's header, and the record after it was lost. A record that is a failure
+        besides (its digest does not match) is one failure saying both: one record, one failure in its place."""
         where = f"{position}@{offset}"
         length = int(record.headers.get("Content-Length") or 0)
         stated = block_digest(record.headers.get("WARC-Block-Digest")) is not None
         read = record
+        problems: list[str] = []
+        named: Failure | None = None  # the record's own failure, whose id and URL the one failure keeps
         if not stated:
             try:
                 read = _shortened(fd, offset, start_of_block, block_before(fd, start_of_block, inner))
             except Exception as exc:  # FastWARC raises plain exceptions; StopIteration too: no record read
                 read = None
                 message = f"WARC record cannot be read up to the record after it: {exc!r}"
-                yield read_failure(message, where, source_id=record.record_id, url=_target_uri(record))
+                named = read_failure(message, where, source_id=record.record_id, url=_target_uri(record))
+                problems.append(message)
         if read is not None and (read.record_type in _page_record_types() or _type_problem(read)):
             place = _RecordPlace(fd, offset, compressed=False, block_start=start_of_block)
             item = self._item(read, where, kind=read.record_type, place=place)
-            if item is not None:
+            if isinstance(item, Failure):
+                named = item
+                problems.append(item.message)
+            elif item is not None:
                 yield item
         cut = "" if stated else ": its block is read as ending before that header"
-        message = (
+        problems.append(
             f"WARC record's Content-Length ({length:,}) runs over the header of the record at offset {inner} (a"
             f" length too long?){cut}{_resumed(inner)}"
         )
-        yield read_failure(message, where)
+        source_id, url = (named.source_id, named.url) if named is not None else (None, None)
+        yield read_failure("; ".join(problems), where, source_id=source_id, url=url)
 
     def _gzip_records_from(self, stream: IO[bytes], start: int, position: str) -> Generator[Item, None, int | None]:
         """``_records_from`` for a ``.warc.gz``, whose offsets are compressed ones (a record's is its gzip member's).
