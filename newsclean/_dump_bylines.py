@@ -36,14 +36,13 @@ _BYLINE_RULES = (*_NAME_LINE_RULES, "byline.role-and-date")
 # The rules that remove a line that is only a date (labelled "Published", "Updated" … or not, in English or another
 # language) or an update stamp.
 _DATE_RULES = ("byline.dateline", "byline.dateline-other-languages", "update_banner.timestamp-line")
+# Words that say a date is the update's, in the languages of the date-line rules.
+_UPDATE_WORDS = r"updated|modified|mis à jour|modifié|actualizado|aktualisiert|aggiornato|atualizado|bijgewerkt"
 # A publication line may go on with its update ("Publié le 5 mars 2024 à 10h30, mis à jour le 6 mars 2024 à 8h"): the
 # date after this is the modified one.
-_UPDATE_CLAUSE = re.compile(
-    r",?\s*\b(?:mis à jour|modifié|actualizado|aktualisiert|aggiornato|atualizado|bijgewerkt)\b", re.IGNORECASE
-)
+_UPDATE_CLAUSE = re.compile(rf",?\s*\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(
-    r"^(?:by|posted|published|(?P<updated>(?:last )?(?:updated|modified|aktualisiert|actualizado|mis à jour"
-    r"|atualizado)))(?:\s+(?:on|at|am|le|em|el))?\s*:?\s*",
+    rf"^(?:by|posted|published|(?P<updated>(?:last )?(?:{_UPDATE_WORDS})))(?:\s+(?:on|at|am|le|em|el))?\s*:?\s*",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"

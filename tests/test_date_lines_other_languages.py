@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import re2
+from _council_story import FETCHED, TITLE
+from _council_story import PROSE as STORY
 
 import newsclean
 from newsclean import _rules
@@ -19,14 +21,7 @@ from newsclean._rules import shared_patterns
 from newsclean.cleaners import TextCleaner
 from newsclean.metadata import _dates
 
-FETCHED = datetime(2025, 1, 1, tzinfo=UTC)
-TITLE = "Council approves the new budget"
-PROSE = (
-    "The city council voted on Tuesday to approve a new budget that increases spending on public transport and "
-    "housing across the region, after a debate that lasted several months.",
-    "Officials said the plan would take effect next year, once the remaining details are settled by the finance "
-    "committee and the mayor signs the final version of the bill.",
-)
+PROSE = STORY[:2]
 
 
 def clean_dump(line: str) -> newsclean.Article:
