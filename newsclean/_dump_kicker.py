@@ -44,7 +44,7 @@ def drop_kicker(
     if not (looks_like_title(kicker) and looks_like_title(headline)):
         return paragraphs, []
     if fold_phrase(headline) in {fold_phrase(title) for title in titles} or _slug_names(headline, kicker, url):
-        return paragraphs[1:], [Removal(RULE, "heading", "text", kicker)]
+        return paragraphs[1:], [Removal(RULE, "heading", "text", kicker, 0)]
     return paragraphs, []
 
 

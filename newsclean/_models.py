@@ -14,14 +14,24 @@ Status = Literal["ok", "no_content"]
 
 
 class Removal(msgspec.Struct, frozen=True):
-    """One piece of text a cleaner dropped, with the rule that dropped it: enough to audit it. Removals come in
-    the order the stages made them (DOM boxes first); they carry no position in the article, and a DOM box's text
-    is its text joined by spaces, so they tell what went, not where to put it back."""
+    """One piece of text a cleaner dropped, with the rule that dropped it and where it stood: enough to audit it.
+    Removals come in the order the stages made them (DOM boxes first).
+
+    ``paragraph`` is where the text stood:
+    - ``"text"`` stage: the index, among the paragraphs the text stage was given (the extractor's paragraphs, or a
+      dump's lines), of the paragraph removed, or of the one a marker was cut from ("UPDATED: …" keeps the rest of
+      its paragraph, at the same index). The paragraphs no removal took whole are the article's, in order, but for
+      the line a dump's title was read from (``provenance["title"] == "first-line"``).
+    - ``"site"`` stage: the index of the paragraph in the article's paragraphs before the site pass.
+    - None where the text had no place in the article's text: a DOM box removed before extraction (its text is
+      its text joined by spaces), a marker cut from the title, a text dump's closing list of link targets.
+    """
 
     rule: str
     category: str
     stage: Stage
     text: str
+    paragraph: int | None = None
 
 
 class Article(msgspec.Struct, frozen=True, kw_only=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
 import msgspec
@@ -474,6 +474,9 @@ class Pipeline:
         progress.stage = "clean"
         cleaned = self._text_cleaner.clean(paragraphs, title)
         kept = list(cleaned.paragraphs)
+        # Where each kept paragraph stood in ``paragraphs``: each pass below numbers its removals in the list it is
+        # given, and ``_placed`` numbers them in ``paragraphs`` instead.
+        origin = list(cleaned.kept_indices)
         title = cleaned.title
         title_source = resolved.provenance.get("title", "caller")
         # A dump's title is read as a page's <title> is: "… | The Gazette" on the Gazette's URL is its headline.
@@ -483,6 +486,7 @@ class Pipeline:
             # A caller's title may carry the site's name: its readings without it name the headline too.
             titles = (title, clean_title(title, host=host), *title_parts(title)) if title else ()
             kept, kicker = drop_kicker(kept, url=url, titles=[form for form in titles if form])
+            kicker, origin = _placed(kicker, origin)
         # The first line the cleaners leave: a scraper's dump may open with a date, a byline or a reading-time
         # banner above its headline.
         if (
@@ -492,22 +496,31 @@ class Pipeline:
             and (headline := clean_title(kept[0], host=host))
         ):
             kept.pop(0)
+            origin.pop(0)
             title, title_source = headline, "first-line"
         kept, repeats = drop_repeated_title(kept, title)
+        repeats, origin = _placed(repeats, origin)
         if from_dump and title:
             # A caller's title taken from the page's <title>, site name and all, above the body's headline: the
             # headline is the title without the site's name, which the URL names, or else one of its parts.
             for headline in dict.fromkeys((clean_title(title, host=host), *title_parts(title))):
                 if headline and headline != title:
                     kept, headline_repeats = drop_repeated_title(kept, headline)
+                    headline_repeats, origin = _placed(headline_repeats, origin)
                     repeats += headline_repeats
         kept, teasers = drop_trailing_teasers(kept)
+        teasers, origin = _placed(teasers, origin)
         kept, second_copies = drop_repeated_blocks(kept, title)
+        second_copies, origin = _placed(second_copies, origin)
         kept, judged = self._classifier.clean(kept, title) if self._classifier else (kept, [])
+        judged, origin = _placed(judged, origin)
         too_short: list[Removal] = []
         if kept and not has_words(" ".join(kept), self.min_words):
             # A few stray words (a menu item, a caption) are not an article; say so rather than pass them off.
-            too_short = [Removal("pipeline.min-words", "no_content", "text", paragraph) for paragraph in kept]
+            too_short = [
+                Removal("pipeline.min-words", "no_content", "text", paragraph, origin[index])
+                for index, paragraph in enumerate(kept)
+            ]
             kept = []
         all_removed = (*removed, *cleaned.removed, *kicker, *repeats, *teasers, *second_copies, *judged, *too_short)
         started = self._tick("clean", started)
@@ -627,6 +640,20 @@ class Pipeline:
 
 def _clocks() -> tuple[float, float]:
     return time.perf_counter(), time.thread_time()
+
+
+def _placed(removals: Sequence[Removal], origin: list[int]) -> tuple[list[Removal], list[int]]:
+    """A pass's removals of whole paragraphs, numbered in the list it was given (``origin`` holds where each of
+    that list's paragraphs stood in the text stage's input), renumbered in that input; and ``origin`` for the
+    paragraphs the pass kept."""
+    if not removals:
+        return list(removals), origin
+    gone = {removal.paragraph for removal in removals}
+    placed = [
+        msgspec.structs.replace(removal, paragraph=None if removal.paragraph is None else origin[removal.paragraph])
+        for removal in removals
+    ]
+    return placed, [where for index, where in enumerate(origin) if index not in gone]
 
 
 def _aware(moment: datetime | None) -> datetime | None:

@@ -727,7 +727,7 @@ def test_parquet_round_trips_articles_and_appears_only_when_complete(tmp_path: P
     assert not path.with_name("out.parquet.parts").exists()
     assert [row["url"] for row in rows] == ["https://p.example/1", "https://p.example/2"]
     assert rows[0]["removed"] == [
-        {"rule": "widget.share", "category": "widget", "stage": "text", "text": "Share this:"}
+        {"rule": "widget.share", "category": "widget", "stage": "text", "text": "Share this:", "paragraph": 2}
     ]
     assert rows[1]["paragraphs"] == list(articles[1].paragraphs)
     # Every field survives: rebuilding the Article from the row gives the original.

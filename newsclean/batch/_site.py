@@ -104,9 +104,9 @@ class SiteBoilerplate:
         kept: list[str] = []
         removed: list[Removal] = []
         pages = self._pages_with([_fingerprint(site, paragraph) for paragraph in article.paragraphs])
-        for paragraph, count in zip(article.paragraphs, pages.tolist(), strict=True):
+        for index, (paragraph, count) in enumerate(zip(article.paragraphs, pages.tolist(), strict=True)):
             if count >= threshold:
-                removed.append(Removal(rule=RULE_ID, category=CATEGORY, stage="site", text=paragraph))
+                removed.append(Removal(rule=RULE_ID, category=CATEGORY, stage="site", text=paragraph, paragraph=index))
             else:
                 kept.append(paragraph)
         if not removed:

@@ -430,10 +430,10 @@ class ParagraphClassifier:
         drop = self.model.scores(paragraphs, title) >= self.threshold
         kept: list[str] = []
         removed: list[Removal] = []
-        for paragraph, dropped in zip(paragraphs, drop.tolist(), strict=True):
+        for index, (paragraph, dropped) in enumerate(zip(paragraphs, drop.tolist(), strict=True)):
             if dropped:
                 category = "heading" if is_headline_shaped(paragraph) else "other"
-                removed.append(Removal(RULE, category, "text", paragraph))
+                removed.append(Removal(RULE, category, "text", paragraph, index))
             else:
                 kept.append(paragraph)
         return kept, removed

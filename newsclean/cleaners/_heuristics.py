@@ -55,7 +55,7 @@ def drop_repeated_title(paragraphs: Sequence[str], title: str | None) -> tuple[l
                     unlabelled_title = fold_phrase(without_label(title))
                 repeat = _labelled_repeat(paragraph, folded, folded_title, unlabelled_title)
         if repeat:
-            removed.append(Removal("heuristic.title-repeat", "repeated_title", "text", paragraph))
+            removed.append(Removal("heuristic.title-repeat", "repeated_title", "text", paragraph, index))
         else:
             kept.append(paragraph)
     return kept, removed

@@ -44,7 +44,7 @@ def drop_repeated_blocks(paragraphs: Sequence[str], title: str | None = None) ->
         return list(paragraphs), []
     dropped = set(doomed)
     kept = [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
-    return kept, [Removal(RULE, CATEGORY, "text", paragraphs[index]) for index in doomed]
+    return kept, [Removal(RULE, CATEGORY, "text", paragraphs[index], index) for index in doomed]
 
 
 def _is_prose(paragraph: str) -> bool:

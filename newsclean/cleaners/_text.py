@@ -81,27 +81,27 @@ class TextCleaner:
         flags: list[str] = []
         paragraphs = list(paragraphs)
         if title is not None:
-            title = self._strip_prefixes(title, removed, flags)
+            title = self._strip_prefixes(title, removed, flags, paragraph=None)
         if paragraphs:
-            paragraphs[0] = self._strip_prefixes(paragraphs[0], removed, flags)
+            paragraphs[0] = self._strip_prefixes(paragraphs[0], removed, flags, paragraph=0)
 
         owners = self._assign_owners(paragraphs)
         kept: list[str] = []
         kept_indices: list[int] = []
         for index, (paragraph, owner) in enumerate(zip(paragraphs, owners, strict=True)):
             if owner is not None:
-                removed.append(Removal(owner.id, owner.category, "text", paragraph))
+                removed.append(Removal(owner.id, owner.category, "text", paragraph, index))
             elif paragraph:
                 kept.append(paragraph)
                 kept_indices.append(index)
         return TextCleanResult(tuple(kept), tuple(removed), tuple(dict.fromkeys(flags)), title, tuple(kept_indices))
 
-    def _strip_prefixes(self, text: str, removed: list[Removal], flags: list[str]) -> str:
+    def _strip_prefixes(self, text: str, removed: list[Removal], flags: list[str], *, paragraph: int | None) -> str:
         for rule in self._prefix_rules:
             match = rule.regex.search(text)
             if match is None or match.end() == 0 or rule.excepts(text):
                 continue
-            removed.append(Removal(rule.id, rule.category, "text", text[: match.end()].strip()))
+            removed.append(Removal(rule.id, rule.category, "text", text[: match.end()].strip(), paragraph))
             if rule.spec.flag:
                 flags.append(rule.spec.flag)
             text = text[match.end() :].lstrip()

@@ -51,7 +51,7 @@ def drop_trailing_teasers(paragraphs: Sequence[str]) -> tuple[list[str], list[Re
     # The run must follow more text than it holds: a page of nothing but headlines is not a teaser box.
     if run < MIN_RUN or start < run or _announced(paragraphs, start) or _same_first_word(paragraphs[start:]):
         return list(paragraphs), []
-    removed = [Removal(RULE, CATEGORY, "text", paragraph) for paragraph in paragraphs[start:]]
+    removed = [Removal(RULE, CATEGORY, "text", paragraphs[index], index) for index in range(start, len(paragraphs))]
     return list(paragraphs[:start]), removed
 
 
