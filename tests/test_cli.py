@@ -189,8 +189,9 @@ def test_explain_lists_kept_text_then_each_removal() -> None:
     text, _, removals = result.stdout.partition("--- 4 removal(s) ---")
     assert "# Russia says mass strikes were ‘retaliation’" in text
     assert "March 9 (Reuters)" in text and "bloggers like this" not in text
-    assert "[text] widget.likes (widget): %d bloggers like this:" in removals
-    assert "[text] reading_time.banner (reading_time): Reading Time: 3 minutes" in removals
+    # Each with the paragraph it stood at: the banner under the update marker, the widget closing the dump.
+    assert "[text ¶17] widget.likes (widget): %d bloggers like this:" in removals
+    assert "[text ¶1] reading_time.banner (reading_time): Reading Time: 3 minutes" in removals
 
 
 def test_explain_reads_a_compressed_file_as_clean_does_and_names_one_it_cannot_read(tmp_path: Path) -> None:

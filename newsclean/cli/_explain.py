@@ -14,7 +14,8 @@ from ._options import rules_option, terminal_line
 @click.option("--text", "force_text", is_flag=True, help="Treat the input as a plain-text dump.")
 @rules_option
 def explain_command(file: str, force_text: bool, rules: RulesArg) -> None:
-    """Print FILE's kept text and, below it, every removal with its rule and category."""
+    """Print FILE's kept text and, below it, every removal with its stage, the paragraph it stood at (¶N, counted
+    from 0 among the paragraphs the text stage was given, as the record's ``paragraph``), its rule and category."""
     document = read_document(file, force_text=force_text)
     try:
         article = Pipeline(rules=rules).run(document)
@@ -33,4 +34,5 @@ def explain_command(file: str, force_text: bool, rules: RulesArg) -> None:
     click.echo(f"--- {len(article.removed)} removal(s) ---")
     for removal in article.removed:
         snippet = removal.text if len(removal.text) <= 160 else removal.text[:157] + "..."
-        click.echo(f"[{removal.stage}] {removal.rule} ({removal.category}): {terminal_line(snippet)}")
+        place = "" if removal.paragraph is None else f" ¶{removal.paragraph}"
+        click.echo(f"[{removal.stage}{place}] {removal.rule} ({removal.category}): {terminal_line(snippet)}")
