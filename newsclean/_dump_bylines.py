@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from ._models import Removal
 from .metadata._authors import Byline, parse_byline
@@ -29,10 +29,14 @@ from .metadata._resolved import Resolved
 
 #: The rules that remove a line of names alone, or with a date and reading time beside them ("By Jane Doe | March
 #: 5, 2024 | 5 min read", "Von Hans Müller und Petra Schmidt"): a page's byline line is read from these.
-_NAME_LINE_RULES = ("byline.written-by", "byline.other-languages", "byline.author-label")
-#: The rules that remove a byline line a dump's authors (and a date) are read from: those, or a line with the
-#: author's role and the update date ("By Jane Roe ⋅ Senior Editor ⋅ Updated May 6, 2025").
-_BYLINE_RULES = (*_NAME_LINE_RULES, "byline.role-and-date")
+#: A Chinese or Japanese reporters' line ("（记者 张三 李四）") is one too; not an editor's or a source's credit
+#: (byline.editor-credit: "责任编辑：王五", "来源：新华社"), whose names edited or supplied the story, not wrote it.
+_NAME_LINE_RULES = ("byline.written-by", "byline.other-languages", "byline.author-label", "byline.chinese-reporter")
+#: The rules that remove a byline line a dump's authors (and a date) are read from: those, a line with the
+#: author's role and the update date ("By Jane Roe ⋅ Senior Editor ⋅ Updated May 6, 2025"), or a blog's post line
+#: ("Posted by admin on March 3, 2024"), whose account is read only when it is a person's name: ``parse_byline``
+#: reads none from a login ("jdoe") or a role ("admin", "editor", "staff", "webmaster").
+_BYLINE_RULES = (*_NAME_LINE_RULES, "byline.role-and-date", "byline.posted-by")
 # The rules that remove a line that is only a date (labelled "Published", "Updated" … or not, in English or another
 # language) or an update stamp.
 _DATE_RULES = ("byline.dateline", "byline.dateline-other-languages", "update_banner.timestamp-line")
@@ -41,6 +45,18 @@ _UPDATE_WORDS = r"updated|modified|mis à jour|modifié|actualizado|aktualisiert
 # A publication line may go on with its update ("Publié le 5 mars 2024 à 10h30, mis à jour le 6 mars 2024 à 8h"): the
 # date after this is the modified one.
 _UPDATE_CLAUSE = re.compile(rf",?\s*\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
+# The labels of the date-line rules in the languages that write the day before the month ("Stand: 05.03.2024",
+# "Publié le 05/03/2024", "Aktualisiert: 05.03.2024, 10:30 Uhr"): under one, a numeric date is read day first. Not
+# English labels ("Published 03/05/2024" may be American) nor an unlabelled date, which stay unread when ambiguous.
+_DAY_FIRST_LABEL = re.compile(
+    r"^\W*(?:(?:zuletzt\s+)?(?:veröffentlicht|erschienen|publiziert|aktualisiert|geändert)|stand|datum|publié|publiée|"
+    r"paru|parue|mis en ligne|mis à jour|modifié|publicado|publicada|actualizado|fecha|pubblicato|pubblicata|"
+    r"aggiornato|data|atualizado|gepubliceerd|geplaatst|bijgewerkt|opublikowano|zaktualizowano|aktualizacja|"
+    r"опубликовано|обновлено|дата публикации|опубліковано|оновлено|yayınlan\w*|güncellen\w*|publicerad|publisert|"
+    r"publiceret|julkaistu|päivitetty|publikováno|aktualizováno|publicat|actualizat)\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
 _DATE_LABEL = re.compile(
     rf"^(?:by|posted|published|(?P<updated>(?:last )?(?:{_UPDATE_WORDS})))(?:\s+(?:on|at|am|le|em|el))?\s*:?\s*",
     re.IGNORECASE,
@@ -119,13 +135,21 @@ def read_removed_bylines(
         updated = removal.category == "update_banner" or (label is not None and label.group("updated"))
         stated = removal.text[label.end() :] if label is not None else removal.text
         update = _UPDATE_CLAUSE.search(stated) if not updated else None
+        day_first = _DAY_FIRST_LABEL.match(removal.text) is not None
         if update is not None and "modified" not in resolved.values:
-            _read_date(resolved, "modified", stated[update.end() :], fetched=fetched, now=now, line=line)
+            _read_date(
+                resolved,
+                "modified",
+                stated[update.end() :],
+                fetched=fetched,
+                now=now,
+                line=line,
+                day_first=day_first,
+            )
         field = "modified" if updated else "published"
         if field not in resolved.values:
-            _read_date(
-                resolved, field, stated[: update.start()] if update else stated, fetched=fetched, now=now, line=line
-            )
+            stated = stated[: update.start()] if update else stated
+            _read_date(resolved, field, stated, fetched=fetched, now=now, line=line, day_first=day_first)
 
 
 def _without_date(byline: str) -> tuple[str, re.Match[str] | None]:
@@ -147,11 +171,29 @@ def _byline_names(text: str) -> Byline:
 
 
 def _read_date(
-    resolved: Resolved, field: str, stated: str, *, fetched: datetime | None, now: datetime, line: str
+    resolved: Resolved,
+    field: str,
+    stated: str,
+    *,
+    fetched: datetime | None,
+    now: datetime,
+    line: str,
+    day_first: bool = False,
 ) -> None:
     """Set ``field`` from a date line's date, when it names one day no later than ``now`` or counts back from the
-    fetch time; ``line`` names the line in its provenance, as for ``read_removed_bylines``."""
+    fetch time; ``line`` names the line in its provenance, as for ``read_removed_bylines``. ``day_first``: the
+    line's label is in a language that writes the day first, so an ambiguous numeric date is read so."""
     days = visible_dates(stated)
+    scan = scan_page_dates(stated)
+    day_month = _day_first_reading(stated) if day_first and len(days) == 2 else None
+    if day_month is not None and day_month in days:
+        days = {day_month}
+        # The printed date as read day first, so that the time beside it is found for that day.
+        scan = scan._replace(
+            printed=tuple(
+                found._replace(dates=frozenset(days)) if day_month in found.dates else found for found in scan.printed
+            )
+        )
     relative = counted_back(stated, fetched) if fetched is not None and not days else None
     if relative is not None:
         counted = f"{line.removesuffix(')')} '{stated.strip()}' before the fetch time); approximate"
@@ -163,7 +205,6 @@ def _read_date(
     if parsed is None or parsed.value.date() != day:
         # The day as read in the text, with the time of day printed beside it ("5. März 2024, 10:30 Uhr", whose
         # month dateutil does not know), else at midnight UTC.
-        scan = scan_page_dates(stated)
         printed = next((found for found in scan.printed if found.dates == {day}), None)
         timed = printed_time(stated, scan, printed) if printed is not None else None
         parsed = (
@@ -171,6 +212,18 @@ def _read_date(
         )
     if plausible(parsed.value, now):
         resolved.set(field, parsed.value, describe(line, parsed))
+
+
+def _day_first_reading(stated: str) -> date | None:
+    """The first numeric date of ``stated`` read day first ("05.03.2024": March 5), if it is a day."""
+    numeric = _NUMERIC_DATE.search(stated)
+    if numeric is None:
+        return None
+    day, month, year = (int(group) for group in numeric.groups())
+    try:
+        return date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        return None
 
 
 # Kept paragraphs a page's byline line may follow and still be its header's: a standfirst printed above it.

@@ -34,7 +34,8 @@ def test_the_byline_and_date_lines_a_dump_opens_with_are_its_authors_and_dates()
 
 @pytest.mark.parametrize(
     "line",
-    ["Aktualisiert am 05.03.2024", "March 5, 2031"],
+    # Under an English label, 05.03.2024 is 5 March or 3 May (a German label reads it day-first: 5 March).
+    ["Updated 05.03.2024", "March 5, 2031"],
     ids=["ambiguous-day", "after-the-fetch"],
 )
 def test_a_date_line_that_names_no_single_day_before_the_fetch_is_not_believed(line: str) -> None:

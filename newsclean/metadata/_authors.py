@@ -94,7 +94,18 @@ _NATIVE_LABELS = (
 # Chinese reporters' labels: "reporter", "this paper's reporter", "this station's reporter", "special reporter",
 # "correspondent". They may be written without a space before the name ("本报记者张三": no name starts with them), and
 # after them names are separated by spaces ("本报记者 张三 李四": two people).
-_CHINESE_LABELS = ("本报记者", "本報記者", "本台记者", "特约记者", "记者", "記者", "通讯员", "通訊員")
+_CHINESE_LABELS = (
+    "本报记者",
+    "本報記者",
+    "本台记者",
+    "本台記者",
+    "特约记者",
+    "特約記者",
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+)
 _CHINESE_LABEL = re.compile(r"^(?:" + "|".join(_CHINESE_LABELS) + r")")
 # What other languages write after the name: Chinese and Japanese "reporter", Japanese "correspondent", "senior staff
 # writer" and "editorial writer"; Korean "reporter" (senior, guest, specialist), "correspondent", "editorial writer";
@@ -139,6 +150,10 @@ _SPLIT = re.compile(
     r"(?<=\s)(?:и|і|та|και|और|এবং|மற்றும்|และ|및)(?=\s))\s*",
     re.IGNORECASE,
 )
+# "en" (and) joins names only in a Dutch byline ("Door Jan de Vries en Piet Jansen"); elsewhere it is French or
+# Spanish "in" ("Par Jean Martin en Costa Rica"), so it splits names only after the Dutch "Door".
+_DUTCH_LABEL = re.compile(r"^door\s", re.IGNORECASE)
+_DUTCH_AND = re.compile(r"\s+en\s+")
 # Bidirectional marks, embeddings and isolates around a name ("\u200fישראל ישראלי\u200f"): display hints only.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 # An e-mail address after the name ("홍길동 기자 gildong@hani.co.kr", "Jane Doe jane@example.com"): contact details, no
@@ -767,7 +782,9 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     email = _TRAILING_EMAIL.search(cleaned)
     if email is not None and not _EMAIL_LEAD.search(cleaned, 0, email.start()):
         cleaned = cleaned[: email.start()]
-    chinese = _CHINESE_LABEL.match(cleaned) is not None  # "本报记者 张三 李四": spaces separate the names
+    # After the label, inside brackets or not ("（记者 张三 李四）"), spaces separate the names.
+    chinese = _CHINESE_LABEL.match(cleaned.lstrip("（(【[ ")) is not None
+    dutch = _DUTCH_LABEL.match(cleaned) is not None
     cleaned = _PREFIX.sub("", cleaned)
     cleaned = _PREFIX.sub("", _LEADING_DATE.sub("", cleaned, count=1))
     cleaned = _ON_BEHALF.sub("", _TAIL.sub("", cleaned))
@@ -778,7 +795,10 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
     agency: str | None = None
     organization: str | None = None
     cleaned = _BRACKETED_NAME_PART.sub(r"\1 \2 \3", cleaned)
-    for part in _SPLIT.split(_without_role_clauses(cleaned)):
+    parts = _SPLIT.split(_without_role_clauses(cleaned))
+    if dutch:
+        parts = [name for part in parts for name in _DUTCH_AND.split(part)]
+    for part in parts:
         part = part.strip(_PUNCTUATION)
         if not part or _NOT_AUTHOR_CREDIT.match(part):
             continue
@@ -810,7 +830,7 @@ def _segments(part: str, chinese: bool) -> Iterator[str]:
     """The pieces of one part of a byline that each name one person or one organisation: split at a dash or a
     bracket, without the label written after a name ("홍길동 기자"); Korean names, or Chinese ones after a Chinese
     reporter's label (``chinese``), one by one ("홍길동 김철수", "张三 李四")."""
-    for piece in re.split(r"\s+[-–—]\s+|\s*[(（]\s*|\s*[)）]\s*", part):
+    for piece in re.split(r"\s+[-–—]\s+|\s*[(（【]\s*|\s*[)）】]\s*", part):
         segment = _without_native_suffix(piece.strip(_PUNCTUATION))
         tokens = segment.split()
         if _hangul_or_han_names(tokens, chinese):
