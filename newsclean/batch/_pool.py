@@ -139,6 +139,7 @@ class ProcessPool:
         next_out: int | None = None
         next_in: int | None = None
         window = self.workers * self.chunk_size * 4
+        finished = False
         try:
             while True:
                 # Hand out work while the reorder window has room.
@@ -171,17 +172,12 @@ class ProcessPool:
                 busy = [worker for worker in pool if worker.assigned]
                 if not busy:
                     if exhausted and not ready:
+                        finished = True
                         break
                     continue
                 self._wait(context, pool, busy, ready)
         finally:
-            for worker in pool:
-                worker.stop()
-            deadline = time.monotonic() + 5
-            for worker in pool:
-                worker.process.join(max(0.0, deadline - time.monotonic()))
-                if worker.process.is_alive():
-                    worker.kill()
+            _shut_down(pool, abandoned=not finished)
 
     def _wait(self, context: Any, pool: list[_Worker], busy: list[_Worker], ready: dict[int, Outcome]) -> None:
         handles: list[Any] = [worker.results for worker in busy] + [worker.process.sentinel for worker in busy]
@@ -280,6 +276,25 @@ class ProcessPool:
                 worker.last_progress = time.monotonic()
         except (EOFError, OSError):
             pass  # the worker is gone; the caller sees it through its sentinel
+
+
+def _shut_down(pool: list[_Worker], *, abandoned: bool) -> None:
+    """Stop every worker. An idle, ready worker is asked to stop and exits at once. When the run is abandoned
+    (Ctrl-C, SIGTERM, an error, a caller that stopped reading), a worker still cleaning or still starting is killed
+    instead: what it would send is thrown away, and it holds nothing the output needs, so waiting for it (up to the
+    five seconds given to a graceful stop) only kept an interrupted run from stopping while a slow page was on it."""
+    stopping: list[_Worker] = []
+    for worker in pool:
+        if abandoned and (worker.assigned or not worker.ready):
+            worker.kill()
+        else:
+            worker.stop()
+            stopping.append(worker)
+    deadline = time.monotonic() + 5
+    for worker in stopping:
+        worker.process.join(max(0.0, deadline - time.monotonic()))
+        if worker.process.is_alive():
+            worker.kill()
 
 
 def _exit_description(code: int | None) -> str:

@@ -1,4 +1,4 @@
-"""A one-line progress display on stderr, only when stderr is a terminal."""
+"""A one-line progress display on stderr, only when stderr is a terminal; written best effort (``_stderr``)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import sys
 import time
 from typing import TextIO
 
+from ._stderr import is_terminal, write_diagnostic
+
 
 class Progress:
     """``done_before``: documents a resumed run's earlier process finished; they count in the documents shown, but
     not in the rate (nor so the ETA), which is this process's own."""
 
     def __init__(self, total: int | None, *, enabled: bool, stream: TextIO | None = None, done_before: int = 0) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = enabled and self.stream.isatty()
+        self.stream = stream or sys.stderr  # None when Python started without standard error (``2>&-``)
+        self.enabled = enabled and is_terminal(self.stream)
         self.total = total
         self.done_before = done_before
         self.started = time.monotonic()
@@ -35,14 +37,12 @@ class Progress:
         if self.total and rate > 0:
             remaining = max(self.total - done, 0) / rate
             parts.append(f"ETA {int(remaining // 60)}:{int(remaining % 60):02d}")
-        self.stream.write("\r\x1b[K" + "  ".join(parts))
-        self.stream.flush()
+        write_diagnostic("\r\x1b[K" + "  ".join(parts), self.stream)
 
     def clear(self) -> None:
         """Wipe the line, for another line (a rejected document's) to take its place; redrawn at the next update."""
         if self.enabled and self._latest is not None:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            write_diagnostic("\r\x1b[K", self.stream)
             self._shown = 0.0
 
     def close(self) -> None:
@@ -50,5 +50,4 @@ class Progress:
             # Updates are throttled, so the last one shown may be stale: end on the final counts.
             if self._latest is not None:
                 self.update(*self._latest, force=True)
-            self.stream.write("\n")
-            self.stream.flush()
+            write_diagnostic("\n", self.stream)

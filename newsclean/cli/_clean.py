@@ -20,6 +20,7 @@ from .._rules import RulesArg
 from ..batch import BatchConfig, BatchStats, OutputLockedError, SiteOptions, run_batch
 from ..batch._job import check_resumable_inputs, check_written_apart, default_rejects_path, outcomes
 from ..batch._pool import WorkerStartError
+from ..batch._stderr import keep_stderr_descriptor, write_diagnostic
 from ..io import KeyMap, read_inputs
 from ..io._writers import JsonlWriter, check_output_path, check_rejects_path, require_writer_packages
 from ._options import exit_for_a_gone_reader, file_error, rules_option, terminal_line
@@ -196,6 +197,7 @@ def clean_command(
     article, or a failure record {"stage", "error", "message", ...} in its place) goes to stdout. Either way a
     summary follows on stderr, unless --quiet.
     """
+    keep_stderr_descriptor()
     missing = [name for name in inputs if name != "-" and not Path(name).exists()]
     if missing:
         raise click.BadParameter(", ".join(missing), param_hint="INPUTS (no such file or folder)")
@@ -283,13 +285,12 @@ def clean_command(
     except KeyboardInterrupt as exc:
         # The workers are stopped (the pool's cleanup ran on the way here) and the last checkpoint stands.
         if output is None:  # nothing to resume: the records went to standard output, with no checkpoint
-            click.echo(
+            _diagnostic(
                 "newsclean: interrupted; without -o FILE there is no checkpoint to resume from: run the command"
-                " again (with -o FILE, a run can be continued with --resume)",
-                err=True,
+                " again (with -o FILE, a run can be continued with --resume)"
             )
         else:
-            click.echo("newsclean: interrupted; run the same command with --resume to continue", err=True)
+            _diagnostic("newsclean: interrupted; run the same command with --resume to continue")
         sys.exit(143 if isinstance(exc, _Terminated) else 130)
     finally:
         if in_main_thread:
@@ -301,7 +302,7 @@ def clean_command(
             raise file_error(exc) from None
     if not quiet:  # to standard error with the articles on standard output too: it is no record
         for line in stats.summary_lines():
-            click.echo(line, err=True)
+            _diagnostic(line)
     if stats.rejected_total and strict:
         sys.exit(1)
 
@@ -346,6 +347,8 @@ def _check_stats_folder(stats_path: str) -> None:
 def _to_stdout(inputs: tuple[str, ...], config: BatchConfig, rejects: str | None) -> BatchStats:
     """Every record to standard output, in input order; with ``rejects``, the failure records to that file
     instead (as with -o)."""
+    if sys.stdout is None:  # started without it (">&-"): said, not an AttributeError's traceback, still exit 1
+        raise click.ClickException("standard output is closed, and the records go there: give -o FILE")
     out = sys.stdout.buffer
     stats = BatchStats()
     started = time.monotonic()
@@ -370,7 +373,13 @@ def _print_reject(failure: Failure) -> None:
     """One line on standard error for a rejected document: where it was (its id when no position is known, as
     for a page the site pass emptied), why, and the message."""
     where = failure.position or failure.source_id
-    click.echo(terminal_line(f"newsclean: {where}: {failure.error}: {failure.message}"), err=True)
+    _diagnostic(terminal_line(f"newsclean: {where}: {failure.error}: {failure.message}"))
+
+
+def _diagnostic(line: str) -> None:
+    """A line on standard error, best effort: a run whose standard error is gone still writes every record and
+    exits with the status it earned (``batch._stderr``)."""
+    write_diagnostic(line + "\n")
 
 
 def _check_output_format(output: str | None) -> None:

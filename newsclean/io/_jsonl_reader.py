@@ -15,7 +15,17 @@ import msgspec
 
 from .._models import Failure
 from ._formats import MAX_DOCUMENT_BYTES
-from ._json_records import Member, ObjectLayout, RecordProblem, json_records, object_layout
+from ._json_records import (
+    Member,
+    ObjectLayout,
+    RecordProblem,
+    RecordSpans,
+    json_failure,
+    json_records,
+    object_layout,
+    salvaged_records,
+    suffix_counts,
+)
 from ._keys import KeysArg, as_key_map, json_kind
 from ._line_ends import JsonLines
 from ._open import open_utf8
@@ -221,15 +231,62 @@ class JsonlReader:
             yield read_failure(exc, position)
             return
         index = 0
+        spans = RecordSpans()
         with stream:
             # read1: a read that fills its size over several reads of a damaged .gz loses what it had read
             chunks = iter(lambda: stream.read1(JSON_CHUNK_BYTES), b"")
             try:
-                for record in json_records(chunks, max_record_bytes=self.max_line_bytes, start=start):
-                    yield from self._found_items(record, f"{where}[{index}]", f"{label}[{index}]", read)
+                records = json_records(chunks, max_record_bytes=self.max_line_bytes, start=start, spans=spans)
+                for record in records:
+                    items = list(self._found_items(record, f"{where}[{index}]", f"{label}[{index}]", read))
+                    damaged_from = _damaged_from(record, items, spans)
+                    if damaged_from is not None and not isinstance(record, RecordProblem):
+                        # A record that is no JSON with its brackets and strings in step (a NaN, a bad number or
+                        # literal) leaves the scan on the records: the next one reads, and the reading stands. Damage
+                        # to a quote or a bracket shifts the scan off them, and the next one fails too.
+                        following = next(records, None)
+                        if following is not None:
+                            after = f"[{index + 1}]"
+                            next_items = list(self._found_items(following, where + after, label + after, read))
+                            if _damaged_from(following, next_items, spans) is None:
+                                yield from _placed_in_file(items, damaged_from)
+                                yield from next_items
+                                index += 2
+                                continue
+                    if damaged_from is not None:
+                        break
+                    yield from items
                     index += 1
+                else:
+                    return
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+                return
+        yield from self._salvaged(damaged_from, index, where, label, read, embedded=start > 0)
+
+    def _salvaged(
+        self, start: int, index: int, where: str, label: str, read: _ValueReader, *, embedded: bool
+    ) -> Iterator[Item]:
+        """The records of an array from its record ``index`` on, at byte ``start``, where damage stopped the strict
+        scan or shifted it off the records (``salvaged_records``): two more passes over the file from there."""
+        closer = ord("}") if embedded else ord("]")  # what the document ends with: the wrapper's brace, the array's
+        try:
+            with open_utf8(self.path) as stream:
+                suffix = suffix_counts(_chunks(stream), start=start, closer=closer)
+            with open_utf8(self.path) as stream:
+                found = salvaged_records(
+                    _chunks(stream),
+                    suffix,
+                    start=start,
+                    index=index,
+                    depth=2 if embedded else 1,
+                    max_record_bytes=self.max_line_bytes,
+                    embedded=embedded,
+                )
+                for index, record in found:
+                    yield from self._found_items(record, f"{where}[{index}]", f"{label}[{index}]", read)
+        except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+            yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
 
     def _found_items(self, found: bytes | RecordProblem, where: str, label: str, read: _ValueReader) -> Iterator[Item]:
         """The records ``read`` finds in one value ``json_records`` found, or the failure in its place."""
@@ -472,6 +529,38 @@ _ValueReader = Callable[[Any, str, str, str], Iterator[Item]]
 #: ``UnicodeDecodeError``, not a ``DecodeError``), and arrays or objects nested past its depth limit (a
 #: ``RecursionError``). Out of a check of the first line, either ended the reading of the whole file.
 _NOT_JSON = (msgspec.DecodeError, UnicodeDecodeError, RecursionError)
+
+
+def _placed_in_file(items: list[Item], start: int) -> Iterator[Item]:
+    """A damaged record's failures, saying where the record starts in the file, as a salvaged record's do."""
+    for item in items:
+        if isinstance(item, Failure) and item.message.startswith(_SHAPE_FAILURES):
+            item = msgspec.structs.replace(item, message=f"{item.message}, in the record at byte {start:,} of the file")
+        yield item
+
+
+def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    """``stream`` a read at a time (a read that fills its size over several reads of a damaged .gz loses them)."""
+    return iter(lambda: stream.read1(JSON_CHUNK_BYTES), b"")  # type: ignore[attr-defined]
+
+
+def _damaged_from(found: bytes | RecordProblem, items: list[Item], spans: RecordSpans) -> int | None:
+    """Where to salvage an array's records from (``salvaged_records``) when the value ``json_records`` found shows
+    damage its strict scan cannot get past: a record of the array whose JSON fails (the scan may have cut it at a
+    comma of a page's text, or taken the next records in with it), or brackets that no longer match; None when the
+    strict reading stands. A file cut short is not damage to read past."""
+    if not spans.in_array:
+        return None
+    if isinstance(found, RecordProblem):
+        # (a file that ends inside a record may be cut short, or have had a quote or bracket of it damaged: salvage
+        # tells them apart, and says a cut as this scan does)
+        return spans.next_start if found.final and spans.next_start != spans.last_start else None
+    failed = any(isinstance(item, Failure) and item.message.startswith(_SHAPE_FAILURES) for item in items)
+    return spans.last_start if failed and json_failure(found) is not None else None
+
+
+#: How the failures of a record whose bytes may not be one record begin (``_decoded``).
+_SHAPE_FAILURES = ("malformed JSON", "element is not valid UTF-8")
 
 
 def _until_damaged(stream: IO[bytes]) -> Iterator[bytes]:
