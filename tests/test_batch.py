@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _process_group import group_alive
 from click.testing import CliRunner
 
 import newsclean
@@ -502,14 +503,6 @@ def test_a_long_run_of_unreadable_inputs_is_written_out_as_it_is_read() -> None:
     assert [outcome.index for outcome in outcomes] == list(range(1, 5_000))
 
 
-def _group_alive(group: int) -> bool:
-    try:
-        os.killpg(group, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
 def test_the_main_process_killed_alone_leaves_no_worker_behind(tmp_path: Path, signal_number: int) -> None:
@@ -536,9 +529,9 @@ def test_the_main_process_killed_alone_leaves_no_worker_behind(tmp_path: Path, s
     _, errors = process.communicate(timeout=50)
     assert marker.exists(), "no checkpoint was written before the run was stopped"
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and _group_alive(process.pid):
+    while time.monotonic() < deadline and group_alive(process.pid):
         time.sleep(0.1)
-    assert not _group_alive(process.pid)
+    assert not group_alive(process.pid)
     assert b"Traceback" not in errors and b"BrokenPipeError" not in errors
     if signal_number == signal.SIGTERM:
         assert process.returncode == 143 and b"run the same command with --resume" in errors

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _process_group import group_alive
 
 import newsclean
 from newsclean import Failure
@@ -84,14 +85,6 @@ def _ids(path: Path) -> list[str]:
     return [json.loads(line)["source_id"] for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def _group_alive(group: int) -> bool:
-    try:
-        os.killpg(group, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
 def _busy_environment(tmp_path: Path) -> dict[str, str]:
     hook = tmp_path / "hook"
     hook.mkdir()
@@ -152,7 +145,7 @@ def test_an_interrupt_stops_a_run_at_once_while_a_worker_is_busy_and_the_run_res
         _, errors = process.communicate(timeout=60)
         stopped_after = time.monotonic() - signalled
     finally:
-        if _group_alive(process.pid):
+        if group_alive(process.pid):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     assert stopped_after < 4, f"the run took {stopped_after:.1f}s to stop"
@@ -161,9 +154,9 @@ def test_an_interrupt_stops_a_run_at_once_while_a_worker_is_busy_and_the_run_res
     assert "newsclean: interrupted; run the same command with --resume to continue" in message
     assert "Traceback" not in message
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and _group_alive(process.pid):  # the forkserver ends with its parent
+    while time.monotonic() < deadline and group_alive(process.pid):  # the forkserver ends with its parent
         time.sleep(0.1)
-    assert not _group_alive(process.pid), "a process of the run was left running"
+    assert not group_alive(process.pid), "a process of the run was left running"
     assert marker.exists()
     written = _ids(output)  # every line whole: each parses
     assert written == ids[: len(written)] and len(written) <= 4

@@ -8,6 +8,7 @@ each line alone.
 from __future__ import annotations
 
 import pytest
+from _audit_lines import assert_kept, assert_removed_by
 
 import newsclean
 
@@ -77,14 +78,10 @@ def _clean(line: str, where: str) -> newsclean.Article:
 @pytest.mark.parametrize("where", ["middle", "tail"])
 @pytest.mark.parametrize("line", PROSE)
 def test_prose_is_kept(line: str, where: str) -> None:
-    article = _clean(line, where)
-    assert [r.rule for r in article.removed if r.text == line] == []
-    assert line in article.text
+    assert_kept(_clean(line, where), line)
 
 
 @pytest.mark.parametrize("where", ["middle", "tail"])
 @pytest.mark.parametrize(("line", "rule"), BOILERPLATE.items())
 def test_boilerplate_goes_by_its_rule(line: str, rule: str, where: str) -> None:
-    article = _clean(line, where)
-    assert [r.rule for r in article.removed if r.text == line] == [rule]
-    assert all(sentence in article.text for sentence in BODY)
+    assert_removed_by(_clean(line, where), line, rule, BODY)
