@@ -184,16 +184,11 @@ def _read_date(
     fetch time; ``line`` names the line in its provenance, as for ``read_removed_bylines``. ``day_first``: the
     line's label is in a language that writes the day first, so an ambiguous numeric date is read so."""
     days = visible_dates(stated)
-    scan = scan_page_dates(stated)
     day_month = _day_first_reading(stated) if day_first and len(days) == 2 else None
     if day_month is not None and day_month in days:
         days = {day_month}
-        # The printed date as read day first, so that the time beside it is found for that day.
-        scan = scan._replace(
-            printed=tuple(
-                found._replace(dates=frozenset(days)) if day_month in found.dates else found for found in scan.printed
-            )
-        )
+    else:
+        day_month = None
     relative = counted_back(stated, fetched) if fetched is not None and not days else None
     if relative is not None:
         counted = f"{line.removesuffix(')')} '{stated.strip()}' before the fetch time); approximate"
@@ -205,6 +200,14 @@ def _read_date(
     if parsed is None or parsed.value.date() != day:
         # The day as read in the text, with the time of day printed beside it ("5. März 2024, 10:30 Uhr", whose
         # month dateutil does not know), else at midnight UTC.
+        scan = scan_page_dates(stated)
+        if day_month is not None:  # the printed date, read both ways, stands for the day-first reading
+            scan = scan._replace(
+                printed=tuple(
+                    found._replace(dates=frozenset(days)) if day_month in found.dates else found
+                    for found in scan.printed
+                )
+            )
         printed = next((found for found in scan.printed if found.dates == {day}), None)
         timed = printed_time(stated, scan, printed) if printed is not None else None
         parsed = (
