@@ -15,17 +15,12 @@ from datetime import UTC, date, datetime
 
 from ._models import Removal
 from .metadata._authors import Byline, parse_byline
-from .metadata._dates import (
-    ParsedDate,
-    describe,
-    parse_datetime,
-    plausible,
-    printed_time,
-    scan_page_dates,
-    visible_dates,
-)
+from .metadata._date_labels import scan_page_dates
+from .metadata._dates import ParsedDate, describe, parse_datetime, plausible
+from .metadata._printed_times import printed_time
 from .metadata._relative_dates import counted_back
 from .metadata._resolved import Resolved
+from .metadata._text_dates import visible_dates
 
 #: The rules that remove a line of names alone, or with a date and reading time beside them ("By Jane Doe | March
 #: 5, 2024 | 5 min read", "Von Hans Müller und Petra Schmidt"): a page's byline line is read from these.

@@ -373,7 +373,7 @@ def shared_patterns() -> Mapping[str, str]:
     """The shared patterns shipped in ``newsclean/rules/_shared.toml``, and ``month_name``, every month name the
     date reader knows (written there once, so that a line a rule removes as a date is a date it reads): any pack's
     regexes name them, ``(?&name)``."""
-    from .metadata._dates import MONTH_NAME_ALTERNATION
+    from .metadata._month_names import MONTH_NAME_ALTERNATION
 
     entry = resources.files("newsclean.rules").joinpath(SHARED_PATTERNS_FILE)
     shipped = parse_shared_patterns(entry.read_bytes(), SHARED_PATTERNS_FILE)

@@ -19,7 +19,7 @@ import newsclean
 from newsclean import _rules
 from newsclean._rules import shared_patterns
 from newsclean.cleaners import TextCleaner
-from newsclean.metadata import _dates
+from newsclean.metadata import _month_names
 
 PROSE = STORY[:2]
 
@@ -119,11 +119,11 @@ def test_a_pages_date_line_in_another_language_is_removed_with_its_record() -> N
 
 def test_every_month_name_the_date_reader_knows_is_one_the_rules_match() -> None:
     month_name = re2.compile(f"(?i:^(?:{shared_patterns()['month_name']}))$")
-    names = set(_dates._MONTHS) | {name for name, _ in _dates._NATIVE_MONTH_NAMES}
+    names = set(_month_names.MONTHS) | {name for name, _ in _month_names._NATIVE_MONTH_NAMES}
     assert len(names) > 300
     missed = sorted(name for name in names if not month_name.search(name))
     assert missed == []
-    assert all(_dates.month_number(name) is not None for name in names if " " not in name)
+    assert all(_month_names.month_number(name) is not None for name in names if " " not in name)
 
 
 def test_a_users_pack_names_the_month_names(tmp_path: Path) -> None:

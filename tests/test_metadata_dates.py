@@ -7,17 +7,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
 
-from newsclean.metadata._dates import (
-    as_printed,
-    header_date,
-    headline_spans,
-    labelled_date,
-    parse_datetime,
-    printed_moments,
-    scan_page_dates,
-    text_shows_day,
-    visible_dates,
-)
+from newsclean.metadata._date_labels import labelled_date, scan_page_dates
+from newsclean.metadata._dates import parse_datetime
+from newsclean.metadata._printed_times import as_printed, header_date, headline_spans, printed_moments, text_shows_day
+from newsclean.metadata._text_dates import visible_dates
 
 HEADLINE = "Council approves new flood barrier plan"
 TITLE_META = f'<meta property="og:title" content="{HEADLINE}">'

@@ -11,7 +11,8 @@ import pytest
 from _metadata_page import BODY
 from _metadata_page import clean_story as clean
 
-from newsclean.metadata._dates import labelled_date, says_updated, scan_page_dates, visible_dates
+from newsclean.metadata._date_labels import labelled_date, says_updated, scan_page_dates
+from newsclean.metadata._text_dates import visible_dates
 
 # -- 1. publication and update labels -------------------------------------------------------------------------------
 

@@ -10,14 +10,10 @@ import pytest
 from _metadata_page import BODY
 from _metadata_page import clean_story as clean
 
-from newsclean.metadata._dates import (
-    labelled_date,
-    month_number,
-    printed_moments,
-    says_updated,
-    scan_page_dates,
-    visible_dates,
-)
+from newsclean.metadata._date_labels import labelled_date, says_updated, scan_page_dates
+from newsclean.metadata._month_names import month_number
+from newsclean.metadata._printed_times import printed_moments
+from newsclean.metadata._text_dates import visible_dates
 
 PUBLISHED = date(2024, 3, 5)
 UPDATED = date(2024, 3, 16)

@@ -12,8 +12,9 @@ import pytest
 import newsclean
 from newsclean._dom import _json_ld_value
 from newsclean.metadata._dateline import find_dateline
-from newsclean.metadata._dates import parse_datetime, visible_dates
+from newsclean.metadata._dates import parse_datetime
 from newsclean.metadata._site import clean_url, document_base, usable_url
+from newsclean.metadata._text_dates import visible_dates
 
 FETCHED = datetime(2025, 6, 1, tzinfo=UTC)
 FIRST_OF_MAY = datetime(2025, 5, 1, tzinfo=UTC)

@@ -12,8 +12,8 @@ import newsclean
 from newsclean.metadata import clean_title, find_dateline
 from newsclean.metadata._authors import person_name
 from newsclean.metadata._clean import clean_string
-from newsclean.metadata._dates import visible_dates
 from newsclean.metadata._site import clean_url, same_site
+from newsclean.metadata._text_dates import visible_dates
 from newsclean.metadata._title import host_key
 
 

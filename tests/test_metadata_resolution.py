@@ -8,7 +8,7 @@ import pytest
 from _metadata_page import ARTICLE_TEXT, json_ld, resolve_page
 
 from newsclean.metadata import parse_byline
-from newsclean.metadata._dates import labelled_date
+from newsclean.metadata._date_labels import labelled_date
 
 
 def test_article_date_declared_in_json_ld_is_kept_when_not_shown() -> None:

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from newsclean.metadata import clean_title, date_from_url, find_dateline, parse_byline, parse_datetime
-from newsclean.metadata._dates import shown, visible_dates
 from newsclean.metadata._language import primary_subtag, resolve_language
 from newsclean.metadata._site import clean_url, readable_domain, url_sections
+from newsclean.metadata._text_dates import shown, visible_dates
 from newsclean.metadata._title import leading_genre_label, media_flag, publisher_label
 
 # -- titles ----------------------------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from _metadata_page import clean_story as clean
 
 from newsclean.metadata._authors import parse_byline, person_name
 from newsclean.metadata._computed import word_count
-from newsclean.metadata._dates import date_from_url, parse_datetime, visible_dates
+from newsclean.metadata._dates import date_from_url, parse_datetime
 from newsclean.metadata._language import resolve_language
+from newsclean.metadata._text_dates import visible_dates
 from newsclean.metadata._title import clean_title
 
 

@@ -12,7 +12,11 @@ from _metadata_page import clean_story as clean
 
 from newsclean.metadata import find_dateline
 from newsclean.metadata._authors import agency_name, parse_byline
-from newsclean.metadata._dates import in_common_era, parse_datetime, printed_time, scan_page_dates, visible_dates
+from newsclean.metadata._date_labels import scan_page_dates
+from newsclean.metadata._dates import parse_datetime
+from newsclean.metadata._month_names import in_common_era
+from newsclean.metadata._printed_times import printed_time
+from newsclean.metadata._text_dates import visible_dates
 
 THAI_TIME = timezone(timedelta(hours=7))
 

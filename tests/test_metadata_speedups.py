@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from newsclean.metadata._computed import _UNSPACED_CHAR, _UNSPACED_RUN, has_words, word_count
-from newsclean.metadata._dates import _TEXT_DATE, _WINDOW, _date_in_window
+from newsclean.metadata._text_dates import _WINDOW, TEXT_DATE, _date_in_window
 
 # Dates in several forms, near-misses (numbers, decimals, a year alone), words and whitespace.
 _ATOMS = (
@@ -15,7 +15,7 @@ _ATOMS = (
 
 
 def _searched(text: str, start: int, at: int, end: int) -> tuple[tuple[int, int], tuple[str | None, ...]] | None:
-    match = _TEXT_DATE.search(text, start, end)
+    match = TEXT_DATE.search(text, start, end)
     return (match.span(), match.groups()) if match is not None and match.start() <= at else None
 
 

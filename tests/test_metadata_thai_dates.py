@@ -11,7 +11,10 @@ from _metadata_page import BODY
 from _metadata_page import clean_story as clean
 
 from newsclean.metadata import find_dateline
-from newsclean.metadata._dates import in_common_era, month_number, parse_datetime, scan_page_dates, visible_dates
+from newsclean.metadata._date_labels import scan_page_dates
+from newsclean.metadata._dates import parse_datetime
+from newsclean.metadata._month_names import in_common_era, month_number
+from newsclean.metadata._text_dates import visible_dates
 
 ABBREVIATED_MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 import newsclean
-from newsclean.metadata._dates import headline_spans
+from newsclean.metadata._printed_times import headline_spans
 
 FETCHED = datetime(2025, 6, 1, tzinfo=UTC)
 ENGLISH_BODY = "".join(

@@ -22,9 +22,10 @@ from newsclean._normalize import normalize_paragraph
 from newsclean._rules import default_rules
 from newsclean.cleaners._dom import DomCleaner
 from newsclean.metadata._computed import content_hash, has_words, simhash, word_count
-from newsclean.metadata._dates import _TEXT_DATE, labelled_date, scan_page_dates, text_date_matches, visible_dates
+from newsclean.metadata._date_labels import labelled_date, scan_page_dates
 from newsclean.metadata._resolve_dates import htmldate_fallback
 from newsclean.metadata._resolved import Resolved
+from newsclean.metadata._text_dates import TEXT_DATE, text_date_matches, visible_dates
 
 SENTENCE = "The council approved the budget on Tuesday after a long and heated debate about schools."
 
@@ -384,14 +385,14 @@ def test_windowed_date_scan_equals_the_regex_on_the_whole_text() -> None:
     texts = [*_DATE_TEXTS, " filler " * 7000 + _DATE_TEXTS[2] + " filler " * 10, "1 " * 200 + "March 5, 2020"]
     texts += ["".join(rng.choice(_DATE_ATOMS) for _ in range(rng.randint(1, 200))) for _ in range(3000)]
     for text in texts:
-        assert _date_match_keys(text_date_matches(text)) == _date_match_keys(_TEXT_DATE.finditer(text)), text
+        assert _date_match_keys(text_date_matches(text)) == _date_match_keys(TEXT_DATE.finditer(text)), text
 
 
 def test_windowed_date_scan_finds_dates_behind_long_whitespace() -> None:
     # the regex allows any whitespace run inside a date: the window widens until it holds the whole date
     text = "x " * 50 + "March" + " " * 500 + "5," + "\n" * 300 + "2020 and 2021-04-05, 03/04/23"
     found = [match.group(0) for match in text_date_matches(text)]
-    assert found == [match.group(0) for match in _TEXT_DATE.finditer(text)]
+    assert found == [match.group(0) for match in TEXT_DATE.finditer(text)]
     assert len(found) == 3
 
 

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ._authors import agency_name
-from ._dates import FIRST_DAY_ORDINAL, month_number
+from ._month_names import month_number
+from ._text_dates import FIRST_DAY_ORDINAL
 
 _DASH = r"\s*(?:--|[-–—:])\s*"
 # Spanish wires close the agency with a full stop before the dash: "Madrid, 5 mar (EFE).-".

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from ._dates import ParsedDate, date_label
+from ._date_labels import date_label
+from ._dates import ParsedDate
 
 # Each unit's words, by the number of seconds it stands for. German and Portuguese inflect the noun after "vor" /
 # "há" ("vor 3 Stunden", "vor einer Stunde"), so both forms are listed.
@@ -96,7 +97,7 @@ class RelativeDate(NamedTuple):
 def relative_dates(text: str, headline: Sequence[tuple[int, int]], *, after: int, limit: int) -> list[RelativeDate]:
     """The relative dates a label introduces ("Published 3 hours ago", "Updated yesterday"), within the first
     ``limit`` characters, and the first count back ("3 hours ago", not "yesterday") printed within ``after``
-    characters after a headline appearance (``headline`` as ``_dates.headline_spans`` gives it), in page order."""
+    characters after a headline appearance (``headline`` as ``_printed_times.headline_spans`` gives it), in page order."""
     found: list[RelativeDate] = []
     in_header = False
     for match in _matches(text, limit):

@@ -11,9 +11,10 @@ from .._dom import MetadataCandidates
 from ._clean import clean_string, fold
 from ._computed import computed_fields
 from ._dateline import find_dateline
-from ._dates import describe, headline_spans, plausible
+from ._dates import describe, plausible
 from ._language import primary_subtag, resolve_language
 from ._markup import article_nodes, first_meta, name_of, node_types, url_value
+from ._printed_times import headline_spans
 from ._resolve_authors import personal_site_keys, resolve_authors
 from ._resolve_dates import dateline_date, htmldate_fallback, relative_text_dates, resolve_dates, text_dates
 from ._resolve_title import flag_media_tags, resolve_title

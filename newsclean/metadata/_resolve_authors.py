@@ -135,7 +135,7 @@ def resolve_authors(
     site_keys: set[str],
     headline: list[tuple[int, int]],
 ) -> None:
-    """``headline``: where the headline appears in the page text (``_dates.headline_spans``)."""
+    """``headline``: where the headline appears in the page text (``_printed_times.headline_spans``)."""
     header = headline[0][1] if headline else None
     graph = {node["@id"]: node for node in candidates.json_ld if isinstance(node.get("@id"), str)}
     declared = _authors_from_json_ld(articles, site_keys, graph)

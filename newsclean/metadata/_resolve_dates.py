@@ -9,33 +9,25 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, NamedTuple
 
 from .._dom import MetadataCandidates
-from ._dates import (
-    LABEL_LIMIT,
+from ._date_labels import LABEL_LIMIT, PageDates, PrintedDate, says_updated, scan_page_dates
+from ._dates import ParsedDate, date_from_url, describe, parse_datetime, plausible
+from ._language import primary_subtag
+from ._markup import ARTICLE_TYPES, MODIFIED_META, PUBLISHED_META, metas, node_types
+from ._printed_times import (
     HeaderDate,
-    PageDates,
-    ParsedDate,
-    PrintedDate,
     as_printed,
-    date_from_url,
     dates_between,
-    describe,
     header_printed,
     in_stated_zone,
     labelled_printed,
-    parse_datetime,
-    plausible,
     printed_moments,
     printed_time,
-    says_updated,
-    scan_page_dates,
-    shown,
     text_shows_day,
     updated_printed,
 )
-from ._language import primary_subtag
-from ._markup import ARTICLE_TYPES, MODIFIED_META, PUBLISHED_META, metas, node_types
 from ._relative_dates import counted_back, relative_dates
 from ._resolved import Resolved
+from ._text_dates import shown
 
 # Meta keys by which a publisher declares the article's own dates; the rest of the date keys are generic
 # (a crawl, template or file date) and need the date to be shown on the page.
@@ -160,7 +152,7 @@ def resolve_dates(
     now: datetime,
     headline: list[tuple[int, int]],
 ) -> None:
-    """``headline``: where the headline appears in the page text (``_dates.headline_spans``)."""
+    """``headline``: where the headline appears in the page text (``_printed_times.headline_spans``)."""
     found: list[_DateCandidate] = []
     future: list[str] = []
     # A Thai page may stamp its dates in the Buddhist era ("2567-03-15T10:00:00+07:00"), and print numeric dates in
@@ -447,7 +439,7 @@ def text_dates(resolved: Resolved, now: datetime) -> None:
     """The published date the page text gives when the markup gave none: a date labelled "originally
     published" (a republished story's first date), then the article header's date line, then any date a
     publication label introduces ("Published on …", "Posted", "Date: …"). With the time of day the page prints
-    beside it when it prints one (``_dates.printed_time``), else the day alone."""
+    beside it when it prints one (``_printed_times.printed_time``), else the day alone."""
     labelled, header = resolved.labelled_date, resolved.headline_date
     side = "before" if resolved.headline_date_before else "after"
     options = [
