@@ -7,137 +7,31 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
+from ._author_words import (
+    AGENCIES,
+    CHINESE_LABELS,
+    CREDENTIALS,
+    LOWER_PARTICLES,
+    NAME_SUFFIXES,
+    NATIVE_LABELS,
+    NATIVE_SUFFIXES,
+    NEWSROOM_ACRONYMS,
+    NOT_NAME_WORDS,
+    ORGANIZATION_WORDS,
+    ROLE_QUALIFIERS,
+    ROLE_WORDS,
+)
 from ._clean import clean_string, fold
 
-# Wire services, by the names bylines and datelines use, in their own scripts too ("新华社", "ТАСС", "رويترز"). Keys
-# are folded (see ``fold``).
-AGENCIES: dict[str, str] = {
-    fold(name): canonical
-    for canonical, names in {
-        "Reuters": ("Reuters", "Thomson Reuters", "رويترز"),
-        "AP": ("AP", "Associated Press", "The Associated Press"),
-        "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "أ ف ب", "فرانس برس"),
-        "Bloomberg": ("Bloomberg", "Bloomberg News"),
-        "dpa": ("dpa", "Deutsche Presse-Agentur"),
-        "EFE": ("EFE", "Agencia EFE"),
-        "ANSA": ("ANSA",),
-        "Xinhua": ("Xinhua", "Xinhua News Agency", "新华社", "新華社"),
-        "PA": ("PA", "PA Media", "Press Association", "PA Wire"),
-        "UPI": ("UPI", "United Press International"),
-        "TASS": ("TASS", "ТАСС"),
-        "Interfax": ("Interfax", "Интерфакс"),
-        "Kyodo": ("Kyodo", "Kyodo News"),
-        "Yonhap": ("Yonhap", "Yonhap News Agency", "연합뉴스"),
-        "CNA": ("CNA",),
-        "ANI": ("ANI",),
-        "PTI": ("PTI", "Press Trust of India"),
-        "IANS": ("IANS",),
-        "CP": ("The Canadian Press", "Canadian Press"),
-        "AAP": ("AAP", "Australian Associated Press"),
-        "Anadolu": ("Anadolu", "Anadolu Agency", "AA"),
-        "Europa Press": ("Europa Press",),
-        "Lusa": ("Lusa",),
-        "APA": ("APA",),
-        "KNA": ("KNA",),
-        "epd": ("epd",),
-        "SID": ("SID",),
-        "WAFA": ("WAFA",),
-    }.items()
-    for name in names
-}
-
-# Labels that introduce the author's name in other languages and scripts, as "By" and "Автор:" do, each followed by
-# a space or a colon (a bare "文" could be a surname: "文在寅"). Chinese reporters' labels are ``_CHINESE_LABELS``.
-_NATIVE_LABELS = (
-    # Chinese: "author", "text by"
-    "作者",
-    "撰文",
-    "文",
-    # Japanese: "writer", "written by"
-    "筆者",
-    "執筆",
-    # Korean: "text", "text and photos", "reporting"
-    "글",
-    "글·사진",
-    "취재",
-    # Arabic: "by the pen of", "wrote" (he, she), "the writer", "prepared by"; Persian: "writer", "by the pen of"
-    "بقلم",
-    "كتب",
-    "كتبت",
-    "الكاتب",
-    "إعداد",
-    "نویسنده",
-    "به قلم",
-    # Hebrew: "by"
-    "מאת",
-    # Greek: "by" (his, her: the name follows in the genitive), "writes", "write"
-    "του",
-    "της",
-    "γράφει",
-    "γράφουν",
-    # Hindi: "writer" (he, she); Bengali: "writer"; Tamil: "written by"
-    "लेखक",
-    "लेखिका",
-    "লেখক",
-    "எழுதியவர்",
-    # Thai: "writer", "by", "written by", "story"
-    "ผู้เขียน",
-    "โดย",
-    "เขียนโดย",
-    "เรื่อง",
-    # Russian, Ukrainian: "text", "authors"; Indonesian, Malay: "by"
-    "текст",
-    "авторы",
-    "автори",
-    "oleh",
-)
-# Chinese reporters' labels: "reporter", "this paper's reporter", "this station's reporter", "special reporter",
-# "correspondent". They may be written without a space before the name ("本报记者张三": no name starts with them), and
-# after them names are separated by spaces ("本报记者 张三 李四": two people).
-_CHINESE_LABELS = (
-    "本报记者",
-    "本報記者",
-    "本台记者",
-    "本台記者",
-    "特约记者",
-    "特約記者",
-    "记者",
-    "記者",
-    "通讯员",
-    "通訊員",
-)
-_CHINESE_LABEL = re.compile(r"^(?:" + "|".join(_CHINESE_LABELS) + r")")
-# What other languages write after the name: Chinese and Japanese "reporter", Japanese "correspondent", "senior staff
-# writer" and "editorial writer"; Korean "reporter" (senior, guest, specialist), "correspondent", "editorial writer";
-# Hindi "by" (a postposition). Longest first, so "선임기자" goes whole before "기자" is tried.
-_NATIVE_SUFFIXES = tuple(
-    sorted(
-        (
-            "记者",
-            "記者",
-            "特派員",
-            "編集委員",
-            "論説委員",
-            "기자",
-            "선임기자",
-            "객원기자",
-            "전문기자",
-            "특파원",
-            "논설위원",
-            "द्वारा",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+_CHINESE_LABEL = re.compile(r"^(?:" + "|".join(CHINESE_LABELS) + r")")
 _PREFIX = re.compile(
     r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
     r"(?:(?:about the author|(?:written|authored|reported|reporting|story|words|text|article|photos?|posted|"
     r"published|compiled|edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|"
     r"author|authors|autor|autorin|autorka|autora|autore|auteur|autrice|writer|reporter|byline|verfasst von|"
     r"texto)\s*(?:[:\-–—]?(?:\s+|$)|：\s*)"
-    r"|(?:" + "|".join(map(re.escape, sorted(_NATIVE_LABELS, key=len, reverse=True))) + r")\s*(?:[:：\-–—]\s*|\s+|$)"
-    r"|(?:" + "|".join(_CHINESE_LABELS) + r")\s*[:：]?\s*)",
+    r"|(?:" + "|".join(map(re.escape, sorted(NATIVE_LABELS, key=len, reverse=True))) + r")\s*(?:[:：\-–—]\s*|\s+|$)"
+    r"|(?:" + "|".join(CHINESE_LABELS) + r")\s*[:：]?\s*)",
     re.IGNORECASE,
 )
 # A full stop ends a name ("By Jane Doe. Photos by …") unless it ends an honorific ("Dr. Jane Doe"). A middle dot
@@ -209,243 +103,6 @@ _JUNK_ANYWHERE = re.compile(
     r"\w\.(?:com|net|org|co|io)\b|\bedit profile\b|\bmin read\b|\bcopyright\b|©|\d",
     re.IGNORECASE,
 )
-# Role words that qualify the role after them ("Senior Editor", "Bureau Chief", "Head of News"): with no role
-# after them, at the end of a two-word name, they are a surname ("Jennifer Senior", "Jonathan Head").
-_ROLE_QUALIFIERS = frozenset(
-    [
-        "senior",
-        "chief",
-        "deputy",
-        "managing",
-        "associate",
-        "executive",
-        "assistant",
-        "contributing",
-        "staff",
-        "special",
-        "political",
-        "business",
-        "science",
-        "health",
-        "sports",
-        "tech",
-        "technology",
-        "foreign",
-        "national",
-        "international",
-        "economics",
-        "culture",
-        "investigative",
-        "data",
-        "digital",
-        "news",
-        "opinion",
-        "features",
-        "travel",
-        "food",
-        "fashion",
-        "freelance",
-        "bureau",
-        "head",
-        "lead",
-        "former",
-        "certified",
-        "licensed",
-        "content",
-        "marketing",
-        "research",
-    ]
-)
-# Job titles and roles that sites glue to names ("Jane Doe, Senior Reporter", "Jane Doe Chief Correspondent").
-_ROLE_WORDS = _ROLE_QUALIFIERS | frozenset(
-    [
-        "reporter",
-        "reporters",
-        "correspondent",
-        "correspondents",
-        "editor",
-        "editors",
-        "writer",
-        "writers",
-        "columnist",
-        "columnists",
-        "contributor",
-        "contributors",
-        "journalist",
-        "journalists",
-        "producer",
-        "producers",
-        "analyst",
-        "analysts",
-        "photographer",
-        "photographers",
-        "intern",
-        "freelancer",
-        "director",
-        "founder",
-        "ceo",
-        "president",
-        "professor",
-        "researcher",
-        "author",
-        "host",
-        "anchor",
-        "presenter",
-        "critic",
-        "strategist",
-        "fellow",
-        "manager",
-        "coordinator",
-        "consultant",
-        "expert",
-        "specialist",
-        "officer",
-        "gardener",
-        "blogger",
-        "nutritionist",
-        "dietitian",
-        "educator",
-        "engineer",
-        "developer",
-        "designer",
-        "scientist",
-        "economist",
-        "advisor",
-        "adviser",
-        "redakteur",
-        "redakteurin",
-        "korrespondent",
-        "korrespondentin",
-        "journaliste",
-        "rédacteur",
-        "rédactrice",
-        "periodista",
-        "redactor",
-        "correspondente",
-        "repórter",
-    ]
-)
-_ORGANIZATION_WORDS = frozenset(
-    [
-        "news",
-        "media",
-        "press",
-        "agency",
-        "group",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "gmbh",
-        "corp",
-        "corporation",
-        "company",
-        "co.",
-        "network",
-        "networks",
-        "times",
-        "post",
-        "journal",
-        "herald",
-        "tribune",
-        "gazette",
-        "magazine",
-        "daily",
-        "weekly",
-        "radio",
-        "tv",
-        "television",
-        "channel",
-        "broadcasting",
-        "foundation",
-        "institute",
-        "university",
-        "association",
-        "council",
-        "ministry",
-        "department",
-        "office",
-        "team",
-        "desk",
-        "newsroom",
-        "staff",
-        "editorial",
-        "editors",
-        "services",
-        "wire",
-        "bureau",
-        "online",
-        "digital",
-        "publishing",
-        "publications",
-        "center",
-        "centre",
-        "official",
-        "tips",
-        "city",
-        "clinic",
-        "hospital",
-        "redazione",
-        "bank",
-        "store",
-        "shop",
-        "global",
-        "dentistry",
-        "dental",
-        "pc",
-        "llp",
-        "plc",
-        "studio",
-        "studios",
-        "solutions",
-        "consulting",
-        "labs",
-        "academy",
-        "insurance",
-        "realty",
-    ]
-)
-_CREDENTIALS = frozenset(
-    [
-        "phd",
-        "ph.d.",
-        "md",
-        "m.d.",
-        "ms",
-        "m.s.",
-        "ma",
-        "m.a.",
-        "mba",
-        "rd",
-        "rdn",
-        "fand",
-        "jr",
-        "jr.",
-        "sr",
-        "sr.",
-        "ii",
-        "iii",
-        "iv",
-        "mph",
-        "rn",
-        "cpa",
-        "esq",
-        "esq.",
-        "dr",
-        "dr.",
-        "prof",
-        "prof.",
-        "ld",
-        "bsn",
-        "msc",
-        "bsc",
-        "cpp",
-        "psp",
-    ]
-)
-# Part of a name, not a credential: "George T. Conway III", "John Garcia Jr."
-_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 # Inside a name, beside letters: the joiners of Persian and Indic names ("علی‌رضا") and the middle dots of a foreign
 # name written in Japanese or Chinese ("ドナルド・トランプ", "迈克尔·乔丹"; ``_SPLIT`` splits at any other "·").
@@ -474,7 +131,7 @@ def _without_native_suffix(text: str) -> str:
     """``text`` without the word for "reporter" (or a like label) that other languages write after the name:
     "山田太郎記者", "홍길동 기자", "홍길동기자" → the name. Glued to the name only in Chinese, Japanese and
     Korean, and only where two characters of name are left."""
-    for suffix in _NATIVE_SUFFIXES:
+    for suffix in NATIVE_SUFFIXES:
         if text == suffix:
             return ""  # the label alone names nobody
         if not text.endswith(suffix):
@@ -500,55 +157,10 @@ def _hangul_or_han_names(tokens: list[str], han: bool) -> bool:
     return han and all("\u4e00" <= char <= "\u9fff" for token in tokens for char in token)
 
 
-_LOWER_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "la",
-        "le",
-        "du",
-        "dos",
-        "das",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-        "zu",
-        "ten",
-        "ter",
-    ]
-)
-
-
-# Capitalised words that start the article's text or the page's next widget rather than continue a name: a run
-# "By Jane Doe The council met …" or "By Jane Doe View In Digital Edition" ends before them. Determiners,
-# pronouns, conjunctions and prepositions that open sentences, and the labels of header widgets.
-_NOT_NAME_WORDS = frozenset(
-    """
-    the a an this that these those it its it's there here what when where why how who which while if as at in on
-    for from with without after before during since until despite although though because but and or so yet
-    our we i i'm he she they his her their my your you one two three many some all every each more most no not
-    today yesterday tomorrow last next new
-    view read share follow listen watch print email comments comment subscribe sign log skip click save
-    updated published posted photo photos image images video audio advertisement sponsored home menu search
-    getty credit courtesy editor's note
-    """.split()  # noqa: SIM905 - a word list reads better as text than as 110 quoted strings
-)
-
-
 def starts_text(word: str) -> bool:
     """Whether a capitalised ``word`` after a name starts the text that follows it rather than continuing the
     name ("The", "In", "View"): then the name has ended."""
-    return word.casefold().strip(",:;!?\"'“”‘’") in _NOT_NAME_WORDS
+    return word.casefold().strip(",:;!?\"'“”‘’") in NOT_NAME_WORDS
 
 
 # Credits for work other than writing: "Editing by …", "Photos by …", "Fact-checked by …".
@@ -566,7 +178,7 @@ def is_credit_not_authorship(text: str) -> bool:
 
 def is_role_word(word: str) -> bool:
     """Whether ``word`` names a job rather than a person ("Editor", "Co-founder")."""
-    return word.casefold().split("-")[-1] in _ROLE_WORDS
+    return word.casefold().split("-")[-1] in ROLE_WORDS
 
 
 class Byline(NamedTuple):
@@ -589,21 +201,21 @@ def _strip_roles(tokens: list[str]) -> list[str]:
     "Lauren Manaker MS" → "Lauren Manaker". A role word after the first two tokens ends the name; one ending a
     name goes while a full name is left, when it is a job on its own ("Jane Reporter"), or when a role followed
     it ("Jane Senior Editor"), but a qualifier ending a two-word name is its surname ("Jennifer Senior")."""
-    if tokens and _folded(tokens[0]) in _ROLE_WORDS:
-        while tokens and _folded(tokens[0]) in _ROLE_WORDS:
+    if tokens and _folded(tokens[0]) in ROLE_WORDS:
+        while tokens and _folded(tokens[0]) in ROLE_WORDS:
             tokens.pop(0)
-        if any(_folded(token) in _ROLE_WORDS for token in tokens):
+        if any(_folded(token) in ROLE_WORDS for token in tokens):
             return []  # a job title on its own ("Certified Pediatric Sleep Consultant"), no name in it
     role_follows = False
     for index in range(2, len(tokens)):
-        if _folded(tokens[index]) in _ROLE_WORDS:
+        if _folded(tokens[index]) in ROLE_WORDS:
             del tokens[index:]
             role_follows = True
             break
-    while tokens and _folded(tokens[-1]) in _ROLE_WORDS and (role_follows or not _role_word_surname(tokens)):
+    while tokens and _folded(tokens[-1]) in ROLE_WORDS and (role_follows or not _role_word_surname(tokens)):
         tokens.pop()
         role_follows = True
-    while len(tokens) > 2 and _folded(tokens[-1]) in _CREDENTIALS - _NAME_SUFFIXES:
+    while len(tokens) > 2 and _folded(tokens[-1]) in CREDENTIALS - NAME_SUFFIXES:
         tokens.pop()
     return tokens
 
@@ -612,17 +224,7 @@ def _role_word_surname(tokens: list[str]) -> bool:
     """Whether the qualifier ending a two-word name is its surname ("Jennifer Senior", "Jonathan Head"): after a
     capitalised first name, not an acronym ("AAA Travel" is what is left of "AAA Travel Editor")."""
     first = tokens[0]
-    return len(tokens) == 2 and _folded(tokens[1]) in _ROLE_QUALIFIERS and first[:1].isupper() and not first.isupper()
-
-
-# Newsrooms that bylines glue to a name in capitals, with no separator: "Jane Doe CNN", "Jane Doe BBC Verify". Each
-# is a broadcaster's or a paper's acronym that no surname spells (wire services are in ``AGENCIES``).
-NEWSROOM_ACRONYMS = frozenset(
-    """
-    ABC ARD BBC CBC CBS CNBC CNN CTV DW ESPN FT ITV KBS MSNBC NBC NDTV NHK NPR NYT ORF PBS RAI RFI RNZ RTE RTÉ SBS
-    SRF TRT VOA WSJ ZDF
-    """.split()  # noqa: SIM905 - a list of acronyms reads better as text
-)
+    return len(tokens) == 2 and _folded(tokens[1]) in ROLE_QUALIFIERS and first[:1].isupper() and not first.isupper()
 
 
 # The most words a site's own name written after a byline has: only so long a rest is folded and looked up, so a
@@ -660,8 +262,8 @@ def _affiliation_start(tokens: list[str], site_keys: Collection[str] = ()) -> in
             token.isupper()
             and token.isalpha()
             and 2 <= len(token) <= 5
-            and _folded(token) not in _CREDENTIALS
-            and any(_folded(t) in _ORGANIZATION_WORDS | _ROLE_WORDS for t in tokens[index + 1 :])
+            and _folded(token) not in CREDENTIALS
+            and any(_folded(t) in ORGANIZATION_WORDS | ROLE_WORDS for t in tokens[index + 1 :])
         ):
             return index
     return newsroom
@@ -677,10 +279,10 @@ def _is_role(tokens: list[str], index: int) -> bool:
     """Whether ``tokens[index]`` starts a job title: a role ("correspondent"), or a qualifier before one ("Senior
     Reporter"), not a qualifier naming a newsroom's desk ("CNN Business")."""
     word = _folded(tokens[index])
-    if word not in _ROLE_WORDS:
+    if word not in ROLE_WORDS:
         return False
     following = _folded(tokens[index + 1]) if index + 1 < len(tokens) else ""
-    return word not in _ROLE_QUALIFIERS or following in _ROLE_WORDS
+    return word not in ROLE_QUALIFIERS or following in ROLE_WORDS
 
 
 def newsroom_after_name(text: str, site_keys: Iterable[str] = ()) -> str | None:
@@ -705,9 +307,9 @@ def _names_organization(tokens: list[str]) -> bool:
     folded = [_folded(token) for token in tokens]
     for index, word in enumerate(folded):
         following = folded[index + 1] if index + 1 < len(folded) else ""
-        if word in _ORGANIZATION_WORDS and following not in _ROLE_WORDS:
+        if word in ORGANIZATION_WORDS and following not in ROLE_WORDS:
             return True
-        if index >= 2 and word in _ROLE_WORDS and word not in _ORGANIZATION_WORDS:
+        if index >= 2 and word in ROLE_WORDS and word not in ORGANIZATION_WORDS:
             return False
     return False
 
@@ -751,7 +353,7 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
             return None
         if (
             len(single) < 2
-            or single.casefold().strip(".,") in _CREDENTIALS
+            or single.casefold().strip(".,") in CREDENTIALS
             or single in NEWSROOM_ACRONYMS
             or single[0].islower()
             or any(fold(single) in key for key in keys)
@@ -760,11 +362,11 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     if not all(map(_name_token, tokens)):
         return None
     folded_tokens = [t.casefold().strip(".,") for t in tokens]
-    if sum(t in _ORGANIZATION_WORDS for t in folded_tokens) >= 1 and len(tokens) >= 2:
+    if sum(t in ORGANIZATION_WORDS for t in folded_tokens) >= 1 and len(tokens) >= 2:
         return None
-    if any(t in _ROLE_WORDS for t in folded_tokens) and not _role_word_surname(tokens):
+    if any(t in ROLE_WORDS for t in folded_tokens) and not _role_word_surname(tokens):
         return None  # a role left in the name, unless it is a surname (``_strip_roles`` kept it)
-    cased = [t for t in tokens if t.casefold() not in _LOWER_PARTICLES]
+    cased = [t for t in tokens if t.casefold() not in LOWER_PARTICLES]
     if not structured and any(t[0].isalpha() and t[0].islower() and t[0] != t[0].upper() for t in cased):
         return None  # sentence words ("comments are closed"), not a name
     name = " ".join(tokens)
@@ -875,4 +477,4 @@ def _is_newsroom(text: str) -> bool:
 
 def _looks_like_organization(text: str) -> bool:
     tokens = [t.casefold().strip(".,") for t in text.split()]
-    return 1 <= len(tokens) <= 6 and any(t in _ORGANIZATION_WORDS for t in tokens) and not _JUNK.match(text)
+    return 1 <= len(tokens) <= 6 and any(t in ORGANIZATION_WORDS for t in tokens) and not _JUNK.match(text)

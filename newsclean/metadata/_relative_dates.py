@@ -97,7 +97,8 @@ class RelativeDate(NamedTuple):
 def relative_dates(text: str, headline: Sequence[tuple[int, int]], *, after: int, limit: int) -> list[RelativeDate]:
     """The relative dates a label introduces ("Published 3 hours ago", "Updated yesterday"), within the first
     ``limit`` characters, and the first count back ("3 hours ago", not "yesterday") printed within ``after``
-    characters after a headline appearance (``headline`` as ``_printed_times.headline_spans`` gives it), in page order."""
+    characters after a headline appearance (``headline`` as ``_printed_times.headline_spans`` gives it), in page
+    order."""
     found: list[RelativeDate] = []
     in_header = False
     for match in _matches(text, limit):
