@@ -180,8 +180,11 @@ ROLE_WORDS = ROLE_QUALIFIERS | frozenset(
         "correspondents",
         "editor",
         "editors",
+        "editor-at-large",
+        "editor-in-chief",
         "writer",
         "writers",
+        "writer-at-large",
         "columnist",
         "columnists",
         "contributor",
@@ -321,24 +324,20 @@ ORGANIZATION_WORDS = frozenset(
         "realty",
     ]
 )
+# Credentials written after a name ("Jane Doe, Ph.D.", "Lauren Manaker MS"), without their dots: a token is looked
+# up with its dots taken out, so that "Ph.D.", "Ph.D" and "PhD" are one.
 CREDENTIALS = frozenset(
     [
         "phd",
-        "ph.d.",
         "md",
-        "m.d.",
         "ms",
-        "m.s.",
         "ma",
-        "m.a.",
         "mba",
         "rd",
         "rdn",
         "fand",
         "jr",
-        "jr.",
         "sr",
-        "sr.",
         "ii",
         "iii",
         "iv",
@@ -346,11 +345,8 @@ CREDENTIALS = frozenset(
         "rn",
         "cpa",
         "esq",
-        "esq.",
         "dr",
-        "dr.",
         "prof",
-        "prof.",
         "ld",
         "bsn",
         "msc",
@@ -359,8 +355,8 @@ CREDENTIALS = frozenset(
         "psp",
     ]
 )
-# Part of a name, not a credential: "George T. Conway III", "John Garcia Jr."
-NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+# Part of a name, not a credential: "George T. Conway III", "John Garcia Jr." (without dots, as ``CREDENTIALS``).
+NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 LOWER_PARTICLES = frozenset(
     [
         "de",
@@ -410,3 +406,6 @@ NEWSROOM_ACRONYMS = frozenset(
     SRF TRT VOA WSJ ZDF
     """.split()  # noqa: SIM905 - a list of acronyms reads better as text
 )
+# The words that join two names in a list (``_authors._SPLIT``'s, in the Latin script): one left at either end of a
+# name is the rest of a list cut short ("MEG KINNARD and" in a Person node), never part of the name.
+LIST_JOINERS = frozenset(["and", "&", "with", "und", "et", "y", "e", "i", "mit", "con", "avec"])

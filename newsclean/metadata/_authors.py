@@ -11,6 +11,7 @@ from ._author_words import (
     AGENCIES,
     CHINESE_LABELS,
     CREDENTIALS,
+    LIST_JOINERS,
     LOWER_PARTICLES,
     NAME_SUFFIXES,
     NATIVE_LABELS,
@@ -27,7 +28,8 @@ _CHINESE_LABEL = re.compile(r"^(?:" + "|".join(CHINESE_LABELS) + r")")
 _PREFIX = re.compile(
     r"^(?:this (?:post|article|story|piece) (?:was|is) )?"
     r"(?:(?:about the author|(?:written|authored|reported|reporting|story|words|text|article|photos?|posted|"
-    r"published|compiled|edited|additional reporting)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|"
+    r"published|compiled|edited|additional reporting|analysis|opinion|commentary|column|perspective|essay|review|"
+    r"interview)\s+by|by|from|von|par|por|di|door|av|af|przez|автор|"
     r"author|authors|autor|autorin|autorka|autora|autore|auteur|autrice|writer|reporter|byline|verfasst von|"
     r"texto)\s*(?:[:\-–—]?(?:\s+|$)|：\s*)"
     r"|(?:" + "|".join(map(re.escape, sorted(NATIVE_LABELS, key=len, reverse=True))) + r")\s*(?:[:：\-–—]\s*|\s+|$)"
@@ -178,7 +180,8 @@ def is_credit_not_authorship(text: str) -> bool:
 
 def is_role_word(word: str) -> bool:
     """Whether ``word`` names a job rather than a person ("Editor", "Co-founder")."""
-    return word.casefold().split("-")[-1] in ROLE_WORDS
+    folded = word.casefold()
+    return folded in ROLE_WORDS or folded.split("-")[-1] in ROLE_WORDS
 
 
 class Byline(NamedTuple):
@@ -194,6 +197,11 @@ def agency_name(text: str) -> str | None:
 
 def _folded(token: str) -> str:
     return token.casefold().strip(".,")
+
+
+def _credential_key(token: str) -> str:
+    """``token`` as ``CREDENTIALS`` lists it: folded, without its dots ("Ph.D." → "phd")."""
+    return token.casefold().strip(",").replace(".", "")
 
 
 def _strip_roles(tokens: list[str]) -> list[str]:
@@ -215,7 +223,7 @@ def _strip_roles(tokens: list[str]) -> list[str]:
     while tokens and _folded(tokens[-1]) in ROLE_WORDS and (role_follows or not _role_word_surname(tokens)):
         tokens.pop()
         role_follows = True
-    while len(tokens) > 2 and _folded(tokens[-1]) in CREDENTIALS - NAME_SUFFIXES:
+    while len(tokens) > 2 and _credential_key(tokens[-1]) in CREDENTIALS - NAME_SUFFIXES:
         tokens.pop()
     return tokens
 
@@ -252,7 +260,7 @@ def _newsroom_start(tokens: list[str], site_keys: Collection[str]) -> int | None
 def _affiliation_start(tokens: list[str], site_keys: Collection[str] = ()) -> int | None:
     """Where what follows a name starts: a newsroom (``_newsroom_start``), or an acronym an organisation or role
     word follows ("Jane Doe BBC Africa correspondent", "Jane Doe SEO Specialist"); None when only a name is
-    written, or all of it is in capitals (no acronym stands out)."""
+    written, or all of it, or all of the name before the word, is in capitals (no acronym stands out)."""
     if all(token.isupper() for token in tokens):
         return None
     newsroom = _newsroom_start(tokens, site_keys)
@@ -260,13 +268,20 @@ def _affiliation_start(tokens: list[str], site_keys: Collection[str] = ()) -> in
         token = tokens[index]
         if (
             token.isupper()
+            and not _in_capitals(tokens[:index])
             and token.isalpha()
             and 2 <= len(token) <= 5
-            and _folded(token) not in CREDENTIALS
+            and _credential_key(token) not in CREDENTIALS
             and any(_folded(t) in ORGANIZATION_WORDS | ROLE_WORDS for t in tokens[index + 1 :])
         ):
             return index
     return newsroom
+
+
+def _in_capitals(tokens: list[str]) -> bool:
+    """Whether the words of ``tokens`` are all in capitals, as an agency prints its names ("MEG KINNARD and ERRIN
+    HAINES, Associated Press"): after them a word in capitals is the next name, not an acronym that stands out."""
+    return all(token.isupper() for token in tokens if token.casefold() not in LIST_JOINERS)
 
 
 def _without_affiliation(tokens: list[str], site_keys: Collection[str] = ()) -> list[str]:
@@ -335,6 +350,10 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     words = candidate.split()
     if len(words) > MOST_WORDS_WITH_A_NAME:
         return None
+    while words and words[-1].casefold() in LIST_JOINERS:
+        words.pop()
+    while words and words[0].casefold() in LIST_JOINERS:
+        words.pop(0)
     keys = set(site_keys)
     tokens = _without_affiliation(words, keys)
     if len(tokens) >= 2 and _names_organization(tokens):
@@ -353,7 +372,7 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
             return None
         if (
             len(single) < 2
-            or single.casefold().strip(".,") in CREDENTIALS
+            or _credential_key(single) in CREDENTIALS
             or single in NEWSROOM_ACRONYMS
             or single[0].islower()
             or any(fold(single) in key for key in keys)
@@ -362,8 +381,8 @@ def person_name(text: str, *, site_keys: Iterable[str] = (), structured: bool = 
     if not all(map(_name_token, tokens)):
         return None
     folded_tokens = [t.casefold().strip(".,") for t in tokens]
-    if sum(t in ORGANIZATION_WORDS for t in folded_tokens) >= 1 and len(tokens) >= 2:
-        return None
+    if any(t in ORGANIZATION_WORDS for t in folded_tokens):
+        return None  # an organisation, or a word of its name alone ("Editorial" in an author field)
     if any(t in ROLE_WORDS for t in folded_tokens) and not _role_word_surname(tokens):
         return None  # a role left in the name, unless it is a surname (``_strip_roles`` kept it)
     cased = [t for t in tokens if t.casefold() not in LOWER_PARTICLES]
@@ -421,7 +440,9 @@ def parse_byline(text: str, *, site_keys: Iterable[str] = (), structured: bool =
             if name:
                 names.append(name)
                 organization = organization or newsroom_after_name(segment, keys)
-            elif organization is None and (_looks_like_organization(segment) or _is_newsroom(segment)):
+            elif organization is None and _is_newsroom(segment):
+                organization = _newsroom_without_role(segment)
+            elif organization is None and _looks_like_organization(segment):
                 organization = segment
     # One author written twice, once in capitals ("Jane Doe", "JANE DOE" normalised alike or not), counts once.
     unique = {name.casefold(): name for name in reversed(names)}
@@ -468,6 +489,13 @@ def _without_role_clauses(text: str) -> str:
         return text
     kept = [clauses[0]] + [clause for clause in clauses[1:] if not (clause and is_role_word(clause.split()[0]))]
     return ", ".join(kept)
+
+
+def _newsroom_without_role(text: str) -> str | None:
+    """A newsroom's name without the role written after it: "CNN Editor-at-large" → "CNN"."""
+    tokens = text.split()
+    end = next((index for index in range(1, len(tokens)) if _is_role(tokens, index)), None)
+    return " ".join(tokens[:end]) or None
 
 
 def _is_newsroom(text: str) -> bool:
