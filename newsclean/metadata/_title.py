@@ -37,10 +37,13 @@ _GENERIC_SITE_WORDS = frozenset(
 )
 
 
-# Labels that say what kind of piece this is, not what it says: "… | Opinion", "Editorial: …", "Blog: …".
+# Labels that say what kind of piece this is, not what it says: "… | Opinion", "Editorial: …", "Blog: …"; and the
+# field's own label, which a page may print in its <h1> ("Title: …", as arXiv does).
 _GENRE_LABELS = frozenset(
     fold(label)
     for label in (
+        "title",
+        "headline",
         "opinion",
         "editorial",
         "analysis",
