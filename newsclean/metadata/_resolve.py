@@ -30,7 +30,7 @@ from ._site import (
     usable_url,
     writes_scheme,
 )
-from ._title import host_key
+from ._title import host_key, site_name_without_tagline
 
 # The heading over a post's comments repeats its title: "6 thoughts on “Title”", "2 responses to "Title"". The
 # comments follow it, with their own names and dates: it is not the article header.
@@ -81,7 +81,7 @@ def resolve(
 
     primary_site = next(((n, s) for n, s in site_names if s != "meta" or not n.islower()), None)
     if primary_site and fold(primary_site[0]) and len(primary_site[0]) <= 80:
-        resolved.set("site_name", primary_site[0], primary_site[1])
+        resolved.set("site_name", site_name_without_tagline(primary_site[0], host_of(url)), primary_site[1])
     resolved.set("site_name", readable_domain(url), "url")
 
     resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url), url_sections(url))

@@ -170,6 +170,21 @@ def _split(title: str) -> tuple[list[str], list[str]]:
     return parts, [sep.group() for sep in separators]
 
 
+def site_name_without_tagline(name: str, host: str | None) -> str:
+    """A site's name without the tagline its ``og:site_name`` carries after a separator: "Washingtonian - The
+    website that Washington lives by." → "Washingtonian" on washingtonian.com. Only when the first part names the
+    host; otherwise the name is left whole ("The Jerusalem Post | JPost.com")."""
+    parts, separators = _split(name)
+    if not separators or not host:
+        return name
+    first = parts[0].strip()
+    key = fold(first)
+    hkey = host_key(host)
+    if key and hkey and (key in {hkey, "the" + hkey} or HostWords(host).spells(first)):
+        return first
+    return name
+
+
 def title_parts(title: str, *, min_words: int = 3) -> list[str]:
     """The parts of a title its separators set apart ("Council approves budget | The Springfield Gazette"), each of
     ``min_words`` words or more; none for a title without separators. Which part is the headline is not decided."""
