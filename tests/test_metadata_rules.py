@@ -313,6 +313,8 @@ def test_visible_dates_read_common_formats() -> None:
         ("KYIV, Ukraine (AP) — Russia fired", "KYIV, Ukraine", "AP", None),
         ("PARIS, Dec. 22, 2023 (AFP) - France said", "PARIS", "AFP", "2023-12-22"),
         ("WASHINGTON — The Senate voted", "WASHINGTON", None, None),
+        ("BERLIN -- The space agency says", "BERLIN", None, None),  # a double hyphen is one dash
+        ("SIOUX FALLS, S.D. -- The governor said", "SIOUX FALLS, S.D.", None, None),
     ],
 )
 def test_find_dateline(paragraph: str, place: str | None, agency: str | None, iso: str | None) -> None:

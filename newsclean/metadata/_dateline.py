@@ -86,7 +86,8 @@ def _build(match: re.Match[str], agency: str | None) -> Dateline | None:
     day = int(day_text) if day_text else None
     if day is not None and not 1 <= day <= 31:
         return None
-    place = (groups.get("place") or "").strip(" ,") or None
+    # A place in capitals runs on to the first dash of a double one ("BERLIN -- …"): no place ends with a dash.
+    place = (groups.get("place") or "").strip(" ,").rstrip(" -–—") or None
     if place and month_number(place.split()[0]) is not None and month is None:
         return None
     text = match.group(0).rstrip(" -–—:").strip()
