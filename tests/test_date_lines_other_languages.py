@@ -16,8 +16,8 @@ from _council_story import FETCHED, TITLE
 from _council_story import PROSE as STORY
 
 import newsclean
-from newsclean import _rules
-from newsclean._rules import shared_patterns
+from newsclean import _rule_patterns
+from newsclean._rule_patterns import shared_patterns
 from newsclean.cleaners import TextCleaner
 from newsclean.metadata import _month_names
 
@@ -139,14 +139,15 @@ def test_a_users_pack_names_the_month_names(tmp_path: Path) -> None:
 
 
 def test_the_shipped_shared_patterns_cannot_redefine_month_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_rules, "parse_shared_patterns", lambda source, name: {"month_name": "jan", "other": "x"})
-    _rules.shared_patterns.cache_clear()
+    shipped = {"month_name": "jan", "other": "x"}
+    monkeypatch.setattr(_rule_patterns, "parse_shared_patterns", lambda source, name: shipped)
+    _rule_patterns.shared_patterns.cache_clear()
     try:
         with pytest.raises(newsclean.RuleError, match="month_name"):
-            _rules.shared_patterns()
+            _rule_patterns.shared_patterns()
     finally:
         monkeypatch.undo()
-        _rules.shared_patterns.cache_clear()
+        _rule_patterns.shared_patterns.cache_clear()
 
 
 def test_the_rules_version_is_the_same_in_any_process() -> None:

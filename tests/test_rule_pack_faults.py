@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import newsclean
 from newsclean import Document, RuleError
-from newsclean._rules import unicode_word_classes
+from newsclean._rule_patterns import unicode_word_classes
 from newsclean.cleaners._text import REGEX_SET_MAX_MEM
 from newsclean.cli import main
 

@@ -8,8 +8,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from newsclean._rules import _WORD_CLASS as _WORD
-from newsclean._rules import CompiledRule, default_rules, parse_pack, unicode_word_classes
+from newsclean._rule_patterns import _WORD_CLASS as _WORD
+from newsclean._rule_patterns import unicode_word_classes
+from newsclean._rules import CompiledRule, default_rules, parse_pack
 from newsclean.cleaners import DomCleaner, TextCleaner
 
 RULES = default_rules()

@@ -13,14 +13,8 @@ from click.testing import CliRunner
 
 import newsclean
 from newsclean import RuleError
-from newsclean._rules import (
-    SHARED_PATTERNS_FILE,
-    PatternReferenceError,
-    default_rules,
-    parse_pack,
-    parse_shared_patterns,
-    shared_patterns,
-)
+from newsclean._rule_patterns import SHARED_PATTERNS_FILE, parse_shared_patterns, shared_patterns
+from newsclean._rules import PatternReferenceError, default_rules, parse_pack
 from newsclean.cleaners import TextCleaner
 from newsclean.cli import main
 
