@@ -32,6 +32,13 @@ def write_diagnostic(text: str, stream: TextIO | None = None) -> None:
         _silence(target)
 
 
+def silence_stderr() -> None:
+    """Write nothing more to standard error, as after a write to it failed (a write that failed out of another's
+    hands: click's own message of a usage error)."""
+    if sys.stderr is not None:
+        _silence(sys.stderr)
+
+
 def is_terminal(stream: TextIO | None) -> bool:
     """Whether ``stream`` is an open terminal (a progress line is drawn only there)."""
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -15,17 +15,8 @@ import msgspec
 
 from .._models import Failure
 from ._formats import MAX_DOCUMENT_BYTES
-from ._json_records import (
-    Member,
-    ObjectLayout,
-    RecordProblem,
-    RecordSpans,
-    json_failure,
-    json_records,
-    object_layout,
-    salvaged_records,
-    suffix_counts,
-)
+from ._json_records import Member, ObjectLayout, RecordProblem, RecordSpans, json_records, object_layout
+from ._json_salvage import json_failure, object_inside, salvaged_records, suffix_counts
 from ._keys import KeysArg, as_key_map, json_kind
 from ._line_ends import JsonLines
 from ._open import open_utf8
@@ -179,7 +170,7 @@ class JsonlReader:
         ``max_line_bytes`` (``_json_records``): an array of them, objects one after another, or the one list of
         objects of a wrapper object (``_wrapped_records``)."""
         layout = self._wrapper_layout(position)
-        if layout is not None and not (isinstance(layout, ObjectLayout) and layout.followed):
+        if layout is not None and not (isinstance(layout, ObjectLayout) and layout.followed_by_value):
             yield from self._wrapper_items(position, layout)
         else:  # (objects one after another, a wrapper among them read as any value is)
             yield from self._records(position, 0, position, self._label, self._value_items)
@@ -214,24 +205,38 @@ class JsonlReader:
         """The records of a wrapper object's one list of records (``{"status": "ok", "articles": [...]}``), each
         named by the list's key and its index: ``dump.json["articles"][3]``."""
         step = f"[{json.dumps(member.key, ensure_ascii=False)}]"
+        # What is wrong lies outside the list read (cut short, or damaged, after it), where its reading sees none; or
+        # it is the list's closing bracket itself, damaged (``_closing_fault``), which its reading tells and reads past.
+        problem_after = layout.problem is not None and layout.problem_in != member.start
         # (a wrapper's records are records, each of them: never wrappers in turn)
-        yield from self._records(
-            position, member.start, f"{position}{step}", f"{self._label}{step}", self._record_items
+        read_past = yield from self._records(
+            position,
+            member.start,
+            f"{position}{step}",
+            f"{self._label}{step}",
+            self._record_items,
+            closing_suspect=problem_after,
         )
-        if layout.problem is not None and layout.problem_in != member.start:
-            # What is wrong lies outside the list read (cut short, or damaged, after it), where its reading sees none.
-            yield read_failure(layout.problem, position)
+        if problem_after and not read_past:
+            yield read_failure(str(layout.problem), position)
 
-    def _records(self, position: str, start: int, where: str, label: str, read: _ValueReader) -> Iterator[Item]:
+    def _records(
+        self, position: str, start: int, where: str, label: str, read: _ValueReader, *, closing_suspect: bool = False
+    ) -> Generator[Item, None, bool]:
         """The records ``read`` finds in each value ``json_records`` finds in the file from byte ``start``, positions
-        and default ids numbered by index after ``where`` and ``label``."""
+        and default ids numbered by index after ``where`` and ``label``. An array whose closing bracket more of it
+        follows (``closing_suspect``, for a wrapper's list: its object does not end where its bracket says) is read
+        past it when that bracket is damage (``_closing_fault``): True then."""
         try:
             stream = open_utf8(self.path)
         except OSError as exc:
             yield read_failure(exc, position)
-            return
+            return False
         index = 0
         spans = RecordSpans()
+        embedded = start > 0
+        damaged_at: tuple[int, ClosingFault] | None = None
+        fallback: list[Item] | None = None  # what the strict reading gave, should salvage past a closing bracket fail
         with stream:
             # read1: a read that fills its size over several reads of a damaged .gz loses what it had read
             chunks = iter(lambda: stream.read1(JSON_CHUNK_BYTES), b"")
@@ -240,7 +245,30 @@ class JsonlReader:
                 for record in records:
                     items = list(self._found_items(record, f"{where}[{index}]", f"{label}[{index}]", read))
                     damaged_from = _damaged_from(record, items, spans)
+                    if damaged_from is None and spans.closed_at is not None and isinstance(record, bytes):
+                        # The record the array's closing bracket ends: whether that bracket is the array's end.
+                        try:
+                            following = None if embedded else next(records, None)
+                        except (OSError, EOFError, ValueError):  # the stream damaged after it: the record stands
+                            yield from items
+                            index += 1
+                            raise
+                        if following is not None:
+                            after = f"[{index + 1}]"
+                            items += self._found_items(following, where + after, label + after, read)
+                        if following is not None or closing_suspect:
+                            fault = self._closing_fault(spans.closed_at, spans.last_start or 0, embedded=embedded)
+                            if fault is not None:
+                                damaged_from, damaged_at = spans.last_start or 0, (spans.closed_at, fault)
+                                fallback = items
+                                break
+                        yield from items
+                        return False
                     if damaged_from is not None and not isinstance(record, RecordProblem):
+                        inside = object_inside(record)
+                        if inside is not None:
+                            yield _record_inside(items, damaged_from)
+                            return True
                         # A record that is no JSON with its brackets and strings in step (a NaN, a bad number or
                         # literal) leaves the scan on the records: the next one reads, and the reading stands. Damage
                         # to a quote or a bracket shifts the scan off them, and the next one fails too.
@@ -258,17 +286,71 @@ class JsonlReader:
                     yield from items
                     index += 1
                 else:
-                    return
+                    if not (embedded and closing_suspect and spans.closed_at is not None and spans.next_start):
+                        return False
+                    # The list closed on an empty slot after a comma: a record's "{" turned into "]" is read past.
+                    fault = self._closing_fault(spans.closed_at, None, embedded=embedded)
+                    if fault is None:
+                        return False
+                    damaged_from, damaged_at, fallback = spans.next_start, (spans.closed_at, fault), []
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
-                return
-        yield from self._salvaged(damaged_from, index, where, label, read, embedded=start > 0)
+                return False
+        return (
+            yield from self._salvaged(
+                damaged_from, index, where, label, read, embedded=embedded, damaged_at=damaged_at, fallback=fallback
+            )
+        ) and damaged_at is not None
+
+    def _closing_fault(self, closed_at: int, record_start: int | None, *, embedded: bool) -> ClosingFault | None:
+        """Whether the array's closing bracket at byte ``closed_at``, which more of the document follows, is damage,
+        by the count from the end (``suffix_counts``): None when the document ends where its JSON closes after it;
+        else why the record it ends is damaged (``record_start``: that record's start; None: it ends an empty slot,
+        after a comma), to be read past; ``ambiguous`` when what follows may be that record's rest (the damage closed
+        it early) or the next record (its comma and opening brace turned into the bracket), which cannot be told."""
+        closer = ord("}") if embedded else ord("]")
+        try:
+            with open_utf8(self.path) as stream:
+                after = suffix_counts(_chunks(stream), start=closed_at + 1, closer=closer)
+        except (OSError, EOFError, ValueError):  # a damaged compressed stream: no end to count from
+            return None
+        depth = 1 if embedded else 0  # the brackets the rest of the document closes after the array's end
+        if not after.ends_closed or (after.quotes % 2 == 0 and after.nesting[0] == depth):
+            return None
+        if record_start is None:
+            return ClosingFault(f"unexpected ']' at byte {closed_at:,}, with more of the array after it")
+        if after.opens_with == _COMMA:  # members go on: a record opens with no comma
+            return ClosingFault(
+                f"unexpected ']' at byte {closed_at:,}: the array closes right after this record, yet the record's"
+                " members go on after it"
+            )
+        return ClosingFault(
+            f"unexpected ']' at byte {closed_at:,}, right after the record at byte {record_start:,}, with more of the"
+            " array after it: whether what follows it is the rest of that record or the next record (its comma and"
+            " opening brace lost) cannot be told, so the records after it cannot be numbered: the rest of the file is"
+            " one failure",
+            ambiguous=True,
+        )
 
     def _salvaged(
-        self, start: int, index: int, where: str, label: str, read: _ValueReader, *, embedded: bool
-    ) -> Iterator[Item]:
+        self,
+        start: int,
+        index: int,
+        where: str,
+        label: str,
+        read: _ValueReader,
+        *,
+        embedded: bool,
+        damaged_at: tuple[int, ClosingFault] | None = None,
+        fallback: list[Item] | None = None,
+    ) -> Generator[Item, None, bool]:
         """The records of an array from its record ``index`` on, at byte ``start``, where damage stopped the strict
-        scan or shifted it off the records (``salvaged_records``): two more passes over the file from there."""
+        scan or shifted it off the records (``salvaged_records``): two more passes over the file from there.
+
+        ``damaged_at``: where and why the record there is known damaged, by the count from the end at an array's
+        closing bracket that more of the document follows. That count is right only when no more damage follows
+        (a wrapper damaged after its list shifts it too): the salvage stands when a record follows the damaged one,
+        read whole; else ``fallback``, what the strict reading gave, is given instead, and False returned."""
         closer = ord("}") if embedded else ord("]")  # what the document ends with: the wrapper's brace, the array's
         try:
             with open_utf8(self.path) as stream:
@@ -282,11 +364,23 @@ class JsonlReader:
                     depth=2 if embedded else 1,
                     max_record_bytes=self.max_line_bytes,
                     embedded=embedded,
+                    damaged_at=None if damaged_at is None else (damaged_at[0], damaged_at[1].message),
                 )
+                if fallback is not None:
+                    head = list(itertools.islice(found, 2))
+                    if len(head) < 2 or not isinstance(head[1][1], bytes):
+                        yield from fallback
+                        return False
+                    if damaged_at is not None and damaged_at[1].ambiguous:
+                        # (a record whole after the damage: the count from the end stands, and the doubt is real)
+                        yield read_failure(damaged_at[1].message, f"{where}[{index}]")
+                        return True
+                    found = itertools.chain(head, found)
                 for index, record in found:
                     yield from self._found_items(record, f"{where}[{index}]", f"{label}[{index}]", read)
         except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
             yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+        return True
 
     def _found_items(self, found: bytes | RecordProblem, where: str, label: str, read: _ValueReader) -> Iterator[Item]:
         """The records ``read`` finds in one value ``json_records`` found, or the failure in its place."""
@@ -376,12 +470,39 @@ class JsonlReader:
         after it into its list) unless it is the file's only line: a wrapper written on one line and cut short.
         A wrapper whose object closes at the end of the file is one, whatever its first line (damage in one of its
         records, or a newline put in it, made every record a malformed line). A wrapper that more follows is one
-        only when its line is no JSON Lines' line (``_line_items``) either: a wrapper damaged after its list."""
+        only when its line is no JSON Lines' line (``_line_items``) either: a wrapper damaged after its list. A
+        wrapper written on one line that damage broke in two (``_broken_line_wrapper``) is one too."""
         if isinstance(layout, Failure) or layout.complete:
             return True
-        if layout.followed and (self._one_value(line) or self._split_line(line) is not None):
+        if layout.followed and self._is_jsonl_line(line):
             return False
-        return not ended or self._nothing_after_first_line()
+        return not ended or self._nothing_after_first_line() or self._broken_line_wrapper(line)
+
+    def _broken_line_wrapper(self, line: bytes) -> bool:
+        """Whether the first line, which opens a wrapper's list of records, is the start of a wrapper written on one
+        line and broken by damaged bytes that hold a newline (a quote lost or added with it turned the object's
+        strings inside out, so its brackets no longer close at the file's end): neither it nor the next line with
+        content is a line of JSON Lines (a value, or values one after another), and the file ends as an object
+        does, with "}". Read as JSON Lines, its records were two malformed lines."""
+        if self._is_jsonl_line(line):
+            return False
+        try:
+            with open_utf8(self.path) as stream:
+                lines = JsonLines(stream)
+                _drain(_rest_of_line(lines.readline(self.max_line_bytes + 1), lines, self.max_line_bytes))
+                following = b""
+                while not following and (piece := lines.readline(self.max_line_bytes + 1)):
+                    following = piece.strip()
+                if not following or self._is_jsonl_line(following):
+                    return False
+            with open_utf8(self.path) as stream:
+                return _last_byte(_chunks(stream)) == b"}"
+        except (OSError, EOFError, ValueError):
+            return False
+
+    def _is_jsonl_line(self, line: bytes) -> bool:
+        """Whether ``line`` reads as a line of JSON Lines does: one JSON value, or several one after another."""
+        return self._one_value(line) or self._split_line(line) is not None
 
     def _nothing_after_first_line(self) -> bool:
         """Whether the file's first line is followed by blank lines alone (``{…}\\n``, as ``jq -c`` or an API's
@@ -514,6 +635,14 @@ class JsonlReader:
         return item
 
 
+class ClosingFault(NamedTuple):
+    """An array's closing bracket that is damage (``JsonlReader._closing_fault``): why, and whether the records after
+    it can be placed (not ``ambiguous``)."""
+
+    message: str
+    ambiguous: bool = False
+
+
 class _LineSplit(NamedTuple):
     """A line read as several JSON values (``values``), or as the wrapper object it opens with (``wrapper``,
     decoded; ``values`` holds its bytes) followed by what is no value."""
@@ -537,6 +666,22 @@ def _placed_in_file(items: list[Item], start: int) -> Iterator[Item]:
         if isinstance(item, Failure) and item.message.startswith(_SHAPE_FAILURES):
             item = msgspec.structs.replace(item, message=f"{item.message}, in the record at byte {start:,} of the file")
         yield item
+
+
+def _record_inside(items: list[Item], start: int) -> Failure:
+    """The failure for a record (at byte ``start`` of the file) that fails where an object whole starts
+    (``object_inside``): it lost its closing brace and took the next record in (and a brace added further on closed
+    it), or an opening brace was added inside it; which cannot be told, nor, then, how many records its bytes hold.
+    Read as one, the records after it were numbered one short."""
+    (failure,) = [item for item in items if isinstance(item, Failure)]
+    return msgspec.structs.replace(
+        failure,
+        message=(
+            f"{failure.message}, in the record at byte {start:,} of the file, where an object whole starts: the next"
+            " record (this one lost its closing brace) or its own rest (an opening brace added), so the records after"
+            " it cannot be numbered: the rest of the file is one failure"
+        ),
+    )
 
 
 def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
@@ -576,6 +721,8 @@ def _until_damaged(stream: IO[bytes]) -> Iterator[bytes]:
             return
         yield chunk
 
+
+_COMMA = ord(",")
 
 #: What JSON takes for blanks between values.
 _JSON_BLANKS = b" \t\r\n"
@@ -664,6 +811,16 @@ def _closes_at_end(found: Iterator[bytes | RecordProblem]) -> bool:
     """Whether the JSON array whose records ``json_records`` finds closes at the end of its bytes, nothing but
     blanks after it (a record over the bound is no sign it does not)."""
     return not any(isinstance(record, RecordProblem) and record.final for record in found)
+
+
+def _last_byte(chunks: Iterator[bytes]) -> bytes:
+    """The last byte of ``chunks`` that is no blank (empty when there is none)."""
+    last = b""
+    for chunk in chunks:
+        content = chunk.rstrip(_JSON_BLANKS)
+        if content:
+            last = content[-1:]
+    return last
 
 
 def _array_element(line: bytes, *, first: bool) -> bytes | None:
