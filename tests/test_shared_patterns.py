@@ -82,7 +82,8 @@ def test_the_shipped_rules_name_the_shared_patterns_and_read_them_expanded() -> 
     }
     assert named["related.inline"] == {"reported_speech"}
     assert named["newsletter.signup"] == {"reported_speech", "reported_speech_present"}
-    assert len(named) == 21
+    assert named["widget.advertise-with-us"] == {"reported_speech"}
+    assert len(named) == 22
     for rule_id, names in named.items():
         spec = rules.by_id[rule_id].spec
         unless = (spec.unless,) if isinstance(spec.unless, str) else spec.unless or ()
