@@ -46,6 +46,14 @@ def _record_start(text: str, number: int) -> int:
     return text.rindex(",", 0, text.index(f'"r{number}"')) + 1
 
 
+def _third_of_five_failed(key: str) -> list[tuple[str, str | None, str]]:
+    """What five records whose third is damaged read as, under ``key``: the other four, and one failure in its place."""
+    return [
+        ("Failure", None, f"{key}[2]") if index == 2 else ("Document", f"r{index}", f"{key}[{index}]")
+        for index in range(5)
+    ]
+
+
 # --- a closing bracket inside a record -----------------------------------------------------------------------------
 
 
@@ -62,13 +70,7 @@ def test_a_bracket_closing_a_wrappers_list_inside_a_record_costs_that_record_alo
     path.write_text(text[:at] + "}]" + text[at:])
     items = _read(path)
     key = f'{path}["articles"]'
-    assert shown(items) == [
-        ("Document", "r0", f"{key}[0]"),
-        ("Document", "r1", f"{key}[1]"),
-        ("Failure", None, f"{key}[2]"),
-        ("Document", "r3", f"{key}[3]"),
-        ("Document", "r4", f"{key}[4]"),
-    ]
+    assert shown(items) == _third_of_five_failed(key)
     failure = items[2]
     assert isinstance(failure, Failure)
     assert failure.message.startswith(
@@ -87,13 +89,7 @@ def test_a_bracket_and_a_comma_overwriting_a_records_separator_in_an_array_cost_
     path = tmp_path / "dump.json"
     path.write_text(text[:at] + "}]," + text[at + 3 :])  # '}],' over ', "'
     items = _read(path)
-    assert shown(items) == [
-        ("Document", "r0", f"{path}[0]"),
-        ("Document", "r1", f"{path}[1]"),
-        ("Failure", None, f"{path}[2]"),
-        ("Document", "r3", f"{path}[3]"),
-        ("Document", "r4", f"{path}[4]"),
-    ]
+    assert shown(items) == _third_of_five_failed(str(path))
     assert isinstance(items[2], Failure)
     assert f"unexpected ']' at byte {at + 1:,}: the array closes right after this record" in items[2].message
 
@@ -149,13 +145,7 @@ def test_a_one_line_wrapper_whose_damage_holds_a_newline_is_read_as_a_wrapper(tm
     path.write_text(text[:at] + damage + text[at:] + "\n", newline="")
     items = _read(path)
     key = f'{path}["articles"]'
-    assert shown(items) == [
-        ("Document", "r0", f"{key}[0]"),
-        ("Document", "r1", f"{key}[1]"),
-        ("Failure", None, f"{key}[2]"),
-        ("Document", "r3", f"{key}[3]"),
-        ("Document", "r4", f"{key}[4]"),
-    ]
+    assert shown(items) == _third_of_five_failed(key)
     assert isinstance(items[2], Failure)
     assert items[2].message.startswith("malformed JSON: ")
     assert f"in the record at byte {_record_start(text, 2):,} of the file" in items[2].message
@@ -278,13 +268,7 @@ def test_a_records_opening_brace_turned_into_a_bracket_in_a_wrappers_list_costs_
     path.write_text(text[:brace] + "]" + text[brace + 1 :])
     items = _read(path)
     key = f'{path}["articles"]'
-    assert shown(items) == [
-        ("Document", "r0", f"{key}[0]"),
-        ("Document", "r1", f"{key}[1]"),
-        ("Failure", None, f"{key}[2]"),
-        ("Document", "r3", f"{key}[3]"),
-        ("Document", "r4", f"{key}[4]"),
-    ]
+    assert shown(items) == _third_of_five_failed(key)
     assert isinstance(items[2], Failure)
     assert items[2].message == (
         f"malformed JSON: unexpected ']' at byte {brace:,}, with more of the array after it, in the record at byte"
