@@ -76,15 +76,16 @@ def resolve(
     resolved.fallback_html = html
     articles = article_nodes(candidates)
     site_names = _site_names(candidates, articles)
-    site_keys = {fold(name) for name, _ in site_names} | ({host_key(host_of(url))} - {""})
+    host = host_of(url)
+    site_keys = {fold(name) for name, _ in site_names} | ({host_key(host)} - {""})
     resolved.site_keys = site_keys
 
     primary_site = next(((n, s) for n, s in site_names if s != "meta" or not n.islower()), None)
     if primary_site and fold(primary_site[0]) and len(primary_site[0]) <= 80:
-        resolved.set("site_name", site_name_without_tagline(primary_site[0], host_of(url)), primary_site[1])
+        resolved.set("site_name", site_name_without_tagline(primary_site[0], host), primary_site[1])
     resolved.set("site_name", readable_domain(url), "url")
 
-    resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host_of(url), url_sections(url))
+    resolve_title(resolved, candidates, articles, [n for n, _ in site_names], host, url_sections(url))
     title = resolved.get("title")
     # The byline and the date line printed under the headline are read around its appearances in the page text
     # (found once: both need them; the first one's end is where the article header starts).
