@@ -449,7 +449,7 @@ class _Salvage:
         if at < damage.failed_at:
             damage.candidate, damage.candidate_start = (None if closes else bytearray()), at + 1
             return False
-        if candidate is not None and _whole_object(bytes(candidate)):
+        if candidate is not None and whole_object(bytes(candidate)):
             self.stopped = True
             self.given_up = RecordProblem(
                 f"malformed JSON: {damage.message}, in the record at byte {damage.start:,} of the file (its JSON fails"
@@ -539,18 +539,18 @@ def object_inside(record: bytes) -> int | None:
     if failure is None or failure[1] is None or record[failure[1] : failure[1] + 1] != b"{":
         return None
     found = next(json_records([record[failure[1] :]], max_record_bytes=len(record)), None)
-    if not (isinstance(found, bytes) and _whole_object(found)):
+    if not (isinstance(found, bytes) and whole_object(found)):
         return None
-    return failure[1] if _first_key(found) == _first_key(record) else None
+    return failure[1] if first_key(found) == first_key(record) else None
 
 
-def _first_key(data: bytes) -> bytes | None:
+def first_key(data: bytes) -> bytes | None:
     """The first key of the object ``data`` opens, as written (None when it opens with no key)."""
     found = _MEMBER.match(data[1:].lstrip(_WHITESPACE))
     return found.group() if found else None
 
 
-def _whole_object(data: bytes) -> bool:
+def whole_object(data: bytes) -> bool:
     """Whether ``data`` is one JSON object with a key (what a record is; ``{}`` could be a page's script text)."""
     body = data.strip(_WHITESPACE)
     return body.startswith(b"{") and body[1:].lstrip(_WHITESPACE).startswith(b'"') and json_failure(body) is None

@@ -1,0 +1,279 @@
+"""The records of a JSON document whose records span lines, read a record at a time from a byte of the file
+(``json_records``): a top-level array, a wrapper's list of records, or objects one after another. Past a damaged
+record of an array the reading goes on: a record that fails with the scan still on the records is one failure in
+its place; else the rest is salvaged (``salvaged_records``); a closing bracket that ends the array early is read
+past when it is damage (``_closing_bracket``); where the records cannot be placed, the rest is one failure."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+
+import msgspec
+
+from .._models import Failure
+from ._closing_bracket import ClosingFault, NextRecord, closing_fault, next_record_after
+from ._json_chunks import file_chunks
+from ._json_decode import SHAPE_FAILURES
+from ._json_records import RecordProblem, RecordSpans, json_records
+from ._json_salvage import first_key, json_failure, object_inside, salvaged_records, suffix_counts
+from ._open import open_utf8
+from ._records import Item, read_failure
+
+#: How the items of one value ``json_records`` found are given: the value (or the problem in its place), its
+#: position and its default id.
+FoundItems = Callable[[bytes | RecordProblem, str, str], Iterator[Item]]
+
+
+class JsonArrayReader:
+    """Reads the records of the file at ``path`` a record at a time, each within ``max_record_bytes``, each value
+    found turned into items by ``found_items``."""
+
+    def __init__(self, path: Path, found_items: FoundItems, *, max_record_bytes: int) -> None:
+        self.path = path
+        self.found_items = found_items
+        self.max_record_bytes = max_record_bytes
+
+    def records(
+        self, position: str, start: int, where: str, label: str, *, closing_suspect: bool = False
+    ) -> Generator[Item, None, bool]:
+        """The items of each value ``json_records`` finds in the file from byte ``start``, positions and default ids
+        numbered by index after ``where`` and ``label`` (``position``: the file's, for a failure to open it). An
+        array whose closing bracket more of it follows (``closing_suspect``, for a wrapper's list: its object does
+        not end where its bracket says) is read past it when that bracket is damage (``closing_fault``): True then."""
+        try:
+            stream = open_utf8(self.path)
+        except OSError as exc:
+            yield read_failure(exc, position)
+            return False
+        index = 0
+        spans = RecordSpans()
+        embedded = start > 0
+        damaged_at: tuple[int, ClosingFault] | None = None
+        fallback: list[Item] | None = None  # what the strict reading gave, should salvage past a closing bracket fail
+        key_before: bytes | None = None  # the first key of the record before the one read
+        with stream:
+            # read1: a read that fills its size over several reads of a damaged .gz loses what it had read
+            chunks = file_chunks(stream)
+            try:
+                records = json_records(chunks, max_record_bytes=self.max_record_bytes, start=start, spans=spans)
+                for record in records:
+                    items = list(self.found_items(record, f"{where}[{index}]", f"{label}[{index}]"))
+                    damaged_from = _damaged_from(record, items, spans)
+                    if damaged_from is None and spans.closed_at is not None and isinstance(record, bytes):
+                        # The record the array's closing bracket ends: whether that bracket is the array's end.
+                        try:
+                            following = None if embedded else next(records, None)
+                        except (OSError, EOFError, ValueError):  # the stream damaged after it: the record stands
+                            yield from items
+                            index += 1
+                            raise
+                        own = len(items)
+                        if following is not None:
+                            after = f"[{index + 1}]"
+                            items += self.found_items(following, where + after, label + after)
+                        if following is not None or closing_suspect:
+                            fault = closing_fault(self.path, spans.closed_at, spans.last_start or 0, embedded=embedded)
+                            if fault is not None and fault.ambiguous:
+                                read_past = yield from self._past_lost_comma(
+                                    record, key_before, items[:own], index, where, label, spans.closed_at, embedded
+                                )
+                                if read_past:
+                                    return True
+                            if fault is not None:
+                                damaged_from, damaged_at = spans.last_start or 0, (spans.closed_at, fault)
+                                fallback = items
+                                break
+                        yield from items
+                        return False
+                    if damaged_from is not None and not isinstance(record, RecordProblem):
+                        inside = object_inside(record)
+                        if inside is not None:
+                            yield _record_inside(items, damaged_from)
+                            return True
+                        # A record that is no JSON with its brackets and strings in step (a NaN, a bad number or
+                        # literal) leaves the scan on the records: the next one reads, and the reading stands. Damage
+                        # to a quote or a bracket shifts the scan off them, and the next one fails too.
+                        following = next(records, None)
+                        if following is not None:
+                            after = f"[{index + 1}]"
+                            next_items = list(self.found_items(following, where + after, label + after))
+                            if _damaged_from(following, next_items, spans) is None:
+                                yield from _placed_in_file(items, damaged_from)
+                                yield from next_items
+                                index += 2
+                                key_before = first_key(following) if isinstance(following, bytes) else None
+                                continue
+                    if damaged_from is not None:
+                        break
+                    yield from items
+                    index += 1
+                    key_before = first_key(record) if isinstance(record, bytes) else None
+                else:
+                    if not (embedded and closing_suspect and spans.closed_at is not None and spans.next_start):
+                        return False
+                    # The list closed on an empty slot after a comma: a record's "{" turned into "]" is read past.
+                    fault = closing_fault(self.path, spans.closed_at, None, embedded=embedded)
+                    if fault is None:
+                        return False
+                    damaged_from, damaged_at, fallback = spans.next_start, (spans.closed_at, fault), []
+            except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+                yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+                return False
+        return (
+            yield from self._salvaged(
+                damaged_from, index, where, label, embedded=embedded, damaged_at=damaged_at, fallback=fallback
+            )
+        ) and damaged_at is not None
+
+    def _past_lost_comma(
+        self,
+        record: bytes,
+        key_before: bytes | None,
+        items: list[Item],
+        index: int,
+        where: str,
+        label: str,
+        closed_at: int,
+        embedded: bool,
+    ) -> Generator[Item, None, bool]:
+        """The records of an array whose closing bracket at byte ``closed_at``, right after ``record`` (record
+        ``index``, whole, whose ``items`` are given), took the place of the comma (and the opening brace) of the
+        record after it (``next_record_after``; ``key_before``: the first key of the record before ``record``): one
+        failure for that record, then the records after it, numbered from ``index + 2``. The count from the end that
+        placed them is right only when no more damage follows: nothing is given, and False returned, unless a record
+        follows whole or the array ends, or when the bytes after the bracket are no such record."""
+        following = next_record_after(
+            self.path, closed_at, record, key_before, embedded=embedded, max_record_bytes=self.max_record_bytes
+        )
+        if following is None:
+            return False
+        closer = ord("}") if embedded else ord("]")
+        try:
+            with open_utf8(self.path) as stream:
+                suffix = suffix_counts(file_chunks(stream), start=following.end, closer=closer)
+            with open_utf8(self.path) as stream:
+                found = salvaged_records(
+                    file_chunks(stream),
+                    suffix,
+                    start=following.end,
+                    index=index + 2,
+                    depth=2 if embedded else 1,
+                    max_record_bytes=self.max_record_bytes,
+                    embedded=embedded,
+                )
+                head = list(itertools.islice(found, 1))
+                if head and not isinstance(head[0][1], bytes):
+                    return False
+                yield from items
+                yield _lost_comma(closed_at, following, f"{where}[{index + 1}]")
+                for number, value in itertools.chain(head, found):
+                    yield from self.found_items(value, f"{where}[{number}]", f"{label}[{number}]")
+        except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+            yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+        return True
+
+    def _salvaged(
+        self,
+        start: int,
+        index: int,
+        where: str,
+        label: str,
+        *,
+        embedded: bool,
+        damaged_at: tuple[int, ClosingFault] | None = None,
+        fallback: list[Item] | None = None,
+    ) -> Generator[Item, None, bool]:
+        """The records of an array from its record ``index`` on, at byte ``start``, where damage stopped the strict
+        scan or shifted it off the records (``salvaged_records``): two more passes over the file from there.
+
+        ``damaged_at``: where and why the record there is known damaged, by the count from the end at an array's
+        closing bracket that more of the document follows. That count is right only when no more damage follows
+        (a wrapper damaged after its list shifts it too): the salvage stands when a record follows the damaged one,
+        read whole; else ``fallback``, what the strict reading gave, is given instead, and False returned."""
+        closer = ord("}") if embedded else ord("]")  # what the document ends with: the wrapper's brace, the array's
+        try:
+            with open_utf8(self.path) as stream:
+                suffix = suffix_counts(file_chunks(stream), start=start, closer=closer)
+            with open_utf8(self.path) as stream:
+                found = salvaged_records(
+                    file_chunks(stream),
+                    suffix,
+                    start=start,
+                    index=index,
+                    depth=2 if embedded else 1,
+                    max_record_bytes=self.max_record_bytes,
+                    embedded=embedded,
+                    damaged_at=None if damaged_at is None else (damaged_at[0], damaged_at[1].message),
+                )
+                if fallback is not None:
+                    head = list(itertools.islice(found, 2))
+                    if len(head) < 2 or not isinstance(head[1][1], bytes):
+                        yield from fallback
+                        return False
+                    if damaged_at is not None and damaged_at[1].ambiguous:
+                        # (a record whole after the damage: the count from the end stands, and the doubt is real)
+                        yield read_failure(damaged_at[1].message, f"{where}[{index}]")
+                        return True
+                    found = itertools.chain(head, found)
+                for index, record in found:
+                    yield from self.found_items(record, f"{where}[{index}]", f"{label}[{index}]")
+        except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
+            yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+        return True
+
+
+def _lost_comma(closed_at: int, following: NextRecord, position: str) -> Failure:
+    """The failure for the record whose comma (and opening brace) the array's closing bracket at byte ``closed_at``
+    took the place of (``next_record_after``)."""
+    if following.brace_lost:
+        what, whole, rest = "this record's comma and opening brace", "an object whole but for that brace", "would hold"
+    else:
+        what, whole, rest = "the comma before this record", "an object whole", "has no member opening with a brace, nor"
+    return read_failure(
+        f"unexpected ']' at byte {closed_at:,}, in the place of {what}: the bytes after it, to byte"
+        f" {following.end - 1:,}, are {whole} that opens with the first key of the records before it, so they are"
+        f" this record, not the rest of the one before (which {rest} its first key twice); the records after it are"
+        " read",
+        position,
+    )
+
+
+def _placed_in_file(items: list[Item], start: int) -> Iterator[Item]:
+    """A damaged record's failures, saying where the record starts in the file, as a salvaged record's do."""
+    for item in items:
+        if isinstance(item, Failure) and item.message.startswith(SHAPE_FAILURES):
+            item = msgspec.structs.replace(item, message=f"{item.message}, in the record at byte {start:,} of the file")
+        yield item
+
+
+def _record_inside(items: list[Item], start: int) -> Failure:
+    """The failure for a record (at byte ``start`` of the file) that fails where an object whole starts
+    (``object_inside``): it lost its closing brace and took the next record in (and a brace added further on closed
+    it), or an opening brace was added inside it; which cannot be told, nor, then, how many records its bytes hold.
+    Read as one, the records after it were numbered one short."""
+    (failure,) = [item for item in items if isinstance(item, Failure)]
+    return msgspec.structs.replace(
+        failure,
+        message=(
+            f"{failure.message}, in the record at byte {start:,} of the file, where an object whole starts: the next"
+            " record (this one lost its closing brace) or its own rest (an opening brace added), so the records after"
+            " it cannot be numbered: the rest of the file is one failure"
+        ),
+    )
+
+
+def _damaged_from(found: bytes | RecordProblem, items: list[Item], spans: RecordSpans) -> int | None:
+    """Where to salvage an array's records from (``salvaged_records``) when the value ``json_records`` found shows
+    damage its strict scan cannot get past: a record of the array whose JSON fails (the scan may have cut it at a
+    comma of a page's text, or taken the next records in with it), or brackets that no longer match; None when the
+    strict reading stands. A file cut short is not damage to read past."""
+    if not spans.in_array:
+        return None
+    if isinstance(found, RecordProblem):
+        # (a file that ends inside a record may be cut short, or have had a quote or bracket of it damaged: salvage
+        # tells them apart, and says a cut as this scan does)
+        return spans.next_start if found.final and spans.next_start != spans.last_start else None
+    failed = any(isinstance(item, Failure) and item.message.startswith(SHAPE_FAILURES) for item in items)
+    return spans.last_start if failed and json_failure(found) is not None else None
