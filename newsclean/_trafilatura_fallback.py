@@ -22,13 +22,16 @@ newsclean adds two steps, each of which can be turned off:
 
 And it saves trafilatura work that cannot change its result: a run of readability whose pick cannot win
 (``_readability_skip``); the copy of the page it makes for the caller, who hands the tree over and drops it, and the
-copy of the page it makes for readability when readability is not run; and most of the Python calls its regex tests
-make (``_xpath_prefilter``).
+copy of the page it makes for readability when readability is not run; the copies of the cleaned page it keeps for
+jusText and for the wild-text fallback, made only when one of those runs (``_DeferredBackup``); and most of the
+Python calls its regex tests make (``_xpath_prefilter``).
 
-trafilatura offers no seam for any of these, so six of its private functions are used: ``recover_wild_text``,
+trafilatura offers no seam for any of these, so its private functions are used: ``recover_wild_text``,
 ``_prefer_readability``, ``compare_extraction`` (as ``trafilatura.core`` calls it) and ``try_readability`` are
 wrapped, once per process, ``_extract`` (its main pass) is called, and ``copy`` (as ``trafilatura.core`` calls it)
-is wrapped to pass the tree through when ``bare_extraction`` or ``_extract_and_compare`` calls it. lxml's
+is wrapped to pass the tree through when ``bare_extraction`` or ``_extract_and_compare`` calls it and to defer the
+backup ``_prepare_tree`` asks of it, as ``deepcopy`` (as ``trafilatura.main_extractor`` calls it) is to defer
+``extract_content``'s, and ``justext_rescue`` to make the deferred backup it is given. lxml's
 ``strip_tags``, as four of its modules call it, is wrapped too, so that crowded runs of inline elements are joined
 before their tags are stripped (``_stripped_runs``); its XPath expressions that test attributes with regexes are
 wrapped, to be answered by their rewrites; the body weighed against readability's pick is handed on in a
@@ -65,6 +68,8 @@ _RECOVER_PARAMETERS = ("tree", "result_body", "options")
 _MAIN_PASS_PARAMETERS = ("tree", "options")
 _COMPARE_PARAMETERS = ("cleaned_tree", "raw_tree", "body", "text", "options")
 _READABILITY_PARAMETERS = ("htmlinput",)
+_PREPARE_PARAMETERS = ("tree", "options", "url")
+_RESCUE_PARAMETERS = ("tree", "options")
 #: What the wild text never holds: an article's subheadings and lists (readability's pick keeps HTML's tags).
 _STRUCTURE = ("h2", "h3", "h4", "ul", "ol")
 #: trafilatura's modules that keep XPath expressions (``baseline``'s is ``settings``' ``BASIC_CLEAN_XPATH``).
@@ -81,12 +86,16 @@ class _State(threading.local):
     readability_cannot_win = False
     #: The page tree ``_extract_and_compare`` asked to copy for readability, handed over uncopied.
     uncopied_raw_tree: Any = None
+    #: The backup ``_prepare_tree`` deferred last, until ``extract_content`` is given the tree it was taken from.
+    deferred_backup: Any = None
 
 
 _state = _State()
 _install_lock = threading.Lock()
 _installed: bool | None = None
 _main_pass: Callable[..., tuple[Any, str, Any]] | None = None
+#: ``trafilatura.core``, whose ``tree_cleaning`` and ``convert_tags`` rebuild a deferred backup (``_DeferredBackup``).
+_trafilatura_core: Any = None
 
 
 @contextmanager
@@ -104,6 +113,7 @@ def engaged(*, structured_readability: bool = True, article_container: bool = Tr
     finally:
         _state.engaged, _state.structured_readability, _state.article_container, _state.fell_back_to_wild_text = outer
         _state.uncopied_raw_tree = None  # a page cut short (a deadline) must not keep its tree alive
+        _state.deferred_backup = None
 
 
 def install() -> bool:
@@ -150,7 +160,7 @@ def _wrap_trafilatura() -> bool:
     _main_pass = main_pass
     _join_crowded_runs_before_stripping()
     _answer_xpaths_faster()
-    _copy_only_what_is_changed(core)
+    _copy_only_what_is_changed(core, external, main_extractor)
     external._prefer_readability = _with_structured_article(prefer)
     main_extractor.recover_wild_text = _trying_the_container_first(recover)
     core.compare_extraction = _knowing_when_readability_cannot_win(compare)  # type: ignore[attr-defined]  # core calls it by this name
@@ -220,7 +230,7 @@ class _EngagedXPath:
         return (self.faster if _state.engaged else self.released)(*args, **kwargs)
 
 
-def _copy_only_what_is_changed(core: Any) -> None:
+def _copy_only_what_is_changed(core: Any, external: Any, main_extractor: Any) -> None:
     """``copy`` as ``trafilatura.core`` calls it, passing the tree through where the copy is not needed.
 
     ``bare_extraction`` copies a tree it is given so that the caller's stays as it was: newsclean parsed that tree
@@ -232,19 +242,129 @@ def _copy_only_what_is_changed(core: Any) -> None:
     extract_and_compare = getattr(getattr(core, "_extract_and_compare", None), "__code__", None)
     if released is not copy.copy or bare_extraction is None or extract_and_compare is None:
         return
+    prepare_tree = _backup_deferred(core, external)
 
     @functools.wraps(released)
     def copy_unless_handed_over(value: Any) -> Any:
         if _state.engaged:
-            caller = sys._getframe(1).f_code
+            frame = sys._getframe(1)
+            caller = frame.f_code
             if caller is bare_extraction:
                 return value
             if caller is extract_and_compare:
                 _state.uncopied_raw_tree = value
                 return value
+            if caller is prepare_tree:
+                found = frame.f_locals
+                page, options = found.get("tree"), found.get("options")
+                if value is not page and page is not None and _backup_may_wait(options):
+                    backup = _DeferredBackup(page, options, found.get("url"), value)
+                    _state.deferred_backup = backup
+                    return backup
         return released(value)
 
     core.copy = copy_unless_handed_over
+    if prepare_tree is not None:
+        _wild_text_backup_deferred(main_extractor)
+
+
+class _DeferredBackup:
+    """The copy of the cleaned page that ``_prepare_tree`` keeps for jusText, not made until jusText runs (16 of
+    the 1,338 backups the gold pages ask for): ``tree_cleaning`` of a copy of the raw page builds the same tree
+    again. The raw page is not changed before then: readability, the one step in between that rearranges a tree,
+    gets a copy of it. ``cleaned`` is the tree the copy was asked of, which ``_prepare_tree`` then converts and
+    hands on."""
+
+    __slots__ = ("cleaned", "options", "page", "url")
+
+    def __init__(self, page: Any, options: Any, url: str | None, cleaned: Any) -> None:
+        self.page = page
+        self.options = options
+        self.url = url
+        self.cleaned = cleaned
+
+    def tree(self) -> Any:
+        return _trafilatura_core.tree_cleaning(copy.copy(self.page), self.options)
+
+    def converted_tree(self) -> Any:
+        """The tree ``_prepare_tree`` hands on, as it was then: the backup converted as it converted its twin."""
+        return _trafilatura_core.convert_tags(self.tree(), self.options, self.url)
+
+
+class _DeferredWildTree:
+    """``extract_content``'s copy of the converted page, kept for the wild-text fallback (97 of 1,338 on the gold
+    pages) and made when that reads it: ``iter`` (its walk beside the main pass's order) makes it, and the fallback's
+    wrapper takes the same tree."""
+
+    __slots__ = ("backup", "made")
+
+    def __init__(self, backup: _DeferredBackup) -> None:
+        self.backup = backup
+        self.made: Any = None
+
+    def tree(self) -> Any:
+        if self.made is None:
+            self.made = self.backup.converted_tree()
+        return self.made
+
+    def iter(self, *tags: Any) -> Any:
+        return self.tree().iter(*tags)
+
+
+def _wild_text_backup_deferred(main_extractor: Any) -> None:
+    """``deepcopy`` as ``trafilatura.main_extractor`` calls it, deferring ``extract_content``'s copy of a tree that
+    ``_prepare_tree`` handed on unchanged (its backup deferred: ``_DeferredBackup``)."""
+    released: Callable[..., Any] | None = getattr(main_extractor, "deepcopy", None)
+    extract_content = getattr(getattr(main_extractor, "extract_content", None), "__code__", None)
+    if released is not copy.deepcopy or extract_content is None:
+        return
+
+    @functools.wraps(released)
+    def deepcopy_unless_deferred(value: Any, *args: Any) -> Any:
+        backup = _state.deferred_backup
+        if (
+            _state.engaged
+            and backup is not None
+            and value is backup.cleaned
+            and not args
+            and sys._getframe(1).f_code is extract_content
+        ):
+            _state.deferred_backup = None
+            return _DeferredWildTree(backup)
+        return released(value, *args)
+
+    main_extractor.deepcopy = deepcopy_unless_deferred
+
+
+def _backup_may_wait(options: Any) -> bool:
+    """Whether the backup's only reader is ``compare_extraction``'s jusText: with comments on, trafilatura copies it
+    for its forum-post path; in precision mode, ``compare_extraction`` prunes the raw page first."""
+    return getattr(options, "comments", True) is False and getattr(options, "focus", None) in ("balanced", "recall")
+
+
+def _backup_deferred(core: Any, external: Any) -> Any | None:
+    """The code of ``_prepare_tree``, whose copy of the cleaned tree (``backup = copy(cleaned)``) is deferred, with
+    jusText's rescue wrapped to make it when it runs; ``None`` (no deferral) when this trafilatura differs."""
+    global _trafilatura_core
+    prepare_tree = getattr(core, "_prepare_tree", None)
+    rescue = getattr(external, "justext_rescue", None)
+    if (
+        prepare_tree is None
+        or rescue is None
+        or getattr(core, "tree_cleaning", None) is None
+        or getattr(core, "convert_tags", None) is None
+        or not _takes(prepare_tree, _PREPARE_PARAMETERS)
+        or not _takes(rescue, _RESCUE_PARAMETERS)
+    ):
+        return None
+
+    @functools.wraps(rescue)
+    def justext_rescue(tree: Any, *args: Any, **kwargs: Any) -> Any:
+        return rescue(tree.tree() if isinstance(tree, _DeferredBackup) else tree, *args, **kwargs)
+
+    external.justext_rescue = justext_rescue
+    _trafilatura_core = core
+    return prepare_tree.__code__
 
 
 def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
@@ -258,6 +378,8 @@ def _takes(function: Callable[..., Any], parameters: tuple[str, ...]) -> bool:
 def _trying_the_container_first(recover: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(recover)
     def recover_wild_text(tree: Any, result_body: Any, options: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(tree, _DeferredWildTree):
+            tree = tree.tree()
         if _state.engaged:
             _state.fell_back_to_wild_text = True
         if _state.article_container and getattr(options, "focus", None) == "balanced" and len(result_body) == 0:

@@ -548,3 +548,133 @@ def test_written_by_scan_equals_findall_over_the_text() -> None:
         assert written_by_names(text) == expected, text
         found += bool(expected)
     assert found > 30
+
+
+# -- readability's skip: the loose length bound read in C ----------------------------------------------------------
+
+
+def _random_markup(rng: random.Random, depth: int = 0) -> str:
+    """Nested elements, comments and processing instructions with tails, and runs of whitespace: the nodes whose
+    texts ``itertext`` gives one string each."""
+    parts = []
+    for _ in range(rng.randint(0, 4)):
+        kind = rng.random()
+        words = " ".join(rng.choice(["a", "bb", "  ", "\n\t", "ccc", "é", "東京"]) for _ in range(rng.randint(0, 4)))
+        if kind < 0.2:
+            parts.append(f"<!--{words}-->")
+        elif kind < 0.3:
+            parts.append(f"<?pi {words}?>")
+        elif kind < 0.7 and depth < 4:
+            tag = rng.choice(["div", "p", "span", "b", "li"])
+            parts.append(f"<{tag}>{words}{_random_markup(rng, depth + 1)}</{tag}>")
+        parts.append(words)
+    return "".join(parts)
+
+
+def test_loose_text_length_bound_is_never_below_the_exact_one() -> None:
+    # The skip takes the loose bound as settling the test when it is within the limit: it must bound the exact one
+    # on any tree, comments and processing instructions (whose tails are text nodes of their own) included.
+    from lxml import html as lxml_html
+
+    from newsclean._readability_skip import loose_text_length_bound, text_length_bound
+
+    parser = lxml_html.HTMLParser(remove_comments=False, remove_pis=False)
+    rng = random.Random(11)
+    for _ in range(500):
+        tree = lxml_html.fromstring(f"<html><body>{_random_markup(rng)}x</body></html>", parser=parser)
+        assert loose_text_length_bound(tree) >= text_length_bound(tree)
+
+
+def test_readability_skip_decides_as_the_exact_bound_alone() -> None:
+    from lxml import html as lxml_html
+
+    from newsclean._readability_skip import readability_cannot_win, text_length_bound
+
+    options = type("Options", (), {"focus": "balanced"})()
+    body = lxml_html.fromstring(f"<div><p>{SENTENCE}</p></div>")
+    rng = random.Random(5)
+    for _ in range(300):
+        raw = lxml_html.fromstring(f"<html><body>{_random_markup(rng)}<p>{SENTENCE}</p></body></html>")
+        for text in (SENTENCE[:20], SENTENCE, SENTENCE * 2):
+            exact = text_length_bound(raw) <= 2 * len(text)
+            assert readability_cannot_win(raw, body, text, options) == exact
+
+
+# -- SimHash: the memo called straight from C ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [SENTENCE * 3, "short words only", f"{SENTENCE} {'x' * 65} {SENTENCE}", "y" * 64 + " z w", "Ünïcödé wörds 東京 x"],
+)
+def test_simhash_through_the_memo_equals_the_wrapped_path(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.metadata import _computed
+
+    fast = simhash(text)
+    monkeypatch.setattr(_computed, "_WORD_HASH_MAX_CHARS", -1)  # every text takes the wrapper's path
+    assert simhash(text) == fast
+
+
+# -- trafilatura's backups of the cleaned page, made when jusText or the wild-text fallback reads them ---------------
+
+
+@pytest.mark.parametrize(
+    ("html", "backups"),
+    [
+        # too short for trafilatura's minimum: the wild text and jusText are tried on backups made then
+        (_page(f"<div><p>{SENTENCE}</p></div>"), 2),
+        (
+            _page(f"<div><p>{SENTENCE}</p></div><nav><p>{SENTENCE} Menu.</p></nav><aside><p>{SENTENCE} A.</p></aside>"),
+            2,
+        ),
+        # no container the main pass knows, and loose paragraphs: the wild text is read from the backup
+        (_page("".join(f"<div><p>{SENTENCE} {n}</p><span>{SENTENCE}</span></div>" for n in range(12))), 1),
+        # a container found: no backup is made
+        (_page(f"<div class='content'><p>{SENTENCE}</p><p>{SENTENCE} Then.</p><ul><li>{SENTENCE}</li></ul></div>"), 0),
+        (_page(f"<article><p>{SENTENCE}</p>" + f"<p>{SENTENCE} More.</p>" * 4 + "</article>"), 0),
+    ],
+)
+def test_deferred_backups_give_what_the_copies_give(html: str, backups: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean import _trafilatura_fallback
+
+    made = []
+    tree = _trafilatura_fallback._DeferredBackup.tree
+
+    def counted(self: Any) -> Any:
+        made.append(self)
+        return tree(self)
+
+    monkeypatch.setattr(_trafilatura_fallback._DeferredBackup, "tree", counted)
+    deferred = TrafilaturaExtractor().extract(html)
+    assert len(made) == backups  # each backup is made when it is read, and only then
+    monkeypatch.setattr(_trafilatura_fallback, "_backup_may_wait", lambda options: False)
+    assert TrafilaturaExtractor().extract(html) == deferred
+
+
+@pytest.mark.parametrize("focus", ["balanced", "recall"])
+def test_deferred_backup_builds_the_tree_the_copy_holds(focus: str) -> None:
+    from copy import copy
+
+    from lxml import etree
+    from trafilatura import core
+    from trafilatura.settings import Extractor
+
+    from newsclean import _trafilatura_fallback
+    from newsclean._extract import _load
+
+    html = _page(
+        f"<div><p>{SENTENCE}</p><figure><table><tr><td>1</td></tr></table></figure><form><p>{SENTENCE}</p></form>"
+        f"<aside><p>Aside</p></aside><table role='presentation'><tr><td>{SENTENCE}</td></tr></table></div>"
+    )
+    options = Extractor(comments=False, tables=True)
+    options.focus = focus
+    with _trafilatura_fallback.engaged():
+        cleaned, deferred = core._prepare_tree(_load(html), options, None)
+        assert isinstance(deferred, _trafilatura_fallback._DeferredBackup)
+        made = etree.tostring(deferred.tree())
+        # ``extract_content``'s copy, made for the wild text: the tree ``_prepare_tree`` hands on, as it was then
+        assert etree.tostring(deferred.converted_tree()) == etree.tostring(cleaned)
+    page = _load(html)
+    expected = etree.tostring(core.tree_cleaning(copy(page), options))
+    assert made == expected
+    assert b"<aside" not in made and b"<form" not in made  # what ``tree_cleaning`` drops
