@@ -120,7 +120,7 @@ def test_a_post_line_gives_its_date_but_not_its_login() -> None:
 @pytest.mark.parametrize(
     ("line", "field", "value"),
     [
-        ("Stand: 05.03.2024", "published", datetime(2024, 3, 5, tzinfo=UTC)),
+        ("Stand: 05.03.2024", "modified", datetime(2024, 3, 5, tzinfo=UTC)),  # the state as of then
         ("Veröffentlicht am 05.03.2024", "published", datetime(2024, 3, 5, tzinfo=UTC)),
         ("Aktualisiert: 05.03.2024, 10:30 Uhr", "modified", datetime(2024, 3, 5, 10, 30, tzinfo=UTC)),
         ("Publié le 05/03/2024 à 10h30", "published", datetime(2024, 3, 5, 10, 30, tzinfo=UTC)),

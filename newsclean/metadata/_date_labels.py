@@ -147,6 +147,9 @@ _OTHER_UPDATED_LABELS = (
     "ultima actualizare",
     "data actualizării",
     "actualitzat",  # Catalan
+    # German "Stand: 05.03.2024 10:30 Uhr", the state of the text as of then; with its colon only, as "take a
+    # stand on March 5" is prose.
+    "stand(?=\\s*:)",
     "frissítve",  # Hungarian
     "utolsó frissítés",
     "módosítva",
