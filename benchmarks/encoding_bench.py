@@ -13,7 +13,13 @@ Not a test: a measurement. Two sets of pages, none of which declares its encodin
 A page counts as right when ``decode_html`` gives back exactly the text that was encoded. Prints a table and each
 miss (language, encoding, what it was read as).
 
-    python benchmarks/encoding_bench.py [--limit N] [--no-gold] [--datasets DIR]
+``--labelled`` measures the same pages served with a charset in their HTTP header instead: the right one, which must
+keep them right; and each other legacy encoding of the Encoding Standard that decodes every byte of the page into
+other text (a KOI8-R page labelled windows-1251, a Russian one labelled ISO-8859-1 or Shift_JIS), which a browser
+trusts, and which newsclean overrules when it misreads a page in a script other than Latin's. Misses are counted
+by language only.
+
+    python benchmarks/encoding_bench.py [--limit N] [--no-gold] [--labelled] [--datasets DIR]
 """
 
 from __future__ import annotations
@@ -120,6 +126,52 @@ def measure(pages: Iterator[tuple[str, str, str]]) -> tuple[Counter[tuple[str, s
     return totals, misses, time.process_time() - started
 
 
+def measure_labelled(
+    pages: Iterator[tuple[str, str, str]],
+) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]], float]:
+    """(right label: outcomes by language, wrong label: outcomes by language, CPU seconds)."""
+    from newsclean._decode import _CODEC_LABELS, decode_html
+
+    label_of = {codec: labels[-1] for codec, labels in _CODEC_LABELS.items()}
+    legacy = [codec for codec in _CODEC_LABELS if not codec.startswith(("utf-8", "utf-16"))]
+    right_label: Counter[tuple[str, str]] = Counter()
+    wrong_label: Counter[tuple[str, str]] = Counter()
+    started = time.process_time()
+    for language, encoding, page in pages:
+        data = page.encode(encoding)
+        own = codecs.lookup(encoding).name
+        decoded = decode_html(data, {"content-type": f"text/html; charset={label_of[own]}"})
+        right_label[(language, "right" if decoded.text == page else "wrong")] += 1
+        for other in legacy:
+            if codecs.lookup(other).name == own or not _decodes_to_other_text(data, other, page):
+                continue
+            decoded = decode_html(data, {"content-type": f"text/html; charset={label_of[other]}"})
+            wrong_label[(language, "right" if decoded.text == page else "wrong")] += 1
+    return right_label, wrong_label, time.process_time() - started
+
+
+def _decodes_to_other_text(data: bytes, encoding: str, page: str) -> bool:
+    try:
+        return data.decode(encoding) != page
+    except UnicodeDecodeError:  # a label the bytes contradict with errors: measured by the unlabelled runs' logic
+        return False
+
+
+def report_labelled(
+    title: str, right: Counter[tuple[str, str]], wrong: Counter[tuple[str, str]], seconds: float
+) -> None:
+    for name, totals in ((f"{title}, right label", right), (f"{title}, wrong label that decodes", wrong)):
+        read_right = sum(count for (_, outcome), count in totals.items() if outcome == "right")
+        print(f"## {name}: {read_right} of {sum(totals.values())} read right")
+        misses = Counter({language: count for (language, outcome), count in totals.items() if outcome == "wrong"})
+        if misses:
+            print(
+                "- misses by language: "
+                + ", ".join(f"{language} {count}" for language, count in sorted(misses.items()))
+            )
+    print(f"({seconds:.1f} CPU s)")
+
+
 def report(title: str, totals: Counter[tuple[str, str]], misses: list[str], seconds: float) -> None:
     right = sum(count for (_, outcome), count in totals.items() if outcome == "right")
     total = sum(totals.values())
@@ -133,13 +185,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--datasets", help="the gold sets' directory (default ../shared/datasets)")
     parser.add_argument("--limit", type=int, help="at most this many pages of each gold set")
     parser.add_argument("--no-gold", action="store_true", help="synthetic pages only")
+    parser.add_argument("--labelled", action="store_true", help="the pages under a right and a wrong HTTP charset")
     options = parser.parse_args(argv)
-    report("synthetic pages", *measure(synthetic_pages()))
+    if options.labelled:
+        report_labelled("synthetic pages", *measure_labelled(synthetic_pages()))
+    else:
+        report("synthetic pages", *measure(synthetic_pages()))
     if not options.no_gold:
         from benchmarks._data import data_dir  # as ``python -m benchmarks`` finds the sets
 
         directory = data_dir(options.datasets)
-        report("gold pages, re-encoded", *measure(gold_pages(directory, options.limit)))
+        if options.labelled:
+            report_labelled("gold pages, re-encoded", *measure_labelled(gold_pages(directory, options.limit)))
+        else:
+            report("gold pages, re-encoded", *measure(gold_pages(directory, options.limit)))
     return 0
 
 

@@ -13,8 +13,12 @@ more of its non-ASCII characters as U+FFFD; so read, a Russian page was refused 
 mojibake. The evidence must be strong, since a genuine multi-byte page with a corrupt byte or two keeps its label:
 the label garbles a good share of the text (``MIN_GARBLED_SHARE``), and detection finds an encoding that decodes
 every byte into text of a language written in it, while the label's reading is no such text
-(``encoding_overruling_label``). The source then names the label overruled: "detected-over-http-header" or
-"detected-over-meta".
+(``encoding_overruling_label``). A label that garbles no byte, or few, can misread them all the same: a KOI8-R page
+labelled windows-1251 reads as Cyrillic with the case of its letters flipped, a Russian page labelled ISO-8859-1 as
+accented Latin capitals. On a page written mostly in a script other than Latin's, whose letters beyond ASCII the
+label's reading turns into no language written in it, detection's encoding is taken when its reading of them is
+(``encoding_for_misread_label``; Latin-script pages keep their label, since it decides a few of their letters only).
+The source then names the label overruled: "detected-over-http-header" or "detected-over-meta".
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from ._encoding_detection import detect_encoding, encoding_overruling_label
+from ._encoding_detection import detect_encoding, encoding_for_misread_label, encoding_overruling_label
 from ._exceptions import DecodeError
 
 #: Unicode byte order marks and the codec each names, longest first: UTF-32-LE's BOM starts with UTF-16-LE's.
@@ -292,19 +296,22 @@ MIN_GARBLED_SHARE = 1 / 20
 
 def _read_as_labelled(data: bytes, codec: str, source: str) -> Decoded:
     """``data`` read in the legacy encoding a label names, unless the bytes contradict the label: then in the
-    encoding ``encoding_overruling_label`` finds, under the source "detected-over-" and the label's source.
+    encoding detection finds, under the source "detected-over-" and the label's source. The label is contradicted
+    when its reading garbles a good share of the text (``encoding_overruling_label``), or when, garbling little or
+    nothing, it misreads a page written in a script other than Latin's (``encoding_for_misread_label``).
 
-    Decoded strictly first: nearly every page decodes without error under its label, and costs no more than it did.
-    """
+    Decoded strictly first: nearly every page decodes without error under its label."""
     try:
-        return Decoded(data.decode(codec), encoding_name(codec), source)
+        as_labelled, garbled = data.decode(codec), False
     except UnicodeDecodeError:
-        pass
-    as_labelled = data.decode(codec, "replace")
-    if _garbled_share(as_labelled) >= MIN_GARBLED_SHARE:
+        as_labelled = data.decode(codec, "replace")
+        garbled = _garbled_share(as_labelled) >= MIN_GARBLED_SHARE
+    if garbled:
         overruling = encoding_overruling_label(data, codec, _DETECTABLE)
-        if overruling is not None:
-            return Decoded(data.decode(overruling), encoding_name(overruling), f"detected-over-{source}")
+    else:
+        overruling = None if data.isascii() else encoding_for_misread_label(data, codec, _DETECTABLE)
+    if overruling is not None:
+        return Decoded(data.decode(overruling), encoding_name(overruling), f"detected-over-{source}")
     return Decoded(as_labelled, encoding_name(codec), source)
 
 

@@ -112,9 +112,64 @@ def encoding_overruling_label(data: bytes, declared: str, web_encodings: list[st
     return None if _reads_as_text_in(sample.decode(declared, "replace"), declared) else found
 
 
-def _reads_as_text_in(reading: str, encoding: str) -> bool:
-    """Whether the model is sure of ``reading``'s language and that language is written in ``encoding``."""
+#: The share of the letters of a page's text that must be non-ASCII before a legacy label that decodes every byte
+#: is questioned: a page written in a script other than Latin's. On a page of Latin script, the label decides only a
+#: few letters, and a mostly English page with a Russian or Greek name in its menu would read, in the label's
+#: encoding, as English, which is not written in windows-1251: detection would garble the name to fix nothing.
+MIN_NON_ASCII_LETTER_SHARE = 0.3
+#: And as many such letters at least: the language of a line or two is a guess, and a correct windows-1251 label on
+#: six Kyrgyz words read, in windows-874, as Thai the model was sure of.
+MIN_NON_ASCII_LETTERS = 100
+#: Before the page's text is read out of its markup (about 2 ms a page), its bytes say whether it can pass at all:
+#: bytes beyond ASCII must be this share at least of them and the ASCII letters, markup and scripts included. The
+#: gold sets' English pages re-encoded in windows-1252 (curly quotes, accents) stay under 0.01, their Russian page in
+#: windows-1251 is at 0.18.
+MIN_PAGE_HIGH_BYTE_SHARE = 0.02
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+
+
+def encoding_for_misread_label(data: bytes, declared: str, web_encodings: list[str]) -> str | None:
+    """The Python codec, among ``web_encodings``, that reads ``data`` in place of ``declared``, a legacy label that
+    decodes every byte but misreads them; None when the label stands.
+
+    A KOI8-R page labelled windows-1251 reads as Cyrillic with the case of its letters flipped, a Russian page
+    labelled ISO-8859-1 as accented Latin capitals, one labelled Shift_JIS as half-width katakana: no error says so.
+    The label is questioned only on a page whose text is mostly letters beyond ASCII, and judged on its words with
+    such letters alone, which are all the encodings disagree on: its reading of them must be no text of a language
+    written in it, and the detected encoding's reading must be (a bilingual page whose English half detection reads
+    as windows-1252 keeps its label, since its Russian half is no text in windows-1252)."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if high < max(MIN_NON_ASCII_LETTERS, MIN_PAGE_HIGH_BYTE_SHARE * (high + ascii_letters)):
+        return None
+    sample = _text_sample(data)
+    reading = sample.decode(declared, "replace")
+    letters = [char for char in reading if char.isalpha()]
+    non_ascii = sum(1 for char in letters if not char.isascii())
+    if non_ascii < max(MIN_NON_ASCII_LETTERS, MIN_NON_ASCII_LETTER_SHARE * len(letters)):
+        return None
+    if _reads_as_text_in(_non_ascii_words(reading), declared, chinese_as_one=True):
+        return None
+    found = _detect(data, sample, web_encodings)
+    if found is None or found == codecs.lookup(declared).name or not _decodes(data, found):
+        return None
+    return found if _reads_as_text_in(_non_ascii_words(sample.decode(found, "replace")), found) else None
+
+
+def _non_ascii_words(text: str) -> str:
+    return " ".join(word for word in text.split() if not word.isascii())
+
+
+def _reads_as_text_in(reading: str, encoding: str, *, chinese_as_one: bool = False) -> bool:
+    """Whether the model is sure of ``reading``'s language and that language is written in ``encoding``.
+    ``chinese_as_one``: Mandarin, Cantonese and Wu count as one language, Chinese; Traditional Chinese in Big5 reads
+    as Mandarin at 0.89 only, the rest Cantonese and Wu."""
     found = _detected(reading)
+    if chinese_as_one and found is not None and found[1] < CONFIDENT_LANGUAGE:
+        from .metadata._language import CHINESE_LANGUAGES, as_chinese
+
+        found = as_chinese(reading) if found[0] in CHINESE_LANGUAGES else found
     return (
         found is not None and found[1] >= CONFIDENT_LANGUAGE and codecs.lookup(encoding).name in _written_in(found[0])
     )

@@ -371,8 +371,8 @@ def resolve_language(declared: str | None, text: str) -> LanguageGuess | None:
         return LanguageGuess(prior, "html-lang; text too short to confirm") if prior else None
     language, probability = detected
     if prior is None:
-        if probability < 0.9 and language in _CHINESE:
-            language, probability = _as_chinese(text)
+        if probability < 0.9 and language in CHINESE_LANGUAGES:
+            language, probability = as_chinese(text)
         return LanguageGuess(language, f"py3langid ({probability:.2f})") if probability >= 0.9 else None
     if language == prior or (prior, language) in _EQUIVALENT:
         return LanguageGuess(prior, "html-lang; confirmed by py3langid")
@@ -387,14 +387,14 @@ def resolve_language(declared: str | None, text: str) -> LanguageGuess | None:
 # The Chinese languages py3langid tells apart: Mandarin, Cantonese and Wu, all written in Han characters. Standard
 # written Chinese in Traditional characters (Taiwan, Hong Kong) scores between them: zh 0.66 to 0.87, the rest yue
 # and wuu, never enough for one of them alone.
-_CHINESE = frozenset({"zh", "yue", "wuu"})
+CHINESE_LANGUAGES = frozenset({"zh", "yue", "wuu"})
 
 
-def _as_chinese(text: str) -> tuple[str, float]:
+def as_chinese(text: str) -> tuple[str, float]:
     """Chinese ("zh", the macrolanguage) and the probability of all its languages together, when the detector is
     unsure which Chinese it reads."""
     ranked = _detector().rank(text[:SAMPLE_CHARS])
-    return "zh", float(sum(probability for language, probability in ranked if language in _CHINESE))
+    return "zh", float(sum(probability for language, probability in ranked if language in CHINESE_LANGUAGES))
 
 
 # Codes that name the same language (old and new ISO 639-1 codes, macro-languages the detector reports).
