@@ -99,6 +99,14 @@ def test_a_single_byte_page_under_a_multi_byte_label_is_cleaned_in_its_own_encod
     title: str, paragraphs: tuple[str, ...], codec: str, name: str, label: str, where: str
 ) -> None:
     # The report: the Russian page raised InputError ("input looks binary"), the French one was mojibake.
+    assert_read_over_its_label(title, paragraphs, codec, name, label, where)
+
+
+def assert_read_over_its_label(
+    title: str, paragraphs: tuple[str, ...], codec: str, name: str, label: str, where: str
+) -> None:
+    """The page, written in ``codec`` (the standard's ``name``) and declared as ``label`` in a ``<meta>`` or the
+    HTTP header (``where``), is cleaned whole, in its own encoding, with the label named as overruled."""
     head, headers = declared(label, where)
     article = newsclean.clean_html(article_page(title, paragraphs, head).encode(codec), headers=headers)
     assert article.status == "ok"

@@ -27,10 +27,9 @@ from test_decode_mislabel import (
     RUSSIAN,
     RUSSIAN_TITLE,
     article_page,
-    declared,
+    assert_read_over_its_label,
 )
 
-import newsclean
 from newsclean._decode import codec_for_label, decode_html
 
 #: (title, paragraphs, the page's encoding, the label it is served under)
@@ -52,12 +51,7 @@ MISREAD = [pytest.param(*case, id=f"{case[2]}-as-{case[3]}") for case in MISREAD
 def test_a_page_its_label_misreads_is_read_in_its_own_encoding(
     title: str, paragraphs: tuple[str, ...], encoding: str, label: str, where: str
 ) -> None:
-    head, headers = declared(label, where)
-    article = newsclean.clean_html(article_page(title, paragraphs, head).encode(encoding), headers=headers)
-    assert article.status == "ok"
-    assert article.title == title
-    assert all(paragraph in article.text for paragraph in paragraphs)
-    assert (article.encoding, article.encoding_source) == (encoding, f"detected-over-{where}")
+    assert_read_over_its_label(title, paragraphs, encoding, encoding, label, where)
 
 
 OWN_LABELS = [
