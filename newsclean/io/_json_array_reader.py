@@ -7,6 +7,7 @@ past when it is damage (``_closing_bracket``); where the records cannot be place
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
@@ -97,12 +98,13 @@ class JsonArrayReader:
                         # to a quote or a bracket shifts the scan off them, and the next one fails too.
                         following = next(records, None)
                         if following is not None:
-                            after = f"[{index + 1}]"
+                            run = _records_run_together(record)
+                            after = f"[{index + run}]"
                             next_items = list(self.found_items(following, where + after, label + after))
                             if _damaged_from(following, next_items, spans) is None:
-                                yield from _placed_in_file(items, damaged_from)
+                                yield from _run_together(_placed_in_file(items, damaged_from), run)
                                 yield from next_items
-                                index += 2
+                                index += run + 1
                                 key_before = first_key(following) if isinstance(following, bytes) else None
                                 continue
                     if damaged_from is not None:
@@ -245,6 +247,51 @@ def _placed_in_file(items: list[Item], start: int) -> Iterator[Item]:
     for item in items:
         if isinstance(item, Failure) and item.message.startswith(SHAPE_FAILURES):
             item = msgspec.structs.replace(item, message=f"{item.message}, in the record at byte {start:,} of the file")
+        yield item
+
+
+#: At most this many bytes of damage where the comma between two records was (``_records_run_together``).
+_MAX_SEPARATOR_DAMAGE = 3
+#: And of blanks around it (a pretty-printed array's line break and indent).
+_MAX_SEPARATOR_BYTES = 200
+
+
+def _records_run_together(record: bytes) -> int:
+    """How many records the bytes of a failed record hold: whole objects one after another, each two apart by a
+    byte or a few of damage where the comma between them was (``{…}x{…}``), which the scan, finding no comma between
+    them, took as one record. 1 when they are no such run: no object is whole before damage inside it, since a
+    whole object cannot go on inside one record."""
+    text = record.decode("utf-8", "surrogatepass")
+    decoder = json.JSONDecoder()
+    count = position = 0
+    while True:
+        try:
+            value, end = decoder.raw_decode(text, position)
+        except ValueError:
+            return 1
+        if not isinstance(value, dict):
+            return 1
+        count += 1
+        rest = text[end:].lstrip()
+        if not rest:
+            return count
+        brace = rest.find("{", 0, _MAX_SEPARATOR_BYTES)
+        damage = "".join(rest[:brace].split()) if brace >= 0 else None
+        if damage is None or len(damage) > _MAX_SEPARATOR_DAMAGE or "," in damage:  # a comma parts them for the scan
+            return 1
+        position = len(text) - len(rest) + brace
+
+
+def _run_together(items: Iterator[Item], run: int) -> Iterator[Item]:
+    """A failed record's failures, saying how many records its bytes hold when more than one
+    (``_records_run_together``): the records after it are numbered past them all."""
+    for item in items:
+        if run > 1 and isinstance(item, Failure):
+            item = msgspec.structs.replace(
+                item,
+                message=f"{item.message}, which holds {run} records whole, run together where the comma between them"
+                " was damaged: the records after them are numbered past all of them",
+            )
         yield item
 
 
