@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 
 from ._models import Removal
 from .metadata._authors import Byline, parse_byline
-from .metadata._date_labels import scan_page_dates
+from .metadata._date_labels import STAND_LABEL, scan_page_dates
 from .metadata._dates import ParsedDate, describe, parse_datetime, plausible
 from .metadata._printed_times import printed_time
 from .metadata._relative_dates import counted_back
@@ -37,12 +37,9 @@ _BYLINE_RULES = (*_NAME_LINE_RULES, "byline.role-and-date", "byline.posted-by")
 _DATE_RULES = ("byline.dateline", "byline.dateline-other-languages", "update_banner.timestamp-line")
 # Words that say a date is the update's, in the languages of the date-line rules.
 _UPDATE_WORDS = r"updated|modified|mis à jour|modifié|actualizado|aktualisiert|aggiornato|atualizado|bijgewerkt"
-# German "Stand: 05.03.2024": the state of the text as of then, its last update. With its colon only, as "stand"
-# is an English word too.
-_STAND = r"stand(?=\s*:)"
 # A publication line may go on with its update ("Publié le 5 mars 2024 à 10h30, mis à jour le 6 mars 2024 à 8h",
 # "Veröffentlicht am 04.03.2024, Stand: 05.03.2024"): the date after this is the modified one.
-_UPDATE_CLAUSE = re.compile(rf",?\s*\b(?:{_UPDATE_WORDS}|{_STAND})\b", re.IGNORECASE)
+_UPDATE_CLAUSE = re.compile(rf",?\s*\b(?:{_UPDATE_WORDS}|{STAND_LABEL})\b", re.IGNORECASE)
 # The labels of the date-line rules in the languages that write the day before the month ("Stand: 05.03.2024",
 # "Publié le 05/03/2024", "Aktualisiert: 05.03.2024, 10:30 Uhr"): under one, a numeric date is read day first. Not
 # English labels ("Published 03/05/2024" may be American) nor an unlabelled date, which stay unread when ambiguous.
@@ -56,7 +53,7 @@ _DAY_FIRST_LABEL = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
 _DATE_LABEL = re.compile(
-    rf"^(?:by|posted|published|(?P<updated>(?:last )?(?:{_UPDATE_WORDS})|{_STAND}))"
+    rf"^(?:by|posted|published|(?P<updated>(?:last )?(?:{_UPDATE_WORDS})|{STAND_LABEL}))"
     r"(?:\s+(?:on|at|am|le|em|el))?\s*:?\s*",
     re.IGNORECASE,
 )

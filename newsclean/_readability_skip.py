@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
 #: readability's pick must be more than this many times as long as trafilatura's text to replace it.
 LENGTH_FACTOR = 2
 
@@ -55,7 +57,5 @@ def loose_text_length_bound(tree: Any) -> int:
     characters of the text nodes (``itertext`` reads the same ones, and neither reads comments or processing
     instructions), and a separator for each, since each string ``itertext`` gives is one text node or more.
     Collapsing whitespace never lengthens a text."""
-    from lxml import etree
-
     text = etree.tostring(tree, method="text", encoding="unicode", with_tail=False)
     return len(text) + int(tree.xpath("count(descendant::text())"))

@@ -56,3 +56,12 @@ def test_a_record_that_fails_alone_is_not_called_a_run(tmp_path: Path) -> None:
     failures = [item for item in items if isinstance(item, Failure)]
     assert len(failures) == 1 and "run together" not in failures[0].message
     assert [item.position.rsplit("json", 1)[1] for item in items] == ["[0]", "[1]", "[2]", "[3]", "[4]"]
+
+
+def test_a_run_holding_a_byte_that_is_no_utf8_keeps_the_records_after_it(tmp_path: Path) -> None:
+    # Counting the run read its bytes as UTF-8 strictly: the error ended the array ("input is truncated or corrupt").
+    path = _damaged(tmp_path, "x", indent=None)
+    path.write_bytes(path.read_bytes().replace(b"Story 2,", b"Story \xff2,", 1))
+    items = list(read_inputs([str(path)]))
+    assert [item.position.rsplit("json", 1)[1] for item in items] == ["[0]", "[1]", "[3]", "[4]"]
+    assert isinstance(items[1], Failure) and "holds 2 records whole" in items[1].message

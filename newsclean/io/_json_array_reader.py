@@ -261,7 +261,7 @@ def _records_run_together(record: bytes) -> int:
     byte or a few of damage where the comma between them was (``{…}x{…}``), which the scan, finding no comma between
     them, took as one record. 1 when they are no such run: no object is whole before damage inside it, since a
     whole object cannot go on inside one record."""
-    text = record.decode("utf-8", "surrogatepass")
+    text = record.decode("utf-8", "replace")  # (a byte that is no UTF-8 fails its record elsewhere)
     decoder = json.JSONDecoder()
     count = position = 0
     while True:

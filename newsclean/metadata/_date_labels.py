@@ -91,6 +91,9 @@ _OTHER_PUBLISHED_LABELS = (
     "közzétéve",  # Hungarian
     "publikálva",
 )
+#: German "Stand: 05.03.2024 10:30 Uhr", the state of the text as of then, its last update: an update label with its
+#: colon only, as "take a stand on March 5" is prose.
+STAND_LABEL = r"stand(?=\s*:)"
 # Update labels of other languages, with their "last updated" forms, which ``says_updated`` reads at the start of a
 # date's text.
 _OTHER_UPDATED_LABELS = (
@@ -147,9 +150,7 @@ _OTHER_UPDATED_LABELS = (
     "ultima actualizare",
     "data actualizării",
     "actualitzat",  # Catalan
-    # German "Stand: 05.03.2024 10:30 Uhr", the state of the text as of then; with its colon only, as "take a
-    # stand on March 5" is prose.
-    "stand(?=\\s*:)",
+    STAND_LABEL,
     "frissítve",  # Hungarian
     "utolsó frissítés",
     "módosítva",
