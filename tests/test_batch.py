@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _process_group import group_alive
+from _process_group import STACKS_ON_ABORT, communicate_or_explain, group_alive
 from click.testing import CliRunner
 
 import newsclean
@@ -517,6 +517,7 @@ def test_the_main_process_killed_alone_leaves_no_worker_behind(tmp_path: Path, s
     process = subprocess.Popen(
         [*command, "--checkpoint-every", "20"],
         cwd=REPO,
+        env={**os.environ, **STACKS_ON_ABORT},
         start_new_session=True,  # its own process group, to see whether any of it is left
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -526,7 +527,7 @@ def test_the_main_process_killed_alone_leaves_no_worker_behind(tmp_path: Path, s
         time.sleep(0.05)
     assert process.poll() is None, "the run finished before it could be stopped"
     os.kill(process.pid, signal_number)  # the main process only, as a scheduler or the OOM killer would
-    _, errors = process.communicate(timeout=50)
+    errors = communicate_or_explain(process, timeout=50)
     assert marker.exists(), "no checkpoint was written before the run was stopped"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and group_alive(process.pid):

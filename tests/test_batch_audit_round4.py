@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _process_group import group_alive
+from _process_group import STACKS_ON_ABORT, communicate_or_explain, group_alive
 
 import newsclean
 from newsclean import Failure
@@ -94,6 +94,7 @@ def _busy_environment(tmp_path: Path) -> dict[str, str]:
     paths = [str(hook), *filter(None, [os.environ.get("PYTHONPATH")])]
     return {
         **os.environ,
+        **STACKS_ON_ABORT,
         "PYTHONPATH": os.pathsep.join(paths),
         "NEWSCLEAN_TEST_BUSY_MARKER": BUSY_MARKER,
         "NEWSCLEAN_TEST_BUSY_DIR": str(busy),
@@ -142,7 +143,7 @@ def test_an_interrupt_stops_a_run_at_once_while_a_worker_is_busy_and_the_run_res
             os.killpg(process.pid, signal_number)  # what Ctrl-C does: the whole foreground process group
         else:
             process.send_signal(signal_number)  # a scheduler's or kill's SIGTERM, to the main process only
-        _, errors = process.communicate(timeout=60)
+        errors = communicate_or_explain(process, timeout=60)
         stopped_after = time.monotonic() - signalled
     finally:
         if group_alive(process.pid):
