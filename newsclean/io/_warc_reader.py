@@ -21,6 +21,7 @@ from ..fetch._content import check_interstitial, looks_like_html
 from ..fetch._options import HTML_CONTENT_TYPES
 from ._formats import MAX_DOCUMENT_BYTES
 from ._http_payload import PayloadError, page_bytes
+from ._media_types import SNIFF_BYTES, known_no_page
 from ._open import base_suffix, compression_of
 from ._records import Item, noted_when_empty, path_text, read_failure
 from ._warc_digest import block_digest
@@ -45,6 +46,7 @@ from ._warc_framing import (
     shortened_record,
 )
 from ._warc_framing import record_end as warc_record_end
+from ._warc_headers import misread_length, misread_type, page_record_types, type_problem
 
 #: What a resource record's Content-Type says when its writer did not know the type (warcio writes the first when
 #: given none): its content is sniffed, as an untyped response's is.
@@ -136,7 +138,7 @@ class WarcReader:
             # A .warc.gz whose first bytes are damaged is still one: read as an uncompressed WARC, its records (in
             # members after the damage) were lost to one "invalid WARC header"
             return (yield from self._gzip_records_from(stream, start, position))
-        kinds = _page_record_types()
+        kinds = page_record_types()
         size = os.fstat(fd).st_size
         stream.seek(start)
         offset = end = start  # the last record's offset, and where the records read so far end
@@ -147,7 +149,7 @@ class WarcReader:
                 offset = record.stream_pos
                 start_of_block = block_start(fd, offset)
                 length = int(record.headers.get("Content-Length") or 0)
-                if _misread_type(record):
+                if misread_type(record):
                     # FastWARC reads its own fields by their exact case: with "warc-type:" the type is unknown (the
                     # record passed over unsaid), and with "content-length:" the next record misread.
                     message = (
@@ -207,7 +209,7 @@ class WarcReader:
                     if inner is not None:
                         yield from self._overrun_items(record, fd, offset, start_of_block, inner, position)
                         return inner
-                if record.record_type in kinds or _type_problem(record):
+                if record.record_type in kinds or type_problem(record):
                     place = _RecordPlace(fd, offset, compressed=False, block_start=start_of_block)
                     item = self._item(record, f"{position}@{offset}", kind=record.record_type, place=place)
                     if item is not None:
@@ -262,7 +264,7 @@ class WarcReader:
                 message = f"WARC record cannot be read up to the record after it: {exc!r}"
                 named = read_failure(message, where, source_id=record.record_id, url=_target_uri(record))
                 problems.append(message)
-        if read is not None and (read.record_type in _page_record_types() or _type_problem(read)):
+        if read is not None and (read.record_type in page_record_types() or type_problem(read)):
             place = _RecordPlace(fd, offset, compressed=False, block_start=start_of_block)
             item = self._item(read, where, kind=read.record_type, place=place)
             if isinstance(item, Failure):
@@ -290,7 +292,7 @@ class WarcReader:
         member's end, and said so (``_gzip_overrun_items``); reading resumes at the member after its own."""
         from fastwarc.warc import ArchiveIterator
 
-        kinds = _page_record_types()
+        kinds = page_record_types()
         fd = stream.fileno()
         stream.seek(start)
         records = iter(ArchiveIterator(stream, parse_http=True, min_content_length=0))
@@ -311,7 +313,7 @@ class WarcReader:
                 if last.item is not None:
                     yield last.item
             last = _gzip_record(record)
-            if record.record_type in kinds or _type_problem(record):
+            if record.record_type in kinds or type_problem(record):
                 where = f"{position}@{last.offset}"
                 place = _RecordPlace(fd, last.offset, compressed=True)
                 try:
@@ -385,7 +387,7 @@ class WarcReader:
                 read = None
                 message = f"WARC record cannot be read up to its gzip member's end: {exc!r}"
                 yield read_failure(message, where, source_id=last.record_id, url=last.url)
-            if read is not None and (read.record_type in _page_record_types() or _type_problem(read)):
+            if read is not None and (read.record_type in page_record_types() or type_problem(read)):
                 place = _RecordPlace(fd, last.offset, compressed=True)
                 item = self._item(read, where, kind=read.record_type, place=place)
                 if item is not None:
@@ -404,7 +406,7 @@ class WarcReader:
         from fastwarc.warc import WarcRecordType
 
         record_id, url = record.record_id, _target_uri(record)
-        problem = _type_problem(record) or _misread_length(record, response=kind == WarcRecordType.response)
+        problem = type_problem(record) or misread_length(record, response=kind == WarcRecordType.response)
         if problem is not None:
             return read_failure(problem, where, source_id=record_id, url=url)
         if kind == WarcRecordType.response:
@@ -450,11 +452,11 @@ class WarcReader:
         # over unread; any other (a byte of "text/html" damaged into "text/htmm" or "tex|/html", a server's own
         # "application/x-php") is sniffed as an untyped payload is: passed over, the page was dropped unsaid.
         sniffed = bool(content_type) and not is_text and not content_type.startswith(HTML_CONTENT_TYPES)
-        if sniffed and _known_no_page(content_type):
+        if sniffed and known_no_page(content_type):
             return None
         limit = self.max_document_bytes
         if record.content_length > limit:
-            if sniffed and not looks_like_html(record.reader.read(_SNIFF_BYTES)):
+            if sniffed and not looks_like_html(record.reader.read(SNIFF_BYTES)):
                 return None
             message = f"WARC record of {record.content_length:,} bytes exceeds max_document_bytes={limit:,}"
             return read_failure(message, where, source_id=record_id, url=url)
@@ -644,118 +646,6 @@ def _member_overrun(fd: int, last: _GzipRecord, following: int) -> MemberOverrun
     if not opens_gzip_record(fd, last.offset):  # a file compressed as one member: no record has its own
         return None
     return gzip_member_overrun(fd, last.offset, last.length)
-
-
-#: What a WARC-Type holds: a token (RFC 9110's characters), a known type or an extension's.
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-
-
-def _type_problem(record: Any) -> str | None:
-    """Why a record's type cannot be told, or None. A record with no WARC-Type, or one that is no token, has a
-    damaged header (a byte lost or added in the field's name, garbage in its value): skipped as a type that is no
-    page, it was dropped unsaid. A token of no known type is an extension's, and passed over."""
-    value = record.headers.get("WARC-Type")
-    if value is None:
-        return "WARC record without a WARC-Type header (a damaged header?)"
-    if not _TOKEN.fullmatch(value.strip()):
-        return f"WARC record whose WARC-Type is no type: {value[:40]!r} (a damaged header?)"
-    if _misread_type(record):
-        return "WARC record whose header FastWARC cannot read (field names in another case than the standard's?)"
-    return None
-
-
-def _misread_length(record: Any, *, response: bool) -> str | None:
-    """Why FastWARC's reading of the record's block cannot be trusted, or None. With a field of its WARC header
-    repeated (``Content-Type``, ``WARC-Type``), FastWARC reads the block as empty whatever its Content-Length says: a
-    resource was read as an empty page, and the record after it as garbage. A resource's or a conversion's content
-    is its whole block; a response's payload is what follows its HTTP head, so only an empty one with a repeated
-    field is known misread."""
-    try:
-        declared = int(record.headers.get("Content-Length") or "")
-    except ValueError:
-        return None
-    read = record.content_length
-    if read == declared or (response and (read > 0 or declared == 0)):
-        return None
-    names = [str(name).lower() for name, _ in record.headers.items()]
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    if response and not repeated:
-        return None  # an HTTP head without its blank line, as ``_item`` says
-    said = f" (a header field repeated: {', '.join(repeated)}?)" if repeated else ""
-    return (
-        f"WARC record whose header FastWARC misreads: it reads {read:,} bytes of a block whose Content-Length is"
-        f" {declared:,}{said}"
-    )
-
-
-#: A media type as a Content-Type names it (RFC 9110 §8.3.1), in lower case, parameters aside: its top-level type,
-#: its subtype, and the subtype's structured syntax suffix (RFC 6838 §4.2.8: "+json", "+xml").
-_MEDIA_TYPE = re.compile(
-    r"([!#$%&'*^_`|~0-9a-z-]+)/([!#$%&'*+.^_`|~0-9a-z-]+?)(\+[!#$%&'*.^_`|~0-9a-z-]+)?[ \t]*(?:;.*)?", re.DOTALL
-)
-#: How much of a payload is sniffed for HTML when it is not read whole (``looks_like_html`` reads a kilobyte).
-_SNIFF_BYTES = 1024
-#: Top-level media types whose content is never a page.
-_NO_PAGE_TOP_LEVEL_TYPES = frozenset({"audio", "font", "haptics", "image", "message", "model", "multipart", "video"})
-#: Types of ``text`` and ``application`` that a crawl archives beside its pages, none of them a page: styles,
-#: scripts, data, feeds, documents and archives. (``text/plain`` and ``text/markdown`` are text dumps only when a
-#: resource or a conversion holds them: a response of either is a robots.txt, an ads.txt, a file served as it is.)
-_NO_PAGE_TYPES = frozenset(
-    {
-        "text/css", "text/javascript", "text/ecmascript", "text/x-javascript", "text/json", "text/x-json",
-        "text/csv", "text/tab-separated-values", "text/xml", "text/plain", "text/markdown", "text/x-markdown",
-        "text/calendar", "text/vcard", "text/vtt", "text/event-stream", "text/x-component", "text/cache-manifest",
-        "application/javascript", "application/x-javascript", "application/ecmascript", "application/json",
-        "application/x-ndjson", "application/xml", "application/pdf", "application/zip", "application/gzip",
-        "application/x-gzip", "application/x-tar", "application/x-bzip2", "application/x-7z-compressed",
-        "application/x-rar-compressed", "application/wasm", "application/x-shockwave-flash", "application/msword",
-        "application/rtf", "application/postscript", "application/ogg", "application/protobuf",
-        "application/x-protobuf", "application/grpc", "application/x-www-form-urlencoded", "application/dns-message",
-        "application/ocsp-response", "application/pkix-cert", "application/x-x509-ca-cert", "application/java-archive",
-        "application/x-bittorrent", "application/x-font-ttf", "application/x-font-woff", "application/font-woff",
-        "application/font-woff2", "application/vnd.ms-fontobject",
-    }
-)  # fmt: skip
-#: Structured syntax suffixes of types that are no page (``application/rss+xml``, ``application/ld+json``); an
-#: XHTML page, ``application/xhtml+xml``, is known as a page before these are looked at.
-_NO_PAGE_SUFFIXES = frozenset({"+json", "+xml", "+zip", "+gzip", "+cbor", "+zstd"})
-
-
-def _known_no_page(content_type: str) -> bool:
-    """Whether a Content-Type (lower case) names a type known to hold no page; False for one of no type known,
-    and for a value that is no media type ("tex|/html"): their payloads are sniffed."""
-    media_type = _MEDIA_TYPE.fullmatch(content_type)
-    if media_type is None:
-        return False
-    top, subtype, suffix = media_type.groups()
-    return (
-        top in _NO_PAGE_TOP_LEVEL_TYPES
-        or f"{top}/{subtype}{suffix or ''}" in _NO_PAGE_TYPES
-        or suffix in _NO_PAGE_SUFFIXES
-        or (top == "application" and subtype.startswith("vnd."))
-    )
-
-
-#: The record types of the WARC standard.
-_STANDARD_TYPES = frozenset(
-    {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
-)
-
-
-def _misread_type(record: Any) -> bool:
-    """Whether FastWARC took the record for one of no known type while its WARC-Type names one (a field name in
-    another case: FastWARC matches them exactly, where the standard does not)."""
-    from fastwarc.warc import WarcRecordType
-
-    value = (record.headers.get("WARC-Type") or "").strip().lower()
-    return record.record_type in (WarcRecordType.no_type, WarcRecordType.unknown) and value in _STANDARD_TYPES
-
-
-def _page_record_types() -> tuple[Any, ...]:
-    """The record types that hold pages: responses, resources (files archived as they are) and conversions."""
-    from fastwarc.warc import WarcRecordType
-
-    return (WarcRecordType.response, WarcRecordType.resource, WarcRecordType.conversion)
 
 
 def _parses_at(stream: IO[bytes], offset: int) -> bool:
