@@ -7,10 +7,25 @@ import contextlib
 import os
 import signal
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 #: A command started with this in its environment prints every thread's stack on SIGABRT (Python's faulthandler).
 STACKS_ON_ABORT = {"PYTHONFAULTHANDLER": "1"}
+
+
+@contextlib.contextmanager
+def ctrl_c_at_its_default() -> Iterator[None]:
+    """Commands started inside take Ctrl-C as a shell's foreground job does. A process started with SIGINT ignored
+    passes the ignoring on to every command it starts (a script's ``pytest &`` is such a process: a shell without job
+    control starts its background jobs so), and Python leaves an ignored SIGINT ignored, so such a command never
+    stopped on Ctrl-C. A handler, unlike an ignored signal, is reset to the default in a command started."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def group_alive(group: int) -> bool:

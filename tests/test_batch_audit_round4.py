@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _process_group import STACKS_ON_ABORT, communicate_or_explain, group_alive
+from _process_group import STACKS_ON_ABORT, communicate_or_explain, ctrl_c_at_its_default, group_alive
 
 import newsclean
 from newsclean import Failure
@@ -123,14 +123,15 @@ def test_an_interrupt_stops_a_run_at_once_while_a_worker_is_busy_and_the_run_res
     environment = _busy_environment(tmp_path)
     command = [sys.executable, "-m", "newsclean", "clean", str(dump), "-o", str(output), "--checkpoint-every", "1",
                "--timeout", "0"]  # fmt: skip  # (no time limit: the slow page is only slow)
-    process = subprocess.Popen(
-        [*command, "--workers", "2"],
-        cwd=PACKAGE_ROOT,
-        env=environment,
-        start_new_session=True,  # its own process group, as a terminal's foreground job is
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with ctrl_c_at_its_default():
+        process = subprocess.Popen(
+            [*command, "--workers", "2"],
+            cwd=PACKAGE_ROOT,
+            env=environment,
+            start_new_session=True,  # its own process group, as a terminal's foreground job is
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
     try:
         busy = Path(environment["NEWSCLEAN_TEST_BUSY_DIR"])
         deadline = time.monotonic() + 150  # three processes importing trafilatura on a busy machine take a while
