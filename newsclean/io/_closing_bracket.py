@@ -15,9 +15,9 @@ from typing import NamedTuple, TypeGuard
 
 from .._models import Failure
 from ._json_chunks import file_chunks
+from ._json_lead import open_json
 from ._json_records import _WHITESPACE, Member, ObjectLayout, _from_byte, json_records
 from ._json_salvage import first_key, suffix_counts, whole_object
-from ._open import open_utf8
 
 _COMMA, _CLOSE_SQUARE = ord(","), ord("]")
 
@@ -39,7 +39,7 @@ def closing_fault(path: Path, closed_at: int, record_start: int | None, *, embed
     ``embedded``: the array is a wrapper's list, the document ending with the wrapper's brace."""
     closer = ord("}") if embedded else ord("]")
     try:
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             after = suffix_counts(file_chunks(stream), start=closed_at + 1, closer=closer)
     except (OSError, EOFError, ValueError):  # a damaged compressed stream: no end to count from
         return None
@@ -87,11 +87,11 @@ def next_record_after(
     if key is None or (key_before is not None and key_before != key):
         return None
     try:
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             lead, opens_with = _blanks_before(_from_byte(file_chunks(stream), closed_at + 1))
         brace_lost = opens_with != b"{"
         start = closed_at + 1 + (0 if brace_lost else lead)
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             rest = _from_byte(file_chunks(stream), start)
             prefixed = itertools.chain([b"{"], rest) if brace_lost else rest
             found = next(json_records(prefixed, max_record_bytes=max_record_bytes), None)
@@ -101,7 +101,7 @@ def next_record_after(
             return None
         end = start + len(found) - (1 if brace_lost else 0)  # (less the brace put before the bytes)
         closer = ord("}") if embedded else ord("]")
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             after = suffix_counts(file_chunks(stream), start=end, closer=closer)
     except (OSError, EOFError, ValueError):  # a damaged compressed stream
         return None

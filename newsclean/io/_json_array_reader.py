@@ -2,12 +2,13 @@
 (``json_records``): a top-level array, a wrapper's list of records, or objects one after another. Past a damaged
 record of an array the reading goes on: a record that fails with the scan still on the records is one failure in
 its place; else the rest is salvaged (``salvaged_records``); a closing bracket that ends the array early is read
-past when it is damage (``_closing_bracket``); where the records cannot be placed, the rest is one failure."""
+past when it is damage (``_closing_bracket``), and so is a "}" put into a record that closed it early
+(``_inserted_brace``); a failed record that holds several records run together counts them (``_json_runs``); where
+the records cannot be placed, the rest is one failure."""
 
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
@@ -15,11 +16,13 @@ import msgspec
 
 from .._models import Failure
 from ._closing_bracket import ClosingFault, NextRecord, closing_fault, next_record_after
+from ._inserted_brace import MembersAfter, members_after_brace, opens_with_member
 from ._json_chunks import file_chunks
 from ._json_decode import SHAPE_FAILURES
+from ._json_lead import open_json
 from ._json_records import RecordProblem, RecordSpans, json_records
-from ._json_salvage import first_key, json_failure, object_inside, salvaged_records, suffix_counts
-from ._open import open_utf8
+from ._json_runs import counted_runs, records_run_together, run_together
+from ._json_salvage import Salvaged, first_key, json_failure, object_inside, salvaged_records, suffix_counts
 from ._records import Item, read_failure
 
 #: How the items of one value ``json_records`` found are given: the value (or the problem in its place), its
@@ -44,7 +47,7 @@ class JsonArrayReader:
         array whose closing bracket more of it follows (``closing_suspect``, for a wrapper's list: its object does
         not end where its bracket says) is read past it when that bracket is damage (``closing_fault``): True then."""
         try:
-            stream = open_utf8(self.path)
+            stream = open_json(self.path)
         except OSError as exc:
             yield read_failure(exc, position)
             return False
@@ -58,7 +61,9 @@ class JsonArrayReader:
             # read1: a read that fills its size over several reads of a damaged .gz loses what it had read
             chunks = file_chunks(stream)
             try:
-                records = json_records(chunks, max_record_bytes=self.max_record_bytes, start=start, spans=spans)
+                records = _HeldBack(
+                    json_records(chunks, max_record_bytes=self.max_record_bytes, start=start, spans=spans)
+                )
                 for record in records:
                     items = list(self.found_items(record, f"{where}[{index}]", f"{label}[{index}]"))
                     damaged_from = _damaged_from(record, items, spans)
@@ -98,17 +103,40 @@ class JsonArrayReader:
                         # to a quote or a bracket shifts the scan off them, and the next one fails too.
                         following = next(records, None)
                         if following is not None:
-                            run = _records_run_together(record)
+                            run = records_run_together(record)
                             after = f"[{index + run}]"
                             next_items = list(self.found_items(following, where + after, label + after))
                             if _damaged_from(following, next_items, spans) is None:
-                                yield from _run_together(_placed_in_file(items, damaged_from), run)
+                                yield from run_together(_placed_in_file(items, damaged_from), run)
                                 yield from next_items
                                 index += run + 1
                                 key_before = first_key(following) if isinstance(following, bytes) else None
                                 continue
+                        elif spans.closed_at is not None and (run := records_run_together(record)) > 1:
+                            # The last records of the array, run together: nothing after them to number.
+                            yield from run_together(_placed_in_file(items, damaged_from), run)
+                            return False
                     if damaged_from is not None:
                         break
+                    if isinstance(record, bytes):
+                        # The next value, found before this record's items are given: a "}" put into this record may
+                        # have closed it early, its members after it read as a record that lost its opening brace.
+                        try:
+                            following = next(records, None)
+                        except (OSError, EOFError, ValueError):  # the stream damaged after it: the record stands
+                            yield from items
+                            index += 1
+                            raise
+                        if following is not None and opens_with_member(following):
+                            at = spans.next_start or 0
+                            if (
+                                yield from self._past_inserted_brace(
+                                    record, key_before, index, where, label, at, embedded
+                                )
+                            ):
+                                return True
+                        if following is not None:
+                            records.hold_back(following)
                     yield from items
                     index += 1
                     key_before = first_key(record) if isinstance(record, bytes) else None
@@ -151,16 +179,42 @@ class JsonArrayReader:
         )
         if following is None:
             return False
+        lost = _lost_comma(closed_at, following, f"{where}[{index + 1}]")
+        return (yield from self._read_on(following.end, index + 2, where, label, [*items, lost], embedded=embedded))
+
+    def _past_inserted_brace(
+        self, record: bytes, key_before: bytes | None, index: int, where: str, label: str, start: int, embedded: bool
+    ) -> Generator[Item, None, bool]:
+        """The records of an array whose record ``index`` (``record``, whole; ``key_before``: the first key of the
+        record before it) a "}" put into it closed early, its members after it (from byte ``start``) read as the next
+        record, which lost its opening brace (``members_after_brace``): one failure for the record, then the records
+        after it, numbered from ``index + 1``. Nothing is given, and False returned, when the bytes are no such
+        members, or no record follows them whole nor does the array end there."""
+        members = members_after_brace(
+            self.path, start, record, key_before, embedded=embedded, max_record_bytes=self.max_record_bytes
+        )
+        if members is None:
+            return False
+        failure = _inserted_brace(members, start, f"{where}[{index}]")
+        return (yield from self._read_on(members.end, index + 1, where, label, [failure], embedded=embedded))
+
+    def _read_on(
+        self, start: int, index: int, where: str, label: str, first: list[Item], *, embedded: bool
+    ) -> Generator[Item, None, bool]:
+        """``first`` (the items of the records up to byte ``start``, the last of them damaged), then the records of the
+        array from byte ``start`` (right after that damaged record), numbered from ``index``, read as salvage reads
+        them. The count from the end that placed them is right only when no more damage follows: nothing is given, and
+        False returned, unless a record follows whole or the array ends."""
         closer = ord("}") if embedded else ord("]")
         try:
-            with open_utf8(self.path) as stream:
-                suffix = suffix_counts(file_chunks(stream), start=following.end, closer=closer)
-            with open_utf8(self.path) as stream:
+            with open_json(self.path) as stream:
+                suffix = suffix_counts(file_chunks(stream), start=start, closer=closer)
+            with open_json(self.path) as stream:
                 found = salvaged_records(
                     file_chunks(stream),
                     suffix,
-                    start=following.end,
-                    index=index + 2,
+                    start=start,
+                    index=index,
                     depth=2 if embedded else 1,
                     max_record_bytes=self.max_record_bytes,
                     embedded=embedded,
@@ -168,12 +222,10 @@ class JsonArrayReader:
                 head = list(itertools.islice(found, 1))
                 if head and not isinstance(head[0][1], bytes):
                     return False
-                yield from items
-                yield _lost_comma(closed_at, following, f"{where}[{index + 1}]")
-                for number, value in itertools.chain(head, found):
-                    yield from self.found_items(value, f"{where}[{number}]", f"{label}[{number}]")
+                yield from first
+                yield from self._numbered(itertools.chain(head, found), where, label)
         except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
-            yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
+            yield read_failure(f"input is truncated or corrupt after record {index - 1}: {exc}", f"{where}[{index}]")
         return True
 
     def _salvaged(
@@ -196,9 +248,9 @@ class JsonArrayReader:
         read whole; else ``fallback``, what the strict reading gave, is given instead, and False returned."""
         closer = ord("}") if embedded else ord("]")  # what the document ends with: the wrapper's brace, the array's
         try:
-            with open_utf8(self.path) as stream:
+            with open_json(self.path) as stream:
                 suffix = suffix_counts(file_chunks(stream), start=start, closer=closer)
-            with open_utf8(self.path) as stream:
+            with open_json(self.path) as stream:
                 found = salvaged_records(
                     file_chunks(stream),
                     suffix,
@@ -219,11 +271,45 @@ class JsonArrayReader:
                         yield read_failure(damaged_at[1].message, f"{where}[{index}]")
                         return True
                     found = itertools.chain(head, found)
-                for index, record in found:
-                    yield from self.found_items(record, f"{where}[{index}]", f"{label}[{index}]")
+                yield from self._numbered(found, where, label)
         except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
             yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
         return True
+
+    def _numbered(self, found: Iterator[Salvaged], where: str, label: str) -> Iterator[Item]:
+        """The items of the records salvage found, each numbered by its index, past the records run together in a
+        failed one before it (``counted_runs``)."""
+        for index, value, run in counted_runs(found, self.path, max_record_bytes=self.max_record_bytes):
+            yield from run_together(self.found_items(value, f"{where}[{index}]", f"{label}[{index}]"), run)
+
+
+class _HeldBack:
+    """The values ``json_records`` finds, one of which may be held back, found before its turn, to come next."""
+
+    def __init__(self, found: Iterator[bytes | RecordProblem]) -> None:
+        self._found = found
+        self._held: list[bytes | RecordProblem] = []
+
+    def __iter__(self) -> _HeldBack:
+        return self
+
+    def __next__(self) -> bytes | RecordProblem:
+        return self._held.pop() if self._held else next(self._found)
+
+    def hold_back(self, value: bytes | RecordProblem) -> None:
+        self._held.append(value)
+
+
+def _inserted_brace(members: MembersAfter, start: int, position: str) -> Failure:
+    """The failure for the record that a "}" put into it at byte ``members.brace_at`` closed early, its members after
+    it (from byte ``start``) being its own (``members_after_brace``)."""
+    return read_failure(
+        f"unexpected '}}' at byte {members.brace_at:,}, inside this record: the bytes after it, from byte {start:,} to"
+        f" byte {members.end - 1:,}, are members of this record (with a brace before them they are an object whole"
+        " that holds none of its keys and does not open with the first key of the records), not a record that lost"
+        " its opening brace; the records after it are read",
+        position,
+    )
 
 
 def _lost_comma(closed_at: int, following: NextRecord, position: str) -> Failure:
@@ -247,51 +333,6 @@ def _placed_in_file(items: list[Item], start: int) -> Iterator[Item]:
     for item in items:
         if isinstance(item, Failure) and item.message.startswith(SHAPE_FAILURES):
             item = msgspec.structs.replace(item, message=f"{item.message}, in the record at byte {start:,} of the file")
-        yield item
-
-
-#: At most this many bytes of damage where the comma between two records was (``_records_run_together``).
-_MAX_SEPARATOR_DAMAGE = 3
-#: And of blanks around it (a pretty-printed array's line break and indent).
-_MAX_SEPARATOR_BYTES = 200
-
-
-def _records_run_together(record: bytes) -> int:
-    """How many records the bytes of a failed record hold: whole objects one after another, each two apart by a
-    byte or a few of damage where the comma between them was (``{…}x{…}``), which the scan, finding no comma between
-    them, took as one record. 1 when they are no such run: no object is whole before damage inside it, since a
-    whole object cannot go on inside one record."""
-    text = record.decode("utf-8", "replace")  # (a byte that is no UTF-8 fails its record elsewhere)
-    decoder = json.JSONDecoder()
-    count = position = 0
-    while True:
-        try:
-            value, end = decoder.raw_decode(text, position)
-        except ValueError:
-            return 1
-        if not isinstance(value, dict):
-            return 1
-        count += 1
-        rest = text[end:].lstrip()
-        if not rest:
-            return count
-        brace = rest.find("{", 0, _MAX_SEPARATOR_BYTES)
-        damage = "".join(rest[:brace].split()) if brace >= 0 else None
-        if damage is None or len(damage) > _MAX_SEPARATOR_DAMAGE or "," in damage:  # a comma parts them for the scan
-            return 1
-        position = len(text) - len(rest) + brace
-
-
-def _run_together(items: Iterator[Item], run: int) -> Iterator[Item]:
-    """A failed record's failures, saying how many records its bytes hold when more than one
-    (``_records_run_together``): the records after it are numbered past them all."""
-    for item in items:
-        if run > 1 and isinstance(item, Failure):
-            item = msgspec.structs.replace(
-                item,
-                message=f"{item.message}, which holds {run} records whole, run together where the comma between them"
-                " was damaged: the records after them are numbered past all of them",
-            )
         yield item
 
 

@@ -4,7 +4,10 @@ from its end (``_json_salvage``) and a wrapper's layout."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO
+
+from ._json_lead import open_json
 
 #: How much of a JSON document whose records span lines is read at a time.
 JSON_CHUNK_BYTES = 1 << 20
@@ -27,3 +30,18 @@ def until_damaged(stream: IO[bytes]) -> Iterator[bytes]:
         if not chunk:
             return
         yield chunk
+
+
+def file_bytes(path: Path, start: int, end: int) -> bytes:
+    """Bytes ``start`` to ``end`` of the JSON file at ``path``, as ``open_json`` reads it (fewer where it ends): for a
+    second look at a few bytes on a failure path. Raises what a damaged compressed stream raises."""
+    kept = bytearray()
+    offset = 0
+    with open_json(path) as stream:
+        for chunk in file_chunks(stream):
+            if offset + len(chunk) > start:
+                kept += chunk[max(0, start - offset) : end - offset]
+            offset += len(chunk)
+            if offset >= end:
+                break
+    return bytes(kept)

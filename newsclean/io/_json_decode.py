@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 
+from ._json_salvage import json_failure
 from ._records import read_failure
 
 #: What msgspec raises for bytes it cannot read as JSON: malformed JSON, a string that is not UTF-8 (a
@@ -43,6 +44,22 @@ def one_value(decoder: msgspec.json.Decoder[Any], data: bytes) -> bool:
     try:
         decoder.decode(data)
     except NOT_JSON:
+        return False
+    return True
+
+
+def one_value_but_bytes(decoder: msgspec.json.Decoder[Any], data: bytes) -> bool:
+    """Whether ``data`` is one JSON value, bytes in its strings that are not UTF-8 aside: they fail the record that
+    holds them (``decoded``), not the shape of the value around it."""
+    if one_value(decoder, data):
+        return True
+    return not is_utf8(data) and json_failure(data) is None
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
         return False
     return True
 

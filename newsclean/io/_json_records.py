@@ -38,10 +38,12 @@ _BOM = b"\xef\xbb\xbf"
 
 
 class RecordProblem(NamedTuple):
-    """A record that could not be cut out of the document; ``final`` when no record can be found after it."""
+    """A record that could not be cut out of the document; ``final`` when no record can be found after it. ``span``:
+    the bytes of the document it covers (from, to), when reading resumed right after them (``salvaged_records``)."""
 
     message: str
     final: bool = False
+    span: tuple[int, int] | None = None
 
 
 class _Record:

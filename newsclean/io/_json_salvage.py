@@ -47,6 +47,8 @@ _DECODER = msgspec.json.Decoder()
 _ASCII_ONLY = bytes(range(128)) + b"x" * 128
 #: A member of an object, its key and colon: what a record never opens with.
 _MEMBER = re.compile(rb'"(?:[^"\\]|\\.)*"[ \t\r\n]*:')
+#: The bytes of damage at the place JSON fails: a few, no blank, quote, opening brace or comma among them.
+_DAMAGE_RUN = re.compile(rb'[^ \t\r\n"{,]{0,64}')
 #: What JSON does not allow outside a string (blanks, numbers, true, false and null are allowed; tokens are counted).
 _NOT_JSON_OUTSIDE = re.compile(rb"[^ \t\r\n0-9:.eE+\-truefalsn]")
 
@@ -153,6 +155,7 @@ class _Damage:
         "at_failure",
         "candidate",
         "candidate_start",
+        "damage_end",
         "failed_at",
         "index",
         "kept",
@@ -163,6 +166,7 @@ class _Damage:
 
     def __init__(self, start: int, index: int, message: str, failed_at: int, reading: _Reading) -> None:
         self.start, self.index, self.message, self.failed_at = start, index, message, failed_at
+        self.damage_end = failed_at + 1  # the bytes from the failure that are taken for the damage itself
         self.reading = reading  # how the boundary to resume at is told: the count from the end, first
         self.at_failure: _Counts | None = None  # the counts where the JSON failed, once scanned there
         self.kept: bytearray | None = bytearray()  # the bytes from the failure on, for a second reading of them
@@ -321,7 +325,7 @@ class _Salvage:
         that fails too, the records cannot be placed: the rest is one failure, stopping the reading."""
         damage = self.damage
         assert damage is not None
-        begin = max(start, damage.failed_at + 1 - base)  # (the byte the JSON fails at may be the damage itself)
+        begin = max(start, damage.damage_end - base)  # (the bytes the JSON fails at may be the damage itself)
         if begin >= stop or self.counts.quotes % 2 != damage.reading.outside:
             return True
         found = _NOT_JSON_OUTSIDE.search(data, begin, stop)
@@ -428,6 +432,11 @@ class _Salvage:
             return
         kept = bytes(self.record or b"")
         self.damage = _Damage(self.record_start, self.index, self.failure, failed_at, self.from_end)
+        # A few bytes of junk the JSON fails at, no blank among them (a comma between records turned into "x[y"), are
+        # the damage itself, not a sign of more damage further on where JSON allows them only in a string.
+        junk = _DAMAGE_RUN.match(kept, max(0, failed_at - self.record_start))
+        if junk is not None and failed_at >= self.record_start:
+            self.damage.damage_end = failed_at + max(1, junk.end() - junk.start())
         self.counts, self.record = self.record_counts, None
         if rest is not None:
             pieces.appendleft(rest)
@@ -465,7 +474,8 @@ class _Salvage:
             damage.index,
             RecordProblem(
                 f"malformed JSON: {damage.message}, in the record at byte {damage.start:,} of the file (its JSON"
-                f" fails at byte {damage.failed_at:,}); reading resumes at {resumes}"
+                f" fails at byte {damage.failed_at:,}); reading resumes at {resumes}",
+                span=(damage.start, at),
             ),
         )
         self.index, self.damage, self.reading = damage.index + 1, None, damage.reading

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ._json_chunks import file_chunks
+from ._json_lead import open_json
 from ._json_records import json_records
 from ._jsonl_lines import closes_at_end, drain, last_byte, rest_of_line
 from ._line_ends import JsonLines
-from ._open import open_utf8
 
 #: How much of a file is read at a time to see whether it opens a JSON array: blank lines, then "[".
 _ARRAY_PROBE_BYTES = 4096
@@ -21,7 +21,7 @@ _ARRAY_PROBE_BYTES = 4096
 def opens_an_array(path: Path) -> bool:
     """Whether the file's first bytes, blanks aside, open a JSON array (False when they cannot be read)."""
     try:
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             # A read at a time: a buffered read() that wants more than the damage leaves raises, losing them.
             while chunk := stream.read1(_ARRAY_PROBE_BYTES):
                 if content := chunk.lstrip():
@@ -36,7 +36,7 @@ def nothing_after_first_line(path: Path, bound: int) -> bool:
     answer saved with a newline ends): the line is then the whole document, which may be a wrapper object. Lines are
     read at most ``bound`` bytes at a time."""
     try:
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             lines = JsonLines(stream)
             first = lines.readline(bound + 1)
             while first and not lines.ended(first):
@@ -56,7 +56,7 @@ def array_line_over_bound(path: Path, line_number: int, bound: int) -> bool:
     bounded piece at a time, never held whole. Read as the whole file's array, the lines after it were one "data
     after the end of the JSON array" failure, their records lost."""
     try:
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             lines = JsonLines(stream)
             for _ in range(line_number - 1):  # the blank lines before it
                 drain(rest_of_line(lines.readline(bound + 1), lines, bound))
@@ -81,7 +81,7 @@ def broken_line_wrapper(path: Path, line: bytes, bound: int, is_jsonl_line: Call
     if is_jsonl_line(line):
         return False
     try:
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             lines = JsonLines(stream)
             drain(rest_of_line(lines.readline(bound + 1), lines, bound))
             following = b""
@@ -89,7 +89,7 @@ def broken_line_wrapper(path: Path, line: bytes, bound: int, is_jsonl_line: Call
                 following = piece.strip()
             if not following or is_jsonl_line(following):
                 return False
-        with open_utf8(path) as stream:
+        with open_json(path) as stream:
             return last_byte(file_chunks(stream)) == b"}"
     except (OSError, EOFError, ValueError):
         return False

@@ -5,6 +5,7 @@ fields a ``KeyMap`` names."""
 from __future__ import annotations
 
 import functools
+import io
 import itertools
 import json
 from collections.abc import Callable, Generator, Iterator
@@ -18,14 +19,15 @@ from ._closing_bracket import list_close_suspect, read_as_wrapper
 from ._formats import MAX_DOCUMENT_BYTES
 from ._json_array_reader import JsonArrayReader
 from ._json_chunks import JSON_CHUNK_BYTES, until_damaged
-from ._json_decode import NOT_JSON, decoded, one_value
+from ._json_decode import NOT_JSON, decoded, is_utf8, one_value, one_value_but_bytes
+from ._json_lead import open_json, stray_lead, stray_lead_failure
 from ._json_records import Member, ObjectLayout, RecordProblem, json_records, object_layout
+from ._json_salvage import json_failure
 from ._json_wrappers import ambiguous_wrapper, data_after_wrapper, record_list_hint, record_lists, wrapped_lists
-from ._jsonl_lines import array_element, drain, line_values, rest_of_line
+from ._jsonl_lines import JSON_BLANKS, array_element, drain, line_values, rest_of_line
 from ._jsonl_probes import array_line_over_bound, broken_line_wrapper, nothing_after_first_line, opens_an_array
 from ._keys import KeysArg, as_key_map, json_kind
 from ._line_ends import JsonLines
-from ._open import open_utf8
 from ._records import Item, document_from_record, noted_when_empty, path_text, read_failure
 
 __all__ = ["JSON_CHUNK_BYTES", "JsonlReader"]
@@ -75,13 +77,14 @@ class JsonlReader:
     def _documents(self) -> Iterator[Item]:
         position = path_text(self.name or str(self.path))
         try:
-            stream = open_utf8(self.path)
+            stream = open_json(self.path)
         except OSError as exc:
             yield read_failure(exc, position)
             return
         line_number = 0
         in_array: bool | None = None  # known from the first line with content
         checked = False  # whether the first record stands on one line
+        lead_told = False  # whether stray control bytes before the first value were looked for (``open_json``)
         with stream:
             lines = JsonLines(stream)
             try:
@@ -91,6 +94,9 @@ class JsonlReader:
                         break
                     line_number += 1
                     where = f"{position}:{line_number}"
+                    if not lead_told and line.strip():  # the first value's line: the lead before it is read
+                        lead_told = True
+                        yield from self._stray_lead(stream, position)
                     if len(line) > self.max_line_bytes and not lines.ended(line):
                         if in_array is None and line.lstrip().startswith(b"["):  # an array on one long line
                             bound = self.max_line_bytes
@@ -131,6 +137,8 @@ class JsonlReader:
                         yield from self._items(value, where, f"{self._label}:{line_number}", "line", self._value_items)
                     else:
                         yield from self._line_items(value, where, f"{self._label}:{line_number}")
+                if not lead_told:  # a file of stray bytes and blanks alone
+                    yield from self._stray_lead(stream, position)
             except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
                 if line_number == 0:
                     # Damage inside the first line, which a readline loses whole: a wrapper or an array on one line
@@ -141,6 +149,13 @@ class JsonlReader:
                     f"input is truncated or corrupt after line {line_number}: {exc}",
                     f"{position}:{line_number + 1}",
                 )
+
+    @staticmethod
+    def _stray_lead(stream: io.BufferedReader, position: str) -> Iterator[Item]:
+        """The failure that reports the stray control bytes read as blanks before the file's first value, if any."""
+        lead = stray_lead(stream)
+        if lead is not None:
+            yield stray_lead_failure(lead, position)
 
     def _damaged_first_line(self, position: str, damage: Exception) -> Iterator[Item]:
         """The items of a file whose compressed stream is damaged inside its first line: what a scan a record at
@@ -181,7 +196,7 @@ class JsonlReader:
         """The members of the document when it is a wrapper object with a list of records (``object_layout``),
         the failure to open it, or None."""
         try:
-            with open_utf8(self.path) as stream:
+            with open_json(self.path) as stream:
                 layout = object_layout(
                     until_damaged(stream), record_keys=self._content_fields, identity_keys=self._identity_fields
                 )
@@ -244,7 +259,11 @@ class JsonlReader:
         """Whether the first line, which opens with "[", is a JSON array whole on its line with lines after it: JSON
         Lines whose first line is an array of records, not a JSON array (``json.dump(records, f)`` and a newline,
         Scrapy's ``[`` alone, a record spread over lines). Read as an array, the lines after it were one failure."""
-        return ended and not nothing_after_first_line(self.path, self.max_line_bytes) and self._one_value(line)
+        return (
+            ended
+            and not nothing_after_first_line(self.path, self.max_line_bytes)
+            and one_value_but_bytes(self._decoder, line)
+        )
 
     def _may_wrap_records(self, line: bytes) -> bool:
         """Whether the first line is a wrapper object (``_wrapped_lists``), or an object that does not parse
@@ -280,7 +299,7 @@ class JsonlReader:
 
     def _is_jsonl_line(self, line: bytes) -> bool:
         """Whether ``line`` reads as a line of JSON Lines does: one JSON value, or several one after another."""
-        return self._one_value(line) or self._split_line(line) is not None
+        return one_value_but_bytes(self._decoder, line) or self._split_line(line) is not None
 
     def _line_items(self, line: bytes, where: str, fallback_id: str) -> Iterator[Item]:
         """The line's records (``_line_value_items``); or, for a line that is several JSON values one after another
@@ -292,17 +311,61 @@ class JsonlReader:
         if not isinstance(record, Failure):
             yield from self._line_value_items(record, where, fallback_id, "line")
             return
+        if self._around_bad_bytes(line):
+            yield from self._records_around_bad_bytes(line, record, where, fallback_id)
+            return
         split = self._split_line(line)
         if split is None:
             yield record
         elif split.wrapper is None:
             for number, value in enumerate(split.values, 1):
-                yield from self._items(
-                    value, f"{where}#{number}", f"{fallback_id}#{number}", "value", self._line_value_items
-                )
+                yield from self._line_value_bytes_items(value, f"{where}#{number}", f"{fallback_id}#{number}")
         else:
             yield from self._value_items(split.wrapper, where, fallback_id, "line")
             yield data_after_wrapper(line, split.values[0], where)
+
+    def _line_value_bytes_items(self, data: bytes, where: str, fallback_id: str) -> Iterator[Item]:
+        """The records of one value of a line of several (``_line_value_items``), each of a batch or a wrapper's list
+        read alone when bytes that are not UTF-8 fail the value (``_records_around_bad_bytes``)."""
+        record = self._decoded(data, where, "value")
+        if not isinstance(record, Failure):
+            yield from self._line_value_items(record, where, fallback_id, "value")
+        elif self._around_bad_bytes(data):
+            yield from self._records_around_bad_bytes(data, record, where, fallback_id)
+        else:
+            yield record
+
+    def _around_bad_bytes(self, data: bytes) -> bool:
+        """Whether ``data``, which does not decode, is one JSON value but for bytes that are not UTF-8: a batch of
+        records or a wrapper's list may then be read a record at a time (``_records_around_bad_bytes``)."""
+        return not is_utf8(data) and json_failure(data) is None
+
+    def _records_around_bad_bytes(self, data: bytes, failure: Failure, where: str, fallback_id: str) -> Iterator[Item]:
+        """The records of a line's value that bytes that are not UTF-8 fail (``failure``): when it is a batch of
+        records (an array with an object in it) or a wrapper object, each record is cut out of its bytes and read
+        alone, as a JSON array's are, so only the records that hold such bytes fail (all of them went with one
+        failure); any other value stays that failure."""
+        value = data.strip(JSON_BLANKS)
+        found: Iterator[bytes | RecordProblem] | None = None
+        step, read = "", self._value_items  # (a batch's elements are read as a line's are: a wrapper among them too)
+        if value.startswith(b"["):
+            elements = list(json_records([value], max_record_bytes=self.max_line_bytes))
+            if any(isinstance(element, bytes) and element.startswith(b"{") for element in elements):
+                found = iter(elements)
+        elif value.startswith(b"{"):
+            layout = object_layout([value], record_keys=self._content_fields, identity_keys=self._identity_fields)
+            wrapped = [member for member in layout.members if member.lists_records] if layout is not None else []
+            if layout is not None and layout.complete and len(wrapped) > 1:
+                yield ambiguous_wrapper([member.key for member in wrapped], where, path_text(self.path.name))
+                return
+            if layout is not None and layout.complete and wrapped:
+                step, read = f"[{json.dumps(wrapped[0].key, ensure_ascii=False)}]", self._record_items
+                found = json_records([value], max_record_bytes=self.max_line_bytes, start=wrapped[0].start)
+        if found is None:
+            yield failure
+            return
+        for index, element in enumerate(found):
+            yield from self._found_items(element, f"{where}{step}[{index}]", f"{fallback_id}{step}[{index}]", read)
 
     def _split_line(self, line: bytes) -> _LineSplit | None:
         """How a line that does not parse as one value is read: as several JSON values, or as the wrapper object it
