@@ -42,6 +42,7 @@ from .cleaners import DomCleaner, TextCleaner
 from .cleaners._classifier import ClassifierArg, resolve_classifier
 from .cleaners._heuristics import drop_repeated_title
 from .cleaners._link_runs import drop_link_paragraph_runs
+from .cleaners._next_articles import drop_next_articles
 from .cleaners._repeated_blocks import drop_repeated_blocks
 from .cleaners._text_tail import drop_trailing_teasers
 from .metadata._computed import has_words
@@ -243,13 +244,16 @@ class Pipeline:
         candidates = _dom.collect_metadata(tree)
         state_scripts = _dom.app_state_scripts(tree, min_chars=MIN_SCRIPT_CHARS) if self.read_app_state else []
         _dom.prune_non_content(tree)
+        # Before the page's text is read: the stories an infinite-scroll page loaded after its own are not the page's.
+        next_articles = drop_next_articles(tree, (candidates.title_tag, *candidates.meta.get("og:title", ())[:1],
+                                                  *candidates.meta.get("twitter:title", ())[:1]))  # fmt: skip
         page_text = _dom.body_text(tree)
         candidates.visible_text = page_text[: _dom.VISIBLE_TEXT_LIMIT]
         # The cleaner measures its boxes against the page's text: read once, here.
         dom_result = self._dom_cleaner.clean(tree, page_chars=len(page_text))
         del page_text
         # After the cleaner, so that a box one of its rules removes is recorded under that rule.
-        dom_removed = dom_result.removed + drop_link_paragraph_runs(tree)
+        dom_removed = next_articles + dom_result.removed + drop_link_paragraph_runs(tree)
         # After the cleaner, which weighs a box by its visible text; before the pruning, which drops the
         # panels' header buttons (the controls that name them).
         reveal_disclosed_panels(tree)
