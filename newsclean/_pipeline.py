@@ -15,6 +15,7 @@ from ._app_state import MIN_SCRIPT_CHARS, hidden_continuation
 from ._app_state import PROVENANCE as CONTINUED_FROM_APP_STATE
 from ._arguments import HeadersArg, header_fields, optional_str, page_markup
 from ._disclosed_panels import reveal_disclosed_panels
+from ._drop_caps import join_drop_caps
 from ._dump_bylines import complete_byline_list, header_byline_dates, read_removed_bylines
 from ._dump_kicker import drop_kicker
 from ._exceptions import NewscleanError, NoContentError
@@ -257,6 +258,7 @@ class Pipeline:
         # After the cleaner, which weighs a box by its visible text; before the pruning, which drops the
         # panels' header buttons (the controls that name them).
         reveal_disclosed_panels(tree)
+        join_drop_caps(tree)
         # After the cleaner, so that its removal records hold the whole box (buttons and all).
         _dom.prune_for_extractor(tree)
         pruned_html = tree.html or ""
