@@ -37,8 +37,10 @@ def join_drop_caps(tree: LexborHTMLParser) -> None:
     body = tree.body
     if body is None:
         return
-    for element in body.css('[class*="drop" i], [class*="letter" i]'):
-        if not _DROP_CAP_CLASS.search(element.attributes.get("class") or ""):
+    selector = '[class*="drop" i], [class*="letter" i]'
+    gone: set[int] = set()  # drop caps inside one removed: decomposing an element frees what it holds
+    for element in body.css(selector):
+        if element.mem_id in gone or not _DROP_CAP_CLASS.search(element.attributes.get("class") or ""):
             continue
         letter = element.text(deep=True).strip()
         if not _DROP_CAP_TEXT.fullmatch(letter):
@@ -50,6 +52,7 @@ def join_drop_caps(tree: LexborHTMLParser) -> None:
         if following is None:
             continue
         following.replace_with(letter + (following.text_content or "").lstrip())
+        gone.update(inner.mem_id for inner in element.css(selector))
         element.decompose()
 
 

@@ -46,11 +46,13 @@ def drop_next_articles(tree: LexborHTMLParser, titles: Iterable[str | None]) -> 
         for article, headline in headed
         if article.mem_id != main.mem_id and article.mem_id not in ancestors and not _is_title(headline, folded_titles)
     ]
-    doomed_ids = {article.mem_id for article in doomed}
-    # One inside another goes with it: decomposing a node frees what it holds, so each is chosen before any goes.
-    outermost = [article for article in doomed if not _ancestor_ids(article) & doomed_ids]
-    removals = [Removal(RULE, CATEGORY, "dom", normalize_paragraph(node_text(article))) for article in outermost]
-    for article in outermost:
+    removals: list[Removal] = []
+    gone: set[int] = set()  # articles inside one removed: decomposing an element frees what it holds
+    for article in doomed:
+        if article.mem_id in gone:
+            continue
+        removals.append(Removal(RULE, CATEGORY, "dom", normalize_paragraph(node_text(article))))
+        gone.update(inner.mem_id for inner in article.css("article"))
         article.decompose()
     return tuple(removals)
 
