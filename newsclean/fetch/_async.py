@@ -100,15 +100,21 @@ class AsyncFetcher(FetchSteps):
         async for attempt in tenacity.AsyncRetrying(**retry_arguments(self.options)):
             with attempt:
                 attempts += 1
+                waiting_for: list[str] = []
                 try:
                     async with asyncio.timeout(self.options.total_timeout) as budget:
-                        result = await self._attempt(target, url, budget)
+                        result = await self._attempt(target, url, budget, waiting_for)
                 except TimeoutError as exc:
-                    raise FetchError(
-                        f"total_timeout={self.options.total_timeout}s passed", url=url, reason="timeout"
-                    ) from exc
+                    # Worded as the sync fetcher words it (its deadline cuts the lookup or the robots.txt read
+                    # itself): a name that does not resolve, or robots.txt, is not the page being slow.
+                    message = "".join(waiting_for) + self._timed_out()
+                    raise FetchError(message, url=url, reason="timeout") from exc
         timings = {**result.timings, "total": round(time.monotonic() - started, 6)}
         return msgspec.structs.replace(result, attempts=attempts, timings=timings)
+
+    def _timed_out(self) -> str:
+        """What a timeout says: the sync fetcher's words (``Deadline.reason``), so both give the same record."""
+        return f"total_timeout={self.options.total_timeout:g}s passed"
 
     async def fetch(self, url: str) -> Article:
         result = await self.get(url)
@@ -184,19 +190,27 @@ class AsyncFetcher(FetchSteps):
 
     # -- internals --------------------------------------------------------------------------------------------
 
-    async def _attempt(self, target: httpx.URL, requested: str, budget: asyncio.Timeout) -> FetchResult:
+    async def _attempt(
+        self, target: httpx.URL, requested: str, budget: asyncio.Timeout, waiting_for: list[str]
+    ) -> FetchResult:
+        """One attempt within ``budget``. ``waiting_for`` says what it waits for while that is not the page itself (a
+        name lookup, robots.txt): how a timeout there begins its message."""
         options = self.options
         attempt = self._begin(target, requested)
         while True:
             current = attempt.current
+            waiting_for.append(f"looking up {current.host!r}: ")
             await acheck_url(current, allow_private=options.allow_private_addresses)
+            waiting_for.clear()
             policy = None
             if options.respect_robots:
                 robots_started = time.monotonic()
+                waiting_for.append(f"robots.txt could not be fetched ({robots_url(current)}): ")
                 try:
                     policy = await self._robots_for(current)
                 except FetchError as exc:
                     raise failure_of_the_page(exc, current) from exc
+                waiting_for.clear()
                 attempt.robots_seconds += time.monotonic() - robots_started
             delay = self._host_delay(policy, current)
             client = self._client_for(current)

@@ -107,8 +107,14 @@ class _Brotli(_Decoder):
     def feed(self, data: bytes, budget: int) -> bytes:
         out = bytearray()
         out += self._object.process(data, output_buffer_limit=min(_OUTPUT_STEP, budget + 1))
-        while not self._object.can_accept_more_data() and len(out) <= budget:
-            out += self._object.process(b"", output_buffer_limit=min(_OUTPUT_STEP, budget - len(out) + 1))
+        # Drain until a call gives nothing, not until ``can_accept_more_data()``: brotli 1.2 reports True while
+        # output is still held inside once a limit was hit, and the next input then dropped it (a br page of a few
+        # hundred KB failed as "cut short", however the network cut its chunks).
+        while len(out) <= budget:
+            more = self._object.process(b"", output_buffer_limit=min(_OUTPUT_STEP, budget - len(out) + 1))
+            if not more:
+                break
+            out += more
         return bytes(out)
 
 

@@ -9,6 +9,8 @@ closed; a lookup given up on finishes in the background, and at most ``MAX_LOOKU
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import socket
 import threading
 from typing import Any, Protocol
@@ -62,3 +64,37 @@ def lookup(host: str, port: int, deadline: Bound | None) -> list[tuple[Any, ...]
 def _check(host: str, deadline: Bound) -> None:
     if deadline.remaining() <= 0:
         raise LookupTimeout(f"looking up {host!r}: {deadline.reason()}")
+
+
+async def alookup(host: str, port: int) -> list[tuple[Any, ...]]:
+    """``lookup`` for the event loop: the same daemon threads (at most ``MAX_LOOKUPS`` at once), awaited. Cancelling
+    the await (the attempt's ``asyncio.timeout``, a closed batch) gives the lookup up, and it finishes in the
+    background. The loop's own ``getaddrinfo`` runs in its default executor, a handful of threads: a few names the
+    resolver never answers filled it, every later name waited behind them and timed out, and ``asyncio.run``
+    waited at exit for all of them to be answered (minutes, for a silent name server)."""
+    loop = asyncio.get_running_loop()
+    while not _running.acquire(blocking=False):
+        await asyncio.sleep(_POLL_SECONDS)
+    answer: asyncio.Future[list[tuple[Any, ...]]] = loop.create_future()
+
+    def settle(outcome: list[tuple[Any, ...]] | Exception) -> None:
+        if answer.done():  # given up on (cancelled): nobody reads it
+            return
+        if isinstance(outcome, Exception):
+            answer.set_exception(outcome)
+        else:
+            answer.set_result(outcome)
+
+    def resolve() -> None:
+        outcome: list[tuple[Any, ...]] | Exception
+        try:
+            outcome = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except Exception as exc:  # handed to the waiting task, which raises it
+            outcome = exc
+        finally:
+            _running.release()
+        with contextlib.suppress(RuntimeError):  # the loop was closed meanwhile: nobody waits for the answer
+            loop.call_soon_threadsafe(settle, outcome)
+
+    threading.Thread(target=resolve, name="newsclean-dns", daemon=True).start()
+    return await answer

@@ -63,10 +63,16 @@ def parse_url(url: str) -> httpx.URL:
     return parsed.copy_with(fragment=None)
 
 
+#: Past this many clients, more would cost start-up time and memory for no shorter scans that matter.
+MAX_SHARDS = 256
+
+
 def shard_count(options: FetchOptions) -> int:
     """How many clients share the work. httpcore scans its whole pool on every request, which grows with the
-    square of the connections; pools of about 8 connections each, picked by host, keep that scan short."""
-    return max(1, options.concurrency // 8)
+    square of the connections; pools of about 8 connections each, picked by host, keep that scan short. Capped:
+    ``concurrency=10**8`` (on the command line, ``--concurrency 100000000``) made 12.5 million clients before the
+    first request, for minutes and gigabytes."""
+    return min(MAX_SHARDS, max(1, options.concurrency // 8))
 
 
 def shard_of(host: str, shards: int) -> int:
@@ -135,9 +141,23 @@ def map_http_error(exc: Exception, url: httpx.URL) -> FetchError:
         return FetchError(f"invalid URL: {exc}", url=where, reason="invalid_url")
     if isinstance(exc, httpx.HTTPError | OSError):
         return FetchError(
-            f"connection failed: {type(exc).__name__}: {exc}".rstrip(": "), url=where, reason="connection"
+            f"connection failed: {type(exc).__name__}: {_shortened(str(exc))}".rstrip(": "),
+            url=where,
+            reason="connection",
         )
     raise exc
+
+
+#: The most of a protocol error's text a message keeps.
+MAX_ERROR_TEXT = 300
+
+
+def _shortened(text: str) -> str:
+    """``text`` cut to ``MAX_ERROR_TEXT`` characters. h11 quotes the line it refused, escaped: a status line or chunk
+    header of 16 KB of junk made a 64 KB message in every failure record and stderr line."""
+    if len(text) <= MAX_ERROR_TEXT:
+        return text
+    return f"{text[:MAX_ERROR_TEXT]}… ({len(text):,} characters)"
 
 
 def _cause_of_type(exc: BaseException, kind: type[_E]) -> _E | None:
@@ -267,7 +287,10 @@ def parse_refresh(value: str) -> tuple[int, str] | None:
     digits = len(value) - position - len(value[position:].lstrip("0123456789"))
     if not digits and not value.startswith(".", position):
         return None
-    seconds = int(value[position : position + digits]) if digits else 0
+    # Python refuses to read an int of more than 4300 digits (ValueError out of the fetch); a delay of more than
+    # 18 digits is past any use, and is kept as one that long.
+    number = value[position : position + digits].lstrip("0") or "0"
+    seconds = int(number) if len(number) <= 18 else 10**18
     position += digits
     position = len(value) - len(value[position:].lstrip("0123456789."))  # the fraction is ignored
     rest = value[position:]

@@ -71,7 +71,23 @@ class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         positive = ("connect_timeout", "read_timeout", "total_timeout", "max_bytes", "concurrency")
-        for name in ("connect_timeout", "read_timeout", "total_timeout", "min_delay", "backoff_max", "max_crawl_delay"):
+        # A count that is no int passed here and failed later, or not at all: concurrency=16.5 crashed the fetcher
+        # (range() of a float), per_host_concurrency=1.5 let two requests at a host in at once.
+        for name in ("max_bytes", "max_redirects", "concurrency", "per_host_concurrency", "retries"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"{name} must be a whole number, got {value!r}")
+        # max_retry_after is a wait like the others. Unbounded (inf, nan), a Retry-After of 10**23 seconds was slept
+        # (the async fetcher hung, the sync one crashed with OverflowError); negative, even "Retry-After: 0" failed.
+        for name in (
+            "connect_timeout",
+            "read_timeout",
+            "total_timeout",
+            "min_delay",
+            "backoff_max",
+            "max_crawl_delay",
+            "max_retry_after",
+        ):
             value = getattr(self, name)
             if not value <= MAX_TIMEOUT:  # nan too, which passes every other comparison
                 raise ValueError(f"{name} must be a number of seconds up to {MAX_TIMEOUT:,}, got {value!r}")
@@ -82,7 +98,15 @@ class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
                 raise ValueError(f"{name} must be positive, got {getattr(self, name)!r}")
         if self.per_host_concurrency < 1:
             raise ValueError(f"per_host_concurrency must be at least 1, got {self.per_host_concurrency!r}")
-        for name in ("max_redirects", "retries", "min_delay", "backoff", "backoff_max", "max_crawl_delay"):
+        for name in (
+            "max_redirects",
+            "retries",
+            "min_delay",
+            "backoff",
+            "backoff_max",
+            "max_crawl_delay",
+            "max_retry_after",
+        ):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative, got {getattr(self, name)!r}")
 

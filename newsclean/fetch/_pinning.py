@@ -16,10 +16,10 @@ import warnings
 from collections.abc import Callable, Iterable
 from typing import Any
 
-import anyio
 import httpcore
 import httpx
 
+from ._dns import alookup
 from ._safety import is_public, resolved_addresses
 
 
@@ -47,7 +47,7 @@ def _resolve(host: str, port: int) -> list[str]:
 
 async def _aresolve(host: str, port: int) -> list[str]:
     try:
-        infos = await anyio.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = await alookup(host, port)  # not anyio's: its threads are shared, and a silent resolver fills them
     except (socket.gaierror, UnicodeError) as exc:
         raise httpcore.ConnectError(f"host {host!r} did not resolve: {exc}") from exc
     return _checked(host, infos)

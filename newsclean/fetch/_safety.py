@@ -8,7 +8,6 @@ to an address checked when it opens (``_pinning``), so a DNS server that answers
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import re
 import socket
@@ -18,7 +17,7 @@ from typing import Any
 import httpx
 
 from .._exceptions import FetchError
-from ._dns import Bound, LookupTimeout, lookup
+from ._dns import Bound, LookupTimeout, alookup, lookup
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 _Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -67,9 +66,23 @@ def _check_host(url: httpx.URL) -> None:
         )
 
 
+# The well-known NAT64 prefix (RFC 6052): a gateway there forwards to the IPv4 address in the last 32 bits. The
+# local-use one (64:ff9b:1::/48, RFC 8215) is not globally reachable, whatever it carries.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
 def is_public(address: _Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # An IPv6 address that carries an IPv4 one reaches that one: mapped, 6to4 (2002::/16) or NAT64. Python
+        # calls 2002:7f00:1:: and 64:ff9b::7f00:1 global, and they led to 127.0.0.1 where such routes exist.
+        if address in _LOCAL_NAT64:
+            return False
+        if address in _NAT64:
+            return is_public(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is not None:
+            return is_public(embedded)
     return address.is_global and not address.is_multicast
 
 
@@ -144,7 +157,7 @@ async def acheck_url(url: httpx.URL, *, allow_private: bool) -> None:
         check_url(url, allow_private=False)
         return
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(url.host, url.port or 0, type=socket.SOCK_STREAM)
+        infos = await alookup(url.host, url.port or 0)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"host {url.host!r} did not resolve: {exc}", url=str(url), reason="dns") from exc
     _check_addresses(url, list(infos))
