@@ -489,10 +489,45 @@ def odd_markup(rng: random.Random, page: str) -> str:
     return out
 
 
+def drop_caps(rng: random.Random, page: str) -> str:
+    """Paragraphs' first letters set as drop caps (``_drop_caps``): inline or block, nested in each other, with
+    whitespace inside their boxes or after them, a word or nothing in them."""
+    boxes = (
+        "<span class='dropcap'>{}</span>", "<span class='dropcap'>\n\t<span>{}</span>\n</span>",
+        "<div class='first-letter'>{}</div>\n", "<span class='dropcap'><span class='first-letter'>{}</span></span>",
+        "<span class='drop-cap'>{} </span>", "<div class='initial-letter'>{}</div>" * 3,
+    )  # fmt: skip
+    pieces = page.split("<p>")
+    for index in range(1, len(pieces)):
+        if rng.random() < 0.5 and pieces[index][:1].isalpha():
+            letter, rest = pieces[index][0], pieces[index][1:]
+            pieces[index] = rng.choice(boxes).format(rng.choice((letter, letter, "“" + letter, "Word", ""))) + rest
+    return "<p>".join(pieces)
+
+
+def next_articles(rng: random.Random, page: str) -> str:
+    """The page's body loaded again as the next stories of an infinite scroll (``_next_articles``): articles with
+    headlines of their own, nested in each other or after each other, some with the page's title."""
+    start, end = page.find("<body"), page.rfind("</body>")
+    if start < 0 or end < start:
+        return page
+    body = page[page.find(">", start) + 1 : end]
+    title = page[page.find("<title>") + 7 : page.find("</title>")] if "<title>" in page else "Headline"
+    stories = []
+    for number in range(rng.choice((1, 3, 30))):
+        headline = rng.choice((title, f"Another story number {number} of the day", "News", ""))
+        stories.append(f"<article><h1>{headline}</h1>{body[: rng.randrange(len(body) + 1)]}")
+    nested = rng.random() < 0.5
+    closing = "</article>" * len(stories) if nested else ""
+    joined = "".join(story + ("" if nested else "</article>") for story in stories) + closing
+    return page[:end] + joined + page[end:]
+
+
 HTML_MUTATIONS: tuple[Mutation, ...] = (
     truncate_anywhere, truncate_in_tag, truncate_in_attribute, truncate_in_script, truncate_in_json_ld,
     delete_tag_span, duplicate_tag_span, insert_odd_chars, insert_odd_chars_in_tags, nest_deeply, swap_charset,
     inject_json_ld, inject_json_ld, odd_meta, odd_meta, odd_time, odd_lang, odd_entities_in_text, odd_markup,
+    drop_caps, next_articles,
 )  # fmt: skip
 
 
