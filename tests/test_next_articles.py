@@ -8,10 +8,10 @@ import newsclean
 
 TITLE = "Council Approves the Harbour Bridge Repairs After a Long Debate"
 MAIN_PARAGRAPHS = [
-    "The city council voted on Tuesday to approve the repairs to the harbour bridge, ending a debate that ran for months.",
+    "The city council voted on Tuesday to approve the repairs to the harbour bridge, ending a long debate.",
     "Engineers had warned that the bridge's steel supports were corroding faster than expected after two wet winters.",
     "The repairs will cost the city about twelve million dollars and close one lane of traffic until next autumn.",
-    "Residents who spoke at the meeting asked for a ferry service while the works are under way, which the mayor promised.",
+    "Residents who spoke at the meeting asked for a ferry service during the works, which the mayor promised.",
 ]
 NEXT_STORIES = [
     (
@@ -83,12 +83,22 @@ def test_articles_none_of_which_has_the_pages_title_are_all_left() -> None:
 def test_an_article_holding_the_pages_own_stays_and_cards_without_a_headline_are_not_stories() -> None:
     # The page's article inside a wrapper <article> with a headline of its own (a section's name) is not taken out
     # with it; a related-story card that is an <article> with an <h2> is not a story loaded whole.
-    card = "<article class='card'><h2>More from the harbour</h2><p>Ferry timetable changes for the holidays.</p></article>"
+    card = "<article class='card'><h2>More from the harbour</h2><p>Ferry timetables change for the holidays.</p>"
+    card += "</article>"
     main = _story(TITLE, MAIN_PARAGRAPHS, inner=card)
     html = _page(f"<article class='section'><h1>Harbour City News and Politics</h1>{main}</article>")
     article = newsclean.clean_html(html, url="https://gazette.example/news/bridge-repairs")
     assert _removed_by_rule(article) == []
     assert all(paragraph in article.paragraphs for paragraph in MAIN_PARAGRAPHS)
+
+
+def test_an_article_laid_out_otherwise_is_no_next_story() -> None:
+    # A live blog's update or a card with an <h1> of its own has another layout (classes) than the page's story.
+    headline, *paragraphs = NEXT_STORIES[0]
+    update = _story(headline, paragraphs).replace('class="post"', 'class="live-update"')
+    html = _page(_story(TITLE, MAIN_PARAGRAPHS, inner=update))
+    article = newsclean.clean_html(html, url="https://gazette.example/news/bridge-repairs")
+    assert _removed_by_rule(article) == []
 
 
 def test_a_short_headline_is_no_evidence_of_the_pages_article() -> None:

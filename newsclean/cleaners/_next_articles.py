@@ -3,9 +3,10 @@
 A page that loads the site's next stories as the reader scrolls holds each one whole, as an ``<article>`` with its own
 ``<h1>``, often inside the first one's element: the extractor reads them all as one article (a page of 400 words gave
 3,800). The page's own article is the one whose headline is the page's title (its ``<title>``, ``og:title`` or
-``twitter:title``): the other articles with a headline of their own go, a removal record each. A page with no such
-article, or whose articles with a headline all have the page's title, is left as it is: which article is the page's
-cannot be told then.
+``twitter:title``): the other articles with a headline of their own, laid out as it is (the same classes: the site's
+template for a story), go, a removal record each. An article of another layout stays: a live blog's update, a card.
+A page with no such article, or whose articles with a headline all have the page's title, is left as it is: which
+article is the page's cannot be told then.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ MIN_HEADLINE_CHARS = 12
 
 
 def drop_next_articles(tree: LexborHTMLParser, titles: Iterable[str | None]) -> tuple[Removal, ...]:
-    """Remove each ``<article>`` with a headline of its own (an ``<h1>`` whose nearest ``<article>`` is it) other than
-    the page's, when one has the page's title (one of ``titles``) for headline; the page's article's ancestors stay.
-    Returns a removal record per article removed."""
+    """Remove each ``<article>`` with a headline of its own (an ``<h1>`` whose nearest ``<article>`` is it) and the
+    classes of the page's, when one has the page's title (one of ``titles``) for headline; the page's article's
+    ancestors stay. Returns a removal record per article removed."""
     folded_titles = [fold(title) for title in titles if title]
     headed = _headed_articles(tree)
     if len(headed) < 2 or not folded_titles:
@@ -41,10 +42,14 @@ def drop_next_articles(tree: LexborHTMLParser, titles: Iterable[str | None]) -> 
     if main is None:
         return ()
     ancestors = _ancestor_ids(main)
+    layout = _classes(main)
     doomed = [
         article
         for article, headline in headed
-        if article.mem_id != main.mem_id and article.mem_id not in ancestors and not _is_title(headline, folded_titles)
+        if article.mem_id != main.mem_id
+        and article.mem_id not in ancestors
+        and _classes(article) == layout
+        and not _is_title(headline, folded_titles)
     ]
     removals: list[Removal] = []
     gone: set[int] = set()  # articles inside one removed: decomposing an element frees what it holds
@@ -55,6 +60,10 @@ def drop_next_articles(tree: LexborHTMLParser, titles: Iterable[str | None]) -> 
         gone.update(inner.mem_id for inner in article.css("article"))
         article.decompose()
     return tuple(removals)
+
+
+def _classes(element: LexborNode) -> frozenset[str]:
+    return frozenset((element.attributes.get("class") or "").split())
 
 
 def _ancestor_ids(node: LexborNode) -> set[int]:
