@@ -501,7 +501,8 @@ def drop_caps(rng: random.Random, page: str) -> str:
     for index in range(1, len(pieces)):
         if rng.random() < 0.5 and pieces[index][:1].isalpha():
             letter, rest = pieces[index][0], pieces[index][1:]
-            pieces[index] = rng.choice(boxes).format(rng.choice((letter, letter, "“" + letter, "Word", ""))) + rest
+            content = rng.choice((letter, letter, "“" + letter, "Word", ""))
+            pieces[index] = rng.choice(boxes).replace("{}", content) + rest
     return "<p>".join(pieces)
 
 
