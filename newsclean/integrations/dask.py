@@ -37,6 +37,11 @@ def clean_frame(
     read_app_state: bool = True,
 ) -> Any:
     """A lazy Dask DataFrame of cleaned rows; nothing runs until it is computed or written."""
+    if not hasattr(frame, "map_partitions"):
+        raise TypeError(
+            f"frame must be a dask.dataframe.DataFrame, not {type(frame).__name__}"
+            " (a pandas DataFrame goes to newsclean.integrations.table.clean_pandas)"
+        )
     settings = pipeline_settings(
         rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state
     )

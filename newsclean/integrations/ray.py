@@ -19,7 +19,7 @@ from typing import Any
 from .._limits import Limits
 from ..batch._worker import warm_up
 from ..io._keys import KeysArg
-from .table import clean_table, key_map, output_schema, pipeline_settings
+from .table import clean_table, key_map, output_schema, pipeline_settings, require_pyarrow
 
 __all__ = ["Cleaner", "output_schema"]
 
@@ -41,6 +41,7 @@ class Cleaner:
         require_content: bool = False,
         read_app_state: bool = True,
     ) -> None:
+        require_pyarrow()  # here, where the actor starts, rather than in every batch
         self.keys = key_map(keys)
         self.pipeline = pipeline_settings(
             rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state

@@ -33,7 +33,12 @@ def clean_dataframe(
     read_app_state: bool = True,
 ) -> Any:
     """A lazy Spark DataFrame of cleaned rows; nothing runs until an action or a write."""
-    from pyspark.sql.pandas.types import from_arrow_schema
+    try:
+        from pyspark.sql.pandas.types import from_arrow_schema
+    except ImportError as exc:
+        raise ImportError("clean_dataframe needs pyspark: pip install 'newsclean[spark]'") from exc
+    if not hasattr(frame, "mapInPandas"):
+        raise TypeError(f"frame must be a pyspark.sql.DataFrame, not {type(frame).__name__}")
 
     settings = pipeline_settings(
         rules=rules, limits=limits, require_content=require_content, read_app_state=read_app_state

@@ -21,7 +21,8 @@ from .._pipeline import Document, Pipeline
 from ..batch._worker import PipelineSettings, clean_one, warm_up
 from ..io import KeyMap, article_row, article_schema
 from ..io._keys import KeysArg, as_key_map
-from ..io._records import document_from_record
+from ..io._parquet_reader import Unreadable, arrow_rows, repeated_column
+from ..io._records import document_from_record, read_failure
 
 _ARTICLE = msgspec.json.Decoder(Article)
 _FAILURE = msgspec.json.Decoder(Failure)
@@ -64,7 +65,20 @@ def worker_pipeline(settings: PipelineSettings) -> Pipeline:
     return pipeline
 
 
+def require_pyarrow() -> None:
+    """Raise ImportError naming the extra to install when pyarrow is missing (every adapter's tables are Arrow's):
+    a bare "No module named 'pyarrow'" said nothing of newsclean's extras."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise ImportError(
+            "newsclean's scale-out adapters need pyarrow: pip install 'newsclean[parquet]' (the ray, dask and spark"
+            " extras bring it too)"
+        ) from exc
+
+
 def output_schema() -> Any:
+    require_pyarrow()
     import pyarrow as pa
 
     failure = pa.struct([(name, pa.string()) for name in FAILURE_FIELDS])
@@ -81,6 +95,10 @@ def clean_records(
     with real ids. An item that is not a mapping gives a failure row, as it does in ``clean_batch``.
     """
     keymap = as_key_map(keys)
+    return _cleaned_rows([_item(record, keymap, index) for index, record in enumerate(records)], pipeline)
+
+
+def _cleaned_rows(items: Iterable[Document | Failure], pipeline: Pipeline) -> list[dict[str, Any]]:
     if not isinstance(pipeline, Pipeline):
         raise TypeError(
             f"pipeline must be a newsclean.Pipeline, not {type(pipeline).__name__}"
@@ -88,8 +106,7 @@ def clean_records(
         )
     names = output_schema().names
     rows: list[dict[str, Any]] = []
-    for index, record in enumerate(records):
-        item = _item(record, keymap, index)
+    for index, item in enumerate(items):
         outcome = clean_one(pipeline, index, item)
         if outcome.ok:
             row = article_row(_ARTICLE.decode(outcome.record))
@@ -101,6 +118,26 @@ def clean_records(
             row["failure"] = {name: getattr(failure, name) for name in FAILURE_FIELDS}
         rows.append(row)
     return rows
+
+
+def _table_items(
+    rows: list[dict[str, Any] | Unreadable], columns: Iterable[Any], keys: KeyMap
+) -> list[Document | Failure]:
+    """The items of a table's rows (``arrow_rows``, or a pandas frame's): a row with a cell that could not be read
+    is a failure in its place, and every row of a table naming a column the keys read twice is one."""
+    repeated = repeated_column(columns, keys)
+    items: list[Document | Failure] = []
+    for index, row in enumerate(rows):
+        cells = row.cells if isinstance(row, Unreadable) else row
+        item = _item({name: _plain(value) for name, value in cells.items()}, keys, index)
+        if isinstance(row, Unreadable):
+            item = read_failure(f"row {index}: {row.reason}", f"row {index}", source_id=item.source_id, url=item.url)
+        elif repeated is not None:
+            item = read_failure(
+                f"the table {repeated}", item.position or f"row {index}", source_id=item.source_id, url=item.url
+            )
+        items.append(item)
+    return items
 
 
 def _item(record: Any, keys: KeyMap, index: int) -> Document | Failure:
@@ -117,6 +154,7 @@ def _item(record: Any, keys: KeyMap, index: int) -> Document | Failure:
 def clean_table(table: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
     """A ``pyarrow.Table`` (or RecordBatch) of records in, a ``pyarrow.Table`` of ``output_schema()`` out.
     ``keys``: a ``KeyMap``, a mapping of its fields (``{"html": "content", "url": "link"}``) or None."""
+    require_pyarrow()
     import pyarrow as pa
 
     if not hasattr(table, "to_pylist"):
@@ -124,17 +162,31 @@ def clean_table(table: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
             f"table must be a pyarrow.Table or RecordBatch, not {type(table).__name__}"
             " (a pandas DataFrame goes to clean_pandas)"
         )
-    records = [{name: _plain(value) for name, value in row.items()} for row in table.to_pylist()]
-    return pa.Table.from_pylist(clean_records(records, pipeline, keys), schema=output_schema())
+    keymap = as_key_map(keys)
+    items = _table_items(arrow_rows(table), table.schema.names, keymap)
+    return pa.Table.from_pylist(_cleaned_rows(items, pipeline), schema=output_schema())
 
 
 def clean_pandas(frame: Any, pipeline: Pipeline, keys: KeysArg = None) -> Any:
     """The same for a pandas DataFrame (Spark ``mapInPandas``, Dask ``map_partitions``), with ``frame``'s index:
     row ``i`` of the output is the cleaned row ``i`` of the input, under the same label."""
+    require_pyarrow()
     import pyarrow as pa
 
-    records = [{name: _plain(value) for name, value in row.items()} for row in frame.to_dict(orient="records")]
-    cleaned = as_pandas(pa.Table.from_pylist(clean_records(records, pipeline, keys), schema=output_schema()))
+    if not hasattr(frame, "to_dict") or not hasattr(frame, "itertuples"):
+        raise TypeError(
+            f"frame must be a pandas DataFrame, not {type(frame).__name__} (a pyarrow Table goes to clean_table)"
+        )
+
+    keymap = as_key_map(keys)
+    columns = list(frame.columns)
+    rows: list[dict[str, Any] | Unreadable]
+    if len(set(columns)) < len(columns):  # to_dict keeps one column of a name, with a warning: read by position
+        rows = [dict(zip(columns, values, strict=True)) for values in frame.itertuples(index=False, name=None)]
+    else:
+        rows = list(frame.to_dict(orient="records"))
+    items = _table_items(rows, columns, keymap)
+    cleaned = as_pandas(pa.Table.from_pylist(_cleaned_rows(items, pipeline), schema=output_schema()))
     # Dask keeps the input's divisions for map_partitions' result: with a fresh 0..n-1 index in each partition,
     # .loc and a concat with the input's columns would pair rows that are not the same document.
     cleaned.index = frame.index

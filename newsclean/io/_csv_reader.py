@@ -115,20 +115,26 @@ class CsvReader:
             yield from self._rows(lines, csv.reader(lines, delimiter=self.delimiter, strict=True), position)
 
     def _rows(self, lines: _Lines, rows: Iterator[list[str]], position: str) -> Iterator[Item]:
-        lines.start_row()
+        header: list[str] | None = []
+        first = 1
         try:
-            header = next(rows, None)
+            # Blank lines before the header row (a script's stray newline, an export that starts with one) are
+            # skipped as blank rows are: read as the header, they made the whole file "no rows".
+            while header == []:
+                first = lines.start_row()
+                header = next(rows, None)
         except csv.Error as exc:
-            yield read_failure(f"the header row cannot be read: {self._skip_refused(exc, lines, 1)}", f"{position}:1")
+            message = f"the header row cannot be read: {self._skip_refused(exc, lines, first)}"
+            yield read_failure(message, f"{position}:{first}")
             return
         except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt compressed file
-            yield read_failure(f"the header row cannot be read: {exc}", f"{position}:1")
+            yield read_failure(f"the header row cannot be read: {exc}", f"{position}:{first}")
             return
         if not header:
             return
         repeated = self._repeated_column(header)
         if repeated is not None:
-            yield read_failure(f"the header row {repeated}", f"{position}:1")
+            yield read_failure(f"the header row {repeated}", f"{position}:{first}")
             return
         label = path_text(self.name or self.path.name)
         row_number = 0

@@ -136,12 +136,15 @@ class ParquetWriter:
             self.path.unlink(missing_ok=True)
         self.parts_dir.mkdir(parents=True, exist_ok=True)
         self._parts = resume_at or 0
+        wanted = {f"part-{index:06d}.parquet" for index in range(self._parts)}
         kept = 0
         for stale in self.parts_dir.iterdir():
-            if not stale.name.endswith(".parquet") or int(stale.stem.split("-")[1]) >= self._parts:
-                stale.unlink()
-            else:
+            # Anything but a part before the checkpoint is stale (a part being written, a copy): the folder is this
+            # writer's, removed whole once OUTPUT is joined. A name of another form raised IndexError on resuming.
+            if stale.name in wanted and stale.is_file():
                 kept += 1
+            else:
+                _remove(stale)
         if kept < self._parts:
             raise _shorter_than_checkpoint(self.parts_dir, f"{kept} parts", f"{self._parts}")
 
@@ -158,8 +161,12 @@ class ParquetWriter:
             final = self.parts_dir / f"part-{self._parts:06d}.parquet"
             temporary = final.with_suffix(".tmp")
             with naming_failures(temporary):
-                pq.write_table(table, temporary)
+                pq.write_table(table, temporary, write_page_checksum=True)
+                # Durable before the checkpoint says so, as a JSONL commit is: after a power loss, a part renamed
+                # but never flushed held no rows, and joining the parts on resuming failed.
+                _fsync(temporary)
             temporary.replace(final)
+            _fsync(self.parts_dir)
             self._parts += 1
         return self._parts
 
@@ -168,13 +175,47 @@ class ParquetWriter:
 
         self.commit()
         temporary = self.path.with_name(self.path.name + ".tmp")
-        with naming_failures(temporary), pq.ParquetWriter(temporary, article_schema()) as writer:
+        # Page checksums (CRC-32), which readers that check them (newsclean's does) test: damage to a page whose
+        # bytes are stored as they are (incompressible text, a literal run of snappy) otherwise reads as other text.
+        with (
+            naming_failures(temporary),
+            pq.ParquetWriter(temporary, article_schema(), write_page_checksum=True) as writer,
+        ):
             for index in range(self._parts):
-                writer.write_table(
-                    pq.read_table(self.parts_dir / f"part-{index:06d}.parquet"), row_group_size=self.row_group_size
-                )
+                writer.write_table(self._part(index), row_group_size=self.row_group_size)
+        with naming_failures(temporary):
+            _fsync(temporary)
         temporary.replace(self.path)
         shutil.rmtree(self.parts_dir, ignore_errors=True)
+
+    def _part(self, index: int) -> Any:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        part = self.parts_dir / f"part-{index:06d}.parquet"
+        try:
+            return pq.read_table(part)
+        except (pa.ArrowException, ValueError) as exc:  # a pyarrow error that named no file
+            raise InputError(
+                f"{part}, a part of the interrupted run's output, is damaged ({exc}); rerun without --resume to start"
+                " over",
+                stage="resume",
+            ) from exc
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def article_row(article: Article) -> dict[str, Any]:
