@@ -20,8 +20,8 @@ from .._models import Article, Failure
 from .._pipeline import Document, Pipeline
 from ..batch._worker import PipelineSettings, clean_one, warm_up
 from ..io import KeyMap, article_row, article_schema
-from ..io._keys import KeysArg, as_key_map
-from ..io._parquet_reader import Unreadable, arrow_rows, repeated_column
+from ..io._keys import KeysArg, as_key_map, repeated_column
+from ..io._parquet_reader import Unreadable, arrow_rows
 from ..io._records import document_from_record, read_failure
 
 _ARTICLE = msgspec.json.Decoder(Article)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .._decode import codec_for_label, decode_text_dump
-from ._keys import KeysArg, as_key_map
+from ._keys import KeysArg, as_key_map, repeated_column
 from ._open import open_utf8
 from ._records import Item, document_from_record, noted_when_empty, path_text, read_failure
 
@@ -132,7 +132,7 @@ class CsvReader:
             return
         if not header:
             return
-        repeated = self._repeated_column(header)
+        repeated = repeated_column(header, self.keys)
         if repeated is not None:
             yield read_failure(f"the header row {repeated}", f"{position}:{first}")
             return
@@ -171,18 +171,6 @@ class CsvReader:
             return read_failure(message, where)
         record = {name: cell for name, cell in zip(header, row, strict=False) if cell != ""}
         return document_from_record(record, self.keys, where, fallback_id=fallback_id)
-
-    def _repeated_column(self, header: list[str]) -> str | None:
-        """What is wrong with a header naming a column the keys read more than once (which of its cells holds the
-        value cannot be told), or None. Columns no key reads may repeat (unnamed ones, pandas' index)."""
-        read = self.keys.columns()[1]
-        seen: dict[str, int] = {}
-        for column, name in enumerate(header, start=1):
-            if name in seen and name in read:
-                where = f"columns {seen[name]} and {column}"
-                return f"names column '{name}' twice ({where}): which of the two holds the value cannot be told"
-            seen.setdefault(name, column)
-        return None
 
     @staticmethod
     def _skip_refused(error: csv.Error, lines: _Lines, start: int) -> str:

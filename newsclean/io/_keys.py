@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -181,3 +181,16 @@ def json_kind(value: Any) -> str:
     if isinstance(value, int | float):
         return "number"
     return "string" if isinstance(value, str) else type(value).__name__
+
+
+def repeated_column(names: Iterable[Any], keys: KeyMap) -> str | None:
+    """What is wrong with a table's columns when one that ``keys`` read is named twice (which holds the value
+    cannot be told: a row read as a dict kept the last, silently), or None. Other columns may repeat."""
+    read = keys.columns()[1]
+    seen: dict[Any, int] = {}
+    for column, name in enumerate(names, start=1):
+        if name in seen and name in read:
+            where = f"columns {seen[name]} and {column}"
+            return f"names column '{name}' twice ({where}): which of the two holds the value cannot be told"
+        seen.setdefault(name, column)
+    return None

@@ -3,11 +3,11 @@ document."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ._keys import KeyMap, KeysArg, as_key_map
+from ._keys import KeysArg, as_key_map, repeated_column
 from ._records import Item, document_from_record, noted_when_empty, path_text, read_failure
 
 #: Rows handed out at a time. Memory is bounded by one row group of the read columns (pyarrow decodes a row group's
@@ -138,16 +138,3 @@ def _unreadable(row: Any) -> Unreadable:
         except _CELL_ERRORS as exc:
             reasons.append(f"column '{name}' holds a value that cannot be read ({type(exc).__name__}: {exc})")
     return Unreadable("; ".join(reasons), cells)
-
-
-def repeated_column(names: Iterable[Any], keys: KeyMap) -> str | None:
-    """What is wrong with a table's columns when one that ``keys`` read is named twice (which holds the value
-    cannot be told: a row read as a dict kept the last, silently), or None. Other columns may repeat."""
-    read = keys.columns()[1]
-    seen: dict[Any, int] = {}
-    for column, name in enumerate(names, start=1):
-        if name in seen and name in read:
-            where = f"columns {seen[name]} and {column}"
-            return f"names column '{name}' twice ({where}): which of the two holds the value cannot be told"
-        seen.setdefault(name, column)
-    return None
