@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import socket
 import threading
+from collections.abc import Callable
 from typing import Any, Protocol
 
 #: Lookups running at once; a fetch that finds none free waits for one within its own deadline.
@@ -20,6 +21,8 @@ MAX_LOOKUPS = 32
 # How often a waiting attempt looks at its deadline, which a closed batch ends early.
 _POLL_SECONDS = 0.05
 _running = threading.BoundedSemaphore(MAX_LOOKUPS)
+#: What a lookup ends with: the addresses, or the exception it raised.
+_Outcome = list[tuple[Any, ...]] | BaseException
 
 
 class Bound(Protocol):
@@ -40,19 +43,14 @@ def lookup(host: str, port: int, deadline: Bound | None) -> list[tuple[Any, ...]
         return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     while not _running.acquire(timeout=_POLL_SECONDS):
         _check(host, deadline)
-    answer: list[list[tuple[Any, ...]] | BaseException] = []
+    answer: list[_Outcome] = []
     done = threading.Event()
 
-    def resolve() -> None:
-        try:
-            answer.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
-        except BaseException as exc:  # handed to the waiting attempt, which raises it
-            answer.append(exc)
-        finally:
-            _running.release()
-            done.set()
+    def deliver(outcome: _Outcome) -> None:
+        answer.append(outcome)
+        done.set()
 
-    threading.Thread(target=resolve, name="newsclean-dns", daemon=True).start()
+    _resolve_in_background(host, port, deliver)
     while not done.wait(_POLL_SECONDS):
         _check(host, deadline)
     (outcome,) = answer
@@ -77,24 +75,34 @@ async def alookup(host: str, port: int) -> list[tuple[Any, ...]]:
         await asyncio.sleep(_POLL_SECONDS)
     answer: asyncio.Future[list[tuple[Any, ...]]] = loop.create_future()
 
-    def settle(outcome: list[tuple[Any, ...]] | Exception) -> None:
+    def settle(outcome: _Outcome) -> None:
         if answer.done():  # given up on (cancelled): nobody reads it
             return
-        if isinstance(outcome, Exception):
+        if isinstance(outcome, BaseException):
             answer.set_exception(outcome)
         else:
             answer.set_result(outcome)
 
-    def resolve() -> None:
-        outcome: list[tuple[Any, ...]] | Exception
-        try:
-            outcome = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except Exception as exc:  # handed to the waiting task, which raises it
-            outcome = exc
-        finally:
-            _running.release()
+    def deliver(outcome: _Outcome) -> None:
         with contextlib.suppress(RuntimeError):  # the loop was closed meanwhile: nobody waits for the answer
             loop.call_soon_threadsafe(settle, outcome)
 
-    threading.Thread(target=resolve, name="newsclean-dns", daemon=True).start()
+    _resolve_in_background(host, port, deliver)
     return await answer
+
+
+def _resolve_in_background(host: str, port: int, deliver: Callable[[_Outcome], None]) -> None:
+    """Look ``host`` up in a daemon thread of its own, which holds the ``MAX_LOOKUPS`` slot its caller took until the
+    resolver answers, then hands ``deliver`` the addresses, or the exception the lookup raised."""
+
+    def resolve() -> None:
+        outcome: _Outcome
+        try:
+            outcome = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except BaseException as exc:  # handed to the waiting caller, which raises it
+            outcome = exc
+        finally:
+            _running.release()
+        deliver(outcome)
+
+    threading.Thread(target=resolve, name="newsclean-dns", daemon=True).start()

@@ -8,6 +8,7 @@ the records cannot be placed, the rest is one failure."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
@@ -205,20 +206,8 @@ class JsonArrayReader:
         array from byte ``start`` (right after that damaged record), numbered from ``index``, read as salvage reads
         them. The count from the end that placed them is right only when no more damage follows: nothing is given, and
         False returned, unless a record follows whole or the array ends."""
-        closer = ord("}") if embedded else ord("]")
         try:
-            with open_json(self.path) as stream:
-                suffix = suffix_counts(file_chunks(stream), start=start, closer=closer)
-            with open_json(self.path) as stream:
-                found = salvaged_records(
-                    file_chunks(stream),
-                    suffix,
-                    start=start,
-                    index=index,
-                    depth=2 if embedded else 1,
-                    max_record_bytes=self.max_record_bytes,
-                    embedded=embedded,
-                )
+            with self._salvage_from(start, index, embedded=embedded) as found:
                 head = list(itertools.islice(found, 1))
                 if head and not isinstance(head[0][1], bytes):
                     return False
@@ -246,21 +235,9 @@ class JsonArrayReader:
         closing bracket that more of the document follows. That count is right only when no more damage follows
         (a wrapper damaged after its list shifts it too): the salvage stands when a record follows the damaged one,
         read whole; else ``fallback``, what the strict reading gave, is given instead, and False returned."""
-        closer = ord("}") if embedded else ord("]")  # what the document ends with: the wrapper's brace, the array's
+        damage = None if damaged_at is None else (damaged_at[0], damaged_at[1].message)
         try:
-            with open_json(self.path) as stream:
-                suffix = suffix_counts(file_chunks(stream), start=start, closer=closer)
-            with open_json(self.path) as stream:
-                found = salvaged_records(
-                    file_chunks(stream),
-                    suffix,
-                    start=start,
-                    index=index,
-                    depth=2 if embedded else 1,
-                    max_record_bytes=self.max_record_bytes,
-                    embedded=embedded,
-                    damaged_at=None if damaged_at is None else (damaged_at[0], damaged_at[1].message),
-                )
+            with self._salvage_from(start, index, embedded=embedded, damaged_at=damage) as found:
                 if fallback is not None:
                     head = list(itertools.islice(found, 2))
                     if len(head) < 2 or not isinstance(head[1][1], bytes):
@@ -275,6 +252,27 @@ class JsonArrayReader:
         except (OSError, EOFError, ValueError) as exc:  # truncated or corrupt compressed stream (see _open)
             yield read_failure(f"input is truncated or corrupt after record {index}: {exc}", f"{where}[{index}]")
         return True
+
+    @contextlib.contextmanager
+    def _salvage_from(
+        self, start: int, index: int, *, embedded: bool, damaged_at: tuple[int, str] | None = None
+    ) -> Iterator[Iterator[Salvaged]]:
+        """The records from byte ``start`` on, numbered from ``index``, as salvage reads them (``salvaged_records``):
+        the count from the file's end first, then the records, read while the context is open."""
+        closer = ord("}") if embedded else ord("]")  # what the document ends with: the wrapper's brace, the array's
+        with open_json(self.path) as stream:
+            suffix = suffix_counts(file_chunks(stream), start=start, closer=closer)
+        with open_json(self.path) as stream:
+            yield salvaged_records(
+                file_chunks(stream),
+                suffix,
+                start=start,
+                index=index,
+                depth=2 if embedded else 1,
+                max_record_bytes=self.max_record_bytes,
+                embedded=embedded,
+                damaged_at=damaged_at,
+            )
 
     def _numbered(self, found: Iterator[Salvaged], where: str, label: str) -> Iterator[Item]:
         """The items of the records salvage found, each numbered by its index, past the records run together in a

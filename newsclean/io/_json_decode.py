@@ -51,8 +51,11 @@ def one_value(decoder: msgspec.json.Decoder[Any], data: bytes) -> bool:
 def one_value_but_bytes(decoder: msgspec.json.Decoder[Any], data: bytes) -> bool:
     """Whether ``data`` is one JSON value, bytes in its strings that are not UTF-8 aside: they fail the record that
     holds them (``decoded``), not the shape of the value around it."""
-    if one_value(decoder, data):
-        return True
+    return one_value(decoder, data) or fails_on_bytes_alone(data)
+
+
+def fails_on_bytes_alone(data: bytes) -> bool:
+    """Whether ``data``, not UTF-8, is JSON but for those bytes: the shape of the value around them stands."""
     return not is_utf8(data) and json_failure(data) is None
 
 

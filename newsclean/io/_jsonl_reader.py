@@ -19,10 +19,9 @@ from ._closing_bracket import list_close_suspect, read_as_wrapper
 from ._formats import MAX_DOCUMENT_BYTES
 from ._json_array_reader import JsonArrayReader
 from ._json_chunks import JSON_CHUNK_BYTES, until_damaged
-from ._json_decode import NOT_JSON, decoded, is_utf8, one_value, one_value_but_bytes
+from ._json_decode import NOT_JSON, decoded, fails_on_bytes_alone, one_value, one_value_but_bytes
 from ._json_lead import open_json, stray_lead, stray_lead_failure
 from ._json_records import Member, ObjectLayout, RecordProblem, json_records, object_layout
-from ._json_salvage import json_failure
 from ._json_wrappers import ambiguous_wrapper, data_after_wrapper, record_list_hint, record_lists, wrapped_lists
 from ._jsonl_lines import JSON_BLANKS, array_element, drain, line_values, rest_of_line
 from ._jsonl_probes import array_line_over_bound, broken_line_wrapper, nothing_after_first_line, opens_an_array
@@ -311,7 +310,7 @@ class JsonlReader:
         if not isinstance(record, Failure):
             yield from self._line_value_items(record, where, fallback_id, "line")
             return
-        if self._around_bad_bytes(line):
+        if fails_on_bytes_alone(line):
             yield from self._records_around_bad_bytes(line, record, where, fallback_id)
             return
         split = self._split_line(line)
@@ -330,15 +329,10 @@ class JsonlReader:
         record = self._decoded(data, where, "value")
         if not isinstance(record, Failure):
             yield from self._line_value_items(record, where, fallback_id, "value")
-        elif self._around_bad_bytes(data):
+        elif fails_on_bytes_alone(data):
             yield from self._records_around_bad_bytes(data, record, where, fallback_id)
         else:
             yield record
-
-    def _around_bad_bytes(self, data: bytes) -> bool:
-        """Whether ``data``, which does not decode, is one JSON value but for bytes that are not UTF-8: a batch of
-        records or a wrapper's list may then be read a record at a time (``_records_around_bad_bytes``)."""
-        return not is_utf8(data) and json_failure(data) is None
 
     def _records_around_bad_bytes(self, data: bytes, failure: Failure, where: str, fallback_id: str) -> Iterator[Item]:
         """The records of a line's value that bytes that are not UTF-8 fail (``failure``): when it is a batch of
