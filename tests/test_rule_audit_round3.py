@@ -8,21 +8,9 @@ each line alone.
 from __future__ import annotations
 
 import pytest
-from _audit_lines import assert_kept, assert_removed_by
+from _audit_lines import BODY, HEAD, assert_kept, assert_removed_by
 
 import newsclean
-
-HEAD = (
-    "Council approves new budget for schools",
-    "The city council voted on Tuesday to approve a new budget that adds money for schools and parks across the"
-    " district.",
-    "The vote was 7 to 2, with two members saying the plan relied on optimistic revenue forecasts.",
-)
-BODY = (
-    "The mayor is expected to sign the budget next week, officials said, after a final review by the finance office.",
-    "The new fiscal year begins on July 1, and the schools will receive their first payments in August.",
-    "Opponents said they would keep pressing for changes to the transit budget in the autumn.",
-)
 
 PROSE = [
     "Subscribe to a streaming service and the bills add up quickly.",

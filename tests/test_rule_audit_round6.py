@@ -11,7 +11,7 @@ stays in both places.
 from __future__ import annotations
 
 import pytest
-from _audit_lines import assert_kept, assert_removed_by
+from _audit_lines import STORY, assert_kept, assert_removed_by
 from test_rule_audit_round3 import BODY, _clean
 
 import newsclean
@@ -209,18 +209,6 @@ def test_every_phrase_rule_of_the_audit_is_listed() -> None:
 @pytest.mark.parametrize(("line", "rule"), PHRASES)
 def test_every_phrase_goes_anywhere(line: str, rule: str, where: str) -> None:
     assert_removed_by(_clean(line, where), line, rule, BODY)
-
-
-STORY = (
-    "The city council voted on Tuesday to approve a new budget that adds money for schools and parks across the"
-    " district, after a debate that ran late into the evening.",
-    "The vote was 7 to 2, with two members saying the plan relied on optimistic revenue forecasts and could force"
-    " cuts next year if sales tax receipts fall short.",
-    "The mayor is expected to sign the budget next week, officials said, after a final review by the finance office"
-    " and a public hearing on the transit plan.",
-    "Opponents said they would keep pressing for changes to the transit budget in the autumn, when the council takes"
-    " up the capital plan.",
-)
 
 
 def test_a_dump_loses_its_furniture_and_keeps_its_story() -> None:

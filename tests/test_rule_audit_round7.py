@@ -10,7 +10,7 @@ every one goes anywhere. Prose with the same words stays in both places.
 from __future__ import annotations
 
 import pytest
-from _audit_lines import assert_kept, assert_removed_by
+from _audit_lines import STORY, assert_kept, assert_removed_by
 from test_rule_audit_round3 import BODY, _clean
 
 import newsclean
@@ -123,18 +123,6 @@ def test_boilerplate_goes_by_its_rule(line: str, rule: str, where: str) -> None:
 @pytest.mark.parametrize("line", PROSE)
 def test_prose_is_kept(line: str, where: str) -> None:
     assert_kept(_clean(line, where), line)
-
-
-STORY = (
-    "The city council voted on Tuesday to approve a new budget that adds money for schools and parks across the"
-    " district, after a debate that ran late into the evening.",
-    "The vote was 7 to 2, with two members saying the plan relied on optimistic revenue forecasts and could force"
-    " cuts next year if sales tax receipts fall short.",
-    "The mayor is expected to sign the budget next week, officials said, after a final review by the finance office"
-    " and a public hearing on the transit plan.",
-    "Opponents said they would keep pressing for changes to the transit budget in the autumn, when the council takes"
-    " up the capital plan.",
-)
 
 
 def test_a_dump_loses_its_credits_and_keeps_its_story() -> None:
